@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+// Each sub-command of obslink-cli lives in its own file and receives the arguments after its
+// name. Exit codes: 0 success, 1 bad input or failure, 2 wrong usage.
+int runDemoDataCommand(const QStringList &arguments);
+int runRiskCommand(const QStringList &arguments);
+int runCtgCommand(const QStringList &arguments);
+int runDicomCommand(const QStringList &arguments);

@@ -1,0 +1,110 @@
+# Conventions shared by every ObsLink target: one static library per capability
+# (obslink_<name>, alias ObsLink::<Name>), warnings on, and headless modules that
+# are checked never to reach QtWidgets or QtCharts.
+
+set(OBSLINK_WARNING_FLAGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wformat=2)
+
+function(obslink_set_warnings target)
+  target_compile_options(${target} PRIVATE ${OBSLINK_WARNING_FLAGS})
+  if(OBSLINK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING
+                                               QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+endfunction()
+
+# obslink_add_module(<name> [HEADLESS] SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...])
+# Public headers live in include/<name>/, private code in src/.
+function(obslink_add_module name)
+  cmake_parse_arguments(ARG "HEADLESS" "ALIAS" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  set(target obslink_${name})
+  qt_add_library(${target} STATIC ${ARG_SOURCES})
+  target_include_directories(${target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
+                                        PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
+  target_link_libraries(${target} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+  obslink_set_warnings(${target})
+  if(ARG_ALIAS)
+    add_library(ObsLink::${ARG_ALIAS} ALIAS ${target})
+  endif()
+  if(ARG_HEADLESS)
+    set_property(GLOBAL APPEND PROPERTY OBSLINK_HEADLESS_TARGETS ${target})
+  endif()
+  # Sources feed lupdate so that strings in every module reach the translation files.
+  get_target_property(srcs ${target} SOURCES)
+  foreach(s IN LISTS srcs)
+    if(NOT IS_ABSOLUTE "${s}")
+      set(s "${CMAKE_CURRENT_SOURCE_DIR}/${s}")
+    endif()
+    set_property(GLOBAL APPEND PROPERTY OBSLINK_TRANSLATABLE_SOURCES "${s}")
+  endforeach()
+endfunction()
+
+# Registers sources of an executable for lupdate.
+function(obslink_translatable_sources)
+  foreach(s IN LISTS ARGN)
+    if(NOT IS_ABSOLUTE "${s}")
+      set(s "${CMAKE_CURRENT_SOURCE_DIR}/${s}")
+    endif()
+    set_property(GLOBAL APPEND PROPERTY OBSLINK_TRANSLATABLE_SOURCES "${s}")
+  endforeach()
+endfunction()
+
+function(_obslink_collect_links target out)
+  set(result)
+  get_target_property(libs ${target} LINK_LIBRARIES)
+  get_target_property(ilibs ${target} INTERFACE_LINK_LIBRARIES)
+  foreach(lib IN LISTS libs ilibs)
+    if(NOT lib OR lib MATCHES "NOTFOUND$")
+      continue()
+    endif()
+    string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" lib "${lib}")
+    list(APPEND result "${lib}")
+    if(lib MATCHES "^(ObsLink::|obslink_)" AND TARGET ${lib})
+      get_target_property(real ${lib} ALIASED_TARGET)
+      if(NOT real)
+        set(real ${lib})
+      endif()
+      _obslink_collect_links(${real} sub)
+      list(APPEND result ${sub})
+    endif()
+  endforeach()
+  set(${out} ${result} PARENT_SCOPE)
+endfunction()
+
+# Fails the configure step if a headless module (domain, storage, risk, ctg, dicom, sync…)
+# reaches QtWidgets or QtCharts, directly or through another ObsLink module.
+function(obslink_check_layering)
+  get_property(targets GLOBAL PROPERTY OBSLINK_HEADLESS_TARGETS)
+  foreach(t IN LISTS targets)
+    _obslink_collect_links(${t} links)
+    foreach(l IN LISTS links)
+      if(l MATCHES "Widgets|Charts|PrintSupport")
+        message(FATAL_ERROR "Layering violation: headless module ${t} links ${l}")
+      endif()
+    endforeach()
+  endforeach()
+endfunction()
+
+# obslink_add_test(<name> SOURCES ... LIBS ... LABELS ... [GUI])
+function(obslink_add_test name)
+  cmake_parse_arguments(ARG "GUI" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  qt_add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+  obslink_set_warnings(${name})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}"
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8")
+endfunction()
+
+# obslink_add_benchmark(<name> SOURCES ... LIBS ...): an executable under tests/bench that
+# runs with no arguments and prints "bench: <name> <value> <unit>" lines.
+function(obslink_add_benchmark name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  qt_add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+  obslink_set_warnings(${name})
+  set_property(GLOBAL APPEND PROPERTY OBSLINK_BENCHMARKS ${name})
+endfunction()

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package ObsLink needs to build, test and run its demo.
+# Idempotent; run as root or through sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache git pkg-config
+  # Qt 6.4 (Charts needs the OpenGL development files; HttpServer needs WebSockets)
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
+  qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl1-mesa-dev
+  # secrets, DICOM, results
+  qtkeychain-qt6-dev libdcmtk-dev dcmtk libopenjp2-7-dev libexpected-dev libsqlite3-dev
+  # running and looking at the GUI without a display; Chinese fonts
+  xvfb xauth imagemagick fonts-noto-cjk
+  # headless keychain for tests
+  gnome-keyring dbus dbus-x11
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
