@@ -1,11 +1,93 @@
-#include "commands.h"
 #include "cliio.h"
+#include "commands.h"
 
+#include "demodata/demodatagenerator.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
 
-// Replaced when the module that backs it lands.
-int runDemoDataCommand(const QStringList &)
+namespace {
+constexpr int ChartsPerTransaction = 1000;
+}
+
+int runDemoDataCommand(const QStringList &arguments)
 {
-    printError(QCoreApplication::translate("Cli", "This command is not available in this build."));
-    return 1;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Cli", "Creates a database of synthetic, deterministic clinic data (never real patients)."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QCoreApplication::translate("Cli", "Database file to create."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption patientsOption(QStringLiteral("patients"),
+                                            QCoreApplication::translate("Cli", "Number of women (default 1000)."),
+                                            QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QCoreApplication::translate("Cli", "Random seed (default 1)."),
+                                       QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption todayOption(QStringLiteral("today"),
+                                         QCoreApplication::translate("Cli", "Date the data is generated for (default: today)."),
+                                         QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption clinicOption(QStringLiteral("clinic"), QCoreApplication::translate("Cli", "Clinic id (default demo-clinic)."),
+                                          QStringLiteral("ID"), QStringLiteral("demo-clinic"));
+    parser.addOptions({dbOption, patientsOption, seedOption, todayOption, clinicOption});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("demo-data")} + arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printError(parser.helpText());
+        return 0;
+    }
+    bool patientsOk = false;
+    bool seedOk = false;
+    const int patients = parser.value(patientsOption).toInt(&patientsOk);
+    const quint32 seed = parser.value(seedOption).toUInt(&seedOk);
+    const QDate today = parser.isSet(todayOption) ? QDate::fromString(parser.value(todayOption), Qt::ISODate)
+                                                  : QDate::currentDate();
+    if (!parser.isSet(dbOption) || !patientsOk || patients < 0 || patients > 10'000'000 || !seedOk || !today.isValid()) {
+        printError(QCoreApplication::translate("Cli", "Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] "
+                                                      "[--today YYYY-MM-DD]"));
+        return 2;
+    }
+    const QString path = parser.value(dbOption);
+    if (QFile::exists(path)) {
+        printError(QCoreApplication::translate("Cli", "%1 already exists; demo data is only written to a new file.").arg(path));
+        return 1;
+    }
+    const QString clinic = parser.value(clinicOption);
+    auto database = Database::open(path, {clinic, QStringLiteral("demo")});
+    if (!database) {
+        printError(database.error().message);
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    DemoDataGenerator generator(seed, today, clinic);
+    ClinicRecords records(**database);
+    qint64 visits = 0;
+    qint64 labs = 0;
+    for (int done = 0; done < patients;) {
+        QList<PatientChart> batch;
+        for (int i = 0; i < ChartsPerTransaction && done < patients; ++i, ++done)
+            batch.append(generator.nextChart());
+        for (const PatientChart &chart : batch) {
+            visits += chart.visits.size();
+            labs += chart.labs.size();
+        }
+        if (auto imported = records.importCharts(batch); !imported) {
+            printError(imported.error().message);
+            return 1;
+        }
+    }
+    printJson(QJsonDocument(QJsonObject{{QStringLiteral("database"), path},
+                                        {QStringLiteral("patients"), patients},
+                                        {QStringLiteral("visits"), visits},
+                                        {QStringLiteral("labResults"), labs},
+                                        {QStringLiteral("seed"), static_cast<qint64>(seed)},
+                                        {QStringLiteral("today"), today.toString(Qt::ISODate)},
+                                        {QStringLiteral("seconds"), timer.elapsed() / 1000.0}}));
+    return 0;
 }

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+// Forward-only schema migrations. Each version is an SQL script under migrations/ (embedded as
+// :/storage/migrations/NNNN_*.sql) plus, where existing rows need values SQL cannot compute, a
+// C++ back-fill step. A migration runs in one transaction together with the version bump
+// (PRAGMA user_version), so a crash leaves the old or the new schema, never a mix.
+class Migrator
+{
+    Q_DECLARE_TR_FUNCTIONS(Migrator)
+public:
+    static int latestVersion();
+    static int currentVersion(const QSqlDatabase &db);
+    // Migrates up to targetVersion (default: latest). Refuses a database newer than this build.
+    static Result<void> migrate(const QSqlDatabase &db, int targetVersion = -1);
+};

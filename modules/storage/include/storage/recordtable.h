@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/recordmeta.h"
+#include "domain/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+
+// The part every clinical table shares: the sync columns (id, clinic, timestamps, author,
+// revision, tombstone) and optimistic-concurrency updates. A repository names its own columns
+// and converts its value type to and from a QVariantList in that order.
+class RecordTable
+{
+public:
+    RecordTable(QSqlDatabase db, QString table, QStringList columns);
+
+    // Stamps meta (id, clinic, author, timestamps, revision 1) when it has no id yet.
+    Result<void> insert(RecordMeta &meta, const QVariantList &values, const QString &clinicId,
+                        const QString &author);
+    // Succeeds only if the stored revision is still meta.revision; bumps it. Protects a form
+    // that was open while someone else (or sync) changed the record.
+    Result<void> update(RecordMeta &meta, const QVariantList &values, const QString &author);
+
+    // "SELECT <meta>, <columns> FROM table" for callers to extend with WHERE/ORDER BY.
+    QString selectSql() const;
+    static RecordMeta readMeta(const QSqlQuery &query);
+    static constexpr int FirstValueColumn = 7;
+
+    const QString &table() const { return m_table; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_table;
+    QStringList m_columns;
+    std::optional<QSqlQuery> m_insert;
+    std::optional<QSqlQuery> m_update;
+};
+
+// Conversions between domain values and SQL columns.
+QVariant sqlDate(const QDate &date);
+QDate dateFromSql(const QVariant &value);
+template <typename T>
+QVariant sqlOptional(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+std::optional<int> optionalInt(const QVariant &value);
+std::optional<double> optionalDouble(const QVariant &value);

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/antenatalvisit.h"
+#include "domain/pregnancy.h"
+#include "domain/result.h"
+#include "storage/recordtable.h"
+
+class Database;
+
+class VisitRepository
+{
+public:
+    explicit VisitRepository(const Database &database);
+
+    enum class Schedule { Refresh, Defer };
+    // Computes the visit's gestational age from the pregnancy's EDD and refreshes the next
+    // visit due (bulk imports defer that to once per pregnancy); call inside a Transaction.
+    Result<void> save(AntenatalVisit &visit, const Pregnancy &pregnancy, Schedule schedule = Schedule::Refresh);
+    Result<QList<AntenatalVisit>> forPregnancy(const QUuid &pregnancyId) const; // oldest first
+
+private:
+    const Database &m_database;
+    RecordTable m_table;
+};

@@ -1,0 +1,98 @@
+#include "storage/migrator.h"
+
+#include "storage/sqlerror.h"
+#include "storage/transaction.h"
+#include "storagelog.h"
+#include "summarycolumns.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace {
+struct Migration
+{
+    int version;
+    const char *script;
+    std::function<Result<void>(const QSqlDatabase &)> backfill;
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{
+        {1, ":/storage/migrations/0001_initial.sql", nullptr},
+        {2, ":/storage/migrations/0002_patient_search.sql", SummaryColumns::backfillAll},
+    };
+    return all;
+}
+
+QStringList statementsOf(const QString &script)
+{
+    QString withoutComments;
+    for (const QString &line : script.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            withoutComments += line + QLatin1Char('\n');
+    }
+    QStringList statements;
+    for (const QString &part : withoutComments.split(QLatin1Char(';'))) {
+        if (!part.trimmed().isEmpty())
+            statements.append(part.trimmed());
+    }
+    return statements;
+}
+} // namespace
+
+int Migrator::latestVersion()
+{
+    return migrations().last().version;
+}
+
+int Migrator::currentVersion(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+Result<void> Migrator::migrate(const QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    const int current = currentVersion(db);
+    if (current < 0)
+        return failure(QStringLiteral("storage.version"), tr("The database file cannot be read."));
+    if (current > latestVersion())
+        return failure(QStringLiteral("storage.too-new"),
+                       tr("This database was written by a newer ObsLink (schema %1; this version knows up to %2). "
+                          "Please update ObsLink.")
+                           .arg(current)
+                           .arg(latestVersion()));
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= current || migration.version > targetVersion)
+            continue;
+        QFile file(QString::fromLatin1(migration.script));
+        if (!file.open(QIODevice::ReadOnly))
+            return failure(QStringLiteral("storage.migration-missing"),
+                           tr("Schema migration %1 is missing from this build.").arg(migration.version));
+        Transaction transaction(db);
+        for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
+            if (auto done = executeStatement(db, statement, "schema migration"); !done)
+                return done;
+        }
+        if (migration.backfill) {
+            if (auto done = migration.backfill(db); !done)
+                return done;
+        }
+        if (auto done = executeStatement(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version),
+                                         "schema version");
+            !done)
+            return done;
+        if (auto done = transaction.commit(); !done)
+            return done;
+        qCInfo(lcStorage) << "migrated schema to version" << migration.version;
+    }
+    return {};
+}
