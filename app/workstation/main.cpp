@@ -1,0 +1,70 @@
+#include "i18n/translations.h"
+#include "storage/database.h"
+#include "workstation-ui/mainwindow.h"
+#include "workstation-ui/patientlistmodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer startup;
+    startup.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ObsLink"));
+    QApplication::setOrganizationName(QStringLiteral("ObsLink"));
+    QApplication::setApplicationVersion(QStringLiteral(OBSLINK_VERSION));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Clinic database file."), QStringLiteral("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language (zh_CN or en)."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption clinicOption(QStringLiteral("clinic"), QStringLiteral("Clinic id."), QStringLiteral("ID"),
+                                          QStringLiteral("demo-clinic"));
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name recorded as author."),
+                                        QStringLiteral("NAME"), qEnvironmentVariable("USER", QStringLiteral("nurse")));
+    // For the start-up benchmark: print the time to a populated list and quit.
+    const QCommandLineOption probeOption(QStringLiteral("exit-after-load"),
+                                         QStringLiteral("Print start-up time once the list is shown, then quit."));
+    parser.addOptions({dbOption, langOption, clinicOption, userOption, probeOption});
+    parser.process(app);
+
+    QSettings settings;
+    const QString language = parser.isSet(langOption) ? parser.value(langOption)
+                                                       : settings.value(QStringLiteral("ui/language")).toString();
+    installTranslations(language.isEmpty() ? QLocale::system() : QLocale(language));
+
+    QString path = parser.value(dbOption);
+    if (path.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        path = dir + QStringLiteral("/obslink.db");
+    }
+    auto database = Database::open(path, {parser.value(clinicOption), parser.value(userOption)});
+    if (!database) {
+        QMessageBox::critical(nullptr, QApplication::translate("Workstation", "ObsLink cannot start"),
+                              database.error().message);
+        return 1;
+    }
+    MainWindow window(**database, QDate::currentDate());
+    window.show();
+    if (parser.isSet(probeOption)) {
+        QTimer::singleShot(0, &app, [&] {
+            std::printf("startup_ms %lld rows %d\n", static_cast<long long>(startup.elapsed()),
+                        window.patientList()->rowCount());
+            std::fflush(stdout);
+            app.quit();
+        });
+    }
+    return app.exec();
+}

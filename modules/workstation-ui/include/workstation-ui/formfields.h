@@ -1,0 +1,21 @@
+#pragma once
+
+#include "domain/recordvalidator.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QWidget;
+
+// Reading optional numbers that a user typed in her locale ("65,5" or "65.5"), and showing
+// validation errors on the form: each bad field outlined and named, the first one focused.
+namespace FormFields {
+QLineEdit *numberEdit(QWidget *parent, const QString &key, const QString &unitPlaceholder, bool decimals);
+std::optional<double> optionalNumber(const QLineEdit *edit, bool *malformed);
+QString numberText(std::optional<double> value);
+void showErrors(QWidget *form, QLabel *summary, const QList<FieldError> &errors);
+} // namespace FormFields

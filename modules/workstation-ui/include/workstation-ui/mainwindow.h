@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDate>
+#include <QMainWindow>
+
+class ClinicRecords;
+class Database;
+class DraftStore;
+class PatientChartView;
+class PatientListModel;
+class PatientSearch;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+
+// The workstation's main window: the patient list with search-as-you-type on the left, the
+// open chart on the right. Keyboard first: Ctrl+F search, Enter opens, Ctrl+N registers,
+// Ctrl+Shift+V records a visit. Window layout is remembered between sessions.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Database &database, const QDate &today, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PatientListModel *patientList() const { return m_listModel; }
+    QLineEdit *searchField() const { return m_search; }
+    QTableView *patientTable() const { return m_table; }
+    PatientChartView *chartView() const { return m_chartView; }
+
+public slots:
+    void registerPregnancy();
+    void openSelectedPatient();
+    bool openPatient(const QUuid &patientId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void updateCount();
+    void chooseLanguage();
+    void showProblem(const QString &message);
+
+    Database &m_database;
+    QDate m_today;
+    std::unique_ptr<PatientSearch> m_searchLogic;
+    std::unique_ptr<ClinicRecords> m_records;
+    std::unique_ptr<DraftStore> m_drafts;
+    PatientListModel *m_listModel;
+    QLineEdit *m_search;
+    QLabel *m_count;
+    QTableView *m_table;
+    PatientChartView *m_chartView;
+    QSplitter *m_splitter;
+};

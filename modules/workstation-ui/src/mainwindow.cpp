@@ -1,0 +1,232 @@
+#include "workstation-ui/mainwindow.h"
+
+#include "i18n/translations.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "storage/draftstore.h"
+#include "storage/patientsearch.h"
+#include "workstation-ui/patientchartview.h"
+#include "workstation-ui/patientlistmodel.h"
+#include "workstation-ui/registrationdialog.h"
+#include "workstation-ui/riskchipdelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+// Down arrow in the search field moves into the list; Enter opens the first match.
+class SearchKeys : public QObject
+{
+public:
+    SearchKeys(QTableView *table, QObject *parent) : QObject(parent), m_table(table) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down
+            && m_table->model()->rowCount() > 0) {
+            m_table->setFocus();
+            m_table->selectRow(0);
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTableView *m_table;
+};
+} // namespace
+
+MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
+    : QMainWindow(parent), m_database(database), m_today(today),
+      m_searchLogic(std::make_unique<PatientSearch>(database)), m_records(std::make_unique<ClinicRecords>(database)),
+      m_drafts(std::make_unique<DraftStore>(database)), m_listModel(new PatientListModel(*m_searchLogic, this)),
+      m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
+      m_chartView(new PatientChartView(*m_records, *m_drafts, this)), m_splitter(new QSplitter(this))
+{
+    setWindowTitle(tr("ObsLink — antenatal care"));
+    m_chartView->setToday(today);
+    m_search->setObjectName(QStringLiteral("patientSearch"));
+    m_search->setPlaceholderText(tr("Search: name, ID number, phone (or its last digits), record number — Ctrl+F"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(new SearchKeys(m_table, this));
+    connect(m_search, &QLineEdit::textChanged, m_listModel, &PatientListModel::setSearchText);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_listModel->rowCount() > 0) {
+            m_table->selectRow(0);
+            openSelectedPatient();
+        }
+    });
+
+    m_table->setObjectName(QStringLiteral("patientTable"));
+    m_table->setModel(m_listModel);
+    m_table->setItemDelegateForColumn(PatientListModel::Risk,
+                                      new RiskChipDelegate(PatientListModel::RiskLevelRole,
+                                                           PatientListModel::RiskPurpleRole, this));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    connect(m_table, &QTableView::activated, this, &MainWindow::openSelectedPatient);
+    connect(m_listModel, &PatientListModel::refreshed, this, &MainWindow::updateCount);
+
+    auto *listPanel = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPanel);
+    listLayout->setContentsMargins(6, 6, 6, 6);
+    listLayout->addWidget(m_search);
+    listLayout->addWidget(m_count);
+    listLayout->addWidget(m_table, 1);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(listPanel);
+    m_splitter->addWidget(m_chartView);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
+    connect(m_chartView, &PatientChartView::recordChanged, m_listModel, &PatientListModel::refresh);
+    connect(m_chartView, &PatientChartView::problem, this, &MainWindow::showProblem);
+
+    buildActions();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1400, 860);
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
+        m_splitter->setSizes({620, 780});
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/listHeader")).toByteArray());
+
+    m_listModel->setToday(today); // loads the list
+    m_table->resizeColumnsToContents();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *registerAction = file->addAction(tr("&Register a pregnancy…"), this, &MainWindow::registerPregnancy);
+    registerAction->setShortcut(QKeySequence::New);
+    QAction *visitAction = file->addAction(tr("New &visit…"), m_chartView, &PatientChartView::addVisit);
+    visitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find a woman"), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *refresh = view->addAction(tr("&Refresh list"), m_listModel, &PatientListModel::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ObsLink"), this, [this] {
+        QMessageBox::about(this, tr("About ObsLink"),
+                           tr("ObsLink %1 — antenatal care and high-risk pregnancy management for a regional "
+                              "maternal-health network.\nDatabase: %2")
+                               .arg(QApplication::applicationVersion(), m_database.path()));
+    });
+}
+
+void MainWindow::updateCount()
+{
+    const int shown = m_listModel->rowCount();
+    QString text = m_search->text().trimmed().isEmpty()
+                       ? tr("%1 women on record; showing the %2 most recently updated.")
+                             .arg(QLocale().toString(m_listModel->totalPatients()))
+                             .arg(shown)
+                       : tr("%n match(es)", nullptr, shown);
+    if (m_listModel->isTruncated() && !m_search->text().trimmed().isEmpty())
+        text += QLatin1Char(' ') + tr("Type more to narrow the list.");
+    if (!m_listModel->lastError().isEmpty())
+        text = m_listModel->lastError();
+    m_count->setText(text);
+    statusBar()->showMessage(tr("%1 women on record").arg(QLocale().toString(m_listModel->totalPatients())));
+}
+
+void MainWindow::registerPregnancy()
+{
+    RegistrationDialog dialog(*m_records, *m_drafts, m_today, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_listModel->refresh();
+    openPatient(dialog.savedPatientId());
+}
+
+void MainWindow::openSelectedPatient()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const PatientListRow *row = m_listModel->rowAt(current.isValid() ? current.row() : 0);
+    if (row)
+        openPatient(row->patientId);
+}
+
+bool MainWindow::openPatient(const QUuid &patientId)
+{
+    const bool opened = m_chartView->openChart(patientId);
+    if (opened) {
+        const int row = m_listModel->rowOfPatient(patientId);
+        if (row >= 0)
+            m_table->selectRow(row);
+    }
+    return opened;
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    QMessageBox::warning(this, tr("ObsLink"), message);
+}
+
+void MainWindow::chooseLanguage()
+{
+    const QStringList codes{QString(), QStringLiteral("zh_CN"), QStringLiteral("en")};
+    const QStringList names{tr("Follow the system"), QStringLiteral("中文（简体）"), QStringLiteral("English")};
+    QSettings settings;
+    const int current = std::max(0, static_cast<int>(codes.indexOf(settings.value(QStringLiteral("ui/language")).toString())));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Language"), tr("Language of the workstation:"), names,
+                                                 current, false, &ok);
+    if (!ok)
+        return;
+    settings.setValue(QStringLiteral("ui/language"), codes.value(names.indexOf(chosen)));
+    const auto answer = QMessageBox::question(this, tr("Language"),
+                                              tr("The new language is used from the next start. Restart ObsLink now? "
+                                                 "Unsaved forms are kept as drafts."));
+    if (answer == QMessageBox::Yes) {
+        close();
+        QProcess::startDetached(QApplication::applicationFilePath(), QApplication::arguments().mid(1));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/listHeader"), m_table->horizontalHeader()->saveState());
+    event->accept();
+}

@@ -1,0 +1,67 @@
+#include "workstation-ui/patientbanner.h"
+
+#include "workstation-ui/riskchip.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+
+PatientBanner::PatientBanner(QWidget *parent)
+    : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this))
+{
+    setObjectName(QStringLiteral("patientBanner"));
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor(0xe8, 0xf0, 0xf8));
+    setPalette(pal);
+    QFont nameFont = m_name->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.4);
+    nameFont.setBold(true);
+    m_name->setFont(nameFont);
+    m_details->setTextFormat(Qt::PlainText);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(m_name);
+    layout->addSpacing(16);
+    layout->addWidget(m_details, 1);
+    layout->addWidget(m_chip);
+    clear();
+}
+
+void PatientBanner::showChart(const PatientChart &chart, const QString &riskLevel, bool purple, const QDate &today)
+{
+    const QLocale locale;
+    m_name->setText(chart.patient.name);
+    QStringList parts;
+    const int age = chart.patient.ageInYearsOn(today);
+    if (age >= 0)
+        parts << tr("%n years", nullptr, age);
+    if (chart.pregnancy) {
+        const Pregnancy &p = *chart.pregnancy;
+        parts << tr("G%1 P%2").arg(p.gravida).arg(p.para);
+        if (p.status == PregnancyStatus::Booked) {
+            if (const auto ga = p.gestationalAgeOn(today))
+                parts << tr("GA %1 weeks").arg(ga->toString());
+        }
+        if (p.edd().isValid())
+            parts << tr("EDD %1").arg(locale.toString(p.edd(), QLocale::ShortFormat));
+        if (p.fetuses > 1)
+            parts << tr("%n fetuses", nullptr, p.fetuses);
+    }
+    parts << tr("No. %1").arg(chart.patient.recordNumber);
+    m_details->setText(parts.join(QStringLiteral("   ·   ")));
+    m_chip->setLevel(riskLevel, purple);
+    m_chip->show();
+}
+
+void PatientBanner::clear()
+{
+    m_name->setText(tr("No chart open"));
+    m_details->setText(tr("Select a woman in the list, or register a new pregnancy (Ctrl+N)."));
+    m_chip->hide();
+}
+
+QString PatientBanner::summaryText() const
+{
+    return m_name->text() + QLatin1Char(' ') + m_details->text();
+}

@@ -1,0 +1,113 @@
+#include "workstation-ui/patientchartview.h"
+
+#include "workstation-ui/patientbanner.h"
+#include "workstation-ui/trendcharts.h"
+#include "workstation-ui/visitdialog.h"
+#include "workstation-ui/visithistorymodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLocale>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, QWidget *parent)
+    : QWidget(parent), m_records(records), m_drafts(drafts), m_today(QDate::currentDate()),
+      m_banner(new PatientBanner(this)), m_addVisit(new QPushButton(tr("New &visit…"), this)),
+      m_tabs(new QTabWidget(this)), m_visitModel(new VisitHistoryModel(this)), m_visitTable(new QTableView(this)),
+      m_trends(new TrendCharts(this)), m_labTable(new QTableView(this))
+{
+    m_addVisit->setToolTip(tr("Record an antenatal visit (Ctrl+Shift+V)"));
+    m_addVisit->setEnabled(false);
+    connect(m_addVisit, &QPushButton::clicked, this, &PatientChartView::addVisit);
+
+    m_visitTable->setModel(m_visitModel);
+    m_visitTable->setObjectName(QStringLiteral("visitTable"));
+    m_visitTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_visitTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_visitTable->horizontalHeader()->setStretchLastSection(true);
+    m_visitTable->verticalHeader()->hide();
+    m_labTable->setModel(new QStandardItemModel(this));
+    m_labTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_labTable->horizontalHeader()->setStretchLastSection(true);
+    m_labTable->verticalHeader()->hide();
+    m_tabs->addTab(m_visitTable, tr("Visits"));
+    m_tabs->addTab(m_trends, tr("Trends"));
+    m_tabs->addTab(m_labTable, tr("Labs"));
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_addVisit);
+    actions->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addLayout(actions);
+    layout->addWidget(m_tabs, 1);
+}
+
+bool PatientChartView::openChart(const QUuid &patientId)
+{
+    auto loaded = m_records.loadChart(patientId);
+    if (!loaded || !*loaded) {
+        emit problem(loaded ? tr("This woman's record no longer exists.") : loaded.error().message);
+        return false;
+    }
+    m_chart = **loaded;
+    m_banner->showChart(*m_chart, QString(), false, m_today);
+    m_visitModel->setVisits(m_chart->visits);
+    m_visitTable->resizeColumnsToContents();
+    m_trends->showChart(*m_chart);
+    showLabs();
+    m_addVisit->setEnabled(m_chart->pregnancy && m_chart->pregnancy->status == PregnancyStatus::Booked);
+    return true;
+}
+
+void PatientChartView::closeChart()
+{
+    m_chart.reset();
+    m_banner->clear();
+    m_visitModel->setVisits({});
+    m_addVisit->setEnabled(false);
+}
+
+void PatientChartView::addVisit()
+{
+    if (!m_chart || !m_chart->pregnancy)
+        return;
+    VisitDialog dialog(m_records, m_drafts, *m_chart->pregnancy, m_today, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QUuid id = m_chart->patient.meta.id;
+    openChart(id);
+    emit recordChanged(id);
+}
+
+void PatientChartView::showLabs()
+{
+    auto *model = static_cast<QStandardItemModel *>(m_labTable->model());
+    model->clear();
+    model->setHorizontalHeaderLabels({tr("Date"), tr("Test"), tr("Result"), tr("Unit"), tr("Upper limit")});
+    const QLocale locale;
+    const QStringList testNames{tr("Haemoglobin"), tr("Platelets"), tr("Fasting glucose"), tr("OGTT 1 h"), tr("OGTT 2 h"),
+                                tr("ALT"), tr("Creatinine"), tr("HBsAg"), tr("Syphilis"), tr("HIV")};
+    for (const LabResult &lab : m_chart->labs) {
+        QString result;
+        if (isQualitative(lab.test))
+            result = lab.serology == Serology::Positive ? tr("positive")
+                     : lab.serology == Serology::Negative ? tr("negative")
+                                                          : tr("unknown");
+        else if (lab.value)
+            result = locale.toString(*lab.value);
+        auto *resultItem = new QStandardItem(result);
+        if (lab.serology == Serology::Positive)
+            resultItem->setForeground(QColor(0xc6, 0x28, 0x28));
+        model->appendRow({new QStandardItem(locale.toString(lab.takenOn, QLocale::ShortFormat)),
+                          new QStandardItem(testNames.value(static_cast<int>(lab.test))), resultItem,
+                          new QStandardItem(labTestUnit(lab.test)),
+                          new QStandardItem(lab.upperLimitOfNormal ? locale.toString(*lab.upperLimitOfNormal) : QString())});
+    }
+    m_labTable->resizeColumnsToContents();
+}

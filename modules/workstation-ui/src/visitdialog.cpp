@@ -1,0 +1,166 @@
+#include "workstation-ui/visitdialog.h"
+
+#include "storage/draftstore.h"
+#include "workstation-ui/formdraft.h"
+#include "workstation-ui/formfields.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+VisitDialog::VisitDialog(ClinicRecords &records, DraftStore &drafts, const Pregnancy &pregnancy, const QDate &today,
+                         QWidget *parent)
+    : QDialog(parent), m_records(records), m_pregnancy(pregnancy), m_today(today)
+{
+    setWindowTitle(tr("Antenatal visit"));
+    buildForm();
+    m_draft = new FormDraft(this, drafts, QStringLiteral("visit:") + pregnancy.meta.id.toString(QUuid::WithoutBraces),
+                            this);
+    m_draft->restore();
+    updateGestationalAge();
+}
+
+void VisitDialog::buildForm()
+{
+    auto *form = new QFormLayout;
+    m_date = new QDateEdit(m_today, this);
+    m_date->setObjectName(QStringLiteral("visitDate"));
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_gestationalAge = new QLabel(this);
+    auto *dateRow = new QHBoxLayout;
+    dateRow->addWidget(m_date);
+    dateRow->addWidget(m_gestationalAge);
+    dateRow->addStretch();
+    form->addRow(tr("Visit &date:"), dateRow);
+
+    m_systolic = FormFields::numberEdit(this, QStringLiteral("systolic"), tr("systolic"), false);
+    m_diastolic = FormFields::numberEdit(this, QStringLiteral("diastolic"), tr("diastolic"), false);
+    auto *bpRow = new QHBoxLayout;
+    bpRow->addWidget(m_systolic);
+    bpRow->addWidget(new QLabel(QStringLiteral("/"), this));
+    bpRow->addWidget(m_diastolic);
+    bpRow->addWidget(new QLabel(tr("mmHg"), this));
+    bpRow->addStretch();
+    form->addRow(tr("&Blood pressure:"), bpRow);
+
+    auto unitRow = [this, form](const QString &label, QLineEdit *edit, const QString &unit) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit);
+        row->addWidget(new QLabel(unit, this));
+        row->addStretch();
+        form->addRow(label, row);
+    };
+    m_pulse = FormFields::numberEdit(this, QStringLiteral("pulse"), tr("beats/min"), false);
+    unitRow(tr("&Pulse:"), m_pulse, tr("beats/min"));
+    m_weight = FormFields::numberEdit(this, QStringLiteral("weight"), tr("kg"), true);
+    unitRow(tr("&Weight:"), m_weight, tr("kg"));
+    m_fundalHeight = FormFields::numberEdit(this, QStringLiteral("fundalHeight"), tr("cm"), true);
+    unitRow(tr("&Fundal height:"), m_fundalHeight, tr("cm"));
+    m_girth = FormFields::numberEdit(this, QStringLiteral("abdominalGirth"), tr("cm"), true);
+    unitRow(tr("Abdominal &girth:"), m_girth, tr("cm"));
+    m_fetalHeart = FormFields::numberEdit(this, QStringLiteral("fetalHeartRate"), tr("beats/min"), false);
+    unitRow(tr("Fetal &heart rate:"), m_fetalHeart, tr("beats/min"));
+
+    m_presentation = new QComboBox(this);
+    m_presentation->setObjectName(QStringLiteral("presentation"));
+    m_presentation->addItems({tr("not assessed"), tr("cephalic"), tr("breech"), tr("transverse"), tr("oblique")});
+    form->addRow(tr("P&resentation:"), m_presentation);
+    m_oedema = new QComboBox(this);
+    m_oedema->setObjectName(QStringLiteral("oedema"));
+    m_oedema->addItems({tr("none (−)"), tr("ankle (+)"), tr("to the knee (++)"), tr("to the thigh (+++)"),
+                        tr("generalised (++++)")});
+    form->addRow(tr("&Oedema:"), m_oedema);
+    m_urineProtein = new QComboBox(this);
+    m_urineProtein->setObjectName(QStringLiteral("urineProtein"));
+    m_urineProtein->addItems({tr("not tested"), tr("negative"), tr("trace (±)"), QStringLiteral("1+"),
+                              QStringLiteral("2+"), QStringLiteral("3+"), QStringLiteral("4+")});
+    form->addRow(tr("&Urine protein:"), m_urineProtein);
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(80);
+    form->addRow(tr("&Notes:"), m_notes);
+
+    m_errors = new QLabel(this);
+    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errors->setWordWrap(true);
+    m_errors->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    buttons->button(QDialogButtonBox::Save)->setToolTip(tr("Save (Ctrl+S)"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &VisitDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &VisitDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_errors);
+    layout->addWidget(buttons);
+    connect(m_date, &QDateEdit::dateChanged, this, &VisitDialog::updateGestationalAge);
+}
+
+void VisitDialog::updateGestationalAge()
+{
+    const auto age = m_pregnancy.gestationalAgeOn(m_date->date());
+    m_gestationalAge->setText(age ? tr("GA %1 weeks").arg(age->toString()) : QString());
+}
+
+void VisitDialog::accept()
+{
+    AntenatalVisit visit;
+    visit.visitDate = m_date->date();
+    QList<FieldError> errors;
+    auto readInt = [&](QLineEdit *edit) -> std::optional<int> {
+        bool malformed = false;
+        const auto value = FormFields::optionalNumber(edit, &malformed);
+        if (malformed)
+            errors.append({edit->objectName(), tr("%1 is not a number.").arg(edit->text())});
+        return value ? std::optional<int>(static_cast<int>(std::lround(*value))) : std::nullopt;
+    };
+    auto readDouble = [&](QLineEdit *edit) {
+        bool malformed = false;
+        const auto value = FormFields::optionalNumber(edit, &malformed);
+        if (malformed)
+            errors.append({edit->objectName(), tr("%1 is not a number.").arg(edit->text())});
+        return value;
+    };
+    visit.systolicMmHg = readInt(m_systolic);
+    visit.diastolicMmHg = readInt(m_diastolic);
+    visit.pulseBpm = readInt(m_pulse);
+    visit.weightKg = readDouble(m_weight);
+    visit.fundalHeightCm = readDouble(m_fundalHeight);
+    visit.abdominalGirthCm = readDouble(m_girth);
+    visit.fetalHeartRateBpm = readInt(m_fetalHeart);
+    visit.presentation = static_cast<FetalPresentation>(m_presentation->currentIndex());
+    visit.oedema = static_cast<Oedema>(m_oedema->currentIndex());
+    visit.urineProtein = static_cast<UrineProtein>(m_urineProtein->currentIndex());
+    visit.notes = m_notes->toPlainText().trimmed();
+    errors += RecordValidator::validateVisit(visit, m_pregnancy, m_today);
+    if (!errors.isEmpty()) {
+        FormFields::showErrors(this, m_errors, errors);
+        return;
+    }
+    if (auto saved = m_records.saveVisit(visit, m_pregnancy); !saved) {
+        FormFields::showErrors(this, m_errors, {{QString(), saved.error().message}});
+        return;
+    }
+    m_saved = visit;
+    m_draft->discard();
+    QDialog::accept();
+}
+
+void VisitDialog::reject()
+{
+    if (!m_draft->confirmClose(this, !m_systolic->text().isEmpty() || !m_weight->text().isEmpty() || !m_notes->toPlainText().isEmpty()))
+        return;
+    QDialog::reject();
+}
