@@ -23,7 +23,7 @@ QDate eddByNaegele(const QDate &lmp)
 {
     if (!lmp.isValid())
         return {};
-    return lmp.addYears(1).addMonths(-3).addDays(7);
+    return lmp.addDays(GestationalAge::DaysAtTerm);
 }
 
 QDate lmpEquivalentForEdd(const QDate &edd)

@@ -15,7 +15,8 @@ PatientRepository::PatientRepository(const Database &database)
 
 Result<void> PatientRepository::save(Patient &patient)
 {
-    const QVariantList values{patient.recordNumber,
+    // Record numbers are NOT NULL; an unnumbered record stores an empty one.
+    const QVariantList values{patient.recordNumber.isNull() ? QStringLiteral("") : patient.recordNumber,
                               patient.name.trimmed(),
                               patient.nationalId.isEmpty() ? QVariant() : QVariant(patient.nationalId.toUpper()),
                               sqlDate(patient.birthDate),

@@ -53,7 +53,8 @@ Result<QList<PatientListRow>> PatientSearch::find(const QString &text, PatientSo
     QStringList branches;
     QVariantList bounds;
     auto addPrefix = [&](const char *column, const QString &prefix) {
-        branches.append(QStringLiteral("SELECT id FROM patient WHERE %1 >= ? AND %1 < ? LIMIT %2")
+        // SQLite allows LIMIT only on the last member of a compound SELECT, hence the sub-select.
+        branches.append(QStringLiteral("SELECT id FROM (SELECT id FROM patient WHERE %1 >= ? AND %1 < ? LIMIT %2)")
                             .arg(QLatin1String(column))
                             .arg(limit));
         bounds << prefix << prefixEnd(prefix);
@@ -84,7 +85,8 @@ Result<QList<PatientListRow>> PatientSearch::find(const QString &text, PatientSo
 
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(sql);
+    if (!query.prepare(sql))
+        return tl::unexpected(SqlError::from(query, "prepare patient search"));
     for (const QVariant &bound : bounds)
         query.addBindValue(bound);
     if (auto done = execute(query, "search patients"); !done)

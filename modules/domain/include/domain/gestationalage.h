@@ -33,9 +33,11 @@ private:
     int m_days = 0;
 };
 
-// EDD by Naegele's rule: first day of the LMP + 1 year − 3 months + 7 days. The calendar rule
-// (not a flat 280 days) is what clinicians compute on a wheel or by hand, so the record agrees
-// with the antenatal card; month ends are clamped by the calendar (31 May → 28/29 Feb + 7).
+// EDD by Naegele's rule in its day-count form: first day of the LMP + 280 days (ACOG/SMFM
+// Committee Opinion 700). The calendar form (+9 months +7 days, 月份减3或加9，日数加7) lands up to
+// three days away across short months and leap years; the day count keeps EDD and gestational
+// age consistent everywhere (GA on the LMP is 0+0, on the EDD 40+0), which the list, the banner
+// and the visit schedule rely on.
 QDate eddByNaegele(const QDate &lmp);
 
 // The LMP-equivalent date that an EDD implies (EDD − 280 days), used to re-date a pregnancy.

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what ObsLink needs on Debian 12, builds it, creates a synthetic demo clinic
+# (never real patients) and starts the workstation on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+./scripts/build.sh
+mkdir -p demo-data
+if [ ! -f demo-data/clinic.db ]; then
+  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-20000}" --seed 2017
+fi
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display found: starting the workstation inside a virtual X server (xvfb-run)." >&2
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/workstation/obslink --db demo-data/clinic.db "$@"
+fi
+exec ./build/app/workstation/obslink --db demo-data/clinic.db "$@"

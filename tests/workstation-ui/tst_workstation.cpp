@@ -1,0 +1,205 @@
+// The nurse's first day: register a woman, find her again by the first characters of her
+// name, reopen her chart and record a visit — driven through the real widgets, offscreen.
+#include "storage/database.h"
+#include "storage/draftstore.h"
+#include "workstation-ui/mainwindow.h"
+#include "workstation-ui/patientbanner.h"
+#include "workstation-ui/patientchartview.h"
+#include "workstation-ui/patientlistmodel.h"
+#include "workstation-ui/visitdialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace {
+const QDate Today(2026, 11, 20);
+
+template <typename T>
+T *field(QWidget *form, const char *name)
+{
+    T *widget = form->findChild<T *>(QString::fromLatin1(name));
+    if (!widget)
+        qFatal("form field %s missing", name);
+    return widget;
+}
+
+// Chinese is typed through an input method: the IME commits whole characters.
+void typeChinese(QWidget *widget, const QString &text)
+{
+    widget->setFocus();
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+
+void clickSave(QWidget *dialog)
+{
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+}
+
+// Runs `fill` on the modal dialog that the next action opens.
+void whenDialogOpens(std::function<void(QDialog *)> fill)
+{
+    QTimer::singleShot(0, [fill] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        fill(dialog);
+        // A failed check inside fill() must not leave the modal dialog blocking the test.
+        if (dialog->isVisible())
+            dialog->done(QDialog::Rejected);
+    });
+}
+} // namespace
+
+class TestWorkstation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void registeredWomanIsFoundByFirstCharactersAndGetsAVisit();
+    void impossibleBloodPressureIsRefusedWithAMessage();
+    void typedVisitSurvivesTheFormBeingDestroyedUnsaved();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestWorkstation::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto db = Database::open(m_dir->filePath(QStringLiteral("clinic.db")), {QStringLiteral("c1"), QStringLiteral("nurse")});
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    m_database = std::move(*db);
+    m_window = std::make_unique<MainWindow>(*m_database, Today);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWorkstation::cleanup()
+{
+    m_window.reset();
+    m_database.reset();
+    m_dir.reset();
+}
+
+void TestWorkstation::registeredWomanIsFoundByFirstCharactersAndGetsAVisit()
+{
+    whenDialogOpens([](QDialog *dialog) {
+        typeChinese(field<QLineEdit>(dialog, "name"), QStringLiteral("欧阳秀英"));
+        // A valid ID number (check character computed by MOD 11-2) fills in the birth date.
+        QTest::keyClicks(field<QLineEdit>(dialog, "nationalId"), QStringLiteral("110101199003070046"));
+        QCOMPARE(field<QDateEdit>(dialog, "birthDate")->date(), QDate(1990, 3, 7));
+        QTest::keyClicks(field<QLineEdit>(dialog, "phone"), QStringLiteral("13912345678"));
+        field<QDateEdit>(dialog, "lmp")->setDate(Today.addDays(-20 * 7));
+        field<QSpinBox>(dialog, "gravida")->setValue(2);
+        field<QSpinBox>(dialog, "para")->setValue(1);
+        QTest::keyClicks(field<QLineEdit>(dialog, "height"), QStringLiteral("160"));
+        QTest::keyClicks(field<QLineEdit>(dialog, "prePregnancyWeight"), QStringLiteral("55"));
+        clickSave(dialog);
+    });
+    QTest::keySequence(m_window.get(), QKeySequence::New);
+    QVERIFY(m_window->chartView()->chart().has_value());
+
+    // Close the chart, then find her again as a nurse would: type the first two characters.
+    m_window->chartView()->closeChart();
+    typeChinese(m_window->searchField(), QStringLiteral("欧阳"));
+    QCOMPARE(m_window->patientList()->rowCount(), 1);
+    QCOMPARE(m_window->patientList()->rowAt(0)->name, QStringLiteral("欧阳秀英"));
+    QCOMPARE(m_window->patientList()->index(0, PatientListModel::GestationalAgeToday).data().toString(),
+             QStringLiteral("20+0"));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+    QVERIFY(m_window->chartView()->chart().has_value());
+    QVERIFY(m_window->chartView()->banner()->summaryText().contains(QStringLiteral("欧阳秀英")));
+    QVERIFY(m_window->chartView()->banner()->summaryText().contains(QStringLiteral("20+0")));
+
+    // Back at the main window after the dialog closed, as a window manager would do.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    whenDialogOpens([](QDialog *dialog) {
+        QTest::keyClicks(field<QLineEdit>(dialog, "systolic"), QStringLiteral("118"));
+        QTest::keyClicks(field<QLineEdit>(dialog, "diastolic"), QStringLiteral("76"));
+        QTest::keyClicks(field<QLineEdit>(dialog, "weight"), QStringLiteral("60.5"));
+        QTest::keyClicks(field<QLineEdit>(dialog, "fundalHeight"), QStringLiteral("20"));
+        QTest::keyClicks(field<QLineEdit>(dialog, "fetalHeartRate"), QStringLiteral("145"));
+        clickSave(dialog);
+    });
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    const auto &chart = m_window->chartView()->chart();
+    QVERIFY(chart.has_value());
+    QCOMPARE(chart->visits.size(), 1);
+    QCOMPARE(chart->visits.first().systolicMmHg, std::optional<int>(118));
+    QCOMPARE(chart->visits.first().gestationalAge.toString(), QStringLiteral("20+0"));
+    auto *table = m_window->chartView()->findChild<QTableView *>(QStringLiteral("visitTable"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("118/76"));
+}
+
+void TestWorkstation::impossibleBloodPressureIsRefusedWithAMessage()
+{
+    Patient patient;
+    patient.name = QStringLiteral("李娜");
+    patient.birthDate = QDate(1995, 1, 1);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-100);
+    ClinicRecords records(*m_database);
+    QVERIFY(records.registerPregnancy(patient, pregnancy));
+    DraftStore drafts(*m_database);
+    VisitDialog dialog(records, drafts, pregnancy, Today);
+    dialog.show();
+    QTest::keyClicks(field<QLineEdit>(&dialog, "systolic"), QStringLiteral("1400"));
+    QTest::keyClicks(field<QLineEdit>(&dialog, "diastolic"), QStringLiteral("80"));
+    clickSave(&dialog);
+    QVERIFY(dialog.isVisible()); // not saved
+    bool messageShown = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        messageShown = messageShown || (label->isVisible() && label->text().contains(QStringLiteral("260")));
+    QVERIFY(messageShown);
+    auto loaded = records.loadChart(patient.meta.id);
+    QVERIFY(loaded && *loaded);
+    QCOMPARE((*loaded)->visits.size(), 0);
+}
+
+void TestWorkstation::typedVisitSurvivesTheFormBeingDestroyedUnsaved()
+{
+    Patient patient;
+    patient.name = QStringLiteral("王芳");
+    patient.birthDate = QDate(1992, 5, 5);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-150);
+    ClinicRecords records(*m_database);
+    QVERIFY(records.registerPregnancy(patient, pregnancy));
+    DraftStore drafts(*m_database);
+    {
+        auto dialog = std::make_unique<VisitDialog>(records, drafts, pregnancy, Today);
+        dialog->show();
+        QTest::keyClicks(field<QLineEdit>(dialog.get(), "systolic"), QStringLiteral("132"));
+        // The draft reaches the database within a moment of typing, before any Save.
+        QTRY_VERIFY_WITH_TIMEOUT(drafts.load(QStringLiteral("visit:") + pregnancy.meta.id.toString(QUuid::WithoutBraces))
+                                     .value_or(std::nullopt)
+                                     .has_value(),
+                                 3000);
+    } // destroyed as in a crash: no reject(), no accept()
+    VisitDialog reopened(records, drafts, pregnancy, Today);
+    QCOMPARE(field<QLineEdit>(&reopened, "systolic")->text(), QStringLiteral("132"));
+}
+
+QTEST_MAIN(TestWorkstation)
+#include "tst_workstation.moc"
