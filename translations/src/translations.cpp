@@ -31,6 +31,8 @@ void replace(std::unique_ptr<QTranslator> &slot, std::unique_ptr<QTranslator> ne
 
 bool installTranslations(const QLocale &locale)
 {
+    // Dates and numbers follow the chosen language too, not only the texts.
+    QLocale::setDefault(locale);
     auto app = std::make_unique<QTranslator>();
     const bool found = app->load(locale, QStringLiteral("obslink"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     replace(appTranslator(), found ? std::move(app) : nullptr);

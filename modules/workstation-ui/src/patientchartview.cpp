@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -37,6 +38,13 @@ PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, Q
     m_tabs->addTab(m_visitTable, tr("Visits"));
     m_tabs->addTab(m_trends, tr("Trends"));
     m_tabs->addTab(m_labTable, tr("Labs"));
+    // Alt+1 … Alt+3 switch the chart's pages from anywhere in the window.
+    for (int page = 0; page < m_tabs->count(); ++page) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + page)), this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, page] { m_tabs->setCurrentIndex(page); });
+        m_tabs->setTabToolTip(page, tr("Alt+%1").arg(page + 1));
+    }
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_addVisit);

@@ -18,7 +18,7 @@ double weeksOf(const GestationalAge &age)
     return age.totalDays() / 7.0;
 }
 
-QChart *newChart(const QString &title, const QString &yTitle, double yLow, double yHigh, QValueAxis **xAxis,
+QChart *newChart(const QString &title, const QString &yTitle, double yLow, double yHigh, double yStep, QValueAxis **xAxis,
                  QValueAxis **yAxis)
 {
     auto *chart = new QChart;
@@ -32,6 +32,8 @@ QChart *newChart(const QString &title, const QString &yTitle, double yLow, doubl
     (*xAxis)->setTitleText(QCoreApplication::translate("TrendCharts", "gestational age (weeks)"));
     *yAxis = new QValueAxis(chart);
     (*yAxis)->setRange(yLow, yHigh);
+    (*yAxis)->setLabelFormat(QStringLiteral("%d"));
+    (*yAxis)->setTickCount(static_cast<int>((yHigh - yLow) / yStep) + 1);
     (*yAxis)->setTitleText(yTitle);
     chart->addAxis(*xAxis, Qt::AlignBottom);
     chart->addAxis(*yAxis, Qt::AlignLeft);
@@ -126,7 +128,7 @@ void TrendCharts::showChart(const PatientChart &record)
     QValueAxis *x = nullptr;
     QValueAxis *y = nullptr;
 
-    QChart *bp = newChart(tr("Blood pressure"), tr("mmHg"), 40, 200, &x, &y);
+    QChart *bp = newChart(tr("Blood pressure"), tr("mmHg"), 40, 200, 20, &x, &y);
     auto *systolic = measuredSeries(tr("systolic"), QColor(0x15, 0x65, 0xc0));
     auto *diastolic = measuredSeries(tr("diastolic"), QColor(0x00, 0x83, 0x8f));
     for (const AntenatalVisit &v : record.visits) {
@@ -141,7 +143,7 @@ void TrendCharts::showChart(const PatientChart &record)
     attach(bp, diastolic, x, y);
     replaceChart(m_bloodPressure, bp);
 
-    QChart *gain = newChart(tr("Weight gain"), tr("kg since before pregnancy"), -4, 24, &x, &y);
+    QChart *gain = newChart(tr("Weight gain"), tr("kg since before pregnancy"), -4, 24, 4, &x, &y);
     const std::optional<double> baseline =
         record.pregnancy && record.pregnancy->prePregnancyWeightKg ? record.pregnancy->prePregnancyWeightKg : std::nullopt;
     if (baseline) {
@@ -164,7 +166,7 @@ void TrendCharts::showChart(const PatientChart &record)
     }
     replaceChart(m_weightGain, gain);
 
-    QChart *fundal = newChart(tr("Fundal height"), tr("cm"), 0, 45, &x, &y);
+    QChart *fundal = newChart(tr("Fundal height"), tr("cm"), 0, 48, 6, &x, &y);
     auto *low = new QLineSeries;
     auto *high = new QLineSeries;
     for (int week = 20; week <= 36; ++week) {
