@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QSqlQuery>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -75,6 +77,7 @@ private slots:
     void registeredWomanIsFoundByFirstCharactersAndGetsAVisit();
     void impossibleBloodPressureIsRefusedWithAMessage();
     void typedVisitSurvivesTheFormBeingDestroyedUnsaved();
+    void riskFilterShowsOnlyWomenOfThatColor();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -199,6 +202,40 @@ void TestWorkstation::typedVisitSurvivesTheFormBeingDestroyedUnsaved()
     } // destroyed as in a crash: no reject(), no accept()
     VisitDialog reopened(records, drafts, pregnancy, Today);
     QCOMPARE(field<QLineEdit>(&reopened, "systolic")->text(), QStringLiteral("132"));
+}
+
+void TestWorkstation::riskFilterShowsOnlyWomenOfThatColor()
+{
+    ClinicRecords records(*m_database);
+    QList<QUuid> pregnancies;
+    for (const char *name : {"张红", "张丽", "张敏"}) {
+        Patient patient;
+        patient.name = QString::fromUtf8(name);
+        patient.birthDate = QDate(1990, 1, 1);
+        Pregnancy pregnancy;
+        pregnancy.lmp = Today.addDays(-90);
+        QVERIFY(records.registerPregnancy(patient, pregnancy));
+        pregnancies.append(pregnancy.meta.id);
+    }
+    QSqlQuery grade(m_database->connection());
+    QVERIFY(grade.exec(QStringLiteral("UPDATE pregnancy SET risk_level = 'red', risk_purple = 1 WHERE id = '%1'")
+                           .arg(pregnancies[1].toString(QUuid::WithoutBraces))));
+    QVERIFY(grade.exec(QStringLiteral("UPDATE pregnancy SET risk_level = 'green' WHERE id = '%1'")
+                           .arg(pregnancies[2].toString(QUuid::WithoutBraces))));
+    auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("riskFilter"));
+    QVERIFY(filter);
+    m_window->patientList()->refresh();
+    QCOMPARE(m_window->patientList()->rowCount(), 3);
+    filter->setCurrentIndex(filter->findData(QStringLiteral("red")));
+    QCOMPARE(m_window->patientList()->rowCount(), 1);
+    QCOMPARE(m_window->patientList()->rowAt(0)->name, QStringLiteral("张丽"));
+    filter->setCurrentIndex(filter->findData(QStringLiteral("purple")));
+    QCOMPARE(m_window->patientList()->rowCount(), 1);
+    filter->setCurrentIndex(filter->findData(QStringLiteral("ungraded")));
+    QCOMPARE(m_window->patientList()->rowCount(), 1);
+    QCOMPARE(m_window->patientList()->rowAt(0)->name, QStringLiteral("张红"));
+    filter->setCurrentIndex(0);
+    QCOMPARE(m_window->patientList()->rowCount(), 3);
 }
 
 QTEST_MAIN(TestWorkstation)

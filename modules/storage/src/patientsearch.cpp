@@ -47,7 +47,7 @@ QString orderBy(PatientSort sort, Qt::SortOrder order)
 PatientSearch::PatientSearch(const Database &database) : m_database(database) {}
 
 Result<QList<PatientListRow>> PatientSearch::find(const QString &text, PatientSort sort, Qt::SortOrder order,
-                                                  int limit) const
+                                                  int limit, const QString &riskFilter) const
 {
     const QString needle = text.trimmed();
     QStringList branches;
@@ -81,6 +81,14 @@ Result<QList<PatientListRow>> PatientSearch::find(const QString &text, PatientSo
         "FROM patient pa LEFT JOIN pregnancy pr ON pr.id = pa.current_pregnancy_id WHERE pa.deleted = 0");
     if (!branches.isEmpty())
         sql += QStringLiteral(" AND pa.id IN (%1)").arg(branches.join(QStringLiteral(" UNION ")));
+    if (riskFilter == QLatin1String("purple")) {
+        sql += QStringLiteral(" AND pr.risk_purple = 1");
+    } else if (riskFilter == QLatin1String("ungraded")) {
+        sql += QStringLiteral(" AND pr.risk_level IS NULL");
+    } else if (!riskFilter.isEmpty()) {
+        sql += QStringLiteral(" AND pr.risk_level = ?");
+        bounds << riskFilter;
+    }
     sql += QStringLiteral(" ORDER BY %1, pa.name LIMIT %2").arg(orderBy(sort, order)).arg(limit);
 
     QSqlQuery query(m_database.connection());

@@ -8,11 +8,14 @@
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
 #include "workstation-ui/registrationdialog.h"
+#include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskchipdelegate.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -90,10 +93,25 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &MainWindow::openSelectedPatient);
     connect(m_listModel, &PatientListModel::refreshed, this, &MainWindow::updateCount);
 
+    // Filter the list by risk color: each entry shows the same chip as the list.
+    auto *riskFilter = new QComboBox(this);
+    riskFilter->setObjectName(QStringLiteral("riskFilter"));
+    riskFilter->setToolTip(tr("Show only women of one risk color"));
+    riskFilter->addItem(tr("All risk levels"), QString());
+    for (const char *level : {"red", "orange", "yellow", "green"})
+        riskFilter->addItem(RiskAppearance::label(QString::fromLatin1(level)), QString::fromLatin1(level));
+    riskFilter->addItem(RiskAppearance::purpleLabel(), QStringLiteral("purple"));
+    riskFilter->addItem(RiskAppearance::label(QString()), QStringLiteral("ungraded"));
+    connect(riskFilter, &QComboBox::currentIndexChanged, this,
+            [this, riskFilter](int) { m_listModel->setRiskFilter(riskFilter->currentData().toString()); });
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(riskFilter);
+
     auto *listPanel = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(6, 6, 6, 6);
-    listLayout->addWidget(m_search);
+    listLayout->addLayout(searchRow);
     listLayout->addWidget(m_count);
     listLayout->addWidget(m_table, 1);
 

@@ -25,9 +25,17 @@ void PatientListModel::setSearchText(const QString &text)
     refresh();
 }
 
+void PatientListModel::setRiskFilter(const QString &filter)
+{
+    if (filter == m_riskFilter)
+        return;
+    m_riskFilter = filter;
+    refresh();
+}
+
 void PatientListModel::refresh()
 {
-    auto rows = m_search.find(m_text, m_sort, m_order, m_limit);
+    auto rows = m_search.find(m_text, m_sort, m_order, m_limit, m_riskFilter);
     auto total = m_search.countAll();
     beginResetModel();
     if (rows) {

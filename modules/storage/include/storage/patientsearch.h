@@ -38,8 +38,9 @@ class PatientSearch
 public:
     explicit PatientSearch(const Database &database);
 
+    // riskFilter: a level id ("red" …), "purple", "ungraded", or empty for everyone.
     Result<QList<PatientListRow>> find(const QString &text, PatientSort sort, Qt::SortOrder order,
-                                       int limit = 500) const;
+                                       int limit = 500, const QString &riskFilter = {}) const;
     Result<int> countAll() const;
 
 private:

@@ -18,6 +18,7 @@ public:
 
     void setToday(const QDate &today);
     void setSearchText(const QString &text);
+    void setRiskFilter(const QString &filter); // see PatientSearch::find
     QString searchText() const { return m_text; }
     int totalPatients() const { return m_total; }
     bool isTruncated() const { return m_rows.size() >= m_limit; }
@@ -39,6 +40,7 @@ private:
     const PatientSearch &m_search;
     QList<PatientListRow> m_rows;
     QString m_text;
+    QString m_riskFilter;
     QString m_error;
     QDate m_today;
     PatientSort m_sort = PatientSort::RecentlyChanged;
