@@ -5,7 +5,7 @@
 #include "summarycolumns.h"
 
 ClinicRecords::ClinicRecords(const Database &database)
-    : m_database(database), m_patients(database), m_pregnancies(database), m_visits(database), m_labs(database)
+    : m_database(database), m_patients(database), m_pregnancies(database), m_visits(database), m_labs(database), m_grades(database)
 {
 }
 
@@ -58,6 +58,31 @@ Result<void> ClinicRecords::saveLabs(QList<LabResult> &results)
     if (auto done = transaction.commit(); !done)
         return done;
     results = stored;
+    return {};
+}
+
+Result<void> ClinicRecords::saveGrade(RiskGradeRecord &grade)
+{
+    RiskGradeRecord stored = grade;
+    Transaction transaction(m_database.connection());
+    if (auto done = m_grades.save(stored); !done)
+        return done;
+    if (auto done = transaction.commit(); !done)
+        return done;
+    grade = stored;
+    return {};
+}
+
+Result<void> ClinicRecords::saveFindings(QList<RiskFindingRecord> &findings)
+{
+    QList<RiskFindingRecord> stored = findings;
+    Transaction transaction(m_database.connection());
+    for (RiskFindingRecord &finding : stored)
+        if (auto done = m_grades.saveFinding(finding); !done)
+            return done;
+    if (auto done = transaction.commit(); !done)
+        return done;
+    findings = stored;
     return {};
 }
 
@@ -119,5 +144,13 @@ Result<std::optional<PatientChart>> ClinicRecords::loadChart(const QUuid &patien
     if (!labs)
         return tl::unexpected(labs.error());
     chart.labs = *labs;
+    auto grades = m_grades.history(chart.pregnancy->meta.id);
+    if (!grades)
+        return tl::unexpected(grades.error());
+    chart.grades = *grades;
+    auto findings = m_grades.findings(chart.pregnancy->meta.id);
+    if (!findings)
+        return tl::unexpected(findings.error());
+    chart.findings = *findings;
     return std::optional<PatientChart>(chart);
 }

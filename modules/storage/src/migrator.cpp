@@ -24,6 +24,7 @@ const QList<Migration> &migrations()
     static const QList<Migration> all{
         {1, ":/storage/migrations/0001_initial.sql", nullptr},
         {2, ":/storage/migrations/0002_patient_search.sql", SummaryColumns::backfillAll},
+        {3, ":/storage/migrations/0003_risk_grading.sql", nullptr},
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "storage/labrepository.h"
 #include "storage/patientrepository.h"
 #include "storage/pregnancyrepository.h"
+#include "storage/riskgraderepository.h"
 #include "storage/visitrepository.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,8 @@ struct PatientChart
     std::optional<Pregnancy> pregnancy; // the current one
     QList<AntenatalVisit> visits;
     QList<LabResult> labs;
+    QList<RiskGradeRecord> grades;       // oldest first
+    QList<RiskFindingRecord> findings;   // ticked and not removed
 };
 
 // The clinical write operations of the workstation, each one transaction: either every row
@@ -34,6 +37,9 @@ public:
     Result<void> registerPregnancy(Patient &patient, Pregnancy &pregnancy);
     Result<void> saveVisit(AntenatalVisit &visit, const Pregnancy &pregnancy);
     Result<void> saveLabs(QList<LabResult> &results);
+    Result<void> saveGrade(RiskGradeRecord &grade);
+    // Ticks and unticks findings together (a removed finding is a tombstone, kept for sync).
+    Result<void> saveFindings(QList<RiskFindingRecord> &findings);
     // Bulk import (demo data, initial sync): many charts in one transaction.
     Result<void> importCharts(QList<PatientChart> &charts);
 
@@ -47,4 +53,5 @@ private:
     PregnancyRepository m_pregnancies;
     VisitRepository m_visits;
     LabRepository m_labs;
+    RiskGradeRepository m_grades;
 };
