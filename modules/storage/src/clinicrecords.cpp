@@ -1,6 +1,7 @@
 #include "storage/clinicrecords.h"
 
 #include "storage/database.h"
+#include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "summarycolumns.h"
 
@@ -112,9 +113,18 @@ Result<void> ClinicRecords::importCharts(QList<PatientChart> &charts)
 {
     QList<PatientChart> stored = charts;
     Transaction transaction(m_database.connection());
+    // Imported records come from elsewhere (demo data, the center): not local edits to push.
+    if (auto done = executeStatement(m_database.connection(),
+                                     QStringLiteral("UPDATE sync_control SET applying = 1 WHERE id = 1"), "import");
+        !done)
+        return done;
     for (PatientChart &chart : stored)
         if (auto done = writeChart(chart); !done)
             return done;
+    if (auto done = executeStatement(m_database.connection(),
+                                     QStringLiteral("UPDATE sync_control SET applying = 0 WHERE id = 1"), "import");
+        !done)
+        return done;
     if (auto done = transaction.commit(); !done)
         return done;
     charts = stored;

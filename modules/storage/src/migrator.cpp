@@ -25,22 +25,32 @@ const QList<Migration> &migrations()
         {1, ":/storage/migrations/0001_initial.sql", nullptr},
         {2, ":/storage/migrations/0002_patient_search.sql", SummaryColumns::backfillAll},
         {3, ":/storage/migrations/0003_risk_grading.sql", nullptr},
+        {4, ":/storage/migrations/0004_sync_outbox.sql", nullptr},
     };
     return all;
 }
 
+// Splits a migration script into statements at the ';' that ends a line, keeping a trigger's
+// BEGIN … END; body together.
 QStringList statementsOf(const QString &script)
 {
-    QString withoutComments;
-    for (const QString &line : script.split(QLatin1Char('\n'))) {
-        if (!line.trimmed().startsWith(QLatin1String("--")))
-            withoutComments += line + QLatin1Char('\n');
-    }
     QStringList statements;
-    for (const QString &part : withoutComments.split(QLatin1Char(';'))) {
-        if (!part.trimmed().isEmpty())
-            statements.append(part.trimmed());
+    QString current;
+    for (const QString &line : script.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty()))
+            continue;
+        current += line + QLatin1Char('\n');
+        const bool inTrigger = current.trimmed().startsWith(QLatin1String("CREATE TRIGGER"));
+        if (trimmed.endsWith(QLatin1Char(';')) && (!inTrigger || trimmed == QLatin1String("END;"))) {
+            current = current.trimmed();
+            current.chop(1);
+            statements.append(current);
+            current.clear();
+        }
     }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
     return statements;
 }
 } // namespace
