@@ -6,5 +6,6 @@
 // name. Exit codes: 0 success, 1 bad input or failure, 2 wrong usage.
 int runDemoDataCommand(const QStringList &arguments);
 int runRiskCommand(const QStringList &arguments);
+int runCasesCommand(const QStringList &arguments);
 int runCtgCommand(const QStringList &arguments);
 int runDicomCommand(const QStringList &arguments);

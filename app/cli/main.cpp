@@ -18,6 +18,7 @@ struct Command
 const Command commands[] = {
     {"demo-data", QT_TRANSLATE_NOOP("Cli", "create a synthetic clinic database"), runDemoDataCommand},
     {"risk", QT_TRANSLATE_NOOP("Cli", "five-color risk grading (risk assess FILE.json)"), runRiskCommand},
+    {"cases", QT_TRANSLATE_NOOP("Cli", "high-risk case worklists (cases worklist --db FILE --on DATE)"), runCasesCommand},
     {"ctg", QT_TRANSLATE_NOOP("Cli", "fetal heart trace analysis (ctg analyse FILE)"), runCtgCommand},
     {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render FILE)"), runDicomCommand},
 };

@@ -26,6 +26,7 @@ const QList<Migration> &migrations()
         {2, ":/storage/migrations/0002_patient_search.sql", SummaryColumns::backfillAll},
         {3, ":/storage/migrations/0003_risk_grading.sql", nullptr},
         {4, ":/storage/migrations/0004_sync_outbox.sql", nullptr},
+        {5, ":/storage/migrations/0005_case_management.sql", nullptr},
     };
     return all;
 }

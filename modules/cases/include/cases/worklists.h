@@ -1,0 +1,58 @@
+#pragma once
+
+#include "cases/casesettings.h"
+#include "domain/result.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QUuid>
+
+class Database;
+
+enum class WorklistKind { Due, Overdue, Unreported, Lost, EddSoon, Unassigned };
+
+// One line of a nurse's worklist: the woman, her case and why she is on the list.
+struct WorklistItem
+{
+    QUuid caseId;
+    QUuid pregnancyId;
+    QUuid patientId;
+    QString name;
+    QString recordNumber;
+    QString phone;
+    QString level;
+    bool purple = false;
+    QString responsibleNurse;
+    QString responsibleDoctor;
+    QDate dueOn;         // the contact due (due, overdue, lost) or the report deadline (unreported)
+    int daysOverdue = 0;
+    QString contactKind;
+    QString escalation;  // lost: "nurse", "doctor", "district"
+    QString reportStatus;
+    QDate edd;
+
+    QJsonObject toJson() const;
+};
+
+// The nurses' worklists as of a date, each one indexed query over the clinic's cases, so that
+// all of them together stay well under a second at 100,000 women (bench_cases measures it).
+class Worklists
+{
+public:
+    Worklists(const Database &database, CaseSettings settings);
+
+    Result<QList<WorklistItem>> list(WorklistKind kind, const QDate &on) const;
+    Result<int> count(WorklistKind kind, const QDate &on) const;
+
+    static QString kindKey(WorklistKind kind);
+    static std::optional<WorklistKind> kindFromKey(const QString &key);
+    static QList<WorklistKind> allKinds();
+
+private:
+    QString whereClause(WorklistKind kind) const;
+    QVariantList bindings(WorklistKind kind, const QDate &on) const;
+
+    const Database &m_database;
+    CaseSettings m_settings;
+};

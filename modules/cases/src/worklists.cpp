@@ -1,0 +1,189 @@
+#include "cases/worklists.h"
+
+#include "cases/reportingclock.h"
+#include "storage/database.h"
+#include "storage/recordtable.h"
+#include "storage/sqlerror.h"
+
+#include <QSqlQuery>
+
+namespace {
+// Cases joined to the woman; contacts joined where the list is about a contact.
+const char *const ContactLists =
+    "FROM follow_up_contact c JOIN case_file cf ON cf.id = c.case_id "
+    "JOIN pregnancy pr ON pr.id = cf.pregnancy_id JOIN patient pa ON pa.id = pr.patient_id "
+    "WHERE c.done_on IS NULL AND c.deleted = 0 AND cf.status = 'open' AND cf.deleted = 0 ";
+const char *const CaseLists = "FROM case_file cf JOIN pregnancy pr ON pr.id = cf.pregnancy_id "
+                              "JOIN patient pa ON pa.id = pr.patient_id LEFT JOIN follow_up_contact c ON 0 "
+                              "WHERE cf.status = 'open' AND cf.deleted = 0 ";
+const char *const PregnancyLists =
+    "FROM pregnancy pr JOIN patient pa ON pa.id = pr.patient_id "
+    "LEFT JOIN case_file cf ON cf.pregnancy_id = pr.id AND cf.status = 'open' AND cf.deleted = 0 "
+    "LEFT JOIN follow_up_contact c ON 0 WHERE pr.deleted = 0 AND pr.status = 'booked' ";
+const char *const Columns =
+    "cf.id, pr.id, pa.id, pa.name, pa.record_number, pa.phone, COALESCE(cf.level, pr.risk_level), "
+    "COALESCE(cf.purple, pr.risk_purple), cf.responsible_nurse, cf.responsible_doctor, c.due_on, c.kind, "
+    "cf.report_due_on, cf.reported_on, pr.edd ";
+} // namespace
+
+QJsonObject WorklistItem::toJson() const
+{
+    QJsonObject o{{QStringLiteral("caseId"), caseId.isNull() ? QJsonValue() : QJsonValue(caseId.toString(QUuid::WithoutBraces))},
+                  {QStringLiteral("pregnancyId"), pregnancyId.toString(QUuid::WithoutBraces)},
+                  {QStringLiteral("patientId"), patientId.toString(QUuid::WithoutBraces)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("recordNumber"), recordNumber},
+                  {QStringLiteral("phone"), phone},
+                  {QStringLiteral("level"), level},
+                  {QStringLiteral("purple"), purple},
+                  {QStringLiteral("responsibleNurse"), responsibleNurse},
+                  {QStringLiteral("responsibleDoctor"), responsibleDoctor}};
+    if (dueOn.isValid())
+        o.insert(QStringLiteral("dueOn"), dueOn.toString(Qt::ISODate));
+    if (daysOverdue > 0)
+        o.insert(QStringLiteral("daysOverdue"), daysOverdue);
+    if (!contactKind.isEmpty())
+        o.insert(QStringLiteral("contactKind"), contactKind);
+    if (!escalation.isEmpty())
+        o.insert(QStringLiteral("escalation"), escalation);
+    if (!reportStatus.isEmpty())
+        o.insert(QStringLiteral("reportStatus"), reportStatus);
+    if (edd.isValid())
+        o.insert(QStringLiteral("edd"), edd.toString(Qt::ISODate));
+    return o;
+}
+
+Worklists::Worklists(const Database &database, CaseSettings settings)
+    : m_database(database), m_settings(std::move(settings))
+{
+}
+
+QString Worklists::kindKey(WorklistKind kind)
+{
+    switch (kind) {
+    case WorklistKind::Due:
+        return QStringLiteral("due");
+    case WorklistKind::Overdue:
+        return QStringLiteral("overdue");
+    case WorklistKind::Unreported:
+        return QStringLiteral("unreported");
+    case WorklistKind::Lost:
+        return QStringLiteral("lost");
+    case WorklistKind::EddSoon:
+        return QStringLiteral("edd");
+    case WorklistKind::Unassigned:
+        return QStringLiteral("unassigned");
+    }
+    return {};
+}
+
+std::optional<WorklistKind> Worklists::kindFromKey(const QString &key)
+{
+    for (WorklistKind kind : allKinds())
+        if (kindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+QList<WorklistKind> Worklists::allKinds()
+{
+    return {WorklistKind::Due, WorklistKind::Overdue, WorklistKind::Unreported, WorklistKind::Lost,
+            WorklistKind::EddSoon, WorklistKind::Unassigned};
+}
+
+QString Worklists::whereClause(WorklistKind kind) const
+{
+    switch (kind) {
+    case WorklistKind::Due:
+        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on = ? ORDER BY pa.name");
+    case WorklistKind::Overdue: // missed, still within the grace period
+        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on < ? AND c.due_on >= ? ORDER BY c.due_on, pa.name");
+    case WorklistKind::Lost: // missed for longer than the grace period
+        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on < ? ORDER BY c.due_on, pa.name");
+    case WorklistKind::Unreported:
+        return QLatin1String(CaseLists)
+               + QStringLiteral("AND cf.reported_on IS NULL AND cf.report_due_on <> '' ORDER BY cf.report_due_on, pa.name");
+    case WorklistKind::Unassigned:
+        return QLatin1String(CaseLists)
+               + QStringLiteral("AND (cf.responsible_nurse = '' OR cf.responsible_doctor = '') ORDER BY cf.opened_on, pa.name");
+    case WorklistKind::EddSoon: // women the nurses follow (yellow and above, or with a case)
+        return QLatin1String(PregnancyLists)
+               + QStringLiteral("AND pr.edd >= ? AND pr.edd <= ? AND (cf.id IS NOT NULL OR pr.risk_purple = 1 "
+                                "OR pr.risk_level IN ('yellow', 'orange', 'red')) ORDER BY pr.edd, pa.name");
+    }
+    return {};
+}
+
+QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
+{
+    switch (kind) {
+    case WorklistKind::Due:
+        return {sqlDate(on)};
+    case WorklistKind::Overdue:
+        return {sqlDate(on), sqlDate(on.addDays(-m_settings.lostToFollowUpGraceDays))};
+    case WorklistKind::Lost:
+        return {sqlDate(on.addDays(-m_settings.lostToFollowUpGraceDays))};
+    case WorklistKind::EddSoon:
+        return {sqlDate(on), sqlDate(on.addDays(m_settings.eddWindowDays))};
+    case WorklistKind::Unreported:
+    case WorklistKind::Unassigned:
+        return {};
+    }
+    return {};
+}
+
+Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT ") + QLatin1String(Columns) + whereClause(kind)))
+        return tl::unexpected(SqlError::from(query, "prepare worklist"));
+    for (const QVariant &value : bindings(kind, on))
+        query.addBindValue(value);
+    if (auto done = execute(query, "worklist"); !done)
+        return tl::unexpected(done.error());
+    QList<WorklistItem> items;
+    while (query.next()) {
+        WorklistItem item;
+        item.caseId = QUuid::fromString(query.value(0).toString());
+        item.pregnancyId = QUuid::fromString(query.value(1).toString());
+        item.patientId = QUuid::fromString(query.value(2).toString());
+        item.name = query.value(3).toString();
+        item.recordNumber = query.value(4).toString();
+        item.phone = query.value(5).toString();
+        item.level = query.value(6).toString();
+        item.purple = query.value(7).toInt() != 0;
+        item.responsibleNurse = query.value(8).toString();
+        item.responsibleDoctor = query.value(9).toString();
+        item.dueOn = dateFromSql(query.value(10));
+        item.contactKind = query.value(11).toString();
+        const QDate reportDue = dateFromSql(query.value(12));
+        item.edd = dateFromSql(query.value(14));
+        if (kind == WorklistKind::Unreported) {
+            item.dueOn = reportDue;
+            item.reportStatus = ReportingClock::statusKey(ReportingClock::status(reportDue, dateFromSql(query.value(13)), on));
+        }
+        if (item.dueOn.isValid() && item.dueOn < on)
+            item.daysOverdue = static_cast<int>(item.dueOn.daysTo(on));
+        if (kind == WorklistKind::Lost)
+            item.escalation = item.daysOverdue > m_settings.escalateToDistrictAfterDays ? QStringLiteral("district")
+                              : item.daysOverdue > m_settings.escalateToDoctorAfterDays ? QStringLiteral("doctor")
+                                                                                         : QStringLiteral("nurse");
+        items.append(item);
+    }
+    return items;
+}
+
+Result<int> Worklists::count(WorklistKind kind, const QDate &on) const
+{
+    QString where = whereClause(kind);
+    where.truncate(where.lastIndexOf(QLatin1String(" ORDER BY")));
+    QSqlQuery query(m_database.connection());
+    if (!query.prepare(QStringLiteral("SELECT COUNT(*) ") + where))
+        return tl::unexpected(SqlError::from(query, "prepare worklist count"));
+    for (const QVariant &value : bindings(kind, on))
+        query.addBindValue(value);
+    if (auto done = execute(query, "worklist count"); !done)
+        return tl::unexpected(done.error());
+    return query.next() ? query.value(0).toInt() : 0;
+}

@@ -1,0 +1,212 @@
+// The nurses' worklists over a real clinic database, and the CLI that prints them.
+#include "cases/casemanagement.h"
+#include "cases/worklists.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QDate Today(2026, 11, 20);
+}
+
+class TestWorklists : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void eachWomanIsOnTheListHerCaseCallsFor();
+    void recordingThePhoneFollowUpTakesHerOffTheOverdueList();
+    void closedCaseLeavesEveryList();
+    void cliPrintsTheWorklistAsJson();
+    void cliRefusesBadArguments();
+
+private:
+    QUuid addWoman(const QString &name, const QDate &lmp);
+    QUuid grade(const QUuid &pregnancy, const QString &level, const QDate &on);
+    int countOf(WorklistKind kind);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<CaseManagement> m_cases;
+    QUuid m_overdueCase, m_lostCase, m_dueCase;
+};
+
+QUuid TestWorklists::addWoman(const QString &name, const QDate &lmp)
+{
+    ClinicRecords records(*m_db);
+    Patient patient;
+    patient.name = name;
+    patient.birthDate = QDate(1990, 1, 1);
+    Pregnancy pregnancy;
+    pregnancy.lmp = lmp;
+    if (!records.registerPregnancy(patient, pregnancy))
+        qFatal("registration failed");
+    return pregnancy.meta.id;
+}
+
+QUuid TestWorklists::grade(const QUuid &pregnancy, const QString &level, const QDate &on)
+{
+    RiskGradeRecord g;
+    g.pregnancyId = pregnancy;
+    g.assessedOn = on;
+    g.proposedLevel = level;
+    g.level = level;
+    g.status = RiskGradeRecord::Status::Confirmed;
+    g.ruleSetId = QStringLiteral("test");
+    g.ruleSetVersion = QStringLiteral("1");
+    g.resultJson = QStringLiteral("{}");
+    ClinicRecords(*m_db).saveGrade(g);
+    auto opened = m_cases->gradeDecided(g);
+    if (!opened || !*opened)
+        qFatal("case not opened");
+    return (*opened)->meta.id;
+}
+
+int TestWorklists::countOf(WorklistKind kind)
+{
+    Worklists lists(*m_db, m_cases->settings());
+    auto items = lists.list(kind, Today);
+    auto counted = lists.count(kind, Today);
+    if (!items || !counted || *counted != items->size())
+        qFatal("worklist count disagrees with its list");
+    return static_cast<int>(items->size());
+}
+
+void TestWorklists::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto db = Database::open(m_dir->filePath(QStringLiteral("c.db")), {QStringLiteral("c1"), QStringLiteral("nurse1")});
+    QVERIFY(db);
+    m_db = std::move(*db);
+    m_cases = std::make_unique<CaseManagement>(*m_db, CaseSettings::defaults());
+    // Red, graded 10 days ago: weekly contact due 3 days ago (overdue, within the 7-day grace).
+    m_overdueCase = grade(addWoman(QStringLiteral("刘芳"), Today.addDays(-200)), QStringLiteral("red"), Today.addDays(-10));
+    // Orange, graded 50 days ago: fortnightly contact missed 36 days ago (lost, escalated to the district).
+    m_lostCase = grade(addWoman(QStringLiteral("陈敏"), Today.addDays(-250)), QStringLiteral("orange"), Today.addDays(-50));
+    // Red, graded a week ago, EDD in 10 days: contact due today.
+    m_dueCase = grade(addWoman(QStringLiteral("杨静"), Today.addDays(-270)), QStringLiteral("red"), Today.addDays(-7));
+    // A green woman: on no list.
+    addWoman(QStringLiteral("黄丽"), Today.addDays(-100));
+}
+
+void TestWorklists::cleanup()
+{
+    m_cases.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+void TestWorklists::eachWomanIsOnTheListHerCaseCallsFor()
+{
+    Worklists lists(*m_db, m_cases->settings());
+    QCOMPARE(countOf(WorklistKind::Due), 1);
+    QCOMPARE(lists.list(WorklistKind::Due, Today)->first().caseId, m_dueCase);
+    QCOMPARE(countOf(WorklistKind::Overdue), 1);
+    const WorklistItem overdue = lists.list(WorklistKind::Overdue, Today)->first();
+    QCOMPARE(overdue.caseId, m_overdueCase);
+    QCOMPARE(overdue.daysOverdue, 3);
+    QCOMPARE(countOf(WorklistKind::Lost), 1);
+    const WorklistItem lost = lists.list(WorklistKind::Lost, Today)->first();
+    QCOMPARE(lost.caseId, m_lostCase);
+    QCOMPARE(lost.escalation, QStringLiteral("district"));
+    QCOMPARE(countOf(WorklistKind::Unreported), 3);
+    QVERIFY(m_cases->markReported(m_lostCase, Today.addDays(-49), Today));
+    QCOMPARE(countOf(WorklistKind::Unreported), 2);
+    QCOMPARE(lists.list(WorklistKind::Unreported, Today)->first().reportStatus, QStringLiteral("overdue"));
+    QCOMPARE(countOf(WorklistKind::Unassigned), 3);
+    QVERIFY(m_cases->assign(m_dueCase, QStringLiteral("王医生"), QStringLiteral("李护士"), QStringLiteral("每周随访"),
+                            QStringLiteral("tertiary")));
+    QCOMPARE(countOf(WorklistKind::Unassigned), 2);
+    QCOMPARE(countOf(WorklistKind::EddSoon), 1);
+    // The day after, the due contact is overdue; a week later the overdue one is lost.
+    QCOMPARE(*lists.count(WorklistKind::Overdue, Today.addDays(1)), 2);
+    QCOMPARE(*lists.count(WorklistKind::Lost, Today.addDays(5)), 2);
+}
+
+void TestWorklists::recordingThePhoneFollowUpTakesHerOffTheOverdueList()
+{
+    FollowUpContact call;
+    call.kind = ContactKind::PhoneCall;
+    call.doneOn = Today;
+    call.outcome = QStringLiteral("reached");
+    call.findings = QStringLiteral("自觉胎动好，无头痛");
+    call.advice = QStringLiteral("每日自测血压");
+    const auto next = m_cases->recordContact(m_overdueCase, call, Today);
+    QVERIFY2(next, next ? "" : qPrintable(next.error().message));
+    QCOMPARE(next->dueOn, Today.addDays(7));
+    QCOMPARE(countOf(WorklistKind::Overdue), 0);
+    auto contacts = m_cases->repository().contacts(m_overdueCase);
+    QCOMPARE(contacts->size(), 2);
+    QCOMPARE(contacts->first().advice, QStringLiteral("每日自测血压"));
+}
+
+void TestWorklists::closedCaseLeavesEveryList()
+{
+    CaseOutcome transfer;
+    transfer.kind = CaseOutcome::Kind::TransferOut;
+    transfer.date = Today;
+    transfer.destination = QStringLiteral("省妇幼保健院");
+    QVERIFY(m_cases->close(m_lostCase, transfer, Today));
+    QCOMPARE(countOf(WorklistKind::Lost), 0);
+    QCOMPARE(countOf(WorklistKind::Unreported), 2);
+    const auto closed = m_cases->repository().find(m_lostCase);
+    QCOMPARE((*closed)->status, CaseFile::Status::Closed);
+    QVERIFY(!m_cases->assign(m_lostCase, QStringLiteral("x"), QStringLiteral("y"), {}, {}));
+}
+
+void TestWorklists::cliPrintsTheWorklistAsJson()
+{
+    QProcess cli;
+    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("cases"), QStringLiteral("worklist"), QStringLiteral("--db"),
+                                                   m_dir->filePath(QStringLiteral("c.db")), QStringLiteral("--on"),
+                                                   Today.toString(Qt::ISODate), QStringLiteral("--kind"), QStringLiteral("overdue")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonObject result = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(result.value(QStringLiteral("kind")).toString(), QStringLiteral("overdue"));
+    const QJsonArray items = result.value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("刘芳"));
+    QCOMPARE(items.first().toObject().value(QStringLiteral("daysOverdue")).toInt(), 3);
+
+    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("cases"), QStringLiteral("worklist"), QStringLiteral("--db"),
+                                                   m_dir->filePath(QStringLiteral("c.db")), QStringLiteral("--on"),
+                                                   Today.toString(Qt::ISODate)});
+    QVERIFY(cli.waitForFinished(30000));
+    const QJsonObject all = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(all.value(QStringLiteral("counts")).toObject().value(QStringLiteral("lost")).toInt(), 1);
+    QCOMPARE(all.value(QStringLiteral("lists")).toObject().size(), 6);
+}
+
+void TestWorklists::cliRefusesBadArguments()
+{
+    const QString db = m_dir->filePath(QStringLiteral("c.db"));
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("--db"), db, QStringLiteral("--on"), QStringLiteral("2026-02-30")},
+          QStringList{QStringLiteral("--db"), db, QStringLiteral("--kind"), QStringLiteral("someday")},
+          QStringList{QStringLiteral("--on"), QStringLiteral("2026-11-20")}}) {
+        QProcess cli;
+        cli.start(QStringLiteral(OBSLINK_CLI_BINARY), QStringList{QStringLiteral("cases"), QStringLiteral("worklist")} + arguments);
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY(!cli.readAllStandardError().isEmpty());
+        QVERIFY(cli.readAllStandardOutput().isEmpty());
+    }
+    QProcess missing;
+    missing.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("cases"), QStringLiteral("worklist"), QStringLiteral("--db"),
+                                                       m_dir->filePath(QStringLiteral("nothing.db"))});
+    QVERIFY(missing.waitForFinished(30000));
+    QCOMPARE(missing.exitCode(), 1);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("nothing.db"))));
+}
+
+QTEST_GUILESS_MAIN(TestWorklists)
+#include "tst_worklists.moc"
