@@ -7,6 +7,10 @@
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
 #include "workstation-ui/visitdialog.h"
+#include "workstation-ui/findingsdialog.h"
+#include "workstation-ui/riskchip.h"
+#include "workstation-ui/riskpanel.h"
+#include "cases/worklists.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -78,6 +82,7 @@ private slots:
     void impossibleBloodPressureIsRefusedWithAMessage();
     void typedVisitSurvivesTheFormBeingDestroyedUnsaved();
     void riskFilterShowsOnlyWomenOfThatColor();
+    void tickedFindingChangesTheBannerOnlyAfterConfirmation();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -236,6 +241,49 @@ void TestWorkstation::riskFilterShowsOnlyWomenOfThatColor()
     QCOMPARE(m_window->patientList()->rowAt(0)->name, QStringLiteral("张红"));
     filter->setCurrentIndex(0);
     QCOMPARE(m_window->patientList()->rowCount(), 3);
+}
+
+void TestWorkstation::tickedFindingChangesTheBannerOnlyAfterConfirmation()
+{
+    Patient patient;
+    patient.name = QStringLiteral("周晓燕");
+    patient.birthDate = QDate(1994, 6, 1);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-120);
+    QVERIFY(ClinicRecords(*m_database).registerPregnancy(patient, pregnancy));
+    QVERIFY(m_window->openPatient(patient.meta.id));
+    PatientChartView *chart = m_window->chartView();
+    auto *chip = chart->banner()->findChild<RiskChip *>();
+    auto *pending = chart->banner()->findChild<QLabel *>(QStringLiteral("gradePending"));
+    auto *confirm = chart->riskPanel()->findChild<QPushButton *>(QStringLiteral("confirmGrade"));
+    // A new pregnancy: the rules propose green; nothing is decided until a clinician confirms.
+    QVERIFY(pending->isVisibleTo(chart));
+    QCOMPARE(chip->level(), QString());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QCOMPARE(chip->level(), QStringLiteral("green"));
+    QVERIFY(!pending->isVisibleTo(chart));
+
+    // The obstetrician ticks "any cardiomyopathy" (red 1.1.4) on the assessment form.
+    whenDialogOpens([](QDialog *dialog) {
+        auto *form = qobject_cast<FindingsDialog *>(dialog);
+        QVERIFY(form);
+        form->findChild<QLineEdit *>(QStringLiteral("findingSearch"))->setText(QStringLiteral("red.1.1"));
+        form->setTicked(QStringLiteral("red.1.1.4"), true);
+        dialog->accept();
+    });
+    QTest::mouseClick(chart->riskPanel()->findChild<QPushButton *>(QStringLiteral("assessmentForm")), Qt::LeftButton);
+    // Proposed, not yet decided: the banner still shows green, and says a decision is waiting.
+    QCOMPARE(chip->level(), QStringLiteral("green"));
+    QVERIFY(pending->isVisibleTo(chart));
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QCOMPARE(chip->level(), QStringLiteral("red"));
+    QVERIFY(!pending->isVisibleTo(chart));
+    const auto &grades = chart->chart()->grades;
+    QCOMPARE(grades.last().status, RiskGradeRecord::Status::Confirmed);
+    QCOMPARE(grades.last().decidedBy, QStringLiteral("nurse"));
+    // A red grade opens the case file with its reporting clock.
+    Worklists worklists(*m_database, CaseSettings::defaults());
+    QCOMPARE(*worklists.count(WorklistKind::Unreported, QDate::currentDate()), 1);
 }
 
 QTEST_MAIN(TestWorkstation)

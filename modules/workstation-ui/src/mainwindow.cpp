@@ -1,5 +1,6 @@
 #include "workstation-ui/mainwindow.h"
 
+#include "grading/gradingservice.h"
 #include "i18n/translations.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
@@ -58,9 +59,12 @@ private:
 MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     : QMainWindow(parent), m_database(database), m_today(today),
       m_searchLogic(std::make_unique<PatientSearch>(database)), m_records(std::make_unique<ClinicRecords>(database)),
-      m_drafts(std::make_unique<DraftStore>(database)), m_listModel(new PatientListModel(*m_searchLogic, this)),
+      m_drafts(std::make_unique<DraftStore>(database)),
+      m_cases(std::make_unique<CaseManagement>(database, CaseSettings::defaults())),
+      m_grading(std::make_unique<GradingService>(database, RuleSet::national2017(), *m_cases)),
+      m_listModel(new PatientListModel(*m_searchLogic, this)),
       m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
-      m_chartView(new PatientChartView(*m_records, *m_drafts, this)), m_splitter(new QSplitter(this))
+      m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)), m_splitter(new QSplitter(this))
 {
     setWindowTitle(tr("ObsLink — antenatal care"));
     m_chartView->setToday(today);

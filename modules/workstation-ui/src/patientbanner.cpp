@@ -7,7 +7,8 @@
 #include <QLocale>
 
 PatientBanner::PatientBanner(QWidget *parent)
-    : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this))
+    : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this)),
+      m_pending(new QLabel(this))
 {
     setObjectName(QStringLiteral("patientBanner"));
     setAutoFillBackground(true);
@@ -24,7 +25,11 @@ PatientBanner::PatientBanner(QWidget *parent)
     layout->addWidget(m_name);
     layout->addSpacing(16);
     layout->addWidget(m_details, 1);
+    layout->addWidget(m_pending);
     layout->addWidget(m_chip);
+    m_pending->setObjectName(QStringLiteral("gradePending"));
+    m_pending->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+    m_pending->setText(tr("⚠ New grade proposed — see Risk"));
     clear();
 }
 
@@ -54,8 +59,14 @@ void PatientBanner::showChart(const PatientChart &chart, const QString &riskLeve
     m_chip->show();
 }
 
+void PatientBanner::setPendingProposal(bool pending)
+{
+    m_pending->setVisible(pending);
+}
+
 void PatientBanner::clear()
 {
+    m_pending->hide();
     m_name->setText(tr("No chart open"));
     m_details->setText(tr("Select a woman in the list, or register a new pregnancy (Ctrl+N)."));
     m_chip->hide();

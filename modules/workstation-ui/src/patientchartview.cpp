@@ -1,6 +1,8 @@
 #include "workstation-ui/patientchartview.h"
 
+#include "grading/gradingservice.h"
 #include "workstation-ui/patientbanner.h"
+#include "workstation-ui/riskpanel.h"
 #include "workstation-ui/trendcharts.h"
 #include "workstation-ui/visitdialog.h"
 #include "workstation-ui/visithistorymodel.h"
@@ -15,11 +17,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, QWidget *parent)
-    : QWidget(parent), m_records(records), m_drafts(drafts), m_today(QDate::currentDate()),
+PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, GradingService &grading,
+                                   const QString &clinician, QWidget *parent)
+    : QWidget(parent), m_records(records), m_drafts(drafts), m_grading(grading), m_today(QDate::currentDate()),
       m_banner(new PatientBanner(this)), m_addVisit(new QPushButton(tr("New &visit…"), this)),
       m_tabs(new QTabWidget(this)), m_visitModel(new VisitHistoryModel(this)), m_visitTable(new QTableView(this)),
-      m_trends(new TrendCharts(this)), m_labTable(new QTableView(this))
+      m_trends(new TrendCharts(this)), m_labTable(new QTableView(this)), m_riskPanel(new RiskPanel(grading, clinician, this))
 {
     m_addVisit->setToolTip(tr("Record an antenatal visit (Ctrl+Shift+V)"));
     m_addVisit->setEnabled(false);
@@ -38,6 +41,15 @@ PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, Q
     m_tabs->addTab(m_visitTable, tr("Visits"));
     m_tabs->addTab(m_trends, tr("Trends"));
     m_tabs->addTab(m_labTable, tr("Labs"));
+    m_tabs->addTab(m_riskPanel, tr("Risk"));
+    connect(m_riskPanel, &RiskPanel::problem, this, &PatientChartView::problem);
+    connect(m_riskPanel, &RiskPanel::gradingChanged, this, [this] {
+        if (!m_chart)
+            return;
+        const QUuid id = m_chart->patient.meta.id;
+        openChart(id);
+        emit recordChanged(id);
+    });
     // Alt+1 … Alt+3 switch the chart's pages from anywhere in the window.
     for (int page = 0; page < m_tabs->count(); ++page) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + page)), this);
@@ -64,13 +76,32 @@ bool PatientChartView::openChart(const QUuid &patientId)
         return false;
     }
     m_chart = **loaded;
-    m_banner->showChart(*m_chart, QString(), false, m_today);
+    regrade();
+    const auto grade = GradingService::currentGrade(*m_chart);
+    m_banner->showChart(*m_chart, grade ? grade->level : QString(), grade && grade->purple, m_today);
+    m_banner->setPendingProposal(GradingService::pendingProposal(*m_chart).has_value());
+    m_riskPanel->showChart(*m_chart, m_today);
     m_visitModel->setVisits(m_chart->visits);
     m_visitTable->resizeColumnsToContents();
     m_trends->showChart(*m_chart);
     showLabs();
     m_addVisit->setEnabled(m_chart->pregnancy && m_chart->pregnancy->status == PregnancyStatus::Booked);
     return true;
+}
+
+// New data may call for another grade: the engine proposes, the chart shows the proposal until
+// a clinician decides (RiskPanel). Nothing changes the decided grade by itself.
+void PatientChartView::regrade()
+{
+    if (!m_chart || !m_chart->pregnancy || m_chart->pregnancy->status != PregnancyStatus::Booked)
+        return;
+    auto proposal = m_grading.regrade(*m_chart, m_today);
+    if (!proposal) {
+        emit problem(proposal.error().message);
+        return;
+    }
+    if (auto reloaded = m_records.loadChart(m_chart->patient.meta.id); reloaded && *reloaded)
+        m_chart = **reloaded;
 }
 
 void PatientChartView::closeChart()

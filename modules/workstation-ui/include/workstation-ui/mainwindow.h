@@ -3,7 +3,9 @@
 #include <QDate>
 #include <QMainWindow>
 
+class CaseManagement;
 class ClinicRecords;
+class GradingService;
 class Database;
 class DraftStore;
 class PatientChartView;
@@ -48,6 +50,8 @@ private:
     std::unique_ptr<PatientSearch> m_searchLogic;
     std::unique_ptr<ClinicRecords> m_records;
     std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<CaseManagement> m_cases;
+    std::unique_ptr<GradingService> m_grading;
     PatientListModel *m_listModel;
     QLineEdit *m_search;
     QLabel *m_count;

@@ -17,10 +17,12 @@ public:
     explicit PatientBanner(QWidget *parent = nullptr);
     void showChart(const PatientChart &chart, const QString &riskLevel, bool purple, const QDate &today);
     void clear();
+    void setPendingProposal(bool pending);
     QString summaryText() const; // the banner's text, for tests and accessibility
 
 private:
     QLabel *m_name;
     QLabel *m_details;
     RiskChip *m_chip;
+    QLabel *m_pending;
 };

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class DraftStore;
+class GradingService;
+class RiskPanel;
 class PatientBanner;
 class QLabel;
 class QPushButton;
@@ -19,13 +21,15 @@ class PatientChartView : public QWidget
 {
     Q_OBJECT
 public:
-    PatientChartView(ClinicRecords &records, DraftStore &drafts, QWidget *parent = nullptr);
+    PatientChartView(ClinicRecords &records, DraftStore &drafts, GradingService &grading, const QString &clinician,
+                     QWidget *parent = nullptr);
 
     void setToday(const QDate &today) { m_today = today; }
     bool openChart(const QUuid &patientId); // false (and a message) if it cannot be read
     void closeChart();
     const std::optional<PatientChart> &chart() const { return m_chart; }
     PatientBanner *banner() const { return m_banner; }
+    RiskPanel *riskPanel() const { return m_riskPanel; }
     QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
@@ -37,9 +41,11 @@ signals:
 
 private:
     void showLabs();
+    void regrade();
 
     ClinicRecords &m_records;
     DraftStore &m_drafts;
+    GradingService &m_grading;
     QDate m_today;
     std::optional<PatientChart> m_chart;
     PatientBanner *m_banner;
@@ -49,4 +55,5 @@ private:
     QTableView *m_visitTable;
     TrendCharts *m_trends;
     QTableView *m_labTable;
+    RiskPanel *m_riskPanel;
 };
