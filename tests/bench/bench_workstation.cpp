@@ -3,6 +3,7 @@
 // charts). Each is also printed as a ratio to a reference measured in the same run.
 #include "demodata/demodatagenerator.h"
 #include "storage/database.h"
+#include "grading/gradingservice.h"
 #include "storage/draftstore.h"
 #include "workstation-ui/patientchartview.h"
 
@@ -103,7 +104,9 @@ int main(int argc, char *argv[])
     bench("workstation_cold_start_100k_vs_reference", median(starts) / std::max(1.0, median(references)), "ratio");
 
     DraftStore drafts(**database);
-    PatientChartView view(records, drafts);
+    CaseManagement cases(**database, CaseSettings::defaults());
+    GradingService grading(**database, RuleSet::national2017(), cases);
+    PatientChartView view(records, drafts, grading, QStringLiteral("bench"));
     view.resize(1200, 800);
     view.show();
     QList<double> opens;

@@ -189,6 +189,8 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
         add(rule.toObject(), false);
     for (const QJsonValue &rule : json.value(QStringLiteral("suggestions")).toArray())
         add(rule.toObject(), true);
+    m_rules->setColumnWidth(0, 380);
+    m_rules->setColumnWidth(1, 130);
     m_rules->resizeRowsToContents();
 }
 
