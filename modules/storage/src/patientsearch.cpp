@@ -75,12 +75,16 @@ Result<QList<PatientListRow>> PatientSearch::find(const QString &text, PatientSo
         }
         addPrefix("record_number", needle.toUpper());
     }
+    // With search text the few matching ids drive the query (primary-key lookups, then a sort
+    // of at most a few hundred rows); without, the sort order's index does.
+    const QString matches = branches.isEmpty()
+                                ? QStringLiteral("patient pa")
+                                : QStringLiteral("(%1) AS m CROSS JOIN patient pa ON pa.id = m.id")
+                                      .arg(branches.join(QStringLiteral(" UNION ")));
     QString sql = QStringLiteral(
         "SELECT pa.id, pr.id, pa.record_number, pa.name, pa.birth_date, pa.phone, pa.national_id, pr.edd, "
         "pr.next_visit_due, pr.risk_level, pr.risk_purple, pr.status, pr.gravida, pr.para "
-        "FROM patient pa LEFT JOIN pregnancy pr ON pr.id = pa.current_pregnancy_id WHERE pa.deleted = 0");
-    if (!branches.isEmpty())
-        sql += QStringLiteral(" AND pa.id IN (%1)").arg(branches.join(QStringLiteral(" UNION ")));
+        "FROM %1 LEFT JOIN pregnancy pr ON pr.id = pa.current_pregnancy_id WHERE pa.deleted = 0").arg(matches);
     if (riskFilter == QLatin1String("purple")) {
         sql += QStringLiteral(" AND pr.risk_purple = 1");
     } else if (riskFilter == QLatin1String("ungraded")) {

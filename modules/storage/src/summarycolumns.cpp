@@ -31,11 +31,16 @@ Result<void> SummaryColumns::setCurrentPregnancy(const QSqlDatabase &db, const Q
 
 Result<void> SummaryColumns::refreshNextVisit(const QSqlDatabase &db, const QUuid &pregnancyId)
 {
+    return refreshNextVisit(db, pregnancyId.toString(QUuid::WithoutBraces));
+}
+
+Result<void> SummaryColumns::refreshNextVisit(const QSqlDatabase &db, const QString &pregnancyId)
+{
     // Only booked pregnancies have a next visit; the EDD column is kept by the repository.
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT p.edd, p.status, (SELECT MAX(visit_date) FROM antenatal_visit v "
                                  "WHERE v.pregnancy_id = p.id AND v.deleted = 0) FROM pregnancy p WHERE p.id = ?"));
-    query.addBindValue(pregnancyId.toString(QUuid::WithoutBraces));
+    query.addBindValue(pregnancyId);
     if (auto done = execute(query, "read next visit"); !done)
         return done;
     if (!query.next())
@@ -46,7 +51,7 @@ Result<void> SummaryColumns::refreshNextVisit(const QSqlDatabase &db, const QUui
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE pregnancy SET next_visit_due = ? WHERE id = ?"));
     update.addBindValue(sqlDate(next));
-    update.addBindValue(pregnancyId.toString(QUuid::WithoutBraces));
+    update.addBindValue(pregnancyId);
     return execute(update, "store next visit");
 }
 
@@ -57,7 +62,7 @@ Result<void> SummaryColumns::backfillAll(const QSqlDatabase &db)
         return tl::unexpected(SqlError::from(pregnancies, "read pregnancies for back-fill"));
     QSqlQuery setEdd(db);
     setEdd.prepare(QStringLiteral("UPDATE pregnancy SET edd = ? WHERE id = ?"));
-    QList<QUuid> ids;
+    QStringList ids; // as stored: records from other systems need not have UUID ids
     while (pregnancies.next()) {
         std::optional<UltrasoundDating> scan;
         if (!pregnancies.value(2).isNull())
@@ -67,9 +72,9 @@ Result<void> SummaryColumns::backfillAll(const QSqlDatabase &db)
         setEdd.addBindValue(pregnancies.value(0));
         if (auto done = execute(setEdd, "back-fill EDD"); !done)
             return done;
-        ids.append(QUuid::fromString(pregnancies.value(0).toString()));
+        ids.append(pregnancies.value(0).toString());
     }
-    for (const QUuid &id : ids)
+    for (const QString &id : ids)
         if (auto done = refreshNextVisit(db, id); !done)
             return done;
 

@@ -14,5 +14,6 @@ public:
     static QString reversedDigits(const QString &phone);
     static Result<void> setCurrentPregnancy(const QSqlDatabase &db, const QUuid &patientId, const QUuid &pregnancyId);
     static Result<void> refreshNextVisit(const QSqlDatabase &db, const QUuid &pregnancyId);
+    static Result<void> refreshNextVisit(const QSqlDatabase &db, const QString &pregnancyId);
     static Result<void> backfillAll(const QSqlDatabase &db);
 };

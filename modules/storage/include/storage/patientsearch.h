@@ -36,11 +36,14 @@ enum class PatientSort { RecentlyChanged, Name, RecordNumber, Age, GestationalAg
 class PatientSearch
 {
 public:
+    // A list a person reads: more than fits on a screen, few enough to fetch on every keystroke.
+    static constexpr int ListLimit = 200;
+
     explicit PatientSearch(const Database &database);
 
     // riskFilter: a level id ("red" …), "purple", "ungraded", or empty for everyone.
     Result<QList<PatientListRow>> find(const QString &text, PatientSort sort, Qt::SortOrder order,
-                                       int limit = 500, const QString &riskFilter = {}) const;
+                                       int limit = ListLimit, const QString &riskFilter = {}) const;
     Result<int> countAll() const;
 
 private:

@@ -46,5 +46,5 @@ private:
     PatientSort m_sort = PatientSort::RecentlyChanged;
     Qt::SortOrder m_order = Qt::DescendingOrder;
     int m_total = 0;
-    int m_limit = 500;
+    int m_limit = PatientSearch::ListLimit;
 };
