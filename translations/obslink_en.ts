@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>CaseLifecycle</name>
+        <message>
+            <source>This case is closed: contacts can no longer be recorded.</source>
+            <translation>This case is closed: contacts can no longer be recorded.</translation>
+        </message>
+        <message>
+            <source>This contact has already been recorded.</source>
+            <translation>This contact has already been recorded.</translation>
+        </message>
+        <message>
+            <source>The contact date must be between the opening of the case and today.</source>
+            <translation>The contact date must be between the opening of the case and today.</translation>
+        </message>
+        <message>
+            <source>Record the outcome of the contact.</source>
+            <translation>Record the outcome of the contact.</translation>
+        </message>
+        <message>
+            <source>The next contact must be after this one.</source>
+            <translation>The next contact must be after this one.</translation>
+        </message>
+        <message>
+            <source>The report date must be between the opening of the case and today.</source>
+            <translation>The report date must be between the opening of the case and today.</translation>
+        </message>
+        <message>
+            <source>This case is closed.</source>
+            <translation>This case is closed.</translation>
+        </message>
+        <message>
+            <source>This case is already closed; change it through an amendment with a reason.</source>
+            <translation>This case is already closed; change it through an amendment with a reason.</translation>
+        </message>
+        <message>
+            <source>Only a closed case is amended; edit an open case directly.</source>
+            <translation>Only a closed case is amended; edit an open case directly.</translation>
+        </message>
+        <message>
+            <source>Give the reason for the amendment.</source>
+            <translation>Give the reason for the amendment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseManagement</name>
+        <message>
+            <source>This case file no longer exists.</source>
+            <translation>This case file no longer exists.</translation>
+        </message>
+        <message>
+            <source>This pregnancy already has an open case file.</source>
+            <translation>This pregnancy already has an open case file.</translation>
+        </message>
+        <message>
+            <source>This case is closed; change it through an amendment.</source>
+            <translation>This case is closed; change it through an amendment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseOutcomeValidator</name>
+        <message>
+            <source>Enter the date of the outcome.</source>
+            <translation>Enter the date of the outcome.</translation>
+        </message>
+        <message>
+            <source>The outcome date is in the future.</source>
+            <translation>The outcome date is in the future.</translation>
+        </message>
+        <message>
+            <source>The outcome date is before this pregnancy.</source>
+            <translation>The outcome date is before this pregnancy.</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
+            <translation>Enter the gestational age at delivery (20+0 to 45+0 weeks).</translation>
+        </message>
+        <message>
+            <source>Choose the mode of delivery.</source>
+            <translation>Choose the mode of delivery.</translation>
+        </message>
+        <message>
+            <source>Enter where she delivered.</source>
+            <translation>Enter where she delivered.</translation>
+        </message>
+        <message>
+            <source>Choose the level of the delivery hospital.</source>
+            <translation>Choose the level of the delivery hospital.</translation>
+        </message>
+        <message>
+            <source>Choose the maternal outcome.</source>
+            <translation>Choose the maternal outcome.</translation>
+        </message>
+        <message>
+            <source>Describe the complications.</source>
+            <translation>Describe the complications.</translation>
+        </message>
+        <message>
+            <source>Enter the blood loss (0–10,000 mL).</source>
+            <translation>Enter the blood loss (0–10,000 mL).</translation>
+        </message>
+        <message>
+            <source>Enter at least one newborn.</source>
+            <translation>Enter at least one newborn.</translation>
+        </message>
+        <message>
+            <source>Newborn %1: </source>
+            <translation>Newborn %1: </translation>
+        </message>
+        <message>
+            <source>choose the sex.</source>
+            <translation>choose the sex.</translation>
+        </message>
+        <message>
+            <source>enter the birth weight (300–6,500 g).</source>
+            <translation>enter the birth weight (300–6,500 g).</translation>
+        </message>
+        <message>
+            <source>choose the outcome.</source>
+            <translation>choose the outcome.</translation>
+        </message>
+        <message>
+            <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
+            <translation>enter the Apgar scores at 1 and 5 minutes (0–10).</translation>
+        </message>
+        <message>
+            <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
+            <translation>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
+            <translation>Enter the gestational age of the miscarriage (before 28+0 weeks).</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age at termination.</source>
+            <translation>Enter the gestational age at termination.</translation>
+        </message>
+        <message>
+            <source>Enter the reason for the termination.</source>
+            <translation>Enter the reason for the termination.</translation>
+        </message>
+        <message>
+            <source>Enter where she was transferred to.</source>
+            <translation>Enter where she was transferred to.</translation>
+        </message>
+        <message>
+            <source>Enter the cause of death.</source>
+            <translation>Enter the cause of death.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseSettings</name>
+        <message>
+            <source>The case settings file %1 cannot be read.</source>
+            <translation>The case settings file %1 cannot be read.</translation>
+        </message>
+        <message>
+            <source>The case settings are not valid JSON: %1</source>
+            <translation>The case settings are not valid JSON: %1</translation>
+        </message>
+        <message>
+            <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
+            <translation>Case setting %1 must be a whole number of days between 0 and 365.</translation>
+        </message>
+        <message>
+            <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
+            <translation>The follow-up interval for %1 must be between 1 and 180 days.</translation>
+        </message>
+        <message>
+            <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
+            <translation>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>create a synthetic clinic database</source>
@@ -66,8 +238,86 @@ Commands:
             <translation>%1 already exists; demo data is only written to a new file.</translation>
         </message>
         <message>
-            <source>This command is not available in this build.</source>
-            <translation>This command is not available in this build.</translation>
+            <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
+            <translation>high-risk case worklists (cases worklist --db FILE --on DATE)</translation>
+        </message>
+        <message>
+            <source>Clinic database file.</source>
+            <translation>Clinic database file.</translation>
+        </message>
+        <message>
+            <source>Date of the worklist (default: today).</source>
+            <translation>Date of the worklist (default: today).</translation>
+        </message>
+        <message>
+            <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
+            <translation>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</translation>
+        </message>
+        <message>
+            <source>The clinic's case management settings (JSON).</source>
+            <translation>The clinic's case management settings (JSON).</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
+            <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
+        </message>
+        <message>
+            <source>The date %1 is not a valid YYYY-MM-DD date.</source>
+            <translation>The date %1 is not a valid YYYY-MM-DD date.</translation>
+        </message>
+        <message>
+            <source>Unknown worklist %1.</source>
+            <translation>Unknown worklist %1.</translation>
+        </message>
+        <message>
+            <source>The database %1 does not exist.</source>
+            <translation>The database %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json ('-' for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+See docs/rules-five-color-2017.md.</source>
+            <translation>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json ('-' for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+See docs/rules-five-color-2017.md.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1.</source>
+            <translation>Cannot read %1.</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
+See docs/ctg-analysis.md for the JSON printed.</source>
+            <translation>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
+See docs/ctg-analysis.md for the JSON printed.</translation>
+        </message>
+        <message>
+            <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
+            <translation>--ga-weeks must be a number of weeks between 20 and 45.</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</source>
+            <translation>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
         </message>
     </context>
     <context>
@@ -75,6 +325,195 @@ Commands:
         <message>
             <source>Record number %1 is already used by another woman.</source>
             <translation>Record number %1 is already used by another woman.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgAnalyzer</name>
+        <message>
+            <source>The trace is empty.</source>
+            <translation>The trace is empty.</translation>
+        </message>
+        <message>
+            <source>%1% of the signal is lost: too little to classify the trace.</source>
+            <translation>%1% of the signal is lost: too little to classify the trace.</translation>
+        </message>
+        <message>
+            <source>Baseline below 100 bpm (%1 bpm).</source>
+            <translation>Baseline below 100 bpm (%1 bpm).</translation>
+        </message>
+        <message>
+            <source>Baseline below 110 bpm (%1 bpm).</source>
+            <translation>Baseline below 110 bpm (%1 bpm).</translation>
+        </message>
+        <message>
+            <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
+            <translation>Baseline above 160 bpm (%1 bpm): tachycardia.</translation>
+        </message>
+        <message>
+            <source>Reduced variability for more than 50 minutes.</source>
+            <translation>Reduced variability for more than 50 minutes.</translation>
+        </message>
+        <message>
+            <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
+            <translation>Reduced variability (below 5 bpm) for %1 minutes.</translation>
+        </message>
+        <message>
+            <source>Increased (saltatory) variability for more than 30 minutes.</source>
+            <translation>Increased (saltatory) variability for more than 30 minutes.</translation>
+        </message>
+        <message>
+            <source>Increased variability (above 25 bpm).</source>
+            <translation>Increased variability (above 25 bpm).</translation>
+        </message>
+        <message>
+            <source>Sinusoidal pattern for 30 minutes or more.</source>
+            <translation>Sinusoidal pattern for 30 minutes or more.</translation>
+        </message>
+        <message>
+            <source>A prolonged deceleration lasting more than 5 minutes.</source>
+            <translation>A prolonged deceleration lasting more than 5 minutes.</translation>
+        </message>
+        <message>
+            <source>Repetitive late or prolonged decelerations.</source>
+            <translation>Repetitive late or prolonged decelerations.</translation>
+        </message>
+        <message>
+            <source>Repetitive decelerations.</source>
+            <translation>Repetitive decelerations.</translation>
+        </message>
+        <message>
+            <source>A prolonged deceleration (over 3 minutes).</source>
+            <translation>A prolonged deceleration (over 3 minutes).</translation>
+        </message>
+        <message>
+            <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
+            <translation>Tachysystole: more than 5 contractions per 10 minutes.</translation>
+        </message>
+        <message>
+            <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
+            <translation>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</translation>
+        </message>
+        <message>
+            <source>Sinusoidal pattern.</source>
+            <translation>Sinusoidal pattern.</translation>
+        </message>
+        <message>
+            <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
+            <translation>Absent variability with recurrent late or variable decelerations or bradycardia.</translation>
+        </message>
+        <message>
+            <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
+            <translation>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</translation>
+        </message>
+        <message>
+            <source>Late decelerations.</source>
+            <translation>Late decelerations.</translation>
+        </message>
+        <message>
+            <source>Variable decelerations.</source>
+            <translation>Variable decelerations.</translation>
+        </message>
+        <message>
+            <source>Variability outside 6–25 bpm.</source>
+            <translation>Variability outside 6–25 bpm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgFileFormat</name>
+        <message>
+            <source>The stored trace is damaged (its checksum does not match).</source>
+            <translation>The stored trace is damaged (its checksum does not match).</translation>
+        </message>
+        <message>
+            <source>This is not an ObsLink trace.</source>
+            <translation>This is not an ObsLink trace.</translation>
+        </message>
+        <message>
+            <source>This trace was stored by a newer ObsLink (format %1).</source>
+            <translation>This trace was stored by a newer ObsLink (format %1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgImporter</name>
+        <message>
+            <source>Unknown trace format "%1": use csv or wfdb.</source>
+            <translation>Unknown trace format "%1": use csv or wfdb.</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read.</source>
+            <translation>The file %1 cannot be read.</translation>
+        </message>
+        <message>
+            <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
+            <translation>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</translation>
+        </message>
+        <message>
+            <source>Line %1 has %2 values; the header names %3.</source>
+            <translation>Line %1 has %2 values; the header names %3.</translation>
+        </message>
+        <message>
+            <source>Line %1: the time "%2" is not a number.</source>
+            <translation>Line %1: the time "%2" is not a number.</translation>
+        </message>
+        <message>
+            <source>Line %1: the heart rate "%2" is not a number.</source>
+            <translation>Line %1: the heart rate "%2" is not a number.</translation>
+        </message>
+        <message>
+            <source>Line %1: the uterine activity "%2" is not a number.</source>
+            <translation>Line %1: the uterine activity "%2" is not a number.</translation>
+        </message>
+        <message>
+            <source>Line %1: time %2 s does not increase.</source>
+            <translation>Line %1: time %2 s does not increase.</translation>
+        </message>
+        <message>
+            <source>The trace is longer than 72 hours.</source>
+            <translation>The trace is longer than 72 hours.</translation>
+        </message>
+        <message>
+            <source>The file has no samples.</source>
+            <translation>The file has no samples.</translation>
+        </message>
+        <message>
+            <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
+            <translation>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</translation>
+        </message>
+        <message>
+            <source>The WFDB header %1.hea cannot be read.</source>
+            <translation>The WFDB header %1.hea cannot be read.</translation>
+        </message>
+        <message>
+            <source>The WFDB header is empty.</source>
+            <translation>The WFDB header is empty.</translation>
+        </message>
+        <message>
+            <source>The WFDB record line "%1" is not valid.</source>
+            <translation>The WFDB record line "%1" is not valid.</translation>
+        </message>
+        <message>
+            <source>The WFDB sampling frequency is not valid.</source>
+            <translation>The WFDB sampling frequency is not valid.</translation>
+        </message>
+        <message>
+            <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
+            <translation>Signal %1 is not stored in WFDB format 16, the only one supported.</translation>
+        </message>
+        <message>
+            <source>All signals must be in one .dat file.</source>
+            <translation>All signals must be in one .dat file.</translation>
+        </message>
+        <message>
+            <source>The WFDB signal file %1 cannot be read.</source>
+            <translation>The WFDB signal file %1 cannot be read.</translation>
+        </message>
+        <message>
+            <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
+            <translation>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</translation>
+        </message>
+        <message>
+            <source>The header declares %1 samples but the signal file holds %2.</source>
+            <translation>The header declares %1 samples but the signal file holds %2.</translation>
         </message>
     </context>
     <context>
@@ -89,6 +528,95 @@ Commands:
         </message>
     </context>
     <context>
+        <name>DicomFile</name>
+        <message>
+            <source>The file %1 does not exist.</source>
+            <translation>The file %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>%1 is not a readable DICOM file: %2.</source>
+            <translation>%1 is not a readable DICOM file: %2.</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>The file has no pixel data.</source>
+            <translation>The file has no pixel data.</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 pixel data is not encapsulated.</source>
+            <translation>The JPEG 2000 pixel data is not encapsulated.</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 pixel data is empty.</source>
+            <translation>The JPEG 2000 pixel data is empty.</translation>
+        </message>
+        <message>
+            <source>Frame %1 is missing from the pixel data.</source>
+            <translation>Frame %1 is missing from the pixel data.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
+            <translation>
+                <numerusform>Frame %1 does not exist: the file has %n frame, numbered from 0.</numerusform>
+                <numerusform>Frame %1 does not exist: the file has %n frames, numbered from 0.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The image size in the header is impossible (%1 × %2, %3 samples).</source>
+            <translation>The image size in the header is impossible (%1 × %2, %3 samples).</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 frame size does not match the header.</source>
+            <translation>The JPEG 2000 frame size does not match the header.</translation>
+        </message>
+        <message>
+            <source>The image cannot be displayed: %1.</source>
+            <translation>The image cannot be displayed: %1.</translation>
+        </message>
+        <message>
+            <source>Frame %1 could not be decoded.</source>
+            <translation>Frame %1 could not be decoded.</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 image data cannot be decoded (%1).</source>
+            <translation>The JPEG 2000 image data cannot be decoded (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsDialog</name>
+        <message>
+            <source>Risk assessment form — %1</source>
+            <translation>Risk assessment form — %1</translation>
+        </message>
+        <message>
+            <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
+            <translation>Filter items (e.g. 心脏, anaemia, red.1)</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>Color</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Id</translation>
+        </message>
+        <message>
+            <source>[from the record]</source>
+            <translation>[from the record]</translation>
+        </message>
+        <message>
+            <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
+            <translation>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</translation>
+        </message>
+    </context>
+    <context>
         <name>FormDraft</name>
         <message>
             <source>Close the form</source>
@@ -97,6 +625,29 @@ Commands:
         <message>
             <source>Keep what you typed as a draft for next time?</source>
             <translation>Keep what you typed as a draft for next time?</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradingService</name>
+        <message>
+            <source>There is no pregnancy to grade.</source>
+            <translation>There is no pregnancy to grade.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a grade of the active rule set.</source>
+            <translation>"%1" is not a grade of the active rule set.</translation>
+        </message>
+        <message>
+            <source>A grade is decided by a named clinician.</source>
+            <translation>A grade is decided by a named clinician.</translation>
+        </message>
+        <message>
+            <source>Give the reason for grading differently from the proposal.</source>
+            <translation>Give the reason for grading differently from the proposal.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a finding of the active rule set.</source>
+            <translation>"%1" is not a finding of the active rule set.</translation>
         </message>
     </context>
     <context>
@@ -202,6 +753,14 @@ Database: %2</translation>
             <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
             <translation>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</translation>
         </message>
+        <message>
+            <source>Show only women of one risk color</source>
+            <translation>Show only women of one risk color</translation>
+        </message>
+        <message>
+            <source>All risk levels</source>
+            <translation>All risk levels</translation>
+        </message>
     </context>
     <context>
         <name>Migrator</name>
@@ -280,6 +839,10 @@ Database: %2</translation>
         <message>
             <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
             <translation>Select a woman in the list, or register a new pregnancy (Ctrl+N).</translation>
+        </message>
+        <message>
+            <source>⚠ New grade proposed — see Risk</source>
+            <translation>⚠ New grade proposed — see Risk</translation>
         </message>
     </context>
     <context>
@@ -379,6 +942,14 @@ Database: %2</translation>
         <message>
             <source>unknown</source>
             <translation>unknown</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <source>Alt+%1</source>
+            <translation>Alt+%1</translation>
         </message>
     </context>
     <context>
@@ -717,6 +1288,354 @@ Database: %2</translation>
         </message>
     </context>
     <context>
+        <name>RiskEngine</name>
+        <message>
+            <source>"%1" is not an item of rule set %2 %3.</source>
+            <translation>"%1" is not an item of rule set %2 %3.</translation>
+        </message>
+        <message>
+            <source>Item %1 is computed from the record and cannot be ticked.</source>
+            <translation>Item %1 is computed from the record and cannot be ticked.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskJson</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>is required (YYYY-MM-DD).</source>
+            <translation>is required (YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>must be a date written YYYY-MM-DD.</source>
+            <translation>must be a date written YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>must be a number.</source>
+            <translation>must be a number.</translation>
+        </message>
+        <message>
+            <source>must be a whole number.</source>
+            <translation>must be a whole number.</translation>
+        </message>
+        <message>
+            <source>%1 is impossible here (expected %2 to %3).</source>
+            <translation>%1 is impossible here (expected %2 to %3).</translation>
+        </message>
+        <message>
+            <source>must be "positive" or "negative".</source>
+            <translation>must be "positive" or "negative".</translation>
+        </message>
+        <message>
+            <source>%1: unknown key (allowed: %2).</source>
+            <translation>%1: unknown key (allowed: %2).</translation>
+        </message>
+        <message>
+            <source>must be an object with systolic and diastolic.</source>
+            <translation>must be an object with systolic and diastolic.</translation>
+        </message>
+        <message>
+            <source>needs both systolic and diastolic.</source>
+            <translation>needs both systolic and diastolic.</translation>
+        </message>
+        <message>
+            <source>diastolic must be lower than systolic.</source>
+            <translation>diastolic must be lower than systolic.</translation>
+        </message>
+        <message>
+            <source>The input is not a JSON object: %1 (at byte %2).</source>
+            <translation>The input is not a JSON object: %1 (at byte %2).</translation>
+        </message>
+        <message>
+            <source>must be before assessedOn.</source>
+            <translation>must be before assessedOn.</translation>
+        </message>
+        <message>
+            <source>gives an impossible age for a pregnancy.</source>
+            <translation>gives an impossible age for a pregnancy.</translation>
+        </message>
+        <message>
+            <source>is after assessedOn.</source>
+            <translation>is after assessedOn.</translation>
+        </message>
+        <message>
+            <source>is before the birth date.</source>
+            <translation>is before the birth date.</translation>
+        </message>
+        <message>
+            <source>is given but uterineSurgeries is 0.</source>
+            <translation>is given but uterineSurgeries is 0.</translation>
+        </message>
+        <message>
+            <source>must be an object.</source>
+            <translation>must be an object.</translation>
+        </message>
+        <message>
+            <source>must be an array of readings.</source>
+            <translation>must be an array of readings.</translation>
+        </message>
+        <message>
+            <source>must be cephalic, breech, transverse, oblique or unknown.</source>
+            <translation>must be cephalic, breech, transverse, oblique or unknown.</translation>
+        </message>
+        <message>
+            <source>must be an array of rule ids.</source>
+            <translation>must be an array of rule ids.</translation>
+        </message>
+        <message>
+            <source>must contain rule ids as strings.</source>
+            <translation>must contain rule ids as strings.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskPanel</name>
+        <message>
+            <source>ticked by a clinician</source>
+            <translation>ticked by a clinician</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm proposed grade</source>
+            <translation>&amp;Confirm proposed grade</translation>
+        </message>
+        <message>
+            <source>Grade &amp;differently…</source>
+            <translation>Grade &amp;differently…</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>Color</translation>
+        </message>
+        <message>
+            <source>Why (evidence)</source>
+            <translation>Why (evidence)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>GA</source>
+            <translation>GA</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment form…</source>
+            <translation>&amp;Assessment form…</translation>
+        </message>
+        <message>
+            <source>Decided grade</source>
+            <translation>Decided grade</translation>
+        </message>
+        <message>
+            <source>Proposed by the rules</source>
+            <translation>Proposed by the rules</translation>
+        </message>
+        <message>
+            <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
+            <translation>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</translation>
+        </message>
+        <message>
+            <source>Grade history:</source>
+            <translation>Grade history:</translation>
+        </message>
+        <message>
+            <source>Green: routine antenatal care.</source>
+            <translation>Green: routine antenatal care.</translation>
+        </message>
+        <message>
+            <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
+            <translation>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</translation>
+        </message>
+        <message>
+            <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
+            <translation>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</translation>
+        </message>
+        <message>
+            <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
+            <translation>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</translation>
+        </message>
+        <message>
+            <source>Not yet graded: complete the screening at the booking visit.</source>
+            <translation>Not yet graded: complete the screening at the booking visit.</translation>
+        </message>
+        <message>
+            <source>%1 on %2 by %3</source>
+            <translation>%1 on %2 by %3</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>Graded differently</source>
+            <translation>Graded differently</translation>
+        </message>
+        <message>
+            <source>No grade decided yet.</source>
+            <translation>No grade decided yet.</translation>
+        </message>
+        <message>
+            <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
+            <translation>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</translation>
+        </message>
+        <message>
+            <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
+            <translation>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</translation>
+        </message>
+        <message>
+            <source>Nothing new to decide: the rules agree with the decided grade.</source>
+            <translation>Nothing new to decide: the rules agree with the decided grade.</translation>
+        </message>
+        <message>
+            <source>proposed</source>
+            <translation>proposed</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>confirmed</translation>
+        </message>
+        <message>
+            <source>graded differently</source>
+            <translation>graded differently</translation>
+        </message>
+        <message>
+            <source>Suggested — please check: %1</source>
+            <translation>Suggested — please check: %1</translation>
+        </message>
+        <message>
+            <source>Grade differently</source>
+            <translation>Grade differently</translation>
+        </message>
+        <message>
+            <source>no infectious disease</source>
+            <translation>no infectious disease</translation>
+        </message>
+        <message>
+            <source>Why does this woman's grade differ from the rules' proposal? (required)</source>
+            <translation>Why does this woman's grade differ from the rules' proposal? (required)</translation>
+        </message>
+        <message>
+            <source>Grade:</source>
+            <translation>Grade:</translation>
+        </message>
+        <message>
+            <source>Purple:</source>
+            <translation>Purple:</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+    </context>
+    <context>
+        <name>RuleSet</name>
+        <message>
+            <source>Rule %1: a condition must be an object.</source>
+            <translation>Rule %1: a condition must be an object.</translation>
+        </message>
+        <message>
+            <source>Rule %1: %2 needs at least one condition.</source>
+            <translation>Rule %1: %2 needs at least one condition.</translation>
+        </message>
+        <message>
+            <source>Rule %1: unknown input "%2".</source>
+            <translation>Rule %1: unknown input "%2".</translation>
+        </message>
+        <message>
+            <source>Rule %1: "equals" must be true or false.</source>
+            <translation>Rule %1: "equals" must be true or false.</translation>
+        </message>
+        <message>
+            <source>Rule %1: bound "%2" must be a number.</source>
+            <translation>Rule %1: bound "%2" must be a number.</translation>
+        </message>
+        <message>
+            <source>Rule %1: two %2 bounds.</source>
+            <translation>Rule %1: two %2 bounds.</translation>
+        </message>
+        <message>
+            <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
+            <translation>Rule %1: a range needs above, atLeast, below or atMost.</translation>
+        </message>
+        <message>
+            <source>Rule %1: the lower bound is above the upper bound.</source>
+            <translation>Rule %1: the lower bound is above the upper bound.</translation>
+        </message>
+        <message>
+            <source>The rule set file %1 cannot be read.</source>
+            <translation>The rule set file %1 cannot be read.</translation>
+        </message>
+        <message>
+            <source>The rule set is not valid JSON: %1 (at byte %2).</source>
+            <translation>The rule set is not valid JSON: %1 (at byte %2).</translation>
+        </message>
+        <message>
+            <source>The rule set needs an id and a version.</source>
+            <translation>The rule set needs an id and a version.</translation>
+        </message>
+        <message>
+            <source>Level "%1" is missing an id or is defined twice.</source>
+            <translation>Level "%1" is missing an id or is defined twice.</translation>
+        </message>
+        <message>
+            <source>Level %1 needs its own rank (0 = lowest).</source>
+            <translation>Level %1 needs its own rank (0 = lowest).</translation>
+        </message>
+        <message>
+            <source>The default level "%1" is not a grade of this rule set.</source>
+            <translation>The default level "%1" is not a grade of this rule set.</translation>
+        </message>
+        <message>
+            <source>The rule set has no rules.</source>
+            <translation>The rule set has no rules.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</source>
+            <translation>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</translation>
+        </message>
+        <message>
+            <source>Rule %1 is defined twice.</source>
+            <translation>Rule %1 is defined twice.</translation>
+        </message>
+        <message>
+            <source>Rule %1 names level "%2", which is not its color or not in this set.</source>
+            <translation>Rule %1 names level "%2", which is not its color or not in this set.</translation>
+        </message>
+        <message>
+            <source>Rule %1 names an unknown group "%2".</source>
+            <translation>Rule %1 names an unknown group "%2".</translation>
+        </message>
+        <message>
+            <source>Rule %1 needs both a Chinese and an English label.</source>
+            <translation>Rule %1 needs both a Chinese and an English label.</translation>
+        </message>
+        <message>
+            <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
+            <translation>Rule %1 can never fire: it has no condition and is not a clinician finding.</translation>
+        </message>
+    </context>
+    <context>
         <name>SqlError</name>
         <message>
             <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
@@ -784,6 +1703,21 @@ Database: %2</translation>
         <message>
             <source>expected (weeks ± 2 cm)</source>
             <translation>expected (weeks ± 2 cm)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UltrasoundMeasurement</name>
+        <message>
+            <source>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</source>
+            <translation>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</translation>
+        </message>
+        <message>
+            <source>Both points must lie in the same calibrated ultrasound region.</source>
+            <translation>Both points must lie in the same calibrated ultrasound region.</translation>
+        </message>
+        <message>
+            <source>This image carries no calibration: it cannot be measured.</source>
+            <translation>This image carries no calibration: it cannot be measured.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>CaseLifecycle</name>
+        <message>
+            <source>This case is closed: contacts can no longer be recorded.</source>
+            <translation>此专案已结案：不能再记录随访。</translation>
+        </message>
+        <message>
+            <source>This contact has already been recorded.</source>
+            <translation>此次随访已记录。</translation>
+        </message>
+        <message>
+            <source>The contact date must be between the opening of the case and today.</source>
+            <translation>随访日期必须在建档日期与今天之间。</translation>
+        </message>
+        <message>
+            <source>Record the outcome of the contact.</source>
+            <translation>请记录随访结果。</translation>
+        </message>
+        <message>
+            <source>The next contact must be after this one.</source>
+            <translation>下次随访必须晚于本次随访。</translation>
+        </message>
+        <message>
+            <source>The report date must be between the opening of the case and today.</source>
+            <translation>上报日期必须在建档日期与今天之间。</translation>
+        </message>
+        <message>
+            <source>This case is closed.</source>
+            <translation>此专案已结案。</translation>
+        </message>
+        <message>
+            <source>This case is already closed; change it through an amendment with a reason.</source>
+            <translation>此专案已结案；如需修改，请填写理由进行更正。</translation>
+        </message>
+        <message>
+            <source>Only a closed case is amended; edit an open case directly.</source>
+            <translation>只有已结案的专案需要更正；未结案的专案可直接修改。</translation>
+        </message>
+        <message>
+            <source>Give the reason for the amendment.</source>
+            <translation>请填写更正理由。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseManagement</name>
+        <message>
+            <source>This case file no longer exists.</source>
+            <translation>此专案档案已不存在。</translation>
+        </message>
+        <message>
+            <source>This pregnancy already has an open case file.</source>
+            <translation>本次妊娠已有未结案的专案。</translation>
+        </message>
+        <message>
+            <source>This case is closed; change it through an amendment.</source>
+            <translation>此专案已结案；请通过更正修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseOutcomeValidator</name>
+        <message>
+            <source>Enter the date of the outcome.</source>
+            <translation>请输入转归日期。</translation>
+        </message>
+        <message>
+            <source>The outcome date is in the future.</source>
+            <translation>转归日期晚于今天。</translation>
+        </message>
+        <message>
+            <source>The outcome date is before this pregnancy.</source>
+            <translation>转归日期早于本次妊娠。</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
+            <translation>请输入分娩孕周（20+0 至 45+0 周）。</translation>
+        </message>
+        <message>
+            <source>Choose the mode of delivery.</source>
+            <translation>请选择分娩方式。</translation>
+        </message>
+        <message>
+            <source>Enter where she delivered.</source>
+            <translation>请输入分娩地点。</translation>
+        </message>
+        <message>
+            <source>Choose the level of the delivery hospital.</source>
+            <translation>请选择分娩医院级别。</translation>
+        </message>
+        <message>
+            <source>Choose the maternal outcome.</source>
+            <translation>请选择产妇结局。</translation>
+        </message>
+        <message>
+            <source>Describe the complications.</source>
+            <translation>请描述并发症。</translation>
+        </message>
+        <message>
+            <source>Enter the blood loss (0–10,000 mL).</source>
+            <translation>请输入出血量（0–10,000 毫升）。</translation>
+        </message>
+        <message>
+            <source>Enter at least one newborn.</source>
+            <translation>请至少录入一名新生儿。</translation>
+        </message>
+        <message>
+            <source>Newborn %1: </source>
+            <translation>新生儿 %1：</translation>
+        </message>
+        <message>
+            <source>choose the sex.</source>
+            <translation>请选择性别。</translation>
+        </message>
+        <message>
+            <source>enter the birth weight (300–6,500 g).</source>
+            <translation>请输入出生体重（300–6,500 克）。</translation>
+        </message>
+        <message>
+            <source>choose the outcome.</source>
+            <translation>请选择结局。</translation>
+        </message>
+        <message>
+            <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
+            <translation>请输入 1 分钟和 5 分钟 Apgar 评分（0–10）。</translation>
+        </message>
+        <message>
+            <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
+            <translation>请输入产后 42 天检查日期（分娩后至少 28 天）。</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
+            <translation>请输入流产孕周（28+0 周以前）。</translation>
+        </message>
+        <message>
+            <source>Enter the gestational age at termination.</source>
+            <translation>请输入终止妊娠时的孕周。</translation>
+        </message>
+        <message>
+            <source>Enter the reason for the termination.</source>
+            <translation>请输入终止妊娠的原因。</translation>
+        </message>
+        <message>
+            <source>Enter where she was transferred to.</source>
+            <translation>请输入转往的机构。</translation>
+        </message>
+        <message>
+            <source>Enter the cause of death.</source>
+            <translation>请输入死亡原因。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseSettings</name>
+        <message>
+            <source>The case settings file %1 cannot be read.</source>
+            <translation>无法读取专案管理设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>The case settings are not valid JSON: %1</source>
+            <translation>专案管理设置不是有效的 JSON：%1</translation>
+        </message>
+        <message>
+            <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
+            <translation>专案设置 %1 必须是 0 到 365 之间的整数天数。</translation>
+        </message>
+        <message>
+            <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
+            <translation>%1 的随访间隔必须在 1 到 180 天之间。</translation>
+        </message>
+        <message>
+            <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
+            <translation>升级上报必须在宽限期之后：宽限天数 ≤ 医生天数 ≤ 区级天数。</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>create a synthetic clinic database</source>
@@ -66,8 +238,86 @@ Commands:
             <translation>%1 已存在；演示数据只写入新文件。</translation>
         </message>
         <message>
-            <source>This command is not available in this build.</source>
-            <translation>此版本不提供该命令。</translation>
+            <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
+            <translation>高危专案工作清单（cases worklist --db 文件 --on 日期）</translation>
+        </message>
+        <message>
+            <source>Clinic database file.</source>
+            <translation>门诊数据库文件。</translation>
+        </message>
+        <message>
+            <source>Date of the worklist (default: today).</source>
+            <translation>工作清单日期（默认：今天）。</translation>
+        </message>
+        <message>
+            <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
+            <translation>单个清单：due、overdue、unreported、lost、edd 或 unassigned（默认：全部）。</translation>
+        </message>
+        <message>
+            <source>The clinic's case management settings (JSON).</source>
+            <translation>本门诊的专案管理设置（JSON）。</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
+            <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
+        </message>
+        <message>
+            <source>The date %1 is not a valid YYYY-MM-DD date.</source>
+            <translation>日期 %1 不是有效的 YYYY-MM-DD 日期。</translation>
+        </message>
+        <message>
+            <source>Unknown worklist %1.</source>
+            <translation>未知的工作清单 %1。</translation>
+        </message>
+        <message>
+            <source>The database %1 does not exist.</source>
+            <translation>数据库 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json ('-' for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+See docs/rules-five-color-2017.md.</source>
+            <translation>用法：obslink-cli risk assess 文件.json [--rules 规则集.json]
+文件.json（'-' 表示标准输入）描述某一日期的一次妊娠：
+  assessedOn（必填，YYYY-MM-DD）、birthDate、heightCm、weightKg、fetuses、gestationalWeeks、
+  uterineSurgeries、lastUterineSurgeryDate、
+  labs {hb g/L、plt 10^9/L、creatinine umol/L、creatinineUpperLimit、hbsag、syphilis、hiv："positive"|"negative"}、
+  bp {systolic, diastolic}、bpReadings [{systolic, diastolic, date}]、presentation、findings [条目编号]。
+输出风险分级、紫色标识、每条触发条目及其依据、提示项和规则集版本。
+参见 docs/rules-five-color-2017.md。</translation>
+        </message>
+        <message>
+            <source>Cannot read %1.</source>
+            <translation>无法读取 %1。</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
+See docs/ctg-analysis.md for the JSON printed.</source>
+            <translation>用法：obslink-cli ctg analyse 文件 [--format csv|wfdb] [--baseline-series] [--ga-weeks 孕周]
+文件为 CSV（time_s,fhr_bpm,toco …）或 WFDB 记录（.hea/.dat，格式 16）。
+输出的 JSON 见 docs/ctg-analysis.md。</translation>
+        </message>
+        <message>
+            <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
+            <translation>--ga-weeks 必须是 20 到 45 之间的孕周数。</translation>
+        </message>
+        <message>
+            <source>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</source>
+            <translation>用法：obslink-cli dicom info 文件
+      obslink-cli dicom render 文件 [--frame 帧号] --out PNG
+帧号从 0 开始（单帧文件也接受帧号 1）。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -75,6 +325,195 @@ Commands:
         <message>
             <source>Record number %1 is already used by another woman.</source>
             <translation>病历号 %1 已被另一位孕妇使用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgAnalyzer</name>
+        <message>
+            <source>The trace is empty.</source>
+            <translation>胎心监护记录为空。</translation>
+        </message>
+        <message>
+            <source>%1% of the signal is lost: too little to classify the trace.</source>
+            <translation>信号丢失 %1%：信号不足，无法判读分类。</translation>
+        </message>
+        <message>
+            <source>Baseline below 100 bpm (%1 bpm).</source>
+            <translation>基线低于 100 次/分（%1 次/分）。</translation>
+        </message>
+        <message>
+            <source>Baseline below 110 bpm (%1 bpm).</source>
+            <translation>基线低于 110 次/分（%1 次/分）。</translation>
+        </message>
+        <message>
+            <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
+            <translation>基线高于 160 次/分（%1 次/分）：胎心过速。</translation>
+        </message>
+        <message>
+            <source>Reduced variability for more than 50 minutes.</source>
+            <translation>变异减少超过 50 分钟。</translation>
+        </message>
+        <message>
+            <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
+            <translation>变异减少（低于 5 次/分）持续 %1 分钟。</translation>
+        </message>
+        <message>
+            <source>Increased (saltatory) variability for more than 30 minutes.</source>
+            <translation>变异增加（跳跃型）超过 30 分钟。</translation>
+        </message>
+        <message>
+            <source>Increased variability (above 25 bpm).</source>
+            <translation>变异增加（高于 25 次/分）。</translation>
+        </message>
+        <message>
+            <source>Sinusoidal pattern for 30 minutes or more.</source>
+            <translation>正弦波形持续 30 分钟或以上。</translation>
+        </message>
+        <message>
+            <source>A prolonged deceleration lasting more than 5 minutes.</source>
+            <translation>一次延长减速持续超过 5 分钟。</translation>
+        </message>
+        <message>
+            <source>Repetitive late or prolonged decelerations.</source>
+            <translation>反复晚期减速或延长减速。</translation>
+        </message>
+        <message>
+            <source>Repetitive decelerations.</source>
+            <translation>反复减速。</translation>
+        </message>
+        <message>
+            <source>A prolonged deceleration (over 3 minutes).</source>
+            <translation>延长减速（超过 3 分钟）。</translation>
+        </message>
+        <message>
+            <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
+            <translation>宫缩过频：每 10 分钟超过 5 次宫缩。</translation>
+        </message>
+        <message>
+            <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
+            <translation>基线 110–160 次/分，变异 5–25 次/分，无反复减速。</translation>
+        </message>
+        <message>
+            <source>Sinusoidal pattern.</source>
+            <translation>正弦波形。</translation>
+        </message>
+        <message>
+            <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
+            <translation>变异缺失，伴反复晚期或变异减速或胎心过缓。</translation>
+        </message>
+        <message>
+            <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
+            <translation>基线 110–160 次/分，中度变异，无晚期、变异或延长减速。</translation>
+        </message>
+        <message>
+            <source>Late decelerations.</source>
+            <translation>晚期减速。</translation>
+        </message>
+        <message>
+            <source>Variable decelerations.</source>
+            <translation>变异减速。</translation>
+        </message>
+        <message>
+            <source>Variability outside 6–25 bpm.</source>
+            <translation>变异不在 6–25 次/分范围内。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgFileFormat</name>
+        <message>
+            <source>The stored trace is damaged (its checksum does not match).</source>
+            <translation>保存的胎心监护记录已损坏（校验和不符）。</translation>
+        </message>
+        <message>
+            <source>This is not an ObsLink trace.</source>
+            <translation>这不是 ObsLink 胎心监护记录。</translation>
+        </message>
+        <message>
+            <source>This trace was stored by a newer ObsLink (format %1).</source>
+            <translation>此记录由更新版本的 ObsLink 保存（格式 %1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CtgImporter</name>
+        <message>
+            <source>Unknown trace format "%1": use csv or wfdb.</source>
+            <translation>未知的记录格式“%1”：请使用 csv 或 wfdb。</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read.</source>
+            <translation>无法读取文件 %1。</translation>
+        </message>
+        <message>
+            <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
+            <translation>第 1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%1）。</translation>
+        </message>
+        <message>
+            <source>Line %1 has %2 values; the header names %3.</source>
+            <translation>第 %1 行有 %2 个值；表头有 %3 列。</translation>
+        </message>
+        <message>
+            <source>Line %1: the time "%2" is not a number.</source>
+            <translation>第 %1 行：时间“%2”不是数字。</translation>
+        </message>
+        <message>
+            <source>Line %1: the heart rate "%2" is not a number.</source>
+            <translation>第 %1 行：心率“%2”不是数字。</translation>
+        </message>
+        <message>
+            <source>Line %1: the uterine activity "%2" is not a number.</source>
+            <translation>第 %1 行：宫缩压力“%2”不是数字。</translation>
+        </message>
+        <message>
+            <source>Line %1: time %2 s does not increase.</source>
+            <translation>第 %1 行：时间 %2 秒没有递增。</translation>
+        </message>
+        <message>
+            <source>The trace is longer than 72 hours.</source>
+            <translation>记录长度超过 72 小时。</translation>
+        </message>
+        <message>
+            <source>The file has no samples.</source>
+            <translation>文件中没有采样数据。</translation>
+        </message>
+        <message>
+            <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
+            <translation>采样间隔不均匀（约在 %1 秒处）：记录需要恒定的采样率。</translation>
+        </message>
+        <message>
+            <source>The WFDB header %1.hea cannot be read.</source>
+            <translation>无法读取 WFDB 头文件 %1.hea。</translation>
+        </message>
+        <message>
+            <source>The WFDB header is empty.</source>
+            <translation>WFDB 头文件为空。</translation>
+        </message>
+        <message>
+            <source>The WFDB record line "%1" is not valid.</source>
+            <translation>WFDB 记录行“%1”无效。</translation>
+        </message>
+        <message>
+            <source>The WFDB sampling frequency is not valid.</source>
+            <translation>WFDB 采样频率无效。</translation>
+        </message>
+        <message>
+            <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
+            <translation>信号 %1 不是以 WFDB 格式 16 存储的（仅支持此格式）。</translation>
+        </message>
+        <message>
+            <source>All signals must be in one .dat file.</source>
+            <translation>所有信号必须在同一个 .dat 文件中。</translation>
+        </message>
+        <message>
+            <source>The WFDB signal file %1 cannot be read.</source>
+            <translation>无法读取 WFDB 信号文件 %1。</translation>
+        </message>
+        <message>
+            <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
+            <translation>信号文件 %1 被截断或与头文件不符（%3 个信号共 %2 字节）。</translation>
+        </message>
+        <message>
+            <source>The header declares %1 samples but the signal file holds %2.</source>
+            <translation>头文件声明 %1 个采样点，但信号文件中有 %2 个。</translation>
         </message>
     </context>
     <context>
@@ -89,6 +528,94 @@ Commands:
         </message>
     </context>
     <context>
+        <name>DicomFile</name>
+        <message>
+            <source>The file %1 does not exist.</source>
+            <translation>文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>%1 is not a readable DICOM file: %2.</source>
+            <translation>%1 不是可读取的 DICOM 文件：%2。</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>The file has no pixel data.</source>
+            <translation>文件中没有像素数据。</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 pixel data is not encapsulated.</source>
+            <translation>JPEG 2000 像素数据未按封装格式存储。</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 pixel data is empty.</source>
+            <translation>JPEG 2000 像素数据为空。</translation>
+        </message>
+        <message>
+            <source>Frame %1 is missing from the pixel data.</source>
+            <translation>像素数据中缺少第 %1 帧。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
+            <translation>
+                <numerusform>第 %1 帧不存在：文件共有 %n 帧，从 0 开始编号。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The image size in the header is impossible (%1 × %2, %3 samples).</source>
+            <translation>头信息中的图像尺寸不可能（%1 × %2，%3 个采样）。</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 frame size does not match the header.</source>
+            <translation>JPEG 2000 帧尺寸与头信息不符。</translation>
+        </message>
+        <message>
+            <source>The image cannot be displayed: %1.</source>
+            <translation>无法显示图像：%1。</translation>
+        </message>
+        <message>
+            <source>Frame %1 could not be decoded.</source>
+            <translation>第 %1 帧无法解码。</translation>
+        </message>
+        <message>
+            <source>The JPEG 2000 image data cannot be decoded (%1).</source>
+            <translation>JPEG 2000 图像数据无法解码（%1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsDialog</name>
+        <message>
+            <source>Risk assessment form — %1</source>
+            <translation>妊娠风险评估表 — %1</translation>
+        </message>
+        <message>
+            <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
+            <translation>筛选条目（如：心脏、贫血、red.1）</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>[from the record]</source>
+            <translation>［来自档案数据］</translation>
+        </message>
+        <message>
+            <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
+            <translation>请勾选检查发现的情况。标有［来自档案数据］的条目由已录入的数据自动计算；系统根据两者提出分级建议，由您确认。</translation>
+        </message>
+    </context>
+    <context>
         <name>FormDraft</name>
         <message>
             <source>Close the form</source>
@@ -97,6 +624,29 @@ Commands:
         <message>
             <source>Keep what you typed as a draft for next time?</source>
             <translation>是否将已填写的内容保存为草稿，下次继续？</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradingService</name>
+        <message>
+            <source>There is no pregnancy to grade.</source>
+            <translation>没有可评估的妊娠。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a grade of the active rule set.</source>
+            <translation>“%1”不是当前规则集中的分级。</translation>
+        </message>
+        <message>
+            <source>A grade is decided by a named clinician.</source>
+            <translation>分级须由具名的临床医生确定。</translation>
+        </message>
+        <message>
+            <source>Give the reason for grading differently from the proposal.</source>
+            <translation>请填写与系统建议分级不同的理由。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a finding of the active rule set.</source>
+            <translation>“%1”不是当前规则集中可勾选的条目。</translation>
         </message>
     </context>
     <context>
@@ -201,6 +751,14 @@ Database: %2</source>
             <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
             <translation>新语言将在下次启动时生效。现在重启 ObsLink 吗？未保存的表单会保留为草稿。</translation>
         </message>
+        <message>
+            <source>Show only women of one risk color</source>
+            <translation>只显示某一风险颜色的孕妇</translation>
+        </message>
+        <message>
+            <source>All risk levels</source>
+            <translation>全部风险等级</translation>
+        </message>
     </context>
     <context>
         <name>Migrator</name>
@@ -277,6 +835,10 @@ Database: %2</source>
         <message>
             <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
             <translation>请在列表中选择孕妇，或新建档案（Ctrl+N）。</translation>
+        </message>
+        <message>
+            <source>⚠ New grade proposed — see Risk</source>
+            <translation>⚠ 有新的分级建议 — 请查看“风险”</translation>
         </message>
     </context>
     <context>
@@ -376,6 +938,14 @@ Database: %2</source>
         <message>
             <source>unknown</source>
             <translation>未知</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Alt+%1</source>
+            <translation>Alt+%1</translation>
         </message>
     </context>
     <context>
@@ -714,6 +1284,354 @@ Database: %2</source>
         </message>
     </context>
     <context>
+        <name>RiskEngine</name>
+        <message>
+            <source>"%1" is not an item of rule set %2 %3.</source>
+            <translation>“%1”不是规则集 %2 %3 中的条目。</translation>
+        </message>
+        <message>
+            <source>Item %1 is computed from the record and cannot be ticked.</source>
+            <translation>条目 %1 由档案数据自动计算，不能手工勾选。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskJson</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>is required (YYYY-MM-DD).</source>
+            <translation>为必填项（YYYY-MM-DD）。</translation>
+        </message>
+        <message>
+            <source>must be a date written YYYY-MM-DD.</source>
+            <translation>必须是 YYYY-MM-DD 格式的日期。</translation>
+        </message>
+        <message>
+            <source>must be a number.</source>
+            <translation>必须是数字。</translation>
+        </message>
+        <message>
+            <source>must be a whole number.</source>
+            <translation>必须是整数。</translation>
+        </message>
+        <message>
+            <source>%1 is impossible here (expected %2 to %3).</source>
+            <translation>%1 不合理（应在 %2 到 %3 之间）。</translation>
+        </message>
+        <message>
+            <source>must be "positive" or "negative".</source>
+            <translation>必须是 "positive"（阳性）或 "negative"（阴性）。</translation>
+        </message>
+        <message>
+            <source>%1: unknown key (allowed: %2).</source>
+            <translation>%1：未知的键（允许的键：%2）。</translation>
+        </message>
+        <message>
+            <source>must be an object with systolic and diastolic.</source>
+            <translation>必须是包含 systolic 和 diastolic 的对象。</translation>
+        </message>
+        <message>
+            <source>needs both systolic and diastolic.</source>
+            <translation>需要同时给出 systolic 和 diastolic。</translation>
+        </message>
+        <message>
+            <source>diastolic must be lower than systolic.</source>
+            <translation>舒张压必须低于收缩压。</translation>
+        </message>
+        <message>
+            <source>The input is not a JSON object: %1 (at byte %2).</source>
+            <translation>输入不是 JSON 对象：%1（第 %2 字节）。</translation>
+        </message>
+        <message>
+            <source>must be before assessedOn.</source>
+            <translation>必须早于 assessedOn。</translation>
+        </message>
+        <message>
+            <source>gives an impossible age for a pregnancy.</source>
+            <translation>得出的年龄不可能妊娠。</translation>
+        </message>
+        <message>
+            <source>is after assessedOn.</source>
+            <translation>晚于 assessedOn。</translation>
+        </message>
+        <message>
+            <source>is before the birth date.</source>
+            <translation>早于出生日期。</translation>
+        </message>
+        <message>
+            <source>is given but uterineSurgeries is 0.</source>
+            <translation>已给出，但 uterineSurgeries 为 0。</translation>
+        </message>
+        <message>
+            <source>must be an object.</source>
+            <translation>必须是对象。</translation>
+        </message>
+        <message>
+            <source>must be an array of readings.</source>
+            <translation>必须是测量值数组。</translation>
+        </message>
+        <message>
+            <source>must be cephalic, breech, transverse, oblique or unknown.</source>
+            <translation>必须是 cephalic、breech、transverse、oblique 或 unknown。</translation>
+        </message>
+        <message>
+            <source>must be an array of rule ids.</source>
+            <translation>必须是条目编号数组。</translation>
+        </message>
+        <message>
+            <source>must contain rule ids as strings.</source>
+            <translation>必须以字符串形式给出条目编号。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskPanel</name>
+        <message>
+            <source>ticked by a clinician</source>
+            <translation>由临床医生勾选</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm proposed grade</source>
+            <translation>确认建议分级(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Grade &amp;differently…</source>
+            <translation>另行分级(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Why (evidence)</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>GA</source>
+            <translation>孕周</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment form…</source>
+            <translation>评估表(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Decided grade</source>
+            <translation>已确定的分级</translation>
+        </message>
+        <message>
+            <source>Proposed by the rules</source>
+            <translation>规则建议</translation>
+        </message>
+        <message>
+            <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
+            <translation>适用条目（第一层：分级及依据；第二层：既往史与检查发现的疾病情况）：</translation>
+        </message>
+        <message>
+            <source>Grade history:</source>
+            <translation>分级历史：</translation>
+        </message>
+        <message>
+            <source>Green: routine antenatal care.</source>
+            <translation>绿色：常规孕期保健。</translation>
+        </message>
+        <message>
+            <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
+            <translation>黄色：在二级以上医疗机构接受孕产期保健和住院分娩；如有异常，尽快转诊到三级医疗机构。</translation>
+        </message>
+        <message>
+            <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
+            <translation>橙色：纳入高危专案管理；在县级及以上危重孕产妇救治中心接受孕产期保健，原则上在三级医疗机构住院分娩；在规定时限内报辖区妇幼保健机构。</translation>
+        </message>
+        <message>
+            <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
+            <translation>红色：尽快到三级医疗机构评估是否适宜继续妊娠；如继续妊娠，纳入高危专案管理，在危重孕产妇救治中心接受保健，在三级医疗机构住院分娩；在规定时限内上报。</translation>
+        </message>
+        <message>
+            <source>Not yet graded: complete the screening at the booking visit.</source>
+            <translation>尚未评估：请在建档时完成妊娠风险筛查。</translation>
+        </message>
+        <message>
+            <source>%1 on %2 by %3</source>
+            <translation>%1，%2，%3</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>Graded differently</source>
+            <translation>已另行分级</translation>
+        </message>
+        <message>
+            <source>No grade decided yet.</source>
+            <translation>尚未确定分级。</translation>
+        </message>
+        <message>
+            <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
+            <translation>紫色：按传染病管理要求管理，落实预防艾滋病、梅毒和乙肝母婴传播措施。</translation>
+        </message>
+        <message>
+            <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
+            <translation>根据档案数据建议此分级（%1）。请确认，或填写理由另行分级。</translation>
+        </message>
+        <message>
+            <source>Nothing new to decide: the rules agree with the decided grade.</source>
+            <translation>无需新的决定：规则与已确定的分级一致。</translation>
+        </message>
+        <message>
+            <source>proposed</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>graded differently</source>
+            <translation>另行分级</translation>
+        </message>
+        <message>
+            <source>Suggested — please check: %1</source>
+            <translation>提示 — 请核实：%1</translation>
+        </message>
+        <message>
+            <source>Grade differently</source>
+            <translation>另行分级</translation>
+        </message>
+        <message>
+            <source>no infectious disease</source>
+            <translation>无传染性疾病</translation>
+        </message>
+        <message>
+            <source>Why does this woman's grade differ from the rules' proposal? (required)</source>
+            <translation>为什么该孕妇的分级与规则建议不同？（必填）</translation>
+        </message>
+        <message>
+            <source>Grade:</source>
+            <translation>分级：</translation>
+        </message>
+        <message>
+            <source>Purple:</source>
+            <translation>紫色：</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>理由：</translation>
+        </message>
+    </context>
+    <context>
+        <name>RuleSet</name>
+        <message>
+            <source>Rule %1: a condition must be an object.</source>
+            <translation>条目 %1：条件必须是对象。</translation>
+        </message>
+        <message>
+            <source>Rule %1: %2 needs at least one condition.</source>
+            <translation>条目 %1：%2 至少需要一个条件。</translation>
+        </message>
+        <message>
+            <source>Rule %1: unknown input "%2".</source>
+            <translation>条目 %1：未知的输入项“%2”。</translation>
+        </message>
+        <message>
+            <source>Rule %1: "equals" must be true or false.</source>
+            <translation>条目 %1："equals" 必须是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>Rule %1: bound "%2" must be a number.</source>
+            <translation>条目 %1：界值“%2”必须是数字。</translation>
+        </message>
+        <message>
+            <source>Rule %1: two %2 bounds.</source>
+            <translation>条目 %1：有两个 %2 界值。</translation>
+        </message>
+        <message>
+            <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
+            <translation>条目 %1：范围需要 above、atLeast、below 或 atMost。</translation>
+        </message>
+        <message>
+            <source>Rule %1: the lower bound is above the upper bound.</source>
+            <translation>条目 %1：下限高于上限。</translation>
+        </message>
+        <message>
+            <source>The rule set file %1 cannot be read.</source>
+            <translation>无法读取规则集文件 %1。</translation>
+        </message>
+        <message>
+            <source>The rule set is not valid JSON: %1 (at byte %2).</source>
+            <translation>规则集不是有效的 JSON：%1（第 %2 字节）。</translation>
+        </message>
+        <message>
+            <source>The rule set needs an id and a version.</source>
+            <translation>规则集需要编号和版本。</translation>
+        </message>
+        <message>
+            <source>Level "%1" is missing an id or is defined twice.</source>
+            <translation>等级“%1”缺少编号或重复定义。</translation>
+        </message>
+        <message>
+            <source>Level %1 needs its own rank (0 = lowest).</source>
+            <translation>等级 %1 需要唯一的级别序号（0 为最低）。</translation>
+        </message>
+        <message>
+            <source>The default level "%1" is not a grade of this rule set.</source>
+            <translation>默认等级“%1”不是本规则集的分级。</translation>
+        </message>
+        <message>
+            <source>The rule set has no rules.</source>
+            <translation>规则集中没有条目。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</source>
+            <translation>“%1”不是条目编号（颜色加条款号，如 yellow.1.1）。</translation>
+        </message>
+        <message>
+            <source>Rule %1 is defined twice.</source>
+            <translation>条目 %1 重复定义。</translation>
+        </message>
+        <message>
+            <source>Rule %1 names level "%2", which is not its color or not in this set.</source>
+            <translation>条目 %1 指定的等级“%2”与其颜色不符或不在本规则集中。</translation>
+        </message>
+        <message>
+            <source>Rule %1 names an unknown group "%2".</source>
+            <translation>条目 %1 指定了未知的分组“%2”。</translation>
+        </message>
+        <message>
+            <source>Rule %1 needs both a Chinese and an English label.</source>
+            <translation>条目 %1 需要中文和英文名称。</translation>
+        </message>
+        <message>
+            <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
+            <translation>条目 %1 永远不会触发：既没有计算条件，也不能由医生勾选。</translation>
+        </message>
+    </context>
+    <context>
         <name>SqlError</name>
         <message>
             <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
@@ -781,6 +1699,21 @@ Database: %2</source>
         <message>
             <source>expected (weeks ± 2 cm)</source>
             <translation>预期范围（孕周 ± 2 厘米）</translation>
+        </message>
+    </context>
+    <context>
+        <name>UltrasoundMeasurement</name>
+        <message>
+            <source>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</source>
+            <translation>此区域未按厘米校准（单位 %1 × %2）：不能在此测量距离。</translation>
+        </message>
+        <message>
+            <source>Both points must lie in the same calibrated ultrasound region.</source>
+            <translation>两点必须位于同一个已校准的超声区域内。</translation>
+        </message>
+        <message>
+            <source>This image carries no calibration: it cannot be measured.</source>
+            <translation>此图像没有校准信息：无法测量。</translation>
         </message>
     </context>
     <context>
