@@ -1547,6 +1547,14 @@ Database: %2</translation>
             <source>Reason:</source>
             <translation>Reason:</translation>
         </message>
+        <message>
+            <source>Grade along the pregnancy</source>
+            <translation>Grade along the pregnancy</translation>
+        </message>
+        <message>
+            <source>gestational age (weeks)</source>
+            <translation>gestational age (weeks)</translation>
+        </message>
     </context>
     <context>
         <name>RuleSet</name>

@@ -1543,6 +1543,14 @@ Database: %2</source>
             <source>Reason:</source>
             <translation>理由：</translation>
         </message>
+        <message>
+            <source>Grade along the pregnancy</source>
+            <translation>孕期风险分级变化</translation>
+        </message>
+        <message>
+            <source>gestational age (weeks)</source>
+            <translation>孕周</translation>
+        </message>
     </context>
     <context>
         <name>RuleSet</name>

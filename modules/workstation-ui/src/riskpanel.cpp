@@ -5,7 +5,13 @@
 #include "workstation-ui/riskchip.h"
 
 #include <QDialogButtonBox>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -59,7 +65,8 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
       m_proposalText(new QLabel(this)), m_confirm(new QPushButton(tr("&Confirm proposed grade"), this)),
       m_override(new QPushButton(tr("Grade &differently…"), this)),
       m_rules(table(this, {tr("Item"), tr("Color"), tr("Why (evidence)")})),
-      m_history(table(this, {tr("Date"), tr("GA"), tr("Grade"), tr("Decision"), tr("By"), tr("Reason")}))
+      m_history(table(this, {tr("Date"), tr("GA"), tr("Grade"), tr("Decision"), tr("By"), tr("Reason")})),
+      m_timeline(new QChartView(new QChart, this))
 {
     m_confirm->setObjectName(QStringLiteral("confirmGrade"));
     m_override->setObjectName(QStringLiteral("overrideGrade"));
@@ -90,7 +97,12 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     layout->addWidget(new QLabel(tr("Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):"), this));
     layout->addWidget(m_rules, 2);
     layout->addWidget(new QLabel(tr("Grade history:"), this));
-    layout->addWidget(m_history, 1);
+    auto *historyRow = new QHBoxLayout;
+    historyRow->addWidget(m_history, 3);
+    m_timeline->setMinimumSize(320, 180);
+    m_timeline->setRenderHint(QPainter::Antialiasing);
+    historyRow->addWidget(m_timeline, 2);
+    layout->addLayout(historyRow, 1);
 }
 
 QString RiskPanel::language() const
@@ -165,6 +177,58 @@ void RiskPanel::showChart(const PatientChart &chart, const QDate &today)
         m_history->setItem(row, 5, new QTableWidgetItem(it->reason));
     }
     m_history->resizeColumnsToContents();
+    showTimeline(chart);
+}
+
+// The decided grade along gestational weeks, as steps: each decision holds until the next.
+void RiskPanel::showTimeline(const PatientChart &chart)
+{
+    auto *plot = new QChart;
+    plot->setTitle(tr("Grade along the pregnancy"));
+    plot->legend()->hide();
+    plot->setMargins(QMargins(2, 2, 2, 2));
+    auto *weeks = new QValueAxis(plot);
+    weeks->setRange(0, 42);
+    weeks->setTickCount(8);
+    weeks->setLabelFormat(QStringLiteral("%d"));
+    weeks->setTitleText(tr("gestational age (weeks)"));
+    auto *grades = new QCategoryAxis(plot);
+    grades->setRange(-0.5, 3.5);
+    grades->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const QStringList levels{QStringLiteral("green"), QStringLiteral("yellow"), QStringLiteral("orange"), QStringLiteral("red")};
+    for (int i = 0; i < levels.size(); ++i)
+        grades->append(RiskAppearance::label(levels[i]), i);
+    plot->addAxis(weeks, Qt::AlignBottom);
+    plot->addAxis(grades, Qt::AlignLeft);
+    auto *steps = new QLineSeries;
+    auto *points = new QScatterSeries;
+    points->setMarkerSize(9);
+    QPen pen(QColor(0x42, 0x42, 0x42));
+    pen.setWidth(2);
+    steps->setPen(pen);
+    std::optional<double> lastRank;
+    for (const RiskGradeRecord &g : chart.grades) {
+        if (g.status == RiskGradeRecord::Status::Proposed || !g.gestationalAge)
+            continue;
+        const double week = g.gestationalAge->totalDays() / 7.0;
+        const double rank = std::max(0.0, static_cast<double>(levels.indexOf(g.level)));
+        if (lastRank)
+            steps->append(week, *lastRank);
+        steps->append(week, rank);
+        points->append(week, rank);
+        lastRank = rank;
+    }
+    if (lastRank && chart.pregnancy)
+        if (const auto now = chart.pregnancy->gestationalAgeOn(m_today))
+            steps->append(std::min(42.0, now->totalDays() / 7.0), *lastRank);
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(steps), static_cast<QAbstractSeries *>(points)}) {
+        plot->addSeries(series);
+        series->attachAxis(weeks);
+        series->attachAxis(grades);
+    }
+    QChart *previous = m_timeline->chart();
+    m_timeline->setChart(plot);
+    delete previous;
 }
 
 void RiskPanel::showRules(const RiskAssessment &assessment)

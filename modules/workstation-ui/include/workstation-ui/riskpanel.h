@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QWidget>
 
+class QChartView;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -34,6 +35,7 @@ signals:
 private:
     QString language() const;
     void showRules(const RiskAssessment &assessment);
+    void showTimeline(const PatientChart &chart);
 
     GradingService &m_grading;
     QString m_clinician;
@@ -48,4 +50,5 @@ private:
     QPushButton *m_override;
     QTableWidget *m_rules;
     QTableWidget *m_history;
+    QChartView *m_timeline;
 };
