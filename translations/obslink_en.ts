@@ -628,6 +628,13 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</t
         </message>
     </context>
     <context>
+        <name>FormFields</name>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+    </context>
+    <context>
         <name>GradingService</name>
         <message>
             <source>There is no pregnancy to grade.</source>
@@ -1230,10 +1237,6 @@ Database: %2</translation>
         <message>
             <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
             <translation>&amp;Uterine operations (caesarean, myomectomy …):</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
             <source>enter the LMP or a dating ultrasound</source>
@@ -1853,10 +1856,6 @@ Database: %2</translation>
         <message>
             <source>&amp;Notes:</source>
             <translation>&amp;Notes:</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
             <source>GA %1 weeks</source>

@@ -627,6 +627,13 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</s
         </message>
     </context>
     <context>
+        <name>FormFields</name>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>保存（Ctrl+S）</translation>
+        </message>
+    </context>
+    <context>
         <name>GradingService</name>
         <message>
             <source>There is no pregnancy to grade.</source>
@@ -1226,10 +1233,6 @@ Database: %2</source>
         <message>
             <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
             <translation>子宫手术次数（剖宫产、肌瘤剔除等）(&amp;U)：</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
             <source>enter the LMP or a dating ultrasound</source>
@@ -1849,10 +1852,6 @@ Database: %2</source>
         <message>
             <source>&amp;Notes:</source>
             <translation>备注(&amp;N)：</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
             <source>GA %1 weeks</source>

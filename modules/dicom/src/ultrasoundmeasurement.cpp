@@ -38,29 +38,34 @@ Result<PhysicalMeasurement> UltrasoundMeasurement::distance(const DicomInfo &inf
     return PhysicalMeasurement{std::hypot(dx, dy), QStringLiteral("cm"), scale->calibration, scale->region};
 }
 
-Result<PhysicalMeasurement> UltrasoundMeasurement::ellipseCircumference(const DicomInfo &info, const QPointF &centre,
-                                                                       double radiusXPixels, double radiusYPixels)
+Result<UltrasoundMeasurement::EllipseAxes> UltrasoundMeasurement::axesCm(const DicomInfo &info, const QPointF &centre,
+                                                                         double radiusXPixels, double radiusYPixels)
 {
     auto scale = scaleFor(info, {centre + QPointF(radiusXPixels, 0), centre - QPointF(radiusXPixels, 0),
                                  centre + QPointF(0, radiusYPixels), centre - QPointF(0, radiusYPixels)});
     if (!scale)
         return tl::unexpected(scale.error());
-    const double a = std::abs(radiusXPixels) * scale->cmPerPixelX;
-    const double b = std::abs(radiusYPixels) * scale->cmPerPixelY;
+    return EllipseAxes{std::abs(radiusXPixels) * scale->cmPerPixelX, std::abs(radiusYPixels) * scale->cmPerPixelY, *scale};
+}
+
+Result<PhysicalMeasurement> UltrasoundMeasurement::ellipseCircumference(const DicomInfo &info, const QPointF &centre,
+                                                                       double radiusXPixels, double radiusYPixels)
+{
+    auto axes = axesCm(info, centre, radiusXPixels, radiusYPixels);
+    if (!axes)
+        return tl::unexpected(axes.error());
+    const double a = axes->a, b = axes->b;
     // Ramanujan's second approximation, as ultrasound machines use for HC and AC.
     const double h = (a - b) * (a - b) / ((a + b) * (a + b));
     const double circumference = M_PI * (a + b) * (1 + 3 * h / (10 + std::sqrt(4 - 3 * h)));
-    return PhysicalMeasurement{circumference, QStringLiteral("cm"), scale->calibration, scale->region};
+    return PhysicalMeasurement{circumference, QStringLiteral("cm"), axes->scale.calibration, axes->scale.region};
 }
 
 Result<PhysicalMeasurement> UltrasoundMeasurement::ellipseArea(const DicomInfo &info, const QPointF &centre,
                                                               double radiusXPixels, double radiusYPixels)
 {
-    auto scale = scaleFor(info, {centre + QPointF(radiusXPixels, 0), centre - QPointF(radiusXPixels, 0),
-                                 centre + QPointF(0, radiusYPixels), centre - QPointF(0, radiusYPixels)});
-    if (!scale)
-        return tl::unexpected(scale.error());
-    const double a = std::abs(radiusXPixels) * scale->cmPerPixelX;
-    const double b = std::abs(radiusYPixels) * scale->cmPerPixelY;
-    return PhysicalMeasurement{M_PI * a * b, QStringLiteral("cm2"), scale->calibration, scale->region};
+    auto axes = axesCm(info, centre, radiusXPixels, radiusYPixels);
+    if (!axes)
+        return tl::unexpected(axes.error());
+    return PhysicalMeasurement{M_PI * axes->a * axes->b, QStringLiteral("cm2"), axes->scale.calibration, axes->scale.region};
 }

@@ -1,6 +1,10 @@
 #include "workstation-ui/formfields.h"
 
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleValidator>
+#include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -63,6 +67,25 @@ void showErrors(QWidget *form, QLabel *summary, const QList<FieldError> &errors)
     summary->setVisible(!lines.isEmpty());
     if (first)
         first->setFocus();
+}
+
+QLabel *errorSummary(QWidget *form)
+{
+    auto *label = new QLabel(form);
+    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+QDialogButtonBox *saveCancelButtons(QDialog *dialog)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Save)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    buttons->button(QDialogButtonBox::Save)->setToolTip(QCoreApplication::translate("FormFields", "Save (Ctrl+S)"));
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
 }
 
 } // namespace FormFields

@@ -150,16 +150,9 @@ void RegistrationDialog::buildForm()
     surgeryRow->addStretch();
     pregnancyForm->addRow(tr("&Uterine operations (caesarean, myomectomy …):"), surgeryRow);
 
-    m_errors = new QLabel(this);
-    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_errors->setWordWrap(true);
-    m_errors->hide();
+    m_errors = FormFields::errorSummary(this);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    buttons->button(QDialogButtonBox::Save)->setToolTip(tr("Save (Ctrl+S)"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &RegistrationDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RegistrationDialog::reject);
+    auto *buttons = FormFields::saveCancelButtons(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(identity);

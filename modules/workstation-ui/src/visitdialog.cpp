@@ -92,15 +92,8 @@ void VisitDialog::buildForm()
     m_notes->setMaximumHeight(80);
     form->addRow(tr("&Notes:"), m_notes);
 
-    m_errors = new QLabel(this);
-    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_errors->setWordWrap(true);
-    m_errors->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    buttons->button(QDialogButtonBox::Save)->setToolTip(tr("Save (Ctrl+S)"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &VisitDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &VisitDialog::reject);
+    m_errors = FormFields::errorSummary(this);
+    auto *buttons = FormFields::saveCancelButtons(this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_errors);

@@ -38,5 +38,12 @@ private:
         PhysicalMeasurement::Calibration calibration;
         int region;
     };
+    struct EllipseAxes
+    {
+        double a; // semi-axes in cm
+        double b;
+        Scale scale;
+    };
     static Result<Scale> scaleFor(const DicomInfo &info, const QList<QPointF> &points);
+    static Result<EllipseAxes> axesCm(const DicomInfo &info, const QPointF &centre, double radiusXPixels, double radiusYPixels);
 };

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QDialog;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QWidget;
@@ -18,4 +20,8 @@ QLineEdit *numberEdit(QWidget *parent, const QString &key, const QString &unitPl
 std::optional<double> optionalNumber(const QLineEdit *edit, bool *malformed);
 QString numberText(std::optional<double> value);
 void showErrors(QWidget *form, QLabel *summary, const QList<FieldError> &errors);
+// The red summary of what is wrong, hidden until there is something to say.
+QLabel *errorSummary(QWidget *form);
+// Save (Ctrl+S) and Cancel, wired to the dialog's accept() and reject().
+QDialogButtonBox *saveCancelButtons(QDialog *dialog);
 } // namespace FormFields
