@@ -958,6 +958,14 @@ Database: %2</translation>
             <source>Alt+%1</source>
             <translation>Alt+%1</translation>
         </message>
+        <message>
+            <source>Report to the district MCH institution overdue (due %1)</source>
+            <translation>Report to the district MCH institution overdue (due %1)</translation>
+        </message>
+        <message>
+            <source>Report to the district MCH institution by %1</source>
+            <translation>Report to the district MCH institution by %1</translation>
+        </message>
     </context>
     <context>
         <name>PatientListModel</name>

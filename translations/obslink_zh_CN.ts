@@ -954,6 +954,14 @@ Database: %2</source>
             <source>Alt+%1</source>
             <translation>Alt+%1</translation>
         </message>
+        <message>
+            <source>Report to the district MCH institution overdue (due %1)</source>
+            <translation>报辖区妇幼保健机构已逾期（应于 %1 前）</translation>
+        </message>
+        <message>
+            <source>Report to the district MCH institution by %1</source>
+            <translation>请于 %1 前报辖区妇幼保健机构</translation>
+        </message>
     </context>
     <context>
         <name>PatientListModel</name>

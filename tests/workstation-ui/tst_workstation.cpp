@@ -262,6 +262,7 @@ void TestWorkstation::tickedFindingChangesTheBannerOnlyAfterConfirmation()
     QTest::mouseClick(confirm, Qt::LeftButton);
     QCOMPARE(chip->level(), QStringLiteral("green"));
     QVERIFY(!pending->isVisibleTo(chart));
+    QVERIFY(!chart->banner()->findChild<QLabel *>(QStringLiteral("reportingAlert"))->isVisibleTo(chart));
 
     // The obstetrician ticks "any cardiomyopathy" (red 1.1.4) on the assessment form.
     whenDialogOpens([](QDialog *dialog) {
@@ -281,7 +282,10 @@ void TestWorkstation::tickedFindingChangesTheBannerOnlyAfterConfirmation()
     const auto &grades = chart->chart()->grades;
     QCOMPARE(grades.last().status, RiskGradeRecord::Status::Confirmed);
     QCOMPARE(grades.last().decidedBy, QStringLiteral("nurse"));
-    // A red grade opens the case file with its reporting clock.
+    // A red grade opens the case file with its reporting clock, shown on the banner.
+    auto *alert = chart->banner()->findChild<QLabel *>(QStringLiteral("reportingAlert"));
+    QVERIFY(alert->isVisibleTo(chart));
+    QVERIFY(alert->text().contains(QLocale().toString(Today.addDays(3), QLocale::ShortFormat)));
     Worklists worklists(*m_database, CaseSettings::defaults());
     QCOMPARE(*worklists.count(WorklistKind::Unreported, QDate::currentDate()), 1);
 }

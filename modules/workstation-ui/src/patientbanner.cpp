@@ -8,7 +8,7 @@
 
 PatientBanner::PatientBanner(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this)),
-      m_pending(new QLabel(this))
+      m_pending(new QLabel(this)), m_reporting(new QLabel(this))
 {
     setObjectName(QStringLiteral("patientBanner"));
     setAutoFillBackground(true);
@@ -25,7 +25,10 @@ PatientBanner::PatientBanner(QWidget *parent)
     layout->addWidget(m_name);
     layout->addSpacing(16);
     layout->addWidget(m_details, 1);
+    layout->addWidget(m_reporting);
     layout->addWidget(m_pending);
+    m_reporting->setObjectName(QStringLiteral("reportingAlert"));
+    m_reporting->setStyleSheet(QStringLiteral("color: white; background: #c62828; padding: 2px 6px; border-radius: 3px;"));
     layout->addWidget(m_chip);
     m_pending->setObjectName(QStringLiteral("gradePending"));
     m_pending->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
@@ -64,9 +67,16 @@ void PatientBanner::setPendingProposal(bool pending)
     m_pending->setVisible(pending);
 }
 
+void PatientBanner::setReportingAlert(const QString &text)
+{
+    m_reporting->setText(text);
+    m_reporting->setVisible(!text.isEmpty());
+}
+
 void PatientBanner::clear()
 {
     m_pending->hide();
+    m_reporting->hide();
     m_name->setText(tr("No chart open"));
     m_details->setText(tr("Select a woman in the list, or register a new pregnancy (Ctrl+N)."));
     m_chip->hide();

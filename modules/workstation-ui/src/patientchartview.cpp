@@ -80,6 +80,7 @@ bool PatientChartView::openChart(const QUuid &patientId)
     const auto grade = GradingService::currentGrade(*m_chart);
     m_banner->showChart(*m_chart, grade ? grade->level : QString(), grade && grade->purple, m_today);
     m_banner->setPendingProposal(GradingService::pendingProposal(*m_chart).has_value());
+    m_banner->setReportingAlert(reportingAlert());
     m_riskPanel->showChart(*m_chart, m_today);
     m_visitModel->setVisits(m_chart->visits);
     m_visitTable->resizeColumnsToContents();
@@ -102,6 +103,23 @@ void PatientChartView::regrade()
     }
     if (auto reloaded = m_records.loadChart(m_chart->patient.meta.id); reloaded && *reloaded)
         m_chart = **reloaded;
+}
+
+// An orange, red or purple grade starts the clock for reporting to the district maternal and
+// child health institution; until it is reported the banner says by when.
+QString PatientChartView::reportingAlert() const
+{
+    if (!m_chart || !m_chart->pregnancy)
+        return {};
+    const auto caseFile = m_grading.cases().repository().currentForPregnancy(m_chart->pregnancy->meta.id);
+    if (!caseFile || !*caseFile)
+        return {};
+    const CaseFile &c = **caseFile;
+    if (c.status != CaseFile::Status::Open || !c.reportDueOn.isValid() || c.reportedOn.isValid())
+        return {};
+    const QString due = QLocale().toString(c.reportDueOn, QLocale::ShortFormat);
+    return c.reportDueOn < m_today ? tr("Report to the district MCH institution overdue (due %1)").arg(due)
+                                   : tr("Report to the district MCH institution by %1").arg(due);
 }
 
 void PatientChartView::closeChart()

@@ -29,6 +29,7 @@ public:
     static std::optional<RiskGradeRecord> currentGrade(const PatientChart &chart);
     static std::optional<RiskGradeRecord> pendingProposal(const PatientChart &chart);
     const RuleSet &ruleSet() const { return m_engine.ruleSet(); }
+    const CaseManagement &cases() const { return m_cases; }
     Result<RiskAssessment> assess(const PatientChart &chart, const QDate &on) const;
 
 private:

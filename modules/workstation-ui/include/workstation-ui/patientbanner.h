@@ -18,6 +18,7 @@ public:
     void showChart(const PatientChart &chart, const QString &riskLevel, bool purple, const QDate &today);
     void clear();
     void setPendingProposal(bool pending);
+    void setReportingAlert(const QString &text); // empty hides it
     QString summaryText() const; // the banner's text, for tests and accessibility
 
 private:
@@ -25,4 +26,5 @@ private:
     QLabel *m_details;
     RiskChip *m_chip;
     QLabel *m_pending;
+    QLabel *m_reporting;
 };

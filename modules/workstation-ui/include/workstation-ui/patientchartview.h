@@ -42,6 +42,7 @@ signals:
 private:
     void showLabs();
     void regrade();
+    QString reportingAlert() const;
 
     ClinicRecords &m_records;
     DraftStore &m_drafts;
