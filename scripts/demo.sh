@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 mkdir -p demo-data
 if [ ! -f demo-data/clinic.db ]; then
-  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-20000}" --seed 2017
+  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-10000}" --seed 2017 --grade
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: starting the workstation inside a virtual X server (xvfb-run)." >&2

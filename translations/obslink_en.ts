@@ -319,6 +319,10 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</t
             <source>Cannot write %1: %2</source>
             <translation>Cannot write %1: %2</translation>
         </message>
+        <message>
+            <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
+            <translation>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</translation>
+        </message>
     </context>
     <context>
         <name>ClinicRecords</name>

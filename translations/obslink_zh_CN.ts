@@ -319,6 +319,10 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</s
             <source>Cannot write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
         </message>
+        <message>
+            <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
+            <translation>同时按临床医生确认的方式对每次妊娠进行风险分级，并为高风险者建立专案（用于演示）。</translation>
+        </message>
     </context>
     <context>
         <name>ClinicRecords</name>
