@@ -1301,6 +1301,26 @@ Database: %2</translation>
             <source>Purple · infectious</source>
             <translation>Purple · infectious</translation>
         </message>
+        <message>
+            <source>Green</source>
+            <translation>Green</translation>
+        </message>
+        <message>
+            <source>Yellow</source>
+            <translation>Yellow</translation>
+        </message>
+        <message>
+            <source>Orange</source>
+            <translation>Orange</translation>
+        </message>
+        <message>
+            <source>Red</source>
+            <translation>Red</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>Purple</translation>
+        </message>
     </context>
     <context>
         <name>RiskEngine</name>

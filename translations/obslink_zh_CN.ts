@@ -1297,6 +1297,26 @@ Database: %2</source>
             <source>Purple · infectious</source>
             <translation>紫色 · 传染病</translation>
         </message>
+        <message>
+            <source>Green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <source>Yellow</source>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <source>Orange</source>
+            <translation>橙色</translation>
+        </message>
+        <message>
+            <source>Red</source>
+            <translation>红色</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>紫色</translation>
+        </message>
     </context>
     <context>
         <name>RiskEngine</name>

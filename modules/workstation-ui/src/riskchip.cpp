@@ -46,6 +46,21 @@ QString RiskAppearance::label(const QString &level)
     return level;
 }
 
+QString RiskAppearance::shortLabel(const QString &level)
+{
+    if (level == QLatin1String("green"))
+        return QCoreApplication::translate("RiskAppearance", "Green");
+    if (level == QLatin1String("yellow"))
+        return QCoreApplication::translate("RiskAppearance", "Yellow");
+    if (level == QLatin1String("orange"))
+        return QCoreApplication::translate("RiskAppearance", "Orange");
+    if (level == QLatin1String("red"))
+        return QCoreApplication::translate("RiskAppearance", "Red");
+    if (level == QLatin1String("purple"))
+        return QCoreApplication::translate("RiskAppearance", "Purple");
+    return label(level);
+}
+
 QString RiskAppearance::purpleLabel()
 {
     return QCoreApplication::translate("RiskAppearance", "Purple · infectious");
@@ -78,15 +93,15 @@ int chipWidth(const QFontMetrics &metrics, const QString &level, const QString &
 }
 } // namespace
 
-void RiskAppearance::paintChip(QPainter &painter, const QRect &rect, const QString &level, bool purple)
+void RiskAppearance::paintChip(QPainter &painter, const QRect &rect, const QString &level, bool purple, bool compact)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    const QString text = label(level);
+    const QString text = compact ? shortLabel(level) : label(level);
     const int gradeWidth = std::min(rect.width(), chipWidth(painter.fontMetrics(), level, text));
     paintOne(painter, QRect(rect.left(), rect.top(), gradeWidth, rect.height()), level, text);
     if (purple) {
-        const QString purpleText = purpleLabel();
+        const QString purpleText = compact ? shortLabel(QStringLiteral("purple")) : purpleLabel();
         const int width = chipWidth(painter.fontMetrics(), QStringLiteral("purple"), purpleText);
         paintOne(painter, QRect(rect.left() + gradeWidth + 4, rect.top(), width, rect.height()), QStringLiteral("purple"),
                  purpleText);
@@ -94,11 +109,11 @@ void RiskAppearance::paintChip(QPainter &painter, const QRect &rect, const QStri
     painter.restore();
 }
 
-QSize RiskAppearance::chipSizeHint(const QFontMetrics &metrics, const QString &level, bool purple)
+QSize RiskAppearance::chipSizeHint(const QFontMetrics &metrics, const QString &level, bool purple, bool compact)
 {
-    int width = chipWidth(metrics, level, label(level));
+    int width = chipWidth(metrics, level, compact ? shortLabel(level) : label(level));
     if (purple)
-        width += 4 + chipWidth(metrics, QStringLiteral("purple"), purpleLabel());
+        width += 4 + chipWidth(metrics, QStringLiteral("purple"), compact ? shortLabel(QStringLiteral("purple")) : purpleLabel());
     return {width, metrics.height() + 6};
 }
 

@@ -17,12 +17,12 @@ void RiskChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     background.text.clear();
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &background, painter);
     const QRect chip = option.rect.adjusted(3, 2, -3, -2);
-    RiskAppearance::paintChip(*painter, chip, index.data(m_levelRole).toString(), index.data(m_purpleRole).toBool());
+    RiskAppearance::paintChip(*painter, chip, index.data(m_levelRole).toString(), index.data(m_purpleRole).toBool(), true);
 }
 
 QSize RiskChipDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     return RiskAppearance::chipSizeHint(option.fontMetrics, index.data(m_levelRole).toString(),
-                                        index.data(m_purpleRole).toBool())
+                                        index.data(m_purpleRole).toBool(), true)
            + QSize(6, 4);
 }

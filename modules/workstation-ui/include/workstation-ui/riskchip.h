@@ -15,9 +15,11 @@ public:
     static Qt::BrushStyle pattern(const QString &level);
     static QString label(const QString &level); // translated; "Not graded" for an empty level
     static QString purpleLabel();
-    // Paints a chip with the level's color, pattern and label inside rect.
-    static void paintChip(QPainter &painter, const QRect &rect, const QString &level, bool purple);
-    static QSize chipSizeHint(const QFontMetrics &metrics, const QString &level, bool purple);
+    static QString shortLabel(const QString &level); // the color's name alone, for lists
+    // Paints a chip with the level's color, pattern and label inside rect; compact chips (in
+    // lists) name the color only.
+    static void paintChip(QPainter &painter, const QRect &rect, const QString &level, bool purple, bool compact = false);
+    static QSize chipSizeHint(const QFontMetrics &metrics, const QString &level, bool purple, bool compact = false);
 };
 
 class RiskChip : public QWidget
