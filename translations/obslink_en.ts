@@ -332,6 +332,65 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</t
         </message>
     </context>
     <context>
+        <name>ContactDialog</name>
+        <message>
+            <source>Follow-up contact — %1</source>
+            <translation>Follow-up contact — %1</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <source>Clinic visit</source>
+            <translation>Clinic visit</translation>
+        </message>
+        <message>
+            <source>Home visit</source>
+            <translation>Home visit</translation>
+        </message>
+        <message>
+            <source>Reached, followed up</source>
+            <translation>Reached, followed up</translation>
+        </message>
+        <message>
+            <source>Not reached</source>
+            <translation>Not reached</translation>
+        </message>
+        <message>
+            <source>Came to the clinic</source>
+            <translation>Came to the clinic</translation>
+        </message>
+        <message>
+            <source>&amp;Contact:</source>
+            <translation>&amp;Contact:</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Date:</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>&amp;Outcome:</translation>
+        </message>
+        <message>
+            <source>&amp;Findings:</source>
+            <translation>&amp;Findings:</translation>
+        </message>
+        <message>
+            <source>&amp;Interventions:</source>
+            <translation>&amp;Interventions:</translation>
+        </message>
+        <message>
+            <source>&amp;Advice given:</source>
+            <translation>&amp;Advice given:</translation>
+        </message>
+        <message>
+            <source>&amp;Next contact due:</source>
+            <translation>&amp;Next contact due:</translation>
+        </message>
+    </context>
+    <context>
         <name>CtgAnalyzer</name>
         <message>
             <source>The trace is empty.</source>
@@ -771,6 +830,18 @@ Database: %2</translation>
         <message>
             <source>All risk levels</source>
             <translation>All risk levels</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <source>Worklists</source>
+            <translation>Worklists</translation>
+        </message>
+        <message>
+            <source>Worklists (%1)</source>
+            <translation>Worklists (%1)</translation>
         </message>
     </context>
     <context>
@@ -1963,6 +2034,72 @@ Database: %2</translation>
         <message>
             <source>Notes</source>
             <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorklistPanel</name>
+        <message>
+            <source>Record &amp;follow-up…</source>
+            <translation>Record &amp;follow-up…</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Record no.</source>
+            <translation>Record no.</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Nurse</source>
+            <translation>Nurse</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Not yet reported (orange/red/purple)</source>
+            <translation>Not yet reported (orange/red/purple)</translation>
+        </message>
+        <message>
+            <source>Lost to follow-up</source>
+            <translation>Lost to follow-up</translation>
+        </message>
+        <message>
+            <source>EDD within 2 weeks</source>
+            <translation>EDD within 2 weeks</translation>
+        </message>
+        <message>
+            <source>No responsible doctor or nurse</source>
+            <translation>No responsible doctor or nurse</translation>
+        </message>
+        <message>
+            <source>EDD %1</source>
+            <translation>EDD %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n day(s) late)</source>
+            <translation>
+                <numerusform>(%n day late)</numerusform>
+                <numerusform>(%n days late)</numerusform>
+            </translation>
         </message>
     </context>
     <context>

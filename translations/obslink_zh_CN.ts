@@ -332,6 +332,65 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</s
         </message>
     </context>
     <context>
+        <name>ContactDialog</name>
+        <message>
+            <source>Follow-up contact — %1</source>
+            <translation>随访 — %1</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>电话随访</translation>
+        </message>
+        <message>
+            <source>Clinic visit</source>
+            <translation>门诊随访</translation>
+        </message>
+        <message>
+            <source>Home visit</source>
+            <translation>入户随访</translation>
+        </message>
+        <message>
+            <source>Reached, followed up</source>
+            <translation>已联系并随访</translation>
+        </message>
+        <message>
+            <source>Not reached</source>
+            <translation>未联系上</translation>
+        </message>
+        <message>
+            <source>Came to the clinic</source>
+            <translation>已来院</translation>
+        </message>
+        <message>
+            <source>&amp;Contact:</source>
+            <translation>随访方式(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>结果(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Findings:</source>
+            <translation>检查发现(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Interventions:</source>
+            <translation>干预措施(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>&amp;Advice given:</source>
+            <translation>指导意见(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Next contact due:</source>
+            <translation>下次随访日期(&amp;N)：</translation>
+        </message>
+    </context>
+    <context>
         <name>CtgAnalyzer</name>
         <message>
             <source>The trace is empty.</source>
@@ -769,6 +828,18 @@ Database: %2</source>
         <message>
             <source>All risk levels</source>
             <translation>全部风险等级</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>孕妇</translation>
+        </message>
+        <message>
+            <source>Worklists</source>
+            <translation>工作清单</translation>
+        </message>
+        <message>
+            <source>Worklists (%1)</source>
+            <translation>工作清单（%1）</translation>
         </message>
     </context>
     <context>
@@ -1959,6 +2030,71 @@ Database: %2</source>
         <message>
             <source>Notes</source>
             <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorklistPanel</name>
+        <message>
+            <source>Record &amp;follow-up…</source>
+            <translation>记录随访(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Record no.</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>应随访日期</translation>
+        </message>
+        <message>
+            <source>Nurse</source>
+            <translation>责任护士</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>今日应随访</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期未随访</translation>
+        </message>
+        <message>
+            <source>Not yet reported (orange/red/purple)</source>
+            <translation>未上报（橙/红/紫）</translation>
+        </message>
+        <message>
+            <source>Lost to follow-up</source>
+            <translation>失访</translation>
+        </message>
+        <message>
+            <source>EDD within 2 weeks</source>
+            <translation>两周内预产期</translation>
+        </message>
+        <message>
+            <source>No responsible doctor or nurse</source>
+            <translation>未指定责任医生或护士</translation>
+        </message>
+        <message>
+            <source>EDD %1</source>
+            <translation>预产期 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n day(s) late)</source>
+            <translation>
+                <numerusform>（逾期 %n 天）</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -10,11 +10,16 @@
 #include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskpanel.h"
+#include "workstation-ui/worklistpanel.h"
+#include "cases/casemanagement.h"
 #include "cases/worklists.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QSqlQuery>
 #include <QDateEdit>
 #include <QDialog>
@@ -83,6 +88,7 @@ private slots:
     void typedVisitSurvivesTheFormBeingDestroyedUnsaved();
     void riskFilterShowsOnlyWomenOfThatColor();
     void tickedFindingChangesTheBannerOnlyAfterConfirmation();
+    void phoneFollowUpFromTheOverdueWorklistTakesHerOffIt();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -288,6 +294,44 @@ void TestWorkstation::tickedFindingChangesTheBannerOnlyAfterConfirmation()
     QVERIFY(alert->text().contains(QLocale().toString(Today.addDays(3), QLocale::ShortFormat)));
     Worklists worklists(*m_database, CaseSettings::defaults());
     QCOMPARE(*worklists.count(WorklistKind::Unreported, QDate::currentDate()), 1);
+}
+
+void TestWorkstation::phoneFollowUpFromTheOverdueWorklistTakesHerOffIt()
+{
+    Patient patient;
+    patient.name = QStringLiteral("赵雪");
+    patient.birthDate = QDate(1988, 8, 8);
+    patient.phone = QStringLiteral("13700001234");
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-200);
+    QVERIFY(ClinicRecords(*m_database).registerPregnancy(patient, pregnancy));
+    // Graded red ten days ago: the weekly contact was due three days ago.
+    CaseManagement cases(*m_database, CaseSettings::defaults());
+    QVERIFY(cases.openCase(pregnancy.meta.id, QStringLiteral("red"), false, Today.addDays(-10)));
+    WorklistPanel *worklists = m_window->worklists();
+    worklists->refresh();
+    QCOMPARE(m_window->navigation()->tabText(1), QStringLiteral("Worklists (2)")); // overdue + unreported
+    m_window->navigation()->setCurrentIndex(1);
+    worklists->showList(WorklistKind::Overdue);
+    QCOMPARE(worklists->items().size(), 1);
+    auto *table = worklists->findChild<QTableWidget *>(QStringLiteral("worklistTable"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("赵雪"));
+    table->selectRow(0);
+
+    whenDialogOpens([](QDialog *dialog) {
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("kind"))->currentData().toString(), QStringLiteral("phone-call"));
+        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("findings")), QStringLiteral("无头痛，胎动正常"));
+        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("advice")), QStringLiteral("每日测血压，周五来院"));
+        clickSave(dialog);
+    });
+    QTest::mouseClick(worklists->findChild<QPushButton *>(QStringLiteral("recordContact")), Qt::LeftButton);
+    QCOMPARE(worklists->items().size(), 0);
+    QCOMPARE(worklists->countOf(WorklistKind::Overdue), 0);
+    QCOMPARE(m_window->navigation()->tabText(1), QStringLiteral("Worklists (1)"));
+    const auto contacts = cases.repository().contacts(cases.repository().currentForPregnancy(pregnancy.meta.id).value()->meta.id);
+    QCOMPARE(contacts->size(), 2);
+    QCOMPARE(contacts->first().advice, QStringLiteral("每日测血压，周五来院"));
+    QCOMPARE(contacts->last().dueOn, Today.addDays(7));
 }
 
 QTEST_MAIN(TestWorkstation)

@@ -11,6 +11,7 @@
 #include "workstation-ui/registrationdialog.h"
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskchipdelegate.h"
+#include "workstation-ui/worklistpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -64,7 +66,8 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
       m_grading(std::make_unique<GradingService>(database, RuleSet::national2017(), *m_cases)),
       m_listModel(new PatientListModel(*m_searchLogic, this)),
       m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
-      m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)), m_splitter(new QSplitter(this))
+      m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)),
+      m_splitter(new QSplitter(this)), m_navigation(new QTabWidget(this)), m_worklists(new WorklistPanel(database, *m_cases, this))
 {
     setWindowTitle(tr("ObsLink — antenatal care"));
     m_chartView->setToday(today);
@@ -120,7 +123,16 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     listLayout->addWidget(m_table, 1);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(listPanel);
+    // One click from the patient list to the nurse's worklists; the tab shows what needs her.
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->addTab(listPanel, tr("Women"));
+    m_navigation->addTab(m_worklists, tr("Worklists"));
+    connect(m_worklists, &WorklistPanel::countsChanged, this,
+            [this](int attention) { m_navigation->setTabText(1, tr("Worklists (%1)").arg(attention)); });
+    connect(m_worklists, &WorklistPanel::openPatient, this, &MainWindow::openPatient);
+    connect(m_worklists, &WorklistPanel::problem, this, &MainWindow::showProblem);
+    connect(m_chartView, &PatientChartView::recordChanged, m_worklists, &WorklistPanel::refresh);
+    m_splitter->addWidget(m_navigation);
     m_splitter->addWidget(m_chartView);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
@@ -137,6 +149,7 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/listHeader")).toByteArray());
 
     m_listModel->setToday(today); // loads the list
+    m_worklists->setToday(today);
     m_table->resizeColumnsToContents();
 }
 

@@ -15,6 +15,8 @@ class QLabel;
 class QLineEdit;
 class QSplitter;
 class QTableView;
+class QTabWidget;
+class WorklistPanel;
 
 // The workstation's main window: the patient list with search-as-you-type on the left, the
 // open chart on the right. Keyboard first: Ctrl+F search, Enter opens, Ctrl+N registers,
@@ -30,6 +32,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QTableView *patientTable() const { return m_table; }
     PatientChartView *chartView() const { return m_chartView; }
+    WorklistPanel *worklists() const { return m_worklists; }
+    QTabWidget *navigation() const { return m_navigation; }
 
 public slots:
     void registerPregnancy();
@@ -58,4 +62,6 @@ private:
     QTableView *m_table;
     PatientChartView *m_chartView;
     QSplitter *m_splitter;
+    QTabWidget *m_navigation;
+    WorklistPanel *m_worklists;
 };
