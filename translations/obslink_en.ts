@@ -174,6 +174,101 @@
         </message>
     </context>
     <context>
+        <name>CaseSummaryPdf</name>
+        <message>
+            <source>High-risk case summary</source>
+            <translation>High-risk case summary</translation>
+        </message>
+        <message>
+            <source>Record no. %1</source>
+            <translation>Record no. %1</translation>
+        </message>
+        <message>
+            <source>Born %1</source>
+            <translation>Born %1</translation>
+        </message>
+        <message>
+            <source>G%1 P%2, EDD %3</source>
+            <translation>G%1 P%2, EDD %3</translation>
+        </message>
+        <message>
+            <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
+            <translation>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</translation>
+        </message>
+        <message>
+            <source>Management plan:</source>
+            <translation>Management plan:</translation>
+        </message>
+        <message>
+            <source>Risk grades</source>
+            <translation>Risk grades</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>GA</source>
+            <translation>GA</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Follow-up contacts</source>
+            <translation>Follow-up contacts</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Findings</translation>
+        </message>
+        <message>
+            <source>Interventions</source>
+            <translation>Interventions</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>Advice</translation>
+        </message>
+        <message>
+            <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
+            <translation>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</translation>
+        </message>
+        <message>
+            <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
+            <translation>Newborn: %1, %2 g, Apgar %3/%4, %5</translation>
+        </message>
+        <message>
+            <source>The case is still open.</source>
+            <translation>The case is still open.</translation>
+        </message>
+        <message>
+            <source>The case summary could not be written to %1.</source>
+            <translation>The case summary could not be written to %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>create a synthetic clinic database</source>
@@ -721,6 +816,89 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</t
         </message>
     </context>
     <context>
+        <name>HighRiskRegister</name>
+        <message>
+            <source>%1-%2 is not a month.</source>
+            <translation>%1-%2 is not a month.</translation>
+        </message>
+        <message>
+            <source>Record no.</source>
+            <translation>Record no.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>National ID</source>
+            <translation>National ID</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <source>GA at month end</source>
+            <translation>GA at month end</translation>
+        </message>
+        <message>
+            <source>EDD</source>
+            <translation>EDD</translation>
+        </message>
+        <message>
+            <source>Risk color</source>
+            <translation>Risk color</translation>
+        </message>
+        <message>
+            <source>Infectious (purple)</source>
+            <translation>Infectious (purple)</translation>
+        </message>
+        <message>
+            <source>Case opened</source>
+            <translation>Case opened</translation>
+        </message>
+        <message>
+            <source>Report due</source>
+            <translation>Report due</translation>
+        </message>
+        <message>
+            <source>Reported on</source>
+            <translation>Reported on</translation>
+        </message>
+        <message>
+            <source>Report status</source>
+            <translation>Report status</translation>
+        </message>
+        <message>
+            <source>Responsible doctor</source>
+            <translation>Responsible doctor</translation>
+        </message>
+        <message>
+            <source>Responsible nurse</source>
+            <translation>Responsible nurse</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>Closed on</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>ObsLink — antenatal care</source>
@@ -842,6 +1020,70 @@ Database: %2</translation>
         <message>
             <source>Worklists (%1)</source>
             <translation>Worklists (%1)</translation>
+        </message>
+        <message>
+            <source>Export monthly high-risk &amp;register…</source>
+            <translation>Export monthly high-risk &amp;register…</translation>
+        </message>
+        <message>
+            <source>Case &amp;summary (PDF)…</source>
+            <translation>Case &amp;summary (PDF)…</translation>
+        </message>
+        <message>
+            <source>High-risk register</source>
+            <translation>High-risk register</translation>
+        </message>
+        <message>
+            <source>Month (YYYY-MM):</source>
+            <translation>Month (YYYY-MM):</translation>
+        </message>
+        <message>
+            <source>%1 is not a month written YYYY-MM.</source>
+            <translation>%1 is not a month written YYYY-MM.</translation>
+        </message>
+        <message>
+            <source>Save the register</source>
+            <translation>Save the register</translation>
+        </message>
+        <message>
+            <source>high-risk-register-%1.csv</source>
+            <translation>high-risk-register-%1.csv</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>Cannot write %1.</translation>
+        </message>
+        <message>
+            <source>Register saved to %1</source>
+            <translation>Register saved to %1</translation>
+        </message>
+        <message>
+            <source>Open the chart of a woman with a case file first.</source>
+            <translation>Open the chart of a woman with a case file first.</translation>
+        </message>
+        <message>
+            <source>This pregnancy has no case file.</source>
+            <translation>This pregnancy has no case file.</translation>
+        </message>
+        <message>
+            <source>Save the case summary</source>
+            <translation>Save the case summary</translation>
+        </message>
+        <message>
+            <source>case-summary-%1.pdf</source>
+            <translation>case-summary-%1.pdf</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Case summary saved to %1</source>
+            <translation>Case summary saved to %1</translation>
         </message>
     </context>
     <context>

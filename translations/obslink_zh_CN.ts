@@ -174,6 +174,101 @@
         </message>
     </context>
     <context>
+        <name>CaseSummaryPdf</name>
+        <message>
+            <source>High-risk case summary</source>
+            <translation>高危专案小结</translation>
+        </message>
+        <message>
+            <source>Record no. %1</source>
+            <translation>病历号 %1</translation>
+        </message>
+        <message>
+            <source>Born %1</source>
+            <translation>出生日期 %1</translation>
+        </message>
+        <message>
+            <source>G%1 P%2, EDD %3</source>
+            <translation>孕%1 产%2，预产期 %3</translation>
+        </message>
+        <message>
+            <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
+            <translation>专案建立于 %1，风险分级 %2；责任医生 %3，责任护士 %4；应上报日期 %5，上报日期 %6。</translation>
+        </message>
+        <message>
+            <source>Management plan:</source>
+            <translation>管理计划：</translation>
+        </message>
+        <message>
+            <source>Risk grades</source>
+            <translation>风险分级</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>GA</source>
+            <translation>孕周</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Follow-up contacts</source>
+            <translation>随访记录</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>应随访日期</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>实际随访日期</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>转归</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>检查发现</translation>
+        </message>
+        <message>
+            <source>Interventions</source>
+            <translation>干预措施</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>指导意见</translation>
+        </message>
+        <message>
+            <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
+            <translation>%1：%2 于 %3（孕 %4）；分娩方式 %5；出血量 %6 毫升；产妇：%7 %8</translation>
+        </message>
+        <message>
+            <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
+            <translation>新生儿：%1，%2 克，Apgar %3/%4，%5</translation>
+        </message>
+        <message>
+            <source>The case is still open.</source>
+            <translation>专案尚未结案。</translation>
+        </message>
+        <message>
+            <source>The case summary could not be written to %1.</source>
+            <translation>无法将专案小结写入 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>create a synthetic clinic database</source>
@@ -720,6 +815,89 @@ Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</s
         </message>
     </context>
     <context>
+        <name>HighRiskRegister</name>
+        <message>
+            <source>%1-%2 is not a month.</source>
+            <translation>%1-%2 不是有效的月份。</translation>
+        </message>
+        <message>
+            <source>Record no.</source>
+            <translation>病历号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>National ID</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <source>GA at month end</source>
+            <translation>月末孕周</translation>
+        </message>
+        <message>
+            <source>EDD</source>
+            <translation>预产期</translation>
+        </message>
+        <message>
+            <source>Risk color</source>
+            <translation>风险颜色</translation>
+        </message>
+        <message>
+            <source>Infectious (purple)</source>
+            <translation>传染病（紫色）</translation>
+        </message>
+        <message>
+            <source>Case opened</source>
+            <translation>专案建立日期</translation>
+        </message>
+        <message>
+            <source>Report due</source>
+            <translation>应上报日期</translation>
+        </message>
+        <message>
+            <source>Reported on</source>
+            <translation>上报日期</translation>
+        </message>
+        <message>
+            <source>Report status</source>
+            <translation>上报状态</translation>
+        </message>
+        <message>
+            <source>Responsible doctor</source>
+            <translation>责任医生</translation>
+        </message>
+        <message>
+            <source>Responsible nurse</source>
+            <translation>责任护士</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>转归</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>ObsLink — antenatal care</source>
@@ -840,6 +1018,70 @@ Database: %2</source>
         <message>
             <source>Worklists (%1)</source>
             <translation>工作清单（%1）</translation>
+        </message>
+        <message>
+            <source>Export monthly high-risk &amp;register…</source>
+            <translation>导出月度高危登记册(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Case &amp;summary (PDF)…</source>
+            <translation>专案小结（PDF）(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>High-risk register</source>
+            <translation>高危登记册</translation>
+        </message>
+        <message>
+            <source>Month (YYYY-MM):</source>
+            <translation>月份（YYYY-MM）：</translation>
+        </message>
+        <message>
+            <source>%1 is not a month written YYYY-MM.</source>
+            <translation>%1 不是 YYYY-MM 格式的月份。</translation>
+        </message>
+        <message>
+            <source>Save the register</source>
+            <translation>保存登记册</translation>
+        </message>
+        <message>
+            <source>high-risk-register-%1.csv</source>
+            <translation>高危登记册-%1.csv</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>无法写入 %1。</translation>
+        </message>
+        <message>
+            <source>Register saved to %1</source>
+            <translation>登记册已保存到 %1</translation>
+        </message>
+        <message>
+            <source>Open the chart of a woman with a case file first.</source>
+            <translation>请先打开有专案档案的孕妇病历。</translation>
+        </message>
+        <message>
+            <source>This pregnancy has no case file.</source>
+            <translation>本次妊娠没有专案档案。</translation>
+        </message>
+        <message>
+            <source>Save the case summary</source>
+            <translation>保存专案小结</translation>
+        </message>
+        <message>
+            <source>case-summary-%1.pdf</source>
+            <translation>专案小结-%1.pdf</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Case summary saved to %1</source>
+            <translation>专案小结已保存到 %1</translation>
         </message>
     </context>
     <context>

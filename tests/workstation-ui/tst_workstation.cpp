@@ -11,12 +11,15 @@
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskpanel.h"
 #include "workstation-ui/worklistpanel.h"
+#include "workstation-ui/casesummarypdf.h"
 #include "cases/casemanagement.h"
 #include "cases/worklists.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -89,6 +92,7 @@ private slots:
     void riskFilterShowsOnlyWomenOfThatColor();
     void tickedFindingChangesTheBannerOnlyAfterConfirmation();
     void phoneFollowUpFromTheOverdueWorklistTakesHerOffIt();
+    void caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -332,6 +336,37 @@ void TestWorkstation::phoneFollowUpFromTheOverdueWorklistTakesHerOffIt()
     QCOMPARE(contacts->size(), 2);
     QCOMPARE(contacts->first().advice, QStringLiteral("每日测血压，周五来院"));
     QCOMPARE(contacts->last().dueOn, Today.addDays(7));
+}
+
+void TestWorkstation::caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome()
+{
+    Patient patient;
+    patient.name = QStringLiteral("钱玉兰");
+    patient.birthDate = QDate(1985, 1, 1);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-260);
+    ClinicRecords records(*m_database);
+    QVERIFY(records.registerPregnancy(patient, pregnancy));
+    CaseManagement cases(*m_database, CaseSettings::defaults());
+    const CaseFile opened = cases.openCase(pregnancy.meta.id, QStringLiteral("orange"), false, Today.addDays(-60)).value();
+    FollowUpContact call;
+    call.doneOn = Today.addDays(-50);
+    call.outcome = QStringLiteral("reached");
+    call.advice = QStringLiteral("低盐饮食");
+    QVERIFY(cases.recordContact(opened.meta.id, call, Today));
+    const PatientChart chart = **records.loadChart(patient.meta.id);
+    const CaseFile caseFile = **cases.repository().find(opened.meta.id);
+    const auto contacts = *cases.repository().contacts(opened.meta.id);
+    const QString html = CaseSummaryPdf::html(chart, caseFile, contacts);
+    QVERIFY(html.contains(QStringLiteral("钱玉兰")));
+    QVERIFY(html.contains(QStringLiteral("低盐饮食")));
+    const QString path = QDir(m_dir->path()).filePath(QStringLiteral("summary.pdf"));
+    QVERIFY(CaseSummaryPdf::write(path, chart, caseFile, contacts));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY(bytes.size() > 2000);
 }
 
 QTEST_MAIN(TestWorkstation)

@@ -12,12 +12,16 @@
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskchipdelegate.h"
 #include "workstation-ui/worklistpanel.h"
+#include "workstation-ui/casesummarypdf.h"
+#include "cases/highriskregister.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -163,6 +167,9 @@ void MainWindow::buildActions()
     QAction *visitAction = file->addAction(tr("New &visit…"), m_chartView, &PatientChartView::addVisit);
     visitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     file->addSeparator();
+    file->addAction(tr("Export monthly high-risk &register…"), this, &MainWindow::exportRegister);
+    file->addAction(tr("Case &summary (PDF)…"), this, &MainWindow::exportCaseSummary);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -229,6 +236,56 @@ bool MainWindow::openPatient(const QUuid &patientId)
             m_table->selectRow(row);
     }
     return opened;
+}
+
+void MainWindow::exportRegister()
+{
+    const QDate lastMonth = m_today.addMonths(-1);
+    bool ok = false;
+    const QString month = QInputDialog::getText(this, tr("High-risk register"), tr("Month (YYYY-MM):"), QLineEdit::Normal,
+                                                lastMonth.toString(QStringLiteral("yyyy-MM")), &ok);
+    if (!ok)
+        return;
+    const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
+    if (!first.isValid()) {
+        showProblem(tr("%1 is not a month written YYYY-MM.").arg(month));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the register"),
+                                                      tr("high-risk-register-%1.csv").arg(month), tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    auto csv = HighRiskRegister::monthlyCsv(m_database, first.year(), first.month());
+    QFile file(path);
+    if (!csv || !file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size()) {
+        showProblem(csv ? tr("Cannot write %1.").arg(path) : csv.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Register saved to %1").arg(path), 5000);
+}
+
+void MainWindow::exportCaseSummary()
+{
+    const auto &chart = m_chartView->chart();
+    if (!chart || !chart->pregnancy) {
+        showProblem(tr("Open the chart of a woman with a case file first."));
+        return;
+    }
+    auto caseFile = m_cases->repository().currentForPregnancy(chart->pregnancy->meta.id);
+    if (!caseFile || !*caseFile) {
+        showProblem(tr("This pregnancy has no case file."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the case summary"),
+                                                      tr("case-summary-%1.pdf").arg(chart->patient.recordNumber), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto contacts = m_cases->repository().contacts((*caseFile)->meta.id);
+    if (auto written = CaseSummaryPdf::write(path, *chart, **caseFile, contacts.value_or(QList<FollowUpContact>{})); !written) {
+        showProblem(written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Case summary saved to %1").arg(path), 5000);
 }
 
 void MainWindow::showProblem(const QString &message)

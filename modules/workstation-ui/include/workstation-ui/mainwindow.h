@@ -39,6 +39,8 @@ public slots:
     void registerPregnancy();
     void openSelectedPatient();
     bool openPatient(const QUuid &patientId);
+    void exportRegister();
+    void exportCaseSummary();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
