@@ -1,0 +1,1 @@
+obslink_add_benchmark(bench_cases SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_cases.cpp LIBS ObsLink::Cases ObsLink::DemoData)
