@@ -12,45 +12,43 @@ std::optional<double> bodyMassIndex(double heightCm, double weightKg)
 
 BmiClass bmiClass(double bmi)
 {
-    if (bmi < 18.5)
+    // A value exactly on a cut-off belongs to the upper class even after rounding in the division:
+    // 61.44 kg / (1.60 m)² is 24 but computes as 23.999999999999993. Same tolerance as the risk rules.
+    constexpr double tolerance = 1e-9;
+    if (bmi < 18.5 - tolerance)
         return BmiClass::Underweight;
-    if (bmi < 24.0)
+    if (bmi < 24.0 - tolerance)
         return BmiClass::Normal;
-    if (bmi < 28.0)
+    if (bmi < 28.0 - tolerance)
         return BmiClass::Overweight;
     return BmiClass::Obese;
 }
 
 namespace {
-struct GainTable
-{
-    WeightGainBand total;
-    WeightGainBand weeklyAfterFirstTrimester;
-};
-
-// WS/T 801-2022, table 1.
-GainTable gainTable(BmiClass c)
+// WS/T 801-2022, table 1: total gain by term for each pre-pregnancy BMI class.
+WeightGainBand totalGain(BmiClass c)
 {
     switch (c) {
     case BmiClass::Underweight:
-        return {{11.0, 16.0}, {0.37, 0.56}};
+        return {11.0, 16.0};
     case BmiClass::Normal:
-        return {{8.0, 14.0}, {0.26, 0.48}};
+        return {8.0, 14.0};
     case BmiClass::Overweight:
-        return {{7.0, 11.0}, {0.22, 0.37}};
+        return {7.0, 11.0};
     case BmiClass::Obese:
-        return {{5.0, 9.0}, {0.15, 0.30}};
+        return {5.0, 9.0};
     }
     return {};
 }
 
+// WS/T 801-2022: 0–2 kg in the first trimester (妊娠早期, before 14+0) for every class.
 constexpr double FirstTrimesterGainHighKg = 2.0;
-constexpr int FirstTrimesterEndDays = 13 * 7; // the table applies weekly rates from 14+0
+constexpr int FirstTrimesterEndDays = 14 * 7;
 } // namespace
 
 WeightGainBand recommendedTotalWeightGain(BmiClass c)
 {
-    return gainTable(c).total;
+    return totalGain(c);
 }
 
 WeightGainBand recommendedWeightGainAt(BmiClass c, const GestationalAge &age)
@@ -60,13 +58,13 @@ WeightGainBand recommendedWeightGainAt(BmiClass c, const GestationalAge &age)
         const double fraction = static_cast<double>(days) / FirstTrimesterEndDays;
         return {0.0, FirstTrimesterGainHighKg * fraction};
     }
-    const GainTable table = gainTable(c);
-    const double weeksAfter = (days - FirstTrimesterEndDays) / 7.0;
-    // The weekly rates and the first-trimester allowance are clamped to the total band so that
-    // the curve ends inside the recommended total at 40 weeks.
-    const double low = std::min(table.weeklyAfterFirstTrimester.lowKg * weeksAfter, table.total.lowKg);
-    const double high = std::min(FirstTrimesterGainHighKg
-                                     + table.weeklyAfterFirstTrimester.highKg * weeksAfter,
-                                 table.total.highKg);
-    return {low, high};
+    // From 14+0 the band widens linearly from the first-trimester band to the class's total at
+    // 40+0. The standard's weekly ranges alone would miss the total (normal BMI: 0.26–0.48 kg a
+    // week gives 6.8–14.5 kg by term, not 8–14); the slopes used here (normal 0.31–0.46 kg a
+    // week, likewise for every class) lie inside those weekly ranges and end on the total.
+    const WeightGainBand total = totalGain(c);
+    const double fraction = static_cast<double>(days - FirstTrimesterEndDays)
+                            / (GestationalAge::DaysAtTerm - FirstTrimesterEndDays);
+    return {total.lowKg * fraction,
+            FirstTrimesterGainHighKg + (total.highKg - FirstTrimesterGainHighKg) * fraction};
 }

@@ -2,9 +2,9 @@
 
 #include <cstdlib>
 
-int acceptedDatingDiscrepancyDays(const GestationalAge &ultrasoundAge)
+int acceptedDatingDiscrepancyDays(const GestationalAge &ageByLmp)
 {
-    const int days = ultrasoundAge.totalDays();
+    const int days = ageByLmp.totalDays();
     if (days < 9 * 7)
         return 5;
     if (days < 16 * 7)
@@ -35,7 +35,8 @@ std::optional<PregnancyDating> datePregnancy(const QDate &lmp,
 
     const GestationalAge byLmp = GestationalAge::onDate(lmpEdd, ultrasound->scanDate);
     const int discrepancy = ultrasound->gestationalAgeAtScan.totalDays() - byLmp.totalDays();
-    if (std::abs(discrepancy) > acceptedDatingDiscrepancyDays(ultrasound->gestationalAgeAtScan))
+    // ACOG's table picks the limit by the gestational age by LMP at the scan, not by the scan's.
+    if (std::abs(discrepancy) > acceptedDatingDiscrepancyDays(byLmp))
         return PregnancyDating{ultrasoundEdd, DatingSource::Ultrasound, discrepancy};
     return PregnancyDating{lmpEdd, DatingSource::LastMenstrualPeriod, discrepancy};
 }

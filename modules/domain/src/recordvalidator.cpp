@@ -9,7 +9,8 @@ template <typename T>
 void checkRange(QList<FieldError> &errors, const QString &field, const std::optional<T> &value,
                 T low, T high, const QString &message)
 {
-    if (value && (*value < low || *value > high))
+    // Written so that NaN (which QLocale parses from "nan") fails the check instead of passing it.
+    if (value && !(*value >= low && *value <= high))
         errors.append({field, message.arg(low).arg(high)});
 }
 } // namespace

@@ -13,7 +13,8 @@ enum class BmiClass { Underweight, Normal, Overweight, Obese };
 BmiClass bmiClass(double bmi);
 
 // Recommended gestational weight gain (kg) for a BMI class at a gestational age, WS/T 801-2022:
-// total gain by term and a first-trimester gain of 0–2 kg, then a weekly rate per class.
+// 0–2 kg by the end of the first trimester (14+0), then widening at a steady weekly rate (within
+// the standard's weekly ranges) to the total gain for the class at 40+0.
 struct WeightGainBand
 {
     double lowKg = 0;
