@@ -2,26 +2,34 @@
 #include "commands.h"
 
 #include "dicom/dicomfile.h"
+#include "dicom/dicomjson.h"
 
 #include <QCoreApplication>
 #include <QImageWriter>
+#include <QSaveFile>
+
+#include <optional>
 
 namespace {
 QString usage()
 {
     return QCoreApplication::translate("Cli", "Usage: obslink-cli dicom info FILE\n"
                                               "       obslink-cli dicom render FILE [--frame N] --out PNG\n"
-                                              "Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).");
+                                              "Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.");
 }
 
-int info(const QString &path)
+int info(const QStringList &arguments)
 {
-    auto file = DicomFile::open(path);
+    if (arguments.size() != 1 || arguments.first().startsWith(QLatin1String("--"))) {
+        printError(usage());
+        return 2;
+    }
+    auto file = DicomFile::open(arguments.first());
     if (!file) {
         printError(file.error().message);
         return 1;
     }
-    printJson(QJsonDocument((*file)->info().toJson()));
+    printJson(QJsonDocument(DicomJson::info((*file)->info())));
     return 0;
 }
 
@@ -29,20 +37,27 @@ int render(const QStringList &arguments)
 {
     QString path;
     QString out;
-    int frame = 0;
+    std::optional<int> frame;
     for (int i = 0; i < arguments.size(); ++i) {
-        const QString &a = arguments[i];
-        if (a == QLatin1String("--frame") && i + 1 < arguments.size()) {
+        QString argument = arguments[i];
+        QString value;
+        if (argument.startsWith(QLatin1String("--")) && argument.contains(QLatin1Char('='))) {
+            value = argument.section(QLatin1Char('='), 1);
+            argument = argument.section(QLatin1Char('='), 0, 0);
+        } else if ((argument == QLatin1String("--frame") || argument == QLatin1String("--out")) && i + 1 < arguments.size()) {
+            value = arguments[++i];
+        }
+        if (argument == QLatin1String("--frame")) {
             bool ok = false;
-            frame = arguments[++i].toInt(&ok);
-            if (!ok || frame < 0) {
-                printError(usage());
+            frame = value.toInt(&ok);
+            if (!ok || *frame < 0) {
+                printError(QCoreApplication::translate("Cli", "--frame needs a frame number (0 or more)."));
                 return 2;
             }
-        } else if (a == QLatin1String("--out") && i + 1 < arguments.size()) {
-            out = arguments[++i];
-        } else if (path.isEmpty() && !a.startsWith(QLatin1String("--"))) {
-            path = a;
+        } else if (argument == QLatin1String("--out") && !value.isEmpty()) {
+            out = value;
+        } else if (path.isEmpty() && !argument.startsWith(QLatin1String("--"))) {
+            path = argument;
         } else {
             printError(usage());
             return 2;
@@ -57,15 +72,22 @@ int render(const QStringList &arguments)
         printError(file.error().message);
         return 1;
     }
-    if ((*file)->info().frames == 1 && frame == 1)
-        frame = 0;
-    auto image = (*file)->renderFrame(frame);
+    int index = frame.value_or(0);
+    // DCMTK's tools count from 1; the only frame of a one-frame file is frame 0 or frame 1.
+    if ((*file)->info().frames == 1 && index == 1)
+        index = 0;
+    auto image = (*file)->renderFrame(index);
     if (!image) {
         printError(image.error().message);
         return 1;
     }
-    QImageWriter writer(out, "png");
-    if (!writer.write(*image)) {
+    QSaveFile target(out);
+    if (!target.open(QIODevice::WriteOnly)) {
+        printError(QCoreApplication::translate("Cli", "Cannot write %1: %2").arg(out, target.errorString()));
+        return 1;
+    }
+    QImageWriter writer(&target, "png");
+    if (!writer.write(*image) || !target.commit()) {
         printError(QCoreApplication::translate("Cli", "Cannot write %1: %2").arg(out, writer.errorString()));
         return 1;
     }
@@ -76,8 +98,8 @@ int render(const QStringList &arguments)
 int runDicomCommand(const QStringList &arguments)
 {
     const QString sub = arguments.value(0);
-    if (sub == QLatin1String("info") && arguments.size() == 2)
-        return info(arguments[1]);
+    if (sub == QLatin1String("info"))
+        return info(arguments.mid(1));
     if (sub == QLatin1String("render"))
         return render(arguments.mid(1));
     printError(usage());

@@ -1,10 +1,17 @@
 #pragma once
 
+#include "dicom/ultrasoundregion.h"
+
 #include <QByteArray>
+#include <QImage>
+#include <QList>
+#include <QPointF>
 #include <QString>
 
-// Writes synthetic DICOM ultrasound files with DCMTK for the tests: the pixel values are known,
-// so decoding can be checked exactly (lossless) or within a tolerance (lossy).
+#include <optional>
+
+// A synthetic DICOM image whose stored samples are known, so that decoding can be checked
+// exactly (lossless) or within a tolerance (lossy), and against DCMTK's own rendering.
 struct SynthImage
 {
     QString photometric = QStringLiteral("MONOCHROME2");
@@ -13,19 +20,75 @@ struct SynthImage
     int samplesPerPixel = 1;
     int bitsAllocated = 8;
     int bitsStored = 8;
+    bool isSigned = false;
     int frames = 1;
     int planarConfiguration = 0;
-    bool withRegion = false;  // one 2D region in cm with delta 0.01 cm
-    QByteArray pixels;        // as stored (all frames)
-    QByteArray paletteRed, paletteGreen, paletteBlue; // 256 entries of 16 bits for PALETTE COLOR
+    QByteArray pixels; // as stored, every frame, 16-bit samples little endian
+
+    // PALETTE COLOR: one 16-bit entry per index, first mapped index 0.
+    QList<quint16> paletteRed, paletteGreen, paletteBlue;
+    QList<UltrasoundRegion> regions;
+    std::optional<double> pixelSpacingRowMm;
+    std::optional<double> pixelSpacingColumnMm;
+    std::optional<double> windowCentre; // written to prove the default display ignores it
+    std::optional<double> windowWidth;
+    std::optional<double> rescaleIntercept;
+    std::optional<double> rescaleSlope;
+    bool overlay = false; // a graphic overlay plane (6000,xxxx) with a filled rectangle
+    QString characterSet; // Specific Character Set (0008,0005), empty: not written
+    QByteArray patientName = "Test^Synthetic";
+    std::optional<double> frameTimeMs;
+    std::optional<int> cineRate;
+};
+
+enum class SynthSyntax {
+    ImplicitLittle,
+    ExplicitLittle,
+    ExplicitBig,
+    Deflated,
+    JpegBaseline,   // 8 bit, colour as YBR_FULL_422
+    JpegExtended,   // 12 bit lossy
+    JpegLossless,   // process 14, selection value 1
+    JpegLs,         // lossless
+    JpegLsNear,     // near-lossless, NEAR = 2
+    Rle,
+    Jpeg2000,       // lossless; colour with the RCT (YBR_RCT) unless told otherwise
+    Jpeg2000Lossy,  // colour with the ICT (YBR_ICT)
+};
+
+// How the JPEG 2000 frames are encapsulated.
+struct Jpeg2000Layout
+{
+    int fragmentsPerFrame = 1;
+    bool basicOffsetTable = false;
+    bool extendedOffsetTable = false;
+    bool jp2Wrapper = false;      // a JP2 file instead of a raw codestream, as some encoders write
+    bool colourTransform = true;  // RCT/ICT in the codestream (else RGB or YBR_FULL as given)
+};
+
+struct SynthOptions
+{
+    Jpeg2000Layout jpeg2000;
+    bool metaHeader = true; // false: a bare dataset, as old ACR-NEMA style files are
 };
 
 class DicomSynth
 {
 public:
-    // Gradient pixels that differ per frame, in the layout of the image's photometric model.
-    static SynthImage gradient(const QString &photometric, int samplesPerPixel, int bits, int frames, int planar);
-    // transferSyntax: "littleExplicit", "littleImplicit", "bigExplicit", "deflated", "jpegBaseline",
-    // "jpegLossless", "jpegLs", "rle", "jpeg2000"
-    static bool write(const SynthImage &image, const QString &transferSyntax, const QString &path, QString *error);
+    static SynthImage grey(int bitsAllocated, int bitsStored, bool isSigned, int frames);
+    static SynthImage rgb(int frames, int planarConfiguration);
+    static SynthImage ybrFull(int frames);
+    static SynthImage ybrFull422(int frames);
+    // Indices of `bitsAllocated` bits into a palette of `entries` colours.
+    static SynthImage palette(int bitsAllocated, int entries, int frames);
+
+    // Stored sample c of pixel (x, y) in a frame (signed where the image is); for 4:2:2 data
+    // c = 1, 2 give the pair's chroma.
+    static int sample(const SynthImage &image, int frame, int x, int y, int c);
+    // An 8-bit grey or RGB source frame as an image: what a lossless decoder must give back.
+    static QImage sourceFrame(const SynthImage &image, int frame);
+    static QByteArray syntaxName(SynthSyntax syntax);
+
+    static bool write(const SynthImage &image, SynthSyntax syntax, const QString &path, QString *error,
+                      const SynthOptions &options = {});
 };

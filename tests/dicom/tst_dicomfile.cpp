@@ -1,64 +1,101 @@
-// Decoding every transfer syntax and photometric interpretation the clinics' machines produce,
-// calibrated measurement, and clean refusal of broken files. Test files are written with DCMTK.
+// Decoding every transfer syntax and photometric interpretation the clinics' machines write
+// (JPEG 2000 has its own test), held to the stored samples where the encoding is lossless and
+// to DCMTK's own rendering (dcmj2pnm, dcml2pnm with default options) always.
+#include "dcmtkreference.h"
 #include "dicom/dicomfile.h"
-#include "dicom/ultrasoundmeasurement.h"
+#include "dicomeditor.h"
 #include "dicomsynth.h"
+#include "imagecompare.h"
 
-#include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonArray>
-#include <QProcess>
-#include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <atomic>
+#include <thread>
+
+Q_DECLARE_METATYPE(SynthImage)
+Q_DECLARE_METATYPE(SynthSyntax)
 
 namespace {
-int sampleAt(const SynthImage &s, int frame, int x, int y, int c)
+struct NamedImage
 {
-    const int bytes = s.bitsAllocated / 8;
-    const int perFrame = s.rows * s.columns * s.samplesPerPixel * bytes;
-    const int pixel = y * s.columns + x;
-    const qsizetype index = s.planarConfiguration ? (qsizetype(c) * s.rows * s.columns + pixel) : (qsizetype(pixel) * s.samplesPerPixel + c);
-    const auto *p = reinterpret_cast<const uchar *>(s.pixels.constData()) + qsizetype(frame) * perFrame + index * bytes;
-    return bytes == 2 ? (p[0] | (p[1] << 8)) : p[0];
+    const char *name;
+    SynthImage image;
+};
+
+SynthImage withPhotometric(SynthImage s, const QString &photometric)
+{
+    s.photometric = photometric;
+    return s;
 }
 
-// Largest difference between a rendered frame and the source samples (RGB or grey).
-int maxDifference(const QImage &image, const SynthImage &s, int frame)
+QList<NamedImage> displayCases()
 {
-    int worst = 0;
-    for (int y = 0; y < s.rows; ++y)
-        for (int x = 0; x < s.columns; ++x) {
-            const QRgb rgb = image.pixel(x, y);
-            if (s.samplesPerPixel == 1) {
-                worst = std::max(worst, std::abs(qGray(rgb) - sampleAt(s, frame, x, y, 0)));
-            } else {
-                worst = std::max({worst, std::abs(qRed(rgb) - sampleAt(s, frame, x, y, 0)),
-                                  std::abs(qGreen(rgb) - sampleAt(s, frame, x, y, 1)),
-                                  std::abs(qBlue(rgb) - sampleAt(s, frame, x, y, 2))});
-            }
-        }
-    return worst;
+    SynthImage windowed = DicomSynth::grey(16, 12, false, 1);
+    windowed.windowCentre = 2048;
+    windowed.windowWidth = 400;
+    SynthImage rescaled = DicomSynth::grey(16, 16, true, 1);
+    rescaled.rescaleIntercept = -1024;
+    rescaled.rescaleSlope = 1;
+    SynthImage overlay = DicomSynth::grey(8, 8, false, 1);
+    overlay.overlay = true;
+    return {
+        {"grey 8", DicomSynth::grey(8, 8, false, 1)},
+        {"grey 12 of 16", DicomSynth::grey(16, 12, false, 1)},
+        {"signed 16 rescaled", rescaled},
+        {"window in file", windowed},
+        {"MONOCHROME1", withPhotometric(DicomSynth::grey(8, 8, false, 1), QStringLiteral("MONOCHROME1"))},
+        {"RGB", DicomSynth::rgb(1, 0)},
+        {"RGB planar", DicomSynth::rgb(1, 1)},
+        {"YBR_FULL", DicomSynth::ybrFull(1)},
+        {"YBR_FULL_422", DicomSynth::ybrFull422(1)},
+        {"palette 8", DicomSynth::palette(8, 256, 1)},
+        {"palette 16", DicomSynth::palette(16, 4096, 1)},
+        {"overlay", overlay},
+        {"grey cine", DicomSynth::grey(8, 8, false, 4)},
+        {"RGB cine", DicomSynth::rgb(4, 0)},
+        {"RGB planar cine", DicomSynth::rgb(3, 1)},
+        {"YBR_FULL_422 cine", DicomSynth::ybrFull422(3)},
+    };
 }
-// Mean absolute difference per sample, for lossy codecs (sharp edges of the test gradient
-// suffer most from 4:2:2 chroma subsampling, so the maximum says little).
-double meanDifference(const QImage &image, const SynthImage &s)
+
+// Which encodings a machine would use for such an image (and DCMTK can write).
+bool suits(const SynthImage &s, SynthSyntax syntax)
 {
-    double sum = 0;
-    for (int y = 0; y < s.rows; ++y)
-        for (int x = 0; x < s.columns; ++x) {
-            const QRgb rgb = image.pixel(x, y);
-            if (s.samplesPerPixel == 1)
-                sum += std::abs(qGray(rgb) - sampleAt(s, 0, x, y, 0));
-            else
-                sum += (std::abs(qRed(rgb) - sampleAt(s, 0, x, y, 0)) + std::abs(qGreen(rgb) - sampleAt(s, 0, x, y, 1))
-                        + std::abs(qBlue(rgb) - sampleAt(s, 0, x, y, 2))) / 3.0;
-        }
-    return sum / (s.rows * s.columns);
+    const bool ybr422 = s.photometric == QLatin1String("YBR_FULL_422");
+    const bool eightBitGreyOrRgb = s.bitsAllocated == 8 && !s.isSigned
+                                   && (s.photometric == QLatin1String("MONOCHROME2") || s.photometric == QLatin1String("RGB"));
+    switch (syntax) {
+    case SynthSyntax::ImplicitLittle:
+    case SynthSyntax::ExplicitLittle:
+    case SynthSyntax::ExplicitBig:
+    case SynthSyntax::Deflated:
+        return true;
+    case SynthSyntax::Rle:
+    case SynthSyntax::JpegLossless:
+    case SynthSyntax::JpegLs:
+        return !ybr422;
+    case SynthSyntax::JpegBaseline:
+        return eightBitGreyOrRgb || ybr422;
+    case SynthSyntax::JpegExtended:
+        return s.bitsAllocated == 16 && s.bitsStored == 12;
+    case SynthSyntax::JpegLsNear:
+        return eightBitGreyOrRgb || (s.bitsAllocated == 16 && s.bitsStored == 12);
+    case SynthSyntax::Jpeg2000:
+    case SynthSyntax::Jpeg2000Lossy:
+        return false;
+    }
+    return false;
+}
+
+const QList<SynthSyntax> &dcmtkSyntaxes()
+{
+    static const QList<SynthSyntax> syntaxes{SynthSyntax::ImplicitLittle, SynthSyntax::ExplicitLittle, SynthSyntax::ExplicitBig,
+                                             SynthSyntax::Deflated,       SynthSyntax::JpegBaseline,   SynthSyntax::JpegExtended,
+                                             SynthSyntax::JpegLossless,   SynthSyntax::JpegLs,         SynthSyntax::JpegLsNear,
+                                             SynthSyntax::Rle};
+    return syntaxes;
 }
 } // namespace
 
@@ -66,386 +103,410 @@ class TestDicomFile : public QObject
 {
     Q_OBJECT
 
-private slots:
-    void losslessSyntaxesDecodeExactly_data();
-    void losslessSyntaxesDecodeExactly();
-    void jpegBaselineStaysWithinLossyTolerance_data();
-    void jpegBaselineStaysWithinLossyTolerance();
-    void ybrFullIsShownAsRgb();
-    void ybrFull422IsShownAsRgb();
-    void paletteColourUsesTheLookupTable();
-    void monochrome1IsInverted();
-    void twelveBitDataMapsItsFullRangeLikeDcmtk();
-    void multiFrameCineDecodesEachFrameOnRequest();
-    void frameOutsideTheLoopIsRefused();
-    void ultrasoundRegionsAreRead();
-    void distanceUsesTheRegionDeltas();
-    void ellipseCircumferenceAndArea();
-    void measurementOutsideCalibrationIsRefused();
-    void pixelSpacingIsAMarkedFallback();
-    void truncatedFilesFailCleanly();
-    void corruptedHeadersNeverCrashOrHang();
-    void impossibleImageSizeIsRefused();
-    void cliInfoAndRender();
-
 private:
-    QString write(const SynthImage &image, const QString &syntax);
     QTemporaryDir m_dir;
-    int m_counter = 0;
-};
+    int m_files = 0;
 
-QString TestDicomFile::write(const SynthImage &image, const QString &syntax)
-{
-    const QString path = m_dir.filePath(QStringLiteral("f%1-%2.dcm").arg(++m_counter).arg(syntax));
-    QString error;
-    if (!DicomSynth::write(image, syntax, path, &error)) {
-        if (error.contains(QLatin1String("opj_compress")))
+    QString write(const SynthImage &s, SynthSyntax syntax, const SynthOptions &options = {})
+    {
+        const QString path = m_dir.filePath(QStringLiteral("f%1.dcm").arg(m_files++));
+        QString error;
+        if (!DicomSynth::write(s, syntax, path, &error, options)) {
+            qWarning("cannot write %s: %s", DicomSynth::syntaxName(syntax).constData(), qPrintable(error));
             return {};
-        qFatal("cannot write test file: %s", qPrintable(error));
-    }
-    return path;
-}
-
-void TestDicomFile::losslessSyntaxesDecodeExactly_data()
-{
-    QTest::addColumn<QString>("photometric");
-    QTest::addColumn<int>("samples");
-    QTest::addColumn<QString>("syntax");
-    for (const char *syntax : {"littleExplicit", "littleImplicit", "bigExplicit", "deflated", "jpegLossless", "jpegLs", "rle", "jpeg2000"}) {
-        QTest::addRow("MONOCHROME2 %s", syntax) << QStringLiteral("MONOCHROME2") << 1 << QString::fromLatin1(syntax);
-        QTest::addRow("RGB %s", syntax) << QStringLiteral("RGB") << 3 << QString::fromLatin1(syntax);
-    }
-}
-
-void TestDicomFile::losslessSyntaxesDecodeExactly()
-{
-    QFETCH(QString, photometric);
-    QFETCH(int, samples);
-    QFETCH(QString, syntax);
-    const SynthImage source = DicomSynth::gradient(photometric, samples, 8, 1, 0);
-    const QString path = write(source, syntax);
-    if (path.isEmpty())
-        QSKIP("opj_compress (libopenjp2-tools) is not installed to make JPEG 2000 test files");
-    auto file = DicomFile::open(path);
-    QVERIFY2(file, file ? "" : qPrintable(file.error().message));
-    auto image = (*file)->renderFrame(0);
-    QVERIFY2(image, image ? "" : qPrintable(image.error().message));
-    QCOMPARE(image->size(), QSize(source.columns, source.rows));
-    QCOMPARE(maxDifference(*image, source, 0), 0);
-}
-
-void TestDicomFile::jpegBaselineStaysWithinLossyTolerance_data()
-{
-    QTest::addColumn<int>("samples");
-    QTest::newRow("grey") << 1;
-    QTest::newRow("colour (stored as YBR_FULL_422)") << 3;
-}
-
-void TestDicomFile::jpegBaselineStaysWithinLossyTolerance()
-{
-    QFETCH(int, samples);
-    const SynthImage source = DicomSynth::gradient(samples == 3 ? QStringLiteral("RGB") : QStringLiteral("MONOCHROME2"), samples, 8, 1, 0);
-    auto file = DicomFile::open(write(source, QStringLiteral("jpegBaseline")));
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY(image);
-    const double mean = meanDifference(*image, source);
-    QVERIFY2(mean <= 8.0, qPrintable(QStringLiteral("lossy JPEG strayed %1 from the source on average").arg(mean)));
-}
-
-void TestDicomFile::ybrFullIsShownAsRgb()
-{
-    SynthImage rgb = DicomSynth::gradient(QStringLiteral("RGB"), 3, 8, 1, 0);
-    SynthImage ybr = rgb;
-    ybr.photometric = QStringLiteral("YBR_FULL");
-    auto *p = reinterpret_cast<uchar *>(ybr.pixels.data());
-    for (qsizetype i = 0; i < ybr.pixels.size(); i += 3) {
-        // PS3.3 C.7.6.3.1.2: YBR_FULL from RGB.
-        const double r = p[i], g = p[i + 1], b = p[i + 2];
-        p[i] = static_cast<uchar>(std::clamp(std::lround(0.299 * r + 0.587 * g + 0.114 * b), 0L, 255L));
-        p[i + 1] = static_cast<uchar>(std::clamp(std::lround(-0.1687 * r - 0.3313 * g + 0.5 * b + 128), 0L, 255L));
-        p[i + 2] = static_cast<uchar>(std::clamp(std::lround(0.5 * r - 0.4187 * g - 0.0813 * b + 128), 0L, 255L));
-    }
-    auto file = DicomFile::open(write(ybr, QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY(image);
-    QVERIFY(maxDifference(*image, rgb, 0) <= 3);
-}
-
-void TestDicomFile::ybrFull422IsShownAsRgb()
-{
-    // Grey pixels in 4:2:2: Y1 Y2 Cb Cr per horizontal pair, neutral chroma.
-    SynthImage grey = DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 1, 0);
-    SynthImage ybr = grey;
-    ybr.photometric = QStringLiteral("YBR_FULL_422");
-    ybr.samplesPerPixel = 3;
-    ybr.pixels.clear();
-    for (int y = 0; y < grey.rows; ++y)
-        for (int x = 0; x < grey.columns; x += 2) {
-            ybr.pixels.append(static_cast<char>(sampleAt(grey, 0, x, y, 0)));
-            ybr.pixels.append(static_cast<char>(sampleAt(grey, 0, x + 1, y, 0)));
-            ybr.pixels.append(char(128));
-            ybr.pixels.append(char(128));
         }
-    auto file = DicomFile::open(write(ybr, QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY2(image, image ? "" : qPrintable(image.error().message));
-    QVERIFY(maxDifference(*image, grey, 0) <= 2);
-}
-
-void TestDicomFile::paletteColourUsesTheLookupTable()
-{
-    SynthImage s = DicomSynth::gradient(QStringLiteral("PALETTE COLOR"), 1, 8, 1, 0);
-    for (int i = 0; i < 256; ++i) {
-        const quint16 red = static_cast<quint16>(i << 8), green = static_cast<quint16>((255 - i) << 8), blue = 0x8000;
-        s.paletteRed.append(reinterpret_cast<const char *>(&red), 2);
-        s.paletteGreen.append(reinterpret_cast<const char *>(&green), 2);
-        s.paletteBlue.append(reinterpret_cast<const char *>(&blue), 2);
+        return path;
     }
-    auto file = DicomFile::open(write(s, QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY2(image, image ? "" : qPrintable(image.error().message));
-    const int index = sampleAt(s, 0, 10, 7, 0);
-    QCOMPARE(qRed(image->pixel(10, 7)), index);
-    QCOMPARE(qGreen(image->pixel(10, 7)), 255 - index);
-    QCOMPARE(qBlue(image->pixel(10, 7)), 128);
-}
 
-void TestDicomFile::monochrome1IsInverted()
-{
-    const SynthImage s = DicomSynth::gradient(QStringLiteral("MONOCHROME1"), 1, 8, 1, 0);
-    auto file = DicomFile::open(write(s, QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY(image);
-    QCOMPARE(qGray(image->pixel(5, 5)), 255 - sampleAt(s, 0, 5, 5, 0));
-}
-
-void TestDicomFile::twelveBitDataMapsItsFullRangeLikeDcmtk()
-{
-    const SynthImage s = DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 16, 1, 0);
-    const QString path = write(s, QStringLiteral("littleExplicit"));
-    auto file = DicomFile::open(path);
-    QVERIFY(file);
-    auto image = (*file)->renderFrame(0);
-    QVERIFY(image);
-    // No VOI window by default: the 12-bit range 0–4095 maps linearly onto 0–255.
-    for (const QPoint p : {QPoint(0, 0), QPoint(20, 10), QPoint(63, 47)}) {
-        const int expected = static_cast<int>(std::lround(sampleAt(s, 0, p.x(), p.y(), 0) * 255.0 / 4095.0));
-        QVERIFY(std::abs(qGray(image->pixel(p)) - expected) <= 1);
+    // Empty if frame `frame` of the file renders exactly as DCMTK's tools show it.
+    static QString differenceFromDcmtk(const DicomFile &file, int frame)
+    {
+        auto ours = file.renderFrame(frame);
+        if (!ours)
+            return QStringLiteral("frame %1 refused: %2").arg(frame).arg(ours.error().message);
+        QString why;
+        const QImage reference = DcmtkReference::render(file.path(), frame, &why);
+        if (reference.isNull())
+            return QStringLiteral("DCMTK cannot show frame %1: %2").arg(frame).arg(why);
+        const QString difference = ImageCompare::difference(*ours, reference);
+        return difference.isEmpty() ? QString() : QStringLiteral("frame %1: %2").arg(frame).arg(difference);
     }
-    const QString dcmj2pnm = QStandardPaths::findExecutable(QStringLiteral("dcmj2pnm"));
-    if (dcmj2pnm.isEmpty())
-        return;
-    const QString reference = m_dir.filePath(QStringLiteral("ref12.png"));
-    QProcess::execute(dcmj2pnm, {QStringLiteral("+on"), path, reference});
-    QImage dcmtk(reference);
-    QCOMPARE(dcmtk.convertToFormat(QImage::Format_Grayscale8), *image);
-}
 
-void TestDicomFile::multiFrameCineDecodesEachFrameOnRequest()
-{
-    const SynthImage s = DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 5, 0);
-    for (const char *syntax : {"littleExplicit", "jpegLossless", "rle"}) {
-        auto file = DicomFile::open(write(s, QString::fromLatin1(syntax)));
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (!DcmtkReference::available())
+            QSKIP("dcmj2pnm (package dcmtk) is not installed: no reference rendering");
+    }
+
+    void losslessEncodingsGiveBackTheStoredSamples_data()
+    {
+        QTest::addColumn<SynthImage>("image");
+        QTest::addColumn<SynthSyntax>("syntax");
+        const QList<NamedImage> images{{"grey", DicomSynth::grey(8, 8, false, 1)},
+                                       {"RGB", DicomSynth::rgb(1, 0)},
+                                       {"RGB planar", DicomSynth::rgb(1, 1)},
+                                       {"grey cine", DicomSynth::grey(8, 8, false, 3)},
+                                       {"RGB planar cine", DicomSynth::rgb(3, 1)}};
+        for (SynthSyntax syntax : {SynthSyntax::ImplicitLittle, SynthSyntax::ExplicitLittle, SynthSyntax::ExplicitBig, SynthSyntax::Deflated,
+                                   SynthSyntax::JpegLossless, SynthSyntax::JpegLs, SynthSyntax::Rle})
+            for (const NamedImage &named : images) {
+                // DCMTK 3.6.7's lossless JPEG encoder reads planar multi-frame input as if the planes
+                // spanned all frames; the file it writes is wrong (dcmj2pnm shows the same colours
+                // as this module, see everyFrameLooksAsDcmtkShowsIt), so it proves nothing here.
+                if (syntax == SynthSyntax::JpegLossless && named.image.planarConfiguration == 1 && named.image.frames > 1)
+                    continue;
+                QTest::addRow("%s %s", named.name, DicomSynth::syntaxName(syntax).constData()) << named.image << syntax;
+            }
+    }
+
+    void losslessEncodingsGiveBackTheStoredSamples()
+    {
+        QFETCH(SynthImage, image);
+        QFETCH(SynthSyntax, syntax);
+        const QString path = write(image, syntax);
+        QVERIFY(!path.isEmpty());
+        auto file = DicomFile::open(path);
+        QVERIFY2(file, file ? "" : qPrintable(file.error().message));
+        QCOMPARE((*file)->info().frames, image.frames);
+        for (int frame = 0; frame < image.frames; ++frame) {
+            auto rendered = (*file)->renderFrame(frame);
+            QVERIFY2(rendered, rendered ? "" : qPrintable(rendered.error().message));
+            const QString difference = ImageCompare::difference(*rendered, DicomSynth::sourceFrame(image, frame));
+            QVERIFY2(difference.isEmpty(), qPrintable(QStringLiteral("frame %1: %2").arg(frame).arg(difference)));
+        }
+    }
+
+    void everyFrameLooksAsDcmtkShowsIt_data()
+    {
+        QTest::addColumn<SynthImage>("image");
+        QTest::addColumn<SynthSyntax>("syntax");
+        for (const NamedImage &named : displayCases())
+            for (SynthSyntax syntax : dcmtkSyntaxes())
+                if (suits(named.image, syntax))
+                    QTest::addRow("%s %s", named.name, DicomSynth::syntaxName(syntax).constData()) << named.image << syntax;
+    }
+
+    void everyFrameLooksAsDcmtkShowsIt()
+    {
+        QFETCH(SynthImage, image);
+        QFETCH(SynthSyntax, syntax);
+        const QString path = write(image, syntax);
+        QVERIFY(!path.isEmpty());
+        auto file = DicomFile::open(path);
+        QVERIFY2(file, file ? "" : qPrintable(file.error().message));
+        for (int frame : {0, image.frames - 1}) {
+            const QString difference = differenceFromDcmtk(**file, frame);
+            QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        }
+    }
+
+    void lossyEncodingsStayCloseToTheSource_data()
+    {
+        QTest::addColumn<SynthImage>("image");
+        QTest::addColumn<SynthSyntax>("syntax");
+        QTest::addColumn<double>("meanTolerance");
+        QTest::newRow("grey JPEG baseline") << DicomSynth::grey(8, 8, false, 1) << SynthSyntax::JpegBaseline << 3.0;
+        QTest::newRow("RGB JPEG baseline as YBR_FULL_422") << DicomSynth::rgb(1, 0) << SynthSyntax::JpegBaseline << 5.0;
+        QTest::newRow("RGB cine JPEG baseline") << DicomSynth::rgb(3, 0) << SynthSyntax::JpegBaseline << 5.0;
+        QTest::newRow("RGB JPEG-LS near-lossless") << DicomSynth::rgb(1, 0) << SynthSyntax::JpegLsNear << 2.0;
+    }
+
+    void lossyEncodingsStayCloseToTheSource()
+    {
+        QFETCH(SynthImage, image);
+        QFETCH(SynthSyntax, syntax);
+        QFETCH(double, meanTolerance);
+        auto file = DicomFile::open(write(image, syntax));
         QVERIFY(file);
-        QCOMPARE((*file)->info().frames, 5);
-        QCOMPARE((*file)->info().frameTimeMs, std::optional<double>(33.3));
-        for (int frame : {4, 0, 2}) {
-            auto image = (*file)->renderFrame(frame);
-            QVERIFY2(image, syntax);
-            QCOMPARE(maxDifference(*image, s, frame), 0);
+        for (int frame = 0; frame < image.frames; ++frame) {
+            auto rendered = (*file)->renderFrame(frame);
+            QVERIFY2(rendered, rendered ? "" : qPrintable(rendered.error().message));
+            const double mean = ImageCompare::meanDifference(*rendered, DicomSynth::sourceFrame(image, frame));
+            QVERIFY2(mean <= meanTolerance, qPrintable(QStringLiteral("frame %1 strays %2 on average").arg(frame).arg(mean)));
         }
     }
-}
 
-void TestDicomFile::frameOutsideTheLoopIsRefused()
-{
-    auto file = DicomFile::open(write(DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 3, 0), QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    QCOMPARE((*file)->renderFrame(3).error().code, QStringLiteral("dicom.frame"));
-    QCOMPARE((*file)->renderFrame(-1).error().code, QStringLiteral("dicom.frame"));
-}
-
-void TestDicomFile::ultrasoundRegionsAreRead()
-{
-    SynthImage s = DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 1, 0);
-    s.withRegion = true;
-    auto file = DicomFile::open(write(s, QStringLiteral("littleExplicit")));
-    QVERIFY(file);
-    const DicomInfo &info = (*file)->info();
-    QCOMPARE(info.ultrasoundRegions.size(), 1);
-    const UltrasoundRegion &r = info.ultrasoundRegions.first();
-    QCOMPARE(r.bounds, QRect(QPoint(2, 2), QPoint(61, 45)));
-    QCOMPARE(r.physicalDeltaX, 0.01);
-    QCOMPARE(r.physicalDeltaY, 0.02);
-    QVERIFY(r.isSpatialInCentimetres());
-    QCOMPARE(info.toJson().value(QStringLiteral("ultrasoundRegions")).toArray().first().toObject().value(QStringLiteral("physicalUnitsX")).toString(),
-             QStringLiteral("cm"));
-}
-
-void TestDicomFile::distanceUsesTheRegionDeltas()
-{
-    DicomInfo info;
-    UltrasoundRegion r;
-    r.bounds = QRect(QPoint(0, 0), QPoint(399, 299));
-    r.physicalUnitsX = r.physicalUnitsY = 3;
-    r.physicalDeltaX = 0.01;
-    r.physicalDeltaY = 0.02;
-    info.ultrasoundRegions = {r};
-    auto horizontal = UltrasoundMeasurement::distance(info, QPointF(10, 10), QPointF(110, 10));
-    QVERIFY(horizontal);
-    QCOMPARE(horizontal->value, 1.0);
-    QCOMPARE(horizontal->unit, QStringLiteral("cm"));
-    QCOMPARE(horizontal->calibration, PhysicalMeasurement::Calibration::UltrasoundRegion);
-    QCOMPARE(UltrasoundMeasurement::distance(info, QPointF(10, 10), QPointF(10, 60))->value, 1.0);
-    QVERIFY(std::abs(UltrasoundMeasurement::distance(info, QPointF(0, 0), QPointF(300, 200))->value - 5.0) < 1e-9);
-}
-
-void TestDicomFile::ellipseCircumferenceAndArea()
-{
-    DicomInfo info;
-    UltrasoundRegion r;
-    r.bounds = QRect(0, 0, 800, 600);
-    r.physicalUnitsX = r.physicalUnitsY = 3;
-    r.physicalDeltaX = r.physicalDeltaY = 0.01;
-    info.ultrasoundRegions = {r};
-    // A circle of radius 2 cm: circumference 4π, area 4π.
-    QVERIFY(std::abs(UltrasoundMeasurement::ellipseCircumference(info, QPointF(400, 300), 200, 200)->value - 4 * M_PI) < 1e-9);
-    QVERIFY(std::abs(UltrasoundMeasurement::ellipseArea(info, QPointF(400, 300), 200, 200)->value - 4 * M_PI) < 1e-9);
-    // An ellipse 3 × 2 cm semi-axes: Ramanujan gives 15.8654 cm.
-    QVERIFY(std::abs(UltrasoundMeasurement::ellipseCircumference(info, QPointF(400, 300), 300, 200)->value - 15.8654) < 1e-3);
-}
-
-void TestDicomFile::measurementOutsideCalibrationIsRefused()
-{
-    DicomInfo info;
-    UltrasoundRegion scan;
-    scan.bounds = QRect(0, 0, 400, 300);
-    scan.physicalUnitsX = scan.physicalUnitsY = 3;
-    scan.physicalDeltaX = scan.physicalDeltaY = 0.01;
-    UltrasoundRegion doppler;
-    doppler.bounds = QRect(0, 310, 400, 200);
-    doppler.physicalUnitsX = 4; // seconds
-    doppler.physicalUnitsY = 7; // cm/s
-    doppler.physicalDeltaX = 0.01;
-    doppler.physicalDeltaY = 1;
-    info.ultrasoundRegions = {scan, doppler};
-    QCOMPARE(UltrasoundMeasurement::distance(info, QPointF(10, 10), QPointF(10, 350)).error().code, QStringLiteral("dicom.uncalibrated"));
-    QCOMPARE(UltrasoundMeasurement::distance(info, QPointF(10, 320), QPointF(50, 350)).error().code, QStringLiteral("dicom.uncalibrated"));
-    QCOMPARE(UltrasoundMeasurement::distance(DicomInfo{}, QPointF(0, 0), QPointF(1, 1)).error().code, QStringLiteral("dicom.uncalibrated"));
-}
-
-void TestDicomFile::pixelSpacingIsAMarkedFallback()
-{
-    DicomInfo info;
-    info.pixelSpacingMm = QPointF(0.2, 0.1); // rows 0.2 mm apart, columns 0.1 mm
-    auto d = UltrasoundMeasurement::distance(info, QPointF(0, 0), QPointF(100, 0));
-    QVERIFY(d);
-    QCOMPARE(d->value, 1.0);
-    QCOMPARE(d->calibration, PhysicalMeasurement::Calibration::PixelSpacing);
-}
-
-void TestDicomFile::truncatedFilesFailCleanly()
-{
-    const QString path = write(DicomSynth::gradient(QStringLiteral("RGB"), 3, 8, 2, 0), QStringLiteral("littleExplicit"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
-    for (qsizetype length : {qsizetype(0), qsizetype(10), qsizetype(128), qsizetype(140), qsizetype(400), bytes.size() / 2, bytes.size() - 7}) {
-        const QString cut = m_dir.filePath(QStringLiteral("cut-%1.dcm").arg(length));
-        QFile out(cut);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(bytes.left(length));
-        out.close();
-        auto opened = DicomFile::open(cut);
-        const bool refused = !opened || !(*opened)->renderFrame(1);
-        QVERIFY2(refused, qPrintable(QStringLiteral("a file cut at %1 bytes was accepted").arg(length)));
-        if (!opened)
-            QVERIFY(!opened.error().message.isEmpty());
+    void nearLosslessJpegLsKeepsItsPromisedDeviation()
+    {
+        // ISO 14495-1: with NEAR = 2 no sample is off by more than 2.
+        const SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        auto file = DicomFile::open(write(image, SynthSyntax::JpegLsNear));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QVERIFY(ImageCompare::maxDifference(*rendered, DicomSynth::sourceFrame(image, 0)) <= 2);
     }
-}
 
-void TestDicomFile::corruptedHeadersNeverCrashOrHang()
-{
-    const QString path = write(DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 1, 0), QStringLiteral("littleExplicit"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray original = file.readAll();
-    QRandomGenerator random(1234);
-    QElapsedTimer timer;
-    timer.start();
-    for (int attempt = 0; attempt < 60; ++attempt) {
-        QByteArray bytes = original;
-        for (int flips = 0; flips < 4; ++flips)
-            bytes[132 + random.bounded(400)] = static_cast<char>(random.bounded(256));
-        const QString broken = m_dir.filePath(QStringLiteral("broken.dcm"));
-        QFile out(broken);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(bytes);
-        out.close();
-        auto opened = DicomFile::open(broken);
-        if (opened)
-            (*opened)->renderFrame(0); // may succeed or fail; it must return
+    void twelveBitLossyJpegStaysCloseToTheUncompressedImage()
+    {
+        const SynthImage image = DicomSynth::grey(16, 12, false, 1);
+        auto lossy = DicomFile::open(write(image, SynthSyntax::JpegExtended));
+        auto native = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(lossy && native);
+        auto a = (*lossy)->renderFrame(0);
+        auto b = (*native)->renderFrame(0);
+        QVERIFY(a && b);
+        QVERIFY(ImageCompare::meanDifference(*a, *b) <= 1.0);
     }
-    QVERIFY(timer.elapsed() < 60000);
-}
 
-void TestDicomFile::impossibleImageSizeIsRefused()
-{
-    SynthImage s = DicomSynth::gradient(QStringLiteral("MONOCHROME2"), 1, 8, 1, 0);
-    const QString path = write(s, QStringLiteral("littleExplicit"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QByteArray bytes = file.readAll();
-    file.close();
-    // Rows (0028,0010) US 2 bytes: set to 65535 so the header claims far more data than exists.
-    const QByteArray rowsTag("\x28\x00\x10\x00US\x02\x00", 8);
-    const qsizetype at = bytes.indexOf(rowsTag);
-    QVERIFY(at > 0);
-    bytes[at + 8] = char(0xff);
-    bytes[at + 9] = char(0xff);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    file.close();
-    auto opened = DicomFile::open(path);
-    QVERIFY(opened);
-    auto image = (*opened)->renderFrame(0);
-    QVERIFY(!image);
-    QVERIFY(!image.error().message.isEmpty());
-}
+    void windowInTheFileIsNotAppliedByDefault()
+    {
+        // dcmj2pnm's default is no VOI windowing: the whole 12-bit range maps onto 0–255, so a
+        // narrow window stored in the file (2048 ± 200) must not saturate the image.
+        SynthImage image = DicomSynth::grey(16, 12, false, 1);
+        image.windowCentre = 2048;
+        image.windowWidth = 400;
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        for (const QPoint p : {QPoint(0, 0), QPoint(20, 10), QPoint(63, 47), QPoint(40, 30)}) {
+            const double expected = DicomSynth::sample(image, 0, p.x(), p.y(), 0) * 255.0 / 4095.0;
+            QVERIFY2(std::abs(qGray(rendered->pixel(p)) - expected) <= 1.0,
+                     qPrintable(QStringLiteral("at %1,%2: %3 for %4").arg(p.x()).arg(p.y()).arg(qGray(rendered->pixel(p))).arg(expected)));
+        }
+    }
 
-void TestDicomFile::cliInfoAndRender()
-{
-    SynthImage s = DicomSynth::gradient(QStringLiteral("RGB"), 3, 8, 3, 1);
-    s.withRegion = true;
-    const QString path = write(s, QStringLiteral("rle"));
-    QProcess cli;
-    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("dicom"), QStringLiteral("info"), path});
-    QVERIFY(cli.waitForFinished(30000));
-    QCOMPARE(cli.exitCode(), 0);
-    const QJsonObject info = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
-    QCOMPARE(info.value(QStringLiteral("frames")).toInt(), 3);
-    QCOMPARE(info.value(QStringLiteral("photometricInterpretation")).toString(), QStringLiteral("RGB"));
-    QCOMPARE(info.value(QStringLiteral("transferSyntax")).toObject().value(QStringLiteral("uid")).toString(), QStringLiteral("1.2.840.10008.1.2.5"));
-    QCOMPARE(info.value(QStringLiteral("patientId")).toString(), QStringLiteral("TEST-0001"));
-    QCOMPARE(info.value(QStringLiteral("ultrasoundRegions")).toArray().size(), 1);
+    void monochrome1IsShownInverted()
+    {
+        const SynthImage image = withPhotometric(DicomSynth::grey(8, 8, false, 1), QStringLiteral("MONOCHROME1"));
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QCOMPARE(rendered->format(), QImage::Format_Grayscale8);
+        // DCMTK inverts through its presentation LUT, which may round one level up.
+        for (const QPoint p : {QPoint(5, 5), QPoint(33, 21)})
+            QVERIFY(std::abs(qGray(rendered->pixel(p)) - (255 - DicomSynth::sample(image, 0, p.x(), p.y(), 0))) <= 1);
+    }
 
-    const QString png = m_dir.filePath(QStringLiteral("frame2.png"));
-    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("dicom"), QStringLiteral("render"), path, QStringLiteral("--frame"),
-                                                   QStringLiteral("2"), QStringLiteral("--out"), png});
-    QVERIFY(cli.waitForFinished(30000));
-    QCOMPARE(cli.exitCode(), 0);
-    QCOMPARE(maxDifference(QImage(png), s, 2), 0);
+    void paletteColourLooksUpEveryIndex()
+    {
+        const SynthImage image = DicomSynth::palette(8, 256, 1);
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QCOMPARE(rendered->format(), QImage::Format_RGB888);
+        for (const QPoint p : {QPoint(10, 7), QPoint(50, 40)}) {
+            const int index = DicomSynth::sample(image, 0, p.x(), p.y(), 0);
+            const QRgb rgb = rendered->pixel(p);
+            QVERIFY(std::abs(qRed(rgb) - image.paletteRed[index] * 255.0 / 65535.0) <= 1.0);
+            QVERIFY(std::abs(qGreen(rgb) - image.paletteGreen[index] * 255.0 / 65535.0) <= 1.0);
+            QVERIFY(std::abs(qBlue(rgb) - image.paletteBlue[index] * 255.0 / 65535.0) <= 1.0);
+        }
+    }
 
-    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("dicom"), QStringLiteral("info"), m_dir.filePath(QStringLiteral("cut-10.dcm"))});
-    QVERIFY(cli.waitForFinished(30000));
-    QCOMPARE(cli.exitCode(), 1);
-    QVERIFY(!cli.readAllStandardError().isEmpty());
-}
+    void ybrFull422IsShownAsRgb()
+    {
+        // Chroma is shared by each pair of pixels, so colours differ a little from the RGB source.
+        auto file = DicomFile::open(write(DicomSynth::ybrFull422(1), SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QCOMPARE(rendered->format(), QImage::Format_RGB888);
+        QVERIFY(ImageCompare::meanDifference(*rendered, DicomSynth::sourceFrame(DicomSynth::rgb(1, 0), 0)) <= 5.0);
+    }
+
+    void overlayPlaneIsShownAsDcmtkShowsIt()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        image.overlay = true;
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QCOMPARE(qGray(rendered->pixel(15, 10)), 255); // inside the overlay rectangle: foreground
+        QCOMPARE(qGray(rendered->pixel(40, 30)), DicomSynth::sample(image, 0, 40, 30, 0));
+        QCOMPARE(differenceFromDcmtk(**file, 0), QString());
+    }
+
+    void aDamagedFrameDoesNotSpoilTheOthers()
+    {
+        const SynthImage image = DicomSynth::rgb(5, 0);
+        const QString path = write(image, SynthSyntax::JpegBaseline);
+        auto intact = DicomFile::open(path);
+        QVERIFY(intact);
+        QList<QImage> expected;
+        for (int frame = 0; frame < 5; ++frame)
+            expected.append(*(*intact)->renderFrame(frame));
+        QString error;
+        QVERIFY2(DicomEditor::replaceFragment(path, 3, QByteArray(64, '\0'), &error), qPrintable(error)); // frame 2
+        auto damaged = DicomFile::open(path);
+        QVERIFY(damaged);
+        auto broken = (*damaged)->renderFrame(2);
+        QVERIFY(!broken);
+        QVERIFY(!broken.error().message.isEmpty());
+        for (int frame : {4, 0, 1, 3}) {
+            auto rendered = (*damaged)->renderFrame(frame);
+            QVERIFY2(rendered, rendered ? "" : qPrintable(rendered.error().message));
+            QCOMPARE(ImageCompare::difference(*rendered, expected[frame]), QString());
+        }
+    }
+
+    void framesRenderConcurrentlyFromSeveralThreads()
+    {
+        const SynthImage image = DicomSynth::rgb(8, 0);
+        auto file = DicomFile::open(write(image, SynthSyntax::JpegBaseline));
+        QVERIFY(file);
+        QList<QImage> sequential;
+        for (int frame = 0; frame < image.frames; ++frame)
+            sequential.append(*(*file)->renderFrame(frame));
+        std::atomic<int> mismatches = 0;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < image.frames * 2; ++i) {
+                    const int frame = (i * (t + 1) + t) % image.frames;
+                    auto rendered = (*file)->renderFrame(frame);
+                    if (!rendered || *rendered != sequential[frame])
+                        ++mismatches;
+                }
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(mismatches.load(), 0);
+    }
+
+    void framesOutsideTheFileAreRefused()
+    {
+        auto file = DicomFile::open(write(DicomSynth::grey(8, 8, false, 3), SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        QVERIFY((*file)->renderFrame(2));
+        QCOMPARE((*file)->renderFrame(3).error().code, QStringLiteral("dicom.frame"));
+        QCOMPARE((*file)->renderFrame(-1).error().code, QStringLiteral("dicom.frame"));
+    }
+
+    void headerIsReadIntoInfo_data()
+    {
+        QTest::addColumn<SynthSyntax>("syntax");
+        QTest::addColumn<QString>("uid");
+        QTest::newRow("implicit") << SynthSyntax::ImplicitLittle << QStringLiteral("1.2.840.10008.1.2");
+        QTest::newRow("explicit") << SynthSyntax::ExplicitLittle << QStringLiteral("1.2.840.10008.1.2.1");
+        QTest::newRow("big endian") << SynthSyntax::ExplicitBig << QStringLiteral("1.2.840.10008.1.2.2");
+        QTest::newRow("deflated") << SynthSyntax::Deflated << QStringLiteral("1.2.840.10008.1.2.1.99");
+        QTest::newRow("baseline") << SynthSyntax::JpegBaseline << QStringLiteral("1.2.840.10008.1.2.4.50");
+        QTest::newRow("lossless SV1") << SynthSyntax::JpegLossless << QStringLiteral("1.2.840.10008.1.2.4.70");
+        QTest::newRow("JPEG-LS") << SynthSyntax::JpegLs << QStringLiteral("1.2.840.10008.1.2.4.80");
+        QTest::newRow("JPEG-LS near") << SynthSyntax::JpegLsNear << QStringLiteral("1.2.840.10008.1.2.4.81");
+        QTest::newRow("RLE") << SynthSyntax::Rle << QStringLiteral("1.2.840.10008.1.2.5");
+        QTest::newRow("JPEG 2000") << SynthSyntax::Jpeg2000 << QStringLiteral("1.2.840.10008.1.2.4.90");
+    }
+
+    void headerIsReadIntoInfo()
+    {
+        QFETCH(SynthSyntax, syntax);
+        QFETCH(QString, uid);
+        SynthImage image = DicomSynth::grey(8, 8, false, 4);
+        image.pixelSpacingRowMm = 0.2;
+        image.pixelSpacingColumnMm = 0.1;
+        auto file = DicomFile::open(write(image, syntax));
+        QVERIFY(file);
+        const DicomInfo &info = (*file)->info();
+        QCOMPARE(info.transferSyntaxUid, uid);
+        QVERIFY(!info.transferSyntaxName.isEmpty());
+        QCOMPARE(info.patientId, QStringLiteral("TEST-0001"));
+        QCOMPARE(info.patientName, QStringLiteral("Test^Synthetic"));
+        QCOMPARE(info.modality, QStringLiteral("US"));
+        QCOMPARE(info.sopClassUid, QStringLiteral("1.2.840.10008.5.1.4.1.1.3.1"));
+        QVERIFY(!info.sopInstanceUid.isEmpty() && !info.studyInstanceUid.isEmpty() && !info.seriesInstanceUid.isEmpty());
+        QCOMPARE(info.rows, 48);
+        QCOMPARE(info.columns, 64);
+        QCOMPARE(info.frames, 4);
+        QCOMPARE(info.samplesPerPixel, 1);
+        QCOMPARE(info.frameTimeMs, std::optional<double>(33.3));
+        QCOMPARE(info.cineRate, std::optional<double>(30));
+        QCOMPARE(info.pixelSpacingRowMm, std::optional<double>(0.2));
+        QCOMPARE(info.pixelSpacingColumnMm, std::optional<double>(0.1));
+    }
+
+    void ultrasoundRegionsAreRead()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        UltrasoundRegion scan;
+        scan.spatialFormat = 1;
+        scan.dataType = 1;
+        scan.minX0 = 2;
+        scan.minY0 = 3;
+        scan.maxX1 = 60;
+        scan.maxY1 = 30;
+        scan.physicalUnitsX = scan.physicalUnitsY = UltrasoundRegion::Centimetre;
+        scan.physicalDeltaX = 0.01;
+        scan.physicalDeltaY = 0.015;
+        scan.referencePixelX0 = 31;
+        scan.referencePixelY0 = 0;
+        UltrasoundRegion doppler;
+        doppler.spatialFormat = 3;
+        doppler.dataType = 3;
+        doppler.minX0 = 0;
+        doppler.minY0 = 32;
+        doppler.maxX1 = 63;
+        doppler.maxY1 = 47;
+        doppler.physicalUnitsX = UltrasoundRegion::Second;
+        doppler.physicalUnitsY = UltrasoundRegion::CentimetrePerSecond;
+        doppler.physicalDeltaX = 0.004;
+        doppler.physicalDeltaY = 1.5;
+        image.regions = {scan, doppler};
+        auto file = DicomFile::open(write(image, SynthSyntax::ImplicitLittle));
+        QVERIFY(file);
+        const QList<UltrasoundRegion> &regions = (*file)->info().ultrasoundRegions;
+        QCOMPARE(regions.size(), 2);
+        QCOMPARE(regions[0].bounds(), QRect(QPoint(2, 3), QPoint(60, 30)));
+        QCOMPARE(regions[0].physicalDeltaX, std::optional<double>(0.01));
+        QCOMPARE(regions[0].physicalDeltaY, std::optional<double>(0.015));
+        QCOMPARE(regions[0].referencePixelX0, std::optional<qint64>(31));
+        QVERIFY(regions[0].isCalibratedInCentimetres());
+        QCOMPARE(regions[1].spatialFormat, 3);
+        QCOMPARE(regions[1].physicalUnitsX, int(UltrasoundRegion::Second));
+        QCOMPARE(regions[1].physicalUnitsY, int(UltrasoundRegion::CentimetrePerSecond));
+        QVERIFY(!regions[1].isCalibratedInCentimetres());
+    }
+
+    void declaredChineseCharacterSetIsDecoded()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        image.characterSet = QStringLiteral("GB18030");
+        image.patientName = QByteArray("\xcd\xf5^\xb7\xbc"); // 王^芳 in GB18030
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        QCOMPARE((*file)->info().patientName, QString::fromUtf8("\xe7\x8e\x8b^\xe8\x8a\xb3"));
+    }
+
+    void undeclaredChineseNameIsReadAsGb18030()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        image.patientName = QByteArray("\xd5\xc5^\xc8\xfd"); // 张^三, no Specific Character Set
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        QCOMPARE((*file)->info().patientName, QString::fromUtf8("\xe5\xbc\xa0^\xe4\xb8\x89"));
+    }
+
+    void utf8NameIsKept()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        image.characterSet = QStringLiteral("ISO_IR 192");
+        image.patientName = QString::fromUtf8("\xe7\x8e\x8b^\xe8\x8a\xb3").toUtf8();
+        auto file = DicomFile::open(write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(file);
+        QCOMPARE((*file)->info().patientName, QString::fromUtf8("\xe7\x8e\x8b^\xe8\x8a\xb3"));
+    }
+
+    void bareDatasetWithoutMetaHeaderIsRead()
+    {
+        const SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        SynthOptions options;
+        options.metaHeader = false;
+        auto file = DicomFile::open(write(image, SynthSyntax::ImplicitLittle, options));
+        QVERIFY2(file, file ? "" : qPrintable(file.error().message));
+        QCOMPARE((*file)->info().transferSyntaxUid, QStringLiteral("1.2.840.10008.1.2"));
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY(rendered);
+        QCOMPARE(ImageCompare::difference(*rendered, DicomSynth::sourceFrame(image, 0)), QString());
+        QCOMPARE(differenceFromDcmtk(**file, 0), QString());
+    }
+};
 
 QTEST_GUILESS_MAIN(TestDicomFile)
 #include "tst_dicomfile.moc"

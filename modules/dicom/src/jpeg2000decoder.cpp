@@ -1,16 +1,17 @@
 #include "jpeg2000decoder.h"
 
-#include <QCoreApplication>
+#include "dicomlog.h"
 
 #include <openjpeg.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
 namespace {
 struct MemoryStream
 {
-    const QByteArray *data;
+    const QByteArray *data = nullptr;
     OPJ_OFF_T position = 0;
 };
 
@@ -44,32 +45,54 @@ OPJ_BOOL seekIn(OPJ_OFF_T position, void *user)
     return OPJ_TRUE;
 }
 
-void quiet(const char *, void *) {}
-
-Error decodeError(const char *what)
+void logError(const char *message, void *)
 {
-    return Error{QStringLiteral("dicom.jpeg2000"),
-                 QCoreApplication::translate("DicomFile", "The JPEG 2000 image data cannot be decoded (%1).").arg(QLatin1String(what))};
+    qCDebug(lcDicom, "OpenJPEG: %s", message);
+}
+
+void ignore(const char *, void *) {}
+
+Error decodeError(const QString &why)
+{
+    return Error{QStringLiteral("dicom.jpeg2000"), Jpeg2000Decoder::tr("The JPEG 2000 image cannot be decoded: %1.").arg(why)};
+}
+
+using Codec = std::unique_ptr<opj_codec_t, void (*)(opj_codec_t *)>;
+using Stream = std::unique_ptr<opj_stream_t, void (*)(opj_stream_t *)>;
+using Image = std::unique_ptr<opj_image_t, void (*)(opj_image_t *)>;
+
+bool usesColourTransform(opj_codec_t *codec)
+{
+    opj_codestream_info_v2_t *info = opj_get_cstr_info(codec);
+    if (!info)
+        return false;
+    const bool mct = info->m_default_tile_info.mct != 0;
+    opj_destroy_cstr_info(&info);
+    return mct;
 }
 } // namespace
 
-Result<DecodedFrame> Jpeg2000Decoder::decode(const QByteArray &codestream)
+Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int columns, int rows)
 {
-    // A JP2 file starts with a signature box; a raw codestream with SOC (FF 4F).
-    static const char jp2Signature[] = {0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20};
+    static const char jp2Signature[] = {'\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20'};
+    static const char socSiz[] = {'\xff', '\x4f', '\xff', '\x51'};
     const bool jp2 = codestream.startsWith(QByteArray::fromRawData(jp2Signature, 8));
-    std::unique_ptr<opj_codec_t, void (*)(opj_codec_t *)> codec(opj_create_decompress(jp2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K),
-                                                                opj_destroy_codec);
-    opj_set_error_handler(codec.get(), quiet, nullptr);
-    opj_set_warning_handler(codec.get(), quiet, nullptr);
-    opj_set_info_handler(codec.get(), quiet, nullptr);
+    if (!jp2 && !codestream.startsWith(QByteArray::fromRawData(socSiz, 4)))
+        return tl::unexpected(decodeError(tr("the frame does not start with a JPEG 2000 codestream")));
+
+    Codec codec(opj_create_decompress(jp2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K), opj_destroy_codec);
+    if (!codec)
+        return tl::unexpected(decodeError(tr("no decoder")));
+    opj_set_error_handler(codec.get(), logError, nullptr);
+    opj_set_warning_handler(codec.get(), ignore, nullptr);
+    opj_set_info_handler(codec.get(), ignore, nullptr);
     opj_dparameters_t parameters;
     opj_set_default_decoder_parameters(&parameters);
     if (!opj_setup_decoder(codec.get(), &parameters))
-        return tl::unexpected(decodeError("setup"));
+        return tl::unexpected(decodeError(tr("the decoder cannot be set up")));
 
     MemoryStream memory{&codestream, 0};
-    std::unique_ptr<opj_stream_t, void (*)(opj_stream_t *)> stream(opj_stream_default_create(OPJ_TRUE), opj_stream_destroy);
+    Stream stream(opj_stream_default_create(OPJ_TRUE), opj_stream_destroy);
     opj_stream_set_user_data(stream.get(), &memory, nullptr);
     opj_stream_set_user_data_length(stream.get(), static_cast<OPJ_UINT64>(codestream.size()));
     opj_stream_set_read_function(stream.get(), readFrom);
@@ -77,35 +100,56 @@ Result<DecodedFrame> Jpeg2000Decoder::decode(const QByteArray &codestream)
     opj_stream_set_seek_function(stream.get(), seekIn);
 
     opj_image_t *raw = nullptr;
-    if (!opj_read_header(stream.get(), codec.get(), &raw))
-        return tl::unexpected(decodeError("header"));
-    std::unique_ptr<opj_image_t, void (*)(opj_image_t *)> image(raw, opj_image_destroy);
-    if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
-        return tl::unexpected(decodeError("data"));
-    if (image->numcomps < 1 || image->numcomps > 4 || !image->comps[0].data)
-        return tl::unexpected(decodeError("components"));
-
-    DecodedFrame frame;
-    frame.width = static_cast<int>(image->comps[0].w);
-    frame.height = static_cast<int>(image->comps[0].h);
+    if (!opj_read_header(stream.get(), codec.get(), &raw) || !raw)
+        return tl::unexpected(decodeError(tr("its header is damaged")));
+    Image image(raw, opj_image_destroy);
+    // Checked before decoding so that a hostile codestream cannot make OpenJPEG allocate more
+    // than the DICOM header, already checked against limits, allows.
+    const qint64 width = qint64(image->x1) - image->x0;
+    const qint64 height = qint64(image->y1) - image->y0;
+    if (width != columns || height != rows)
+        return tl::unexpected(decodeError(
+            tr("the codestream is %1 × %2 pixels but the header says %3 × %4").arg(width).arg(height).arg(columns).arg(rows)));
+    if (image->numcomps < 1 || image->numcomps > 4)
+        return tl::unexpected(decodeError(tr("it has %1 components").arg(image->numcomps)));
+    Jpeg2000Frame frame;
+    frame.width = columns;
+    frame.height = rows;
     frame.components = static_cast<int>(image->numcomps);
-    frame.precision = static_cast<int>(image->comps[0].prec);
-    frame.isSigned = image->comps[0].sgnd != 0;
-    for (int c = 1; c < frame.components; ++c)
-        if (static_cast<int>(image->comps[c].w) != frame.width || static_cast<int>(image->comps[c].h) != frame.height
-            || !image->comps[c].data)
-            return tl::unexpected(decodeError("subsampled components"));
-    const int bytes = frame.precision <= 8 ? 1 : 2;
-    const qsizetype pixels = static_cast<qsizetype>(frame.width) * frame.height;
-    frame.samples.resize(pixels * frame.components * bytes);
-    auto *out = reinterpret_cast<uchar *>(frame.samples.data());
-    for (qsizetype i = 0; i < pixels; ++i) {
-        for (int c = 0; c < frame.components; ++c) {
-            const int value = image->comps[c].data[i];
-            const qsizetype at = (i * frame.components + c) * bytes;
-            out[at] = static_cast<uchar>(value & 0xff);
-            if (bytes == 2)
-                out[at + 1] = static_cast<uchar>((value >> 8) & 0xff);
+    for (int c = 0; c < frame.components; ++c) {
+        const opj_image_comp_t &component = image->comps[c];
+        if (component.prec < 1 || component.prec > 16 || component.dx < 1 || component.dy < 1 || component.dx > 4
+            || component.dy > 4)
+            return tl::unexpected(decodeError(tr("component %1 has an unsupported layout").arg(c)));
+        frame.precision = std::max(frame.precision, static_cast<int>(component.prec));
+        frame.isSigned = frame.isSigned || component.sgnd != 0;
+        frame.declaredYcc = frame.declaredYcc || component.dx > 1 || component.dy > 1;
+    }
+    frame.colourTransformUndone = frame.components >= 3 && usesColourTransform(codec.get());
+    frame.declaredYcc = frame.declaredYcc || image->color_space == OPJ_CLRSPC_SYCC;
+
+    if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
+        return tl::unexpected(decodeError(tr("its data is damaged or incomplete")));
+    for (int c = 0; c < frame.components; ++c) {
+        const opj_image_comp_t &component = image->comps[c];
+        if (!component.data || qint64(component.w) * component.dx < width || qint64(component.h) * component.dy < height)
+            return tl::unexpected(decodeError(tr("component %1 was not decoded").arg(c)));
+    }
+
+    const qsizetype pixels = qsizetype(columns) * rows;
+    frame.samples.resize(static_cast<size_t>(pixels * frame.components));
+    for (int c = 0; c < frame.components; ++c) {
+        const opj_image_comp_t &component = image->comps[c];
+        qint32 *out = frame.samples.data() + c;
+        if (component.dx == 1 && component.dy == 1) {
+            for (qsizetype i = 0; i < pixels; ++i)
+                out[i * frame.components] = component.data[i];
+            continue;
+        }
+        for (int y = 0; y < rows; ++y) {
+            const OPJ_INT32 *line = component.data + qsizetype(y / static_cast<int>(component.dy)) * component.w;
+            for (int x = 0; x < columns; ++x)
+                out[(qsizetype(y) * columns + x) * frame.components] = line[x / static_cast<int>(component.dx)];
         }
     }
     return frame;

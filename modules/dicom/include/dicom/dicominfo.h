@@ -1,35 +1,18 @@
 #pragma once
 
-#include <QJsonObject>
+#include "dicom/ultrasoundregion.h"
+
 #include <QList>
-#include <QRectF>
 #include <QString>
 
 #include <optional>
 
-// One region of the Sequence of Ultrasound Regions (0018,6011): where on the image a scan or
-// trace lies and how its pixels map to physical units.
-struct UltrasoundRegion
-{
-    int spatialFormat = 0;  // 1 = 2D, 2 = M-mode, 3 = spectral, 4 = waveform …
-    int dataType = 0;       // 1 = tissue, 2 = colour flow …
-    QRect bounds;           // pixel columns X0..X1, rows Y0..Y1 (inclusive)
-    int physicalUnitsX = 0; // 3 = cm, 4 = seconds, 7 = cm/s …
-    int physicalUnitsY = 0;
-    double physicalDeltaX = 0;
-    double physicalDeltaY = 0;
-    std::optional<int> referencePixelX;
-    std::optional<int> referencePixelY;
-
-    bool isSpatialInCentimetres() const { return physicalUnitsX == 3 && physicalUnitsY == 3 && physicalDeltaX > 0 && physicalDeltaY > 0; }
-    static QString unitName(int code);
-};
-
-// What a DICOM file is, as read from its header.
+// What a DICOM file is, as its header says: identity, pixel matrix and calibration. Strings are
+// converted to Unicode from the file's Specific Character Set (0008,0005).
 struct DicomInfo
 {
     QString patientId;
-    QString patientName;
+    QString patientName; // DICOM person name format: family^given=ideographic…
     QString studyInstanceUid;
     QString seriesInstanceUid;
     QString sopInstanceUid;
@@ -43,14 +26,17 @@ struct DicomInfo
     int columns = 0;
     int bitsAllocated = 0;
     int bitsStored = 0;
+    int highBit = 0;
     int samplesPerPixel = 0;
     int planarConfiguration = 0;
-    int pixelRepresentation = 0;
+    int pixelRepresentation = 0; // 0 unsigned, 1 two's complement
     int frames = 1;
-    std::optional<double> frameTimeMs;
-    std::optional<double> cineRate;
+    std::optional<double> frameTimeMs; // (0018,1063)
+    std::optional<double> cineRate;    // (0018,0040), frames per second
     QList<UltrasoundRegion> ultrasoundRegions;
-    std::optional<QPointF> pixelSpacingMm; // (row spacing, column spacing) where present
+    // Pixel Spacing (0028,0030): distance between the centres of adjacent rows, then columns.
+    std::optional<double> pixelSpacingRowMm;
+    std::optional<double> pixelSpacingColumnMm;
 
-    QJsonObject toJson() const;
+    bool isMonochrome() const;
 };

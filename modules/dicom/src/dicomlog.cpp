@@ -1,0 +1,3 @@
+#include "dicomlog.h"
+
+Q_LOGGING_CATEGORY(lcDicom, "obslink.dicom")

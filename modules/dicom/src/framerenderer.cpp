@@ -1,0 +1,179 @@
+#include "framerenderer.h"
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmimage/diregist.h> // colour images
+#include <dcmtk/dcmimgle/dcmimage.h>
+
+#include <cstring>
+#include <new>
+
+namespace {
+Error statusError(EI_Status status, int frame)
+{
+    const QString reason = QString::fromLatin1(DicomImage::getString(status));
+    switch (status) {
+    case EIS_MemoryFailure:
+        return Error{QStringLiteral("dicom.memory"), FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame)};
+    case EIS_NotSupportedValue:
+        return Error{QStringLiteral("dicom.unsupported"),
+                     FrameRenderer::tr("Frame %1 uses an encoding that cannot be displayed (%2).").arg(frame).arg(reason)};
+    default:
+        return Error{QStringLiteral("dicom.render"), FrameRenderer::tr("Frame %1 cannot be displayed (%2).").arg(frame).arg(reason)};
+    }
+}
+
+Error outOfMemory(int frame)
+{
+    return Error{QStringLiteral("dicom.memory"), FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame)};
+}
+
+QString stringOf(DcmItem &item, const DcmTagKey &tag)
+{
+    OFString value;
+    item.findAndGetOFString(tag, value);
+    return QString::fromLatin1(value.c_str()).trimmed();
+}
+
+// Everything of the source that DicomImage may look at (rescale, modality and palette LUTs,
+// overlays, presentation LUT shape …) but not its pixel data, nor large blobs that play no part
+// in display.
+void copyDisplayAttributes(DcmDataset &source, DcmDataset &target)
+{
+    constexpr Uint32 LargeBlobBytes = 1u << 20;
+    for (unsigned long i = 0; i < source.card(); ++i) {
+        DcmElement *element = source.getElement(i);
+        if (!element)
+            continue;
+        const Uint16 group = element->getGTag();
+        const bool overlayGroup = group >= 0x6000 && group <= 0x601E && group % 2 == 0;
+        if (group == 0x7FE0 || (element->getLength() > LargeBlobBytes && group != 0x0028 && !overlayGroup))
+            continue;
+        target.insert(static_cast<DcmElement *>(element->clone()), OFTrue);
+    }
+}
+} // namespace
+
+Result<QImage> FrameRenderer::display(DicomImage &image, unsigned long selected, int frame)
+{
+    if (image.getStatus() != EIS_Normal)
+        return tl::unexpected(statusError(image.getStatus(), frame));
+    if (image.getFirstFrame() != selected)
+        return failure(QStringLiteral("dicom.frame"), tr("Frame %1 cannot be selected.").arg(frame));
+    image.hideAllOverlays();
+    for (unsigned int plane = 0; plane < 16; ++plane) {
+        if (plane < image.getOverlayCount())
+            image.showOverlay(plane);
+    }
+    const bool monochrome = image.isMonochrome();
+    if (monochrome)
+        image.setNoVoiTransformation();
+    const int width = static_cast<int>(image.getWidth());
+    const int height = static_cast<int>(image.getHeight());
+    QImage out(width, height, monochrome ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    if (out.isNull())
+        return tl::unexpected(outOfMemory(frame));
+    const qsizetype rowBytes = qsizetype(width) * (monochrome ? 1 : 3);
+    if (out.bytesPerLine() == rowBytes) {
+        if (!image.getOutputData(out.bits(), static_cast<unsigned long>(out.sizeInBytes()), 8, 0, 0))
+            return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be rendered.").arg(frame));
+        return out;
+    }
+    const auto *data = static_cast<const uchar *>(image.getOutputData(8, 0, 0));
+    if (!data)
+        return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be rendered.").arg(frame));
+    for (int y = 0; y < height; ++y)
+        std::memcpy(out.scanLine(y), data + y * rowBytes, static_cast<size_t>(rowBytes));
+    return out;
+}
+
+Result<QImage> FrameRenderer::render(DcmFileFormat &file, int frame)
+{
+    DcmDataset *dataset = file.getDataset();
+    Sint32 frameCount = 1;
+    if (dataset->findAndGetSint32(DCM_NumberOfFrames, frameCount).bad())
+        frameCount = 1;
+    // As dcmj2pnm: a one-frame image is decompressed whole, one frame of several by partial
+    // access to the pixel data (which reads and decodes only that frame).
+    unsigned long flags = 0;
+    if (frame == 0 && frameCount == 1)
+        flags |= CIF_DecompressCompletePixelData;
+    else if (frameCount > 1)
+        flags |= CIF_UsePartialAccessToPixelData;
+    try {
+        DicomImage image(&file, dataset->getOriginalXfer(), flags, static_cast<unsigned long>(frame), 1);
+        return display(image, static_cast<unsigned long>(frame), frame);
+    } catch (const std::bad_alloc &) {
+        return tl::unexpected(outOfMemory(frame));
+    }
+}
+
+Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000Frame &decoded, int frame)
+{
+    const QString sourcePhotometric = stringOf(source, DCM_PhotometricInterpretation);
+    QString photometric;
+    if (decoded.components == 1) {
+        photometric = sourcePhotometric == QLatin1String("MONOCHROME1") || sourcePhotometric == QLatin1String("PALETTE COLOR")
+                          ? sourcePhotometric
+                          : QStringLiteral("MONOCHROME2");
+    } else if (decoded.components == 3) {
+        // YBR_RCT and YBR_ICT name the transform inside the codestream, already undone; without
+        // one, data the file calls YBR_FULL(_422) is still YCbCr for DCMTK to convert.
+        if (decoded.colourTransformUndone)
+            photometric = QStringLiteral("RGB");
+        else if (decoded.declaredYcc || sourcePhotometric.startsWith(QLatin1String("YBR_FULL")))
+            photometric = QStringLiteral("YBR_FULL");
+        else
+            photometric = QStringLiteral("RGB");
+    } else {
+        return failure(QStringLiteral("dicom.unsupported"),
+                       tr("A JPEG 2000 frame with %1 components cannot be displayed.").arg(decoded.components));
+    }
+
+    // The stored layout of the uncompressed source, as the header gives it, where it can hold the
+    // decoded samples.
+    Uint16 value = 0;
+    int bitsAllocated = decoded.precision <= 8 ? 8 : 16;
+    if (source.findAndGetUint16(DCM_BitsAllocated, value).good() && (value == 8 || value == 16) && value >= decoded.precision)
+        bitsAllocated = value;
+    int bitsStored = decoded.precision;
+    if (source.findAndGetUint16(DCM_BitsStored, value).good() && value >= 1 && value <= bitsAllocated)
+        bitsStored = value;
+    int pixelRepresentation = decoded.isSigned ? 1 : 0;
+    if (source.findAndGetUint16(DCM_PixelRepresentation, value).good() && value <= 1)
+        pixelRepresentation = value;
+
+    try {
+        DcmFileFormat native;
+        DcmDataset &target = *native.getDataset();
+        copyDisplayAttributes(source, target);
+        target.putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
+        target.putAndInsertUint16(DCM_SamplesPerPixel, static_cast<Uint16>(decoded.components));
+        if (decoded.components > 1)
+            target.putAndInsertUint16(DCM_PlanarConfiguration, 0);
+        else
+            target.findAndDeleteElement(DCM_PlanarConfiguration);
+        target.putAndInsertUint16(DCM_BitsAllocated, static_cast<Uint16>(bitsAllocated));
+        target.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(bitsStored));
+        target.putAndInsertUint16(DCM_HighBit, static_cast<Uint16>(bitsStored - 1));
+        target.putAndInsertUint16(DCM_PixelRepresentation, static_cast<Uint16>(pixelRepresentation));
+        target.putAndInsertString(DCM_NumberOfFrames, "1");
+        const size_t count = decoded.samples.size();
+        if (bitsAllocated == 8) {
+            std::vector<Uint8> samples(count);
+            for (size_t i = 0; i < count; ++i)
+                samples[i] = static_cast<Uint8>(decoded.samples[i] & 0xff);
+            target.putAndInsertUint8Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+        } else {
+            std::vector<Uint16> samples(count);
+            for (size_t i = 0; i < count; ++i)
+                samples[i] = static_cast<Uint16>(decoded.samples[i] & 0xffff);
+            target.putAndInsertUint16Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+        }
+        DicomImage image(&native, EXS_LittleEndianExplicit, CIF_DecompressCompletePixelData, 0, 1);
+        return display(image, 0, frame);
+    } catch (const std::bad_alloc &) {
+        return tl::unexpected(outOfMemory(frame));
+    }
+}

@@ -1,0 +1,73 @@
+#include "imagecompare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <cstdlib>
+
+namespace {
+QImage comparable(const QImage &image)
+{
+    return image.convertToFormat(QImage::Format_RGB888);
+}
+} // namespace
+
+QString ImageCompare::difference(const QImage &ours, const QImage &reference)
+{
+    if (ours.size() != reference.size())
+        return QStringLiteral("size %1×%2 against %3×%4")
+            .arg(ours.width())
+            .arg(ours.height())
+            .arg(reference.width())
+            .arg(reference.height());
+    if (ours.isGrayscale() != reference.isGrayscale())
+        return QStringLiteral("grey against colour (formats %1 and %2)").arg(ours.format()).arg(reference.format());
+    const QImage a = comparable(ours);
+    const QImage b = comparable(reference);
+    int differing = 0;
+    QString first;
+    for (int y = 0; y < a.height(); ++y) {
+        const uchar *p = a.constScanLine(y);
+        const uchar *q = b.constScanLine(y);
+        for (int x = 0; x < a.width(); ++x) {
+            if (std::memcmp(p + 3 * x, q + 3 * x, 3) == 0)
+                continue;
+            if (differing++ == 0)
+                first = QStringLiteral("(%1,%2) ours %3/%4/%5 reference %6/%7/%8")
+                            .arg(x)
+                            .arg(y)
+                            .arg(p[3 * x])
+                            .arg(p[3 * x + 1])
+                            .arg(p[3 * x + 2])
+                            .arg(q[3 * x])
+                            .arg(q[3 * x + 1])
+                            .arg(q[3 * x + 2]);
+        }
+    }
+    if (differing == 0)
+        return {};
+    return QStringLiteral("%1 pixels differ, first at %2").arg(differing).arg(first);
+}
+
+int ImageCompare::maxDifference(const QImage &first, const QImage &second)
+{
+    const QImage a = comparable(first);
+    const QImage b = comparable(second);
+    int worst = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x)
+            worst = std::max(worst, std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]));
+    return worst;
+}
+
+double ImageCompare::meanDifference(const QImage &first, const QImage &second)
+{
+    const QImage a = comparable(first);
+    const QImage b = comparable(second);
+    double sum = 0;
+    qint64 count = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count)
+            sum += std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]);
+    return count ? sum / double(count) : 0;
+}
