@@ -11,11 +11,13 @@
 #include <dcmtk/dcmdata/dcrleerg.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcvrov.h>
+#include <dcmtk/dcmimage/diregist.h> // colour images for DCMTK's lossy JPEG encoder
 #include <dcmtk/dcmjpeg/djencode.h>
 #include <dcmtk/dcmjpeg/djrplol.h>
 #include <dcmtk/dcmjpeg/djrploss.h>
 #include <dcmtk/dcmjpls/djencode.h>
 #include <dcmtk/dcmjpls/djrparam.h>
+#include <dcmtk/oflog/oflog.h>
 
 #include <openjpeg.h>
 
@@ -100,6 +102,7 @@ void registerEncoders()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        OFLog::configure(OFLogger::ERROR_LOG_LEVEL);
         // DCMTK's defaults (lossy colour as YBR_FULL_422), except that lossy monochrome data is
         // not stretched to its minimum and maximum with a rescale written to undo it: the
         // decoded samples then compare with the source directly.

@@ -36,6 +36,12 @@ int FrameLoader::framesWithinBudget() const
 
 void FrameLoader::request(int frame)
 {
+    if (frame < 0 || frame >= m_file->info().frames) {
+        auto refused = m_file->renderFrame(frame); // the file's own "no such frame" error
+        QMetaObject::invokeMethod(this, [this, frame, error = refused.error()] { emit frameFailed(frame, error.code, error.message); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     if (auto image = m_cache.find(frame)) {
         QMetaObject::invokeMethod(this, [this, frame, image = *image] { emit frameReady(frame, image); }, Qt::QueuedConnection);
         return;
@@ -48,8 +54,10 @@ void FrameLoader::prefetch(int first, int count)
     const int frames = m_file->info().frames;
     if (frames < 1 || count < 1)
         return;
-    // Frames beyond the budget would push out the ones just prefetched.
-    count = std::min({count, frames, std::max(0, framesWithinBudget() - 1)});
+    // Frames beyond the budget would push out the ones just prefetched; unless the whole loop
+    // fits, one place stays free for the frame on screen.
+    const int room = framesWithinBudget();
+    count = std::min({count, frames, room >= frames ? frames : std::max(0, room - 1)});
     for (int i = 0; i < count; ++i) {
         const int frame = ((first + i) % frames + frames) % frames;
         if (m_cache.find(frame)) // marks it as recently used: it is about to be shown
@@ -105,7 +113,7 @@ void FrameLoader::work()
                 const bool nowIdle = m_workers == 0 && m_inFlight.isEmpty() && !m_stopping;
                 lock.unlock();
                 if (nowIdle)
-                    emit idle();
+                    QMetaObject::invokeMethod(this, [this] { emit idle(); }, Qt::QueuedConnection);
                 return;
             }
             frame = m_queue.front();
@@ -120,9 +128,12 @@ void FrameLoader::work()
             QMutexLocker lock(&m_mutex);
             m_inFlight.remove(frame);
         }
+        // Signals leave from the loader's own thread, like any QObject's, so receivers (and a
+        // QSignalSpy) need no locking.
         if (image)
-            emit frameReady(frame, *image);
+            QMetaObject::invokeMethod(this, [this, frame, rendered = *image] { emit frameReady(frame, rendered); }, Qt::QueuedConnection);
         else
-            emit frameFailed(frame, image.error().code, image.error().message);
+            QMetaObject::invokeMethod(this, [this, frame, error = image.error()] { emit frameFailed(frame, error.code, error.message); },
+                                      Qt::QueuedConnection);
     }
 }

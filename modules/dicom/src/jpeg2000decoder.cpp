@@ -47,7 +47,7 @@ OPJ_BOOL seekIn(OPJ_OFF_T position, void *user)
 
 void logError(const char *message, void *)
 {
-    qCDebug(lcDicom, "OpenJPEG: %s", message);
+    qCDebug(lcDicom) << "OpenJPEG:" << QByteArray(message).trimmed().constData();
 }
 
 void ignore(const char *, void *) {}

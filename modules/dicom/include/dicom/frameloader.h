@@ -17,7 +17,7 @@
 // bounded cache: a viewer asks for the frame it shows (request) and for those about to be
 // shown (prefetch), and is told when each is ready. Nothing is decoded that was not asked for.
 // Pending work can be cancelled; destroying the loader waits only for the frames being decoded
-// at that moment.
+// at that moment. Signals are emitted in the loader's own thread.
 class FrameLoader : public QObject
 {
     Q_OBJECT
