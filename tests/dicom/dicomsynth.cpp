@@ -46,9 +46,11 @@ void putSample(SynthImage &s, qsizetype at, int value)
     }
 }
 
-SynthImage blank(const QString &photometric, int samples, int bits, int frames)
+SynthImage blank(const QString &photometric, int samples, int bits, int frames, const QSize &size = QSize(64, 48))
 {
     SynthImage s;
+    s.columns = size.width();
+    s.rows = size.height();
     s.photometric = photometric;
     s.samplesPerPixel = samples;
     s.bitsAllocated = bits;
@@ -370,9 +372,9 @@ SynthImage DicomSynth::grey(int bitsAllocated, int bitsStored, bool isSigned, in
     return s;
 }
 
-SynthImage DicomSynth::rgb(int frames, int planarConfiguration)
+SynthImage DicomSynth::rgb(int frames, int planarConfiguration, const QSize &size)
 {
-    SynthImage s = blank(QStringLiteral("RGB"), 3, 8, frames);
+    SynthImage s = blank(QStringLiteral("RGB"), 3, 8, frames, size);
     s.planarConfiguration = planarConfiguration;
     for (int f = 0; f < frames; ++f)
         for (int y = 0; y < s.rows; ++y)

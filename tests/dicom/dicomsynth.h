@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QList>
 #include <QPointF>
+#include <QSize>
 #include <QString>
 
 #include <optional>
@@ -76,7 +77,7 @@ class DicomSynth
 {
 public:
     static SynthImage grey(int bitsAllocated, int bitsStored, bool isSigned, int frames);
-    static SynthImage rgb(int frames, int planarConfiguration);
+    static SynthImage rgb(int frames, int planarConfiguration, const QSize &size = QSize(64, 48));
     static SynthImage ybrFull(int frames);
     static SynthImage ybrFull422(int frames);
     // Indices of `bitsAllocated` bits into a palette of `entries` colours.

@@ -31,6 +31,9 @@ struct DecoderContext
 {
     DcmFileFormat file;
     std::optional<EncapsulatedFrames> jpeg2000Frames;
+    // DCMTK's note of where the next frame's fragments start, valid for frame `nextFrame`.
+    int nextFrame = -1;
+    Uint32 nextFragment = 0;
 };
 
 Result<std::unique_ptr<DecoderContext>> loadContext(const QString &path)
@@ -83,6 +86,7 @@ struct DicomFile::Private
     QString path;
     DicomInfo info;
     Result<PixelLayout> layout;
+    bool frameByFrame = false; // compressed frames decoded once each (see FrameRenderer)
     mutable std::mutex mutex;
     mutable std::vector<std::unique_ptr<DecoderContext>> idle;
 
@@ -126,6 +130,24 @@ struct DicomFile::Private
             return tl::unexpected(decoded.error());
         return FrameRenderer::renderJpeg2000(dataset, *decoded, frame);
     }
+
+    Result<QImage> renderCompressed(DecoderContext &context, int frame) const
+    {
+        Uint32 start = context.nextFrame == frame ? context.nextFragment : 0;
+        auto image = FrameRenderer::renderCompressedFrame(*context.file.getDataset(), frame, start);
+        context.nextFrame = image ? frame + 1 : -1;
+        context.nextFragment = start;
+        return image;
+    }
+
+    Result<QImage> render(DecoderContext &context, int frame) const
+    {
+        if (layout->isJpeg2000())
+            return renderJpeg2000(context, frame);
+        if (frameByFrame)
+            return renderCompressed(context, frame);
+        return FrameRenderer::render(context.file, frame);
+    }
 };
 
 DicomFile::DicomFile(std::unique_ptr<Private> p) : d(std::move(p)) {}
@@ -164,6 +186,8 @@ Result<std::shared_ptr<DicomFile>> DicomFile::open(const QString &path)
     try {
         p->info = DicomHeaderReader::read(dataset, dataset.getOriginalXfer(), QString::fromLatin1(metaSyntax.c_str()).trimmed());
         p->layout = PixelLayout::inspect(p->info, dataset);
+        p->frameByFrame = p->layout && p->layout->isEncapsulated() && !p->layout->isJpeg2000()
+                          && FrameRenderer::decodesFrameByFrame(dataset);
     } catch (const std::exception &) {
         return failure(QStringLiteral("dicom.unreadable"), tr("The header of %1 cannot be read.").arg(fileInfo.fileName()));
     }
@@ -211,7 +235,7 @@ Result<QImage> DicomFile::renderFrame(int frame) const
         return tl::unexpected(context.error());
     Result<QImage> image;
     try {
-        image = d->layout->isJpeg2000() ? d->renderJpeg2000(**context, frame) : FrameRenderer::render((*context)->file, frame);
+        image = d->render(**context, frame);
         if (d->layout->isEncapsulated() && d->info.frames > 1)
             releaseFragments(*(*context)->file.getDataset());
     } catch (const std::bad_alloc &) {

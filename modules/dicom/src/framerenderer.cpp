@@ -3,6 +3,7 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmimage/diregist.h> // colour images
 #include <dcmtk/dcmimgle/dcmimage.h>
 
@@ -109,6 +110,76 @@ Result<QImage> FrameRenderer::render(DcmFileFormat &file, int frame)
     }
 }
 
+Result<QImage> FrameRenderer::displayNative(DcmDataset &source, const std::function<OFCondition(DcmDataset &)> &describe, int frame)
+{
+    try {
+        DcmFileFormat native;
+        DcmDataset &target = *native.getDataset();
+        copyDisplayAttributes(source, target);
+        target.putAndInsertString(DCM_NumberOfFrames, "1");
+        const OFCondition described = describe(target);
+        if (described.bad())
+            return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be displayed (%2).").arg(frame).arg(QString::fromLatin1(described.text())));
+        DicomImage image(&native, EXS_LittleEndianExplicit, CIF_DecompressCompletePixelData, 0, 1);
+        return display(image, 0, frame);
+    } catch (const std::bad_alloc &) {
+        return tl::unexpected(outOfMemory(frame));
+    }
+}
+
+bool FrameRenderer::decodesFrameByFrame(DcmDataset &dataset)
+{
+    Sint32 frames = 1;
+    Uint16 bitsAllocated = 0;
+    if (dataset.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 2
+        || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad() || (bitsAllocated != 8 && bitsAllocated != 16))
+        return false;
+    // Overlays may hold a plane per frame, which only DicomImage's own frame numbering matches.
+    for (Uint16 group = 0x6000; group <= 0x601E; group += 2) {
+        if (dataset.tagExists(DcmTagKey(group, 0x0010), OFFalse) || dataset.tagExists(DcmTagKey(group, 0x3000), OFFalse))
+            return false;
+    }
+    return true;
+}
+
+Result<QImage> FrameRenderer::renderCompressedFrame(DcmDataset &dataset, int frame, Uint32 &startFragment)
+{
+    DcmElement *element = nullptr;
+    Uint16 rows = 0, columns = 0, samples = 0, bitsAllocated = 0;
+    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || !element || element->ident() != EVR_PixelData
+        || dataset.findAndGetUint16(DCM_Rows, rows).bad() || dataset.findAndGetUint16(DCM_Columns, columns).bad()
+        || dataset.findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad())
+        return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be displayed (attributes missing).").arg(frame));
+    const size_t frameBytes = size_t(rows) * columns * samples * (bitsAllocated / 8);
+    try {
+        // As DicomImage allocates it: the frame plus a pad byte to even length.
+        std::vector<Uint16> buffer((frameBytes + 1) / 2);
+        OFString colourModel;
+        const OFCondition decoded = static_cast<DcmPixelData *>(element)->getUncompressedFrame(
+            &dataset, static_cast<Uint32>(frame), startFragment, buffer.data(), static_cast<Uint32>(buffer.size() * 2), colourModel);
+        if (decoded.bad()) {
+            startFragment = 0;
+            return failure(QStringLiteral("dicom.render"),
+                           tr("Frame %1 cannot be decoded (%2).").arg(frame).arg(QString::fromLatin1(decoded.text())));
+        }
+        // What DicomImage does with partial access: the decoder's colour model replaces the
+        // header's (YBR_FULL_422 JPEG comes out as RGB); every other attribute stays.
+        return displayNative(dataset, [&](DcmDataset &target) {
+            OFCondition status = EC_Normal;
+            if (!colourModel.empty())
+                status = target.putAndInsertString(DCM_PhotometricInterpretation, colourModel.c_str());
+            if (status.good() && bitsAllocated == 8)
+                status = target.putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(buffer.data()),
+                                                       static_cast<unsigned long>(frameBytes));
+            else if (status.good())
+                status = target.putAndInsertUint16Array(DCM_PixelData, buffer.data(), static_cast<unsigned long>(frameBytes / 2));
+            return status;
+        }, frame);
+    } catch (const std::bad_alloc &) {
+        return tl::unexpected(outOfMemory(frame));
+    }
+}
+
 Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000Frame &decoded, int frame)
 {
     const QString sourcePhotometric = stringOf(source, DCM_PhotometricInterpretation);
@@ -144,10 +215,7 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
     if (source.findAndGetUint16(DCM_PixelRepresentation, value).good() && value <= 1)
         pixelRepresentation = value;
 
-    try {
-        DcmFileFormat native;
-        DcmDataset &target = *native.getDataset();
-        copyDisplayAttributes(source, target);
+    return displayNative(source, [&](DcmDataset &target) {
         target.putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
         target.putAndInsertUint16(DCM_SamplesPerPixel, static_cast<Uint16>(decoded.components));
         if (decoded.components > 1)
@@ -158,22 +226,16 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
         target.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(bitsStored));
         target.putAndInsertUint16(DCM_HighBit, static_cast<Uint16>(bitsStored - 1));
         target.putAndInsertUint16(DCM_PixelRepresentation, static_cast<Uint16>(pixelRepresentation));
-        target.putAndInsertString(DCM_NumberOfFrames, "1");
         const size_t count = decoded.samples.size();
         if (bitsAllocated == 8) {
             std::vector<Uint8> samples(count);
             for (size_t i = 0; i < count; ++i)
                 samples[i] = static_cast<Uint8>(decoded.samples[i] & 0xff);
-            target.putAndInsertUint8Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
-        } else {
-            std::vector<Uint16> samples(count);
-            for (size_t i = 0; i < count; ++i)
-                samples[i] = static_cast<Uint16>(decoded.samples[i] & 0xffff);
-            target.putAndInsertUint16Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+            return target.putAndInsertUint8Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
         }
-        DicomImage image(&native, EXS_LittleEndianExplicit, CIF_DecompressCompletePixelData, 0, 1);
-        return display(image, 0, frame);
-    } catch (const std::bad_alloc &) {
-        return tl::unexpected(outOfMemory(frame));
-    }
+        std::vector<Uint16> samples(count);
+        for (size_t i = 0; i < count; ++i)
+            samples[i] = static_cast<Uint16>(decoded.samples[i] & 0xffff);
+        return target.putAndInsertUint16Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+    }, frame);
 }
