@@ -22,8 +22,7 @@ constexpr int Frames = 100;
 
 // Waits in an event loop, as the viewer would, until `predicate` holds; the loader's signals
 // arrive as events, so the loop sleeps in between.
-template <typename Predicate>
-void waitFor(Predicate predicate)
+template <typename Predicate> void waitFor(Predicate predicate)
 {
     QEventLoop loop;
     QTimer wake; // a safety net should a signal be missed
@@ -48,10 +47,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     // tmpfs where there is one, so that dcmj2pnm's output costs no disk time.
-    QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/bench_dicom-XXXXXX") : QString());
+    QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists()
+            ? QStringLiteral("/dev/shm/bench_dicom-XXXXXX")
+            : QString());
     const QString path = dir.filePath(QStringLiteral("cine.dcm"));
     QString error;
-    if (!DicomSynth::write(DicomSynth::rgb(Frames, 0, QSize(800, 600)), SynthSyntax::JpegBaseline, path, &error)) {
+    if (!DicomSynth::write(
+            DicomSynth::rgb(Frames, 0, QSize(800, 600)), SynthSyntax::JpegBaseline, path, &error)) {
         std::fprintf(stderr, "cannot write the cine: %s\n", qPrintable(error));
         return 1;
     }
@@ -100,7 +102,8 @@ int main(int argc, char *argv[])
         QDir(dir.path()).mkpath(QStringLiteral("ppm"));
         QProcess process;
         timer.restart();
-        process.start(dcmj2pnm, {QStringLiteral("--all-frames"), path, dir.filePath(QStringLiteral("ppm/frame"))});
+        process.start(
+            dcmj2pnm, { QStringLiteral("--all-frames"), path, dir.filePath(QStringLiteral("ppm/frame")) });
         process.waitForFinished(600000);
         const double dcmtkMs = msSince(timer);
         if (process.exitCode() == 0) {
@@ -142,8 +145,10 @@ int main(int argc, char *argv[])
         waitFor([&] { return idle; });
         QCoreApplication::processEvents(); // frames in queued signals are released
         const qint64 held = heapInUse() - before;
-        std::printf("bench: dicom_memory_per_frame_held %.0f KiB\n", static_cast<double>(held) / loader->cachedFrameCount() / 1024.0);
-        std::printf("bench: dicom_frame_pixels_kib %.0f KiB\n", static_cast<double>(file->renderedFrameBytes()) / 1024.0);
+        std::printf("bench: dicom_memory_per_frame_held %.0f KiB\n",
+            static_cast<double>(held) / loader->cachedFrameCount() / 1024.0);
+        std::printf("bench: dicom_frame_pixels_kib %.0f KiB\n",
+            static_cast<double>(file->renderedFrameBytes()) / 1024.0);
     }
     return 0;
 }

@@ -11,4 +11,7 @@ public:
     static bool available();
     // Frame numbered from 0; a null image and the reason if no tool can show it.
     static QImage render(const QString &dicomPath, int frame, QString *why);
+    // Empty if `ours` equals DCMTK's rendering of frame `frame` of `dicomPath` pixel for pixel;
+    // otherwise what differs, or why DCMTK could not show it.
+    static QString difference(const QImage &ours, const QString &dicomPath, int frame);
 };

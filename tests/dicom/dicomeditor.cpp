@@ -21,14 +21,16 @@ bool edit(const QString &path, QString *error, const std::function<OFCondition(D
         status = change(*file.getDataset());
     }
     if (status.good())
-        status = file.saveFile(QFile::encodeName(path).constData(), file.getDataset()->getOriginalXfer(), EET_ExplicitLength);
+        status = file.saveFile(
+            QFile::encodeName(path).constData(), file.getDataset()->getOriginalXfer(), EET_ExplicitLength);
     if (status.bad())
         *error = QString::fromLatin1(status.text());
     return status.good();
 }
 } // namespace
 
-bool DicomEditor::setValue(const QString &path, quint16 group, quint16 element, const QString &value, QString *error)
+bool DicomEditor::setValue(
+    const QString &path, quint16 group, quint16 element, const QString &value, QString *error)
 {
     return edit(path, error, [&](DcmDataset &ds) {
         return ds.putAndInsertString(DcmTagKey(group, element), value.toLatin1().constData());
@@ -37,7 +39,8 @@ bool DicomEditor::setValue(const QString &path, quint16 group, quint16 element, 
 
 bool DicomEditor::remove(const QString &path, quint16 group, quint16 element, QString *error)
 {
-    return edit(path, error, [&](DcmDataset &ds) { return ds.findAndDeleteElement(DcmTagKey(group, element)); });
+    return edit(
+        path, error, [&](DcmDataset &ds) { return ds.findAndDeleteElement(DcmTagKey(group, element)); });
 }
 
 bool DicomEditor::replaceFragment(const QString &path, int item, const QByteArray &bytes, QString *error)
@@ -48,13 +51,15 @@ bool DicomEditor::replaceFragment(const QString &path, int item, const QByteArra
         if (status.bad())
             return status;
         DcmPixelSequence *sequence = nullptr;
-        status = static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(ds.getOriginalXfer(), nullptr, sequence);
+        status = static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(
+            ds.getOriginalXfer(), nullptr, sequence);
         if (status.bad() || !sequence)
             return status.bad() ? status : EC_IllegalCall;
         DcmPixelItem *fragment = nullptr;
         status = sequence->getItem(fragment, static_cast<unsigned long>(item));
         if (status.bad())
             return status;
-        return fragment->putUint8Array(reinterpret_cast<const Uint8 *>(bytes.constData()), static_cast<unsigned long>(bytes.size()));
+        return fragment->putUint8Array(
+            reinterpret_cast<const Uint8 *>(bytes.constData()), static_cast<unsigned long>(bytes.size()));
     });
 }

@@ -9,7 +9,8 @@ class DicomEditor
 {
 public:
     // Sets (group,element) to a value given as DICOM text ("65535", "1\\1" …), adding it if needed.
-    static bool setValue(const QString &path, quint16 group, quint16 element, const QString &value, QString *error);
+    static bool setValue(
+        const QString &path, quint16 group, quint16 element, const QString &value, QString *error);
     static bool remove(const QString &path, quint16 group, quint16 element, QString *error);
     // Replaces the value of item `item` of the encapsulated pixel data (0 is the offset table).
     static bool replaceFragment(const QString &path, int item, const QByteArray &bytes, QString *error);

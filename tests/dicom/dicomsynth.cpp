@@ -32,7 +32,7 @@ namespace {
 double wave(int x, int y, int frame)
 {
     const double value = 0.5 + 0.38 * std::sin(x * 0.21 + frame * 0.6) * std::cos(y * 0.17 - frame * 0.2)
-                         + 0.04 * ((x * 7 + y * 13 + frame * 5) % 11) / 10.0 - 0.02;
+        + 0.04 * ((x * 7 + y * 13 + frame * 5) % 11) / 10.0 - 0.02;
     return std::clamp(value, 0.0, 1.0);
 }
 
@@ -46,7 +46,8 @@ void putSample(SynthImage &s, qsizetype at, int value)
     }
 }
 
-SynthImage blank(const QString &photometric, int samples, int bits, int frames, const QSize &size = QSize(64, 48))
+SynthImage blank(
+    const QString &photometric, int samples, int bits, int frames, const QSize &size = QSize(64, 48))
 {
     SynthImage s;
     s.columns = size.width();
@@ -108,8 +109,8 @@ void registerEncoders()
         // DCMTK's defaults (lossy colour as YBR_FULL_422), except that lossy monochrome data is
         // not stretched to its minimum and maximum with a rescale written to undo it: the
         // decoded samples then compare with the source directly.
-        DJEncoderRegistration::registerCodecs(ECC_lossyYCbCr, EUC_default, OFFalse, 0, 0, 0, OFTrue, ESS_422, OFTrue, OFFalse, 0,
-                                              0, 0.0, 0.0, 0, 0, 0, 0, OFFalse);
+        DJEncoderRegistration::registerCodecs(ECC_lossyYCbCr, EUC_default, OFFalse, 0, 0, 0, OFTrue, ESS_422,
+            OFTrue, OFFalse, 0, 0, 0.0, 0.0, 0, 0, 0, 0, OFFalse);
         DJLSEncoderRegistration::registerCodecs();
         DcmRLEEncoderRegistration::registerCodecs();
     });
@@ -125,7 +126,8 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
     char uid[100];
     if (!s.characterSet.isEmpty())
         ds.putAndInsertString(DCM_SpecificCharacterSet, s.characterSet.toLatin1().constData());
-    ds.putAndInsertString(DCM_SOPClassUID, s.frames > 1 ? UID_UltrasoundMultiframeImageStorage : UID_UltrasoundImageStorage);
+    ds.putAndInsertString(
+        DCM_SOPClassUID, s.frames > 1 ? UID_UltrasoundMultiframeImageStorage : UID_UltrasoundImageStorage);
     ds.putAndInsertString(DCM_SOPInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_INSTANCE_UID_ROOT));
     ds.putAndInsertString(DCM_StudyInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_STUDY_UID_ROOT));
     ds.putAndInsertString(DCM_SeriesInstanceUID, dcmGenerateUniqueIdentifier(uid, SITE_SERIES_UID_ROOT));
@@ -161,14 +163,18 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
         ds.putAndInsertString(DCM_RescaleType, "US");
     }
     if (s.pixelSpacingRowMm && s.pixelSpacingColumnMm)
-        ds.putAndInsertString(DCM_PixelSpacing, (QByteArray::number(*s.pixelSpacingRowMm) + '\\'
-                                                 + QByteArray::number(*s.pixelSpacingColumnMm)).constData());
+        ds.putAndInsertString(DCM_PixelSpacing,
+            (QByteArray::number(*s.pixelSpacingRowMm) + '\\' + QByteArray::number(*s.pixelSpacingColumnMm))
+                .constData());
     if (photometric == QLatin1String("PALETTE COLOR")) {
-        const Uint16 descriptor[3] = {static_cast<Uint16>(s.paletteRed.size() == 65536 ? 0 : s.paletteRed.size()), 0, 16};
+        const Uint16 descriptor[3]
+            = { static_cast<Uint16>(s.paletteRed.size() == 65536 ? 0 : s.paletteRed.size()), 0, 16 };
         const std::tuple<DcmTagKey, DcmTagKey, const QList<quint16> *> tables[] = {
-            {DCM_RedPaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData, &s.paletteRed},
-            {DCM_GreenPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableData, &s.paletteGreen},
-            {DCM_BluePaletteColorLookupTableDescriptor, DCM_BluePaletteColorLookupTableData, &s.paletteBlue}};
+            { DCM_RedPaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData, &s.paletteRed },
+            { DCM_GreenPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableData,
+                &s.paletteGreen },
+            { DCM_BluePaletteColorLookupTableDescriptor, DCM_BluePaletteColorLookupTableData, &s.paletteBlue }
+        };
         for (const auto &[descriptorTag, dataTag, data] : tables) {
             ds.putAndInsertUint16Array(descriptorTag, descriptor, 3);
             ds.putAndInsertUint16Array(dataTag, data->constData(), static_cast<unsigned long>(data->size()));
@@ -210,7 +216,8 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
         ds.putAndInsertString(DcmTagKey(0x6000, 0x0050), "1\\1");
         ds.putAndInsertUint16(DcmTagKey(0x6000, 0x0100), 1);
         ds.putAndInsertUint16(DcmTagKey(0x6000, 0x0102), 0);
-        ds.putAndInsertUint16Array(DcmTagKey(0x6000, 0x3000), bits.data(), static_cast<unsigned long>(bits.size()));
+        ds.putAndInsertUint16Array(
+            DcmTagKey(0x6000, 0x3000), bits.data(), static_cast<unsigned long>(bits.size()));
     }
 }
 
@@ -250,7 +257,8 @@ OPJ_BOOL seekOut(OPJ_OFF_T position, void *user)
 }
 
 // One frame as a JPEG 2000 codestream, encoded with OpenJPEG.
-QByteArray encodeJpeg2000(const SynthImage &s, int frame, bool lossy, const Jpeg2000Layout &layout, QString *error)
+QByteArray encodeJpeg2000(
+    const SynthImage &s, int frame, bool lossy, const Jpeg2000Layout &layout, QString *error)
 {
     const int components = s.samplesPerPixel;
     std::vector<opj_image_cmptparm_t> parameters(static_cast<size_t>(components));
@@ -264,7 +272,8 @@ QByteArray encodeJpeg2000(const SynthImage &s, int frame, bool lossy, const Jpeg
         p.sgnd = s.isSigned ? 1 : 0;
     }
     std::unique_ptr<opj_image_t, void (*)(opj_image_t *)> image(
-        opj_image_create(static_cast<OPJ_UINT32>(components), parameters.data(), components == 3 ? OPJ_CLRSPC_SRGB : OPJ_CLRSPC_GRAY),
+        opj_image_create(static_cast<OPJ_UINT32>(components), parameters.data(),
+            components == 3 ? OPJ_CLRSPC_SRGB : OPJ_CLRSPC_GRAY),
         opj_image_destroy);
     image->x0 = 0;
     image->y0 = 0;
@@ -283,15 +292,15 @@ QByteArray encodeJpeg2000(const SynthImage &s, int frame, bool lossy, const Jpeg
     p.irreversible = lossy ? 1 : 0;
     p.tcp_mct = components == 3 && layout.colourTransform ? 1 : 0;
     p.numresolution = 3;
-    std::unique_ptr<opj_codec_t, void (*)(opj_codec_t *)> codec(opj_create_compress(layout.jp2Wrapper ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K),
-                                                                opj_destroy_codec);
+    std::unique_ptr<opj_codec_t, void (*)(opj_codec_t *)> codec(
+        opj_create_compress(layout.jp2Wrapper ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K), opj_destroy_codec);
     if (!opj_setup_encoder(codec.get(), &p, image.get())) {
         *error = QStringLiteral("OpenJPEG encoder setup failed");
         return {};
     }
     MemoryOutput output;
-    std::unique_ptr<opj_stream_t, void (*)(opj_stream_t *)> stream(opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE),
-                                                                   opj_stream_destroy);
+    std::unique_ptr<opj_stream_t, void (*)(opj_stream_t *)> stream(
+        opj_stream_create(OPJ_J2K_STREAM_CHUNK_SIZE, OPJ_FALSE), opj_stream_destroy);
     opj_stream_set_user_data(stream.get(), &output, nullptr);
     opj_stream_set_write_function(stream.get(), writeTo);
     opj_stream_set_skip_function(stream.get(), skipOut);
@@ -304,7 +313,8 @@ QByteArray encodeJpeg2000(const SynthImage &s, int frame, bool lossy, const Jpeg
     return output.data;
 }
 
-bool encapsulateJpeg2000(DcmDataset &ds, const SynthImage &s, bool lossy, const Jpeg2000Layout &layout, QString *error)
+bool encapsulateJpeg2000(
+    DcmDataset &ds, const SynthImage &s, bool lossy, const Jpeg2000Layout &layout, QString *error)
 {
     QList<QByteArray> fragments;
     std::vector<Uint64> offsets;
@@ -333,12 +343,14 @@ bool encapsulateJpeg2000(DcmDataset &ds, const SynthImage &s, bool lossy, const 
             qToLittleEndian<quint32>(static_cast<quint32>(offset), le);
             bytes.append(le, 4);
         }
-        table->putUint8Array(reinterpret_cast<const Uint8 *>(bytes.constData()), static_cast<unsigned long>(bytes.size()));
+        table->putUint8Array(
+            reinterpret_cast<const Uint8 *>(bytes.constData()), static_cast<unsigned long>(bytes.size()));
     }
     sequence->insert(table);
     for (const QByteArray &fragment : fragments) {
         auto *item = new DcmPixelItem(DcmTag(DCM_Item, EVR_OB));
-        item->putUint8Array(reinterpret_cast<const Uint8 *>(fragment.constData()), static_cast<unsigned long>(fragment.size()));
+        item->putUint8Array(reinterpret_cast<const Uint8 *>(fragment.constData()),
+            static_cast<unsigned long>(fragment.size()));
         sequence->insert(item);
     }
     auto *pixelData = new DcmPixelData(DCM_PixelData);
@@ -430,8 +442,26 @@ SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames)
     for (int f = 0; f < frames; ++f)
         for (int y = 0; y < s.rows; ++y)
             for (int x = 0; x < s.columns; ++x)
-                putSample(s, offsetOf(s, f, x, y, 0), static_cast<int>(std::lround(wave(x, y, f) * (entries - 1))));
+                putSample(
+                    s, offsetOf(s, f, x, y, 0), static_cast<int>(std::lround(wave(x, y, f) * (entries - 1))));
     return s;
+}
+
+UltrasoundRegion DicomSynth::region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,
+    int unitsY, double deltaX, double deltaY)
+{
+    UltrasoundRegion r;
+    r.spatialFormat = spatialFormat;
+    r.dataType = dataType;
+    r.minX0 = bounds.left();
+    r.minY0 = bounds.top();
+    r.maxX1 = bounds.right();
+    r.maxY1 = bounds.bottom();
+    r.physicalUnitsX = unitsX;
+    r.physicalUnitsY = unitsY;
+    r.physicalDeltaX = deltaX;
+    r.physicalDeltaY = deltaY;
+    return r;
 }
 
 int DicomSynth::sample(const SynthImage &s, int frame, int x, int y, int c)
@@ -487,7 +517,8 @@ QByteArray DicomSynth::syntaxName(SynthSyntax syntax)
     return "?";
 }
 
-bool DicomSynth::write(const SynthImage &s, SynthSyntax syntax, const QString &path, QString *error, const SynthOptions &options)
+bool DicomSynth::write(
+    const SynthImage &s, SynthSyntax syntax, const QString &path, QString *error, const SynthOptions &options)
 {
     registerEncoders();
     DcmFileFormat file;
@@ -495,7 +526,8 @@ bool DicomSynth::write(const SynthImage &s, SynthSyntax syntax, const QString &p
     const bool jpeg2000 = syntax == SynthSyntax::Jpeg2000 || syntax == SynthSyntax::Jpeg2000Lossy;
     QString photometric = s.photometric;
     if (jpeg2000 && s.samplesPerPixel == 3 && options.jpeg2000.colourTransform)
-        photometric = syntax == SynthSyntax::Jpeg2000Lossy ? QStringLiteral("YBR_ICT") : QStringLiteral("YBR_RCT");
+        photometric
+            = syntax == SynthSyntax::Jpeg2000Lossy ? QStringLiteral("YBR_ICT") : QStringLiteral("YBR_RCT");
     fillHeader(ds, s, photometric);
     const E_FileWriteMode mode = options.metaHeader ? EWM_createNewMeta : EWM_dataset;
     if (jpeg2000) {
@@ -509,14 +541,14 @@ bool DicomSynth::write(const SynthImage &s, SynthSyntax syntax, const QString &p
         if (!encapsulateJpeg2000(ds, s, lossy, options.jpeg2000, error))
             return false;
         const E_TransferSyntax xfer = lossy ? EXS_JPEG2000 : EXS_JPEG2000LosslessOnly;
-        const OFCondition saved = file.saveFile(QFile::encodeName(path).constData(), xfer, EET_ExplicitLength, EGL_recalcGL,
-                                                EPD_noChange, 0, 0, mode);
+        const OFCondition saved = file.saveFile(QFile::encodeName(path).constData(), xfer, EET_ExplicitLength,
+            EGL_recalcGL, EPD_noChange, 0, 0, mode);
         *error = QString::fromLatin1(saved.text());
         return saved.good();
     }
     if (s.bitsAllocated == 8) {
         ds.putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(s.pixels.constData()),
-                                  static_cast<unsigned long>(s.pixels.size()));
+            static_cast<unsigned long>(s.pixels.size()));
     } else {
         std::vector<Uint16> words(static_cast<size_t>(s.pixels.size() / 2));
         for (size_t i = 0; i < words.size(); ++i)
@@ -571,13 +603,13 @@ bool DicomSynth::write(const SynthImage &s, SynthSyntax syntax, const QString &p
     if (DcmXfer(xfer).isEncapsulated()) {
         const OFCondition converted = ds.chooseRepresentation(xfer, parameters);
         if (converted.bad() || !ds.canWriteXfer(xfer)) {
-            *error = QStringLiteral("DCMTK cannot encode %1: %2").arg(QString::fromLatin1(syntaxName(syntax)),
-                                                                     QString::fromLatin1(converted.text()));
+            *error = QStringLiteral("DCMTK cannot encode %1: %2")
+                         .arg(QString::fromLatin1(syntaxName(syntax)), QString::fromLatin1(converted.text()));
             return false;
         }
     }
-    const OFCondition saved = file.saveFile(QFile::encodeName(path).constData(), xfer, EET_ExplicitLength, EGL_recalcGL,
-                                            EPD_noChange, 0, 0, mode);
+    const OFCondition saved = file.saveFile(QFile::encodeName(path).constData(), xfer, EET_ExplicitLength,
+        EGL_recalcGL, EPD_noChange, 0, 0, mode);
     *error = QString::fromLatin1(saved.text());
     return saved.good();
 }

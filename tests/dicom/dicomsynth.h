@@ -47,14 +47,14 @@ enum class SynthSyntax {
     ExplicitLittle,
     ExplicitBig,
     Deflated,
-    JpegBaseline,   // 8 bit, colour as YBR_FULL_422
-    JpegExtended,   // 12 bit lossy
-    JpegLossless,   // process 14, selection value 1
-    JpegLs,         // lossless
-    JpegLsNear,     // near-lossless, NEAR = 2
+    JpegBaseline, // 8 bit, colour as YBR_FULL_422
+    JpegExtended, // 12 bit lossy
+    JpegLossless, // process 14, selection value 1
+    JpegLs, // lossless
+    JpegLsNear, // near-lossless, NEAR = 2
     Rle,
-    Jpeg2000,       // lossless; colour with the RCT (YBR_RCT) unless told otherwise
-    Jpeg2000Lossy,  // colour with the ICT (YBR_ICT)
+    Jpeg2000, // lossless; colour with the RCT (YBR_RCT) unless told otherwise
+    Jpeg2000Lossy, // colour with the ICT (YBR_ICT)
 };
 
 // How the JPEG 2000 frames are encapsulated.
@@ -63,8 +63,8 @@ struct Jpeg2000Layout
     int fragmentsPerFrame = 1;
     bool basicOffsetTable = false;
     bool extendedOffsetTable = false;
-    bool jp2Wrapper = false;      // a JP2 file instead of a raw codestream, as some encoders write
-    bool colourTransform = true;  // RCT/ICT in the codestream (else RGB or YBR_FULL as given)
+    bool jp2Wrapper = false; // a JP2 file instead of a raw codestream, as some encoders write
+    bool colourTransform = true; // RCT/ICT in the codestream (else RGB or YBR_FULL as given)
 };
 
 struct SynthOptions
@@ -83,6 +83,10 @@ public:
     // Indices of `bitsAllocated` bits into a palette of `entries` colours.
     static SynthImage palette(int bitsAllocated, int entries, int frames);
 
+    // A region of the Sequence of Ultrasound Regions, bounds inclusive.
+    static UltrasoundRegion region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,
+        int unitsY, double deltaX, double deltaY);
+
     // Stored sample c of pixel (x, y) in a frame (signed where the image is); for 4:2:2 data
     // c = 1, 2 give the pair's chroma.
     static int sample(const SynthImage &image, int frame, int x, int y, int c);
@@ -91,5 +95,5 @@ public:
     static QByteArray syntaxName(SynthSyntax syntax);
 
     static bool write(const SynthImage &image, SynthSyntax syntax, const QString &path, QString *error,
-                      const SynthOptions &options = {});
+        const SynthOptions &options = {});
 };

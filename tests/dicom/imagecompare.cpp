@@ -1,9 +1,11 @@
 #include "imagecompare.h"
 
+#include "dicom/dicomfile.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 
 namespace {
 QImage comparable(const QImage &image)
@@ -21,7 +23,9 @@ QString ImageCompare::difference(const QImage &ours, const QImage &reference)
             .arg(reference.width())
             .arg(reference.height());
     if (ours.isGrayscale() != reference.isGrayscale())
-        return QStringLiteral("grey against colour (formats %1 and %2)").arg(ours.format()).arg(reference.format());
+        return QStringLiteral("grey against colour (formats %1 and %2)")
+            .arg(ours.format())
+            .arg(reference.format());
     const QImage a = comparable(ours);
     const QImage b = comparable(reference);
     int differing = 0;
@@ -70,4 +74,23 @@ double ImageCompare::meanDifference(const QImage &first, const QImage &second)
         for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count)
             sum += std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]);
     return count ? sum / double(count) : 0;
+}
+
+QString ImageCompare::everyFrame(const QString &dicomPath, int frames,
+    const std::function<QString(int frame, const QImage &rendered)> &check)
+{
+    auto file = DicomFile::open(dicomPath);
+    if (!file)
+        return QStringLiteral("not opened: %1").arg(file.error().message);
+    if ((*file)->info().frames != frames)
+        return QStringLiteral("%1 frames instead of %2").arg((*file)->info().frames).arg(frames);
+    for (int frame = frames - 1; frame >= 0; --frame) {
+        auto rendered = (*file)->renderFrame(frame);
+        if (!rendered)
+            return QStringLiteral("frame %1 refused: %2").arg(frame).arg(rendered.error().message);
+        const QString problem = check(frame, *rendered);
+        if (!problem.isEmpty())
+            return QStringLiteral("frame %1: %2").arg(frame).arg(problem);
+    }
+    return {};
 }

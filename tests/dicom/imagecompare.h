@@ -3,6 +3,8 @@
 #include <QImage>
 #include <QString>
 
+#include <functional>
+
 // Pixel-by-pixel comparison of a rendered frame with a reference (DCMTK's, or the source).
 class ImageCompare
 {
@@ -11,5 +13,9 @@ public:
     // otherwise what differs, for the test log.
     static QString difference(const QImage &ours, const QImage &reference);
     static int maxDifference(const QImage &a, const QImage &b);
+    // Opens the file and renders every frame, last first (frames decode on their own, in any
+    // order); the first problem `check` or the module reports, or empty if there is none.
+    static QString everyFrame(const QString &dicomPath, int frames,
+        const std::function<QString(int frame, const QImage &rendered)> &check);
     static double meanDifference(const QImage &a, const QImage &b);
 };

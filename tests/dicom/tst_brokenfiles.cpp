@@ -3,11 +3,11 @@
 #include "dicom/dicomfile.h"
 #include "dicomeditor.h"
 #include "dicomsynth.h"
+#include "synthfolder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <set>
@@ -42,6 +42,21 @@ std::optional<Error> firstError(const QString &path)
     return std::nullopt;
 }
 
+bool sameFrames(const QString &path, const QString &reference)
+{
+    auto a = DicomFile::open(path);
+    auto b = DicomFile::open(reference);
+    if (!a || !b || (*a)->info().frames != (*b)->info().frames)
+        return false;
+    for (int frame = 0; frame < (*a)->info().frames; ++frame) {
+        auto x = (*a)->renderFrame(frame);
+        auto y = (*b)->renderFrame(frame);
+        if (!x || !y || *x != *y)
+            return false;
+    }
+    return true;
+}
+
 struct Source
 {
     const char *name;
@@ -51,16 +66,16 @@ struct Source
 
 QList<Source> sources()
 {
-    return {{"grey", DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle},
-            {"RGB cine", DicomSynth::rgb(3, 0), SynthSyntax::ExplicitLittle},
-            {"12-bit implicit", DicomSynth::grey(16, 12, false, 1), SynthSyntax::ImplicitLittle},
-            {"big endian cine", DicomSynth::grey(16, 12, false, 2), SynthSyntax::ExplicitBig},
-            {"deflated cine", DicomSynth::grey(8, 8, false, 3), SynthSyntax::Deflated},
-            {"JPEG baseline cine", DicomSynth::rgb(4, 0), SynthSyntax::JpegBaseline},
-            {"JPEG lossless", DicomSynth::grey(16, 12, false, 1), SynthSyntax::JpegLossless},
-            {"JPEG-LS cine", DicomSynth::grey(8, 8, false, 3), SynthSyntax::JpegLs},
-            {"RLE cine", DicomSynth::rgb(3, 1), SynthSyntax::Rle},
-            {"JPEG 2000 cine", DicomSynth::rgb(3, 0), SynthSyntax::Jpeg2000}};
+    return { { "grey", DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle },
+        { "RGB cine", DicomSynth::rgb(3, 0), SynthSyntax::ExplicitLittle },
+        { "12-bit implicit", DicomSynth::grey(16, 12, false, 1), SynthSyntax::ImplicitLittle },
+        { "big endian cine", DicomSynth::grey(16, 12, false, 2), SynthSyntax::ExplicitBig },
+        { "deflated cine", DicomSynth::grey(8, 8, false, 3), SynthSyntax::Deflated },
+        { "JPEG baseline cine", DicomSynth::rgb(4, 0), SynthSyntax::JpegBaseline },
+        { "JPEG lossless", DicomSynth::grey(16, 12, false, 1), SynthSyntax::JpegLossless },
+        { "JPEG-LS cine", DicomSynth::grey(8, 8, false, 3), SynthSyntax::JpegLs },
+        { "RLE cine", DicomSynth::rgb(3, 1), SynthSyntax::Rle },
+        { "JPEG 2000 cine", DicomSynth::rgb(3, 0), SynthSyntax::Jpeg2000 } };
 }
 } // namespace
 
@@ -69,22 +84,12 @@ class TestBrokenFiles : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
+    SynthFolder m_files;
 
-    QString write(const SynthImage &s, SynthSyntax syntax)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("b%1.dcm").arg(m_files++));
-        QString error;
-        if (!DicomSynth::write(s, syntax, path, &error)) {
-            qWarning("cannot write %s: %s", DicomSynth::syntaxName(syntax).constData(), qPrintable(error));
-            return {};
-        }
-        return path;
-    }
+    QString write(const SynthImage &s, SynthSyntax syntax) { return m_files.write(s, syntax); }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void truncatedFilesAreRefused_data()
     {
@@ -102,14 +107,24 @@ private slots:
         QVERIFY(!path.isEmpty());
         QVERIFY(!firstError(path));
         const QByteArray whole = contents(path);
-        std::set<qsizetype> cuts{1, 64, 128, 131, 132, 140, 200, 300, whole.size() - 1, whole.size() - 2, whole.size() - 9};
+        std::set<qsizetype> cuts { 1, 64, 128, 131, 132, 140, 200, 300, whole.size() - 1, whole.size() - 2,
+            whole.size() - 9 };
         for (int k = 1; k < 24; ++k)
             cuts.insert(whole.size() * k / 24);
         for (qsizetype cut : cuts) {
-            const QString truncated = m_dir.filePath(QStringLiteral("cut.dcm"));
+            const QString truncated = m_files.filePath(QStringLiteral("cut.dcm"));
             QVERIFY(store(truncated, whole.left(cut)));
             const std::optional<Error> error = firstError(truncated);
-            QVERIFY2(error, qPrintable(QStringLiteral("the file cut to %1 of %2 bytes was accepted").arg(cut).arg(whole.size())));
+            // The last bytes of a deflated file are zlib's checksum, which DCMTK does not check:
+            // without them every pixel is still there, and must then come out the same.
+            if (!error && syntax == SynthSyntax::Deflated && cut >= whole.size() - 8) {
+                QVERIFY2(sameFrames(truncated, path), qPrintable(QStringLiteral("cut to %1 bytes").arg(cut)));
+                continue;
+            }
+            QVERIFY2(error,
+                qPrintable(QStringLiteral("the file cut to %1 of %2 bytes was accepted")
+                               .arg(cut)
+                               .arg(whole.size())));
             QVERIFY(!error->message.isEmpty());
             QVERIFY(!error->code.isEmpty());
         }
@@ -135,10 +150,11 @@ private slots:
         for (int attempt = 0; attempt < 120; ++attempt) {
             QByteArray bytes = original;
             // Mostly the header (lengths, VRs, attribute values), sometimes anywhere.
-            const qsizetype span = attempt % 3 == 0 ? bytes.size() - 132 : std::min<qsizetype>(900, bytes.size() - 132);
+            const qsizetype span
+                = attempt % 3 == 0 ? bytes.size() - 132 : std::min<qsizetype>(900, bytes.size() - 132);
             for (int flips = 1 + attempt % 4; flips > 0; --flips)
                 bytes[132 + random.bounded(static_cast<int>(span))] = static_cast<char>(random.bounded(256));
-            const QString broken = m_dir.filePath(QStringLiteral("flipped.dcm"));
+            const QString broken = m_files.filePath(QStringLiteral("flipped.dcm"));
             QVERIFY(store(broken, bytes));
             if (const std::optional<Error> error = firstError(broken)) {
                 ++refused;
@@ -156,35 +172,44 @@ private slots:
         QTest::addColumn<QString>("code");
         const SynthImage grey = DicomSynth::grey(8, 8, false, 1);
         const SynthImage cine = DicomSynth::rgb(4, 0);
-        QTest::newRow("65535 × 65535 pixels") << grey << SynthSyntax::ExplicitLittle
-                                             << QStringList{QStringLiteral("0028,0010=65535"), QStringLiteral("0028,0011=65535")}
-                                             << QStringLiteral("dicom.too-large");
-        QTest::newRow("compressed 65535 × 65535") << cine << SynthSyntax::JpegBaseline
-                                                 << QStringList{QStringLiteral("0028,0010=65535"), QStringLiteral("0028,0011=65535")}
-                                                 << QStringLiteral("dicom.too-large");
-        QTest::newRow("no rows") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("0028,0010=0")}
+        QTest::newRow("65535 × 65535 pixels")
+            << grey << SynthSyntax::ExplicitLittle
+            << QStringList { QStringLiteral("0028,0010=65535"), QStringLiteral("0028,0011=65535") }
+            << QStringLiteral("dicom.too-large");
+        QTest::newRow("compressed 65535 × 65535")
+            << cine << SynthSyntax::JpegBaseline
+            << QStringList { QStringLiteral("0028,0010=65535"), QStringLiteral("0028,0011=65535") }
+            << QStringLiteral("dicom.too-large");
+        QTest::newRow("no rows") << grey << SynthSyntax::ExplicitLittle
+                                 << QStringList { QStringLiteral("0028,0010=0") }
                                  << QStringLiteral("dicom.geometry");
-        QTest::newRow("no samples per pixel") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("0028,0002=0")}
-                                              << QStringLiteral("dicom.geometry");
-        QTest::newRow("200 samples per pixel") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("0028,0002=200")}
-                                               << QStringLiteral("dicom.geometry");
-        QTest::newRow("no bits allocated") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("0028,0100=0")}
-                                           << QStringLiteral("dicom.geometry");
-        QTest::newRow("12 bits stored in 8") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("0028,0101=12")}
-                                             << QStringLiteral("dicom.geometry");
-        QTest::newRow("a billion frames") << grey << SynthSyntax::ExplicitLittle
-                                          << QStringList{QStringLiteral("0028,0008=1000000000")} << QStringLiteral("dicom.too-large");
-        QTest::newRow("ten times the rows the data holds") << grey << SynthSyntax::ExplicitLittle
-                                                           << QStringList{QStringLiteral("0028,0010=480")}
-                                                           << QStringLiteral("dicom.truncated");
-        QTest::newRow("more compressed frames than fragments") << cine << SynthSyntax::JpegBaseline
-                                                               << QStringList{QStringLiteral("0028,0008=1000")}
-                                                               << QStringLiteral("dicom.truncated");
-        QTest::newRow("JPEG 2000 frames beyond the fragments") << cine << SynthSyntax::Jpeg2000
-                                                               << QStringList{QStringLiteral("0028,0008=9")}
-                                                               << QStringLiteral("dicom.truncated");
-        QTest::newRow("no pixel data") << grey << SynthSyntax::ExplicitLittle << QStringList{QStringLiteral("7fe0,0010")}
-                                       << QStringLiteral("dicom.no-pixels");
+        QTest::newRow("no samples per pixel")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0002=0") }
+            << QStringLiteral("dicom.geometry");
+        QTest::newRow("200 samples per pixel")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0002=200") }
+            << QStringLiteral("dicom.geometry");
+        QTest::newRow("no bits allocated")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0100=0") }
+            << QStringLiteral("dicom.geometry");
+        QTest::newRow("12 bits stored in 8")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0101=12") }
+            << QStringLiteral("dicom.geometry");
+        QTest::newRow("a billion frames")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0008=1000000000") }
+            << QStringLiteral("dicom.too-large");
+        QTest::newRow("ten times the rows the data holds")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("0028,0010=480") }
+            << QStringLiteral("dicom.truncated");
+        QTest::newRow("more compressed frames than fragments")
+            << cine << SynthSyntax::JpegBaseline << QStringList { QStringLiteral("0028,0008=1000") }
+            << QStringLiteral("dicom.truncated");
+        QTest::newRow("JPEG 2000 frames beyond the fragments")
+            << cine << SynthSyntax::Jpeg2000 << QStringList { QStringLiteral("0028,0008=9") }
+            << QStringLiteral("dicom.truncated");
+        QTest::newRow("no pixel data")
+            << grey << SynthSyntax::ExplicitLittle << QStringList { QStringLiteral("7fe0,0010") }
+            << QStringLiteral("dicom.no-pixels");
     }
 
     void absurdHeadersAreRefused()
@@ -199,8 +224,9 @@ private slots:
             const quint16 group = edit.mid(0, 4).toUShort(nullptr, 16);
             const quint16 element = edit.mid(5, 4).toUShort(nullptr, 16);
             QString error;
-            const bool done = edit.contains(QLatin1Char('=')) ? DicomEditor::setValue(path, group, element, edit.section(QLatin1Char('='), 1), &error)
-                                                               : DicomEditor::remove(path, group, element, &error);
+            const bool done = edit.contains(QLatin1Char('='))
+                ? DicomEditor::setValue(path, group, element, edit.section(QLatin1Char('='), 1), &error)
+                : DicomEditor::remove(path, group, element, &error);
             QVERIFY2(done, qPrintable(error));
         }
         auto file = DicomFile::open(path);
@@ -217,7 +243,8 @@ private slots:
         // The header promises 10 frames, the pixel data holds 3: those 3 still show.
         const QString path = write(DicomSynth::grey(8, 8, false, 3), SynthSyntax::ExplicitLittle);
         QString error;
-        QVERIFY2(DicomEditor::setValue(path, 0x0028, 0x0008, QStringLiteral("10"), &error), qPrintable(error));
+        QVERIFY2(
+            DicomEditor::setValue(path, 0x0028, 0x0008, QStringLiteral("10"), &error), qPrintable(error));
         auto file = DicomFile::open(path);
         QVERIFY(file);
         QVERIFY((*file)->renderFrame(2));
@@ -235,7 +262,8 @@ private slots:
             c = static_cast<char>(generator.bounded(256));
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("text") << QByteArray("patient,weight\n1,62.5\n");
-        QTest::newRow("PNG") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33);
+        QTest::newRow("PNG") << QByteArray(
+            "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33);
         QTest::newRow("random bytes") << random;
         QTest::newRow("preamble and DICM, nothing more") << QByteArray(128, '\0') + QByteArray("DICM");
     }
@@ -243,20 +271,23 @@ private slots:
     void filesThatAreNotDicomAreRefused()
     {
         QFETCH(QByteArray, bytes);
-        const QString path = m_dir.filePath(QStringLiteral("not.dcm"));
+        const QString path = m_files.filePath(QStringLiteral("not.dcm"));
         QVERIFY(store(path, bytes));
         auto file = DicomFile::open(path);
         QVERIFY(!file);
-        QVERIFY2(file.error().code == QLatin1String("dicom.not-dicom") || file.error().code == QLatin1String("dicom.unreadable"),
-                 qPrintable(file.error().code));
+        QVERIFY2(file.error().code == QLatin1String("dicom.not-dicom")
+                || file.error().code == QLatin1String("dicom.unreadable"),
+            qPrintable(file.error().code));
         QVERIFY(!file.error().message.isEmpty());
     }
 
     void missingFileAndFolderAreRefused()
     {
-        QCOMPARE(DicomFile::open(m_dir.filePath(QStringLiteral("nowhere.dcm"))).error().code, QStringLiteral("dicom.missing"));
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("folder")));
-        QCOMPARE(DicomFile::open(m_dir.filePath(QStringLiteral("folder"))).error().code, QStringLiteral("dicom.not-dicom"));
+        QCOMPARE(DicomFile::open(m_files.filePath(QStringLiteral("nowhere.dcm"))).error().code,
+            QStringLiteral("dicom.missing"));
+        QVERIFY(QDir().mkpath(m_files.filePath(QStringLiteral("folder"))));
+        QCOMPARE(DicomFile::open(m_files.filePath(QStringLiteral("folder"))).error().code,
+            QStringLiteral("dicom.not-dicom"));
     }
 };
 

@@ -4,9 +4,9 @@
 #include "dicomeditor.h"
 #include "dicomsynth.h"
 #include "imagecompare.h"
+#include "synthfolder.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestFrameLoader : public QObject
@@ -14,17 +14,13 @@ class TestFrameLoader : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    SynthFolder m_files;
     std::shared_ptr<DicomFile> m_cine; // 10 RGB frames, JPEG baseline
     qint64 m_frameBytes = 0;
 
-    std::shared_ptr<DicomFile> cine(int frames, const QString &name)
+    std::shared_ptr<DicomFile> cine(int frames)
     {
-        const QString path = m_dir.filePath(name);
-        QString error;
-        if (!DicomSynth::write(DicomSynth::rgb(frames, 0), SynthSyntax::JpegBaseline, path, &error))
-            return nullptr;
-        auto file = DicomFile::open(path);
+        auto file = DicomFile::open(m_files.write(DicomSynth::rgb(frames, 0), SynthSyntax::JpegBaseline));
         return file ? *file : nullptr;
     }
 
@@ -39,8 +35,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_cine = cine(10, QStringLiteral("cine.dcm"));
+        QVERIFY(m_files.isValid());
+        m_cine = cine(10);
         QVERIFY(m_cine);
         m_frameBytes = m_cine->renderedFrameBytes();
         QCOMPARE(m_frameBytes, qint64(64 * 3) * 48);
@@ -61,14 +57,14 @@ private slots:
 
     void firstFrameOfALongLoopIsDecodedAlone()
     {
-        auto longLoop = cine(60, QStringLiteral("long.dcm"));
+        auto longLoop = cine(60);
         QVERIFY(longLoop);
         FrameLoader loader(longLoop);
         QSignalSpy ready(&loader, &FrameLoader::frameReady);
         QSignalSpy idle(&loader, &FrameLoader::idle);
         loader.request(0);
         QTRY_COMPARE(idle.count(), 1);
-        QCOMPARE(framesOf(ready), QList<int>{0});
+        QCOMPARE(framesOf(ready), QList<int> { 0 });
         QCOMPARE(loader.cachedFrameCount(), 1);
         QVERIFY(!loader.cachedFrame(1));
     }
@@ -79,7 +75,7 @@ private slots:
         QSignalSpy idle(&loader, &FrameLoader::idle);
         loader.prefetch(8, 4);
         QTRY_COMPARE(idle.count(), 1);
-        for (int frame : {8, 9, 0, 1})
+        for (int frame : { 8, 9, 0, 1 })
             QVERIFY2(loader.cachedFrame(frame), qPrintable(QString::number(frame)));
         QCOMPARE(loader.cachedFrameCount(), 4);
     }
@@ -133,7 +129,7 @@ private slots:
         QTRY_COMPARE(idle.count(), 1);
         loader.request(5);
         QTRY_COMPARE(ready.count(), 2);
-        QCOMPARE(framesOf(ready), (QList<int>{5, 5}));
+        QCOMPARE(framesOf(ready), (QList<int> { 5, 5 }));
         QVERIFY(loader.isIdle());
         QCOMPARE(idle.count(), 1); // nothing was queued the second time
     }
@@ -152,10 +148,11 @@ private slots:
 
     void damagedFrameIsReportedAndTheOthersStillCome()
     {
-        const QString path = m_dir.filePath(QStringLiteral("damaged.dcm"));
+        const QString path = m_files.write(DicomSynth::rgb(4, 0), SynthSyntax::JpegBaseline);
+        QVERIFY(!path.isEmpty());
         QString error;
-        QVERIFY(DicomSynth::write(DicomSynth::rgb(4, 0), SynthSyntax::JpegBaseline, path, &error));
-        QVERIFY2(DicomEditor::replaceFragment(path, 3, QByteArray(64, '\0'), &error), qPrintable(error)); // frame 2
+        QVERIFY2(DicomEditor::replaceFragment(path, 3, QByteArray(64, '\0'), &error),
+            qPrintable(error)); // frame 2
         auto file = DicomFile::open(path);
         QVERIFY(file);
         FrameLoader loader(*file);

@@ -43,14 +43,16 @@ Result<std::unique_ptr<DecoderContext>> loadContext(const QString &path)
     try {
         // As dcmj2pnm reads: file format or bare dataset, transfer syntax detected, values larger
         // than 4 KiB left on disk until used.
-        status = context->file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_withoutGL,
-                                        DCM_MaxReadLength, ERM_autoDetect);
+        status = context->file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown,
+            EGL_withoutGL, DCM_MaxReadLength, ERM_autoDetect);
     } catch (const std::bad_alloc &) {
-        return failure(QStringLiteral("dicom.memory"), DicomFile::tr("Not enough memory to read %1.").arg(QFileInfo(path).fileName()));
+        return failure(QStringLiteral("dicom.memory"),
+            DicomFile::tr("Not enough memory to read %1.").arg(QFileInfo(path).fileName()));
     }
     if (status.bad())
-        return failure(QStringLiteral("dicom.unreadable"), DicomFile::tr("%1 is not a readable DICOM file (%2).")
-                                                               .arg(QFileInfo(path).fileName(), QString::fromLatin1(status.text())));
+        return failure(QStringLiteral("dicom.unreadable"),
+            DicomFile::tr("%1 is not a readable DICOM file (%2).")
+                .arg(QFileInfo(path).fileName(), QString::fromLatin1(status.text())));
     return context;
 }
 
@@ -58,9 +60,12 @@ DcmPixelSequence *pixelSequence(DcmDataset &dataset)
 {
     DcmElement *element = nullptr;
     DcmPixelSequence *sequence = nullptr;
-    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || !element || element->ident() != EVR_PixelData)
+    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || !element
+        || element->ident() != EVR_PixelData)
         return nullptr;
-    if (static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence).bad())
+    if (static_cast<DcmPixelData *>(element)
+            ->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence)
+            .bad())
         return nullptr;
     return sequence;
 }
@@ -116,7 +121,8 @@ struct DicomFile::Private
         if (!context.jpeg2000Frames) {
             DcmPixelSequence *sequence = pixelSequence(dataset);
             if (!sequence)
-                return failure(QStringLiteral("dicom.no-pixels"), DicomFile::tr("The JPEG 2000 pixel data is not encapsulated."));
+                return failure(QStringLiteral("dicom.no-pixels"),
+                    DicomFile::tr("The JPEG 2000 pixel data is not encapsulated."));
             auto indexed = EncapsulatedFrames::index(dataset, *sequence, info.frames);
             if (!indexed)
                 return tl::unexpected(indexed.error());
@@ -150,7 +156,10 @@ struct DicomFile::Private
     }
 };
 
-DicomFile::DicomFile(std::unique_ptr<Private> p) : d(std::move(p)) {}
+DicomFile::DicomFile(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{
+}
 DicomFile::~DicomFile() = default;
 
 Result<std::shared_ptr<DicomFile>> DicomFile::open(const QString &path)
@@ -162,9 +171,11 @@ Result<std::shared_ptr<DicomFile>> DicomFile::open(const QString &path)
     if (!fileInfo.isFile())
         return failure(QStringLiteral("dicom.not-dicom"), tr("%1 is not a file.").arg(path));
     if (!fileInfo.isReadable())
-        return failure(QStringLiteral("dicom.unreadable"), tr("The file %1 cannot be read (no permission).").arg(path));
+        return failure(
+            QStringLiteral("dicom.unreadable"), tr("The file %1 cannot be read (no permission).").arg(path));
     if (fileInfo.size() == 0)
-        return failure(QStringLiteral("dicom.not-dicom"), tr("The file %1 is empty.").arg(fileInfo.fileName()));
+        return failure(
+            QStringLiteral("dicom.not-dicom"), tr("The file %1 is empty.").arg(fileInfo.fileName()));
     auto context = loadContext(path);
     if (!context)
         return tl::unexpected(context.error());
@@ -176,7 +187,8 @@ Result<std::shared_ptr<DicomFile>> DicomFile::open(const QString &path)
     const bool hasMeta = meta && meta->card() > 0;
     if (!hasMeta && !dataset.tagExists(DCM_SOPClassUID) && !dataset.tagExists(DCM_PixelData)
         && !(dataset.tagExists(DCM_Rows) && dataset.tagExists(DCM_Columns)))
-        return failure(QStringLiteral("dicom.not-dicom"), tr("%1 is not a DICOM file.").arg(fileInfo.fileName()));
+        return failure(
+            QStringLiteral("dicom.not-dicom"), tr("%1 is not a DICOM file.").arg(fileInfo.fileName()));
 
     auto p = std::make_unique<Private>();
     p->path = fileInfo.absoluteFilePath();
@@ -184,12 +196,14 @@ Result<std::shared_ptr<DicomFile>> DicomFile::open(const QString &path)
     if (hasMeta)
         meta->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax);
     try {
-        p->info = DicomHeaderReader::read(dataset, dataset.getOriginalXfer(), QString::fromLatin1(metaSyntax.c_str()).trimmed());
+        p->info = DicomHeaderReader::read(
+            dataset, dataset.getOriginalXfer(), QString::fromLatin1(metaSyntax.c_str()).trimmed());
         p->layout = PixelLayout::inspect(p->info, dataset);
         p->frameByFrame = p->layout && p->layout->isEncapsulated() && !p->layout->isJpeg2000()
-                          && FrameRenderer::decodesFrameByFrame(dataset);
+            && FrameRenderer::decodesFrameByFrame(dataset);
     } catch (const std::exception &) {
-        return failure(QStringLiteral("dicom.unreadable"), tr("The header of %1 cannot be read.").arg(fileInfo.fileName()));
+        return failure(QStringLiteral("dicom.unreadable"),
+            tr("The header of %1 cannot be read.").arg(fileInfo.fileName()));
     }
     if (!p->layout)
         qCInfo(lcDicom) << "pixel data refused:" << p->layout.error().code;
@@ -217,7 +231,8 @@ Result<void> DicomFile::checkPixelData() const
 qint64 DicomFile::renderedFrameBytes() const
 {
     const qint64 samples = d->info.isMonochrome() ? 1 : 3;
-    const qint64 bytesPerLine = (qint64(d->info.columns) * samples + 3) / 4 * 4; // QImage rows are 32-bit aligned
+    const qint64 bytesPerLine
+        = (qint64(d->info.columns) * samples + 3) / 4 * 4; // QImage rows are 32-bit aligned
     return bytesPerLine * d->info.rows;
 }
 
@@ -225,7 +240,8 @@ Result<QImage> DicomFile::renderFrame(int frame) const
 {
     if (frame < 0 || frame >= d->info.frames)
         return failure(QStringLiteral("dicom.frame"),
-                       tr("Frame %1 does not exist: the file has %n frame(s), numbered from 0.", nullptr, d->info.frames).arg(frame));
+            tr("Frame %1 does not exist: the file has %n frame(s), numbered from 0.", nullptr, d->info.frames)
+                .arg(frame));
     if (!d->layout)
         return tl::unexpected(d->layout.error());
     if (auto present = d->layout->checkFrame(frame); !present)
@@ -239,13 +255,15 @@ Result<QImage> DicomFile::renderFrame(int frame) const
         if (d->layout->isEncapsulated() && d->info.frames > 1)
             releaseFragments(*(*context)->file.getDataset());
     } catch (const std::bad_alloc &) {
-        image = failure(QStringLiteral("dicom.memory"), tr("Not enough memory to display frame %1.").arg(frame));
+        image = failure(
+            QStringLiteral("dicom.memory"), tr("Not enough memory to display frame %1.").arg(frame));
     } catch (const std::exception &) {
         image = failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be displayed.").arg(frame));
     }
     // DCMTK cannot display a one-frame compressed image twice from the dataset it decompressed
     // whole, and a context that failed may be half converted: neither goes back to the pool.
-    const bool decompressedWhole = d->layout->isEncapsulated() && !d->layout->isJpeg2000() && d->info.frames == 1;
+    const bool decompressedWhole
+        = d->layout->isEncapsulated() && !d->layout->isJpeg2000() && d->info.frames == 1;
     if (image && !decompressedWhole)
         d->release(std::move(*context));
     if (!image)

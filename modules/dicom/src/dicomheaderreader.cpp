@@ -20,7 +20,8 @@ public:
     explicit TextReader(DcmItem &dataset)
     {
         OFString declared;
-        m_declared = dataset.findAndGetOFStringArray(DCM_SpecificCharacterSet, declared, OFFalse).good() && !declared.empty();
+        m_declared = dataset.findAndGetOFStringArray(DCM_SpecificCharacterSet, declared, OFFalse).good()
+            && !declared.empty();
         if (!DcmSpecificCharacterSet::isConversionAvailable())
             return;
         if (m_declared)
@@ -41,7 +42,8 @@ public:
 private:
     QString decode(const QByteArray &bytes, bool personName)
     {
-        if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        if (std::all_of(
+                bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
             return QString::fromLatin1(bytes);
         if (!m_declared) {
             QStringDecoder utf8(QStringDecoder::Utf8);
@@ -52,7 +54,9 @@ private:
         if (m_ready) {
             OFString converted;
             // Person names switch character sets at their component delimiters (PS3.5 6.1.2.5.3).
-            if (m_converter.convertString(bytes.constData(), static_cast<size_t>(bytes.size()), converted, personName ? "^=" : "")
+            if (m_converter
+                    .convertString(bytes.constData(), static_cast<size_t>(bytes.size()), converted,
+                        personName ? "^=" : "")
                     .good())
                 return QString::fromUtf8(converted.c_str(), static_cast<qsizetype>(converted.length()));
         }
@@ -81,8 +85,10 @@ UltrasoundRegion readRegion(DcmItem &item)
     r.minY0 = DicomHeaderReader::integer(item, DCM_RegionLocationMinY0).value_or(0);
     r.maxX1 = DicomHeaderReader::integer(item, DCM_RegionLocationMaxX1).value_or(-1);
     r.maxY1 = DicomHeaderReader::integer(item, DCM_RegionLocationMaxY1).value_or(-1);
-    r.physicalUnitsX = boundedInt(DicomHeaderReader::integer(item, DCM_PhysicalUnitsXDirection), UltrasoundRegion::NoUnit);
-    r.physicalUnitsY = boundedInt(DicomHeaderReader::integer(item, DCM_PhysicalUnitsYDirection), UltrasoundRegion::NoUnit);
+    r.physicalUnitsX
+        = boundedInt(DicomHeaderReader::integer(item, DCM_PhysicalUnitsXDirection), UltrasoundRegion::NoUnit);
+    r.physicalUnitsY
+        = boundedInt(DicomHeaderReader::integer(item, DCM_PhysicalUnitsYDirection), UltrasoundRegion::NoUnit);
     r.physicalDeltaX = DicomHeaderReader::number(item, DCM_PhysicalDeltaX);
     r.physicalDeltaY = DicomHeaderReader::number(item, DCM_PhysicalDeltaY);
     r.referencePixelX0 = DicomHeaderReader::integer(item, DCM_ReferencePixelX0);
@@ -160,7 +166,8 @@ std::optional<qint64> DicomHeaderReader::integer(DcmItem &item, const DcmTagKey 
     return static_cast<qint64>(std::llround(*value));
 }
 
-DicomInfo DicomHeaderReader::read(DcmItem &dataset, E_TransferSyntax transferSyntax, const QString &metaTransferSyntaxUid)
+DicomInfo DicomHeaderReader::read(
+    DcmItem &dataset, E_TransferSyntax transferSyntax, const QString &metaTransferSyntaxUid)
 {
     TextReader text(dataset);
     DicomInfo info;

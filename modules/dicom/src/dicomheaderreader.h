@@ -14,7 +14,8 @@ class DcmTagKey;
 class DicomHeaderReader
 {
 public:
-    static DicomInfo read(DcmItem &dataset, E_TransferSyntax transferSyntax, const QString &metaTransferSyntaxUid);
+    static DicomInfo read(
+        DcmItem &dataset, E_TransferSyntax transferSyntax, const QString &metaTransferSyntaxUid);
 
     // A numeric attribute value (US, SS, UL, SL, FL, FD, IS or DS), or nothing if absent or not
     // a finite number.

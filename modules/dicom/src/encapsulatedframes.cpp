@@ -15,9 +15,10 @@ namespace {
 // (ISO/IEC 15444-1 A.4.1, A.5.1) or with the signature box of a JP2 file.
 bool beginsCodestream(const QByteArray &head)
 {
-    static const char soc[] = {'\xff', '\x4f', '\xff', '\x51'};
-    static const char jp2[] = {'\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20'};
-    return head.startsWith(QByteArray::fromRawData(soc, 4)) || head.startsWith(QByteArray::fromRawData(jp2, 8));
+    static const char soc[] = { '\xff', '\x4f', '\xff', '\x51' };
+    static const char jp2[] = { '\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20' };
+    return head.startsWith(QByteArray::fromRawData(soc, 4))
+        || head.startsWith(QByteArray::fromRawData(jp2, 8));
 }
 
 QByteArray readBytes(DcmElement &element, Uint32 count, DcmFileCache *cache)
@@ -29,8 +30,8 @@ QByteArray readBytes(DcmElement &element, Uint32 count, DcmFileCache *cache)
 }
 } // namespace
 
-std::optional<QList<EncapsulatedFrames::Range>> EncapsulatedFrames::rangesFromOffsets(const QList<quint64> &offsets,
-                                                                                      const QList<quint64> &itemPositions)
+std::optional<QList<EncapsulatedFrames::Range>> EncapsulatedFrames::rangesFromOffsets(
+    const QList<quint64> &offsets, const QList<quint64> &itemPositions)
 {
     if (offsets.isEmpty() || offsets.first() != 0)
         return std::nullopt;
@@ -47,18 +48,19 @@ std::optional<QList<EncapsulatedFrames::Range>> EncapsulatedFrames::rangesFromOf
     QList<Range> ranges;
     for (int i = 0; i < starts.size(); ++i) {
         const int end = i + 1 < starts.size() ? starts[i + 1] : static_cast<int>(itemPositions.size());
-        ranges.append(Range{starts[i] + 1, end - starts[i]});
+        ranges.append(Range { starts[i] + 1, end - starts[i] });
     }
     return ranges;
 }
 
-Result<EncapsulatedFrames> EncapsulatedFrames::index(DcmDataset &dataset, DcmPixelSequence &sequence, int frames)
+Result<EncapsulatedFrames> EncapsulatedFrames::index(
+    DcmDataset &dataset, DcmPixelSequence &sequence, int frames)
 {
     const int items = static_cast<int>(sequence.card());
     const int fragments = items - 1;
     if (fragments < frames || frames < 1)
         return failure(QStringLiteral("dicom.truncated"),
-                       tr("The compressed pixel data holds %1 fragments for %2 frames.").arg(fragments).arg(frames));
+            tr("The compressed pixel data holds %1 fragments for %2 frames.").arg(fragments).arg(frames));
     // Offsets in both tables count from the first byte of the first fragment's item tag; each
     // item takes 8 bytes of tag and length before its value.
     QList<quint64> positions;
@@ -67,7 +69,8 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(DcmDataset &dataset, DcmPix
     for (int i = 1; i < items; ++i) {
         DcmPixelItem *item = nullptr;
         if (sequence.getItem(item, static_cast<unsigned long>(i)).bad() || !item)
-            return failure(QStringLiteral("dicom.truncated"), tr("Fragment %1 of the compressed pixel data is unreadable.").arg(i));
+            return failure(QStringLiteral("dicom.truncated"),
+                tr("Fragment %1 of the compressed pixel data is unreadable.").arg(i));
         positions.append(position);
         fragmentItems.append(item);
         position += 8 + quint64(item->getLength());
@@ -77,40 +80,40 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(DcmDataset &dataset, DcmPix
     result.m_sequence = &sequence;
     DcmFileCache cache;
 
+    // Both tables count offsets the same way; they differ in width and byte order.
+    auto fromTable = [&](DcmElement &table, int width) -> std::optional<QList<Range>> {
+        const QByteArray bytes = table.getLength() == Uint32(width) * Uint32(frames)
+            ? readBytes(table, table.getLength(), &cache)
+            : QByteArray();
+        if (bytes.size() != width * frames)
+            return std::nullopt;
+        QList<quint64> offsets;
+        for (int f = 0; f < frames; ++f)
+            // The Basic Offset Table is little endian whatever the host (PS3.5 A.4); the Extended
+            // Offset Table (OV) comes out of getPartialValue in host order already.
+            offsets.append(width == 4 ? quint64(qFromLittleEndian<quint32>(bytes.constData() + 4 * f))
+                                      : qFromUnaligned<quint64>(bytes.constData() + 8 * f));
+        return rangesFromOffsets(offsets, positions);
+    };
     DcmElement *extended = nullptr;
-    if (dataset.findAndGetElement(DCM_ExtendedOffsetTable, extended, OFFalse).good() && extended
-        && extended->getLength() == 8 * Uint32(frames)) {
-        const QByteArray table = readBytes(*extended, extended->getLength(), &cache);
-        QList<quint64> offsets;
-        // getPartialValue has already put the 64-bit values into host byte order.
-        for (int f = 0; f < frames && table.size() == 8 * frames; ++f)
-            offsets.append(qFromUnaligned<quint64>(table.constData() + 8 * f));
-        if (auto ranges = rangesFromOffsets(offsets, positions)) {
-            result.m_frames = *ranges;
-            return result;
-        }
-    }
-
     DcmPixelItem *basic = nullptr;
-    if (sequence.getItem(basic, 0).good() && basic && basic->getLength() == 4 * Uint32(frames)) {
-        // The Basic Offset Table is little endian whatever the host (PS3.5 A.4).
-        const QByteArray table = readBytes(*basic, basic->getLength(), &cache);
-        QList<quint64> offsets;
-        for (int f = 0; f < frames && table.size() == 4 * frames; ++f)
-            offsets.append(qFromLittleEndian<quint32>(table.constData() + 4 * f));
-        if (auto ranges = rangesFromOffsets(offsets, positions)) {
-            result.m_frames = *ranges;
-            return result;
-        }
+    std::optional<QList<Range>> ranges;
+    if (dataset.findAndGetElement(DCM_ExtendedOffsetTable, extended, OFFalse).good() && extended)
+        ranges = fromTable(*extended, 8);
+    if (!ranges && sequence.getItem(basic, 0).good() && basic)
+        ranges = fromTable(*basic, 4);
+    if (ranges) {
+        result.m_frames = *ranges;
+        return result;
     }
 
     if (fragments == frames) {
         for (int f = 0; f < frames; ++f)
-            result.m_frames.append(Range{f + 1, 1});
+            result.m_frames.append(Range { f + 1, 1 });
         return result;
     }
     if (frames == 1) {
-        result.m_frames.append(Range{1, fragments});
+        result.m_frames.append(Range { 1, fragments });
         return result;
     }
 
@@ -122,12 +125,12 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(DcmDataset &dataset, DcmPix
     }
     if (starts.size() != frames || starts.first() != 0)
         return failure(QStringLiteral("dicom.truncated"),
-                       tr("The frames of the compressed pixel data cannot be told apart: %1 frames announced, %2 found.")
-                           .arg(frames)
-                           .arg(starts.size()));
+            tr("The frames of the compressed pixel data cannot be told apart: %1 frames announced, %2 found.")
+                .arg(frames)
+                .arg(starts.size()));
     for (int f = 0; f < frames; ++f) {
         const int end = f + 1 < frames ? starts[f + 1] : fragments;
-        result.m_frames.append(Range{starts[f] + 1, end - starts[f]});
+        result.m_frames.append(Range { starts[f] + 1, end - starts[f] });
     }
     return result;
 }
@@ -135,14 +138,16 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(DcmDataset &dataset, DcmPix
 Result<QByteArray> EncapsulatedFrames::read(int frame) const
 {
     if (frame < 0 || frame >= m_frames.size())
-        return failure(QStringLiteral("dicom.frame"), tr("Frame %1 is not in the compressed pixel data.").arg(frame));
+        return failure(
+            QStringLiteral("dicom.frame"), tr("Frame %1 is not in the compressed pixel data.").arg(frame));
     const Range range = m_frames[frame];
     QList<DcmPixelItem *> items;
     qint64 total = 0;
     for (int i = range.firstItem; i < range.firstItem + range.items; ++i) {
         DcmPixelItem *item = nullptr;
         if (m_sequence->getItem(item, static_cast<unsigned long>(i)).bad() || !item)
-            return failure(QStringLiteral("dicom.truncated"), tr("Fragment %1 of the compressed pixel data is unreadable.").arg(i));
+            return failure(QStringLiteral("dicom.truncated"),
+                tr("Fragment %1 of the compressed pixel data is unreadable.").arg(i));
         items.append(item);
         total += item->getLength();
     }
@@ -152,7 +157,8 @@ Result<QByteArray> EncapsulatedFrames::read(int frame) const
     for (DcmPixelItem *item : items) {
         const Uint32 length = item->getLength();
         if (length > 0 && item->getPartialValue(bytes.data() + at, 0, length, &cache).bad())
-            return failure(QStringLiteral("dicom.truncated"), tr("Frame %1 cannot be read from the file.").arg(frame));
+            return failure(
+                QStringLiteral("dicom.truncated"), tr("Frame %1 cannot be read from the file.").arg(frame));
         at += length;
     }
     return bytes;

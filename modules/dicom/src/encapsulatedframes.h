@@ -32,7 +32,8 @@ private:
         int items = 1;
     };
     // Maps byte offsets (relative to the first fragment's item tag) to ranges of fragments.
-    static std::optional<QList<Range>> rangesFromOffsets(const QList<quint64> &offsets, const QList<quint64> &itemPositions);
+    static std::optional<QList<Range>> rangesFromOffsets(
+        const QList<quint64> &offsets, const QList<quint64> &itemPositions);
 
     DcmPixelSequence *m_sequence = nullptr;
     QList<Range> m_frames;

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 FrameLoader::FrameLoader(std::shared_ptr<const DicomFile> file, qint64 budgetBytes, QObject *parent)
-    : QObject(parent), m_file(std::move(file)), m_cache(budgetBytes)
+    : QObject(parent)
+    , m_file(std::move(file))
+    , m_cache(budgetBytes)
 {
     // Two decoders at most: a clinic PC has few cores and the UI needs one.
     m_maxWorkers = std::clamp(QThread::idealThreadCount() - 1, 1, 2);
@@ -38,12 +40,15 @@ void FrameLoader::request(int frame)
 {
     if (frame < 0 || frame >= m_file->info().frames) {
         auto refused = m_file->renderFrame(frame); // the file's own "no such frame" error
-        QMetaObject::invokeMethod(this, [this, frame, error = refused.error()] { emit frameFailed(frame, error.code, error.message); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, frame, error = refused.error()] { emit frameFailed(frame, error.code, error.message); },
+            Qt::QueuedConnection);
         return;
     }
     if (auto image = m_cache.find(frame)) {
-        QMetaObject::invokeMethod(this, [this, frame, image = *image] { emit frameReady(frame, image); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, frame, image = *image] { emit frameReady(frame, image); }, Qt::QueuedConnection);
         return;
     }
     enqueue(frame, true);
@@ -57,7 +62,7 @@ void FrameLoader::prefetch(int first, int count)
     // Frames beyond the budget would push out the ones just prefetched; unless the whole loop
     // fits, one place stays free for the frame on screen.
     const int room = framesWithinBudget();
-    count = std::min({count, frames, room >= frames ? frames : std::max(0, room - 1)});
+    count = std::min({ count, frames, room >= frames ? frames : std::max(0, room - 1) });
     for (int i = 0; i < count; ++i) {
         const int frame = ((first + i) % frames + frames) % frames;
         if (m_cache.find(frame)) // marks it as recently used: it is about to be shown
@@ -113,7 +118,8 @@ void FrameLoader::work()
                 const bool nowIdle = m_workers == 0 && m_inFlight.isEmpty() && !m_stopping;
                 lock.unlock();
                 if (nowIdle)
-                    QMetaObject::invokeMethod(this, [this] { emit idle(); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this] { emit idle(); }, Qt::QueuedConnection);
                 return;
             }
             frame = m_queue.front();
@@ -131,9 +137,13 @@ void FrameLoader::work()
         // Signals leave from the loader's own thread, like any QObject's, so receivers (and a
         // QSignalSpy) need no locking.
         if (image)
-            QMetaObject::invokeMethod(this, [this, frame, rendered = *image] { emit frameReady(frame, rendered); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, frame, rendered = *image] { emit frameReady(frame, rendered); },
+                Qt::QueuedConnection);
         else
-            QMetaObject::invokeMethod(this, [this, frame, error = image.error()] { emit frameFailed(frame, error.code, error.message); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, frame, error = image.error()] { emit frameFailed(frame, error.code, error.message); },
+                Qt::QueuedConnection);
     }
 }

@@ -16,18 +16,23 @@ Error statusError(EI_Status status, int frame)
     const QString reason = QString::fromLatin1(DicomImage::getString(status));
     switch (status) {
     case EIS_MemoryFailure:
-        return Error{QStringLiteral("dicom.memory"), FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame)};
+        return Error { QStringLiteral("dicom.memory"),
+            FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame) };
     case EIS_NotSupportedValue:
-        return Error{QStringLiteral("dicom.unsupported"),
-                     FrameRenderer::tr("Frame %1 uses an encoding that cannot be displayed (%2).").arg(frame).arg(reason)};
+        return Error { QStringLiteral("dicom.unsupported"),
+            FrameRenderer::tr("Frame %1 uses an encoding that cannot be displayed (%2).")
+                .arg(frame)
+                .arg(reason) };
     default:
-        return Error{QStringLiteral("dicom.render"), FrameRenderer::tr("Frame %1 cannot be displayed (%2).").arg(frame).arg(reason)};
+        return Error { QStringLiteral("dicom.render"),
+            FrameRenderer::tr("Frame %1 cannot be displayed (%2).").arg(frame).arg(reason) };
     }
 }
 
 Error outOfMemory(int frame)
 {
-    return Error{QStringLiteral("dicom.memory"), FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame)};
+    return Error { QStringLiteral("dicom.memory"),
+        FrameRenderer::tr("Not enough memory to display frame %1.").arg(frame) };
 }
 
 QString stringOf(DcmItem &item, const DcmTagKey &tag)
@@ -110,7 +115,8 @@ Result<QImage> FrameRenderer::render(DcmFileFormat &file, int frame)
     }
 }
 
-Result<QImage> FrameRenderer::displayNative(DcmDataset &source, const std::function<OFCondition(DcmDataset &)> &describe, int frame)
+Result<QImage> FrameRenderer::displayNative(
+    DcmDataset &source, const std::function<OFCondition(DcmDataset &)> &describe, int frame)
 {
     try {
         DcmFileFormat native;
@@ -119,7 +125,10 @@ Result<QImage> FrameRenderer::displayNative(DcmDataset &source, const std::funct
         target.putAndInsertString(DCM_NumberOfFrames, "1");
         const OFCondition described = describe(target);
         if (described.bad())
-            return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be displayed (%2).").arg(frame).arg(QString::fromLatin1(described.text())));
+            return failure(QStringLiteral("dicom.render"),
+                tr("Frame %1 cannot be displayed (%2).")
+                    .arg(frame)
+                    .arg(QString::fromLatin1(described.text())));
         DicomImage image(&native, EXS_LittleEndianExplicit, CIF_DecompressCompletePixelData, 0, 1);
         return display(image, 0, frame);
     } catch (const std::bad_alloc &) {
@@ -132,11 +141,13 @@ bool FrameRenderer::decodesFrameByFrame(DcmDataset &dataset)
     Sint32 frames = 1;
     Uint16 bitsAllocated = 0;
     if (dataset.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 2
-        || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad() || (bitsAllocated != 8 && bitsAllocated != 16))
+        || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad()
+        || (bitsAllocated != 8 && bitsAllocated != 16))
         return false;
     // Overlays may hold a plane per frame, which only DicomImage's own frame numbering matches.
     for (Uint16 group = 0x6000; group <= 0x601E; group += 2) {
-        if (dataset.tagExists(DcmTagKey(group, 0x0010), OFFalse) || dataset.tagExists(DcmTagKey(group, 0x3000), OFFalse))
+        if (dataset.tagExists(DcmTagKey(group, 0x0010), OFFalse)
+            || dataset.tagExists(DcmTagKey(group, 0x3000), OFFalse))
             return false;
     }
     return true;
@@ -146,35 +157,44 @@ Result<QImage> FrameRenderer::renderCompressedFrame(DcmDataset &dataset, int fra
 {
     DcmElement *element = nullptr;
     Uint16 rows = 0, columns = 0, samples = 0, bitsAllocated = 0;
-    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || !element || element->ident() != EVR_PixelData
-        || dataset.findAndGetUint16(DCM_Rows, rows).bad() || dataset.findAndGetUint16(DCM_Columns, columns).bad()
-        || dataset.findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad())
-        return failure(QStringLiteral("dicom.render"), tr("Frame %1 cannot be displayed (attributes missing).").arg(frame));
+    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || !element
+        || element->ident() != EVR_PixelData || dataset.findAndGetUint16(DCM_Rows, rows).bad()
+        || dataset.findAndGetUint16(DCM_Columns, columns).bad()
+        || dataset.findAndGetUint16(DCM_SamplesPerPixel, samples).bad()
+        || dataset.findAndGetUint16(DCM_BitsAllocated, bitsAllocated).bad())
+        return failure(QStringLiteral("dicom.render"),
+            tr("Frame %1 cannot be displayed (attributes missing).").arg(frame));
     const size_t frameBytes = size_t(rows) * columns * samples * (bitsAllocated / 8);
     try {
         // As DicomImage allocates it: the frame plus a pad byte to even length.
         std::vector<Uint16> buffer((frameBytes + 1) / 2);
         OFString colourModel;
-        const OFCondition decoded = static_cast<DcmPixelData *>(element)->getUncompressedFrame(
-            &dataset, static_cast<Uint32>(frame), startFragment, buffer.data(), static_cast<Uint32>(buffer.size() * 2), colourModel);
+        const OFCondition decoded
+            = static_cast<DcmPixelData *>(element)->getUncompressedFrame(&dataset, static_cast<Uint32>(frame),
+                startFragment, buffer.data(), static_cast<Uint32>(buffer.size() * 2), colourModel);
         if (decoded.bad()) {
             startFragment = 0;
             return failure(QStringLiteral("dicom.render"),
-                           tr("Frame %1 cannot be decoded (%2).").arg(frame).arg(QString::fromLatin1(decoded.text())));
+                tr("Frame %1 cannot be decoded (%2).").arg(frame).arg(QString::fromLatin1(decoded.text())));
         }
         // What DicomImage does with partial access: the decoder's colour model replaces the
         // header's (YBR_FULL_422 JPEG comes out as RGB); every other attribute stays.
-        return displayNative(dataset, [&](DcmDataset &target) {
-            OFCondition status = EC_Normal;
-            if (!colourModel.empty())
-                status = target.putAndInsertString(DCM_PhotometricInterpretation, colourModel.c_str());
-            if (status.good() && bitsAllocated == 8)
-                status = target.putAndInsertUint8Array(DCM_PixelData, reinterpret_cast<const Uint8 *>(buffer.data()),
-                                                       static_cast<unsigned long>(frameBytes));
-            else if (status.good())
-                status = target.putAndInsertUint16Array(DCM_PixelData, buffer.data(), static_cast<unsigned long>(frameBytes / 2));
-            return status;
-        }, frame);
+        return displayNative(
+            dataset,
+            [&](DcmDataset &target) {
+                OFCondition status = EC_Normal;
+                if (!colourModel.empty())
+                    status = target.putAndInsertString(DCM_PhotometricInterpretation, colourModel.c_str());
+                if (status.good() && bitsAllocated == 8)
+                    status = target.putAndInsertUint8Array(DCM_PixelData,
+                        reinterpret_cast<const Uint8 *>(buffer.data()),
+                        static_cast<unsigned long>(frameBytes));
+                else if (status.good())
+                    status = target.putAndInsertUint16Array(
+                        DCM_PixelData, buffer.data(), static_cast<unsigned long>(frameBytes / 2));
+                return status;
+            },
+            frame);
     } catch (const std::bad_alloc &) {
         return tl::unexpected(outOfMemory(frame));
     }
@@ -185,9 +205,10 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
     const QString sourcePhotometric = stringOf(source, DCM_PhotometricInterpretation);
     QString photometric;
     if (decoded.components == 1) {
-        photometric = sourcePhotometric == QLatin1String("MONOCHROME1") || sourcePhotometric == QLatin1String("PALETTE COLOR")
-                          ? sourcePhotometric
-                          : QStringLiteral("MONOCHROME2");
+        photometric = sourcePhotometric == QLatin1String("MONOCHROME1")
+                || sourcePhotometric == QLatin1String("PALETTE COLOR")
+            ? sourcePhotometric
+            : QStringLiteral("MONOCHROME2");
     } else if (decoded.components == 3) {
         // YBR_RCT and YBR_ICT name the transform inside the codestream, already undone; without
         // one, data the file calls YBR_FULL(_422) is still YCbCr for DCMTK to convert.
@@ -199,14 +220,15 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
             photometric = QStringLiteral("RGB");
     } else {
         return failure(QStringLiteral("dicom.unsupported"),
-                       tr("A JPEG 2000 frame with %1 components cannot be displayed.").arg(decoded.components));
+            tr("A JPEG 2000 frame with %1 components cannot be displayed.").arg(decoded.components));
     }
 
     // The stored layout of the uncompressed source, as the header gives it, where it can hold the
     // decoded samples.
     Uint16 value = 0;
     int bitsAllocated = decoded.precision <= 8 ? 8 : 16;
-    if (source.findAndGetUint16(DCM_BitsAllocated, value).good() && (value == 8 || value == 16) && value >= decoded.precision)
+    if (source.findAndGetUint16(DCM_BitsAllocated, value).good() && (value == 8 || value == 16)
+        && value >= decoded.precision)
         bitsAllocated = value;
     int bitsStored = decoded.precision;
     if (source.findAndGetUint16(DCM_BitsStored, value).good() && value >= 1 && value <= bitsAllocated)
@@ -215,27 +237,32 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
     if (source.findAndGetUint16(DCM_PixelRepresentation, value).good() && value <= 1)
         pixelRepresentation = value;
 
-    return displayNative(source, [&](DcmDataset &target) {
-        target.putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
-        target.putAndInsertUint16(DCM_SamplesPerPixel, static_cast<Uint16>(decoded.components));
-        if (decoded.components > 1)
-            target.putAndInsertUint16(DCM_PlanarConfiguration, 0);
-        else
-            target.findAndDeleteElement(DCM_PlanarConfiguration);
-        target.putAndInsertUint16(DCM_BitsAllocated, static_cast<Uint16>(bitsAllocated));
-        target.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(bitsStored));
-        target.putAndInsertUint16(DCM_HighBit, static_cast<Uint16>(bitsStored - 1));
-        target.putAndInsertUint16(DCM_PixelRepresentation, static_cast<Uint16>(pixelRepresentation));
-        const size_t count = decoded.samples.size();
-        if (bitsAllocated == 8) {
-            std::vector<Uint8> samples(count);
+    return displayNative(
+        source,
+        [&](DcmDataset &target) {
+            target.putAndInsertString(DCM_PhotometricInterpretation, photometric.toLatin1().constData());
+            target.putAndInsertUint16(DCM_SamplesPerPixel, static_cast<Uint16>(decoded.components));
+            if (decoded.components > 1)
+                target.putAndInsertUint16(DCM_PlanarConfiguration, 0);
+            else
+                target.findAndDeleteElement(DCM_PlanarConfiguration);
+            target.putAndInsertUint16(DCM_BitsAllocated, static_cast<Uint16>(bitsAllocated));
+            target.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(bitsStored));
+            target.putAndInsertUint16(DCM_HighBit, static_cast<Uint16>(bitsStored - 1));
+            target.putAndInsertUint16(DCM_PixelRepresentation, static_cast<Uint16>(pixelRepresentation));
+            const size_t count = decoded.samples.size();
+            if (bitsAllocated == 8) {
+                std::vector<Uint8> samples(count);
+                for (size_t i = 0; i < count; ++i)
+                    samples[i] = static_cast<Uint8>(decoded.samples[i] & 0xff);
+                return target.putAndInsertUint8Array(
+                    DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+            }
+            std::vector<Uint16> samples(count);
             for (size_t i = 0; i < count; ++i)
-                samples[i] = static_cast<Uint8>(decoded.samples[i] & 0xff);
-            return target.putAndInsertUint8Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
-        }
-        std::vector<Uint16> samples(count);
-        for (size_t i = 0; i < count; ++i)
-            samples[i] = static_cast<Uint16>(decoded.samples[i] & 0xffff);
-        return target.putAndInsertUint16Array(DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
-    }, frame);
+                samples[i] = static_cast<Uint16>(decoded.samples[i] & 0xffff);
+            return target.putAndInsertUint16Array(
+                DCM_PixelData, samples.data(), static_cast<unsigned long>(count));
+        },
+        frame);
 }

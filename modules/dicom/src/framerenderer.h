@@ -43,5 +43,6 @@ public:
 private:
     static Result<QImage> display(DicomImage &image, unsigned long selected, int frame);
     // One native frame: the source's attributes but its pixel data, changed by `describe`.
-    static Result<QImage> displayNative(DcmDataset &source, const std::function<OFCondition(DcmDataset &)> &describe, int frame);
+    static Result<QImage> displayNative(
+        DcmDataset &source, const std::function<OFCondition(DcmDataset &)> &describe, int frame);
 };

@@ -50,11 +50,12 @@ void logError(const char *message, void *)
     qCDebug(lcDicom) << "OpenJPEG:" << QByteArray(message).trimmed().constData();
 }
 
-void ignore(const char *, void *) {}
+void ignore(const char *, void *) { }
 
 Error decodeError(const QString &why)
 {
-    return Error{QStringLiteral("dicom.jpeg2000"), Jpeg2000Decoder::tr("The JPEG 2000 image cannot be decoded: %1.").arg(why)};
+    return Error { QStringLiteral("dicom.jpeg2000"),
+        Jpeg2000Decoder::tr("The JPEG 2000 image cannot be decoded: %1.").arg(why) };
 }
 
 using Codec = std::unique_ptr<opj_codec_t, void (*)(opj_codec_t *)>;
@@ -74,8 +75,8 @@ bool usesColourTransform(opj_codec_t *codec)
 
 Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int columns, int rows)
 {
-    static const char jp2Signature[] = {'\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20'};
-    static const char socSiz[] = {'\xff', '\x4f', '\xff', '\x51'};
+    static const char jp2Signature[] = { '\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20' };
+    static const char socSiz[] = { '\xff', '\x4f', '\xff', '\x51' };
     const bool jp2 = codestream.startsWith(QByteArray::fromRawData(jp2Signature, 8));
     if (!jp2 && !codestream.startsWith(QByteArray::fromRawData(socSiz, 4)))
         return tl::unexpected(decodeError(tr("the frame does not start with a JPEG 2000 codestream")));
@@ -91,7 +92,7 @@ Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int 
     if (!opj_setup_decoder(codec.get(), &parameters))
         return tl::unexpected(decodeError(tr("the decoder cannot be set up")));
 
-    MemoryStream memory{&codestream, 0};
+    MemoryStream memory { &codestream, 0 };
     Stream stream(opj_stream_default_create(OPJ_TRUE), opj_stream_destroy);
     opj_stream_set_user_data(stream.get(), &memory, nullptr);
     opj_stream_set_user_data_length(stream.get(), static_cast<OPJ_UINT64>(codestream.size()));
@@ -108,8 +109,11 @@ Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int 
     const qint64 width = qint64(image->x1) - image->x0;
     const qint64 height = qint64(image->y1) - image->y0;
     if (width != columns || height != rows)
-        return tl::unexpected(decodeError(
-            tr("the codestream is %1 × %2 pixels but the header says %3 × %4").arg(width).arg(height).arg(columns).arg(rows)));
+        return tl::unexpected(decodeError(tr("the codestream is %1 × %2 pixels but the header says %3 × %4")
+                                              .arg(width)
+                                              .arg(height)
+                                              .arg(columns)
+                                              .arg(rows)));
     if (image->numcomps < 1 || image->numcomps > 4)
         return tl::unexpected(decodeError(tr("it has %1 components").arg(image->numcomps)));
     Jpeg2000Frame frame;
@@ -118,8 +122,8 @@ Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int 
     frame.components = static_cast<int>(image->numcomps);
     for (int c = 0; c < frame.components; ++c) {
         const opj_image_comp_t &component = image->comps[c];
-        if (component.prec < 1 || component.prec > 16 || component.dx < 1 || component.dy < 1 || component.dx > 4
-            || component.dy > 4)
+        if (component.prec < 1 || component.prec > 16 || component.dx < 1 || component.dy < 1
+            || component.dx > 4 || component.dy > 4)
             return tl::unexpected(decodeError(tr("component %1 has an unsupported layout").arg(c)));
         frame.precision = std::max(frame.precision, static_cast<int>(component.prec));
         frame.isSigned = frame.isSigned || component.sgnd != 0;
@@ -132,7 +136,8 @@ Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int 
         return tl::unexpected(decodeError(tr("its data is damaged or incomplete")));
     for (int c = 0; c < frame.components; ++c) {
         const opj_image_comp_t &component = image->comps[c];
-        if (!component.data || qint64(component.w) * component.dx < width || qint64(component.h) * component.dy < height)
+        if (!component.data || qint64(component.w) * component.dx < width
+            || qint64(component.h) * component.dy < height)
             return tl::unexpected(decodeError(tr("component %1 was not decoded").arg(c)));
     }
 
@@ -147,9 +152,11 @@ Result<Jpeg2000Frame> Jpeg2000Decoder::decode(const QByteArray &codestream, int 
             continue;
         }
         for (int y = 0; y < rows; ++y) {
-            const OPJ_INT32 *line = component.data + qsizetype(y / static_cast<int>(component.dy)) * component.w;
+            const OPJ_INT32 *line
+                = component.data + qsizetype(y / static_cast<int>(component.dy)) * component.w;
             for (int x = 0; x < columns; ++x)
-                out[(qsizetype(y) * columns + x) * frame.components] = line[x / static_cast<int>(component.dx)];
+                out[(qsizetype(y) * columns + x) * frame.components]
+                    = line[x / static_cast<int>(component.dx)];
         }
     }
     return frame;

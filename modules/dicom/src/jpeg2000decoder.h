@@ -19,8 +19,8 @@ struct Jpeg2000Frame
     int precision = 0; // bits per sample, the largest over the components
     bool isSigned = false;
     bool colourTransformUndone = false; // the codestream carried an RCT or ICT
-    bool declaredYcc = false;           // a JP2 header declared sYCC, or chroma was subsampled
-    std::vector<qint32> samples;        // width × height × components
+    bool declaredYcc = false; // a JP2 header declared sYCC, or chroma was subsampled
+    std::vector<qint32> samples; // width × height × components
 };
 
 class Jpeg2000Decoder

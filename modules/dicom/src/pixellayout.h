@@ -35,7 +35,7 @@ private:
     E_TransferSyntax m_transferSyntax = EXS_Unknown;
     bool m_encapsulated = false;
     bool m_jpeg2000 = false;
-    qint64 m_bitsPerFrame = 0;  // native data as stored
+    qint64 m_bitsPerFrame = 0; // native data as stored
     qint64 m_availableBytes = 0; // native data in the file
     int m_frames = 1;
 };

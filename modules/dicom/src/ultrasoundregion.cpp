@@ -5,14 +5,14 @@
 QRect UltrasoundRegion::bounds() const
 {
     return QRect(QPoint(static_cast<int>(minX0), static_cast<int>(minY0)),
-                 QPoint(static_cast<int>(maxX1), static_cast<int>(maxY1)));
+        QPoint(static_cast<int>(maxX1), static_cast<int>(maxY1)));
 }
 
 bool UltrasoundRegion::contains(const QPointF &point) const
 {
     // Region bounds name pixels; a pixel covers half a pixel round its centre.
     return maxX1 >= minX0 && maxY1 >= minY0 && point.x() >= minX0 - 0.5 && point.x() <= maxX1 + 0.5
-           && point.y() >= minY0 - 0.5 && point.y() <= maxY1 + 0.5;
+        && point.y() >= minY0 - 0.5 && point.y() <= maxY1 + 0.5;
 }
 
 bool UltrasoundRegion::isCalibratedInCentimetres() const
@@ -21,7 +21,7 @@ bool UltrasoundRegion::isCalibratedInCentimetres() const
         return delta && std::isfinite(*delta) && std::abs(*delta) > 0;
     };
     return physicalUnitsX == Centimetre && physicalUnitsY == Centimetre && usable(physicalDeltaX)
-           && usable(physicalDeltaY);
+        && usable(physicalDeltaY);
 }
 
 QString UltrasoundRegion::unitName(int code)

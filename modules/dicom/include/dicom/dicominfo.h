@@ -32,7 +32,7 @@ struct DicomInfo
     int pixelRepresentation = 0; // 0 unsigned, 1 two's complement
     int frames = 1;
     std::optional<double> frameTimeMs; // (0018,1063)
-    std::optional<double> cineRate;    // (0018,0040), frames per second
+    std::optional<double> cineRate; // (0018,0040), frames per second
     QList<UltrasoundRegion> ultrasoundRegions;
     // Pixel Spacing (0028,0030): distance between the centres of adjacent rows, then columns.
     std::optional<double> pixelSpacingRowMm;

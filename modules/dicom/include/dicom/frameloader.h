@@ -25,7 +25,7 @@ public:
     static constexpr qint64 DefaultBudgetBytes = qint64(256) * 1024 * 1024;
 
     explicit FrameLoader(std::shared_ptr<const DicomFile> file, qint64 budgetBytes = DefaultBudgetBytes,
-                         QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~FrameLoader() override;
 
     const DicomFile &file() const { return *m_file; }

@@ -10,7 +10,7 @@ struct PhysicalMeasurement
 {
     enum class Calibration {
         UltrasoundRegion, // the region's Physical Delta X/Y in cm (PS3.3 C.8.5.5)
-        PixelSpacing,     // Pixel Spacing (0028,0030): the file has no ultrasound regions
+        PixelSpacing, // Pixel Spacing (0028,0030): the file has no ultrasound regions
     };
     enum class Kind { Length, Area };
 

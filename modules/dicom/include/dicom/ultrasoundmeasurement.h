@@ -24,10 +24,10 @@ public:
 
     // An ellipse given by its centre and the ends of two perpendicular semi-axes as drawn on the
     // image (e.g. the calliper ends of a head or abdominal circumference).
-    static Result<PhysicalMeasurement> ellipseCircumference(const DicomInfo &info, const QPointF &centre,
-                                                           const QPointF &axisEndA, const QPointF &axisEndB);
-    static Result<PhysicalMeasurement> ellipseArea(const DicomInfo &info, const QPointF &centre,
-                                                   const QPointF &axisEndA, const QPointF &axisEndB);
+    static Result<PhysicalMeasurement> ellipseCircumference(
+        const DicomInfo &info, const QPointF &centre, const QPointF &axisEndA, const QPointF &axisEndB);
+    static Result<PhysicalMeasurement> ellipseArea(
+        const DicomInfo &info, const QPointF &centre, const QPointF &axisEndA, const QPointF &axisEndB);
 
     // Ramanujan's second approximation of the perimeter of an ellipse with semi-axes a and b,
     // as ultrasound machines use it for HC and AC (its error is of the order of h^5, with
@@ -50,6 +50,6 @@ private:
         Scale scale;
     };
     static Result<Scale> scaleFor(const DicomInfo &info, const QList<QPointF> &points);
-    static Result<PhysicalEllipse> physicalEllipse(const DicomInfo &info, const QPointF &centre, const QPointF &axisEndA,
-                                                   const QPointF &axisEndB);
+    static Result<PhysicalEllipse> physicalEllipse(
+        const DicomInfo &info, const QPointF &centre, const QPointF &axisEndA, const QPointF &axisEndB);
 };

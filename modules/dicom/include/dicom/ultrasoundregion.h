@@ -29,8 +29,8 @@ struct UltrasoundRegion
     };
 
     int spatialFormat = 0; // (0018,6012) C.8.5.5.1.1: 1 2D, 2 M-mode, 3 spectral, 4 waveform, 5 graphics
-    int dataType = 0;      // (0018,6014) C.8.5.5.1.2: 1 tissue, 2 colour flow, 3 PW, 4 CW …
-    qint64 flags = 0;      // (0018,6016)
+    int dataType = 0; // (0018,6014) C.8.5.5.1.2: 1 tissue, 2 colour flow, 3 PW, 4 CW …
+    qint64 flags = 0; // (0018,6016)
     // (0018,6018) … (0018,601E): inclusive bounds of the region in pixels.
     qint64 minX0 = 0;
     qint64 minY0 = 0;
