@@ -4,8 +4,6 @@
 set -euo pipefail
 
 packages=(
-  # JPEG 2000 test files (opj_compress)
-  libopenjp2-tools
   # toolchain
   build-essential cmake ninja-build ccache git pkg-config
   # Qt 6.4 (Charts needs the OpenGL development files; HttpServer needs WebSockets)
