@@ -1,6 +1,13 @@
-// The clinic cache at 100,000 women: demo generation time against plain inserts of the same
-// number of rows, patient search latency per keystroke (p50, p99) against a primary-key lookup,
-// opening a chart with 40 visits, and the database size.
+// The clinic cache at 100,000 women, each figure with a reference measured in the same run on
+// the same machine, so that the ratio means something on a busy or a quiet computer:
+// - demo generation (DemoDataGenerator + ClinicRecords::importCharts) against plain prepared
+//   INSERTs of the same number of rows into a one-table scratch database;
+// - patient search per keystroke (every growing prefix of existing names, phone numbers, ID
+//   numbers and record numbers, and phone last digits), p50 and p99, sorted as the list is by
+//   default and by EDD, against a primary-key lookup;
+// - opening a chart with 40 visits and labs, against the same lookup;
+// - the database size, against the bytes of data it holds.
+// OBSLINK_BENCH_PATIENTS=N runs a smaller clinic for a quick look (the sizes are then scaled).
 #include "demodata/demodatagenerator.h"
 #include "storage/database.h"
 #include "storage/patientsearch.h"
@@ -16,24 +23,102 @@
 #include <cstdio>
 
 namespace {
-// OBSLINK_BENCH_PATIENTS overrides the size for a quick look; the reported figures are for 100k.
-const int Patients = qEnvironmentVariableIntValue("OBSLINK_BENCH_PATIENTS") > 0 ? qEnvironmentVariableIntValue("OBSLINK_BENCH_PATIENTS") : 100'000;
+const int Patients = qEnvironmentVariableIntValue("OBSLINK_BENCH_PATIENTS") > 0
+    ? qEnvironmentVariableIntValue("OBSLINK_BENCH_PATIENTS")
+    : 100'000;
+constexpr int ChartsPerTransaction = 1000; // as 'obslink-cli demo-data' writes them
+const QDate Today(2026, 11, 1);
+const Database::Identity Bench { QStringLiteral("bench-clinic"), QStringLiteral("bench") };
 
-void bench(const char *name, double value, const char *unit)
+void report(const char *name, double value, const char *unit)
 {
     std::printf("bench: %s %.3f %s\n", name, value, unit);
     std::fflush(stdout);
 }
 
+void reportRatio(const char *name, double value, double reference)
+{
+    const QByteArray ratioName = QByteArray(name) + "_vs_reference";
+    report(ratioName.constData(), value / std::max(reference, 1e-9), "ratio");
+}
+
 double percentile(QList<double> values, double q)
 {
     std::sort(values.begin(), values.end());
-    return values[static_cast<qsizetype>(q * static_cast<double>(values.size() - 1))];
+    return values.isEmpty() ? 0 : values[static_cast<qsizetype>(q * static_cast<double>(values.size() - 1))];
 }
 
-double msSince(const QElapsedTimer &timer)
+double millisecondsSince(const QElapsedTimer &timer)
 {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    qFatal("bench_storage: %s", qPrintable(what));
+}
+
+// What a person types into the search box, keystroke by keystroke.
+QStringList typing(const QList<Patient> &patients)
+{
+    QStringList queries;
+    for (const Patient &patient : patients) {
+        for (const QString &text : { patient.name, patient.phone, patient.nationalId, patient.recordNumber })
+            for (qsizetype n = 1; n <= text.size(); ++n)
+                queries.append(text.left(n));
+        queries.append(patient.phone.right(4)); // "the one ending in 5678"
+    }
+    return queries;
+}
+
+QList<double> searchLatencies(const PatientSearch &search, const QStringList &queries, PatientSort sort)
+{
+    QList<double> latencies;
+    latencies.reserve(queries.size());
+    for (const QString &query : queries) {
+        QElapsedTimer timer;
+        timer.start();
+        const auto rows = search.find(query, sort, Qt::AscendingOrder, 500);
+        latencies.append(millisecondsSince(timer));
+        if (!rows)
+            fail(rows.error().message);
+    }
+    return latencies;
+}
+
+// A woman followed through her whole pregnancy: 40 visits, a lab panel at each of four
+// stages, grades along the way.
+PatientChart heavyChart(DemoDataGenerator &generator)
+{
+    PatientChart chart = generator.nextChart();
+    chart.pregnancy->lmp = Today.addDays(-285);
+    chart.pregnancy->bookingDate = chart.pregnancy->lmp.addDays(42);
+    chart.visits.clear();
+    chart.labs.clear();
+    for (int i = 0; i < 40; ++i) {
+        AntenatalVisit visit;
+        visit.visitDate = chart.pregnancy->lmp.addDays(42 + i * 6);
+        visit.systolicMmHg = 112 + i % 9;
+        visit.diastolicMmHg = 70 + i % 7;
+        visit.weightKg = 55.0 + i * 0.3;
+        visit.fundalHeightCm = i > 14 ? 20.0 + (i - 14) * 0.6 : std::optional<double>();
+        visit.fetalHeartRateBpm = i > 8 ? 140 + i % 10 : std::optional<int>();
+        visit.notes = QStringLiteral("无不适");
+        chart.visits.append(visit);
+    }
+    for (int stage = 0; stage < 4; ++stage)
+        for (LabTest test : { LabTest::Haemoglobin, LabTest::Platelets, LabTest::FastingGlucose, LabTest::Alt,
+                 LabTest::Creatinine, LabTest::HBsAg }) {
+            LabResult lab;
+            lab.takenOn = chart.pregnancy->lmp.addDays(60 + stage * 56);
+            lab.test = test;
+            if (isQualitative(test))
+                lab.serology = Serology::Negative;
+            else
+                lab.value = 100.0 + stage;
+            chart.labs.append(lab);
+        }
+    return chart;
 }
 } // namespace
 
@@ -42,116 +127,160 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("clinic.db"));
-    auto database = Database::open(path, {QStringLiteral("bench"), QStringLiteral("bench")});
+    auto database = Database::open(path, Bench);
     if (!database)
-        qFatal("%s", qPrintable(database.error().message));
+        fail(database.error().message);
     ClinicRecords records(**database);
-    DemoDataGenerator generator(2017, QDate(2026, 11, 1), QStringLiteral("bench"));
-    QList<PatientChart> sample;
+    if (Patients != 100'000)
+        std::fprintf(stderr, "bench_storage: %d patients (OBSLINK_BENCH_PATIENTS); sizes scaled to 100,000\n",
+            Patients);
+
+    // Demo generation, as 'obslink-cli demo-data' does it.
+    DemoDataGenerator generator(2017, Today, Bench.clinicId);
+    QList<Patient> typed; // women whose details the search simulation types
+    QRandomGenerator pick(99);
     qint64 rows = 0;
     QElapsedTimer generation;
     generation.start();
     for (int done = 0; done < Patients;) {
         QList<PatientChart> batch;
-        for (int i = 0; i < 2000 && done < Patients; ++i, ++done)
+        for (int i = 0; i < ChartsPerTransaction && done < Patients; ++i, ++done)
             batch.append(generator.nextChart());
-        if (!records.importCharts(batch))
-            qFatal("import failed");
-        for (const PatientChart &c : batch)
-            rows += 2 + c.visits.size() + c.labs.size();
-        for (int i = 0; i < batch.size(); i += 200)
-            sample.append(batch[i]);
+        for (const PatientChart &chart : batch) {
+            rows += 2 + chart.visits.size() + chart.labs.size();
+            if (pick.bounded(Patients) < 150)
+                typed.append(chart.patient);
+        }
+        if (auto imported = records.importCharts(batch); !imported)
+            fail(imported.error().message);
     }
-    const double generationSeconds = msSince(generation) / 1000;
+    const double generationSeconds = millisecondsSince(generation) / 1000;
 
-    // Reference: the same number of rows as plain prepared inserts into a scratch table.
-    QElapsedTimer plain;
+    // Reference: the same number of rows as plain prepared INSERTs, same transaction size and
+    // durability, into a one-table database.
+    double plainSeconds = 0;
+    qint64 plainBytes = 0;
     {
-        auto scratch = Database::open(dir.filePath(QStringLiteral("scratch.db")), {QStringLiteral("b"), QStringLiteral("b")});
+        const QString scratchPath = dir.filePath(QStringLiteral("scratch.db"));
+        auto scratch = Database::open(scratchPath, Bench);
+        if (!scratch)
+            fail(scratch.error().message);
         QSqlDatabase db = (*scratch)->connection();
-        QSqlQuery(db).exec(QStringLiteral("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b REAL)"));
+        if (!QSqlQuery(db).exec(
+                QStringLiteral("CREATE TABLE plain (id TEXT PRIMARY KEY, label TEXT, amount REAL)")))
+            fail(QStringLiteral("scratch table"));
+        const qint64 rowsPerTransaction = std::max<qint64>(1, rows * ChartsPerTransaction / Patients);
+        QElapsedTimer plain;
         plain.start();
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO t VALUES (?, ?, ?)"));
-        for (qint64 i = 0; i < rows; i += 20000) {
+        insert.prepare(QStringLiteral("INSERT INTO plain (id, label, amount) VALUES (?, ?, ?)"));
+        for (qint64 first = 0; first < rows; first += rowsPerTransaction) {
             db.transaction();
-            for (qint64 j = i; j < std::min(rows, i + 20000); ++j) {
-                insert.addBindValue(QString::number(j));
-                insert.addBindValue(QStringLiteral("row"));
-                insert.addBindValue(static_cast<double>(j));
-                insert.exec();
+            for (qint64 i = first; i < std::min(rows, first + rowsPerTransaction); ++i) {
+                insert.bindValue(0, QStringLiteral("%1").arg(i, 36, 10, QLatin1Char('0')));
+                insert.bindValue(1, QStringLiteral("row"));
+                insert.bindValue(2, static_cast<double>(i));
+                if (!insert.exec())
+                    fail(QStringLiteral("scratch insert"));
             }
-            db.commit();
+            if (!db.commit())
+                fail(QStringLiteral("scratch commit"));
+        }
+        plainSeconds = millisecondsSince(plain) / 1000;
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        plainBytes = QFileInfo(scratchPath).size();
+    }
+    report("storage_demo_generation_100k", generationSeconds, "s");
+    reportRatio("storage_demo_generation_100k", generationSeconds, plainSeconds);
+    std::fprintf(stderr, "bench_storage: %lld rows; plain inserts %.2f s\n", static_cast<long long>(rows),
+        plainSeconds);
+
+    // Reference lookup: one row by its integer key.
+    const QSqlDatabase db = (*database)->connection();
+    QList<double> lookups;
+    {
+        QSqlQuery byKey(db);
+        byKey.prepare(QStringLiteral("SELECT id FROM patient WHERE rowid = ?"));
+        QRandomGenerator keys(5);
+        for (int i = 0; i < 2000; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            byKey.bindValue(0, keys.bounded(1, Patients + 1));
+            if (!byKey.exec() || !byKey.next())
+                fail(QStringLiteral("key lookup"));
+            lookups.append(millisecondsSince(timer));
+            byKey.finish();
         }
     }
-    const double plainSeconds = msSince(plain) / 1000;
-    bench("storage_demo_generation_100k", generationSeconds, "s");
-    bench("storage_demo_generation_100k_vs_plain_inserts", generationSeconds / plainSeconds, "ratio");
 
-    // Typing: every growing prefix of names, phones (first and last digits), IDs, record numbers.
-    PatientSearch search(**database);
-    QStringList queries;
-    for (const PatientChart &c : sample) {
-        const QString phoneTail(c.patient.phone.right(4));
-        for (const QString &text : {c.patient.name, c.patient.phone.left(7), c.patient.nationalId.left(8), c.patient.recordNumber})
-            for (int n = 1; n <= text.size(); ++n)
-                queries.append(text.left(n));
-        queries.append(phoneTail);
-    }
-    QList<double> latencies;
-    for (const QString &q : queries) {
-        QElapsedTimer t;
-        t.start();
-        search.find(q, PatientSort::RecentlyChanged, Qt::DescendingOrder);
-        latencies.append(msSince(t));
-    }
-    QList<double> sorted;
-    for (int i = 0; i < queries.size(); i += 7) {
-        QElapsedTimer t;
-        t.start();
-        search.find(queries[i], PatientSort::Edd, Qt::AscendingOrder);
-        sorted.append(msSince(t));
-    }
-    QList<double> lookups;
-    QSqlQuery byKey((*database)->connection());
-    byKey.prepare(QStringLiteral("SELECT name FROM patient WHERE id = ?"));
-    for (const PatientChart &c : sample) {
-        QElapsedTimer t;
-        t.start();
-        byKey.addBindValue(c.patient.meta.id.toString(QUuid::WithoutBraces));
-        byKey.exec();
-        byKey.next();
-        lookups.append(msSince(t));
-    }
-    bench("patient_search_p50", percentile(latencies, 0.5), "ms");
-    bench("patient_search_p99", percentile(latencies, 0.99), "ms");
-    bench("patient_search_sorted_by_edd_p99", percentile(sorted, 0.99), "ms");
-    bench("patient_search_p99_vs_key_lookup", percentile(latencies, 0.99) / std::max(0.001, percentile(lookups, 0.5)), "ratio");
+    // Search as the user types.
+    const PatientSearch search(**database);
+    const QStringList queries = typing(typed);
+    std::fprintf(stderr, "bench_storage: %lld keystroke queries\n", static_cast<long long>(queries.size()));
+    const QList<double> recent = searchLatencies(search, queries, PatientSort::RecentlyChanged);
+    const QList<double> byEdd = searchLatencies(search, queries, PatientSort::Edd);
+    report("patient_search_p50", percentile(recent, 0.5), "ms");
+    reportRatio("patient_search_p50", percentile(recent, 0.5), percentile(lookups, 0.5));
+    report("patient_search_p99", percentile(recent, 0.99), "ms");
+    reportRatio("patient_search_p99", percentile(recent, 0.99), percentile(lookups, 0.99));
+    report("patient_search_sorted_by_edd_p50", percentile(byEdd, 0.5), "ms");
+    reportRatio("patient_search_sorted_by_edd_p50", percentile(byEdd, 0.5), percentile(lookups, 0.5));
+    report("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), "ms");
+    reportRatio("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), percentile(lookups, 0.99));
 
     // A chart with 40 visits.
-    PatientChart heavy = generator.nextChart();
-    heavy.pregnancy->lmp = QDate(2026, 11, 1).addDays(-41 * 7);
-    heavy.visits.clear();
-    for (int i = 0; i < 40; ++i) {
-        AntenatalVisit v;
-        v.visitDate = heavy.pregnancy->lmp.addDays(6 * 7 + i * 7);
-        v.systolicMmHg = 118;
-        v.diastolicMmHg = 74;
-        heavy.visits.append(v);
+    QList<PatientChart> heavy { heavyChart(generator) };
+    if (auto imported = records.importCharts(heavy); !imported)
+        fail(imported.error().message);
+    for (int i = 0; i < 3; ++i) {
+        RiskGradeRecord grade;
+        grade.pregnancyId = heavy[0].pregnancy->meta.id;
+        grade.assessedOn = heavy[0].pregnancy->lmp.addDays(60 + i * 80);
+        grade.proposedLevel = grade.level = QStringLiteral("yellow");
+        grade.status = RiskGradeRecord::Status::Confirmed;
+        grade.decidedBy = QStringLiteral("bench");
+        grade.decidedAt = QDateTime(grade.assessedOn, QTime(9, 0), Qt::UTC);
+        grade.ruleSetId = QStringLiteral("cn-2017");
+        grade.ruleSetVersion = QStringLiteral("1");
+        grade.resultJson = QStringLiteral("{\"fired\":[]}");
+        if (auto saved = records.saveGrade(grade); !saved)
+            fail(saved.error().message);
     }
-    QList<PatientChart> one{heavy};
-    records.importCharts(one);
     QList<double> opens;
-    for (int i = 0; i < 50; ++i) {
-        QElapsedTimer t;
-        t.start();
-        records.loadChart(one.first().patient.meta.id);
-        opens.append(msSince(t));
+    for (int i = 0; i < 200; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const auto chart = records.loadChart(heavy[0].patient.meta.id);
+        opens.append(millisecondsSince(timer));
+        if (!chart || !*chart || (*chart)->visits.size() != 40)
+            fail(QStringLiteral("chart with 40 visits"));
     }
-    bench("chart_open_40_visits", percentile(opens, 0.5), "ms");
-    bench("chart_open_40_visits_vs_key_lookup", percentile(opens, 0.5) / std::max(0.001, percentile(lookups, 0.5)), "ratio");
+    report("chart_open_40_visits", percentile(opens, 0.5), "ms");
+    reportRatio("chart_open_40_visits", percentile(opens, 0.5), percentile(lookups, 0.5));
 
-    QSqlQuery((*database)->connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    bench("database_size_per_100k_patients", static_cast<double>(QFileInfo(path).size()) / (1024.0 * 1024.0), "MiB");
+    // Size on disk, against the bytes of the values stored in the clinical tables.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    const double scale = 100'000.0 / Patients;
+    const double mebibytes = static_cast<double>(QFileInfo(path).size()) * scale / (1024.0 * 1024.0);
+    qint64 dataBytes = 0;
+    for (const char *table : { "patient", "pregnancy", "antenatal_visit", "lab_result" }) {
+        QSqlQuery columns(db);
+        columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(QLatin1String(table)));
+        QStringList lengths;
+        while (columns.next())
+            lengths
+                << QStringLiteral("coalesce(length(CAST(%1 AS BLOB)), 0)").arg(columns.value(0).toString());
+        QSqlQuery sum(db);
+        if (!sum.exec(QStringLiteral("SELECT sum(%1) FROM %2")
+                          .arg(lengths.join(QStringLiteral(" + ")), QLatin1String(table)))
+            || !sum.next())
+            fail(QStringLiteral("data size"));
+        dataBytes += sum.value(0).toLongLong();
+    }
+    report("database_size_per_100k_patients", mebibytes, "MiB");
+    reportRatio("database_size_per_100k_patients", mebibytes,
+        static_cast<double>(dataBytes) * scale / (1024.0 * 1024.0));
+    std::fprintf(stderr, "bench_storage: plain one-table database of as many rows: %.1f MiB\n",
+        static_cast<double>(plainBytes) * scale / (1024.0 * 1024.0));
     return 0;
 }

@@ -1,5 +1,6 @@
-// Synthetic clinic data is deterministic, valid by the workstation's own rules, and realistic
-// enough to exercise every risk rule the demo shows.
+// Synthetic clinic data is deterministic (same seed and date, same database), valid by the
+// workstation's own checks, and realistic enough to exercise every risk rule the demo shows;
+// 'obslink-cli demo-data' writes it end to end.
 #include "demodata/demodatagenerator.h"
 #include "domain/nationalid.h"
 #include "domain/recordvalidator.h"
@@ -7,7 +8,10 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -16,26 +20,69 @@
 namespace {
 const QDate Today(2026, 11, 20);
 
+// Every row of every table, in insertion order.
 QByteArray contentHash(const QString &path)
 {
-    auto db = Database::open(path, {QStringLiteral("c"), QStringLiteral("hash")});
+    auto db = Database::open(path, { QStringLiteral("c"), QStringLiteral("hash") });
+    if (!db)
+        qFatal("cannot open %s", qPrintable(path));
+    QSqlQuery tables((*db)->connection());
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char *table : {"patient", "pregnancy", "antenatal_visit", "lab_result"}) {
-        QSqlQuery q((*db)->connection());
-        q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(QLatin1String(table)));
-        while (q.next())
-            for (int i = 0; i < q.record().count(); ++i)
-                hash.addData(q.value(i).toString().toUtf8() + '|');
+    for (const QString &table : names) {
+        hash.addData(table.toUtf8());
+        QSqlQuery rows((*db)->connection());
+        if (!rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table)))
+            qFatal("cannot read %s", qPrintable(table));
+        while (rows.next())
+            for (int i = 0; i < rows.record().count(); ++i)
+                hash.addData(rows.value(i).toString().toUtf8() + (rows.value(i).isNull() ? "\x01" : "|"));
     }
     return hash.result();
 }
 
-int runCli(const QStringList &arguments)
+QString generate(const QTemporaryDir &dir, const QString &name, quint32 seed, const QDate &today, int women)
+{
+    const QString path = dir.filePath(name);
+    auto db = Database::open(path, { QStringLiteral("demo-clinic"), QStringLiteral("demo") });
+    if (!db)
+        qFatal("cannot create %s", qPrintable(path));
+    DemoDataGenerator generator(seed, today, QStringLiteral("demo-clinic"));
+    QList<PatientChart> charts;
+    for (int i = 0; i < women; ++i)
+        charts.append(generator.nextChart());
+    if (!ClinicRecords(**db).importCharts(charts))
+        qFatal("import failed");
+    return path;
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun runCli(const QStringList &arguments)
 {
     QProcess cli;
-    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), QStringList{QStringLiteral("demo-data")} + arguments);
-    cli.waitForFinished(60000);
-    return cli.exitCode();
+    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), QStringList { QStringLiteral("demo-data") } + arguments);
+    if (!cli.waitForFinished(120000))
+        qFatal("obslink-cli did not finish");
+    return { cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1, cli.readAllStandardOutput(),
+        cli.readAllStandardError() };
+}
+
+QList<PatientChart> charts(quint32 seed, int count)
+{
+    DemoDataGenerator generator(seed, Today, QStringLiteral("c1"));
+    QList<PatientChart> all;
+    for (int i = 0; i < count; ++i)
+        all.append(generator.nextChart());
+    return all;
 }
 } // namespace
 
@@ -47,16 +94,141 @@ private slots:
     void sameSeedAndDateGiveTheSameDatabase()
     {
         QTemporaryDir dir;
-        const QString a = dir.filePath(QStringLiteral("a.db")), b = dir.filePath(QStringLiteral("b.db")), c = dir.filePath(QStringLiteral("c.db"));
-        const QString today = Today.toString(Qt::ISODate);
-        QCOMPARE(runCli({QStringLiteral("--db"), a, QStringLiteral("--patients"), QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--today"), today}), 0);
-        QCOMPARE(runCli({QStringLiteral("--db"), b, QStringLiteral("--patients"), QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--today"), today}), 0);
-        QCOMPARE(runCli({QStringLiteral("--db"), c, QStringLiteral("--patients"), QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("6"), QStringLiteral("--today"), today}), 0);
-        QCOMPARE(contentHash(a), contentHash(b));
-        QVERIFY(contentHash(a) != contentHash(c));
+        const QByteArray first = contentHash(generate(dir, QStringLiteral("a.db"), 5, Today, 400));
+        const QByteArray second = contentHash(generate(dir, QStringLiteral("b.db"), 5, Today, 400));
+        QCOMPARE(first, second);
     }
 
-    void cliRefusesAnExistingFileAndBadArguments()
+    void anotherSeedOrDateGivesOtherData()
+    {
+        QTemporaryDir dir;
+        const QByteArray reference = contentHash(generate(dir, QStringLiteral("a.db"), 5, Today, 200));
+        QVERIFY(contentHash(generate(dir, QStringLiteral("seed.db"), 6, Today, 200)) != reference);
+        QVERIFY(contentHash(generate(dir, QStringLiteral("date.db"), 5, Today.addDays(1), 200)) != reference);
+    }
+
+    void everyIdIsUniqueAndAscendsInWritingOrder()
+    {
+        QSet<QUuid> seen;
+        QUuid previous;
+        for (const PatientChart &chart : charts(3, 500)) {
+            QList<QUuid> ids { chart.patient.meta.id, chart.pregnancy->meta.id };
+            for (const AntenatalVisit &visit : chart.visits)
+                ids << visit.meta.id;
+            for (const LabResult &lab : chart.labs)
+                ids << lab.meta.id;
+            for (const QUuid &id : ids) {
+                QVERIFY(!id.isNull());
+                QVERIFY(!seen.contains(id));
+                seen.insert(id);
+                QVERIFY(previous.isNull() || previous.toString() < id.toString()); // appends to the key index
+                previous = id;
+                QCOMPARE(id.variant(), QUuid::DCE);
+            }
+        }
+    }
+
+    void everyGeneratedRecordPassesTheWorkstationsOwnChecks()
+    {
+        const QDateTime endOfToday(Today.addDays(1), QTime(0, 0), Qt::UTC);
+        for (const PatientChart &chart : charts(11, 2000)) {
+            const auto id = NationalId::parse(chart.patient.nationalId);
+            QVERIFY2(id, qPrintable(chart.patient.nationalId));
+            QCOMPARE(id->birthDate, chart.patient.birthDate);
+            QVERIFY(id->female);
+            const auto patientErrors = RecordValidator::validatePatient(chart.patient, Today);
+            QVERIFY2(patientErrors.isEmpty(), qPrintable(patientErrors.value(0).message));
+            QVERIFY(chart.pregnancy);
+            const Pregnancy &pregnancy = *chart.pregnancy;
+            const auto pregnancyErrors = RecordValidator::validatePregnancy(pregnancy, Today);
+            QVERIFY2(pregnancyErrors.isEmpty(), qPrintable(pregnancyErrors.value(0).message));
+            QVERIFY(pregnancy.bookingDate >= pregnancy.lmp && pregnancy.bookingDate <= Today);
+            QDate previousVisit;
+            for (const AntenatalVisit &visit : chart.visits) {
+                const auto errors = RecordValidator::validateVisit(visit, pregnancy, Today);
+                QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+                QVERIFY(visit.visitDate >= pregnancy.bookingDate);
+                QVERIFY(!previousVisit.isValid() || visit.visitDate > previousVisit);
+                previousVisit = visit.visitDate;
+                QCOMPARE(visit.gestationalAge, *pregnancy.gestationalAgeOn(visit.visitDate));
+            }
+            for (const LabResult &lab : chart.labs) {
+                QVERIFY(lab.takenOn.isValid() && lab.takenOn <= Today);
+                QCOMPARE(lab.value.has_value(), !isQualitative(lab.test));
+            }
+            for (const RecordMeta &meta : { chart.patient.meta, chart.pregnancy->meta }) {
+                QCOMPARE(meta.clinicId, QStringLiteral("c1"));
+                QVERIFY(meta.createdAt < endOfToday);
+                QVERIFY(meta.updatedAt >= meta.createdAt && meta.updatedAt < endOfToday);
+            }
+        }
+    }
+
+    void sharesAreThoseOfAChineseClinic()
+    {
+        const int women = 4000;
+        int over35 = 0, twins = 0, anaemic = 0, hypertensive = 0, scarred = 0, hepatitisB = 0, visits = 0;
+        int trimester[4] = { 0, 0, 0, 0 };
+        for (const PatientChart &chart : charts(17, women)) {
+            over35 += chart.patient.ageInYearsOn(Today) >= 35 ? 1 : 0;
+            twins += chart.pregnancy->fetuses >= 2 ? 1 : 0;
+            scarred += chart.pregnancy->uterineSurgeries > 0 ? 1 : 0;
+            ++trimester[chart.pregnancy->gestationalAgeOn(Today)->trimester()];
+            visits += static_cast<int>(chart.visits.size());
+            bool raised = false;
+            for (const AntenatalVisit &visit : chart.visits)
+                raised = raised || (visit.systolicMmHg >= 140 || visit.diastolicMmHg >= 90);
+            hypertensive += raised ? 1 : 0;
+            for (const LabResult &lab : chart.labs) {
+                // WHO: anaemia in pregnancy below 110 g/L.
+                anaemic += lab.test == LabTest::Haemoglobin && lab.value && *lab.value < 110 ? 1 : 0;
+                hepatitisB += lab.test == LabTest::HBsAg && lab.serology == Serology::Positive ? 1 : 0;
+            }
+        }
+        // Advanced maternal age ~15 %, multiple pregnancy ~1.5 %, anaemia ~15 %, hypertension
+        // in pregnancy ~5–10 %, scarred uterus ~10 %, HBsAg carriers ~6 %.
+        QVERIFY2(over35 > women * 0.08 && over35 < women * 0.25, qPrintable(QString::number(over35)));
+        QVERIFY2(twins > women * 0.005 && twins < women * 0.03, qPrintable(QString::number(twins)));
+        QVERIFY2(anaemic > women * 0.08 && anaemic < women * 0.25, qPrintable(QString::number(anaemic)));
+        QVERIFY2(hypertensive > women * 0.02 && hypertensive < women * 0.15,
+            qPrintable(QString::number(hypertensive)));
+        QVERIFY2(scarred > women * 0.04 && scarred < women * 0.2, qPrintable(QString::number(scarred)));
+        QVERIFY2(
+            hepatitisB > women * 0.03 && hepatitisB < women * 0.1, qPrintable(QString::number(hepatitisB)));
+        for (int t = 1; t <= 3; ++t) // women at every stage
+            QVERIFY2(trimester[t] > women * 0.15, qPrintable(QString::number(trimester[t])));
+        QVERIFY(visits > women * 3 && visits < women * 8);
+    }
+
+    void cliWritesTheSameDatabaseForTheSameSeed()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.db")), b = dir.filePath(QStringLiteral("b.db")),
+                      c = dir.filePath(QStringLiteral("c.db"));
+        const QString today = Today.toString(Qt::ISODate);
+        const CliRun first
+            = runCli({ QStringLiteral("--db"), a, QStringLiteral("--patients"), QStringLiteral("300"),
+                QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--today"), today });
+        QCOMPARE(first.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(summary.value(QStringLiteral("patients")).toInt(), 300);
+        QVERIFY(summary.value(QStringLiteral("visits")).toInt() > 300);
+        QCOMPARE(summary.value(QStringLiteral("today")).toString(), today);
+        QCOMPARE(runCli({ QStringLiteral("--db"), b, QStringLiteral("--patients"), QStringLiteral("300"),
+                            QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--today"), today })
+                     .exitCode,
+            0);
+        QCOMPARE(runCli({ QStringLiteral("--db"), c, QStringLiteral("--patients"), QStringLiteral("300"),
+                            QStringLiteral("--seed"), QStringLiteral("6"), QStringLiteral("--today"), today })
+                     .exitCode,
+            0);
+        QCOMPARE(contentHash(a), contentHash(b));
+        QVERIFY(contentHash(a) != contentHash(c));
+        // The CLI writes what the library generates.
+        QCOMPARE(contentHash(a), contentHash(generate(dir, QStringLiteral("lib.db"), 5, Today, 300)));
+    }
+
+    void cliRefusesAnExistingFile()
     {
         QTemporaryDir dir;
         const QString existing = dir.filePath(QStringLiteral("x.db"));
@@ -64,44 +236,41 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("keep me");
         file.close();
-        QCOMPARE(runCli({QStringLiteral("--db"), existing}), 1);
+        const CliRun run
+            = runCli({ QStringLiteral("--db"), existing, QStringLiteral("--patients"), QStringLiteral("5") });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(!run.err.isEmpty());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("keep me"));
-        QCOMPARE(runCli({QStringLiteral("--patients"), QStringLiteral("10")}), 2);
-        QCOMPARE(runCli({QStringLiteral("--db"), dir.filePath(QStringLiteral("y.db")), QStringLiteral("--patients"), QStringLiteral("many")}), 2);
-        QCOMPARE(runCli({QStringLiteral("--db"), dir.filePath(QStringLiteral("y.db")), QStringLiteral("--today"), QStringLiteral("2026-02-30")}), 2);
     }
 
-    void everyGeneratedRecordPassesTheWorkstationsOwnChecks()
+    void cliBadArgumentsExitWithUsage_data()
     {
-        DemoDataGenerator generator(11, Today, QStringLiteral("c1"));
-        int over35 = 0, twins = 0, anaemic = 0, scarred = 0, hepatitisB = 0;
-        const int women = 2000;
-        for (int i = 0; i < women; ++i) {
-            const PatientChart chart = generator.nextChart();
-            QVERIFY2(NationalId::parse(chart.patient.nationalId), qPrintable(chart.patient.nationalId));
-            QCOMPARE(NationalId::parse(chart.patient.nationalId)->birthDate, chart.patient.birthDate);
-            QVERIFY(RecordValidator::validatePatient(chart.patient, Today).isEmpty());
-            QVERIFY(RecordValidator::validatePregnancy(*chart.pregnancy, Today).isEmpty());
-            for (const AntenatalVisit &v : chart.visits) {
-                const auto errors = RecordValidator::validateVisit(v, *chart.pregnancy, Today);
-                QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
-            }
-            over35 += chart.patient.ageInYearsOn(Today) >= 35 ? 1 : 0;
-            twins += chart.pregnancy->fetuses == 2 ? 1 : 0;
-            scarred += chart.pregnancy->uterineSurgeries > 0 ? 1 : 0;
-            for (const LabResult &lab : chart.labs) {
-                anaemic += lab.test == LabTest::Haemoglobin && lab.value && *lab.value <= 110 ? 1 : 0;
-                hepatitisB += lab.test == LabTest::HBsAg && lab.serology == Serology::Positive ? 1 : 0;
-            }
-        }
-        // Shares close to a Chinese clinic's: advanced age ~15 %, twins ~1.5 %, anaemia ~15 %,
-        // scarred uterus ~10 %, HBsAg ~6 %.
-        QVERIFY(over35 > women * 0.08 && over35 < women * 0.25);
-        QVERIFY(twins > women * 0.005 && twins < women * 0.03);
-        QVERIFY(anaemic > women * 0.08 && anaemic < women * 0.25);
-        QVERIFY(scarred > women * 0.04 && scarred < women * 0.2);
-        QVERIFY(hepatitisB > women * 0.03 && hepatitisB < women * 0.1);
+        QTest::addColumn<QStringList>("arguments");
+        const QString db = QStringLiteral("--db");
+        QTest::newRow("no --db") << QStringList { QStringLiteral("--patients"), QStringLiteral("10") };
+        QTest::newRow("patients not a number") << QStringList { db, QStringLiteral("y.db"),
+            QStringLiteral("--patients"), QStringLiteral("many") };
+        QTest::newRow("negative patients")
+            << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--patients"), QStringLiteral("-1") };
+        QTest::newRow("seed not a number")
+            << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--seed"), QStringLiteral("abc") };
+        QTest::newRow("no such day") << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--today"),
+            QStringLiteral("2026-02-30") };
+        QTest::newRow("unknown option")
+            << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--colour") };
+    }
+    void cliBadArgumentsExitWithUsage()
+    {
+        QFETCH(QStringList, arguments);
+        QTemporaryDir dir;
+        for (QString &argument : arguments)
+            if (argument == QLatin1String("y.db"))
+                argument = dir.filePath(argument);
+        const CliRun run = runCli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("y.db")))); // nothing written
     }
 };
 

@@ -3,10 +3,14 @@
 #include "storage/database.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
-#include "summarycolumns.h"
 
 ClinicRecords::ClinicRecords(const Database &database)
-    : m_database(database), m_patients(database), m_pregnancies(database), m_visits(database), m_labs(database), m_grades(database)
+    : m_database(database)
+    , m_patients(database)
+    , m_pregnancies(database)
+    , m_visits(database)
+    , m_labs(database)
+    , m_grades(database)
 {
 }
 
@@ -23,7 +27,7 @@ Result<void> ClinicRecords::registerPregnancy(Patient &patient, Pregnancy &pregn
             return tl::unexpected(taken.error());
         if (*taken)
             return failure(QStringLiteral("record.duplicate-number"),
-                           tr("Record number %1 is already used by another woman.").arg(storedPatient.recordNumber));
+                tr("Record number %1 is already used by another woman.").arg(storedPatient.recordNumber));
     }
     if (auto done = m_patients.save(storedPatient); !done)
         return done;
@@ -99,7 +103,7 @@ Result<void> ClinicRecords::writeChart(PatientChart &chart)
     for (AntenatalVisit &visit : chart.visits)
         if (auto done = m_visits.save(visit, *chart.pregnancy, VisitRepository::Schedule::Defer); !done)
             return done;
-    if (auto done = SummaryColumns::refreshNextVisit(m_database.connection(), chart.pregnancy->meta.id); !done)
+    if (auto done = m_visits.refreshSchedule(chart.pregnancy->meta.id); !done)
         return done;
     for (LabResult &lab : chart.labs) {
         lab.pregnancyId = chart.pregnancy->meta.id;
@@ -115,14 +119,14 @@ Result<void> ClinicRecords::importCharts(QList<PatientChart> &charts)
     Transaction transaction(m_database.connection());
     // Imported records come from elsewhere (demo data, the center): not local edits to push.
     if (auto done = executeStatement(m_database.connection(),
-                                     QStringLiteral("UPDATE sync_control SET applying = 1 WHERE id = 1"), "import");
+            QStringLiteral("UPDATE sync_control SET applying = 1 WHERE id = 1"), "import");
         !done)
         return done;
     for (PatientChart &chart : stored)
         if (auto done = writeChart(chart); !done)
             return done;
     if (auto done = executeStatement(m_database.connection(),
-                                     QStringLiteral("UPDATE sync_control SET applying = 0 WHERE id = 1"), "import");
+            QStringLiteral("UPDATE sync_control SET applying = 0 WHERE id = 1"), "import");
         !done)
         return done;
     if (auto done = transaction.commit(); !done)

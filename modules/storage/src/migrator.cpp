@@ -27,6 +27,7 @@ const QList<Migration> &migrations()
         {3, ":/storage/migrations/0003_risk_grading.sql", nullptr},
         {4, ":/storage/migrations/0004_sync_outbox.sql", nullptr},
         {5, ":/storage/migrations/0005_case_management.sql", nullptr},
+        {6, ":/storage/migrations/0006_patient_list.sql", nullptr},
     };
     return all;
 }

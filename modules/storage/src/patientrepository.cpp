@@ -5,26 +5,25 @@
 #include "summarycolumns.h"
 
 PatientRepository::PatientRepository(const Database &database)
-    : m_database(database),
-      m_table(database.connection(), QStringLiteral("patient"),
-              {QStringLiteral("record_number"), QStringLiteral("name"), QStringLiteral("national_id"),
-               QStringLiteral("birth_date"), QStringLiteral("phone"), QStringLiteral("address"),
-               QStringLiteral("phone_reversed")})
+    : m_database(database)
+    , m_table(database, QStringLiteral("patient"),
+          { QStringLiteral("record_number"), QStringLiteral("name"), QStringLiteral("national_id"),
+              QStringLiteral("birth_date"), QStringLiteral("phone"), QStringLiteral("address"),
+              QStringLiteral("phone_reversed") })
 {
 }
 
 Result<void> PatientRepository::save(Patient &patient)
 {
     // Record numbers are NOT NULL; an unnumbered record stores an empty one.
-    const QVariantList values{patient.recordNumber.isNull() ? QStringLiteral("") : patient.recordNumber,
-                              patient.name.trimmed(),
-                              patient.nationalId.isEmpty() ? QVariant() : QVariant(patient.nationalId.toUpper()),
-                              sqlDate(patient.birthDate),
-                              patient.phone,
-                              patient.address,
-                              SummaryColumns::reversedDigits(patient.phone)};
+    const QVariantList values { patient.recordNumber.isNull() ? QStringLiteral("") : patient.recordNumber,
+        patient.name.trimmed(),
+        patient.nationalId.isEmpty() ? QVariant() : QVariant(patient.nationalId.toUpper()),
+        sqlDate(patient.birthDate), patient.phone, patient.address,
+        SummaryColumns::reversedDigits(patient.phone) };
     if (patient.meta.id.isNull() || patient.meta.revision == 0)
-        return m_table.insert(patient.meta, values, m_database.identity().clinicId, m_database.identity().author);
+        return m_table.insert(
+            patient.meta, values, m_database.identity().clinicId, m_database.identity().author);
     return m_table.update(patient.meta, values, m_database.identity().author);
 }
 
@@ -52,7 +51,8 @@ Result<std::optional<Patient>> PatientRepository::find(const QUuid &id) const
 Result<bool> PatientRepository::recordNumberTaken(const QString &recordNumber, const QUuid &except) const
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT 1 FROM patient WHERE record_number = ? AND id <> ? AND deleted = 0 LIMIT 1"));
+    query.prepare(QStringLiteral(
+        "SELECT 1 FROM patient WHERE record_number = ? COLLATE NOCASE AND id <> ? AND deleted = 0 LIMIT 1"));
     query.addBindValue(recordNumber);
     query.addBindValue(except.toString(QUuid::WithoutBraces));
     if (auto done = execute(query, "check record number"); !done)

@@ -5,47 +5,41 @@
 #include "summarycolumns.h"
 
 PregnancyRepository::PregnancyRepository(const Database &database)
-    : m_database(database),
-      m_table(database.connection(), QStringLiteral("pregnancy"),
-              {QStringLiteral("patient_id"), QStringLiteral("booking_date"), QStringLiteral("lmp"),
-               QStringLiteral("ultrasound_scan_date"), QStringLiteral("ultrasound_ga_days"),
-               QStringLiteral("gravida"), QStringLiteral("para"), QStringLiteral("fetuses"),
-               QStringLiteral("status"), QStringLiteral("height_cm"), QStringLiteral("pre_pregnancy_weight_kg"),
-               QStringLiteral("uterine_surgeries"), QStringLiteral("last_uterine_surgery_date"),
-               QStringLiteral("edd")})
+    : m_database(database)
+    , m_table(database, QStringLiteral("pregnancy"),
+          { QStringLiteral("patient_id"), QStringLiteral("booking_date"), QStringLiteral("lmp"),
+              QStringLiteral("ultrasound_scan_date"), QStringLiteral("ultrasound_ga_days"),
+              QStringLiteral("gravida"), QStringLiteral("para"), QStringLiteral("fetuses"),
+              QStringLiteral("status"), QStringLiteral("height_cm"),
+              QStringLiteral("pre_pregnancy_weight_kg"), QStringLiteral("uterine_surgeries"),
+              QStringLiteral("last_uterine_surgery_date"), QStringLiteral("edd") })
+    , m_summary(std::make_shared<SummaryColumns>(database.connection()))
 {
 }
 
 Result<void> PregnancyRepository::save(Pregnancy &pregnancy)
 {
     const auto &scan = pregnancy.ultrasoundDating;
-    const QVariantList values{pregnancy.patientId.toString(QUuid::WithoutBraces),
-                              sqlDate(pregnancy.bookingDate),
-                              sqlDate(pregnancy.lmp),
-                              scan ? sqlDate(scan->scanDate) : QVariant(),
-                              scan ? QVariant(scan->gestationalAgeAtScan.totalDays()) : QVariant(),
-                              pregnancy.gravida,
-                              pregnancy.para,
-                              pregnancy.fetuses,
-                              pregnancyStatusKey(pregnancy.status),
-                              sqlOptional(pregnancy.heightCm),
-                              sqlOptional(pregnancy.prePregnancyWeightKg),
-                              pregnancy.uterineSurgeries,
-                              sqlDate(pregnancy.lastUterineSurgeryDate),
-                              sqlDate(pregnancy.edd())};
+    const QDate edd = pregnancy.edd();
+    const QVariantList values { pregnancy.patientId.toString(QUuid::WithoutBraces),
+        sqlDate(pregnancy.bookingDate), sqlDate(pregnancy.lmp), scan ? sqlDate(scan->scanDate) : QVariant(),
+        scan ? QVariant(scan->gestationalAgeAtScan.totalDays()) : QVariant(), pregnancy.gravida,
+        pregnancy.para, pregnancy.fetuses, pregnancyStatusKey(pregnancy.status),
+        sqlOptional(pregnancy.heightCm), sqlOptional(pregnancy.prePregnancyWeightKg),
+        pregnancy.uterineSurgeries, sqlDate(pregnancy.lastUterineSurgeryDate), sqlDate(edd) };
     const bool isNew = pregnancy.meta.id.isNull() || pregnancy.meta.revision == 0;
-    auto saved = isNew ? m_table.insert(pregnancy.meta, values, m_database.identity().clinicId,
-                                        m_database.identity().author)
-                       : m_table.update(pregnancy.meta, values, m_database.identity().author);
+    auto saved = isNew
+        ? m_table.insert(pregnancy.meta, values, m_database.identity().clinicId, m_database.identity().author)
+        : m_table.update(pregnancy.meta, values, m_database.identity().author);
     if (!saved)
         return saved;
-    if (isNew) {
-        if (auto done = SummaryColumns::setCurrentPregnancy(m_database.connection(), pregnancy.patientId,
-                                                            pregnancy.meta.id);
-            !done)
-            return done;
-    }
-    return SummaryColumns::refreshNextVisit(m_database.connection(), pregnancy.meta.id);
+    if (!isNew)
+        return m_summary->refreshNextVisit(pregnancy.meta.id);
+    if (auto done = m_summary->setCurrentPregnancy(pregnancy.patientId, pregnancy.meta.id); !done)
+        return done;
+    // A pregnancy just inserted has no visits yet (they reference it), so nothing to read back.
+    return m_summary->storeNextVisit(pregnancy.meta.id.toString(QUuid::WithoutBraces),
+        SummaryColumns::nextVisitDue(edd, pregnancy.status == PregnancyStatus::Booked, QDate()));
 }
 
 Result<std::optional<Pregnancy>> PregnancyRepository::find(const QUuid &id) const
@@ -59,7 +53,7 @@ Result<std::optional<Pregnancy>> PregnancyRepository::find(const QUuid &id) cons
 Result<QList<Pregnancy>> PregnancyRepository::forPatient(const QUuid &patientId) const
 {
     return select(QStringLiteral("patient_id = ? AND deleted = 0 ORDER BY booking_date"),
-                  patientId.toString(QUuid::WithoutBraces));
+        patientId.toString(QUuid::WithoutBraces));
 }
 
 Result<QList<Pregnancy>> PregnancyRepository::select(const QString &where, const QVariant &key) const
@@ -78,8 +72,8 @@ Result<QList<Pregnancy>> PregnancyRepository::select(const QString &where, const
         p.bookingDate = dateFromSql(query.value(v + 1));
         p.lmp = dateFromSql(query.value(v + 2));
         if (!query.value(v + 3).isNull())
-            p.ultrasoundDating = UltrasoundDating{dateFromSql(query.value(v + 3)),
-                                                  GestationalAge(query.value(v + 4).toInt())};
+            p.ultrasoundDating = UltrasoundDating { dateFromSql(query.value(v + 3)),
+                GestationalAge(query.value(v + 4).toInt()) };
         p.gravida = query.value(v + 5).toInt();
         p.para = query.value(v + 6).toInt();
         p.fetuses = query.value(v + 7).toInt();

@@ -5,13 +5,17 @@
 #include "storage/recordtable.h"
 #include "storage/sqlerror.h"
 
-#include <QSqlQuery>
-
 #include <algorithm>
+
+SummaryColumns::SummaryColumns(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 QString SummaryColumns::reversedDigits(const QString &phone)
 {
     QString digits;
+    digits.reserve(phone.size());
     for (const QChar c : phone)
         if (c.isDigit())
             digits.append(c);
@@ -19,79 +23,115 @@ QString SummaryColumns::reversedDigits(const QString &phone)
     return digits;
 }
 
-Result<void> SummaryColumns::setCurrentPregnancy(const QSqlDatabase &db, const QUuid &patientId,
-                                                 const QUuid &pregnancyId)
+QDate SummaryColumns::nextVisitDue(const QDate &edd, bool booked, const QDate &lastVisitDate)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE patient SET current_pregnancy_id = ? WHERE id = ?"));
-    query.addBindValue(pregnancyId.toString(QUuid::WithoutBraces));
-    query.addBindValue(patientId.toString(QUuid::WithoutBraces));
-    return execute(query, "set current pregnancy");
+    // Only booked pregnancies have a next visit.
+    return booked ? VisitSchedule::nextDue(edd, lastVisitDate, QDate()) : QDate();
 }
 
-Result<void> SummaryColumns::refreshNextVisit(const QSqlDatabase &db, const QUuid &pregnancyId)
+Result<void> SummaryColumns::prepare(std::optional<QSqlQuery> &query, const QString &sql)
 {
-    return refreshNextVisit(db, pregnancyId.toString(QUuid::WithoutBraces));
-}
-
-Result<void> SummaryColumns::refreshNextVisit(const QSqlDatabase &db, const QString &pregnancyId)
-{
-    // Only booked pregnancies have a next visit; the EDD column is kept by the repository.
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT p.edd, p.status, (SELECT MAX(visit_date) FROM antenatal_visit v "
-                                 "WHERE v.pregnancy_id = p.id AND v.deleted = 0) FROM pregnancy p WHERE p.id = ?"));
-    query.addBindValue(pregnancyId);
-    if (auto done = execute(query, "read next visit"); !done)
-        return done;
-    if (!query.next())
+    if (query)
         return {};
-    const QDate edd = dateFromSql(query.value(0));
-    const bool booked = query.value(1).toString() == QLatin1String("booked");
-    const QDate next = booked ? VisitSchedule::nextDue(edd, dateFromSql(query.value(2)), QDate()) : QDate();
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE pregnancy SET next_visit_due = ? WHERE id = ?"));
-    update.addBindValue(sqlDate(next));
-    update.addBindValue(pregnancyId);
-    return execute(update, "store next visit");
+    query.emplace(m_db);
+    if (!query->prepare(sql)) {
+        const Error error = SqlError::from(*query, "prepare summary columns");
+        query.reset();
+        return tl::unexpected(error);
+    }
+    return {};
+}
+
+Result<void> SummaryColumns::setCurrentPregnancy(const QUuid &patientId, const QUuid &pregnancyId)
+{
+    if (auto done
+        = prepare(m_setCurrent, QStringLiteral("UPDATE patient SET current_pregnancy_id = ? WHERE id = ?"));
+        !done)
+        return done;
+    m_setCurrent->bindValue(0, pregnancyId.toString(QUuid::WithoutBraces));
+    m_setCurrent->bindValue(1, patientId.toString(QUuid::WithoutBraces));
+    return execute(*m_setCurrent, "set current pregnancy");
+}
+
+Result<void> SummaryColumns::refreshNextVisit(const QUuid &pregnancyId)
+{
+    return refreshNextVisit(pregnancyId.toString(QUuid::WithoutBraces));
+}
+
+Result<void> SummaryColumns::refreshNextVisit(const QString &pregnancyId)
+{
+    // The EDD column is kept by the repository.
+    if (auto done = prepare(m_readNext,
+            QStringLiteral("SELECT p.edd, p.status, (SELECT MAX(visit_date) FROM antenatal_visit v "
+                           "WHERE v.pregnancy_id = p.id AND v.deleted = 0) FROM pregnancy p WHERE p.id = ?"));
+        !done)
+        return done;
+    m_readNext->bindValue(0, pregnancyId);
+    if (auto done = execute(*m_readNext, "read next visit"); !done)
+        return done;
+    if (!m_readNext->next()) {
+        m_readNext->finish();
+        return {};
+    }
+    const QDate next = nextVisitDue(dateFromSql(m_readNext->value(0)),
+        m_readNext->value(1).toString() == QLatin1String("booked"), dateFromSql(m_readNext->value(2)));
+    m_readNext->finish();
+    return storeNextVisit(pregnancyId, next);
+}
+
+Result<void> SummaryColumns::storeNextVisit(const QString &pregnancyId, const QDate &due)
+{
+    if (auto done
+        = prepare(m_storeNext, QStringLiteral("UPDATE pregnancy SET next_visit_due = ? WHERE id = ?"));
+        !done)
+        return done;
+    m_storeNext->bindValue(0, sqlDate(due));
+    m_storeNext->bindValue(1, pregnancyId);
+    return execute(*m_storeNext, "store next visit");
 }
 
 Result<void> SummaryColumns::backfillAll(const QSqlDatabase &db)
 {
     QSqlQuery pregnancies(db);
-    if (!pregnancies.exec(QStringLiteral("SELECT id, lmp, ultrasound_scan_date, ultrasound_ga_days FROM pregnancy")))
+    if (!pregnancies.exec(
+            QStringLiteral("SELECT id, lmp, ultrasound_scan_date, ultrasound_ga_days FROM pregnancy")))
         return tl::unexpected(SqlError::from(pregnancies, "read pregnancies for back-fill"));
     QSqlQuery setEdd(db);
-    setEdd.prepare(QStringLiteral("UPDATE pregnancy SET edd = ? WHERE id = ?"));
+    if (!setEdd.prepare(QStringLiteral("UPDATE pregnancy SET edd = ? WHERE id = ?")))
+        return tl::unexpected(SqlError::from(setEdd, "prepare back-fill"));
     QStringList ids; // as stored: records from other systems need not have UUID ids
     while (pregnancies.next()) {
         std::optional<UltrasoundDating> scan;
         if (!pregnancies.value(2).isNull())
-            scan = UltrasoundDating{dateFromSql(pregnancies.value(2)), GestationalAge(pregnancies.value(3).toInt())};
+            scan = UltrasoundDating { dateFromSql(pregnancies.value(2)),
+                GestationalAge(pregnancies.value(3).toInt()) };
         const auto dating = datePregnancy(dateFromSql(pregnancies.value(1)), scan);
-        setEdd.addBindValue(dating ? sqlDate(dating->edd) : QVariant());
-        setEdd.addBindValue(pregnancies.value(0));
+        setEdd.bindValue(0, dating ? sqlDate(dating->edd) : QVariant());
+        setEdd.bindValue(1, pregnancies.value(0));
         if (auto done = execute(setEdd, "back-fill EDD"); !done)
             return done;
         ids.append(pregnancies.value(0).toString());
     }
+    SummaryColumns summary(db);
     for (const QString &id : ids)
-        if (auto done = refreshNextVisit(db, id); !done)
+        if (auto done = summary.refreshNextVisit(id); !done)
             return done;
 
     QSqlQuery patients(db);
     if (!patients.exec(QStringLiteral("SELECT id, phone FROM patient")))
         return tl::unexpected(SqlError::from(patients, "read patients for back-fill"));
     QSqlQuery setPhone(db);
-    setPhone.prepare(QStringLiteral("UPDATE patient SET phone_reversed = ? WHERE id = ?"));
+    if (!setPhone.prepare(QStringLiteral("UPDATE patient SET phone_reversed = ? WHERE id = ?")))
+        return tl::unexpected(SqlError::from(setPhone, "prepare back-fill"));
     while (patients.next()) {
-        setPhone.addBindValue(reversedDigits(patients.value(1).toString()));
-        setPhone.addBindValue(patients.value(0));
+        setPhone.bindValue(0, reversedDigits(patients.value(1).toString()));
+        setPhone.bindValue(1, patients.value(0));
         if (auto done = execute(setPhone, "back-fill phone"); !done)
             return done;
     }
     return executeStatement(db,
-                            QStringLiteral("UPDATE patient SET current_pregnancy_id = (SELECT id FROM pregnancy "
-                                           "WHERE pregnancy.patient_id = patient.id AND deleted = 0 "
-                                           "ORDER BY booking_date DESC, created_at DESC LIMIT 1)"),
-                            "back-fill current pregnancy");
+        QStringLiteral("UPDATE patient SET current_pregnancy_id = (SELECT id FROM pregnancy "
+                       "WHERE pregnancy.patient_id = patient.id AND deleted = 0 "
+                       "ORDER BY booking_date DESC, created_at DESC LIMIT 1)"),
+        "back-fill current pregnancy");
 }

@@ -2,18 +2,39 @@
 
 #include "domain/result.h"
 
+#include <QDate>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QUuid>
+
+#include <optional>
 
 // The denormalised columns the patient list sorts and searches on (current pregnancy, EDD,
 // next visit due, reversed phone digits). Derived from the records, so they can always be
 // rebuilt: migration 2 back-fills them for databases written by older versions.
+// An instance keeps its statements prepared: UPDATEs of tables with outbox triggers cost far
+// more to compile than to run, and a bulk import issues several per chart.
 class SummaryColumns
 {
 public:
+    explicit SummaryColumns(QSqlDatabase db);
+
     static QString reversedDigits(const QString &phone);
-    static Result<void> setCurrentPregnancy(const QSqlDatabase &db, const QUuid &patientId, const QUuid &pregnancyId);
-    static Result<void> refreshNextVisit(const QSqlDatabase &db, const QUuid &pregnancyId);
-    static Result<void> refreshNextVisit(const QSqlDatabase &db, const QString &pregnancyId);
+    // The next check after the last visit; for a pregnancy without visits, from 6 weeks.
+    static QDate nextVisitDue(const QDate &edd, bool booked, const QDate &lastVisitDate);
+
+    Result<void> setCurrentPregnancy(const QUuid &patientId, const QUuid &pregnancyId);
+    Result<void> refreshNextVisit(const QUuid &pregnancyId);
+    Result<void> refreshNextVisit(const QString &pregnancyId);
+    Result<void> storeNextVisit(const QString &pregnancyId, const QDate &due);
+
     static Result<void> backfillAll(const QSqlDatabase &db);
+
+private:
+    Result<void> prepare(std::optional<QSqlQuery> &query, const QString &sql);
+
+    QSqlDatabase m_db;
+    std::optional<QSqlQuery> m_setCurrent;
+    std::optional<QSqlQuery> m_readNext;
+    std::optional<QSqlQuery> m_storeNext;
 };

@@ -5,13 +5,15 @@
 #include "summarycolumns.h"
 
 VisitRepository::VisitRepository(const Database &database)
-    : m_database(database),
-      m_table(database.connection(), QStringLiteral("antenatal_visit"),
-              {QStringLiteral("pregnancy_id"), QStringLiteral("visit_date"), QStringLiteral("ga_days"),
-               QStringLiteral("systolic_mmhg"), QStringLiteral("diastolic_mmhg"), QStringLiteral("pulse_bpm"),
-               QStringLiteral("weight_kg"), QStringLiteral("fundal_height_cm"), QStringLiteral("abdominal_girth_cm"),
-               QStringLiteral("fetal_heart_rate_bpm"), QStringLiteral("presentation"), QStringLiteral("oedema"),
-               QStringLiteral("urine_protein"), QStringLiteral("notes")})
+    : m_database(database)
+    , m_table(database, QStringLiteral("antenatal_visit"),
+          { QStringLiteral("pregnancy_id"), QStringLiteral("visit_date"), QStringLiteral("ga_days"),
+              QStringLiteral("systolic_mmhg"), QStringLiteral("diastolic_mmhg"), QStringLiteral("pulse_bpm"),
+              QStringLiteral("weight_kg"), QStringLiteral("fundal_height_cm"),
+              QStringLiteral("abdominal_girth_cm"), QStringLiteral("fetal_heart_rate_bpm"),
+              QStringLiteral("presentation"), QStringLiteral("oedema"), QStringLiteral("urine_protein"),
+              QStringLiteral("notes") })
+    , m_summary(std::make_shared<SummaryColumns>(database.connection()))
 {
 }
 
@@ -20,27 +22,24 @@ Result<void> VisitRepository::save(AntenatalVisit &visit, const Pregnancy &pregn
     visit.pregnancyId = pregnancy.meta.id;
     if (const auto age = pregnancy.gestationalAgeOn(visit.visitDate))
         visit.gestationalAge = *age;
-    const QVariantList values{visit.pregnancyId.toString(QUuid::WithoutBraces),
-                              sqlDate(visit.visitDate),
-                              visit.gestationalAge.totalDays(),
-                              sqlOptional(visit.systolicMmHg),
-                              sqlOptional(visit.diastolicMmHg),
-                              sqlOptional(visit.pulseBpm),
-                              sqlOptional(visit.weightKg),
-                              sqlOptional(visit.fundalHeightCm),
-                              sqlOptional(visit.abdominalGirthCm),
-                              sqlOptional(visit.fetalHeartRateBpm),
-                              presentationKey(visit.presentation),
-                              static_cast<int>(visit.oedema),
-                              static_cast<int>(visit.urineProtein),
-                              visit.notes.isNull() ? QStringLiteral("") : visit.notes};
+    const QVariantList values { visit.pregnancyId.toString(QUuid::WithoutBraces), sqlDate(visit.visitDate),
+        visit.gestationalAge.totalDays(), sqlOptional(visit.systolicMmHg), sqlOptional(visit.diastolicMmHg),
+        sqlOptional(visit.pulseBpm), sqlOptional(visit.weightKg), sqlOptional(visit.fundalHeightCm),
+        sqlOptional(visit.abdominalGirthCm), sqlOptional(visit.fetalHeartRateBpm),
+        presentationKey(visit.presentation), static_cast<int>(visit.oedema),
+        static_cast<int>(visit.urineProtein), visit.notes.isNull() ? QStringLiteral("") : visit.notes };
     const bool isNew = visit.meta.id.isNull() || visit.meta.revision == 0;
-    auto saved = isNew ? m_table.insert(visit.meta, values, m_database.identity().clinicId,
-                                        m_database.identity().author)
-                       : m_table.update(visit.meta, values, m_database.identity().author);
+    auto saved = isNew
+        ? m_table.insert(visit.meta, values, m_database.identity().clinicId, m_database.identity().author)
+        : m_table.update(visit.meta, values, m_database.identity().author);
     if (!saved || schedule == Schedule::Defer)
         return saved;
-    return SummaryColumns::refreshNextVisit(m_database.connection(), pregnancy.meta.id);
+    return m_summary->refreshNextVisit(pregnancy.meta.id);
+}
+
+Result<void> VisitRepository::refreshSchedule(const QUuid &pregnancyId)
+{
+    return m_summary->refreshNextVisit(pregnancyId);
 }
 
 Result<QList<AntenatalVisit>> VisitRepository::forPregnancy(const QUuid &pregnancyId) const
@@ -48,7 +47,7 @@ Result<QList<AntenatalVisit>> VisitRepository::forPregnancy(const QUuid &pregnan
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(m_table.selectSql()
-                  + QStringLiteral(" WHERE pregnancy_id = ? AND deleted = 0 ORDER BY visit_date, created_at"));
+        + QStringLiteral(" WHERE pregnancy_id = ? AND deleted = 0 ORDER BY visit_date, created_at"));
     query.addBindValue(pregnancyId.toString(QUuid::WithoutBraces));
     if (auto done = execute(query, "read visits"); !done)
         return tl::unexpected(done.error());
@@ -67,7 +66,8 @@ Result<QList<AntenatalVisit>> VisitRepository::forPregnancy(const QUuid &pregnan
         visit.fundalHeightCm = optionalDouble(query.value(v + 7));
         visit.abdominalGirthCm = optionalDouble(query.value(v + 8));
         visit.fetalHeartRateBpm = optionalInt(query.value(v + 9));
-        visit.presentation = presentationFromKey(query.value(v + 10).toString()).value_or(FetalPresentation::Unknown);
+        visit.presentation
+            = presentationFromKey(query.value(v + 10).toString()).value_or(FetalPresentation::Unknown);
         visit.oedema = static_cast<Oedema>(query.value(v + 11).toInt());
         visit.urineProtein = static_cast<UrineProtein>(query.value(v + 12).toInt());
         visit.notes = query.value(v + 13).toString();

@@ -25,10 +25,12 @@ private:
     void addVisits(PatientChart &chart);
     void addLabs(PatientChart &chart);
     double gaussian(double mean, double sd);
-    RecordMeta newMeta();
+    QDateTime during(const QDate &day); // a time in clinic hours on that day
+    RecordMeta newMeta(const QDateTime &createdAt);
 
     QRandomGenerator m_random;
     QDate m_today;
     QString m_clinicId;
     int m_serial = 0;
+    quint64 m_idCounter = 0;
 };

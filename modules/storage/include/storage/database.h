@@ -6,6 +6,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class PreparedStatements;
+
 // One open clinic cache: a SQLite file in WAL mode with foreign keys on, migrated to the
 // current schema. Each Database owns its own named Qt connection, so a worker thread can open
 // its own Database on the same file.
@@ -29,6 +33,8 @@ public:
     const Identity &identity() const { return m_identity; }
     QString path() const { return m_path; }
     int schemaVersion() const;
+    // Internal to the storage module (bulk writes); null where it cannot be used.
+    PreparedStatements *preparedStatements() const { return m_statements.get(); }
 
 private:
     Database(QString connectionName, QString path, Identity identity);
@@ -36,4 +42,5 @@ private:
     QString m_connectionName;
     QString m_path;
     Identity m_identity;
+    std::unique_ptr<PreparedStatements> m_statements;
 };

@@ -4,7 +4,10 @@
 #include "domain/result.h"
 #include "storage/recordtable.h"
 
+#include <memory>
+
 class Database;
+class SummaryColumns;
 
 class PregnancyRepository
 {
@@ -22,4 +25,5 @@ private:
 
     const Database &m_database;
     RecordTable m_table;
+    std::shared_ptr<SummaryColumns> m_summary;
 };

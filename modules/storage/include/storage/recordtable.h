@@ -10,6 +10,9 @@
 
 #include <optional>
 
+class Database;
+class PreparedStatements;
+
 // The part every clinical table shares: the sync columns (id, clinic, timestamps, author,
 // revision, tombstone) and optimistic-concurrency updates. A repository names its own columns
 // and converts its value type to and from a QVariantList in that order.
@@ -17,10 +20,12 @@ class RecordTable
 {
 public:
     RecordTable(QSqlDatabase db, QString table, QStringList columns);
+    // Inserts bind through the database's prepared statements where it has them (bulk imports).
+    RecordTable(const Database &database, QString table, QStringList columns);
 
     // Stamps meta (id, clinic, author, timestamps, revision 1) when it has no id yet.
-    Result<void> insert(RecordMeta &meta, const QVariantList &values, const QString &clinicId,
-                        const QString &author);
+    Result<void> insert(
+        RecordMeta &meta, const QVariantList &values, const QString &clinicId, const QString &author);
     // Succeeds only if the stored revision is still meta.revision; bumps it. Protects a form
     // that was open while someone else (or sync) changed the record.
     Result<void> update(RecordMeta &meta, const QVariantList &values, const QString &author);
@@ -33,9 +38,15 @@ public:
     const QString &table() const { return m_table; }
 
 private:
+    Result<void> insertPrepared(const QVariantList &row);
+    Result<void> insertWithQuery(const QVariantList &row);
+
     QSqlDatabase m_db;
     QString m_table;
     QStringList m_columns;
+    QStringList m_placeholders;
+    PreparedStatements *m_statements = nullptr;
+    QString m_insertSql;
     std::optional<QSqlQuery> m_insert;
     std::optional<QSqlQuery> m_update;
 };
@@ -43,8 +54,7 @@ private:
 // Conversions between domain values and SQL columns.
 QVariant sqlDate(const QDate &date);
 QDate dateFromSql(const QVariant &value);
-template <typename T>
-QVariant sqlOptional(const std::optional<T> &value)
+template <typename T> QVariant sqlOptional(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
 }
