@@ -13,9 +13,10 @@
 namespace {
 QString usage()
 {
-    return QCoreApplication::translate("Cli", "Usage: obslink-cli dicom info FILE\n"
-                                              "       obslink-cli dicom render FILE [--frame N] --out PNG\n"
-                                              "Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.");
+    return QCoreApplication::translate("Cli",
+        "Usage: obslink-cli dicom info FILE\n"
+        "       obslink-cli dicom render FILE [--frame N] --out PNG\n"
+        "Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.");
 }
 
 int info(const QStringList &arguments)
@@ -44,7 +45,8 @@ int render(const QStringList &arguments)
         if (argument.startsWith(QLatin1String("--")) && argument.contains(QLatin1Char('='))) {
             value = argument.section(QLatin1Char('='), 1);
             argument = argument.section(QLatin1Char('='), 0, 0);
-        } else if ((argument == QLatin1String("--frame") || argument == QLatin1String("--out")) && i + 1 < arguments.size()) {
+        } else if ((argument == QLatin1String("--frame") || argument == QLatin1String("--out"))
+            && i + 1 < arguments.size()) {
             value = arguments[++i];
         }
         if (argument == QLatin1String("--frame")) {
