@@ -1,0 +1,62 @@
+#pragma once
+
+#include "center/identitystore.h"
+#include "domain/result.h"
+#include "sync-protocol/protocollimits.h"
+#include "sync-protocol/syncmessages.h"
+
+#include <QCoreApplication>
+
+class CenterDatabase;
+class QSqlQuery;
+
+// The center's copy of every synced record and the logic of push and pull
+// (docs/sync-protocol.md): idempotent mutations, field-level merge against the base revision,
+// conflicts kept on both sides, a change feed in commit order, and who may see what — a clinic
+// sees the women registered there and those referred to it; the center's staff see the region.
+class RecordStore
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordStore)
+public:
+    explicit RecordStore(CenterDatabase &database, ProtocolLimits limits = {});
+
+    Result<PushResponse> push(const CenterUser &user, const PushRequest &request);
+    Result<PullResponse> pull(const CenterUser &user, const QString &cursor, int limit);
+    // A referral: the woman's records become visible to another clinic, from the start.
+    Result<void> sharePatient(const CenterUser &user, const QString &patientKey, const QString &clinicId);
+    Result<int> openConflictCount(const CenterUser &user) const;
+
+private:
+    struct StoredRecord
+    {
+        bool exists = false;
+        QString clinicId;
+        QString patientKey;
+        qint64 revision = 0;
+        QJsonObject fields;
+        QJsonObject fieldRevisions; // field → {"r": revision, "d": device}
+    };
+    struct Writer
+    {
+        const CenterUser &user;
+        const QString &deviceId;
+        qint64 &sequence;
+    };
+
+    Result<MutationOutcome> apply(const Writer &writer, const Mutation &mutation);
+    Result<MutationOutcome> insert(const Writer &writer, const Mutation &mutation);
+    Result<MutationOutcome> update(const Writer &writer, const Mutation &mutation, StoredRecord record);
+    Result<StoredRecord> load(const QString &table, const QString &recordId) const;
+    Result<void> store(const QString &table, const QString &recordId, const StoredRecord &record, qint64 sequence, bool isNew);
+    Result<QString> patientKeyOf(const Mutation &mutation) const;
+    Result<bool> canSee(const CenterUser &user, const QString &patientKey) const;
+    Result<std::optional<MutationOutcome>> earlierOutcome(const QString &mutationId) const;
+    Result<void> remember(const CenterUser &user, const MutationOutcome &outcome);
+    Result<void> keepConflicts(const Writer &writer, const Mutation &mutation, const QList<FieldConflict> &conflicts, qint64 revision);
+    Result<void> grantAccess(const QString &patientKey, const QString &clinicId, const QString &by);
+    Result<qint64> lockSequence();
+    Result<void> saveSequence(qint64 sequence);
+
+    CenterDatabase &m_database;
+    ProtocolLimits m_limits;
+};

@@ -1,0 +1,219 @@
+#include "center/centerapi.h"
+
+#include "center/centerdatabase.h"
+#include "center/recordstore.h"
+#include "centerlog.h"
+#include "sync-protocol/jsonreader.h"
+#include "sync-protocol/protocolcodec.h"
+
+#include <QJsonDocument>
+
+namespace {
+constexpr int DefaultPullLimit = 500;
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+int statusFor(const Error &error)
+{
+    const QString &code = error.code;
+    if (code == QLatin1String("protocol.too-large"))
+        return 413;
+    if (code.startsWith(QLatin1String("protocol.")) || code == QLatin1String("auth.role") || code == QLatin1String("sync.invalid"))
+        return 400;
+    if (code == QLatin1String("auth.locked") || code == QLatin1String("sync.forbidden"))
+        return 403;
+    if (code.startsWith(QLatin1String("auth.")))
+        return 401;
+    if (code == QLatin1String("api.not-found"))
+        return 404;
+    if (code == QLatin1String("api.method"))
+        return 405;
+    return 503; // the database: retry later
+}
+
+ApiResponse errorResponse(const Error &error)
+{
+    return ApiResponse{statusFor(error), ProtocolCodec::errorBody(error), {}};
+}
+
+QJsonObject tokensJson(const IssuedTokens &tokens)
+{
+    return {{QStringLiteral("accessToken"), tokens.accessToken},
+            {QStringLiteral("expiresIn"), double(tokens.accessExpiresInSeconds)},
+            {QStringLiteral("refreshToken"), tokens.refreshToken},
+            {QStringLiteral("user"),
+             QJsonObject{{QStringLiteral("username"), tokens.user.username},
+                         {QStringLiteral("clinicId"), tokens.user.clinicId},
+                         {QStringLiteral("role"), tokens.user.role},
+                         {QStringLiteral("displayName"), tokens.user.displayName}}}};
+}
+} // namespace
+
+CenterApi::CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, ProtocolLimits limits)
+    : m_database(database)
+    , m_identities(identities)
+    , m_records(records)
+    , m_limits(limits)
+{
+}
+
+ApiResponse CenterApi::handle(const ApiRequest &request)
+{
+    if (request.body.size() > m_limits.maxBodyBytes)
+        return errorResponse({QStringLiteral("protocol.too-large"), tr("The request is larger than %1 bytes.").arg(m_limits.maxBodyBytes)});
+    return route(request);
+}
+
+ApiResponse CenterApi::route(const ApiRequest &request)
+{
+    const QString &path = request.path;
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (path == QLatin1String("/health"))
+        return ApiResponse{200, json({{QStringLiteral("status"), QStringLiteral("ok")}}), {}};
+    if (path == QLatin1String("/ready")) {
+        const bool ready = m_database.isReady() && m_database.schemaVersion() == CenterDatabase::latestVersion();
+        return ApiResponse{ready ? 200 : 503, json({{QStringLiteral("status"), ready ? QStringLiteral("ready") : QStringLiteral("not-ready")}}), {}};
+    }
+    const QString api = QStringLiteral("/api/v%1/").arg(SyncApiVersion);
+    if (!path.startsWith(api))
+        return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
+    const QString endpoint = path.mid(api.size());
+    const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
+                            QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me")};
+    if (!known.contains(endpoint))
+        return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
+    const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me");
+    if ((wantsGet && !get) || (!wantsGet && !post))
+        return errorResponse({QStringLiteral("api.method"), tr("This endpoint does not accept %1.").arg(QString::fromLatin1(request.method.left(10)))});
+    if (endpoint == QLatin1String("login"))
+        return login(request);
+    if (endpoint == QLatin1String("token/refresh"))
+        return refresh(request);
+    const auto user = caller(request);
+    if (!user)
+        return errorResponse(user.error());
+    ApiResponse response = endpoint == QLatin1String("sync/push") ? push(*user, request)
+        : endpoint == QLatin1String("sync/pull")                   ? pull(*user, request)
+        : endpoint == QLatin1String("referrals")                   ? share(*user, request)
+                                                                   : me(*user);
+    response.username = user->username;
+    return response;
+}
+
+Result<CenterUser> CenterApi::caller(const ApiRequest &request) const
+{
+    if (!request.authorization.startsWith("Bearer "))
+        return failure(QStringLiteral("auth.invalid-token"), tr("Not logged in."));
+    const QString token = QString::fromLatin1(request.authorization.mid(7).trimmed().left(256));
+    return m_identities.authenticate(token);
+}
+
+ApiResponse CenterApi::login(const ApiRequest &request)
+{
+    const auto body = JsonReader::parseDocument(request.body, m_limits);
+    if (!body)
+        return errorResponse(body.error());
+    const JsonReader reader(*body, QStringLiteral("login"), m_limits);
+    QString username;
+    QString deviceId;
+    const auto tokens = reader.onlyKeys({QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("deviceId")})
+                            .and_then([&] { return reader.identifier(QStringLiteral("username")); })
+                            .and_then([&](QString name) {
+                                username = std::move(name);
+                                return reader.identifier(QStringLiteral("deviceId"));
+                            })
+                            .and_then([&](QString device) {
+                                deviceId = std::move(device);
+                                return reader.text(QStringLiteral("password"));
+                            })
+                            .and_then([&](const QString &password) { return m_identities.login(username, password, deviceId); });
+    if (!tokens)
+        return errorResponse(tokens.error());
+    return ApiResponse{200, json(tokensJson(*tokens)), username};
+}
+
+ApiResponse CenterApi::refresh(const ApiRequest &request)
+{
+    const auto body = JsonReader::parseDocument(request.body, m_limits);
+    if (!body)
+        return errorResponse(body.error());
+    const JsonReader reader(*body, QStringLiteral("refresh"), m_limits);
+    QString deviceId;
+    const auto tokens = reader.onlyKeys({QStringLiteral("refreshToken"), QStringLiteral("deviceId")})
+                            .and_then([&] { return reader.identifier(QStringLiteral("deviceId")); })
+                            .and_then([&](QString device) {
+                                deviceId = std::move(device);
+                                return reader.identifier(QStringLiteral("refreshToken"));
+                            })
+                            .and_then([&](const QString &token) { return m_identities.refresh(token, deviceId); });
+    if (!tokens)
+        return errorResponse(tokens.error());
+    return ApiResponse{200, json(tokensJson(*tokens)), tokens->user.username};
+}
+
+ApiResponse CenterApi::push(const CenterUser &user, const ApiRequest &request)
+{
+    const auto pushRequest = ProtocolCodec::decodePushRequest(request.body, m_limits);
+    if (!pushRequest)
+        return errorResponse(pushRequest.error());
+    const auto response = m_records.push(user, *pushRequest);
+    if (!response)
+        return errorResponse(response.error());
+    return ApiResponse{200, ProtocolCodec::encode(*response), {}};
+}
+
+ApiResponse CenterApi::pull(const CenterUser &user, const ApiRequest &request)
+{
+    const QString limitText = request.query.queryItemValue(QStringLiteral("limit"));
+    bool ok = true;
+    const int limit = limitText.isEmpty() ? DefaultPullLimit : limitText.toInt(&ok);
+    if (!ok || limit < 1)
+        return errorResponse({QStringLiteral("protocol.invalid"), tr("limit must be a positive whole number.")});
+    const auto response = m_records.pull(user, request.query.queryItemValue(QStringLiteral("cursor")), limit);
+    if (!response)
+        return errorResponse(response.error());
+    return ApiResponse{200, ProtocolCodec::encode(*response), {}};
+}
+
+ApiResponse CenterApi::share(const CenterUser &user, const ApiRequest &request)
+{
+    const auto body = JsonReader::parseDocument(request.body, m_limits);
+    if (!body)
+        return errorResponse(body.error());
+    const JsonReader reader(*body, QStringLiteral("referral"), m_limits);
+    QString patientId;
+    const auto shared = reader.onlyKeys({QStringLiteral("patientId"), QStringLiteral("clinicId")})
+                            .and_then([&] { return reader.identifier(QStringLiteral("patientId")); })
+                            .and_then([&](QString id) {
+                                patientId = std::move(id);
+                                return reader.identifier(QStringLiteral("clinicId"));
+                            })
+                            .and_then([&](const QString &clinicId) {
+                                return m_identities.clinicExists(clinicId).and_then([&](bool exists) -> Result<void> {
+                                    if (!exists)
+                                        return failure(QStringLiteral("sync.invalid"), tr("There is no clinic \"%1\".").arg(clinicId));
+                                    return m_records.sharePatient(user, patientId, clinicId);
+                                });
+                            });
+    if (!shared)
+        return errorResponse(shared.error());
+    return ApiResponse{200, json({{QStringLiteral("shared"), true}}), {}};
+}
+
+ApiResponse CenterApi::me(const CenterUser &user)
+{
+    const auto conflicts = m_records.openConflictCount(user);
+    if (!conflicts)
+        return errorResponse(conflicts.error());
+    return ApiResponse{200,
+                       json({{QStringLiteral("username"), user.username},
+                             {QStringLiteral("clinicId"), user.clinicId},
+                             {QStringLiteral("role"), user.role},
+                             {QStringLiteral("centerStaff"), user.centerStaff},
+                             {QStringLiteral("openConflicts"), *conflicts}}),
+                       {}};
+}

@@ -1,0 +1,102 @@
+#include "center/centerserver.h"
+
+#include "center/centerapi.h"
+#include "centerlog.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpServer>
+
+namespace {
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    default:
+        return "OTHER";
+    }
+}
+} // namespace
+
+CenterServer::CenterServer(CenterApi &api, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_api(api)
+{
+}
+
+Result<void> CenterServer::configureTls(const QString &certificateChainFile, const QString &privateKeyFile)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateChainFile, QSsl::Pem);
+    QFile keyFile(privateKeyFile);
+    if (chain.isEmpty())
+        return failure(QStringLiteral("center.tls"), tr("No certificate could be read from %1.").arg(certificateChainFile));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("center.tls"), tr("The private key %1 cannot be read.").arg(privateKeyFile));
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        return failure(QStringLiteral("center.tls"), tr("The private key %1 is not a PEM RSA or EC key.").arg(privateKeyFile));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients prove who they are with tokens
+    sslSetup(configuration);
+    return {};
+}
+
+Result<quint16> CenterServer::start(const QHostAddress &address, quint16 port)
+{
+    const quint16 bound = listen(address, port);
+    if (bound == 0)
+        return failure(QStringLiteral("center.listen"), tr("Cannot listen on %1 port %2.").arg(address.toString()).arg(port));
+    return bound;
+}
+
+void CenterServer::stopListening()
+{
+    for (QTcpServer *server : servers())
+        server->close();
+}
+
+bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ApiRequest apiRequest{methodName(request.method()), request.url().path(), QUrlQuery(request.url()),
+                          request.value("Authorization"), request.body()};
+    const ApiResponse response = m_api.handle(apiRequest);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.write(response.body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}},
+                    QHttpServerResponder::StatusCode(response.status));
+    QJsonObject fields{{QStringLiteral("method"), QString::fromLatin1(apiRequest.method)},
+                       {QStringLiteral("path"), apiRequest.path.left(100)},
+                       {QStringLiteral("status"), response.status},
+                       {QStringLiteral("bytesIn"), double(apiRequest.body.size())},
+                       {QStringLiteral("bytesOut"), double(response.body.size())},
+                       {QStringLiteral("ms"), double(timer.nsecsElapsed()) / 1e6}};
+    if (!response.username.isEmpty())
+        fields.insert(QStringLiteral("user"), response.username);
+    logEvent(QStringLiteral("request"), fields);
+    return true;
+}
+
+void CenterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}

@@ -1,0 +1,217 @@
+#include "center/identitystore.h"
+
+#include "center/centerdatabase.h"
+#include "center/passwordhasher.h"
+#include "centerlog.h"
+#include "storage/sqlerror.h"
+#include "storage/transaction.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QString newToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 8);
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString tokenHash(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+// Spent on unknown user names too, so a wrong name and a wrong password take the same time.
+const QString &decoyHash()
+{
+    static const QString hash = PasswordHasher::hash(QStringLiteral("decoy"), PasswordHasher::DefaultIterations);
+    return hash;
+}
+
+Error invalidCredentials()
+{
+    return Error{QStringLiteral("auth.invalid"), IdentityStore::tr("The user name or password is wrong.")};
+}
+} // namespace
+
+IdentityStore::IdentityStore(CenterDatabase &database, TokenPolicy policy)
+    : m_database(database)
+    , m_policy(policy)
+{
+}
+
+const QStringList &IdentityStore::roles()
+{
+    static const QStringList all{QStringLiteral("obstetrician"), QStringLiteral("nurse"), QStringLiteral("ultrasound-doctor"),
+                                 QStringLiteral("clinic-admin"), QStringLiteral("center-admin")};
+    return all;
+}
+
+Result<void> IdentityStore::addClinic(const QString &id, const QString &name, bool isCenter)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO clinic (id, name, is_center) VALUES (?, ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(name);
+    query.addBindValue(isCenter ? 1 : 0);
+    return execute(query, "add a clinic");
+}
+
+Result<bool> IdentityStore::clinicExists(const QString &clinicId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM clinic WHERE id = ?"));
+    query.addBindValue(clinicId);
+    if (auto done = execute(query, "look up a clinic"); !done)
+        return tl::unexpected(done.error());
+    return query.next();
+}
+
+Result<void> IdentityStore::addUser(const QString &username, const QString &clinicId, const QString &role,
+                                    const QString &displayName, const QString &password, int hashIterations)
+{
+    if (!roles().contains(role))
+        return failure(QStringLiteral("auth.role"), tr("Unknown role \"%1\"; use one of: %2.").arg(role, roles().join(QStringLiteral(", "))));
+    if (password.size() < 8)
+        return failure(QStringLiteral("auth.weak-password"), tr("A password needs at least 8 characters."));
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO app_user (username, clinic_id, role, display_name, password_hash) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(username);
+    query.addBindValue(clinicId);
+    query.addBindValue(role);
+    query.addBindValue(displayName);
+    query.addBindValue(PasswordHasher::hash(password, hashIterations));
+    return execute(query, "add a user");
+}
+
+Result<CenterUser> IdentityStore::userNamed(const QString &username) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT u.username, u.clinic_id, u.role, u.display_name, c.is_center "
+                                 "FROM app_user u JOIN clinic c ON c.id = u.clinic_id WHERE u.username = ?"));
+    query.addBindValue(username);
+    if (auto done = execute(query, "look up a user"); !done)
+        return tl::unexpected(done.error());
+    if (!query.next())
+        return tl::unexpected(invalidCredentials());
+    CenterUser user{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+                    query.value(4).toInt() != 0};
+    // Center admins and any user of the center's own clinic see the region.
+    user.centerStaff = user.centerStaff || user.role == QLatin1String("center-admin");
+    return user;
+}
+
+Result<IssuedTokens> IdentityStore::login(const QString &username, const QString &password, const QString &deviceId)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT password_hash, failed_logins, locked_until FROM app_user WHERE username = ?"));
+    query.addBindValue(username);
+    if (auto done = execute(query, "log in"); !done)
+        return tl::unexpected(done.error());
+    if (!query.next()) {
+        PasswordHasher::verify(password, decoyHash());
+        logEvent(QStringLiteral("login-failed"), {{QStringLiteral("reason"), QStringLiteral("unknown-user")}});
+        return tl::unexpected(invalidCredentials());
+    }
+    const QString stored = query.value(0).toString();
+    const int failed = query.value(1).toInt();
+    const qint64 lockedUntil = query.value(2).toLongLong();
+    if (lockedUntil > now()) {
+        logEvent(QStringLiteral("login-refused"), {{QStringLiteral("user"), username}, {QStringLiteral("reason"), QStringLiteral("locked")}});
+        return failure(QStringLiteral("auth.locked"),
+                       tr("This account is locked after repeated wrong passwords; try again in %n minute(s).", nullptr,
+                          int((lockedUntil - now() + 59) / 60)));
+    }
+    if (!PasswordHasher::verify(password, stored)) {
+        if (auto recorded = recordFailedLogin(username, failed + 1); !recorded)
+            return tl::unexpected(recorded.error());
+        logEvent(QStringLiteral("login-failed"), {{QStringLiteral("user"), username}, {QStringLiteral("failures"), failed + 1}});
+        return tl::unexpected(invalidCredentials());
+    }
+    QSqlQuery reset(m_database.connection());
+    reset.prepare(QStringLiteral("UPDATE app_user SET failed_logins = 0, locked_until = 0 WHERE username = ?"));
+    reset.addBindValue(username);
+    if (auto done = execute(reset, "log in"); !done)
+        return tl::unexpected(done.error());
+    return userNamed(username).and_then([&](const CenterUser &user) { return issueTokens(user, deviceId); });
+}
+
+Result<void> IdentityStore::recordFailedLogin(const QString &username, int failedSoFar)
+{
+    const bool lock = failedSoFar >= m_policy.maxFailedLogins;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE username = ?"));
+    query.addBindValue(lock ? 0 : failedSoFar);
+    query.addBindValue(lock ? now() + m_policy.lockoutSeconds : 0);
+    query.addBindValue(username);
+    return execute(query, "record a failed login");
+}
+
+Result<IssuedTokens> IdentityStore::issueTokens(const CenterUser &user, const QString &deviceId)
+{
+    IssuedTokens tokens{newToken(), m_policy.accessSeconds, newToken(), user};
+    Transaction transaction(m_database.connection());
+    QSqlQuery expired(m_database.connection());
+    expired.prepare(QStringLiteral("DELETE FROM session_token WHERE username = ? AND expires_at < ?"));
+    expired.addBindValue(user.username);
+    expired.addBindValue(now());
+    if (auto done = execute(expired, "issue tokens"); !done)
+        return tl::unexpected(done.error());
+    for (const auto &[token, kind, lifetime] : {std::tuple{tokens.accessToken, "access", m_policy.accessSeconds},
+                                                 std::tuple{tokens.refreshToken, "refresh", m_policy.refreshSeconds}}) {
+        QSqlQuery insert(m_database.connection());
+        insert.prepare(QStringLiteral("INSERT INTO session_token (token_hash, username, kind, device_id, expires_at) VALUES (?, ?, ?, ?, ?)"));
+        insert.addBindValue(tokenHash(token));
+        insert.addBindValue(user.username);
+        insert.addBindValue(QString::fromLatin1(kind));
+        insert.addBindValue(deviceId);
+        insert.addBindValue(now() + lifetime);
+        if (auto done = execute(insert, "issue tokens"); !done)
+            return tl::unexpected(done.error());
+    }
+    if (auto done = transaction.commit(); !done)
+        return tl::unexpected(done.error());
+    logEvent(QStringLiteral("login"), {{QStringLiteral("user"), user.username}, {QStringLiteral("clinic"), user.clinicId}});
+    return tokens;
+}
+
+Result<IssuedTokens> IdentityStore::refresh(const QString &refreshToken, const QString &deviceId)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT username, device_id, expires_at FROM session_token WHERE token_hash = ? AND kind = 'refresh'"));
+    query.addBindValue(tokenHash(refreshToken));
+    if (auto done = execute(query, "refresh a token"); !done)
+        return tl::unexpected(done.error());
+    if (!query.next() || query.value(2).toLongLong() < now() || query.value(1).toString() != deviceId)
+        return failure(QStringLiteral("auth.refresh-invalid"), tr("The session has ended; please log in again."));
+    const QString username = query.value(0).toString();
+    // A refresh token is used once: rotating it makes a stolen copy useless after the next refresh.
+    QSqlQuery used(m_database.connection());
+    used.prepare(QStringLiteral("DELETE FROM session_token WHERE token_hash = ?"));
+    used.addBindValue(tokenHash(refreshToken));
+    if (auto done = execute(used, "refresh a token"); !done)
+        return tl::unexpected(done.error());
+    return userNamed(username).and_then([&](const CenterUser &user) { return issueTokens(user, deviceId); });
+}
+
+Result<CenterUser> IdentityStore::authenticate(const QString &accessToken) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT username, expires_at FROM session_token WHERE token_hash = ? AND kind = 'access'"));
+    query.addBindValue(tokenHash(accessToken));
+    if (auto done = execute(query, "check a token"); !done)
+        return tl::unexpected(done.error());
+    if (!query.next())
+        return failure(QStringLiteral("auth.invalid-token"), tr("Not logged in."));
+    if (query.value(1).toLongLong() < now())
+        return failure(QStringLiteral("auth.expired"), tr("The access token has expired."));
+    return userNamed(query.value(0).toString());
+}

@@ -1,0 +1,446 @@
+#include "center/recordstore.h"
+
+#include "center/centerdatabase.h"
+#include "centerlog.h"
+#include "storage/sqlerror.h"
+#include "storage/transaction.h"
+#include "sync-protocol/protocolcodec.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+// Bookkeeping that every edit rewrites: the last writer's value is kept, never a conflict.
+bool isLastWriterWins(const QString &field)
+{
+    return field == QLatin1String("updated_at") || field == QLatin1String("author");
+}
+
+// Set once when the record is made; a later change to them is ignored.
+bool isImmutable(const QString &field)
+{
+    return field == QLatin1String("clinic_id") || field == QLatin1String("created_at");
+}
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    return compactJson(QJsonObject{{QStringLiteral("v"), value}});
+}
+
+QJsonObject objectFrom(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+MutationOutcome rejected(const Mutation &mutation, const QString &code, const QString &message)
+{
+    MutationOutcome outcome;
+    outcome.mutationId = mutation.mutationId;
+    outcome.status = MutationOutcome::Status::Rejected;
+    outcome.errorCode = code;
+    outcome.errorMessage = message;
+    return outcome;
+}
+
+QJsonObject writtenBy(qint64 revision, const QString &deviceId)
+{
+    return {{QStringLiteral("r"), double(revision)}, {QStringLiteral("d"), deviceId}};
+}
+} // namespace
+
+RecordStore::RecordStore(CenterDatabase &database, ProtocolLimits limits)
+    : m_database(database)
+    , m_limits(limits)
+{
+}
+
+Result<qint64> RecordStore::lockSequence()
+{
+    // Updating the single counter row takes its lock until commit (PostgreSQL row lock, SQLite
+    // write lock): pushes from every instance commit one after the other, in sequence order.
+    if (auto locked = executeStatement(m_database.connection(), QStringLiteral("UPDATE change_counter SET value = value WHERE id = 1"),
+                                       "lock the change sequence");
+        !locked)
+        return tl::unexpected(locked.error());
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT value FROM change_counter WHERE id = 1")) || !query.next())
+        return tl::unexpected(SqlError::from(query, "read the change sequence"));
+    return query.value(0).toLongLong();
+}
+
+Result<void> RecordStore::saveSequence(qint64 sequence)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE change_counter SET value = ? WHERE id = 1"));
+    query.addBindValue(sequence);
+    return execute(query, "advance the change sequence");
+}
+
+Result<PushResponse> RecordStore::push(const CenterUser &user, const PushRequest &request)
+{
+    Transaction transaction(m_database.connection());
+    auto sequence = lockSequence();
+    if (!sequence)
+        return tl::unexpected(sequence.error());
+    PushResponse response;
+    const Writer writer{user, request.deviceId, *sequence};
+    for (const Mutation &mutation : request.mutations) {
+        auto outcome = apply(writer, mutation);
+        if (!outcome)
+            return tl::unexpected(outcome.error());
+        response.outcomes.append(*outcome);
+    }
+    if (auto saved = saveSequence(*sequence); !saved)
+        return tl::unexpected(saved.error());
+    if (auto committed = transaction.commit(); !committed)
+        return tl::unexpected(committed.error());
+    return response;
+}
+
+Result<MutationOutcome> RecordStore::apply(const Writer &writer, const Mutation &mutation)
+{
+    auto earlier = earlierOutcome(mutation.mutationId);
+    if (!earlier)
+        return tl::unexpected(earlier.error());
+    if (*earlier) {
+        MutationOutcome replay = **earlier;
+        replay.status = MutationOutcome::Status::Duplicate;
+        return replay;
+    }
+    auto record = load(mutation.table, mutation.recordId);
+    if (!record)
+        return tl::unexpected(record.error());
+    auto outcome = record->exists ? update(writer, mutation, *record) : insert(writer, mutation);
+    if (!outcome)
+        return outcome;
+    // A rejected mutation is not remembered: the same id may succeed once its cause is fixed
+    // (for instance after the parent record arrives).
+    if (outcome->status != MutationOutcome::Status::Rejected) {
+        if (auto remembered = remember(writer.user, *outcome); !remembered)
+            return tl::unexpected(remembered.error());
+    }
+    return outcome;
+}
+
+Result<MutationOutcome> RecordStore::insert(const Writer &writer, const Mutation &mutation)
+{
+    if (mutation.operation == Mutation::Operation::Update)
+        return rejected(mutation, QStringLiteral("sync.unknown-record"), tr("The record to change does not exist at the center."));
+    const QString clinicId = mutation.fields.value(QStringLiteral("clinic_id")).toString();
+    if (clinicId.isEmpty())
+        return rejected(mutation, QStringLiteral("sync.invalid"), tr("A new record must name its clinic."));
+    auto patientKey = patientKeyOf(mutation);
+    if (!patientKey)
+        return rejected(mutation, patientKey.error().code, patientKey.error().message);
+    const bool newWoman = mutation.table == QLatin1String("patient");
+    if (newWoman && clinicId != writer.user.clinicId && !writer.user.centerStaff)
+        return rejected(mutation, QStringLiteral("sync.forbidden"), tr("A clinic can only register women for itself."));
+    if (!newWoman) {
+        auto visible = canSee(writer.user, *patientKey);
+        if (!visible)
+            return tl::unexpected(visible.error());
+        if (!*visible)
+            return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
+    }
+    StoredRecord record;
+    record.clinicId = clinicId;
+    record.patientKey = *patientKey;
+    record.revision = 1;
+    record.fields = mutation.fields;
+    for (auto it = mutation.fields.constBegin(); it != mutation.fields.constEnd(); ++it)
+        record.fieldRevisions.insert(it.key(), writtenBy(1, writer.deviceId));
+    if (auto stored = store(mutation.table, mutation.recordId, record, ++writer.sequence, true); !stored)
+        return tl::unexpected(stored.error());
+    if (newWoman) {
+        if (auto granted = grantAccess(*patientKey, clinicId, writer.user.username); !granted)
+            return tl::unexpected(granted.error());
+    }
+    MutationOutcome outcome;
+    outcome.mutationId = mutation.mutationId;
+    outcome.revision = 1;
+    return outcome;
+}
+
+Result<MutationOutcome> RecordStore::update(const Writer &writer, const Mutation &mutation, StoredRecord record)
+{
+    auto visible = canSee(writer.user, record.patientKey);
+    if (!visible)
+        return tl::unexpected(visible.error());
+    if (!*visible)
+        return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
+    // An insert of a record that already exists (made on two sides with one id) is merged like
+    // an update made on nothing: every differing field is a conflict.
+    const qint64 base = mutation.operation == Mutation::Operation::Insert ? 0 : mutation.baseRevision;
+    const qint64 revision = record.revision + 1;
+    QList<FieldConflict> conflicts;
+    bool changed = false;
+    for (auto it = mutation.fields.constBegin(); it != mutation.fields.constEnd(); ++it) {
+        const QString &field = it.key();
+        const QJsonValue current = record.fields.value(field);
+        if (isImmutable(field) || current == it.value())
+            continue;
+        const QJsonObject lastWrite = record.fieldRevisions.value(field).toObject();
+        const bool changedElsewhere = qint64(lastWrite.value(QStringLiteral("r")).toDouble()) > base
+            && lastWrite.value(QStringLiteral("d")).toString() != writer.deviceId;
+        if (changedElsewhere && !isLastWriterWins(field)) {
+            conflicts.append(FieldConflict{field, current, it.value()});
+            continue;
+        }
+        record.fields.insert(field, it.value());
+        record.fieldRevisions.insert(field, writtenBy(revision, writer.deviceId));
+        changed = true;
+    }
+    MutationOutcome outcome;
+    outcome.mutationId = mutation.mutationId;
+    outcome.revision = record.revision;
+    if (changed) {
+        record.revision = revision;
+        outcome.revision = revision;
+        if (auto stored = store(mutation.table, mutation.recordId, record, ++writer.sequence, false); !stored)
+            return tl::unexpected(stored.error());
+    }
+    if (!conflicts.isEmpty()) {
+        outcome.status = MutationOutcome::Status::Conflict;
+        outcome.conflicts = conflicts;
+        if (auto kept = keepConflicts(writer, mutation, conflicts, outcome.revision); !kept)
+            return tl::unexpected(kept.error());
+    }
+    return outcome;
+}
+
+Result<RecordStore::StoredRecord> RecordStore::load(const QString &table, const QString &recordId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT clinic_id, patient_key, revision, fields, field_revisions FROM synced_record "
+                                 "WHERE table_name = ? AND record_id = ?"));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    if (auto done = execute(query, "read a synced record"); !done)
+        return tl::unexpected(done.error());
+    StoredRecord record;
+    if (query.next()) {
+        record.exists = true;
+        record.clinicId = query.value(0).toString();
+        record.patientKey = query.value(1).toString();
+        record.revision = query.value(2).toLongLong();
+        record.fields = objectFrom(query.value(3).toString());
+        record.fieldRevisions = objectFrom(query.value(4).toString());
+    }
+    return record;
+}
+
+Result<void> RecordStore::store(const QString &table, const QString &recordId, const StoredRecord &record, qint64 sequence, bool isNew)
+{
+    QSqlQuery query(m_database.connection());
+    if (isNew) {
+        query.prepare(QStringLiteral("INSERT INTO synced_record (clinic_id, patient_key, revision, seq, fields, field_revisions, "
+                                     "table_name, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    } else {
+        query.prepare(QStringLiteral("UPDATE synced_record SET clinic_id = ?, patient_key = ?, revision = ?, seq = ?, fields = ?, "
+                                     "field_revisions = ? WHERE table_name = ? AND record_id = ?"));
+    }
+    query.addBindValue(record.clinicId);
+    query.addBindValue(record.patientKey);
+    query.addBindValue(record.revision);
+    query.addBindValue(sequence);
+    query.addBindValue(compactJson(record.fields));
+    query.addBindValue(compactJson(record.fieldRevisions));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    return execute(query, "store a synced record");
+}
+
+Result<QString> RecordStore::patientKeyOf(const Mutation &mutation) const
+{
+    if (mutation.table == QLatin1String("patient"))
+        return mutation.recordId;
+    // A record belongs to the woman its parent belongs to: the first `<table>_id` field that
+    // names a synced record (pregnancy_id for visits and labs, case_file_id for contacts, …).
+    QStringList parents;
+    for (auto it = mutation.fields.constBegin(); it != mutation.fields.constEnd(); ++it) {
+        if (it.key().endsWith(QLatin1String("_id")) && it.key() != QLatin1String("clinic_id") && it.value().isString())
+            parents.append(it.key());
+    }
+    std::sort(parents.begin(), parents.end(), [](const QString &a, const QString &b) {
+        return (a == QLatin1String("pregnancy_id")) > (b == QLatin1String("pregnancy_id"));
+    });
+    for (const QString &parent : parents) {
+        auto record = load(parent.chopped(3), mutation.fields.value(parent).toString());
+        if (!record)
+            return tl::unexpected(record.error());
+        if (record->exists)
+            return record->patientKey;
+    }
+    if (parents.isEmpty())
+        return failure(QStringLiteral("sync.unscoped"), tr("The record names no woman or pregnancy it belongs to."));
+    return failure(QStringLiteral("sync.parent-missing"), tr("The record belongs to a record the center has not received yet."));
+}
+
+Result<bool> RecordStore::canSee(const CenterUser &user, const QString &patientKey) const
+{
+    if (user.centerStaff)
+        return true;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM shared_patient WHERE patient_key = ? AND clinic_id = ?"));
+    query.addBindValue(patientKey);
+    query.addBindValue(user.clinicId);
+    if (auto done = execute(query, "check access"); !done)
+        return tl::unexpected(done.error());
+    return query.next();
+}
+
+Result<std::optional<MutationOutcome>> RecordStore::earlierOutcome(const QString &mutationId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT outcome FROM applied_mutation WHERE mutation_id = ?"));
+    query.addBindValue(mutationId);
+    if (auto done = execute(query, "look up a mutation"); !done)
+        return tl::unexpected(done.error());
+    if (!query.next())
+        return std::optional<MutationOutcome>();
+    const auto decoded = ProtocolCodec::decodePushResponse(query.value(0).toByteArray(), m_limits);
+    if (!decoded || decoded->outcomes.size() != 1)
+        return failure(QStringLiteral("center.corrupt"), tr("A stored mutation outcome cannot be read."));
+    return std::optional<MutationOutcome>(decoded->outcomes.first());
+}
+
+Result<void> RecordStore::remember(const CenterUser &user, const MutationOutcome &outcome)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO applied_mutation (mutation_id, username, revision, outcome, applied_at) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(outcome.mutationId);
+    query.addBindValue(user.username);
+    query.addBindValue(outcome.revision);
+    query.addBindValue(QString::fromUtf8(ProtocolCodec::encode(PushResponse{{outcome}})));
+    query.addBindValue(QDateTime::currentSecsSinceEpoch());
+    return execute(query, "remember a mutation");
+}
+
+Result<void> RecordStore::keepConflicts(const Writer &writer, const Mutation &mutation, const QList<FieldConflict> &conflicts,
+                                        qint64 revision)
+{
+    for (const FieldConflict &conflict : conflicts) {
+        QSqlQuery query(m_database.connection());
+        query.prepare(QStringLiteral("INSERT INTO field_conflict (id, table_name, record_id, field, server_value, client_value, revision, "
+                                     "mutation_id, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        query.addBindValue(mutation.table);
+        query.addBindValue(mutation.recordId);
+        query.addBindValue(conflict.field);
+        query.addBindValue(compactJson(conflict.serverValue));
+        query.addBindValue(compactJson(conflict.clientValue));
+        query.addBindValue(revision);
+        query.addBindValue(mutation.mutationId);
+        query.addBindValue(writer.user.username);
+        query.addBindValue(QDateTime::currentSecsSinceEpoch());
+        if (auto done = execute(query, "keep a conflict"); !done)
+            return done;
+    }
+    logEvent(QStringLiteral("conflict"), {{QStringLiteral("user"), writer.user.username},
+                                          {QStringLiteral("table"), mutation.table},
+                                          {QStringLiteral("fields"), int(conflicts.size())}});
+    return {};
+}
+
+Result<int> RecordStore::openConflictCount(const CenterUser &user) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT count(*) FROM field_conflict WHERE resolved_at IS NULL AND username = ?"));
+    query.addBindValue(user.username);
+    if (auto done = execute(query, "count conflicts"); !done)
+        return tl::unexpected(done.error());
+    query.next();
+    return query.value(0).toInt();
+}
+
+Result<void> RecordStore::grantAccess(const QString &patientKey, const QString &clinicId, const QString &by)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO shared_patient (patient_key, clinic_id, shared_by, shared_at) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (patient_key, clinic_id) DO NOTHING"));
+    query.addBindValue(patientKey);
+    query.addBindValue(clinicId);
+    query.addBindValue(by);
+    query.addBindValue(QDateTime::currentSecsSinceEpoch());
+    return execute(query, "share a woman's records");
+}
+
+Result<void> RecordStore::sharePatient(const CenterUser &user, const QString &patientKey, const QString &clinicId)
+{
+    Transaction transaction(m_database.connection());
+    auto sequence = lockSequence();
+    if (!sequence)
+        return tl::unexpected(sequence.error());
+    auto visible = canSee(user, patientKey);
+    if (!visible)
+        return tl::unexpected(visible.error());
+    if (!*visible)
+        return failure(QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
+    if (auto granted = grantAccess(patientKey, clinicId, user.username); !granted)
+        return granted;
+    // The receiving clinic's cursor is already past these records: give them new sequence
+    // numbers so that they appear in its next pull (others apply them again harmlessly).
+    QSqlQuery records(m_database.connection());
+    records.prepare(QStringLiteral("SELECT table_name, record_id FROM synced_record WHERE patient_key = ? ORDER BY seq"));
+    records.addBindValue(patientKey);
+    if (auto done = execute(records, "share a woman's records"); !done)
+        return done;
+    while (records.next()) {
+        QSqlQuery move(m_database.connection());
+        move.prepare(QStringLiteral("UPDATE synced_record SET seq = ? WHERE table_name = ? AND record_id = ?"));
+        move.addBindValue(++*sequence);
+        move.addBindValue(records.value(0));
+        move.addBindValue(records.value(1));
+        if (auto done = execute(move, "share a woman's records"); !done)
+            return done;
+    }
+    if (auto saved = saveSequence(*sequence); !saved)
+        return saved;
+    logEvent(QStringLiteral("referral"), {{QStringLiteral("user"), user.username}, {QStringLiteral("to"), clinicId}});
+    return transaction.commit();
+}
+
+Result<PullResponse> RecordStore::pull(const CenterUser &user, const QString &cursor, int limit)
+{
+    bool ok = cursor.isEmpty();
+    const qint64 after = cursor.isEmpty() ? 0 : cursor.toLongLong(&ok);
+    if (!ok || after < 0)
+        return failure(QStringLiteral("protocol.invalid"), tr("The pull cursor is not one this center issued."));
+    limit = std::clamp(limit, 1, m_limits.maxChangesPerPull);
+    QSqlQuery query(m_database.connection());
+    const QString visible = user.centerStaff
+        ? QString()
+        : QStringLiteral("AND patient_key IN (SELECT patient_key FROM shared_patient WHERE clinic_id = :clinic) ");
+    query.prepare(QStringLiteral("SELECT seq, table_name, record_id, revision, fields FROM synced_record WHERE seq > :after ")
+                  + visible + QStringLiteral("ORDER BY seq LIMIT :limit"));
+    query.bindValue(QStringLiteral(":after"), after);
+    if (!user.centerStaff)
+        query.bindValue(QStringLiteral(":clinic"), user.clinicId);
+    query.bindValue(QStringLiteral(":limit"), limit + 1);
+    if (auto done = execute(query, "read the change feed"); !done)
+        return tl::unexpected(done.error());
+    PullResponse response;
+    qint64 last = after;
+    qint64 bytes = 0;
+    while (query.next()) {
+        const QString fields = query.value(4).toString();
+        if (response.changes.size() == limit || bytes + fields.size() > m_limits.maxBodyBytes / 2) {
+            response.more = true;
+            break;
+        }
+        bytes += fields.size();
+        last = query.value(0).toLongLong();
+        response.changes.append(Change{last, query.value(1).toString(), query.value(2).toString(), query.value(3).toLongLong(),
+                                       objectFrom(fields)});
+    }
+    response.nextCursor = QString::number(last);
+    return response;
+}
