@@ -9,3 +9,4 @@ int runRiskCommand(const QStringList &arguments);
 int runCasesCommand(const QStringList &arguments);
 int runCtgCommand(const QStringList &arguments);
 int runDicomCommand(const QStringList &arguments);
+int runSyncCommand(const QStringList &arguments);

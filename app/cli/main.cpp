@@ -21,6 +21,7 @@ const Command commands[] = {
     {"cases", QT_TRANSLATE_NOOP("Cli", "high-risk case worklists (cases worklist --db FILE --on DATE)"), runCasesCommand},
     {"ctg", QT_TRANSLATE_NOOP("Cli", "fetal heart trace analysis (ctg analyse FILE)"), runCtgCommand},
     {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render FILE)"), runDicomCommand},
+    {"sync", QT_TRANSLATE_NOOP("Cli", "one sync round with the regional center (sync --db FILE --server URL)"), runSyncCommand},
 };
 
 int printUsage()

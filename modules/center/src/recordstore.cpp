@@ -7,6 +7,7 @@
 #include "sync-protocol/protocolcodec.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -135,8 +136,12 @@ Result<MutationOutcome> RecordStore::insert(const Writer &writer, const Mutation
     if (mutation.operation == Mutation::Operation::Update)
         return rejected(mutation, QStringLiteral("sync.unknown-record"), tr("The record to change does not exist at the center."));
     const QString clinicId = mutation.fields.value(QStringLiteral("clinic_id")).toString();
-    if (clinicId.isEmpty())
-        return rejected(mutation, QStringLiteral("sync.invalid"), tr("A new record must name its clinic."));
+    // Every synced record carries these (schema 1 of the clinic cache); one without them could
+    // not be stored by the other devices.
+    for (const char *required : {"clinic_id", "created_at", "updated_at", "author"}) {
+        if (mutation.fields.value(QLatin1String(required)).toString().isEmpty())
+            return rejected(mutation, QStringLiteral("sync.invalid"), tr("A new record must carry %1.").arg(QLatin1String(required)));
+    }
     auto patientKey = patientKeyOf(mutation);
     if (!patientKey)
         return rejected(mutation, patientKey.error().code, patientKey.error().message);
@@ -272,8 +277,10 @@ Result<QString> RecordStore::patientKeyOf(const Mutation &mutation) const
     std::sort(parents.begin(), parents.end(), [](const QString &a, const QString &b) {
         return (a == QLatin1String("pregnancy_id")) > (b == QLatin1String("pregnancy_id"));
     });
+    // Parent links not named after their table.
+    static const QHash<QString, QString> aliases{{QStringLiteral("case_id"), QStringLiteral("case_file")}};
     for (const QString &parent : parents) {
-        auto record = load(parent.chopped(3), mutation.fields.value(parent).toString());
+        auto record = load(aliases.value(parent, parent.chopped(3)), mutation.fields.value(parent).toString());
         if (!record)
             return tl::unexpected(record.error());
         if (record->exists)

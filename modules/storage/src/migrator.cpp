@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <functional>
 
 namespace {
@@ -21,14 +22,20 @@ struct Migration
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{
+    static const QList<Migration> all = [] {
+        QList<Migration> list{
         {1, ":/storage/migrations/0001_initial.sql", nullptr},
         {2, ":/storage/migrations/0002_patient_search.sql", SummaryColumns::backfillAll},
         {3, ":/storage/migrations/0003_risk_grading.sql", nullptr},
         {4, ":/storage/migrations/0004_sync_outbox.sql", nullptr},
         {5, ":/storage/migrations/0005_case_management.sql", nullptr},
         {6, ":/storage/migrations/0006_patient_list.sql", nullptr},
-    };
+        {10, ":/storage/migrations/0010_sync_journal.sql", nullptr},
+        };
+        // Applied in version order, whatever order they are listed in.
+        std::sort(list.begin(), list.end(), [](const Migration &a, const Migration &b) { return a.version < b.version; });
+        return list;
+    }();
     return all;
 }
 
@@ -56,6 +63,14 @@ QStringList statementsOf(const QString &script)
     return statements;
 }
 } // namespace
+
+QList<int> Migrator::versions()
+{
+    QList<int> all;
+    for (const Migration &migration : migrations())
+        all.append(migration.version);
+    return all;
+}
 
 int Migrator::latestVersion()
 {

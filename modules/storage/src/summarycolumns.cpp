@@ -92,46 +92,57 @@ Result<void> SummaryColumns::storeNextVisit(const QString &pregnancyId, const QD
 
 Result<void> SummaryColumns::backfillAll(const QSqlDatabase &db)
 {
-    QSqlQuery pregnancies(db);
-    if (!pregnancies.exec(
-            QStringLiteral("SELECT id, lmp, ultrasound_scan_date, ultrasound_ga_days FROM pregnancy")))
-        return tl::unexpected(SqlError::from(pregnancies, "read pregnancies for back-fill"));
-    QSqlQuery setEdd(db);
-    if (!setEdd.prepare(QStringLiteral("UPDATE pregnancy SET edd = ? WHERE id = ?")))
-        return tl::unexpected(SqlError::from(setEdd, "prepare back-fill"));
-    QStringList ids; // as stored: records from other systems need not have UUID ids
-    while (pregnancies.next()) {
-        std::optional<UltrasoundDating> scan;
-        if (!pregnancies.value(2).isNull())
-            scan = UltrasoundDating { dateFromSql(pregnancies.value(2)),
-                GestationalAge(pregnancies.value(3).toInt()) };
-        const auto dating = datePregnancy(dateFromSql(pregnancies.value(1)), scan);
-        setEdd.bindValue(0, dating ? sqlDate(dating->edd) : QVariant());
-        setEdd.bindValue(1, pregnancies.value(0));
-        if (auto done = execute(setEdd, "back-fill EDD"); !done)
-            return done;
-        ids.append(pregnancies.value(0).toString());
-    }
-    SummaryColumns summary(db);
-    for (const QString &id : ids)
-        if (auto done = summary.refreshNextVisit(id); !done)
-            return done;
-
     QSqlQuery patients(db);
-    if (!patients.exec(QStringLiteral("SELECT id, phone FROM patient")))
+    if (!patients.exec(QStringLiteral("SELECT id FROM patient")))
         return tl::unexpected(SqlError::from(patients, "read patients for back-fill"));
-    QSqlQuery setPhone(db);
-    if (!setPhone.prepare(QStringLiteral("UPDATE patient SET phone_reversed = ? WHERE id = ?")))
-        return tl::unexpected(SqlError::from(setPhone, "prepare back-fill"));
-    while (patients.next()) {
-        setPhone.bindValue(0, reversedDigits(patients.value(1).toString()));
-        setPhone.bindValue(1, patients.value(0));
-        if (auto done = execute(setPhone, "back-fill phone"); !done)
+    QStringList ids; // as stored: records from other systems need not have UUID ids
+    while (patients.next())
+        ids.append(patients.value(0).toString());
+    return rebuildFor(db, ids);
+}
+
+Result<void> SummaryColumns::rebuildFor(const QSqlDatabase &db, const QStringList &patientIds)
+{
+    QSqlQuery pregnancies(db);
+    QSqlQuery setEdd(db);
+    QSqlQuery setPatient(db);
+    if (!pregnancies.prepare(QStringLiteral("SELECT id, lmp, ultrasound_scan_date, ultrasound_ga_days FROM pregnancy WHERE patient_id = ?"))
+        || !setEdd.prepare(QStringLiteral("UPDATE pregnancy SET edd = ? WHERE id = ?"))
+        || !setPatient.prepare(QStringLiteral(
+            "UPDATE patient SET phone_reversed = ?, current_pregnancy_id = (SELECT id FROM pregnancy "
+            "WHERE pregnancy.patient_id = patient.id AND deleted = 0 ORDER BY booking_date DESC, created_at DESC LIMIT 1) "
+            "WHERE id = ?")))
+        return tl::unexpected(SqlError::from(setPatient, "prepare back-fill"));
+    SummaryColumns summary(db);
+    QSqlQuery phone(db);
+    if (!phone.prepare(QStringLiteral("SELECT phone FROM patient WHERE id = ?")))
+        return tl::unexpected(SqlError::from(phone, "prepare back-fill"));
+    for (const QString &patientId : patientIds) {
+        pregnancies.bindValue(0, patientId);
+        if (auto done = execute(pregnancies, "read pregnancies for back-fill"); !done)
+            return done;
+        QStringList pregnancyIds;
+        while (pregnancies.next()) {
+            std::optional<UltrasoundDating> scan;
+            if (!pregnancies.value(2).isNull())
+                scan = UltrasoundDating { dateFromSql(pregnancies.value(2)), GestationalAge(pregnancies.value(3).toInt()) };
+            const auto dating = datePregnancy(dateFromSql(pregnancies.value(1)), scan);
+            setEdd.bindValue(0, dating ? sqlDate(dating->edd) : QVariant());
+            setEdd.bindValue(1, pregnancies.value(0));
+            if (auto done = execute(setEdd, "back-fill EDD"); !done)
+                return done;
+            pregnancyIds.append(pregnancies.value(0).toString());
+        }
+        for (const QString &id : pregnancyIds)
+            if (auto done = summary.refreshNextVisit(id); !done)
+                return done;
+        phone.bindValue(0, patientId);
+        if (auto done = execute(phone, "read phone for back-fill"); !done)
+            return done;
+        setPatient.bindValue(0, phone.next() ? reversedDigits(phone.value(0).toString()) : QString());
+        setPatient.bindValue(1, patientId);
+        if (auto done = execute(setPatient, "back-fill patient list columns"); !done)
             return done;
     }
-    return executeStatement(db,
-        QStringLiteral("UPDATE patient SET current_pregnancy_id = (SELECT id FROM pregnancy "
-                       "WHERE pregnancy.patient_id = patient.id AND deleted = 0 "
-                       "ORDER BY booking_date DESC, created_at DESC LIMIT 1)"),
-        "back-fill current pregnancy");
+    return {};
 }

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
@@ -29,6 +30,9 @@ public:
     Result<void> storeNextVisit(const QString &pregnancyId, const QDate &due);
 
     static Result<void> backfillAll(const QSqlDatabase &db);
+    // Rebuilds EDD, next visit, phone digits and current pregnancy of these women, for records
+    // that arrived without the code that normally keeps them (migration, sync).
+    static Result<void> rebuildFor(const QSqlDatabase &db, const QStringList &patientIds);
 
 private:
     Result<void> prepare(std::optional<QSqlQuery> &query, const QString &sql);

@@ -14,6 +14,7 @@ class Migrator
     Q_DECLARE_TR_FUNCTIONS(Migrator)
 public:
     static int latestVersion();
+    static QList<int> versions(); // ascending; numbers can be skipped (reserved, never shipped)
     static int currentVersion(const QSqlDatabase &db);
     // Migrates up to targetVersion (default: latest). Refuses a database newer than this build.
     static Result<void> migrate(const QSqlDatabase &db, int targetVersion = -1);

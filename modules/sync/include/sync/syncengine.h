@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QSqlDatabase>
+
+class CenterConnection;
+
+struct SyncSummary
+{
+    int pushed = 0;    // outbox entries the center accepted (or had already)
+    int pulled = 0;    // records applied from the change feed
+    int conflicts = 0; // fields kept on both sides, waiting for a clinician
+    int refused = 0;   // entries the center refused, kept in the outbox
+    qint64 bytesSent = 0;
+    qint64 bytesReceived = 0;
+    double seconds = 0;
+};
+
+// One sync round on a clinic cache: push the outbox in batches, then pull the change feed page
+// by page until it is drained. Every step is committed locally before the next request, so
+// the round can be cut anywhere (network, crash, kill) and the next round continues: pushes are
+// idempotent by mutation id, and the pull cursor moves in the same transaction as the records.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    SyncEngine(QSqlDatabase cache, CenterConnection &connection, QObject *parent = nullptr);
+
+    Result<SyncSummary> syncOnce();
+    void setBatchSizes(int pushBatch, int pullPage);
+
+signals:
+    void progressed(int recordsDone, qint64 bytesMoved);
+
+private:
+    Result<void> pushAll(SyncSummary &summary);
+    Result<void> pullAll(SyncSummary &summary);
+
+    QSqlDatabase m_cache;
+    CenterConnection &m_connection;
+    int m_pushBatch = 500;
+    int m_pullPage = 1000;
+};

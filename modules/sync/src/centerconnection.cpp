@@ -1,0 +1,169 @@
+#include "sync/centerconnection.h"
+
+#include "sync-protocol/jsonreader.h"
+#include "sync-protocol/protocollimits.h"
+#include "synclog.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSslKey>
+#include <QTimer>
+
+namespace {
+// A reply larger than this is not the center speaking the protocol: stop reading it.
+constexpr qint64 MaxReplyBytes = 2 * ProtocolLimits{}.maxBodyBytes;
+} // namespace
+
+CenterConnection::CenterConnection(CenterEndpoint endpoint)
+    : m_endpoint(std::move(endpoint))
+    , m_tls(QSslConfiguration::defaultConfiguration())
+{
+    m_tls.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_endpoint.regionalCaFile.isEmpty())
+        m_tls.addCaCertificates(QSslCertificate::fromPath(m_endpoint.regionalCaFile, QSsl::Pem));
+    m_network.setStrictTransportSecurityEnabled(true);
+}
+
+CenterConnection::~CenterConnection() = default;
+
+Result<void> CenterConnection::checkPin(QNetworkReply *reply) const
+{
+    if (m_endpoint.publicKeySha256.isEmpty())
+        return {};
+    const QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
+    const QByteArray pin = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
+    if (pin != m_endpoint.publicKeySha256)
+        return failure(QStringLiteral("sync.tls"), tr("The center's key does not match the pinned key; the connection was refused."));
+    return {};
+}
+
+Result<CenterConnection::Reply> CenterConnection::send(const QByteArray &method, const QString &path, const QByteArray &body, bool authorized)
+{
+    if (m_endpoint.baseUrl.scheme() != QLatin1String("https"))
+        return failure(QStringLiteral("sync.config"), tr("The center's address must start with https://."));
+    QUrl url = m_endpoint.baseUrl;
+    const int query = path.indexOf(QLatin1Char('?'));
+    url.setPath(query < 0 ? path : path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setSslConfiguration(m_tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(m_endpoint.timeoutMilliseconds);
+    if (authorized)
+        request.setRawHeader("Authorization", "Bearer " + m_session.accessToken.toLatin1());
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    std::optional<Error> pinError;
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] {
+        if (auto pinned = checkPin(reply); !pinned) {
+            pinError = pinned.error();
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64 total) {
+        if (received > MaxReplyBytes || total > MaxReplyBytes)
+            reply->abort();
+    });
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    m_bytesSent += body.size();
+    if (pinError)
+        return tl::unexpected(*pinError);
+    const QNetworkReply::NetworkError error = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (error == QNetworkReply::SslHandshakeFailedError)
+        return failure(QStringLiteral("sync.tls"), tr("The center's certificate is not trusted (%1); the connection was refused.")
+                                                       .arg(reply->errorString()));
+    if (status == 0) {
+        qCInfo(lcSync) << "center unreachable:" << reply->errorString();
+        return failure(QStringLiteral("sync.offline"), tr("The regional center cannot be reached (%1).").arg(reply->errorString()));
+    }
+    Reply result{status, reply->readAll()};
+    m_bytesReceived += result.body.size();
+    return result;
+}
+
+Error CenterConnection::errorFromReply(const Reply &reply)
+{
+    const QJsonObject error = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
+    const QString code = error.value(QStringLiteral("code")).toString();
+    if (code.isEmpty() || !JsonReader::isIdentifier(code, 64))
+        return {QStringLiteral("sync.bad-reply"), tr("The center answered with HTTP status %1 and no explanation.").arg(reply.status)};
+    const QString detail = error.value(QStringLiteral("message")).toString().left(300);
+    return {code, tr("The center refused the request: %1").arg(detail.isEmpty() ? code : detail)};
+}
+
+Result<void> CenterConnection::takeTokens(const QByteArray &body)
+{
+    const auto object = JsonReader::parseDocument(body, ProtocolLimits{});
+    if (!object)
+        return failure(QStringLiteral("sync.bad-reply"), tr("The center's login reply cannot be read."));
+    const QJsonObject user = object->value(QStringLiteral("user")).toObject();
+    CenterSession session{user.value(QStringLiteral("username")).toString(), user.value(QStringLiteral("clinicId")).toString(),
+                          user.value(QStringLiteral("role")).toString(), object->value(QStringLiteral("accessToken")).toString(),
+                          object->value(QStringLiteral("refreshToken")).toString()};
+    if (session.accessToken.isEmpty() || session.refreshToken.isEmpty() || session.clinicId.isEmpty())
+        return failure(QStringLiteral("sync.bad-reply"), tr("The center's login reply cannot be read."));
+    m_session = session;
+    return {};
+}
+
+Result<void> CenterConnection::login(const QString &username, const QString &password, const QString &deviceId)
+{
+    m_deviceId = deviceId;
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("username"), username},
+                                                      {QStringLiteral("password"), password},
+                                                      {QStringLiteral("deviceId"), deviceId}})
+                                .toJson(QJsonDocument::Compact);
+    const auto reply = send("POST", QStringLiteral("/api/v1/login"), body, false);
+    if (!reply)
+        return tl::unexpected(reply.error());
+    if (reply->status != 200)
+        return tl::unexpected(errorFromReply(*reply));
+    return takeTokens(reply->body);
+}
+
+Result<void> CenterConnection::resume(const QString &refreshToken, const QString &deviceId)
+{
+    m_deviceId = deviceId;
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), refreshToken},
+                                                      {QStringLiteral("deviceId"), deviceId}})
+                                .toJson(QJsonDocument::Compact);
+    const auto reply = send("POST", QStringLiteral("/api/v1/token/refresh"), body, false);
+    if (!reply)
+        return tl::unexpected(reply.error());
+    if (reply->status != 200)
+        return tl::unexpected(errorFromReply(*reply));
+    return takeTokens(reply->body);
+}
+
+Result<QByteArray> CenterConnection::authorizedCall(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    auto reply = send(method, path, body, true);
+    if (reply && reply->status == 401 && errorFromReply(*reply).code == QLatin1String("auth.expired")) {
+        // Access tokens live minutes; the device-bound refresh token gets a new pair once.
+        if (auto resumed = resume(m_session.refreshToken, m_deviceId); !resumed)
+            return tl::unexpected(resumed.error());
+        reply = send(method, path, body, true);
+    }
+    if (!reply)
+        return tl::unexpected(reply.error());
+    if (reply->status != 200)
+        return tl::unexpected(errorFromReply(*reply));
+    return reply->body;
+}
+
+Result<QByteArray> CenterConnection::post(const QString &path, const QByteArray &body)
+{
+    return authorizedCall("POST", path, body);
+}
+
+Result<QByteArray> CenterConnection::get(const QString &path)
+{
+    return authorizedCall("GET", path, {});
+}

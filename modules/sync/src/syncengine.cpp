@@ -1,0 +1,137 @@
+#include "sync/syncengine.h"
+
+#include "storage/syncjournal.h"
+#include "sync-protocol/protocolcodec.h"
+#include "sync/centerconnection.h"
+#include "synclog.h"
+
+#include <QElapsedTimer>
+
+namespace {
+Mutation mutationFrom(const OutboxEntry &entry)
+{
+    return Mutation{entry.mutationId, entry.table, entry.recordId,
+                    entry.isInsert ? Mutation::Operation::Insert : Mutation::Operation::Update, entry.isInsert ? 0 : entry.baseRevision,
+                    entry.fields};
+}
+
+OutboxReceipt receiptFrom(const MutationOutcome &outcome)
+{
+    OutboxReceipt receipt;
+    receipt.mutationId = outcome.mutationId;
+    receipt.revision = outcome.revision;
+    receipt.accepted = outcome.status != MutationOutcome::Status::Rejected;
+    // A change to a record the center has not received yet (another device's, or one made
+    // before a --publish-all) is tried again in a later round, not refused for good.
+    receipt.retryLater = outcome.errorCode == QLatin1String("sync.parent-missing")
+        || outcome.errorCode == QLatin1String("sync.unknown-record");
+    receipt.errorCode = outcome.errorCode;
+    receipt.errorMessage = outcome.errorMessage;
+    for (const FieldConflict &conflict : outcome.conflicts)
+        receipt.conflicts.append({conflict.field, conflict.clientValue, conflict.serverValue});
+    return receipt;
+}
+} // namespace
+
+SyncEngine::SyncEngine(QSqlDatabase cache, CenterConnection &connection, QObject *parent)
+    : QObject(parent)
+    , m_cache(std::move(cache))
+    , m_connection(connection)
+{
+}
+
+void SyncEngine::setBatchSizes(int pushBatch, int pullPage)
+{
+    m_pushBatch = std::max(1, pushBatch);
+    m_pullPage = std::max(1, pullPage);
+}
+
+Result<SyncSummary> SyncEngine::syncOnce()
+{
+    QElapsedTimer timer;
+    timer.start();
+    SyncSummary summary;
+    const qint64 sentBefore = m_connection.bytesSent();
+    const qint64 receivedBefore = m_connection.bytesReceived();
+    auto done = pushAll(summary).and_then([&] { return pullAll(summary); });
+    summary.bytesSent = m_connection.bytesSent() - sentBefore;
+    summary.bytesReceived = m_connection.bytesReceived() - receivedBefore;
+    summary.seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!done)
+        return tl::unexpected(done.error());
+    qCInfo(lcSync) << "sync round: pushed" << summary.pushed << "pulled" << summary.pulled << "conflicts" << summary.conflicts;
+    return summary;
+}
+
+Result<void> SyncEngine::pushAll(SyncSummary &summary)
+{
+    SyncJournal journal(m_cache);
+    const auto deviceId = journal.deviceId();
+    if (!deviceId)
+        return tl::unexpected(deviceId.error());
+    QSet<QString> postponed;
+    for (;;) {
+        auto entries = journal.pending(m_pushBatch + int(postponed.size()));
+        if (!entries)
+            return tl::unexpected(entries.error());
+        PushRequest request{*deviceId, {}};
+        for (const OutboxEntry &entry : std::as_const(*entries)) {
+            if (!postponed.contains(entry.mutationId) && request.mutations.size() < m_pushBatch)
+                request.mutations.append(mutationFrom(entry));
+        }
+        if (request.mutations.isEmpty())
+            return {};
+        const auto reply = m_connection.post(QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(request));
+        if (!reply)
+            return tl::unexpected(reply.error());
+        const auto response = ProtocolCodec::decodePushResponse(*reply);
+        if (!response)
+            return failure(QStringLiteral("sync.bad-reply"), tr("The center's reply cannot be read: %1").arg(response.error().message));
+        QList<OutboxReceipt> receipts;
+        for (const MutationOutcome &outcome : response->outcomes) {
+            const bool ours = std::any_of(request.mutations.cbegin(), request.mutations.cend(),
+                                          [&](const Mutation &m) { return m.mutationId == outcome.mutationId; });
+            if (!ours)
+                continue; // a reply about something not asked is ignored, never applied
+            receipts.append(receiptFrom(outcome));
+            const OutboxReceipt &receipt = receipts.last();
+            if (receipt.retryLater)
+                postponed.insert(receipt.mutationId);
+            else if (!receipt.accepted)
+                ++summary.refused;
+            else
+                ++summary.pushed;
+            summary.conflicts += int(receipt.conflicts.size());
+        }
+        if (auto settled = journal.settle(receipts); !settled)
+            return settled;
+        emit progressed(summary.pushed, m_connection.bytesSent());
+    }
+}
+
+Result<void> SyncEngine::pullAll(SyncSummary &summary)
+{
+    SyncJournal journal(m_cache);
+    for (;;) {
+        const auto cursor = journal.pullCursor();
+        if (!cursor)
+            return tl::unexpected(cursor.error());
+        const QString path = QStringLiteral("/api/v1/sync/pull?limit=%1&cursor=%2").arg(m_pullPage).arg(*cursor);
+        const auto reply = m_connection.get(path);
+        if (!reply)
+            return tl::unexpected(reply.error());
+        const auto page = ProtocolCodec::decodePullResponse(*reply);
+        if (!page)
+            return failure(QStringLiteral("sync.bad-reply"), tr("The center's reply cannot be read: %1").arg(page.error().message));
+        QList<IncomingRecord> records;
+        records.reserve(page->changes.size());
+        for (const Change &change : page->changes)
+            records.append(IncomingRecord{change.table, change.recordId, change.revision, change.fields});
+        if (auto applied = journal.apply(records, page->nextCursor); !applied)
+            return applied;
+        summary.pulled += int(records.size());
+        emit progressed(summary.pushed + summary.pulled, m_connection.bytesReceived());
+        if (!page->more || page->changes.isEmpty())
+            return {};
+    }
+}

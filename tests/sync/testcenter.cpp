@@ -1,0 +1,106 @@
+#include "testcenter.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+TestCenter::TestCenter()
+{
+    const QString postgres = qEnvironmentVariable("OBSLINK_TEST_POSTGRES");
+    m_database = postgres.isEmpty() ? m_dir.filePath(QStringLiteral("center.db")) : postgres;
+}
+
+TestCenter::~TestCenter()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        kill();
+}
+
+QString TestCenter::cliBinary()
+{
+    return QStringLiteral(OBSLINK_CLI_BINARY);
+}
+
+bool TestCenter::run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        m_error = program + QLatin1Char(' ') + arguments.join(QLatin1Char(' ')) + QStringLiteral(": ")
+            + QString::fromUtf8(process.readAllStandardError());
+        return false;
+    }
+    return true;
+}
+
+bool TestCenter::prepare(const QStringList &serveOptions)
+{
+    m_serveOptions = serveOptions;
+    const auto file = [this](const char *name) { return m_dir.filePath(QString::fromLatin1(name)); };
+    QFile extensions(file("server.ext"));
+    if (!extensions.open(QIODevice::WriteOnly))
+        return false;
+    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+    extensions.close();
+    QFile password(passwordFile());
+    if (!password.open(QIODevice::WriteOnly))
+        return false;
+    password.write("obslink-demo\n");
+    password.close();
+    const QString openssl = QStringLiteral("openssl");
+    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                         QStringLiteral("-nodes")};
+    const bool certificates
+        = run(openssl, QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec
+                  + QStringList{QStringLiteral("-keyout"), file("ca.key"), QStringLiteral("-out"), caFile(), QStringLiteral("-days"),
+                                QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=ObsLink Test CA")})
+        && run(openssl, QStringList{QStringLiteral("req")} + ec
+                            + QStringList{QStringLiteral("-keyout"), file("server.key"), QStringLiteral("-out"), file("server.csr"),
+                                          QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")})
+        && run(openssl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), file("server.csr"), QStringLiteral("-CA"),
+                         caFile(), QStringLiteral("-CAkey"), file("ca.key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
+                         file("server.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), file("server.ext")})
+        // Another CA nobody trusts, for the "wrong certificate" tests.
+        && run(openssl, QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec
+                            + QStringList{QStringLiteral("-keyout"), file("other-ca.key"), QStringLiteral("-out"), selfSignedCaFile(),
+                                          QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=Other CA")});
+    if (!certificates)
+        return false;
+    return run(QStringLiteral(OBSLINK_CENTER_BINARY), {QStringLiteral("--db"), m_database, QStringLiteral("--init"), QStringLiteral("--demo-region"),
+                                                        QStringLiteral("--hash-iterations"), QStringLiteral("1000")});
+}
+
+bool TestCenter::start()
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("center.log")), QIODevice::Append);
+    QStringList arguments{QStringLiteral("--db"), m_database, QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("server.pem")),
+                          QStringLiteral("--key"), m_dir.filePath(QStringLiteral("server.key")), QStringLiteral("--port"),
+                          m_port == 0 ? QStringLiteral("0") : QString::number(m_port)};
+    m_process.start(QStringLiteral(OBSLINK_CENTER_BINARY), arguments + m_serveOptions);
+    if (!m_process.waitForStarted(10000) || !m_process.waitForReadyRead(10000)) {
+        m_error = QStringLiteral("the center did not start");
+        return false;
+    }
+    const QJsonObject announced = QJsonDocument::fromJson(m_process.readLine()).object();
+    m_port = quint16(announced.value(QStringLiteral("port")).toInt());
+    return m_port != 0;
+}
+
+void TestCenter::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+}
+
+bool TestCenter::stop()
+{
+    m_process.terminate();
+    return m_process.waitForFinished(10000) && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+QString TestCenter::url() const
+{
+    return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+}

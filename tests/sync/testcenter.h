@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+// A real obslink-center for integration tests: a test CA and a certificate for 127.0.0.1 made
+// with openssl, the demo region (clinic-a, clinic-b, the center; password "obslink-demo"), and
+// the service on a free loopback port. Database: SQLite in the temporary folder, or the
+// PostgreSQL given in OBSLINK_TEST_POSTGRES (postgres://…) when set.
+class TestCenter
+{
+public:
+    TestCenter();
+    ~TestCenter();
+
+    bool prepare(const QStringList &serveOptions = {}); // certificates, schema, demo region
+    bool start();                                       // returns once it listens
+    void kill();                                        // SIGKILL, as a power cut would
+    bool stop();                                        // SIGTERM, graceful
+
+    QString url() const;
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+    QString selfSignedCaFile() const { return m_dir.filePath(QStringLiteral("other-ca.pem")); }
+    QString passwordFile() const { return m_dir.filePath(QStringLiteral("password")); }
+    QString databaseLocation() const { return m_database; }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString lastError() const { return m_error; }
+    quint16 port() const { return m_port; }
+    static QString cliBinary();
+
+private:
+    bool run(const QString &program, const QStringList &arguments);
+
+    QTemporaryDir m_dir;
+    QString m_database;
+    QStringList m_serveOptions;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QString m_error;
+};

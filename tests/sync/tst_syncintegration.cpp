@@ -1,0 +1,418 @@
+// The sync engine against a real obslink-center over HTTPS on 127.0.0.1 with a test CA: merge
+// and conflict between devices, replay, resumption after kills on either side, certificate and
+// token checks, clinic isolation, and hostile request bodies.
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "storage/patientrepository.h"
+#include "storage/syncjournal.h"
+#include "sync-protocol/protocolcodec.h"
+#include "sync/centerconnection.h"
+#include "sync/syncengine.h"
+#include "testcenter.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSslKey>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+struct HttpReply
+{
+    int status = 0;
+    QJsonObject body;
+};
+
+int countRows(const Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+}
+} // namespace
+
+class TestSyncIntegration : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestCenter m_center;
+    int m_caches = 0;
+
+    std::unique_ptr<Database> openCache(const QString &clinic, const QString &author)
+    {
+        auto db = Database::open(m_center.path(QStringLiteral("cache-%1.db").arg(++m_caches)), {clinic, author});
+        return db ? std::move(*db) : nullptr;
+    }
+
+    Patient registerWoman(Database &db, const QString &name)
+    {
+        Patient patient;
+        patient.name = name;
+        patient.birthDate = QDate(1992, 4, 5);
+        patient.phone = QStringLiteral("13800000000");
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate::currentDate().addDays(-100);
+        pregnancy.bookingDate = QDate::currentDate().addDays(-30);
+        ClinicRecords records(db);
+        const auto saved = records.registerPregnancy(patient, pregnancy);
+        if (!saved)
+            qWarning() << saved.error().message;
+        return patient;
+    }
+
+    Result<SyncSummary> sync(Database &db, const QString &user, CenterEndpoint endpoint = {})
+    {
+        if (endpoint.baseUrl.isEmpty())
+            endpoint = CenterEndpoint{QUrl(m_center.url()), m_center.caFile(), {}, 10000};
+        SyncJournal journal(db.connection());
+        const auto deviceId = journal.deviceId();
+        if (!deviceId)
+            return tl::unexpected(deviceId.error());
+        CenterConnection connection(endpoint);
+        if (auto loggedIn = connection.login(user, QStringLiteral("obslink-demo"), *deviceId); !loggedIn)
+            return tl::unexpected(loggedIn.error());
+        SyncEngine engine(db.connection(), connection);
+        return engine.syncOnce();
+    }
+
+    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token = {})
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_center.url() + path));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(20000);
+        HttpReply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object()};
+        delete reply;
+        return result;
+    }
+
+    QString login(const QString &user, const QString &device = QStringLiteral("test-device"))
+    {
+        return request("POST", QStringLiteral("/api/v1/login"),
+                       QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
+                                                 {QStringLiteral("password"), QStringLiteral("obslink-demo")},
+                                                 {QStringLiteral("deviceId"), device}})
+                           .toJson())
+            .body.value(QStringLiteral("accessToken"))
+            .toString();
+    }
+
+    QProcess *startCliSync(const QString &cachePath, const QString &user, const QStringList &extra)
+    {
+        auto *process = new QProcess(this);
+        process->start(TestCenter::cliBinary(), QStringList{QStringLiteral("sync"), QStringLiteral("--db"), cachePath, QStringLiteral("--server"),
+                                                            m_center.url(), QStringLiteral("--ca"), m_center.caFile(), QStringLiteral("--user"),
+                                                            user, QStringLiteral("--password-file"), m_center.passwordFile()}
+                           + extra);
+        return process;
+    }
+
+    std::unique_ptr<Database> demoCache(int patients)
+    {
+        const QString path = m_center.path(QStringLiteral("demo-%1.db").arg(++m_caches));
+        QProcess generator;
+        generator.start(TestCenter::cliBinary(), {QStringLiteral("demo-data"), QStringLiteral("--db"), path, QStringLiteral("--patients"),
+                                                  QString::number(patients), QStringLiteral("--clinic"), QStringLiteral("clinic-a")});
+        if (!generator.waitForFinished(120000) || generator.exitCode() != 0)
+            return nullptr;
+        auto db = Database::open(path, {QStringLiteral("clinic-a"), QStringLiteral("demo")});
+        return db ? std::move(*db) : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_center.prepare(), qPrintable(m_center.lastError()));
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
+    }
+
+    void registrationOnOneDeviceReachesAnotherDeviceOfTheClinic()
+    {
+        auto reception = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto consulting = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        QVERIFY(reception && consulting);
+        const Patient patient = registerWoman(*reception, QStringLiteral("林晓梅"));
+        const auto pushed = sync(*reception, QStringLiteral("dr-wang"));
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->pushed, 2); // the woman and her pregnancy
+        QCOMPARE(countRows(*reception, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        const auto pulled = sync(*consulting, QStringLiteral("nurse-li"));
+        QVERIFY(pulled);
+        auto found = PatientRepository(*consulting).find(patient.meta.id);
+        QVERIFY(found && *found);
+        QCOMPARE((*found)->name, QStringLiteral("林晓梅"));
+        // The list columns derived locally are rebuilt for pulled records.
+        QVERIFY(countRows(*consulting, QStringLiteral("SELECT count(*) FROM patient WHERE list_edd IS NOT NULL AND current_pregnancy_id IS NOT NULL")) >= 1);
+        // Nothing pulled is echoed back to the center.
+        QCOMPARE(countRows(*consulting, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+    }
+
+    void replayedPushChangesNothing()
+    {
+        const QString token = login(QStringLiteral("dr-wang"));
+        QVERIFY(!token.isEmpty());
+        const QString patientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        PushRequest push{QStringLiteral("replay-device"),
+                         {Mutation{QStringLiteral("replay-1"), QStringLiteral("patient"), patientId, Mutation::Operation::Insert, 0,
+                                   QJsonObject{{QStringLiteral("clinic_id"), QStringLiteral("clinic-a")}, {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")},
+                                               {QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z")}, {QStringLiteral("author"), QStringLiteral("t")},
+                                               {QStringLiteral("name"), QStringLiteral("重放")}}}}};
+        const HttpReply first = request("POST", QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(push), token);
+        QCOMPARE(first.status, 200);
+        const QString cursorAfterFirst = request("GET", QStringLiteral("/api/v1/sync/pull?limit=2000"), {}, token).body.value(QStringLiteral("nextCursor")).toString();
+        const HttpReply second = request("POST", QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(push), token);
+        QCOMPARE(second.status, 200);
+        const auto outcomes = ProtocolCodec::decodePushResponse(QJsonDocument(second.body).toJson());
+        QVERIFY(outcomes);
+        QCOMPARE(outcomes->outcomes.first().status, MutationOutcome::Status::Duplicate);
+        const HttpReply after = request("GET", QStringLiteral("/api/v1/sync/pull?cursor=") + cursorAfterFirst, {}, token);
+        QCOMPARE(after.body.value(QStringLiteral("changes")).toArray().size(), 0);
+    }
+
+    void editsOfDifferentFieldsMergeAndEditsOfOneFieldConflict()
+    {
+        auto first = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto second = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        Patient patient = registerWoman(*first, QStringLiteral("周丽"));
+        QVERIFY(sync(*first, QStringLiteral("dr-wang")));
+        QVERIFY(sync(*second, QStringLiteral("nurse-li")));
+        auto onSecond = PatientRepository(*second).find(patient.meta.id);
+        QVERIFY(onSecond && *onSecond);
+        Patient secondCopy = **onSecond;
+
+        patient.phone = QStringLiteral("13911112222");
+        QVERIFY(PatientRepository(*first).save(patient));
+        secondCopy.address = QStringLiteral("东区幸福路 8 号");
+        QVERIFY(PatientRepository(*second).save(secondCopy));
+        QVERIFY(sync(*first, QStringLiteral("dr-wang")));
+        const auto merged = sync(*second, QStringLiteral("nurse-li"));
+        QVERIFY(merged);
+        QCOMPARE(merged->conflicts, 0);
+        QVERIFY(sync(*first, QStringLiteral("dr-wang")));
+        for (Database *db : {first.get(), second.get()}) {
+            const auto copy = PatientRepository(*db).find(patient.meta.id);
+            QCOMPARE((*copy)->phone, QStringLiteral("13911112222"));
+            QCOMPARE((*copy)->address, QStringLiteral("东区幸福路 8 号"));
+        }
+
+        // Both change the name: the second to push gets a conflict with both values kept.
+        patient = **PatientRepository(*first).find(patient.meta.id);
+        secondCopy = **PatientRepository(*second).find(patient.meta.id);
+        patient.name = QStringLiteral("周丽华");
+        secondCopy.name = QStringLiteral("周莉");
+        QVERIFY(PatientRepository(*first).save(patient));
+        QVERIFY(PatientRepository(*second).save(secondCopy));
+        QVERIFY(sync(*first, QStringLiteral("dr-wang")));
+        const auto conflicted = sync(*second, QStringLiteral("nurse-li"));
+        QVERIFY(conflicted);
+        QCOMPARE(conflicted->conflicts, 1);
+        QSqlQuery kept(second->connection());
+        QVERIFY(kept.exec(QStringLiteral("SELECT field, local_value, center_value FROM sync_conflict WHERE resolved_at IS NULL AND field <> ''")));
+        QVERIFY(kept.next());
+        QCOMPARE(kept.value(0).toString(), QStringLiteral("name"));
+        QVERIFY(kept.value(1).toString().contains(QStringLiteral("周莉")));
+        QVERIFY(kept.value(2).toString().contains(QStringLiteral("周丽华")));
+        // The center's value was not overwritten.
+        QVERIFY(sync(*first, QStringLiteral("dr-wang")));
+        QCOMPARE((*PatientRepository(*first).find(patient.meta.id))->name, QStringLiteral("周丽华"));
+    }
+
+    void clinicCannotSeeOrChangeAnotherClinicsWomanUntilReferred()
+    {
+        auto clinicA = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto clinicB = openCache(QStringLiteral("clinic-b"), QStringLiteral("dr-zhao"));
+        const Patient patient = registerWoman(*clinicA, QStringLiteral("郑敏"));
+        QVERIFY(sync(*clinicA, QStringLiteral("dr-wang")));
+        QVERIFY(sync(*clinicB, QStringLiteral("dr-zhao")));
+        QVERIFY(!*PatientRepository(*clinicB).find(patient.meta.id));
+
+        const QString tokenB = login(QStringLiteral("dr-zhao"));
+        PushRequest hostile{QStringLiteral("b-device"),
+                            {Mutation{QStringLiteral("steal-1"), QStringLiteral("patient"), patient.meta.id.toString(QUuid::WithoutBraces),
+                                      Mutation::Operation::Update, 1, QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}}}};
+        const HttpReply refused = request("POST", QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(hostile), tokenB);
+        const auto outcome = ProtocolCodec::decodePushResponse(QJsonDocument(refused.body).toJson());
+        QVERIFY(outcome);
+        QCOMPARE(outcome->outcomes.first().status, MutationOutcome::Status::Rejected);
+        QCOMPARE(outcome->outcomes.first().errorCode, QStringLiteral("sync.forbidden"));
+
+        // A referral from clinic A makes her whole record visible to clinic B.
+        const HttpReply referred = request("POST", QStringLiteral("/api/v1/referrals"),
+                                           QJsonDocument(QJsonObject{{QStringLiteral("patientId"), patient.meta.id.toString(QUuid::WithoutBraces)},
+                                                                     {QStringLiteral("clinicId"), QStringLiteral("clinic-b")}})
+                                               .toJson(),
+                                           login(QStringLiteral("dr-wang")));
+        QCOMPARE(referred.status, 200);
+        QVERIFY(sync(*clinicB, QStringLiteral("dr-zhao")));
+        QVERIFY(*PatientRepository(*clinicB).find(patient.meta.id));
+        QCOMPARE(countRows(*clinicB, QStringLiteral("SELECT count(*) FROM pregnancy WHERE patient_id = '%1'").arg(patient.meta.id.toString(QUuid::WithoutBraces))), 1);
+    }
+
+    void untrustedOrMismatchedCertificateIsRefused()
+    {
+        auto cache = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        const auto noRegionalCa = sync(*cache, QStringLiteral("dr-wang"), CenterEndpoint{QUrl(m_center.url()), {}, {}, 10000});
+        QVERIFY(!noRegionalCa);
+        QCOMPARE(noRegionalCa.error().code, QStringLiteral("sync.tls"));
+        const auto otherCa = sync(*cache, QStringLiteral("dr-wang"), CenterEndpoint{QUrl(m_center.url()), m_center.selfSignedCaFile(), {}, 10000});
+        QVERIFY(!otherCa);
+        QCOMPARE(otherCa.error().code, QStringLiteral("sync.tls"));
+        const auto wrongPin = sync(*cache, QStringLiteral("dr-wang"),
+                                   CenterEndpoint{QUrl(m_center.url()), m_center.caFile(), QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), 10000});
+        QVERIFY(!wrongPin);
+        QCOMPARE(wrongPin.error().code, QStringLiteral("sync.tls"));
+        QFile certificate(m_center.path(QStringLiteral("server.pem")));
+        QVERIFY(certificate.open(QIODevice::ReadOnly));
+        const QByteArray pin = QCryptographicHash::hash(QSslCertificate(certificate.readAll()).publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
+        QVERIFY(sync(*cache, QStringLiteral("dr-wang"), CenterEndpoint{QUrl(m_center.url()), m_center.caFile(), pin, 10000}));
+    }
+
+    void plainHttpGetsNoAnswer()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_center.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        socket.waitForReadyRead(2000);
+        QVERIFY(!socket.readAll().startsWith("HTTP/"));
+    }
+
+    void garbageTruncatedAndHugeBodiesAreRefusedCleanly()
+    {
+        const QString token = login(QStringLiteral("dr-wang"));
+        const HttpReply garbage = request("POST", QStringLiteral("/api/v1/sync/push"), QByteArrayLiteral("\x01\x02not json"), token);
+        QCOMPARE(garbage.status, 400);
+        QCOMPARE(garbage.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("protocol.invalid"));
+        const HttpReply truncated = request("POST", QStringLiteral("/api/v1/sync/push"), QByteArrayLiteral("{\"deviceId\":\"d\",\"mutations\":[{\"mutat"), token);
+        QCOMPARE(truncated.status, 400);
+        const HttpReply wrongShape = request("POST", QStringLiteral("/api/v1/sync/push"),
+                                             QByteArrayLiteral("{\"deviceId\":\"d\",\"mutations\":[{\"mutationId\":\"m\",\"table\":\"patient\","
+                                                               "\"recordId\":\"r\",\"operation\":\"drop\",\"baseRevision\":0,\"fields\":{}}]}"),
+                                             token);
+        QCOMPARE(wrongShape.status, 400);
+        const HttpReply huge = request("POST", QStringLiteral("/api/v1/sync/push"), QByteArray(9 * 1024 * 1024, '['), token);
+        QCOMPARE(huge.status, 413);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/sync/push"), QByteArrayLiteral("{}"), QStringLiteral("forged")).status, 401);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/nothing"), {}, token).status, 404);
+        QCOMPARE(request("GET", QStringLiteral("/health"), {}).status, 200);
+    }
+
+    void repeatedWrongPasswordsLockTheAccount()
+    {
+        const QByteArray wrong = QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("us-chen")},
+                                                           {QStringLiteral("password"), QStringLiteral("guess-guess")},
+                                                           {QStringLiteral("deviceId"), QStringLiteral("d")}})
+                                     .toJson();
+        for (int attempt = 0; attempt < 5; ++attempt)
+            QCOMPARE(request("POST", QStringLiteral("/api/v1/login"), wrong).status, 401);
+        const HttpReply locked = request("POST", QStringLiteral("/api/v1/login"),
+                                         QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("us-chen")},
+                                                                   {QStringLiteral("password"), QStringLiteral("obslink-demo")},
+                                                                   {QStringLiteral("deviceId"), QStringLiteral("d")}})
+                                             .toJson());
+        QCOMPARE(locked.status, 403);
+        QCOMPARE(locked.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("auth.locked"));
+    }
+
+    void clientKilledMidPullResumesWithoutLossOrDuplicates()
+    {
+        auto source = demoCache(120);
+        QVERIFY(source);
+        SyncJournal(source->connection()).publishAll();
+        QVERIFY(sync(*source, QStringLiteral("dr-wang")));
+        const int visits = countRows(*source, QStringLiteral("SELECT count(*) FROM antenatal_visit"));
+        QVERIFY(visits > 100);
+
+        const QString path = m_center.path(QStringLiteral("killed-pull.db"));
+        { auto created = Database::open(path, {QStringLiteral("clinic-a"), QStringLiteral("nurse-li")}); QVERIFY(created); }
+        QProcess *cli = startCliSync(path, QStringLiteral("nurse-li"), {QStringLiteral("--page-size"), QStringLiteral("20")});
+        auto watcher = Database::open(path, {QStringLiteral("clinic-a"), QStringLiteral("watcher")});
+        QVERIFY(watcher);
+        QTRY_VERIFY_WITH_TIMEOUT(countRows(**watcher, QStringLiteral("SELECT count(*) FROM sync_state WHERE key = 'pull_cursor'")) == 1, 20000);
+        QVERIFY2(cli->state() == QProcess::Running, "the pull finished before it could be cut");
+        cli->kill();
+        cli->waitForFinished();
+        QVERIFY(countRows(**watcher, QStringLiteral("SELECT count(*) FROM antenatal_visit")) < visits);
+        QProcess *again = startCliSync(path, QStringLiteral("nurse-li"), {});
+        QVERIFY(again->waitForFinished(60000));
+        QCOMPARE(again->exitCode(), 0);
+        QVERIFY(countRows(**watcher, QStringLiteral("SELECT count(*) FROM antenatal_visit")) >= visits);
+        QCOMPARE(countRows(**watcher, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+    }
+
+    void centerKilledMidPushLosesAndDuplicatesNothing()
+    {
+        auto source = demoCache(120);
+        QVERIFY(source);
+        const auto queued = SyncJournal(source->connection()).publishAll();
+        QVERIFY(queued && *queued > 500);
+        QFile log(m_center.path(QStringLiteral("center.log")));
+        const auto pushesLogged = [&] {
+            log.open(QIODevice::ReadOnly);
+            const int count = int(log.readAll().count("\"path\":\"/api/v1/sync/push\""));
+            log.close();
+            return count;
+        };
+        const int before = pushesLogged();
+        QProcess *cli = startCliSync(source->path(), QStringLiteral("dr-wang"), {QStringLiteral("--page-size"), QStringLiteral("20")});
+        QTRY_VERIFY_WITH_TIMEOUT(pushesLogged() >= before + 3, 20000);
+        m_center.kill();
+        cli->waitForFinished(30000);
+        QVERIFY(cli->exitCode() != 0); // it noticed the center went away
+        QVERIFY(countRows(*source, QStringLiteral("SELECT count(*) FROM sync_outbox")) > 0);
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
+        const auto finished = sync(*source, QStringLiteral("dr-wang"));
+        QVERIFY2(finished, qPrintable(finished ? QString() : finished.error().message));
+        QCOMPARE(countRows(*source, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        // A fresh device of the clinic receives every visit exactly once.
+        auto fresh = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        QVERIFY(sync(*fresh, QStringLiteral("nurse-li")));
+        QSqlQuery ids(source->connection());
+        QVERIFY(ids.exec(QStringLiteral("SELECT id FROM antenatal_visit")));
+        int checked = 0;
+        while (ids.next()) {
+            QCOMPARE(countRows(*fresh, QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE id = '%1'").arg(ids.value(0).toString())), 1);
+            ++checked;
+        }
+        QVERIFY(checked > 100);
+    }
+
+    void expiredAccessTokenIsRefreshed()
+    {
+        TestCenter shortTokens;
+        QVERIFY2(shortTokens.prepare({QStringLiteral("--access-token-seconds"), QStringLiteral("1")}), qPrintable(shortTokens.lastError()));
+        QVERIFY(shortTokens.start());
+        auto cache = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        CenterConnection connection(CenterEndpoint{QUrl(shortTokens.url()), shortTokens.caFile(), {}, 10000});
+        QVERIFY(connection.login(QStringLiteral("dr-wang"), QStringLiteral("obslink-demo"), QStringLiteral("device-x")));
+        const QString firstToken = connection.session().accessToken;
+        QTest::qWait(2100); // let the access token expire: a real clock, as the center's
+        registerWoman(*cache, QStringLiteral("刷新"));
+        SyncEngine engine(cache->connection(), connection);
+        const auto summary = engine.syncOnce();
+        QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
+        QCOMPARE(summary->pushed, 2);
+        QVERIFY(connection.session().accessToken != firstToken);
+    }
+
+    void gracefulStopExitsCleanly()
+    {
+        QVERIFY(m_center.stop());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncIntegration)
+#include "tst_syncintegration.moc"
