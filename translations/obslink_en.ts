@@ -1,2354 +1,2956 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>CaseLifecycle</name>
-        <message>
-            <source>This case is closed: contacts can no longer be recorded.</source>
-            <translation>This case is closed: contacts can no longer be recorded.</translation>
-        </message>
-        <message>
-            <source>This contact has already been recorded.</source>
-            <translation>This contact has already been recorded.</translation>
-        </message>
-        <message>
-            <source>The contact date must be between the opening of the case and today.</source>
-            <translation>The contact date must be between the opening of the case and today.</translation>
-        </message>
-        <message>
-            <source>Record the outcome of the contact.</source>
-            <translation>Record the outcome of the contact.</translation>
-        </message>
-        <message>
-            <source>The next contact must be after this one.</source>
-            <translation>The next contact must be after this one.</translation>
-        </message>
-        <message>
-            <source>The report date must be between the opening of the case and today.</source>
-            <translation>The report date must be between the opening of the case and today.</translation>
-        </message>
-        <message>
-            <source>This case is closed.</source>
-            <translation>This case is closed.</translation>
-        </message>
-        <message>
-            <source>This case is already closed; change it through an amendment with a reason.</source>
-            <translation>This case is already closed; change it through an amendment with a reason.</translation>
-        </message>
-        <message>
-            <source>Only a closed case is amended; edit an open case directly.</source>
-            <translation>Only a closed case is amended; edit an open case directly.</translation>
-        </message>
-        <message>
-            <source>Give the reason for the amendment.</source>
-            <translation>Give the reason for the amendment.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseManagement</name>
-        <message>
-            <source>This case file no longer exists.</source>
-            <translation>This case file no longer exists.</translation>
-        </message>
-        <message>
-            <source>This pregnancy already has an open case file.</source>
-            <translation>This pregnancy already has an open case file.</translation>
-        </message>
-        <message>
-            <source>This case is closed; change it through an amendment.</source>
-            <translation>This case is closed; change it through an amendment.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseOutcomeValidator</name>
-        <message>
-            <source>Enter the date of the outcome.</source>
-            <translation>Enter the date of the outcome.</translation>
-        </message>
-        <message>
-            <source>The outcome date is in the future.</source>
-            <translation>The outcome date is in the future.</translation>
-        </message>
-        <message>
-            <source>The outcome date is before this pregnancy.</source>
-            <translation>The outcome date is before this pregnancy.</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
-            <translation>Enter the gestational age at delivery (20+0 to 45+0 weeks).</translation>
-        </message>
-        <message>
-            <source>Choose the mode of delivery.</source>
-            <translation>Choose the mode of delivery.</translation>
-        </message>
-        <message>
-            <source>Enter where she delivered.</source>
-            <translation>Enter where she delivered.</translation>
-        </message>
-        <message>
-            <source>Choose the level of the delivery hospital.</source>
-            <translation>Choose the level of the delivery hospital.</translation>
-        </message>
-        <message>
-            <source>Choose the maternal outcome.</source>
-            <translation>Choose the maternal outcome.</translation>
-        </message>
-        <message>
-            <source>Describe the complications.</source>
-            <translation>Describe the complications.</translation>
-        </message>
-        <message>
-            <source>Enter the blood loss (0–10,000 mL).</source>
-            <translation>Enter the blood loss (0–10,000 mL).</translation>
-        </message>
-        <message>
-            <source>Enter at least one newborn.</source>
-            <translation>Enter at least one newborn.</translation>
-        </message>
-        <message>
-            <source>Newborn %1: </source>
-            <translation>Newborn %1: </translation>
-        </message>
-        <message>
-            <source>choose the sex.</source>
-            <translation>choose the sex.</translation>
-        </message>
-        <message>
-            <source>enter the birth weight (300–6,500 g).</source>
-            <translation>enter the birth weight (300–6,500 g).</translation>
-        </message>
-        <message>
-            <source>choose the outcome.</source>
-            <translation>choose the outcome.</translation>
-        </message>
-        <message>
-            <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
-            <translation>enter the Apgar scores at 1 and 5 minutes (0–10).</translation>
-        </message>
-        <message>
-            <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
-            <translation>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
-            <translation>Enter the gestational age of the miscarriage (before 28+0 weeks).</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age at termination.</source>
-            <translation>Enter the gestational age at termination.</translation>
-        </message>
-        <message>
-            <source>Enter the reason for the termination.</source>
-            <translation>Enter the reason for the termination.</translation>
-        </message>
-        <message>
-            <source>Enter where she was transferred to.</source>
-            <translation>Enter where she was transferred to.</translation>
-        </message>
-        <message>
-            <source>Enter the cause of death.</source>
-            <translation>Enter the cause of death.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseSettings</name>
-        <message>
-            <source>The case settings file %1 cannot be read.</source>
-            <translation>The case settings file %1 cannot be read.</translation>
-        </message>
-        <message>
-            <source>The case settings are not valid JSON: %1</source>
-            <translation>The case settings are not valid JSON: %1</translation>
-        </message>
-        <message>
-            <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
-            <translation>Case setting %1 must be a whole number of days between 0 and 365.</translation>
-        </message>
-        <message>
-            <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
-            <translation>The follow-up interval for %1 must be between 1 and 180 days.</translation>
-        </message>
-        <message>
-            <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
-            <translation>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseSummaryPdf</name>
-        <message>
-            <source>High-risk case summary</source>
-            <translation>High-risk case summary</translation>
-        </message>
-        <message>
-            <source>Record no. %1</source>
-            <translation>Record no. %1</translation>
-        </message>
-        <message>
-            <source>Born %1</source>
-            <translation>Born %1</translation>
-        </message>
-        <message>
-            <source>G%1 P%2, EDD %3</source>
-            <translation>G%1 P%2, EDD %3</translation>
-        </message>
-        <message>
-            <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
-            <translation>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</translation>
-        </message>
-        <message>
-            <source>Management plan:</source>
-            <translation>Management plan:</translation>
-        </message>
-        <message>
-            <source>Risk grades</source>
-            <translation>Risk grades</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>GA</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>Grade</translation>
-        </message>
-        <message>
-            <source>Decided by</source>
-            <translation>Decided by</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>Follow-up contacts</source>
-            <translation>Follow-up contacts</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>Findings</source>
-            <translation>Findings</translation>
-        </message>
-        <message>
-            <source>Interventions</source>
-            <translation>Interventions</translation>
-        </message>
-        <message>
-            <source>Advice</source>
-            <translation>Advice</translation>
-        </message>
-        <message>
-            <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
-            <translation>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</translation>
-        </message>
-        <message>
-            <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
-            <translation>Newborn: %1, %2 g, Apgar %3/%4, %5</translation>
-        </message>
-        <message>
-            <source>The case is still open.</source>
-            <translation>The case is still open.</translation>
-        </message>
-        <message>
-            <source>The case summary could not be written to %1.</source>
-            <translation>The case summary could not be written to %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cli</name>
-        <message>
-            <source>create a synthetic clinic database</source>
-            <translation>create a synthetic clinic database</translation>
-        </message>
-        <message>
-            <source>five-color risk grading (risk assess FILE.json)</source>
-            <translation>five-color risk grading (risk assess FILE.json)</translation>
-        </message>
-        <message>
-            <source>fetal heart trace analysis (ctg analyse FILE)</source>
-            <translation>fetal heart trace analysis (ctg analyse FILE)</translation>
-        </message>
-        <message>
-            <source>DICOM ultrasound files (dicom info|render FILE)</source>
-            <translation>DICOM ultrasound files (dicom info|render FILE)</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli COMMAND [OPTIONS]
+<context>
+    <name>CaseLifecycle</name>
+    <message>
+        <source>This case is closed: contacts can no longer be recorded.</source>
+        <translation>This case is closed: contacts can no longer be recorded.</translation>
+    </message>
+    <message>
+        <source>This contact has already been recorded.</source>
+        <translation>This contact has already been recorded.</translation>
+    </message>
+    <message>
+        <source>The contact date must be between the opening of the case and today.</source>
+        <translation>The contact date must be between the opening of the case and today.</translation>
+    </message>
+    <message>
+        <source>Record the outcome of the contact.</source>
+        <translation>Record the outcome of the contact.</translation>
+    </message>
+    <message>
+        <source>The next contact must be after this one.</source>
+        <translation>The next contact must be after this one.</translation>
+    </message>
+    <message>
+        <source>The report date must be between the opening of the case and today.</source>
+        <translation>The report date must be between the opening of the case and today.</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>This case is closed.</translation>
+    </message>
+    <message>
+        <source>This case is already closed; change it through an amendment with a reason.</source>
+        <translation>This case is already closed; change it through an amendment with a reason.</translation>
+    </message>
+    <message>
+        <source>Only a closed case is amended; edit an open case directly.</source>
+        <translation>Only a closed case is amended; edit an open case directly.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>Give the reason for the amendment.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseManagement</name>
+    <message>
+        <source>This case file no longer exists.</source>
+        <translation>This case file no longer exists.</translation>
+    </message>
+    <message>
+        <source>This pregnancy already has an open case file.</source>
+        <translation>This pregnancy already has an open case file.</translation>
+    </message>
+    <message>
+        <source>This case is closed; change it through an amendment.</source>
+        <translation>This case is closed; change it through an amendment.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOutcomeValidator</name>
+    <message>
+        <source>Enter the date of the outcome.</source>
+        <translation>Enter the date of the outcome.</translation>
+    </message>
+    <message>
+        <source>The outcome date is in the future.</source>
+        <translation>The outcome date is in the future.</translation>
+    </message>
+    <message>
+        <source>The outcome date is before this pregnancy.</source>
+        <translation>The outcome date is before this pregnancy.</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
+        <translation>Enter the gestational age at delivery (20+0 to 45+0 weeks).</translation>
+    </message>
+    <message>
+        <source>Choose the mode of delivery.</source>
+        <translation>Choose the mode of delivery.</translation>
+    </message>
+    <message>
+        <source>Enter where she delivered.</source>
+        <translation>Enter where she delivered.</translation>
+    </message>
+    <message>
+        <source>Choose the level of the delivery hospital.</source>
+        <translation>Choose the level of the delivery hospital.</translation>
+    </message>
+    <message>
+        <source>Choose the maternal outcome.</source>
+        <translation>Choose the maternal outcome.</translation>
+    </message>
+    <message>
+        <source>Describe the complications.</source>
+        <translation>Describe the complications.</translation>
+    </message>
+    <message>
+        <source>Enter the blood loss (0–10,000 mL).</source>
+        <translation>Enter the blood loss (0–10,000 mL).</translation>
+    </message>
+    <message>
+        <source>Enter at least one newborn.</source>
+        <translation>Enter at least one newborn.</translation>
+    </message>
+    <message>
+        <source>Newborn %1: </source>
+        <translation>Newborn %1: </translation>
+    </message>
+    <message>
+        <source>choose the sex.</source>
+        <translation>choose the sex.</translation>
+    </message>
+    <message>
+        <source>enter the birth weight (300–6,500 g).</source>
+        <translation>enter the birth weight (300–6,500 g).</translation>
+    </message>
+    <message>
+        <source>choose the outcome.</source>
+        <translation>choose the outcome.</translation>
+    </message>
+    <message>
+        <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
+        <translation>enter the Apgar scores at 1 and 5 minutes (0–10).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
+        <translation>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
+        <translation>Enter the gestational age of the miscarriage (before 28+0 weeks).</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age at termination.</source>
+        <translation>Enter the gestational age at termination.</translation>
+    </message>
+    <message>
+        <source>Enter the reason for the termination.</source>
+        <translation>Enter the reason for the termination.</translation>
+    </message>
+    <message>
+        <source>Enter where she was transferred to.</source>
+        <translation>Enter where she was transferred to.</translation>
+    </message>
+    <message>
+        <source>Enter the cause of death.</source>
+        <translation>Enter the cause of death.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSettings</name>
+    <message>
+        <source>The case settings file %1 cannot be read.</source>
+        <translation>The case settings file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The case settings are not valid JSON: %1</source>
+        <translation>The case settings are not valid JSON: %1</translation>
+    </message>
+    <message>
+        <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
+        <translation>Case setting %1 must be a whole number of days between 0 and 365.</translation>
+    </message>
+    <message>
+        <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
+        <translation>The follow-up interval for %1 must be between 1 and 180 days.</translation>
+    </message>
+    <message>
+        <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
+        <translation>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryPdf</name>
+    <message>
+        <source>High-risk case summary</source>
+        <translation>High-risk case summary</translation>
+    </message>
+    <message>
+        <source>Record no. %1</source>
+        <translation>Record no. %1</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>Born %1</translation>
+    </message>
+    <message>
+        <source>G%1 P%2, EDD %3</source>
+        <translation>G%1 P%2, EDD %3</translation>
+    </message>
+    <message>
+        <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
+        <translation>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</translation>
+    </message>
+    <message>
+        <source>Management plan:</source>
+        <translation>Management plan:</translation>
+    </message>
+    <message>
+        <source>Risk grades</source>
+        <translation>Risk grades</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Follow-up contacts</source>
+        <translation>Follow-up contacts</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
+        <translation>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</translation>
+    </message>
+    <message>
+        <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
+        <translation>Newborn: %1, %2 g, Apgar %3/%4, %5</translation>
+    </message>
+    <message>
+        <source>The case is still open.</source>
+        <translation>The case is still open.</translation>
+    </message>
+    <message>
+        <source>The case summary could not be written to %1.</source>
+        <translation>The case summary could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Center</name>
+    <message>
+        <source>obslink-center: %1</source>
+        <translation>obslink-center: %1</translation>
+    </message>
+    <message>
+        <source>ObsLink regional center: sync service over HTTPS.</source>
+        <translation>ObsLink regional center: sync service over HTTPS.</translation>
+    </message>
+    <message>
+        <source>SQLite file, or postgres://user:password@host:port/database.</source>
+        <translation>SQLite file, or postgres://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>Address to listen on.</source>
+        <translation>Address to listen on.</translation>
+    </message>
+    <message>
+        <source>Port (0: any free port).</source>
+        <translation>Port (0: any free port).</translation>
+    </message>
+    <message>
+        <source>TLS certificate chain (PEM).</source>
+        <translation>TLS certificate chain (PEM).</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM).</source>
+        <translation>TLS private key (PEM).</translation>
+    </message>
+    <message>
+        <source>Lifetime of access tokens.</source>
+        <translation>Lifetime of access tokens.</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>The database schema is not current; run obslink-center --init first.</translation>
+    </message>
+    <message>
+        <source>The center only serves HTTPS: give --cert and --key.</source>
+        <translation>The center only serves HTTPS: give --cert and --key.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterAdmin</name>
+    <message>
+        <source>Create or upgrade the database schema, then exit.</source>
+        <translation>Create or upgrade the database schema, then exit.</translation>
+    </message>
+    <message>
+        <source>Add a clinic with this id.</source>
+        <translation>Add a clinic with this id.</translation>
+    </message>
+    <message>
+        <source>Name of the clinic to add.</source>
+        <translation>Name of the clinic to add.</translation>
+    </message>
+    <message>
+        <source>The added clinic is the regional center (its staff see the region).</source>
+        <translation>The added clinic is the regional center (its staff see the region).</translation>
+    </message>
+    <message>
+        <source>Add a user with this login name.</source>
+        <translation>Add a user with this login name.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s clinic id.</source>
+        <translation>The user&apos;s clinic id.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s role: %1.</source>
+        <translation>The user&apos;s role: %1.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s full name.</source>
+        <translation>The user&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>Read the new user&apos;s password from this file (first line), never from the command line.</source>
+        <translation>Read the new user&apos;s password from this file (first line), never from the command line.</translation>
+    </message>
+    <message>
+        <source>Add the demo region: the center and two clinics, with demo users (see README).</source>
+        <translation>Add the demo region: the center and two clinics, with demo users (see README).</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for new passwords.</source>
+        <translation>PBKDF2 iterations for new passwords.</translation>
+    </message>
+    <message>
+        <source>Give the password in a readable file with --password-file.</source>
+        <translation>Give the password in a readable file with --password-file.</translation>
+    </message>
+    <message>
+        <source>Database schema at version %1.</source>
+        <translation>Database schema at version %1.</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>The database schema is not current; run obslink-center --init first.</translation>
+    </message>
+    <message>
+        <source>--hash-iterations must be at least 1000.</source>
+        <translation>--hash-iterations must be at least 1000.</translation>
+    </message>
+    <message>
+        <source>Clinic %1 added.</source>
+        <translation>Clinic %1 added.</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>User %1 added.</translation>
+    </message>
+    <message>
+        <source>Regional maternal and child health center</source>
+        <translation>Regional maternal and child health center</translation>
+    </message>
+    <message>
+        <source>East district clinic</source>
+        <translation>East district clinic</translation>
+    </message>
+    <message>
+        <source>West district clinic</source>
+        <translation>West district clinic</translation>
+    </message>
+    <message>
+        <source>Center administrator</source>
+        <translation>Center administrator</translation>
+    </message>
+    <message>
+        <source>Dr Wang</source>
+        <translation>Dr Wang</translation>
+    </message>
+    <message>
+        <source>Nurse Li</source>
+        <translation>Nurse Li</translation>
+    </message>
+    <message>
+        <source>Dr Zhao</source>
+        <translation>Dr Zhao</translation>
+    </message>
+    <message>
+        <source>Dr Chen (ultrasound)</source>
+        <translation>Dr Chen (ultrasound)</translation>
+    </message>
+    <message>
+        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</source>
+        <translation>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</translation>
+    </message>
+</context>
+<context>
+    <name>CenterApi</name>
+    <message>
+        <source>The request is larger than %1 bytes.</source>
+        <translation>The request is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>No such endpoint.</source>
+        <translation>No such endpoint.</translation>
+    </message>
+    <message>
+        <source>This endpoint does not accept %1.</source>
+        <translation>This endpoint does not accept %1.</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <source>limit must be a positive whole number.</source>
+        <translation>limit must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>There is no clinic &quot;%1&quot;.</source>
+        <translation>There is no clinic &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterConnection</name>
+    <message>
+        <source>The center&apos;s key does not match the pinned key; the connection was refused.</source>
+        <translation>The center&apos;s key does not match the pinned key; the connection was refused.</translation>
+    </message>
+    <message>
+        <source>The center&apos;s address must start with https://.</source>
+        <translation>The center&apos;s address must start with https://.</translation>
+    </message>
+    <message>
+        <source>The center&apos;s certificate is not trusted (%1); the connection was refused.</source>
+        <translation>The center&apos;s certificate is not trusted (%1); the connection was refused.</translation>
+    </message>
+    <message>
+        <source>The regional center cannot be reached (%1).</source>
+        <translation>The regional center cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <source>The center answered with HTTP status %1 and no explanation.</source>
+        <translation>The center answered with HTTP status %1 and no explanation.</translation>
+    </message>
+    <message>
+        <source>The center refused the request: %1</source>
+        <translation>The center refused the request: %1</translation>
+    </message>
+    <message>
+        <source>The center&apos;s login reply cannot be read.</source>
+        <translation>The center&apos;s login reply cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterDatabase</name>
+    <message>
+        <source>The database driver for %1 is not installed.</source>
+        <translation>The database driver for %1 is not installed.</translation>
+    </message>
+    <message>
+        <source>The center database cannot be opened: %1</source>
+        <translation>The center database cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Center migration %1 is missing.</source>
+        <translation>Center migration %1 is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterServer</name>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>No certificate could be read from %1.</translation>
+    </message>
+    <message>
+        <source>The private key %1 cannot be read.</source>
+        <translation>The private key %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The private key %1 is not a PEM RSA or EC key.</source>
+        <translation>The private key %1 is not a PEM RSA or EC key.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2.</source>
+        <translation>Cannot listen on %1 port %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>create a synthetic clinic database</source>
+        <translation>create a synthetic clinic database</translation>
+    </message>
+    <message>
+        <source>five-color risk grading (risk assess FILE.json)</source>
+        <translation>five-color risk grading (risk assess FILE.json)</translation>
+    </message>
+    <message>
+        <source>fetal heart trace analysis (ctg analyse FILE)</source>
+        <translation>fetal heart trace analysis (ctg analyse FILE)</translation>
+    </message>
+    <message>
+        <source>DICOM ultrasound files (dicom info|render FILE)</source>
+        <translation>DICOM ultrasound files (dicom info|render FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli COMMAND [OPTIONS]
 
 Commands:
 </source>
-            <translation>Usage: obslink-cli COMMAND [OPTIONS]
+        <translation>Usage: obslink-cli COMMAND [OPTIONS]
 
 Commands:
 </translation>
-        </message>
-        <message>
-            <source>Unknown command: %1</source>
-            <translation>Unknown command: %1</translation>
-        </message>
-        <message>
-            <source>Creates a database of synthetic, deterministic clinic data (never real patients).</source>
-            <translation>Creates a database of synthetic, deterministic clinic data (never real patients).</translation>
-        </message>
-        <message>
-            <source>Database file to create.</source>
-            <translation>Database file to create.</translation>
-        </message>
-        <message>
-            <source>Number of women (default 1000).</source>
-            <translation>Number of women (default 1000).</translation>
-        </message>
-        <message>
-            <source>Random seed (default 1).</source>
-            <translation>Random seed (default 1).</translation>
-        </message>
-        <message>
-            <source>Date the data is generated for (default: today).</source>
-            <translation>Date the data is generated for (default: today).</translation>
-        </message>
-        <message>
-            <source>Clinic id (default demo-clinic).</source>
-            <translation>Clinic id (default demo-clinic).</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
-            <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</translation>
-        </message>
-        <message>
-            <source>%1 already exists; demo data is only written to a new file.</source>
-            <translation>%1 already exists; demo data is only written to a new file.</translation>
-        </message>
-        <message>
-            <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
-            <translation>high-risk case worklists (cases worklist --db FILE --on DATE)</translation>
-        </message>
-        <message>
-            <source>Clinic database file.</source>
-            <translation>Clinic database file.</translation>
-        </message>
-        <message>
-            <source>Date of the worklist (default: today).</source>
-            <translation>Date of the worklist (default: today).</translation>
-        </message>
-        <message>
-            <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
-            <translation>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</translation>
-        </message>
-        <message>
-            <source>The clinic's case management settings (JSON).</source>
-            <translation>The clinic's case management settings (JSON).</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
-            <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
-        </message>
-        <message>
-            <source>The date %1 is not a valid YYYY-MM-DD date.</source>
-            <translation>The date %1 is not a valid YYYY-MM-DD date.</translation>
-        </message>
-        <message>
-            <source>Unknown worklist %1.</source>
-            <translation>Unknown worklist %1.</translation>
-        </message>
-        <message>
-            <source>The database %1 does not exist.</source>
-            <translation>The database %1 does not exist.</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json ('-' for standard input) describes one pregnancy on one date:
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Unknown command: %1</translation>
+    </message>
+    <message>
+        <source>Creates a database of synthetic, deterministic clinic data (never real patients).</source>
+        <translation>Creates a database of synthetic, deterministic clinic data (never real patients).</translation>
+    </message>
+    <message>
+        <source>Database file to create.</source>
+        <translation>Database file to create.</translation>
+    </message>
+    <message>
+        <source>Number of women (default 1000).</source>
+        <translation>Number of women (default 1000).</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>Random seed (default 1).</translation>
+    </message>
+    <message>
+        <source>Date the data is generated for (default: today).</source>
+        <translation>Date the data is generated for (default: today).</translation>
+    </message>
+    <message>
+        <source>Clinic id (default demo-clinic).</source>
+        <translation>Clinic id (default demo-clinic).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
+        <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</translation>
+    </message>
+    <message>
+        <source>%1 already exists; demo data is only written to a new file.</source>
+        <translation>%1 already exists; demo data is only written to a new file.</translation>
+    </message>
+    <message>
+        <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
+        <translation>high-risk case worklists (cases worklist --db FILE --on DATE)</translation>
+    </message>
+    <message>
+        <source>Clinic database file.</source>
+        <translation>Clinic database file.</translation>
+    </message>
+    <message>
+        <source>Date of the worklist (default: today).</source>
+        <translation>Date of the worklist (default: today).</translation>
+    </message>
+    <message>
+        <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
+        <translation>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s case management settings (JSON).</source>
+        <translation>The clinic&apos;s case management settings (JSON).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
+        <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
+    </message>
+    <message>
+        <source>The date %1 is not a valid YYYY-MM-DD date.</source>
+        <translation>The date %1 is not a valid YYYY-MM-DD date.</translation>
+    </message>
+    <message>
+        <source>Unknown worklist %1.</source>
+        <translation>Unknown worklist %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist.</source>
+        <translation>The database %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
   assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
   uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
   bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
 Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
 See docs/rules-five-color-2017.md.</source>
-            <translation>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json ('-' for standard input) describes one pregnancy on one date:
+        <translation>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
   assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
   uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
   bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
 Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
 See docs/rules-five-color-2017.md.</translation>
-        </message>
-        <message>
-            <source>Cannot read %1.</source>
-            <translation>Cannot read %1.</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Cannot read %1.</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
 FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
 See docs/ctg-analysis.md for the JSON printed.</source>
-            <translation>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+        <translation>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
 FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
 See docs/ctg-analysis.md for the JSON printed.</translation>
-        </message>
-        <message>
-            <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
-            <translation>--ga-weeks must be a number of weeks between 20 and 45.</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli dicom info FILE
+    </message>
+    <message>
+        <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
+        <translation>--ga-weeks must be a number of weeks between 20 and 45.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
+        <translation>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</translation>
+    </message>
+    <message>
+        <source>one sync round with the regional center (sync --db FILE --server URL)</source>
+        <translation>one sync round with the regional center (sync --db FILE --server URL)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli dicom info FILE
        obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</source>
-            <translation>Usage: obslink-cli dicom info FILE
+Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</source>
+        <translation>Usage: obslink-cli dicom info FILE
        obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>Cannot write %1: %2</translation>
-        </message>
-        <message>
-            <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
-            <translation>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClinicRecords</name>
-        <message>
-            <source>Record number %1 is already used by another woman.</source>
-            <translation>Record number %1 is already used by another woman.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactDialog</name>
-        <message>
-            <source>Follow-up contact — %1</source>
-            <translation>Follow-up contact — %1</translation>
-        </message>
-        <message>
-            <source>Phone call</source>
-            <translation>Phone call</translation>
-        </message>
-        <message>
-            <source>Clinic visit</source>
-            <translation>Clinic visit</translation>
-        </message>
-        <message>
-            <source>Home visit</source>
-            <translation>Home visit</translation>
-        </message>
-        <message>
-            <source>Reached, followed up</source>
-            <translation>Reached, followed up</translation>
-        </message>
-        <message>
-            <source>Not reached</source>
-            <translation>Not reached</translation>
-        </message>
-        <message>
-            <source>Came to the clinic</source>
-            <translation>Came to the clinic</translation>
-        </message>
-        <message>
-            <source>&amp;Contact:</source>
-            <translation>&amp;Contact:</translation>
-        </message>
-        <message>
-            <source>&amp;Date:</source>
-            <translation>&amp;Date:</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome:</source>
-            <translation>&amp;Outcome:</translation>
-        </message>
-        <message>
-            <source>&amp;Findings:</source>
-            <translation>&amp;Findings:</translation>
-        </message>
-        <message>
-            <source>&amp;Interventions:</source>
-            <translation>&amp;Interventions:</translation>
-        </message>
-        <message>
-            <source>&amp;Advice given:</source>
-            <translation>&amp;Advice given:</translation>
-        </message>
-        <message>
-            <source>&amp;Next contact due:</source>
-            <translation>&amp;Next contact due:</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgAnalyzer</name>
-        <message>
-            <source>The trace is empty.</source>
-            <translation>The trace is empty.</translation>
-        </message>
-        <message>
-            <source>%1% of the signal is lost: too little to classify the trace.</source>
-            <translation>%1% of the signal is lost: too little to classify the trace.</translation>
-        </message>
-        <message>
-            <source>Baseline below 100 bpm (%1 bpm).</source>
-            <translation>Baseline below 100 bpm (%1 bpm).</translation>
-        </message>
-        <message>
-            <source>Baseline below 110 bpm (%1 bpm).</source>
-            <translation>Baseline below 110 bpm (%1 bpm).</translation>
-        </message>
-        <message>
-            <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
-            <translation>Baseline above 160 bpm (%1 bpm): tachycardia.</translation>
-        </message>
-        <message>
-            <source>Reduced variability for more than 50 minutes.</source>
-            <translation>Reduced variability for more than 50 minutes.</translation>
-        </message>
-        <message>
-            <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
-            <translation>Reduced variability (below 5 bpm) for %1 minutes.</translation>
-        </message>
-        <message>
-            <source>Increased (saltatory) variability for more than 30 minutes.</source>
-            <translation>Increased (saltatory) variability for more than 30 minutes.</translation>
-        </message>
-        <message>
-            <source>Increased variability (above 25 bpm).</source>
-            <translation>Increased variability (above 25 bpm).</translation>
-        </message>
-        <message>
-            <source>Sinusoidal pattern for 30 minutes or more.</source>
-            <translation>Sinusoidal pattern for 30 minutes or more.</translation>
-        </message>
-        <message>
-            <source>A prolonged deceleration lasting more than 5 minutes.</source>
-            <translation>A prolonged deceleration lasting more than 5 minutes.</translation>
-        </message>
-        <message>
-            <source>Repetitive late or prolonged decelerations.</source>
-            <translation>Repetitive late or prolonged decelerations.</translation>
-        </message>
-        <message>
-            <source>Repetitive decelerations.</source>
-            <translation>Repetitive decelerations.</translation>
-        </message>
-        <message>
-            <source>A prolonged deceleration (over 3 minutes).</source>
-            <translation>A prolonged deceleration (over 3 minutes).</translation>
-        </message>
-        <message>
-            <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
-            <translation>Tachysystole: more than 5 contractions per 10 minutes.</translation>
-        </message>
-        <message>
-            <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
-            <translation>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</translation>
-        </message>
-        <message>
-            <source>Sinusoidal pattern.</source>
-            <translation>Sinusoidal pattern.</translation>
-        </message>
-        <message>
-            <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
-            <translation>Absent variability with recurrent late or variable decelerations or bradycardia.</translation>
-        </message>
-        <message>
-            <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
-            <translation>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</translation>
-        </message>
-        <message>
-            <source>Late decelerations.</source>
-            <translation>Late decelerations.</translation>
-        </message>
-        <message>
-            <source>Variable decelerations.</source>
-            <translation>Variable decelerations.</translation>
-        </message>
-        <message>
-            <source>Variability outside 6–25 bpm.</source>
-            <translation>Variability outside 6–25 bpm.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgFileFormat</name>
-        <message>
-            <source>The stored trace is damaged (its checksum does not match).</source>
-            <translation>The stored trace is damaged (its checksum does not match).</translation>
-        </message>
-        <message>
-            <source>This is not an ObsLink trace.</source>
-            <translation>This is not an ObsLink trace.</translation>
-        </message>
-        <message>
-            <source>This trace was stored by a newer ObsLink (format %1).</source>
-            <translation>This trace was stored by a newer ObsLink (format %1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgImporter</name>
-        <message>
-            <source>Unknown trace format "%1": use csv or wfdb.</source>
-            <translation>Unknown trace format "%1": use csv or wfdb.</translation>
-        </message>
-        <message>
-            <source>The file %1 cannot be read.</source>
-            <translation>The file %1 cannot be read.</translation>
-        </message>
-        <message>
-            <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
-            <translation>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</translation>
-        </message>
-        <message>
-            <source>Line %1 has %2 values; the header names %3.</source>
-            <translation>Line %1 has %2 values; the header names %3.</translation>
-        </message>
-        <message>
-            <source>Line %1: the time "%2" is not a number.</source>
-            <translation>Line %1: the time "%2" is not a number.</translation>
-        </message>
-        <message>
-            <source>Line %1: the heart rate "%2" is not a number.</source>
-            <translation>Line %1: the heart rate "%2" is not a number.</translation>
-        </message>
-        <message>
-            <source>Line %1: the uterine activity "%2" is not a number.</source>
-            <translation>Line %1: the uterine activity "%2" is not a number.</translation>
-        </message>
-        <message>
-            <source>Line %1: time %2 s does not increase.</source>
-            <translation>Line %1: time %2 s does not increase.</translation>
-        </message>
-        <message>
-            <source>The trace is longer than 72 hours.</source>
-            <translation>The trace is longer than 72 hours.</translation>
-        </message>
-        <message>
-            <source>The file has no samples.</source>
-            <translation>The file has no samples.</translation>
-        </message>
-        <message>
-            <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
-            <translation>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</translation>
-        </message>
-        <message>
-            <source>The WFDB header %1.hea cannot be read.</source>
-            <translation>The WFDB header %1.hea cannot be read.</translation>
-        </message>
-        <message>
-            <source>The WFDB header is empty.</source>
-            <translation>The WFDB header is empty.</translation>
-        </message>
-        <message>
-            <source>The WFDB record line "%1" is not valid.</source>
-            <translation>The WFDB record line "%1" is not valid.</translation>
-        </message>
-        <message>
-            <source>The WFDB sampling frequency is not valid.</source>
-            <translation>The WFDB sampling frequency is not valid.</translation>
-        </message>
-        <message>
-            <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
-            <translation>Signal %1 is not stored in WFDB format 16, the only one supported.</translation>
-        </message>
-        <message>
-            <source>All signals must be in one .dat file.</source>
-            <translation>All signals must be in one .dat file.</translation>
-        </message>
-        <message>
-            <source>The WFDB signal file %1 cannot be read.</source>
-            <translation>The WFDB signal file %1 cannot be read.</translation>
-        </message>
-        <message>
-            <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
-            <translation>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</translation>
-        </message>
-        <message>
-            <source>The header declares %1 samples but the signal file holds %2.</source>
-            <translation>The header declares %1 samples but the signal file holds %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Database</name>
-        <message>
-            <source>The database %1 cannot be opened: %2</source>
-            <translation>The database %1 cannot be opened: %2</translation>
-        </message>
-        <message>
-            <source>The file %1 is damaged or is not an ObsLink database.</source>
-            <translation>The file %1 is damaged or is not an ObsLink database.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DicomFile</name>
-        <message>
-            <source>The file %1 does not exist.</source>
-            <translation>The file %1 does not exist.</translation>
-        </message>
-        <message>
-            <source>%1 is not a readable DICOM file: %2.</source>
-            <translation>%1 is not a readable DICOM file: %2.</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>The file has no pixel data.</source>
-            <translation>The file has no pixel data.</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 pixel data is not encapsulated.</source>
-            <translation>The JPEG 2000 pixel data is not encapsulated.</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 pixel data is empty.</source>
-            <translation>The JPEG 2000 pixel data is empty.</translation>
-        </message>
-        <message>
-            <source>Frame %1 is missing from the pixel data.</source>
-            <translation>Frame %1 is missing from the pixel data.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
-            <translation>
-                <numerusform>Frame %1 does not exist: the file has %n frame, numbered from 0.</numerusform>
-                <numerusform>Frame %1 does not exist: the file has %n frames, numbered from 0.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The image size in the header is impossible (%1 × %2, %3 samples).</source>
-            <translation>The image size in the header is impossible (%1 × %2, %3 samples).</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 frame size does not match the header.</source>
-            <translation>The JPEG 2000 frame size does not match the header.</translation>
-        </message>
-        <message>
-            <source>The image cannot be displayed: %1.</source>
-            <translation>The image cannot be displayed: %1.</translation>
-        </message>
-        <message>
-            <source>Frame %1 could not be decoded.</source>
-            <translation>Frame %1 could not be decoded.</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 image data cannot be decoded (%1).</source>
-            <translation>The JPEG 2000 image data cannot be decoded (%1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingsDialog</name>
-        <message>
-            <source>Risk assessment form — %1</source>
-            <translation>Risk assessment form — %1</translation>
-        </message>
-        <message>
-            <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
-            <translation>Filter items (e.g. 心脏, anaemia, red.1)</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>Color</source>
-            <translation>Color</translation>
-        </message>
-        <message>
-            <source>Id</source>
-            <translation>Id</translation>
-        </message>
-        <message>
-            <source>[from the record]</source>
-            <translation>[from the record]</translation>
-        </message>
-        <message>
-            <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
-            <translation>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDraft</name>
-        <message>
-            <source>Close the form</source>
-            <translation>Close the form</translation>
-        </message>
-        <message>
-            <source>Keep what you typed as a draft for next time?</source>
-            <translation>Keep what you typed as a draft for next time?</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormFields</name>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Save (Ctrl+S)</translation>
-        </message>
-    </context>
-    <context>
-        <name>GradingService</name>
-        <message>
-            <source>There is no pregnancy to grade.</source>
-            <translation>There is no pregnancy to grade.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a grade of the active rule set.</source>
-            <translation>"%1" is not a grade of the active rule set.</translation>
-        </message>
-        <message>
-            <source>A grade is decided by a named clinician.</source>
-            <translation>A grade is decided by a named clinician.</translation>
-        </message>
-        <message>
-            <source>Give the reason for grading differently from the proposal.</source>
-            <translation>Give the reason for grading differently from the proposal.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a finding of the active rule set.</source>
-            <translation>"%1" is not a finding of the active rule set.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HighRiskRegister</name>
-        <message>
-            <source>%1-%2 is not a month.</source>
-            <translation>%1-%2 is not a month.</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>Record no.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>National ID</source>
-            <translation>National ID</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Age</translation>
-        </message>
-        <message>
-            <source>GA at month end</source>
-            <translation>GA at month end</translation>
-        </message>
-        <message>
-            <source>EDD</source>
-            <translation>EDD</translation>
-        </message>
-        <message>
-            <source>Risk color</source>
-            <translation>Risk color</translation>
-        </message>
-        <message>
-            <source>Infectious (purple)</source>
-            <translation>Infectious (purple)</translation>
-        </message>
-        <message>
-            <source>Case opened</source>
-            <translation>Case opened</translation>
-        </message>
-        <message>
-            <source>Report due</source>
-            <translation>Report due</translation>
-        </message>
-        <message>
-            <source>Reported on</source>
-            <translation>Reported on</translation>
-        </message>
-        <message>
-            <source>Report status</source>
-            <translation>Report status</translation>
-        </message>
-        <message>
-            <source>Responsible doctor</source>
-            <translation>Responsible doctor</translation>
-        </message>
-        <message>
-            <source>Responsible nurse</source>
-            <translation>Responsible nurse</translation>
-        </message>
-        <message>
-            <source>Closed on</source>
-            <translation>Closed on</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>yes</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>no</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>ObsLink — antenatal care</source>
-            <translation>ObsLink — antenatal care</translation>
-        </message>
-        <message>
-            <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-            <translation>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Register a pregnancy…</source>
-            <translation>&amp;Register a pregnancy…</translation>
-        </message>
-        <message>
-            <source>New &amp;visit…</source>
-            <translation>New &amp;visit…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>&amp;Find a woman</source>
-            <translation>&amp;Find a woman</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh list</source>
-            <translation>&amp;Refresh list</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>&amp;Settings</translation>
-        </message>
-        <message>
-            <source>&amp;Language…</source>
-            <translation>&amp;Language…</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>&amp;About ObsLink</source>
-            <translation>&amp;About ObsLink</translation>
-        </message>
-        <message>
-            <source>About ObsLink</source>
-            <translation>About ObsLink</translation>
-        </message>
-        <message>
-            <source>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
+Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more).</source>
+        <translation>--frame needs a frame number (0 or more).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli sync --db FILE --server URL [--ca FILE] [--pin SHA256] --user NAME --password-file FILE [--publish-all] [--page-size N]</source>
+        <translation>Usage: obslink-cli sync --db FILE --server URL [--ca FILE] [--pin SHA256] --user NAME --password-file FILE [--publish-all] [--page-size N]</translation>
+    </message>
+    <message>
+        <source>The regional center (https://host:port).</source>
+        <translation>The regional center (https://host:port).</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate (PEM), trusted besides the system&apos;s.</source>
+        <translation>Regional CA certificate (PEM), trusted besides the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the center&apos;s public key (base64).</source>
+        <translation>SHA-256 of the center&apos;s public key (base64).</translation>
+    </message>
+    <message>
+        <source>Login name at the center.</source>
+        <translation>Login name at the center.</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password.</source>
+        <translation>File whose first line is the password.</translation>
+    </message>
+    <message>
+        <source>First queue every record of this cache for the center (a cache filled by an import or before sync).</source>
+        <translation>First queue every record of this cache for the center (a cache filled by an import or before sync).</translation>
+    </message>
+    <message>
+        <source>Records per request (smaller for a poor connection).</source>
+        <translation>Records per request (smaller for a poor connection).</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>The password file %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicRecords</name>
+    <message>
+        <source>Record number %1 is already used by another woman.</source>
+        <translation>Record number %1 is already used by another woman.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Follow-up contact — %1</source>
+        <translation>Follow-up contact — %1</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Clinic visit</source>
+        <translation>Clinic visit</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Reached, followed up</source>
+        <translation>Reached, followed up</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Came to the clinic</source>
+        <translation>Came to the clinic</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>&amp;Findings:</translation>
+    </message>
+    <message>
+        <source>&amp;Interventions:</source>
+        <translation>&amp;Interventions:</translation>
+    </message>
+    <message>
+        <source>&amp;Advice given:</source>
+        <translation>&amp;Advice given:</translation>
+    </message>
+    <message>
+        <source>&amp;Next contact due:</source>
+        <translation>&amp;Next contact due:</translation>
+    </message>
+</context>
+<context>
+    <name>CtgAnalyzer</name>
+    <message>
+        <source>The trace is empty.</source>
+        <translation>The trace is empty.</translation>
+    </message>
+    <message>
+        <source>%1% of the signal is lost: too little to classify the trace.</source>
+        <translation>%1% of the signal is lost: too little to classify the trace.</translation>
+    </message>
+    <message>
+        <source>Baseline below 100 bpm (%1 bpm).</source>
+        <translation>Baseline below 100 bpm (%1 bpm).</translation>
+    </message>
+    <message>
+        <source>Baseline below 110 bpm (%1 bpm).</source>
+        <translation>Baseline below 110 bpm (%1 bpm).</translation>
+    </message>
+    <message>
+        <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
+        <translation>Baseline above 160 bpm (%1 bpm): tachycardia.</translation>
+    </message>
+    <message>
+        <source>Reduced variability for more than 50 minutes.</source>
+        <translation>Reduced variability for more than 50 minutes.</translation>
+    </message>
+    <message>
+        <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
+        <translation>Reduced variability (below 5 bpm) for %1 minutes.</translation>
+    </message>
+    <message>
+        <source>Increased (saltatory) variability for more than 30 minutes.</source>
+        <translation>Increased (saltatory) variability for more than 30 minutes.</translation>
+    </message>
+    <message>
+        <source>Increased variability (above 25 bpm).</source>
+        <translation>Increased variability (above 25 bpm).</translation>
+    </message>
+    <message>
+        <source>Sinusoidal pattern for 30 minutes or more.</source>
+        <translation>Sinusoidal pattern for 30 minutes or more.</translation>
+    </message>
+    <message>
+        <source>A prolonged deceleration lasting more than 5 minutes.</source>
+        <translation>A prolonged deceleration lasting more than 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Repetitive late or prolonged decelerations.</source>
+        <translation>Repetitive late or prolonged decelerations.</translation>
+    </message>
+    <message>
+        <source>Repetitive decelerations.</source>
+        <translation>Repetitive decelerations.</translation>
+    </message>
+    <message>
+        <source>A prolonged deceleration (over 3 minutes).</source>
+        <translation>A prolonged deceleration (over 3 minutes).</translation>
+    </message>
+    <message>
+        <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
+        <translation>Tachysystole: more than 5 contractions per 10 minutes.</translation>
+    </message>
+    <message>
+        <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
+        <translation>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</translation>
+    </message>
+    <message>
+        <source>Sinusoidal pattern.</source>
+        <translation>Sinusoidal pattern.</translation>
+    </message>
+    <message>
+        <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
+        <translation>Absent variability with recurrent late or variable decelerations or bradycardia.</translation>
+    </message>
+    <message>
+        <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
+        <translation>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</translation>
+    </message>
+    <message>
+        <source>Late decelerations.</source>
+        <translation>Late decelerations.</translation>
+    </message>
+    <message>
+        <source>Variable decelerations.</source>
+        <translation>Variable decelerations.</translation>
+    </message>
+    <message>
+        <source>Variability outside 6–25 bpm.</source>
+        <translation>Variability outside 6–25 bpm.</translation>
+    </message>
+</context>
+<context>
+    <name>CtgFileFormat</name>
+    <message>
+        <source>The stored trace is damaged (its checksum does not match).</source>
+        <translation>The stored trace is damaged (its checksum does not match).</translation>
+    </message>
+    <message>
+        <source>This is not an ObsLink trace.</source>
+        <translation>This is not an ObsLink trace.</translation>
+    </message>
+    <message>
+        <source>This trace was stored by a newer ObsLink (format %1).</source>
+        <translation>This trace was stored by a newer ObsLink (format %1).</translation>
+    </message>
+</context>
+<context>
+    <name>CtgImporter</name>
+    <message>
+        <source>Unknown trace format &quot;%1&quot;: use csv or wfdb.</source>
+        <translation>Unknown trace format &quot;%1&quot;: use csv or wfdb.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
+        <translation>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 values; the header names %3.</source>
+        <translation>Line %1 has %2 values; the header names %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: the time &quot;%2&quot; is not a number.</source>
+        <translation>Line %1: the time &quot;%2&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>Line %1: the heart rate &quot;%2&quot; is not a number.</source>
+        <translation>Line %1: the heart rate &quot;%2&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>Line %1: the uterine activity &quot;%2&quot; is not a number.</source>
+        <translation>Line %1: the uterine activity &quot;%2&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>Line %1: time %2 s does not increase.</source>
+        <translation>Line %1: time %2 s does not increase.</translation>
+    </message>
+    <message>
+        <source>The trace is longer than 72 hours.</source>
+        <translation>The trace is longer than 72 hours.</translation>
+    </message>
+    <message>
+        <source>The file has no samples.</source>
+        <translation>The file has no samples.</translation>
+    </message>
+    <message>
+        <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
+        <translation>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</translation>
+    </message>
+    <message>
+        <source>The WFDB header %1.hea cannot be read.</source>
+        <translation>The WFDB header %1.hea cannot be read.</translation>
+    </message>
+    <message>
+        <source>The WFDB header is empty.</source>
+        <translation>The WFDB header is empty.</translation>
+    </message>
+    <message>
+        <source>The WFDB record line &quot;%1&quot; is not valid.</source>
+        <translation>The WFDB record line &quot;%1&quot; is not valid.</translation>
+    </message>
+    <message>
+        <source>The WFDB sampling frequency is not valid.</source>
+        <translation>The WFDB sampling frequency is not valid.</translation>
+    </message>
+    <message>
+        <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
+        <translation>Signal %1 is not stored in WFDB format 16, the only one supported.</translation>
+    </message>
+    <message>
+        <source>All signals must be in one .dat file.</source>
+        <translation>All signals must be in one .dat file.</translation>
+    </message>
+    <message>
+        <source>The WFDB signal file %1 cannot be read.</source>
+        <translation>The WFDB signal file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
+        <translation>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</translation>
+    </message>
+    <message>
+        <source>The header declares %1 samples but the signal file holds %2.</source>
+        <translation>The header declares %1 samples but the signal file holds %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>The database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged or is not an ObsLink database.</source>
+        <translation>The file %1 is damaged or is not an ObsLink database.</translation>
+    </message>
+</context>
+<context>
+    <name>DicomFile</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The JPEG 2000 pixel data is not encapsulated.</source>
+        <translation>The JPEG 2000 pixel data is not encapsulated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
+        <translation>
+            <numerusform>Frame %1 does not exist: the file has %n frame, numbered from 0.</numerusform>
+            <numerusform>Frame %1 does not exist: the file has %n frames, numbered from 0.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough memory to read %1.</source>
+        <translation>Not enough memory to read %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 is not a readable DICOM file (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 is not a file.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read (no permission).</source>
+        <translation>The file %1 cannot be read (no permission).</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <translation>The file %1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1 is not a DICOM file.</source>
+        <translation>%1 is not a DICOM file.</translation>
+    </message>
+    <message>
+        <source>The header of %1 cannot be read.</source>
+        <translation>The header of %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to display frame %1.</source>
+        <translation>Not enough memory to display frame %1.</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed.</source>
+        <translation>Frame %1 cannot be displayed.</translation>
+    </message>
+</context>
+<context>
+    <name>EncapsulatedFrames</name>
+    <message>
+        <source>The compressed pixel data holds %1 fragments for %2 frames.</source>
+        <translation>The compressed pixel data holds %1 fragments for %2 frames.</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the compressed pixel data is unreadable.</source>
+        <translation>Fragment %1 of the compressed pixel data is unreadable.</translation>
+    </message>
+    <message>
+        <source>The frames of the compressed pixel data cannot be told apart: %1 frames announced, %2 found.</source>
+        <translation>The frames of the compressed pixel data cannot be told apart: %1 frames announced, %2 found.</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not in the compressed pixel data.</source>
+        <translation>Frame %1 is not in the compressed pixel data.</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be read from the file.</source>
+        <translation>Frame %1 cannot be read from the file.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Risk assessment form — %1</source>
+        <translation>Risk assessment form — %1</translation>
+    </message>
+    <message>
+        <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
+        <translation>Filter items (e.g. 心脏, anaemia, red.1)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>[from the record]</source>
+        <translation>[from the record]</translation>
+    </message>
+    <message>
+        <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
+        <translation>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDraft</name>
+    <message>
+        <source>Close the form</source>
+        <translation>Close the form</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a draft for next time?</source>
+        <translation>Keep what you typed as a draft for next time?</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>FrameRenderer</name>
+    <message>
+        <source>Not enough memory to display frame %1.</source>
+        <translation>Not enough memory to display frame %1.</translation>
+    </message>
+    <message>
+        <source>Frame %1 uses an encoding that cannot be displayed (%2).</source>
+        <translation>Frame %1 uses an encoding that cannot be displayed (%2).</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed (%2).</source>
+        <translation>Frame %1 cannot be displayed (%2).</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be selected.</source>
+        <translation>Frame %1 cannot be selected.</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be rendered.</source>
+        <translation>Frame %1 cannot be rendered.</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed (attributes missing).</source>
+        <translation>Frame %1 cannot be displayed (attributes missing).</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be decoded (%2).</source>
+        <translation>Frame %1 cannot be decoded (%2).</translation>
+    </message>
+    <message>
+        <source>A JPEG 2000 frame with %1 components cannot be displayed.</source>
+        <translation>A JPEG 2000 frame with %1 components cannot be displayed.</translation>
+    </message>
+</context>
+<context>
+    <name>GradingService</name>
+    <message>
+        <source>There is no pregnancy to grade.</source>
+        <translation>There is no pregnancy to grade.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a grade of the active rule set.</source>
+        <translation>&quot;%1&quot; is not a grade of the active rule set.</translation>
+    </message>
+    <message>
+        <source>A grade is decided by a named clinician.</source>
+        <translation>A grade is decided by a named clinician.</translation>
+    </message>
+    <message>
+        <source>Give the reason for grading differently from the proposal.</source>
+        <translation>Give the reason for grading differently from the proposal.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a finding of the active rule set.</source>
+        <translation>&quot;%1&quot; is not a finding of the active rule set.</translation>
+    </message>
+</context>
+<context>
+    <name>HighRiskRegister</name>
+    <message>
+        <source>%1-%2 is not a month.</source>
+        <translation>%1-%2 is not a month.</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>GA at month end</source>
+        <translation>GA at month end</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>EDD</translation>
+    </message>
+    <message>
+        <source>Risk color</source>
+        <translation>Risk color</translation>
+    </message>
+    <message>
+        <source>Infectious (purple)</source>
+        <translation>Infectious (purple)</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Report status</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>Responsible nurse</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityStore</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use one of: %2.</source>
+        <translation>Unknown role &quot;%1&quot;; use one of: %2.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>A password needs at least 8 characters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after repeated wrong passwords; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>This account is locked after repeated wrong passwords; try again in %n minute.</numerusform>
+            <numerusform>This account is locked after repeated wrong passwords; try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session has ended; please log in again.</source>
+        <translation>The session has ended; please log in again.</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <source>The access token has expired.</source>
+        <translation>The access token has expired.</translation>
+    </message>
+</context>
+<context>
+    <name>Jpeg2000Decoder</name>
+    <message>
+        <source>The JPEG 2000 image cannot be decoded: %1.</source>
+        <translation>The JPEG 2000 image cannot be decoded: %1.</translation>
+    </message>
+    <message>
+        <source>the frame does not start with a JPEG 2000 codestream</source>
+        <translation>the frame does not start with a JPEG 2000 codestream</translation>
+    </message>
+    <message>
+        <source>no decoder</source>
+        <translation>no decoder</translation>
+    </message>
+    <message>
+        <source>the decoder cannot be set up</source>
+        <translation>the decoder cannot be set up</translation>
+    </message>
+    <message>
+        <source>its header is damaged</source>
+        <translation>its header is damaged</translation>
+    </message>
+    <message>
+        <source>the codestream is %1 × %2 pixels but the header says %3 × %4</source>
+        <translation>the codestream is %1 × %2 pixels but the header says %3 × %4</translation>
+    </message>
+    <message>
+        <source>it has %1 components</source>
+        <translation>it has %1 components</translation>
+    </message>
+    <message>
+        <source>component %1 has an unsupported layout</source>
+        <translation>component %1 has an unsupported layout</translation>
+    </message>
+    <message>
+        <source>its data is damaged or incomplete</source>
+        <translation>its data is damaged or incomplete</translation>
+    </message>
+    <message>
+        <source>component %1 was not decoded</source>
+        <translation>component %1 was not decoded</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>The message is larger than %1 bytes.</source>
+        <translation>The message is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The message is not valid JSON (%1 at byte %2).</source>
+        <translation>The message is not valid JSON (%1 at byte %2).</translation>
+    </message>
+    <message>
+        <source>The message must be a JSON object.</source>
+        <translation>The message must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3</source>
+        <translation>%1.%2: %3</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>must be an identifier of at most %1 letters, digits or _-.:</source>
+        <translation>must be an identifier of at most %1 letters, digits or _-.:</translation>
+    </message>
+    <message>
+        <source>must be text of at most %1 characters</source>
+        <translation>must be text of at most %1 characters</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>must be a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>must be true or false</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>%1.%2: more than %3 entries</source>
+        <translation>%1.%2: more than %3 entries</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unknown key</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ObsLink — antenatal care</source>
+        <translation>ObsLink — antenatal care</translation>
+    </message>
+    <message>
+        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Register a pregnancy…</source>
+        <translation>&amp;Register a pregnancy…</translation>
+    </message>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>New &amp;visit…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Find a woman</source>
+        <translation>&amp;Find a woman</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>&amp;Language…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About ObsLink</source>
+        <translation>&amp;About ObsLink</translation>
+    </message>
+    <message>
+        <source>About ObsLink</source>
+        <translation>About ObsLink</translation>
+    </message>
+    <message>
+        <source>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
 Database: %2</source>
-            <translation>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
+        <translation>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
 Database: %2</translation>
-        </message>
-        <message>
-            <source>%1 women on record; showing the %2 most recently updated.</source>
-            <translation>%1 women on record; showing the %2 most recently updated.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n match(es)</source>
-            <translation>
-                <numerusform>%n match</numerusform>
-                <numerusform>%n matches</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Type more to narrow the list.</source>
-            <translation>Type more to narrow the list.</translation>
-        </message>
-        <message>
-            <source>%1 women on record</source>
-            <translation>%1 women on record</translation>
-        </message>
-        <message>
-            <source>ObsLink</source>
-            <translation>ObsLink</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>Follow the system</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>Language of the workstation:</source>
-            <translation>Language of the workstation:</translation>
-        </message>
-        <message>
-            <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
-            <translation>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</translation>
-        </message>
-        <message>
-            <source>Show only women of one risk color</source>
-            <translation>Show only women of one risk color</translation>
-        </message>
-        <message>
-            <source>All risk levels</source>
-            <translation>All risk levels</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>Women</translation>
-        </message>
-        <message>
-            <source>Worklists</source>
-            <translation>Worklists</translation>
-        </message>
-        <message>
-            <source>Worklists (%1)</source>
-            <translation>Worklists (%1)</translation>
-        </message>
-        <message>
-            <source>Export monthly high-risk &amp;register…</source>
-            <translation>Export monthly high-risk &amp;register…</translation>
-        </message>
-        <message>
-            <source>Case &amp;summary (PDF)…</source>
-            <translation>Case &amp;summary (PDF)…</translation>
-        </message>
-        <message>
-            <source>High-risk register</source>
-            <translation>High-risk register</translation>
-        </message>
-        <message>
-            <source>Month (YYYY-MM):</source>
-            <translation>Month (YYYY-MM):</translation>
-        </message>
-        <message>
-            <source>%1 is not a month written YYYY-MM.</source>
-            <translation>%1 is not a month written YYYY-MM.</translation>
-        </message>
-        <message>
-            <source>Save the register</source>
-            <translation>Save the register</translation>
-        </message>
-        <message>
-            <source>high-risk-register-%1.csv</source>
-            <translation>high-risk-register-%1.csv</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv)</source>
-            <translation>CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Cannot write %1.</source>
-            <translation>Cannot write %1.</translation>
-        </message>
-        <message>
-            <source>Register saved to %1</source>
-            <translation>Register saved to %1</translation>
-        </message>
-        <message>
-            <source>Open the chart of a woman with a case file first.</source>
-            <translation>Open the chart of a woman with a case file first.</translation>
-        </message>
-        <message>
-            <source>This pregnancy has no case file.</source>
-            <translation>This pregnancy has no case file.</translation>
-        </message>
-        <message>
-            <source>Save the case summary</source>
-            <translation>Save the case summary</translation>
-        </message>
-        <message>
-            <source>case-summary-%1.pdf</source>
-            <translation>case-summary-%1.pdf</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Case summary saved to %1</source>
-            <translation>Case summary saved to %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Migrator</name>
-        <message>
-            <source>The database file cannot be read.</source>
-            <translation>The database file cannot be read.</translation>
-        </message>
-        <message>
-            <source>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</source>
-            <translation>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</translation>
-        </message>
-        <message>
-            <source>Schema migration %1 is missing from this build.</source>
-            <translation>Schema migration %1 is missing from this build.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NationalId</name>
-        <message>
-            <source>The national ID number must have 18 characters (it has %1).</source>
-            <translation>The national ID number must have 18 characters (it has %1).</translation>
-        </message>
-        <message>
-            <source>The first 17 characters of the national ID number must be digits.</source>
-            <translation>The first 17 characters of the national ID number must be digits.</translation>
-        </message>
-        <message>
-            <source>The last character of the national ID number must be a digit or X.</source>
-            <translation>The last character of the national ID number must be a digit or X.</translation>
-        </message>
-        <message>
-            <source>The national ID number contains an impossible birth date (%1).</source>
-            <translation>The national ID number contains an impossible birth date (%1).</translation>
-        </message>
-        <message>
-            <source>The national ID number's check character does not match: please re-check every digit.</source>
-            <translation>The national ID number's check character does not match: please re-check every digit.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientBanner</name>
-        <message numerus="yes">
-            <source>%n years</source>
-            <translation>
-                <numerusform>%n year</numerusform>
-                <numerusform>%n years</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>G%1 P%2</source>
-            <translation>G%1 P%2</translation>
-        </message>
-        <message>
-            <source>GA %1 weeks</source>
-            <translation>GA %1 weeks</translation>
-        </message>
-        <message>
-            <source>EDD %1</source>
-            <translation>EDD %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n fetuses</source>
-            <translation>
-                <numerusform>%n fetus</numerusform>
-                <numerusform>%n fetuses</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No. %1</source>
-            <translation>No. %1</translation>
-        </message>
-        <message>
-            <source>No chart open</source>
-            <translation>No chart open</translation>
-        </message>
-        <message>
-            <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
-            <translation>Select a woman in the list, or register a new pregnancy (Ctrl+N).</translation>
-        </message>
-        <message>
-            <source>⚠ New grade proposed — see Risk</source>
-            <translation>⚠ New grade proposed — see Risk</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientChartView</name>
-        <message>
-            <source>New &amp;visit…</source>
-            <translation>New &amp;visit…</translation>
-        </message>
-        <message>
-            <source>Record an antenatal visit (Ctrl+Shift+V)</source>
-            <translation>Record an antenatal visit (Ctrl+Shift+V)</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>Visits</translation>
-        </message>
-        <message>
-            <source>Trends</source>
-            <translation>Trends</translation>
-        </message>
-        <message>
-            <source>Labs</source>
-            <translation>Labs</translation>
-        </message>
-        <message>
-            <source>This woman's record no longer exists.</source>
-            <translation>This woman's record no longer exists.</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Test</source>
-            <translation>Test</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Upper limit</source>
-            <translation>Upper limit</translation>
-        </message>
-        <message>
-            <source>Haemoglobin</source>
-            <translation>Haemoglobin</translation>
-        </message>
-        <message>
-            <source>Platelets</source>
-            <translation>Platelets</translation>
-        </message>
-        <message>
-            <source>Fasting glucose</source>
-            <translation>Fasting glucose</translation>
-        </message>
-        <message>
-            <source>OGTT 1 h</source>
-            <translation>OGTT 1 h</translation>
-        </message>
-        <message>
-            <source>OGTT 2 h</source>
-            <translation>OGTT 2 h</translation>
-        </message>
-        <message>
-            <source>ALT</source>
-            <translation>ALT</translation>
-        </message>
-        <message>
-            <source>Creatinine</source>
-            <translation>Creatinine</translation>
-        </message>
-        <message>
-            <source>HBsAg</source>
-            <translation>HBsAg</translation>
-        </message>
-        <message>
-            <source>Syphilis</source>
-            <translation>Syphilis</translation>
-        </message>
-        <message>
-            <source>HIV</source>
-            <translation>HIV</translation>
-        </message>
-        <message>
-            <source>positive</source>
-            <translation>positive</translation>
-        </message>
-        <message>
-            <source>negative</source>
-            <translation>negative</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>Risk</translation>
-        </message>
-        <message>
-            <source>Alt+%1</source>
-            <translation>Alt+%1</translation>
-        </message>
-        <message>
-            <source>Report to the district MCH institution overdue (due %1)</source>
-            <translation>Report to the district MCH institution overdue (due %1)</translation>
-        </message>
-        <message>
-            <source>Report to the district MCH institution by %1</source>
-            <translation>Report to the district MCH institution by %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientListModel</name>
-        <message>
-            <source>ended</source>
-            <translation>ended</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>Risk</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Age</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>Record no.</translation>
-        </message>
-        <message>
-            <source>GA today</source>
-            <translation>GA today</translation>
-        </message>
-        <message>
-            <source>EDD</source>
-            <translation>EDD</translation>
-        </message>
-        <message>
-            <source>Next visit due</source>
-            <translation>Next visit due</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Phone</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTable</name>
-        <message>
-            <source>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</source>
-            <translation>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordValidator</name>
-        <message>
-            <source>Enter the woman's name.</source>
-            <translation>Enter the woman's name.</translation>
-        </message>
-        <message>
-            <source>The birth date does not match the one in the national ID number (%1).</source>
-            <translation>The birth date does not match the one in the national ID number (%1).</translation>
-        </message>
-        <message>
-            <source>Enter the birth date.</source>
-            <translation>Enter the birth date.</translation>
-        </message>
-        <message>
-            <source>The birth date is in the future.</source>
-            <translation>The birth date is in the future.</translation>
-        </message>
-        <message>
-            <source>An age of %1 years is outside 10–60 years: please check the birth date.</source>
-            <translation>An age of %1 years is outside 10–60 years: please check the birth date.</translation>
-        </message>
-        <message>
-            <source>The phone number may contain only digits, spaces and dashes.</source>
-            <translation>The phone number may contain only digits, spaces and dashes.</translation>
-        </message>
-        <message>
-            <source>Enter the last menstrual period or an ultrasound dating.</source>
-            <translation>Enter the last menstrual period or an ultrasound dating.</translation>
-        </message>
-        <message>
-            <source>The last menstrual period is in the future.</source>
-            <translation>The last menstrual period is in the future.</translation>
-        </message>
-        <message>
-            <source>The last menstrual period is more than 44 weeks ago.</source>
-            <translation>The last menstrual period is more than 44 weeks ago.</translation>
-        </message>
-        <message>
-            <source>Gravida must be between 1 and 30 (this pregnancy counts).</source>
-            <translation>Gravida must be between 1 and 30 (this pregnancy counts).</translation>
-        </message>
-        <message>
-            <source>Para must be at least 0 and less than gravida.</source>
-            <translation>Para must be at least 0 and less than gravida.</translation>
-        </message>
-        <message>
-            <source>The number of fetuses must be between 1 and 6.</source>
-            <translation>The number of fetuses must be between 1 and 6.</translation>
-        </message>
-        <message>
-            <source>Height must be between %1 and %2 cm.</source>
-            <translation>Height must be between %1 and %2 cm.</translation>
-        </message>
-        <message>
-            <source>Pre-pregnancy weight must be between %1 and %2 kg.</source>
-            <translation>Pre-pregnancy weight must be between %1 and %2 kg.</translation>
-        </message>
-        <message>
-            <source>The number of uterine operations must be between 0 and 10.</source>
-            <translation>The number of uterine operations must be between 0 and 10.</translation>
-        </message>
-        <message>
-            <source>The last uterine operation is in the future.</source>
-            <translation>The last uterine operation is in the future.</translation>
-        </message>
-        <message>
-            <source>Enter the visit date.</source>
-            <translation>Enter the visit date.</translation>
-        </message>
-        <message>
-            <source>The visit date is in the future.</source>
-            <translation>The visit date is in the future.</translation>
-        </message>
-        <message>
-            <source>The visit date is before the last menstrual period.</source>
-            <translation>The visit date is before the last menstrual period.</translation>
-        </message>
-        <message>
-            <source>Systolic pressure must be between %1 and %2 mmHg.</source>
-            <translation>Systolic pressure must be between %1 and %2 mmHg.</translation>
-        </message>
-        <message>
-            <source>Diastolic pressure must be between %1 and %2 mmHg.</source>
-            <translation>Diastolic pressure must be between %1 and %2 mmHg.</translation>
-        </message>
-        <message>
-            <source>Enter both systolic and diastolic pressure.</source>
-            <translation>Enter both systolic and diastolic pressure.</translation>
-        </message>
-        <message>
-            <source>Diastolic pressure must be lower than systolic pressure.</source>
-            <translation>Diastolic pressure must be lower than systolic pressure.</translation>
-        </message>
-        <message>
-            <source>Pulse must be between %1 and %2 beats/min.</source>
-            <translation>Pulse must be between %1 and %2 beats/min.</translation>
-        </message>
-        <message>
-            <source>Weight must be between %1 and %2 kg.</source>
-            <translation>Weight must be between %1 and %2 kg.</translation>
-        </message>
-        <message>
-            <source>Fundal height must be between %1 and %2 cm.</source>
-            <translation>Fundal height must be between %1 and %2 cm.</translation>
-        </message>
-        <message>
-            <source>Abdominal girth must be between %1 and %2 cm.</source>
-            <translation>Abdominal girth must be between %1 and %2 cm.</translation>
-        </message>
-        <message>
-            <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
-            <translation>Fetal heart rate must be between %1 and %2 beats/min.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegistrationDialog</name>
-        <message>
-            <source>Register a pregnancy</source>
-            <translation>Register a pregnancy</translation>
-        </message>
-        <message>
-            <source>The woman</source>
-            <translation>The woman</translation>
-        </message>
-        <message>
-            <source>18 characters; fills in the birth date</source>
-            <translation>18 characters; fills in the birth date</translation>
-        </message>
-        <message>
-            <source>assigned automatically if left empty</source>
-            <translation>assigned automatically if left empty</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Name:</translation>
-        </message>
-        <message>
-            <source>National &amp;ID number:</source>
-            <translation>National &amp;ID number:</translation>
-        </message>
-        <message>
-            <source>&amp;Birth date:</source>
-            <translation>&amp;Birth date:</translation>
-        </message>
-        <message>
-            <source>&amp;Phone:</source>
-            <translation>&amp;Phone:</translation>
-        </message>
-        <message>
-            <source>&amp;Address:</source>
-            <translation>&amp;Address:</translation>
-        </message>
-        <message>
-            <source>&amp;Record number:</source>
-            <translation>&amp;Record number:</translation>
-        </message>
-        <message>
-            <source>This pregnancy</source>
-            <translation>This pregnancy</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>&amp;Last menstrual period:</source>
-            <translation>&amp;Last menstrual period:</translation>
-        </message>
-        <message>
-            <source>Dating ultrasound</source>
-            <translation>Dating ultrasound</translation>
-        </message>
-        <message>
-            <source>scan on</source>
-            <translation>scan on</translation>
-        </message>
-        <message>
-            <source>measured</source>
-            <translation>measured</translation>
-        </message>
-        <message>
-            <source>weeks +</source>
-            <translation>weeks +</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>days</translation>
-        </message>
-        <message>
-            <source>EDD / gestational age:</source>
-            <translation>EDD / gestational age:</translation>
-        </message>
-        <message>
-            <source>G</source>
-            <translation>G</translation>
-        </message>
-        <message>
-            <source>P</source>
-            <translation>P</translation>
-        </message>
-        <message>
-            <source>fetuses</source>
-            <translation>fetuses</translation>
-        </message>
-        <message>
-            <source>&amp;Gravida / para:</source>
-            <translation>&amp;Gravida / para:</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>cm</translation>
-        </message>
-        <message>
-            <source>kg</source>
-            <translation>kg</translation>
-        </message>
-        <message>
-            <source>pre-pregnancy weight</source>
-            <translation>pre-pregnancy weight</translation>
-        </message>
-        <message>
-            <source>&amp;Height:</source>
-            <translation>&amp;Height:</translation>
-        </message>
-        <message>
-            <source>last on</source>
-            <translation>last on</translation>
-        </message>
-        <message>
-            <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
-            <translation>&amp;Uterine operations (caesarean, myomectomy …):</translation>
-        </message>
-        <message>
-            <source>enter the LMP or a dating ultrasound</source>
-            <translation>enter the LMP or a dating ultrasound</translation>
-        </message>
-        <message>
-            <source>by ultrasound</source>
-            <translation>by ultrasound</translation>
-        </message>
-        <message>
-            <source>by LMP</source>
-            <translation>by LMP</translation>
-        </message>
-        <message>
-            <source>EDD %1 (%2) · today %3 weeks</source>
-            <translation>EDD %1 (%2) · today %3 weeks</translation>
-        </message>
-        <message>
-            <source>Height is not a number.</source>
-            <translation>Height is not a number.</translation>
-        </message>
-        <message>
-            <source>Weight is not a number.</source>
-            <translation>Weight is not a number.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskAppearance</name>
-        <message>
-            <source>Green · low</source>
-            <translation>Green · low</translation>
-        </message>
-        <message>
-            <source>Yellow · moderate</source>
-            <translation>Yellow · moderate</translation>
-        </message>
-        <message>
-            <source>Orange · high</source>
-            <translation>Orange · high</translation>
-        </message>
-        <message>
-            <source>Red · very high</source>
-            <translation>Red · very high</translation>
-        </message>
-        <message>
-            <source>Not graded</source>
-            <translation>Not graded</translation>
-        </message>
-        <message>
-            <source>Purple · infectious</source>
-            <translation>Purple · infectious</translation>
-        </message>
-        <message>
-            <source>Green</source>
-            <translation>Green</translation>
-        </message>
-        <message>
-            <source>Yellow</source>
-            <translation>Yellow</translation>
-        </message>
-        <message>
-            <source>Orange</source>
-            <translation>Orange</translation>
-        </message>
-        <message>
-            <source>Red</source>
-            <translation>Red</translation>
-        </message>
-        <message>
-            <source>Purple</source>
-            <translation>Purple</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskEngine</name>
-        <message>
-            <source>"%1" is not an item of rule set %2 %3.</source>
-            <translation>"%1" is not an item of rule set %2 %3.</translation>
-        </message>
-        <message>
-            <source>Item %1 is computed from the record and cannot be ticked.</source>
-            <translation>Item %1 is computed from the record and cannot be ticked.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskJson</name>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>is required (YYYY-MM-DD).</source>
-            <translation>is required (YYYY-MM-DD).</translation>
-        </message>
-        <message>
-            <source>must be a date written YYYY-MM-DD.</source>
-            <translation>must be a date written YYYY-MM-DD.</translation>
-        </message>
-        <message>
-            <source>must be a number.</source>
-            <translation>must be a number.</translation>
-        </message>
-        <message>
-            <source>must be a whole number.</source>
-            <translation>must be a whole number.</translation>
-        </message>
-        <message>
-            <source>%1 is impossible here (expected %2 to %3).</source>
-            <translation>%1 is impossible here (expected %2 to %3).</translation>
-        </message>
-        <message>
-            <source>must be "positive" or "negative".</source>
-            <translation>must be "positive" or "negative".</translation>
-        </message>
-        <message>
-            <source>%1: unknown key (allowed: %2).</source>
-            <translation>%1: unknown key (allowed: %2).</translation>
-        </message>
-        <message>
-            <source>must be an object with systolic and diastolic.</source>
-            <translation>must be an object with systolic and diastolic.</translation>
-        </message>
-        <message>
-            <source>needs both systolic and diastolic.</source>
-            <translation>needs both systolic and diastolic.</translation>
-        </message>
-        <message>
-            <source>diastolic must be lower than systolic.</source>
-            <translation>diastolic must be lower than systolic.</translation>
-        </message>
-        <message>
-            <source>The input is not a JSON object: %1 (at byte %2).</source>
-            <translation>The input is not a JSON object: %1 (at byte %2).</translation>
-        </message>
-        <message>
-            <source>must be before assessedOn.</source>
-            <translation>must be before assessedOn.</translation>
-        </message>
-        <message>
-            <source>gives an impossible age for a pregnancy.</source>
-            <translation>gives an impossible age for a pregnancy.</translation>
-        </message>
-        <message>
-            <source>is after assessedOn.</source>
-            <translation>is after assessedOn.</translation>
-        </message>
-        <message>
-            <source>is before the birth date.</source>
-            <translation>is before the birth date.</translation>
-        </message>
-        <message>
-            <source>is given but uterineSurgeries is 0.</source>
-            <translation>is given but uterineSurgeries is 0.</translation>
-        </message>
-        <message>
-            <source>must be an object.</source>
-            <translation>must be an object.</translation>
-        </message>
-        <message>
-            <source>must be an array of readings.</source>
-            <translation>must be an array of readings.</translation>
-        </message>
-        <message>
-            <source>must be cephalic, breech, transverse, oblique or unknown.</source>
-            <translation>must be cephalic, breech, transverse, oblique or unknown.</translation>
-        </message>
-        <message>
-            <source>must be an array of rule ids.</source>
-            <translation>must be an array of rule ids.</translation>
-        </message>
-        <message>
-            <source>must contain rule ids as strings.</source>
-            <translation>must contain rule ids as strings.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskPanel</name>
-        <message>
-            <source>ticked by a clinician</source>
-            <translation>ticked by a clinician</translation>
-        </message>
-        <message>
-            <source>&amp;Confirm proposed grade</source>
-            <translation>&amp;Confirm proposed grade</translation>
-        </message>
-        <message>
-            <source>Grade &amp;differently…</source>
-            <translation>Grade &amp;differently…</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>Color</source>
-            <translation>Color</translation>
-        </message>
-        <message>
-            <source>Why (evidence)</source>
-            <translation>Why (evidence)</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>GA</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>Grade</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>By</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>&amp;Assessment form…</source>
-            <translation>&amp;Assessment form…</translation>
-        </message>
-        <message>
-            <source>Decided grade</source>
-            <translation>Decided grade</translation>
-        </message>
-        <message>
-            <source>Proposed by the rules</source>
-            <translation>Proposed by the rules</translation>
-        </message>
-        <message>
-            <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
-            <translation>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</translation>
-        </message>
-        <message>
-            <source>Grade history:</source>
-            <translation>Grade history:</translation>
-        </message>
-        <message>
-            <source>Green: routine antenatal care.</source>
-            <translation>Green: routine antenatal care.</translation>
-        </message>
-        <message>
-            <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
-            <translation>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</translation>
-        </message>
-        <message>
-            <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
-            <translation>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</translation>
-        </message>
-        <message>
-            <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
-            <translation>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</translation>
-        </message>
-        <message>
-            <source>Not yet graded: complete the screening at the booking visit.</source>
-            <translation>Not yet graded: complete the screening at the booking visit.</translation>
-        </message>
-        <message>
-            <source>%1 on %2 by %3</source>
-            <translation>%1 on %2 by %3</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>Confirmed</translation>
-        </message>
-        <message>
-            <source>Graded differently</source>
-            <translation>Graded differently</translation>
-        </message>
-        <message>
-            <source>No grade decided yet.</source>
-            <translation>No grade decided yet.</translation>
-        </message>
-        <message>
-            <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
-            <translation>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</translation>
-        </message>
-        <message>
-            <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
-            <translation>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</translation>
-        </message>
-        <message>
-            <source>Nothing new to decide: the rules agree with the decided grade.</source>
-            <translation>Nothing new to decide: the rules agree with the decided grade.</translation>
-        </message>
-        <message>
-            <source>proposed</source>
-            <translation>proposed</translation>
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation>confirmed</translation>
-        </message>
-        <message>
-            <source>graded differently</source>
-            <translation>graded differently</translation>
-        </message>
-        <message>
-            <source>Suggested — please check: %1</source>
-            <translation>Suggested — please check: %1</translation>
-        </message>
-        <message>
-            <source>Grade differently</source>
-            <translation>Grade differently</translation>
-        </message>
-        <message>
-            <source>no infectious disease</source>
-            <translation>no infectious disease</translation>
-        </message>
-        <message>
-            <source>Why does this woman's grade differ from the rules' proposal? (required)</source>
-            <translation>Why does this woman's grade differ from the rules' proposal? (required)</translation>
-        </message>
-        <message>
-            <source>Grade:</source>
-            <translation>Grade:</translation>
-        </message>
-        <message>
-            <source>Purple:</source>
-            <translation>Purple:</translation>
-        </message>
-        <message>
-            <source>Reason:</source>
-            <translation>Reason:</translation>
-        </message>
-        <message>
-            <source>Grade along the pregnancy</source>
-            <translation>Grade along the pregnancy</translation>
-        </message>
-        <message>
-            <source>gestational age (weeks)</source>
-            <translation>gestational age (weeks)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RuleSet</name>
-        <message>
-            <source>Rule %1: a condition must be an object.</source>
-            <translation>Rule %1: a condition must be an object.</translation>
-        </message>
-        <message>
-            <source>Rule %1: %2 needs at least one condition.</source>
-            <translation>Rule %1: %2 needs at least one condition.</translation>
-        </message>
-        <message>
-            <source>Rule %1: unknown input "%2".</source>
-            <translation>Rule %1: unknown input "%2".</translation>
-        </message>
-        <message>
-            <source>Rule %1: "equals" must be true or false.</source>
-            <translation>Rule %1: "equals" must be true or false.</translation>
-        </message>
-        <message>
-            <source>Rule %1: bound "%2" must be a number.</source>
-            <translation>Rule %1: bound "%2" must be a number.</translation>
-        </message>
-        <message>
-            <source>Rule %1: two %2 bounds.</source>
-            <translation>Rule %1: two %2 bounds.</translation>
-        </message>
-        <message>
-            <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
-            <translation>Rule %1: a range needs above, atLeast, below or atMost.</translation>
-        </message>
-        <message>
-            <source>Rule %1: the lower bound is above the upper bound.</source>
-            <translation>Rule %1: the lower bound is above the upper bound.</translation>
-        </message>
-        <message>
-            <source>The rule set file %1 cannot be read.</source>
-            <translation>The rule set file %1 cannot be read.</translation>
-        </message>
-        <message>
-            <source>The rule set is not valid JSON: %1 (at byte %2).</source>
-            <translation>The rule set is not valid JSON: %1 (at byte %2).</translation>
-        </message>
-        <message>
-            <source>The rule set needs an id and a version.</source>
-            <translation>The rule set needs an id and a version.</translation>
-        </message>
-        <message>
-            <source>Level "%1" is missing an id or is defined twice.</source>
-            <translation>Level "%1" is missing an id or is defined twice.</translation>
-        </message>
-        <message>
-            <source>Level %1 needs its own rank (0 = lowest).</source>
-            <translation>Level %1 needs its own rank (0 = lowest).</translation>
-        </message>
-        <message>
-            <source>The default level "%1" is not a grade of this rule set.</source>
-            <translation>The default level "%1" is not a grade of this rule set.</translation>
-        </message>
-        <message>
-            <source>The rule set has no rules.</source>
-            <translation>The rule set has no rules.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</source>
-            <translation>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</translation>
-        </message>
-        <message>
-            <source>Rule %1 is defined twice.</source>
-            <translation>Rule %1 is defined twice.</translation>
-        </message>
-        <message>
-            <source>Rule %1 names level "%2", which is not its color or not in this set.</source>
-            <translation>Rule %1 names level "%2", which is not its color or not in this set.</translation>
-        </message>
-        <message>
-            <source>Rule %1 names an unknown group "%2".</source>
-            <translation>Rule %1 names an unknown group "%2".</translation>
-        </message>
-        <message>
-            <source>Rule %1 needs both a Chinese and an English label.</source>
-            <translation>Rule %1 needs both a Chinese and an English label.</translation>
-        </message>
-        <message>
-            <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
-            <translation>Rule %1 can never fire: it has no condition and is not a clinician finding.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SqlError</name>
-        <message>
-            <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
-            <translation>The local database could not complete an operation (%1): %2. Nothing was changed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrendCharts</name>
-        <message>
-            <source>gestational age (weeks)</source>
-            <translation>gestational age (weeks)</translation>
-        </message>
-        <message>
-            <source>Blood pressure</source>
-            <translation>Blood pressure</translation>
-        </message>
-        <message>
-            <source>mmHg</source>
-            <translation>mmHg</translation>
-        </message>
-        <message>
-            <source>systolic</source>
-            <translation>systolic</translation>
-        </message>
-        <message>
-            <source>diastolic</source>
-            <translation>diastolic</translation>
-        </message>
-        <message>
-            <source>140 mmHg</source>
-            <translation>140 mmHg</translation>
-        </message>
-        <message>
-            <source>90 mmHg</source>
-            <translation>90 mmHg</translation>
-        </message>
-        <message>
-            <source>Weight gain</source>
-            <translation>Weight gain</translation>
-        </message>
-        <message>
-            <source>kg since before pregnancy</source>
-            <translation>kg since before pregnancy</translation>
-        </message>
-        <message>
-            <source>recommended</source>
-            <translation>recommended</translation>
-        </message>
-        <message>
-            <source>measured</source>
-            <translation>measured</translation>
-        </message>
-        <message>
-            <source>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</source>
-            <translation>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</translation>
-        </message>
-        <message>
-            <source>Fundal height</source>
-            <translation>Fundal height</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>cm</translation>
-        </message>
-        <message>
-            <source>expected (weeks ± 2 cm)</source>
-            <translation>expected (weeks ± 2 cm)</translation>
-        </message>
-    </context>
-    <context>
-        <name>UltrasoundMeasurement</name>
-        <message>
-            <source>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</source>
-            <translation>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</translation>
-        </message>
-        <message>
-            <source>Both points must lie in the same calibrated ultrasound region.</source>
-            <translation>Both points must lie in the same calibrated ultrasound region.</translation>
-        </message>
-        <message>
-            <source>This image carries no calibration: it cannot be measured.</source>
-            <translation>This image carries no calibration: it cannot be measured.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDialog</name>
-        <message>
-            <source>Antenatal visit</source>
-            <translation>Antenatal visit</translation>
-        </message>
-        <message>
-            <source>Visit &amp;date:</source>
-            <translation>Visit &amp;date:</translation>
-        </message>
-        <message>
-            <source>systolic</source>
-            <translation>systolic</translation>
-        </message>
-        <message>
-            <source>diastolic</source>
-            <translation>diastolic</translation>
-        </message>
-        <message>
-            <source>mmHg</source>
-            <translation>mmHg</translation>
-        </message>
-        <message>
-            <source>&amp;Blood pressure:</source>
-            <translation>&amp;Blood pressure:</translation>
-        </message>
-        <message>
-            <source>beats/min</source>
-            <translation>beats/min</translation>
-        </message>
-        <message>
-            <source>&amp;Pulse:</source>
-            <translation>&amp;Pulse:</translation>
-        </message>
-        <message>
-            <source>kg</source>
-            <translation>kg</translation>
-        </message>
-        <message>
-            <source>&amp;Weight:</source>
-            <translation>&amp;Weight:</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>cm</translation>
-        </message>
-        <message>
-            <source>&amp;Fundal height:</source>
-            <translation>&amp;Fundal height:</translation>
-        </message>
-        <message>
-            <source>Abdominal &amp;girth:</source>
-            <translation>Abdominal &amp;girth:</translation>
-        </message>
-        <message>
-            <source>Fetal &amp;heart rate:</source>
-            <translation>Fetal &amp;heart rate:</translation>
-        </message>
-        <message>
-            <source>not assessed</source>
-            <translation>not assessed</translation>
-        </message>
-        <message>
-            <source>cephalic</source>
-            <translation>cephalic</translation>
-        </message>
-        <message>
-            <source>breech</source>
-            <translation>breech</translation>
-        </message>
-        <message>
-            <source>transverse</source>
-            <translation>transverse</translation>
-        </message>
-        <message>
-            <source>oblique</source>
-            <translation>oblique</translation>
-        </message>
-        <message>
-            <source>P&amp;resentation:</source>
-            <translation>P&amp;resentation:</translation>
-        </message>
-        <message>
-            <source>none (−)</source>
-            <translation>none (−)</translation>
-        </message>
-        <message>
-            <source>ankle (+)</source>
-            <translation>ankle (+)</translation>
-        </message>
-        <message>
-            <source>to the knee (++)</source>
-            <translation>to the knee (++)</translation>
-        </message>
-        <message>
-            <source>to the thigh (+++)</source>
-            <translation>to the thigh (+++)</translation>
-        </message>
-        <message>
-            <source>generalised (++++)</source>
-            <translation>generalised (++++)</translation>
-        </message>
-        <message>
-            <source>&amp;Oedema:</source>
-            <translation>&amp;Oedema:</translation>
-        </message>
-        <message>
-            <source>not tested</source>
-            <translation>not tested</translation>
-        </message>
-        <message>
-            <source>negative</source>
-            <translation>negative</translation>
-        </message>
-        <message>
-            <source>trace (±)</source>
-            <translation>trace (±)</translation>
-        </message>
-        <message>
-            <source>&amp;Urine protein:</source>
-            <translation>&amp;Urine protein:</translation>
-        </message>
-        <message>
-            <source>&amp;Notes:</source>
-            <translation>&amp;Notes:</translation>
-        </message>
-        <message>
-            <source>GA %1 weeks</source>
-            <translation>GA %1 weeks</translation>
-        </message>
-        <message>
-            <source>%1 is not a number.</source>
-            <translation>%1 is not a number.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitHistoryModel</name>
-        <message>
-            <source>cephalic</source>
-            <translation>cephalic</translation>
-        </message>
-        <message>
-            <source>breech</source>
-            <translation>breech</translation>
-        </message>
-        <message>
-            <source>transverse</source>
-            <translation>transverse</translation>
-        </message>
-        <message>
-            <source>oblique</source>
-            <translation>oblique</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>GA</translation>
-        </message>
-        <message>
-            <source>BP (mmHg)</source>
-            <translation>BP (mmHg)</translation>
-        </message>
-        <message>
-            <source>Pulse</source>
-            <translation>Pulse</translation>
-        </message>
-        <message>
-            <source>Weight (kg)</source>
-            <translation>Weight (kg)</translation>
-        </message>
-        <message>
-            <source>Fundal height (cm)</source>
-            <translation>Fundal height (cm)</translation>
-        </message>
-        <message>
-            <source>Girth (cm)</source>
-            <translation>Girth (cm)</translation>
-        </message>
-        <message>
-            <source>FHR (bpm)</source>
-            <translation>FHR (bpm)</translation>
-        </message>
-        <message>
-            <source>Presentation</source>
-            <translation>Presentation</translation>
-        </message>
-        <message>
-            <source>Oedema</source>
-            <translation>Oedema</translation>
-        </message>
-        <message>
-            <source>Urine protein</source>
-            <translation>Urine protein</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorklistPanel</name>
-        <message>
-            <source>Record &amp;follow-up…</source>
-            <translation>Record &amp;follow-up…</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>Risk</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>Record no.</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <source>Nurse</source>
-            <translation>Nurse</translation>
-        </message>
-        <message>
-            <source>Due today</source>
-            <translation>Due today</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Not yet reported (orange/red/purple)</source>
-            <translation>Not yet reported (orange/red/purple)</translation>
-        </message>
-        <message>
-            <source>Lost to follow-up</source>
-            <translation>Lost to follow-up</translation>
-        </message>
-        <message>
-            <source>EDD within 2 weeks</source>
-            <translation>EDD within 2 weeks</translation>
-        </message>
-        <message>
-            <source>No responsible doctor or nurse</source>
-            <translation>No responsible doctor or nurse</translation>
-        </message>
-        <message>
-            <source>EDD %1</source>
-            <translation>EDD %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>(%n day(s) late)</source>
-            <translation>
-                <numerusform>(%n day late)</numerusform>
-                <numerusform>(%n days late)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Workstation</name>
-        <message>
-            <source>ObsLink cannot start</source>
-            <translation>ObsLink cannot start</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>%1 women on record; showing the %2 most recently updated.</source>
+        <translation>%1 women on record; showing the %2 most recently updated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type more to narrow the list.</source>
+        <translation>Type more to narrow the list.</translation>
+    </message>
+    <message>
+        <source>%1 women on record</source>
+        <translation>%1 women on record</translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <translation>ObsLink</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Language of the workstation:</source>
+        <translation>Language of the workstation:</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
+        <translation>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</translation>
+    </message>
+    <message>
+        <source>Show only women of one risk color</source>
+        <translation>Show only women of one risk color</translation>
+    </message>
+    <message>
+        <source>All risk levels</source>
+        <translation>All risk levels</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Worklists</source>
+        <translation>Worklists</translation>
+    </message>
+    <message>
+        <source>Worklists (%1)</source>
+        <translation>Worklists (%1)</translation>
+    </message>
+    <message>
+        <source>Export monthly high-risk &amp;register…</source>
+        <translation>Export monthly high-risk &amp;register…</translation>
+    </message>
+    <message>
+        <source>Case &amp;summary (PDF)…</source>
+        <translation>Case &amp;summary (PDF)…</translation>
+    </message>
+    <message>
+        <source>High-risk register</source>
+        <translation>High-risk register</translation>
+    </message>
+    <message>
+        <source>Month (YYYY-MM):</source>
+        <translation>Month (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>%1 is not a month written YYYY-MM.</source>
+        <translation>%1 is not a month written YYYY-MM.</translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation>Save the register</translation>
+    </message>
+    <message>
+        <source>high-risk-register-%1.csv</source>
+        <translation>high-risk-register-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>Register saved to %1</source>
+        <translation>Register saved to %1</translation>
+    </message>
+    <message>
+        <source>Open the chart of a woman with a case file first.</source>
+        <translation>Open the chart of a woman with a case file first.</translation>
+    </message>
+    <message>
+        <source>This pregnancy has no case file.</source>
+        <translation>This pregnancy has no case file.</translation>
+    </message>
+    <message>
+        <source>Save the case summary</source>
+        <translation>Save the case summary</translation>
+    </message>
+    <message>
+        <source>case-summary-%1.pdf</source>
+        <translation>case-summary-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Case summary saved to %1</source>
+        <translation>Case summary saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>The database file cannot be read.</source>
+        <translation>The database file cannot be read.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</source>
+        <translation>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</translation>
+    </message>
+    <message>
+        <source>Schema migration %1 is missing from this build.</source>
+        <translation>Schema migration %1 is missing from this build.</translation>
+    </message>
+</context>
+<context>
+    <name>NationalId</name>
+    <message>
+        <source>The national ID number must have 18 characters (it has %1).</source>
+        <translation>The national ID number must have 18 characters (it has %1).</translation>
+    </message>
+    <message>
+        <source>The first 17 characters of the national ID number must be digits.</source>
+        <translation>The first 17 characters of the national ID number must be digits.</translation>
+    </message>
+    <message>
+        <source>The last character of the national ID number must be a digit or X.</source>
+        <translation>The last character of the national ID number must be a digit or X.</translation>
+    </message>
+    <message>
+        <source>The national ID number contains an impossible birth date (%1).</source>
+        <translation>The national ID number contains an impossible birth date (%1).</translation>
+    </message>
+    <message>
+        <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
+        <translation>The national ID number&apos;s check character does not match: please re-check every digit.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>G%1 P%2</source>
+        <translation>G%1 P%2</translation>
+    </message>
+    <message>
+        <source>GA %1 weeks</source>
+        <translation>GA %1 weeks</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>EDD %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetuses</source>
+        <translation>
+            <numerusform>%n fetus</numerusform>
+            <numerusform>%n fetuses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>No chart open</source>
+        <translation>No chart open</translation>
+    </message>
+    <message>
+        <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
+        <translation>Select a woman in the list, or register a new pregnancy (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>⚠ New grade proposed — see Risk</source>
+        <translation>⚠ New grade proposed — see Risk</translation>
+    </message>
+</context>
+<context>
+    <name>PatientChartView</name>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>New &amp;visit…</translation>
+    </message>
+    <message>
+        <source>Record an antenatal visit (Ctrl+Shift+V)</source>
+        <translation>Record an antenatal visit (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Labs</translation>
+    </message>
+    <message>
+        <source>This woman&apos;s record no longer exists.</source>
+        <translation>This woman&apos;s record no longer exists.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>Upper limit</translation>
+    </message>
+    <message>
+        <source>Haemoglobin</source>
+        <translation>Haemoglobin</translation>
+    </message>
+    <message>
+        <source>Platelets</source>
+        <translation>Platelets</translation>
+    </message>
+    <message>
+        <source>Fasting glucose</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>OGTT 1 h</source>
+        <translation>OGTT 1 h</translation>
+    </message>
+    <message>
+        <source>OGTT 2 h</source>
+        <translation>OGTT 2 h</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>HBsAg</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>Syphilis</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution overdue (due %1)</source>
+        <translation>Report to the district MCH institution overdue (due %1)</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution by %1</source>
+        <translation>Report to the district MCH institution by %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>GA today</source>
+        <translation>GA today</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>EDD</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>Next visit due</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>PixelLayout</name>
+    <message>
+        <source>The image holds floating-point pixels, which cannot be displayed.</source>
+        <translation>The image holds floating-point pixels, which cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>The file holds no image (it has no pixel data).</source>
+        <translation>The file holds no image (it has no pixel data).</translation>
+    </message>
+    <message>
+        <source>The frames are stored as video (%1), which cannot be displayed frame by frame.</source>
+        <translation>The frames are stored as video (%1), which cannot be displayed frame by frame.</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible image size (%1 × %2 pixels).</source>
+        <translation>The header gives an impossible image size (%1 × %2 pixels).</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible number of samples per pixel (%1).</source>
+        <translation>The header gives an impossible number of samples per pixel (%1).</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible bit depth (%1 bits stored in %2).</source>
+        <translation>The header gives an impossible bit depth (%1 bits stored in %2).</translation>
+    </message>
+    <message>
+        <source>The image is too large to display (%1 × %2 pixels with %3 samples of %4 bits each).</source>
+        <translation>The image is too large to display (%1 × %2 pixels with %3 samples of %4 bits each).</translation>
+    </message>
+    <message>
+        <source>The header announces %1 frames; at most %2 are accepted.</source>
+        <translation>The header announces %1 frames; at most %2 are accepted.</translation>
+    </message>
+    <message>
+        <source>The compressed pixel data holds no frame.</source>
+        <translation>The compressed pixel data holds no frame.</translation>
+    </message>
+    <message>
+        <source>The header announces %1 frames but the compressed pixel data holds only %2 fragments.</source>
+        <translation>The header announces %1 frames but the compressed pixel data holds only %2 fragments.</translation>
+    </message>
+    <message>
+        <source>The pixel data is shorter than one frame: %1 bytes where the header needs %2.</source>
+        <translation>The pixel data is shorter than one frame: %1 bytes where the header needs %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 is missing from the pixel data, which holds only %n complete frame(s).</source>
+        <translation>
+            <numerusform>Frame %1 is missing from the pixel data, which holds only %n complete frame.</numerusform>
+            <numerusform>Frame %1 is missing from the pixel data, which holds only %n complete frames.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolCodec</name>
+    <message>
+        <source>%1: more than %2 fields</source>
+        <translation>%1: more than %2 fields</translation>
+    </message>
+    <message>
+        <source>%1: a field name is not an identifier</source>
+        <translation>%1: a field name is not an identifier</translation>
+    </message>
+    <message>
+        <source>%1.%2: must be null, true/false, a number or text of at most %3 characters</source>
+        <translation>%1.%2: must be null, true/false, a number or text of at most %3 characters</translation>
+    </message>
+    <message>
+        <source>%1.operation: must be insert or update</source>
+        <translation>%1.operation: must be insert or update</translation>
+    </message>
+    <message>
+        <source>%1.status: unknown status</source>
+        <translation>%1.status: unknown status</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1: must be an object</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStore</name>
+    <message>
+        <source>The record to change does not exist at the center.</source>
+        <translation>The record to change does not exist at the center.</translation>
+    </message>
+    <message>
+        <source>A new record must carry %1.</source>
+        <translation>A new record must carry %1.</translation>
+    </message>
+    <message>
+        <source>A clinic can only register women for itself.</source>
+        <translation>A clinic can only register women for itself.</translation>
+    </message>
+    <message>
+        <source>This woman&apos;s records are not shared with your clinic.</source>
+        <translation>This woman&apos;s records are not shared with your clinic.</translation>
+    </message>
+    <message>
+        <source>The record names no woman or pregnancy it belongs to.</source>
+        <translation>The record names no woman or pregnancy it belongs to.</translation>
+    </message>
+    <message>
+        <source>The record belongs to a record the center has not received yet.</source>
+        <translation>The record belongs to a record the center has not received yet.</translation>
+    </message>
+    <message>
+        <source>A stored mutation outcome cannot be read.</source>
+        <translation>A stored mutation outcome cannot be read.</translation>
+    </message>
+    <message>
+        <source>The pull cursor is not one this center issued.</source>
+        <translation>The pull cursor is not one this center issued.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</source>
+        <translation>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordValidator</name>
+    <message>
+        <source>Enter the woman&apos;s name.</source>
+        <translation>Enter the woman&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the one in the national ID number (%1).</source>
+        <translation>The birth date does not match the one in the national ID number (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>Enter the birth date.</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>The birth date is in the future.</translation>
+    </message>
+    <message>
+        <source>An age of %1 years is outside 10–60 years: please check the birth date.</source>
+        <translation>An age of %1 years is outside 10–60 years: please check the birth date.</translation>
+    </message>
+    <message>
+        <source>The phone number may contain only digits, spaces and dashes.</source>
+        <translation>The phone number may contain only digits, spaces and dashes.</translation>
+    </message>
+    <message>
+        <source>Enter the last menstrual period or an ultrasound dating.</source>
+        <translation>Enter the last menstrual period or an ultrasound dating.</translation>
+    </message>
+    <message>
+        <source>The last menstrual period is in the future.</source>
+        <translation>The last menstrual period is in the future.</translation>
+    </message>
+    <message>
+        <source>The last menstrual period is more than 44 weeks ago.</source>
+        <translation>The last menstrual period is more than 44 weeks ago.</translation>
+    </message>
+    <message>
+        <source>Gravida must be between 1 and 30 (this pregnancy counts).</source>
+        <translation>Gravida must be between 1 and 30 (this pregnancy counts).</translation>
+    </message>
+    <message>
+        <source>Para must be at least 0 and less than gravida.</source>
+        <translation>Para must be at least 0 and less than gravida.</translation>
+    </message>
+    <message>
+        <source>The number of fetuses must be between 1 and 6.</source>
+        <translation>The number of fetuses must be between 1 and 6.</translation>
+    </message>
+    <message>
+        <source>Height must be between %1 and %2 cm.</source>
+        <translation>Height must be between %1 and %2 cm.</translation>
+    </message>
+    <message>
+        <source>Pre-pregnancy weight must be between %1 and %2 kg.</source>
+        <translation>Pre-pregnancy weight must be between %1 and %2 kg.</translation>
+    </message>
+    <message>
+        <source>The number of uterine operations must be between 0 and 10.</source>
+        <translation>The number of uterine operations must be between 0 and 10.</translation>
+    </message>
+    <message>
+        <source>The last uterine operation is in the future.</source>
+        <translation>The last uterine operation is in the future.</translation>
+    </message>
+    <message>
+        <source>Enter the visit date.</source>
+        <translation>Enter the visit date.</translation>
+    </message>
+    <message>
+        <source>The visit date is in the future.</source>
+        <translation>The visit date is in the future.</translation>
+    </message>
+    <message>
+        <source>The visit date is before the last menstrual period.</source>
+        <translation>The visit date is before the last menstrual period.</translation>
+    </message>
+    <message>
+        <source>Systolic pressure must be between %1 and %2 mmHg.</source>
+        <translation>Systolic pressure must be between %1 and %2 mmHg.</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure must be between %1 and %2 mmHg.</source>
+        <translation>Diastolic pressure must be between %1 and %2 mmHg.</translation>
+    </message>
+    <message>
+        <source>Enter both systolic and diastolic pressure.</source>
+        <translation>Enter both systolic and diastolic pressure.</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure must be lower than systolic pressure.</source>
+        <translation>Diastolic pressure must be lower than systolic pressure.</translation>
+    </message>
+    <message>
+        <source>Pulse must be between %1 and %2 beats/min.</source>
+        <translation>Pulse must be between %1 and %2 beats/min.</translation>
+    </message>
+    <message>
+        <source>Weight must be between %1 and %2 kg.</source>
+        <translation>Weight must be between %1 and %2 kg.</translation>
+    </message>
+    <message>
+        <source>Fundal height must be between %1 and %2 cm.</source>
+        <translation>Fundal height must be between %1 and %2 cm.</translation>
+    </message>
+    <message>
+        <source>Abdominal girth must be between %1 and %2 cm.</source>
+        <translation>Abdominal girth must be between %1 and %2 cm.</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
+        <translation>Fetal heart rate must be between %1 and %2 beats/min.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Register a pregnancy</source>
+        <translation>Register a pregnancy</translation>
+    </message>
+    <message>
+        <source>The woman</source>
+        <translation>The woman</translation>
+    </message>
+    <message>
+        <source>18 characters; fills in the birth date</source>
+        <translation>18 characters; fills in the birth date</translation>
+    </message>
+    <message>
+        <source>assigned automatically if left empty</source>
+        <translation>assigned automatically if left empty</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>National &amp;ID number:</source>
+        <translation>National &amp;ID number:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Birth date:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Record number:</source>
+        <translation>&amp;Record number:</translation>
+    </message>
+    <message>
+        <source>This pregnancy</source>
+        <translation>This pregnancy</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>&amp;Last menstrual period:</source>
+        <translation>&amp;Last menstrual period:</translation>
+    </message>
+    <message>
+        <source>Dating ultrasound</source>
+        <translation>Dating ultrasound</translation>
+    </message>
+    <message>
+        <source>scan on</source>
+        <translation>scan on</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>measured</translation>
+    </message>
+    <message>
+        <source>weeks +</source>
+        <translation>weeks +</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>EDD / gestational age:</source>
+        <translation>EDD / gestational age:</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>fetuses</source>
+        <translation>fetuses</translation>
+    </message>
+    <message>
+        <source>&amp;Gravida / para:</source>
+        <translation>&amp;Gravida / para:</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>pre-pregnancy weight</source>
+        <translation>pre-pregnancy weight</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>&amp;Height:</translation>
+    </message>
+    <message>
+        <source>last on</source>
+        <translation>last on</translation>
+    </message>
+    <message>
+        <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
+        <translation>&amp;Uterine operations (caesarean, myomectomy …):</translation>
+    </message>
+    <message>
+        <source>enter the LMP or a dating ultrasound</source>
+        <translation>enter the LMP or a dating ultrasound</translation>
+    </message>
+    <message>
+        <source>by ultrasound</source>
+        <translation>by ultrasound</translation>
+    </message>
+    <message>
+        <source>by LMP</source>
+        <translation>by LMP</translation>
+    </message>
+    <message>
+        <source>EDD %1 (%2) · today %3 weeks</source>
+        <translation>EDD %1 (%2) · today %3 weeks</translation>
+    </message>
+    <message>
+        <source>Height is not a number.</source>
+        <translation>Height is not a number.</translation>
+    </message>
+    <message>
+        <source>Weight is not a number.</source>
+        <translation>Weight is not a number.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskAppearance</name>
+    <message>
+        <source>Green · low</source>
+        <translation>Green · low</translation>
+    </message>
+    <message>
+        <source>Yellow · moderate</source>
+        <translation>Yellow · moderate</translation>
+    </message>
+    <message>
+        <source>Orange · high</source>
+        <translation>Orange · high</translation>
+    </message>
+    <message>
+        <source>Red · very high</source>
+        <translation>Red · very high</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>Not graded</translation>
+    </message>
+    <message>
+        <source>Purple · infectious</source>
+        <translation>Purple · infectious</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Purple</translation>
+    </message>
+</context>
+<context>
+    <name>RiskEngine</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of rule set %2 %3.</source>
+        <translation>&quot;%1&quot; is not an item of rule set %2 %3.</translation>
+    </message>
+    <message>
+        <source>Item %1 is computed from the record and cannot be ticked.</source>
+        <translation>Item %1 is computed from the record and cannot be ticked.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskJson</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is required (YYYY-MM-DD).</source>
+        <translation>is required (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>must be a date written YYYY-MM-DD.</source>
+        <translation>must be a date written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>must be a number.</source>
+        <translation>must be a number.</translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation>must be a whole number.</translation>
+    </message>
+    <message>
+        <source>%1 is impossible here (expected %2 to %3).</source>
+        <translation>%1 is impossible here (expected %2 to %3).</translation>
+    </message>
+    <message>
+        <source>must be &quot;positive&quot; or &quot;negative&quot;.</source>
+        <translation>must be &quot;positive&quot; or &quot;negative&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: unknown key (allowed: %2).</source>
+        <translation>%1: unknown key (allowed: %2).</translation>
+    </message>
+    <message>
+        <source>must be an object with systolic and diastolic.</source>
+        <translation>must be an object with systolic and diastolic.</translation>
+    </message>
+    <message>
+        <source>needs both systolic and diastolic.</source>
+        <translation>needs both systolic and diastolic.</translation>
+    </message>
+    <message>
+        <source>diastolic must be lower than systolic.</source>
+        <translation>diastolic must be lower than systolic.</translation>
+    </message>
+    <message>
+        <source>The input is not a JSON object: %1 (at byte %2).</source>
+        <translation>The input is not a JSON object: %1 (at byte %2).</translation>
+    </message>
+    <message>
+        <source>must be before assessedOn.</source>
+        <translation>must be before assessedOn.</translation>
+    </message>
+    <message>
+        <source>gives an impossible age for a pregnancy.</source>
+        <translation>gives an impossible age for a pregnancy.</translation>
+    </message>
+    <message>
+        <source>is after assessedOn.</source>
+        <translation>is after assessedOn.</translation>
+    </message>
+    <message>
+        <source>is before the birth date.</source>
+        <translation>is before the birth date.</translation>
+    </message>
+    <message>
+        <source>is given but uterineSurgeries is 0.</source>
+        <translation>is given but uterineSurgeries is 0.</translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation>must be an object.</translation>
+    </message>
+    <message>
+        <source>must be an array of readings.</source>
+        <translation>must be an array of readings.</translation>
+    </message>
+    <message>
+        <source>must be cephalic, breech, transverse, oblique or unknown.</source>
+        <translation>must be cephalic, breech, transverse, oblique or unknown.</translation>
+    </message>
+    <message>
+        <source>must be an array of rule ids.</source>
+        <translation>must be an array of rule ids.</translation>
+    </message>
+    <message>
+        <source>must contain rule ids as strings.</source>
+        <translation>must contain rule ids as strings.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPanel</name>
+    <message>
+        <source>ticked by a clinician</source>
+        <translation>ticked by a clinician</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm proposed grade</source>
+        <translation>&amp;Confirm proposed grade</translation>
+    </message>
+    <message>
+        <source>Grade &amp;differently…</source>
+        <translation>Grade &amp;differently…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Why (evidence)</source>
+        <translation>Why (evidence)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment form…</source>
+        <translation>&amp;Assessment form…</translation>
+    </message>
+    <message>
+        <source>Decided grade</source>
+        <translation>Decided grade</translation>
+    </message>
+    <message>
+        <source>Proposed by the rules</source>
+        <translation>Proposed by the rules</translation>
+    </message>
+    <message>
+        <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
+        <translation>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</translation>
+    </message>
+    <message>
+        <source>Grade history:</source>
+        <translation>Grade history:</translation>
+    </message>
+    <message>
+        <source>Green: routine antenatal care.</source>
+        <translation>Green: routine antenatal care.</translation>
+    </message>
+    <message>
+        <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
+        <translation>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</translation>
+    </message>
+    <message>
+        <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
+        <translation>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</translation>
+    </message>
+    <message>
+        <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
+        <translation>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</translation>
+    </message>
+    <message>
+        <source>Not yet graded: complete the screening at the booking visit.</source>
+        <translation>Not yet graded: complete the screening at the booking visit.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 by %3</source>
+        <translation>%1 on %2 by %3</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Graded differently</source>
+        <translation>Graded differently</translation>
+    </message>
+    <message>
+        <source>No grade decided yet.</source>
+        <translation>No grade decided yet.</translation>
+    </message>
+    <message>
+        <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
+        <translation>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</translation>
+    </message>
+    <message>
+        <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
+        <translation>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</translation>
+    </message>
+    <message>
+        <source>Nothing new to decide: the rules agree with the decided grade.</source>
+        <translation>Nothing new to decide: the rules agree with the decided grade.</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>graded differently</source>
+        <translation>graded differently</translation>
+    </message>
+    <message>
+        <source>Suggested — please check: %1</source>
+        <translation>Suggested — please check: %1</translation>
+    </message>
+    <message>
+        <source>Grade differently</source>
+        <translation>Grade differently</translation>
+    </message>
+    <message>
+        <source>no infectious disease</source>
+        <translation>no infectious disease</translation>
+    </message>
+    <message>
+        <source>Why does this woman&apos;s grade differ from the rules&apos; proposal? (required)</source>
+        <translation>Why does this woman&apos;s grade differ from the rules&apos; proposal? (required)</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <source>Purple:</source>
+        <translation>Purple:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Grade along the pregnancy</source>
+        <translation>Grade along the pregnancy</translation>
+    </message>
+    <message>
+        <source>gestational age (weeks)</source>
+        <translation>gestational age (weeks)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSet</name>
+    <message>
+        <source>Rule %1: a condition must be an object.</source>
+        <translation>Rule %1: a condition must be an object.</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2 needs at least one condition.</source>
+        <translation>Rule %1: %2 needs at least one condition.</translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown input &quot;%2&quot;.</source>
+        <translation>Rule %1: unknown input &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;equals&quot; must be true or false.</source>
+        <translation>Rule %1: &quot;equals&quot; must be true or false.</translation>
+    </message>
+    <message>
+        <source>Rule %1: bound &quot;%2&quot; must be a number.</source>
+        <translation>Rule %1: bound &quot;%2&quot; must be a number.</translation>
+    </message>
+    <message>
+        <source>Rule %1: two %2 bounds.</source>
+        <translation>Rule %1: two %2 bounds.</translation>
+    </message>
+    <message>
+        <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
+        <translation>Rule %1: a range needs above, atLeast, below or atMost.</translation>
+    </message>
+    <message>
+        <source>Rule %1: the lower bound is above the upper bound.</source>
+        <translation>Rule %1: the lower bound is above the upper bound.</translation>
+    </message>
+    <message>
+        <source>The rule set file %1 cannot be read.</source>
+        <translation>The rule set file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The rule set is not valid JSON: %1 (at byte %2).</source>
+        <translation>The rule set is not valid JSON: %1 (at byte %2).</translation>
+    </message>
+    <message>
+        <source>The rule set needs an id and a version.</source>
+        <translation>The rule set needs an id and a version.</translation>
+    </message>
+    <message>
+        <source>Level &quot;%1&quot; is missing an id or is defined twice.</source>
+        <translation>Level &quot;%1&quot; is missing an id or is defined twice.</translation>
+    </message>
+    <message>
+        <source>Level %1 needs its own rank (0 = lowest).</source>
+        <translation>Level %1 needs its own rank (0 = lowest).</translation>
+    </message>
+    <message>
+        <source>The default level &quot;%1&quot; is not a grade of this rule set.</source>
+        <translation>The default level &quot;%1&quot; is not a grade of this rule set.</translation>
+    </message>
+    <message>
+        <source>The rule set has no rules.</source>
+        <translation>The rule set has no rules.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a rule id (color and clause number, e.g. yellow.1.1).</source>
+        <translation>&quot;%1&quot; is not a rule id (color and clause number, e.g. yellow.1.1).</translation>
+    </message>
+    <message>
+        <source>Rule %1 is defined twice.</source>
+        <translation>Rule %1 is defined twice.</translation>
+    </message>
+    <message>
+        <source>Rule %1 names level &quot;%2&quot;, which is not its color or not in this set.</source>
+        <translation>Rule %1 names level &quot;%2&quot;, which is not its color or not in this set.</translation>
+    </message>
+    <message>
+        <source>Rule %1 names an unknown group &quot;%2&quot;.</source>
+        <translation>Rule %1 names an unknown group &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Rule %1 needs both a Chinese and an English label.</source>
+        <translation>Rule %1 needs both a Chinese and an English label.</translation>
+    </message>
+    <message>
+        <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
+        <translation>Rule %1 can never fire: it has no condition and is not a clinician finding.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlError</name>
+    <message>
+        <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
+        <translation>The local database could not complete an operation (%1): %2. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The center&apos;s reply cannot be read: %1</source>
+        <translation>The center&apos;s reply cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>The sync definition of %1 cannot be read.</source>
+        <translation>The sync definition of %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>gestational age (weeks)</source>
+        <translation>gestational age (weeks)</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation>mmHg</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>systolic</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>diastolic</translation>
+    </message>
+    <message>
+        <source>140 mmHg</source>
+        <translation>140 mmHg</translation>
+    </message>
+    <message>
+        <source>90 mmHg</source>
+        <translation>90 mmHg</translation>
+    </message>
+    <message>
+        <source>Weight gain</source>
+        <translation>Weight gain</translation>
+    </message>
+    <message>
+        <source>kg since before pregnancy</source>
+        <translation>kg since before pregnancy</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>recommended</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>measured</translation>
+    </message>
+    <message>
+        <source>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</source>
+        <translation>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>Fundal height</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>expected (weeks ± 2 cm)</source>
+        <translation>expected (weeks ± 2 cm)</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundMeasurement</name>
+    <message>
+        <source>Not calibrated: this region of the image measures %1 across and %2 down, not centimetres.</source>
+        <translation>Not calibrated: this region of the image measures %1 across and %2 down, not centimetres.</translation>
+    </message>
+    <message>
+        <source>Not calibrated: the points do not all lie in one calibrated ultrasound region of the image.</source>
+        <translation>Not calibrated: the points do not all lie in one calibrated ultrasound region of the image.</translation>
+    </message>
+    <message>
+        <source>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</source>
+        <translation>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Antenatal visit</source>
+        <translation>Antenatal visit</translation>
+    </message>
+    <message>
+        <source>Visit &amp;date:</source>
+        <translation>Visit &amp;date:</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>systolic</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>diastolic</translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation>mmHg</translation>
+    </message>
+    <message>
+        <source>&amp;Blood pressure:</source>
+        <translation>&amp;Blood pressure:</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>beats/min</translation>
+    </message>
+    <message>
+        <source>&amp;Pulse:</source>
+        <translation>&amp;Pulse:</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Weight:</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>&amp;Fundal height:</source>
+        <translation>&amp;Fundal height:</translation>
+    </message>
+    <message>
+        <source>Abdominal &amp;girth:</source>
+        <translation>Abdominal &amp;girth:</translation>
+    </message>
+    <message>
+        <source>Fetal &amp;heart rate:</source>
+        <translation>Fetal &amp;heart rate:</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>cephalic</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>breech</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>transverse</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>oblique</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation:</source>
+        <translation>P&amp;resentation:</translation>
+    </message>
+    <message>
+        <source>none (−)</source>
+        <translation>none (−)</translation>
+    </message>
+    <message>
+        <source>ankle (+)</source>
+        <translation>ankle (+)</translation>
+    </message>
+    <message>
+        <source>to the knee (++)</source>
+        <translation>to the knee (++)</translation>
+    </message>
+    <message>
+        <source>to the thigh (+++)</source>
+        <translation>to the thigh (+++)</translation>
+    </message>
+    <message>
+        <source>generalised (++++)</source>
+        <translation>generalised (++++)</translation>
+    </message>
+    <message>
+        <source>&amp;Oedema:</source>
+        <translation>&amp;Oedema:</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>not tested</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>trace (±)</source>
+        <translation>trace (±)</translation>
+    </message>
+    <message>
+        <source>&amp;Urine protein:</source>
+        <translation>&amp;Urine protein:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>GA %1 weeks</source>
+        <translation>GA %1 weeks</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 is not a number.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryModel</name>
+    <message>
+        <source>cephalic</source>
+        <translation>cephalic</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>breech</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>transverse</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>oblique</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>BP (mmHg)</source>
+        <translation>BP (mmHg)</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Fundal height (cm)</source>
+        <translation>Fundal height (cm)</translation>
+    </message>
+    <message>
+        <source>Girth (cm)</source>
+        <translation>Girth (cm)</translation>
+    </message>
+    <message>
+        <source>FHR (bpm)</source>
+        <translation>FHR (bpm)</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Oedema</source>
+        <translation>Oedema</translation>
+    </message>
+    <message>
+        <source>Urine protein</source>
+        <translation>Urine protein</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
+    <message>
+        <source>Record &amp;follow-up…</source>
+        <translation>Record &amp;follow-up…</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Not yet reported (orange/red/purple)</source>
+        <translation>Not yet reported (orange/red/purple)</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>Lost to follow-up</translation>
+    </message>
+    <message>
+        <source>EDD within 2 weeks</source>
+        <translation>EDD within 2 weeks</translation>
+    </message>
+    <message>
+        <source>No responsible doctor or nurse</source>
+        <translation>No responsible doctor or nurse</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>EDD %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n day(s) late)</source>
+        <translation>
+            <numerusform>(%n day late)</numerusform>
+            <numerusform>(%n days late)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>ObsLink cannot start</source>
+        <translation>ObsLink cannot start</translation>
+    </message>
+</context>
 </TS>

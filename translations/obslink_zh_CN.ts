@@ -1,2349 +1,2949 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>CaseLifecycle</name>
-        <message>
-            <source>This case is closed: contacts can no longer be recorded.</source>
-            <translation>此专案已结案：不能再记录随访。</translation>
-        </message>
-        <message>
-            <source>This contact has already been recorded.</source>
-            <translation>此次随访已记录。</translation>
-        </message>
-        <message>
-            <source>The contact date must be between the opening of the case and today.</source>
-            <translation>随访日期必须在建档日期与今天之间。</translation>
-        </message>
-        <message>
-            <source>Record the outcome of the contact.</source>
-            <translation>请记录随访结果。</translation>
-        </message>
-        <message>
-            <source>The next contact must be after this one.</source>
-            <translation>下次随访必须晚于本次随访。</translation>
-        </message>
-        <message>
-            <source>The report date must be between the opening of the case and today.</source>
-            <translation>上报日期必须在建档日期与今天之间。</translation>
-        </message>
-        <message>
-            <source>This case is closed.</source>
-            <translation>此专案已结案。</translation>
-        </message>
-        <message>
-            <source>This case is already closed; change it through an amendment with a reason.</source>
-            <translation>此专案已结案；如需修改，请填写理由进行更正。</translation>
-        </message>
-        <message>
-            <source>Only a closed case is amended; edit an open case directly.</source>
-            <translation>只有已结案的专案需要更正；未结案的专案可直接修改。</translation>
-        </message>
-        <message>
-            <source>Give the reason for the amendment.</source>
-            <translation>请填写更正理由。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseManagement</name>
-        <message>
-            <source>This case file no longer exists.</source>
-            <translation>此专案档案已不存在。</translation>
-        </message>
-        <message>
-            <source>This pregnancy already has an open case file.</source>
-            <translation>本次妊娠已有未结案的专案。</translation>
-        </message>
-        <message>
-            <source>This case is closed; change it through an amendment.</source>
-            <translation>此专案已结案；请通过更正修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseOutcomeValidator</name>
-        <message>
-            <source>Enter the date of the outcome.</source>
-            <translation>请输入转归日期。</translation>
-        </message>
-        <message>
-            <source>The outcome date is in the future.</source>
-            <translation>转归日期晚于今天。</translation>
-        </message>
-        <message>
-            <source>The outcome date is before this pregnancy.</source>
-            <translation>转归日期早于本次妊娠。</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
-            <translation>请输入分娩孕周（20+0 至 45+0 周）。</translation>
-        </message>
-        <message>
-            <source>Choose the mode of delivery.</source>
-            <translation>请选择分娩方式。</translation>
-        </message>
-        <message>
-            <source>Enter where she delivered.</source>
-            <translation>请输入分娩地点。</translation>
-        </message>
-        <message>
-            <source>Choose the level of the delivery hospital.</source>
-            <translation>请选择分娩医院级别。</translation>
-        </message>
-        <message>
-            <source>Choose the maternal outcome.</source>
-            <translation>请选择产妇结局。</translation>
-        </message>
-        <message>
-            <source>Describe the complications.</source>
-            <translation>请描述并发症。</translation>
-        </message>
-        <message>
-            <source>Enter the blood loss (0–10,000 mL).</source>
-            <translation>请输入出血量（0–10,000 毫升）。</translation>
-        </message>
-        <message>
-            <source>Enter at least one newborn.</source>
-            <translation>请至少录入一名新生儿。</translation>
-        </message>
-        <message>
-            <source>Newborn %1: </source>
-            <translation>新生儿 %1：</translation>
-        </message>
-        <message>
-            <source>choose the sex.</source>
-            <translation>请选择性别。</translation>
-        </message>
-        <message>
-            <source>enter the birth weight (300–6,500 g).</source>
-            <translation>请输入出生体重（300–6,500 克）。</translation>
-        </message>
-        <message>
-            <source>choose the outcome.</source>
-            <translation>请选择结局。</translation>
-        </message>
-        <message>
-            <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
-            <translation>请输入 1 分钟和 5 分钟 Apgar 评分（0–10）。</translation>
-        </message>
-        <message>
-            <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
-            <translation>请输入产后 42 天检查日期（分娩后至少 28 天）。</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
-            <translation>请输入流产孕周（28+0 周以前）。</translation>
-        </message>
-        <message>
-            <source>Enter the gestational age at termination.</source>
-            <translation>请输入终止妊娠时的孕周。</translation>
-        </message>
-        <message>
-            <source>Enter the reason for the termination.</source>
-            <translation>请输入终止妊娠的原因。</translation>
-        </message>
-        <message>
-            <source>Enter where she was transferred to.</source>
-            <translation>请输入转往的机构。</translation>
-        </message>
-        <message>
-            <source>Enter the cause of death.</source>
-            <translation>请输入死亡原因。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseSettings</name>
-        <message>
-            <source>The case settings file %1 cannot be read.</source>
-            <translation>无法读取专案管理设置文件 %1。</translation>
-        </message>
-        <message>
-            <source>The case settings are not valid JSON: %1</source>
-            <translation>专案管理设置不是有效的 JSON：%1</translation>
-        </message>
-        <message>
-            <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
-            <translation>专案设置 %1 必须是 0 到 365 之间的整数天数。</translation>
-        </message>
-        <message>
-            <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
-            <translation>%1 的随访间隔必须在 1 到 180 天之间。</translation>
-        </message>
-        <message>
-            <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
-            <translation>升级上报必须在宽限期之后：宽限天数 ≤ 医生天数 ≤ 区级天数。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseSummaryPdf</name>
-        <message>
-            <source>High-risk case summary</source>
-            <translation>高危专案小结</translation>
-        </message>
-        <message>
-            <source>Record no. %1</source>
-            <translation>病历号 %1</translation>
-        </message>
-        <message>
-            <source>Born %1</source>
-            <translation>出生日期 %1</translation>
-        </message>
-        <message>
-            <source>G%1 P%2, EDD %3</source>
-            <translation>孕%1 产%2，预产期 %3</translation>
-        </message>
-        <message>
-            <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
-            <translation>专案建立于 %1，风险分级 %2；责任医生 %3，责任护士 %4；应上报日期 %5，上报日期 %6。</translation>
-        </message>
-        <message>
-            <source>Management plan:</source>
-            <translation>管理计划：</translation>
-        </message>
-        <message>
-            <source>Risk grades</source>
-            <translation>风险分级</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>孕周</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>分级</translation>
-        </message>
-        <message>
-            <source>Decided by</source>
-            <translation>决定人</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>理由</translation>
-        </message>
-        <message>
-            <source>Follow-up contacts</source>
-            <translation>随访记录</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>应随访日期</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>实际随访日期</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>转归</translation>
-        </message>
-        <message>
-            <source>Findings</source>
-            <translation>检查发现</translation>
-        </message>
-        <message>
-            <source>Interventions</source>
-            <translation>干预措施</translation>
-        </message>
-        <message>
-            <source>Advice</source>
-            <translation>指导意见</translation>
-        </message>
-        <message>
-            <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
-            <translation>%1：%2 于 %3（孕 %4）；分娩方式 %5；出血量 %6 毫升；产妇：%7 %8</translation>
-        </message>
-        <message>
-            <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
-            <translation>新生儿：%1，%2 克，Apgar %3/%4，%5</translation>
-        </message>
-        <message>
-            <source>The case is still open.</source>
-            <translation>专案尚未结案。</translation>
-        </message>
-        <message>
-            <source>The case summary could not be written to %1.</source>
-            <translation>无法将专案小结写入 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Cli</name>
-        <message>
-            <source>create a synthetic clinic database</source>
-            <translation>创建合成的演示门诊数据库</translation>
-        </message>
-        <message>
-            <source>five-color risk grading (risk assess FILE.json)</source>
-            <translation>五色妊娠风险评估（risk assess FILE.json）</translation>
-        </message>
-        <message>
-            <source>fetal heart trace analysis (ctg analyse FILE)</source>
-            <translation>胎心监护分析（ctg analyse FILE）</translation>
-        </message>
-        <message>
-            <source>DICOM ultrasound files (dicom info|render FILE)</source>
-            <translation>DICOM 超声文件（dicom info|render FILE）</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli COMMAND [OPTIONS]
+<context>
+    <name>CaseLifecycle</name>
+    <message>
+        <source>This case is closed: contacts can no longer be recorded.</source>
+        <translation>此专案已结案：不能再记录随访。</translation>
+    </message>
+    <message>
+        <source>This contact has already been recorded.</source>
+        <translation>此次随访已记录。</translation>
+    </message>
+    <message>
+        <source>The contact date must be between the opening of the case and today.</source>
+        <translation>随访日期必须在建档日期与今天之间。</translation>
+    </message>
+    <message>
+        <source>Record the outcome of the contact.</source>
+        <translation>请记录随访结果。</translation>
+    </message>
+    <message>
+        <source>The next contact must be after this one.</source>
+        <translation>下次随访必须晚于本次随访。</translation>
+    </message>
+    <message>
+        <source>The report date must be between the opening of the case and today.</source>
+        <translation>上报日期必须在建档日期与今天之间。</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>此专案已结案。</translation>
+    </message>
+    <message>
+        <source>This case is already closed; change it through an amendment with a reason.</source>
+        <translation>此专案已结案；如需修改，请填写理由进行更正。</translation>
+    </message>
+    <message>
+        <source>Only a closed case is amended; edit an open case directly.</source>
+        <translation>只有已结案的专案需要更正；未结案的专案可直接修改。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>请填写更正理由。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseManagement</name>
+    <message>
+        <source>This case file no longer exists.</source>
+        <translation>此专案档案已不存在。</translation>
+    </message>
+    <message>
+        <source>This pregnancy already has an open case file.</source>
+        <translation>本次妊娠已有未结案的专案。</translation>
+    </message>
+    <message>
+        <source>This case is closed; change it through an amendment.</source>
+        <translation>此专案已结案；请通过更正修改。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOutcomeValidator</name>
+    <message>
+        <source>Enter the date of the outcome.</source>
+        <translation>请输入转归日期。</translation>
+    </message>
+    <message>
+        <source>The outcome date is in the future.</source>
+        <translation>转归日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The outcome date is before this pregnancy.</source>
+        <translation>转归日期早于本次妊娠。</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age at delivery (20+0 to 45+0 weeks).</source>
+        <translation>请输入分娩孕周（20+0 至 45+0 周）。</translation>
+    </message>
+    <message>
+        <source>Choose the mode of delivery.</source>
+        <translation>请选择分娩方式。</translation>
+    </message>
+    <message>
+        <source>Enter where she delivered.</source>
+        <translation>请输入分娩地点。</translation>
+    </message>
+    <message>
+        <source>Choose the level of the delivery hospital.</source>
+        <translation>请选择分娩医院级别。</translation>
+    </message>
+    <message>
+        <source>Choose the maternal outcome.</source>
+        <translation>请选择产妇结局。</translation>
+    </message>
+    <message>
+        <source>Describe the complications.</source>
+        <translation>请描述并发症。</translation>
+    </message>
+    <message>
+        <source>Enter the blood loss (0–10,000 mL).</source>
+        <translation>请输入出血量（0–10,000 毫升）。</translation>
+    </message>
+    <message>
+        <source>Enter at least one newborn.</source>
+        <translation>请至少录入一名新生儿。</translation>
+    </message>
+    <message>
+        <source>Newborn %1: </source>
+        <translation>新生儿 %1：</translation>
+    </message>
+    <message>
+        <source>choose the sex.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>enter the birth weight (300–6,500 g).</source>
+        <translation>请输入出生体重（300–6,500 克）。</translation>
+    </message>
+    <message>
+        <source>choose the outcome.</source>
+        <translation>请选择结局。</translation>
+    </message>
+    <message>
+        <source>enter the Apgar scores at 1 and 5 minutes (0–10).</source>
+        <translation>请输入 1 分钟和 5 分钟 Apgar 评分（0–10）。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the 42-day postpartum check (at least 28 days after delivery).</source>
+        <translation>请输入产后 42 天检查日期（分娩后至少 28 天）。</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age of the miscarriage (before 28+0 weeks).</source>
+        <translation>请输入流产孕周（28+0 周以前）。</translation>
+    </message>
+    <message>
+        <source>Enter the gestational age at termination.</source>
+        <translation>请输入终止妊娠时的孕周。</translation>
+    </message>
+    <message>
+        <source>Enter the reason for the termination.</source>
+        <translation>请输入终止妊娠的原因。</translation>
+    </message>
+    <message>
+        <source>Enter where she was transferred to.</source>
+        <translation>请输入转往的机构。</translation>
+    </message>
+    <message>
+        <source>Enter the cause of death.</source>
+        <translation>请输入死亡原因。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSettings</name>
+    <message>
+        <source>The case settings file %1 cannot be read.</source>
+        <translation>无法读取专案管理设置文件 %1。</translation>
+    </message>
+    <message>
+        <source>The case settings are not valid JSON: %1</source>
+        <translation>专案管理设置不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Case setting %1 must be a whole number of days between 0 and 365.</source>
+        <translation>专案设置 %1 必须是 0 到 365 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>The follow-up interval for %1 must be between 1 and 180 days.</source>
+        <translation>%1 的随访间隔必须在 1 到 180 天之间。</translation>
+    </message>
+    <message>
+        <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
+        <translation>升级上报必须在宽限期之后：宽限天数 ≤ 医生天数 ≤ 区级天数。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryPdf</name>
+    <message>
+        <source>High-risk case summary</source>
+        <translation>高危专案小结</translation>
+    </message>
+    <message>
+        <source>Record no. %1</source>
+        <translation>病历号 %1</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>出生日期 %1</translation>
+    </message>
+    <message>
+        <source>G%1 P%2, EDD %3</source>
+        <translation>孕%1 产%2，预产期 %3</translation>
+    </message>
+    <message>
+        <source>Case opened %1 at %2; responsible doctor %3, nurse %4; report due %5, reported %6.</source>
+        <translation>专案建立于 %1，风险分级 %2；责任医生 %3，责任护士 %4；应上报日期 %5，上报日期 %6。</translation>
+    </message>
+    <message>
+        <source>Management plan:</source>
+        <translation>管理计划：</translation>
+    </message>
+    <message>
+        <source>Risk grades</source>
+        <translation>风险分级</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Follow-up contacts</source>
+        <translation>随访记录</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>实际随访日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>转归</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>干预措施</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>指导意见</translation>
+    </message>
+    <message>
+        <source>%1 on %2 at %3 (%4); mode %5; blood loss %6 mL; mother: %7 %8</source>
+        <translation>%1：%2 于 %3（孕 %4）；分娩方式 %5；出血量 %6 毫升；产妇：%7 %8</translation>
+    </message>
+    <message>
+        <source>Newborn: %1, %2 g, Apgar %3/%4, %5</source>
+        <translation>新生儿：%1，%2 克，Apgar %3/%4，%5</translation>
+    </message>
+    <message>
+        <source>The case is still open.</source>
+        <translation>专案尚未结案。</translation>
+    </message>
+    <message>
+        <source>The case summary could not be written to %1.</source>
+        <translation>无法将专案小结写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Center</name>
+    <message>
+        <source>obslink-center: %1</source>
+        <translation>obslink-center：%1</translation>
+    </message>
+    <message>
+        <source>ObsLink regional center: sync service over HTTPS.</source>
+        <translation>ObsLink 区域中心：基于 HTTPS 的同步服务。</translation>
+    </message>
+    <message>
+        <source>SQLite file, or postgres://user:password@host:port/database.</source>
+        <translation>SQLite 文件，或 postgres://用户:密码@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <source>Address to listen on.</source>
+        <translation>监听地址。</translation>
+    </message>
+    <message>
+        <source>Port (0: any free port).</source>
+        <translation>端口（0：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>TLS certificate chain (PEM).</source>
+        <translation>TLS 证书链（PEM）。</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM).</source>
+        <translation>TLS 私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Lifetime of access tokens.</source>
+        <translation>访问令牌有效期。</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>数据库结构不是最新版本；请先运行 obslink-center --init。</translation>
+    </message>
+    <message>
+        <source>The center only serves HTTPS: give --cert and --key.</source>
+        <translation>中心只提供 HTTPS 服务：请指定 --cert 和 --key。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterAdmin</name>
+    <message>
+        <source>Create or upgrade the database schema, then exit.</source>
+        <translation>创建或升级数据库结构后退出。</translation>
+    </message>
+    <message>
+        <source>Add a clinic with this id.</source>
+        <translation>添加此编号的机构。</translation>
+    </message>
+    <message>
+        <source>Name of the clinic to add.</source>
+        <translation>要添加的机构名称。</translation>
+    </message>
+    <message>
+        <source>The added clinic is the regional center (its staff see the region).</source>
+        <translation>所添加的机构为区域中心（其人员可查看全区域）。</translation>
+    </message>
+    <message>
+        <source>Add a user with this login name.</source>
+        <translation>添加此登录名的用户。</translation>
+    </message>
+    <message>
+        <source>The user&apos;s clinic id.</source>
+        <translation>用户所属机构编号。</translation>
+    </message>
+    <message>
+        <source>The user&apos;s role: %1.</source>
+        <translation>用户角色：%1。</translation>
+    </message>
+    <message>
+        <source>The user&apos;s full name.</source>
+        <translation>用户全名。</translation>
+    </message>
+    <message>
+        <source>Read the new user&apos;s password from this file (first line), never from the command line.</source>
+        <translation>从此文件（第一行）读取新用户密码，绝不从命令行读取。</translation>
+    </message>
+    <message>
+        <source>Add the demo region: the center and two clinics, with demo users (see README).</source>
+        <translation>添加演示区域：中心和两家机构及演示用户（见 README）。</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for new passwords.</source>
+        <translation>新密码的 PBKDF2 迭代次数。</translation>
+    </message>
+    <message>
+        <source>Give the password in a readable file with --password-file.</source>
+        <translation>请用 --password-file 在可读文件中提供密码。</translation>
+    </message>
+    <message>
+        <source>Database schema at version %1.</source>
+        <translation>数据库结构版本为 %1。</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>数据库结构不是最新版本；请先运行 obslink-center --init。</translation>
+    </message>
+    <message>
+        <source>--hash-iterations must be at least 1000.</source>
+        <translation>--hash-iterations 至少为 1000。</translation>
+    </message>
+    <message>
+        <source>Clinic %1 added.</source>
+        <translation>已添加机构 %1。</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <source>Regional maternal and child health center</source>
+        <translation>区域妇幼保健中心</translation>
+    </message>
+    <message>
+        <source>East district clinic</source>
+        <translation>东区门诊</translation>
+    </message>
+    <message>
+        <source>West district clinic</source>
+        <translation>西区门诊</translation>
+    </message>
+    <message>
+        <source>Center administrator</source>
+        <translation>中心管理员</translation>
+    </message>
+    <message>
+        <source>Dr Wang</source>
+        <translation>王医生</translation>
+    </message>
+    <message>
+        <source>Nurse Li</source>
+        <translation>李护士</translation>
+    </message>
+    <message>
+        <source>Dr Zhao</source>
+        <translation>赵医生</translation>
+    </message>
+    <message>
+        <source>Dr Chen (ultrasound)</source>
+        <translation>陈医生（超声）</translation>
+    </message>
+    <message>
+        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</source>
+        <translation>已添加演示区域：机构 center、clinic-a、clinic-b；用户 center-admin、dr-wang、nurse-li、dr-zhao、us-chen（密码 obslink-demo）。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterApi</name>
+    <message>
+        <source>The request is larger than %1 bytes.</source>
+        <translation>请求超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>No such endpoint.</source>
+        <translation>没有此接口。</translation>
+    </message>
+    <message>
+        <source>This endpoint does not accept %1.</source>
+        <translation>此接口不接受 %1 请求。</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <source>limit must be a positive whole number.</source>
+        <translation>limit 必须为正整数。</translation>
+    </message>
+    <message>
+        <source>There is no clinic &quot;%1&quot;.</source>
+        <translation>不存在机构“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterConnection</name>
+    <message>
+        <source>The center&apos;s key does not match the pinned key; the connection was refused.</source>
+        <translation>中心的密钥与固定的密钥不符，已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The center&apos;s address must start with https://.</source>
+        <translation>中心地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The center&apos;s certificate is not trusted (%1); the connection was refused.</source>
+        <translation>中心的证书不受信任（%1），已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The regional center cannot be reached (%1).</source>
+        <translation>无法连接区域中心（%1）。</translation>
+    </message>
+    <message>
+        <source>The center answered with HTTP status %1 and no explanation.</source>
+        <translation>中心返回 HTTP 状态 %1，且未说明原因。</translation>
+    </message>
+    <message>
+        <source>The center refused the request: %1</source>
+        <translation>中心拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>The center&apos;s login reply cannot be read.</source>
+        <translation>无法读取中心的登录应答。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterDatabase</name>
+    <message>
+        <source>The database driver for %1 is not installed.</source>
+        <translation>未安装 %1 数据库驱动。</translation>
+    </message>
+    <message>
+        <source>The center database cannot be opened: %1</source>
+        <translation>无法打开中心数据库：%1</translation>
+    </message>
+    <message>
+        <source>Center migration %1 is missing.</source>
+        <translation>缺少中心数据库迁移 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterServer</name>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>无法从 %1 读取证书。</translation>
+    </message>
+    <message>
+        <source>The private key %1 cannot be read.</source>
+        <translation>无法读取私钥 %1。</translation>
+    </message>
+    <message>
+        <source>The private key %1 is not a PEM RSA or EC key.</source>
+        <translation>私钥 %1 不是 PEM 格式的 RSA 或 EC 密钥。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2.</source>
+        <translation>无法在 %1 端口 %2 上监听。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>create a synthetic clinic database</source>
+        <translation>创建合成的演示门诊数据库</translation>
+    </message>
+    <message>
+        <source>five-color risk grading (risk assess FILE.json)</source>
+        <translation>五色妊娠风险评估（risk assess FILE.json）</translation>
+    </message>
+    <message>
+        <source>fetal heart trace analysis (ctg analyse FILE)</source>
+        <translation>胎心监护分析（ctg analyse FILE）</translation>
+    </message>
+    <message>
+        <source>DICOM ultrasound files (dicom info|render FILE)</source>
+        <translation>DICOM 超声文件（dicom info|render FILE）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli COMMAND [OPTIONS]
 
 Commands:
 </source>
-            <translation>用法：obslink-cli 命令 [选项]
+        <translation>用法：obslink-cli 命令 [选项]
 
 命令：
 </translation>
-        </message>
-        <message>
-            <source>Unknown command: %1</source>
-            <translation>未知命令：%1</translation>
-        </message>
-        <message>
-            <source>Creates a database of synthetic, deterministic clinic data (never real patients).</source>
-            <translation>创建确定性的合成门诊数据库（绝非真实患者）。</translation>
-        </message>
-        <message>
-            <source>Database file to create.</source>
-            <translation>要创建的数据库文件。</translation>
-        </message>
-        <message>
-            <source>Number of women (default 1000).</source>
-            <translation>孕妇人数（默认 1000）。</translation>
-        </message>
-        <message>
-            <source>Random seed (default 1).</source>
-            <translation>随机种子（默认 1）。</translation>
-        </message>
-        <message>
-            <source>Date the data is generated for (default: today).</source>
-            <translation>数据对应的日期（默认：今天）。</translation>
-        </message>
-        <message>
-            <source>Clinic id (default demo-clinic).</source>
-            <translation>门诊编号（默认 demo-clinic）。</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
-            <translation>用法：obslink-cli demo-data --db 文件 [--patients 人数] [--seed 种子] [--today YYYY-MM-DD]</translation>
-        </message>
-        <message>
-            <source>%1 already exists; demo data is only written to a new file.</source>
-            <translation>%1 已存在；演示数据只写入新文件。</translation>
-        </message>
-        <message>
-            <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
-            <translation>高危专案工作清单（cases worklist --db 文件 --on 日期）</translation>
-        </message>
-        <message>
-            <source>Clinic database file.</source>
-            <translation>门诊数据库文件。</translation>
-        </message>
-        <message>
-            <source>Date of the worklist (default: today).</source>
-            <translation>工作清单日期（默认：今天）。</translation>
-        </message>
-        <message>
-            <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
-            <translation>单个清单：due、overdue、unreported、lost、edd 或 unassigned（默认：全部）。</translation>
-        </message>
-        <message>
-            <source>The clinic's case management settings (JSON).</source>
-            <translation>本门诊的专案管理设置（JSON）。</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
-            <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
-        </message>
-        <message>
-            <source>The date %1 is not a valid YYYY-MM-DD date.</source>
-            <translation>日期 %1 不是有效的 YYYY-MM-DD 日期。</translation>
-        </message>
-        <message>
-            <source>Unknown worklist %1.</source>
-            <translation>未知的工作清单 %1。</translation>
-        </message>
-        <message>
-            <source>The database %1 does not exist.</source>
-            <translation>数据库 %1 不存在。</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json ('-' for standard input) describes one pregnancy on one date:
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>Creates a database of synthetic, deterministic clinic data (never real patients).</source>
+        <translation>创建确定性的合成门诊数据库（绝非真实患者）。</translation>
+    </message>
+    <message>
+        <source>Database file to create.</source>
+        <translation>要创建的数据库文件。</translation>
+    </message>
+    <message>
+        <source>Number of women (default 1000).</source>
+        <translation>孕妇人数（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Date the data is generated for (default: today).</source>
+        <translation>数据对应的日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>Clinic id (default demo-clinic).</source>
+        <translation>门诊编号（默认 demo-clinic）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
+        <translation>用法：obslink-cli demo-data --db 文件 [--patients 人数] [--seed 种子] [--today YYYY-MM-DD]</translation>
+    </message>
+    <message>
+        <source>%1 already exists; demo data is only written to a new file.</source>
+        <translation>%1 已存在；演示数据只写入新文件。</translation>
+    </message>
+    <message>
+        <source>high-risk case worklists (cases worklist --db FILE --on DATE)</source>
+        <translation>高危专案工作清单（cases worklist --db 文件 --on 日期）</translation>
+    </message>
+    <message>
+        <source>Clinic database file.</source>
+        <translation>门诊数据库文件。</translation>
+    </message>
+    <message>
+        <source>Date of the worklist (default: today).</source>
+        <translation>工作清单日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
+        <translation>单个清单：due、overdue、unreported、lost、edd 或 unassigned（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s case management settings (JSON).</source>
+        <translation>本门诊的专案管理设置（JSON）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
+        <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
+    </message>
+    <message>
+        <source>The date %1 is not a valid YYYY-MM-DD date.</source>
+        <translation>日期 %1 不是有效的 YYYY-MM-DD 日期。</translation>
+    </message>
+    <message>
+        <source>Unknown worklist %1.</source>
+        <translation>未知的工作清单 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist.</source>
+        <translation>数据库 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
   assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
   uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: "positive"|"negative"},
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
   bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
 Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
 See docs/rules-five-color-2017.md.</source>
-            <translation>用法：obslink-cli risk assess 文件.json [--rules 规则集.json]
-文件.json（'-' 表示标准输入）描述某一日期的一次妊娠：
+        <translation>用法：obslink-cli risk assess 文件.json [--rules 规则集.json]
+文件.json（&apos;-&apos; 表示标准输入）描述某一日期的一次妊娠：
   assessedOn（必填，YYYY-MM-DD）、birthDate、heightCm、weightKg、fetuses、gestationalWeeks、
   uterineSurgeries、lastUterineSurgeryDate、
-  labs {hb g/L、plt 10^9/L、creatinine umol/L、creatinineUpperLimit、hbsag、syphilis、hiv："positive"|"negative"}、
+  labs {hb g/L、plt 10^9/L、creatinine umol/L、creatinineUpperLimit、hbsag、syphilis、hiv：&quot;positive&quot;|&quot;negative&quot;}、
   bp {systolic, diastolic}、bpReadings [{systolic, diastolic, date}]、presentation、findings [条目编号]。
 输出风险分级、紫色标识、每条触发条目及其依据、提示项和规则集版本。
 参见 docs/rules-five-color-2017.md。</translation>
-        </message>
-        <message>
-            <source>Cannot read %1.</source>
-            <translation>无法读取 %1。</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli ctg analyse FILE [--format csv|wfdb] [--baseline-series] [--ga-weeks N]
 FILE is a CSV (time_s,fhr_bpm,toco …) or a WFDB record (.hea/.dat, format 16).
 See docs/ctg-analysis.md for the JSON printed.</source>
-            <translation>用法：obslink-cli ctg analyse 文件 [--format csv|wfdb] [--baseline-series] [--ga-weeks 孕周]
+        <translation>用法：obslink-cli ctg analyse 文件 [--format csv|wfdb] [--baseline-series] [--ga-weeks 孕周]
 文件为 CSV（time_s,fhr_bpm,toco …）或 WFDB 记录（.hea/.dat，格式 16）。
 输出的 JSON 见 docs/ctg-analysis.md。</translation>
-        </message>
-        <message>
-            <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
-            <translation>--ga-weeks 必须是 20 到 45 之间的孕周数。</translation>
-        </message>
-        <message>
-            <source>Usage: obslink-cli dicom info FILE
+    </message>
+    <message>
+        <source>--ga-weeks must be a number of weeks between 20 and 45.</source>
+        <translation>--ga-weeks 必须是 20 到 45 之间的孕周数。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
+        <translation>同时按临床医生确认的方式对每次妊娠进行风险分级，并为高风险者建立专案（用于演示）。</translation>
+    </message>
+    <message>
+        <source>one sync round with the regional center (sync --db FILE --server URL)</source>
+        <translation>与区域中心同步一次（sync --db 文件 --server 地址）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli dicom info FILE
        obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (frame 1 of a single-frame file is also accepted).</source>
-            <translation>用法：obslink-cli dicom info 文件
-      obslink-cli dicom render 文件 [--frame 帧号] --out PNG
-帧号从 0 开始（单帧文件也接受帧号 1）。</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <source>Also grade every pregnancy as a clinician would confirm it, opening case files for high grades (for the demo).</source>
-            <translation>同时按临床医生确认的方式对每次妊娠进行风险分级，并为高风险者建立专案（用于演示）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClinicRecords</name>
-        <message>
-            <source>Record number %1 is already used by another woman.</source>
-            <translation>病历号 %1 已被另一位孕妇使用。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactDialog</name>
-        <message>
-            <source>Follow-up contact — %1</source>
-            <translation>随访 — %1</translation>
-        </message>
-        <message>
-            <source>Phone call</source>
-            <translation>电话随访</translation>
-        </message>
-        <message>
-            <source>Clinic visit</source>
-            <translation>门诊随访</translation>
-        </message>
-        <message>
-            <source>Home visit</source>
-            <translation>入户随访</translation>
-        </message>
-        <message>
-            <source>Reached, followed up</source>
-            <translation>已联系并随访</translation>
-        </message>
-        <message>
-            <source>Not reached</source>
-            <translation>未联系上</translation>
-        </message>
-        <message>
-            <source>Came to the clinic</source>
-            <translation>已来院</translation>
-        </message>
-        <message>
-            <source>&amp;Contact:</source>
-            <translation>随访方式(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>&amp;Date:</source>
-            <translation>日期(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome:</source>
-            <translation>结果(&amp;O)：</translation>
-        </message>
-        <message>
-            <source>&amp;Findings:</source>
-            <translation>检查发现(&amp;F)：</translation>
-        </message>
-        <message>
-            <source>&amp;Interventions:</source>
-            <translation>干预措施(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>&amp;Advice given:</source>
-            <translation>指导意见(&amp;A)：</translation>
-        </message>
-        <message>
-            <source>&amp;Next contact due:</source>
-            <translation>下次随访日期(&amp;N)：</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgAnalyzer</name>
-        <message>
-            <source>The trace is empty.</source>
-            <translation>胎心监护记录为空。</translation>
-        </message>
-        <message>
-            <source>%1% of the signal is lost: too little to classify the trace.</source>
-            <translation>信号丢失 %1%：信号不足，无法判读分类。</translation>
-        </message>
-        <message>
-            <source>Baseline below 100 bpm (%1 bpm).</source>
-            <translation>基线低于 100 次/分（%1 次/分）。</translation>
-        </message>
-        <message>
-            <source>Baseline below 110 bpm (%1 bpm).</source>
-            <translation>基线低于 110 次/分（%1 次/分）。</translation>
-        </message>
-        <message>
-            <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
-            <translation>基线高于 160 次/分（%1 次/分）：胎心过速。</translation>
-        </message>
-        <message>
-            <source>Reduced variability for more than 50 minutes.</source>
-            <translation>变异减少超过 50 分钟。</translation>
-        </message>
-        <message>
-            <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
-            <translation>变异减少（低于 5 次/分）持续 %1 分钟。</translation>
-        </message>
-        <message>
-            <source>Increased (saltatory) variability for more than 30 minutes.</source>
-            <translation>变异增加（跳跃型）超过 30 分钟。</translation>
-        </message>
-        <message>
-            <source>Increased variability (above 25 bpm).</source>
-            <translation>变异增加（高于 25 次/分）。</translation>
-        </message>
-        <message>
-            <source>Sinusoidal pattern for 30 minutes or more.</source>
-            <translation>正弦波形持续 30 分钟或以上。</translation>
-        </message>
-        <message>
-            <source>A prolonged deceleration lasting more than 5 minutes.</source>
-            <translation>一次延长减速持续超过 5 分钟。</translation>
-        </message>
-        <message>
-            <source>Repetitive late or prolonged decelerations.</source>
-            <translation>反复晚期减速或延长减速。</translation>
-        </message>
-        <message>
-            <source>Repetitive decelerations.</source>
-            <translation>反复减速。</translation>
-        </message>
-        <message>
-            <source>A prolonged deceleration (over 3 minutes).</source>
-            <translation>延长减速（超过 3 分钟）。</translation>
-        </message>
-        <message>
-            <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
-            <translation>宫缩过频：每 10 分钟超过 5 次宫缩。</translation>
-        </message>
-        <message>
-            <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
-            <translation>基线 110–160 次/分，变异 5–25 次/分，无反复减速。</translation>
-        </message>
-        <message>
-            <source>Sinusoidal pattern.</source>
-            <translation>正弦波形。</translation>
-        </message>
-        <message>
-            <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
-            <translation>变异缺失，伴反复晚期或变异减速或胎心过缓。</translation>
-        </message>
-        <message>
-            <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
-            <translation>基线 110–160 次/分，中度变异，无晚期、变异或延长减速。</translation>
-        </message>
-        <message>
-            <source>Late decelerations.</source>
-            <translation>晚期减速。</translation>
-        </message>
-        <message>
-            <source>Variable decelerations.</source>
-            <translation>变异减速。</translation>
-        </message>
-        <message>
-            <source>Variability outside 6–25 bpm.</source>
-            <translation>变异不在 6–25 次/分范围内。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgFileFormat</name>
-        <message>
-            <source>The stored trace is damaged (its checksum does not match).</source>
-            <translation>保存的胎心监护记录已损坏（校验和不符）。</translation>
-        </message>
-        <message>
-            <source>This is not an ObsLink trace.</source>
-            <translation>这不是 ObsLink 胎心监护记录。</translation>
-        </message>
-        <message>
-            <source>This trace was stored by a newer ObsLink (format %1).</source>
-            <translation>此记录由更新版本的 ObsLink 保存（格式 %1）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CtgImporter</name>
-        <message>
-            <source>Unknown trace format "%1": use csv or wfdb.</source>
-            <translation>未知的记录格式“%1”：请使用 csv 或 wfdb。</translation>
-        </message>
-        <message>
-            <source>The file %1 cannot be read.</source>
-            <translation>无法读取文件 %1。</translation>
-        </message>
-        <message>
-            <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
-            <translation>第 1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%1）。</translation>
-        </message>
-        <message>
-            <source>Line %1 has %2 values; the header names %3.</source>
-            <translation>第 %1 行有 %2 个值；表头有 %3 列。</translation>
-        </message>
-        <message>
-            <source>Line %1: the time "%2" is not a number.</source>
-            <translation>第 %1 行：时间“%2”不是数字。</translation>
-        </message>
-        <message>
-            <source>Line %1: the heart rate "%2" is not a number.</source>
-            <translation>第 %1 行：心率“%2”不是数字。</translation>
-        </message>
-        <message>
-            <source>Line %1: the uterine activity "%2" is not a number.</source>
-            <translation>第 %1 行：宫缩压力“%2”不是数字。</translation>
-        </message>
-        <message>
-            <source>Line %1: time %2 s does not increase.</source>
-            <translation>第 %1 行：时间 %2 秒没有递增。</translation>
-        </message>
-        <message>
-            <source>The trace is longer than 72 hours.</source>
-            <translation>记录长度超过 72 小时。</translation>
-        </message>
-        <message>
-            <source>The file has no samples.</source>
-            <translation>文件中没有采样数据。</translation>
-        </message>
-        <message>
-            <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
-            <translation>采样间隔不均匀（约在 %1 秒处）：记录需要恒定的采样率。</translation>
-        </message>
-        <message>
-            <source>The WFDB header %1.hea cannot be read.</source>
-            <translation>无法读取 WFDB 头文件 %1.hea。</translation>
-        </message>
-        <message>
-            <source>The WFDB header is empty.</source>
-            <translation>WFDB 头文件为空。</translation>
-        </message>
-        <message>
-            <source>The WFDB record line "%1" is not valid.</source>
-            <translation>WFDB 记录行“%1”无效。</translation>
-        </message>
-        <message>
-            <source>The WFDB sampling frequency is not valid.</source>
-            <translation>WFDB 采样频率无效。</translation>
-        </message>
-        <message>
-            <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
-            <translation>信号 %1 不是以 WFDB 格式 16 存储的（仅支持此格式）。</translation>
-        </message>
-        <message>
-            <source>All signals must be in one .dat file.</source>
-            <translation>所有信号必须在同一个 .dat 文件中。</translation>
-        </message>
-        <message>
-            <source>The WFDB signal file %1 cannot be read.</source>
-            <translation>无法读取 WFDB 信号文件 %1。</translation>
-        </message>
-        <message>
-            <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
-            <translation>信号文件 %1 被截断或与头文件不符（%3 个信号共 %2 字节）。</translation>
-        </message>
-        <message>
-            <source>The header declares %1 samples but the signal file holds %2.</source>
-            <translation>头文件声明 %1 个采样点，但信号文件中有 %2 个。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Database</name>
-        <message>
-            <source>The database %1 cannot be opened: %2</source>
-            <translation>无法打开数据库 %1：%2</translation>
-        </message>
-        <message>
-            <source>The file %1 is damaged or is not an ObsLink database.</source>
-            <translation>文件 %1 已损坏或不是 ObsLink 数据库。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DicomFile</name>
-        <message>
-            <source>The file %1 does not exist.</source>
-            <translation>文件 %1 不存在。</translation>
-        </message>
-        <message>
-            <source>%1 is not a readable DICOM file: %2.</source>
-            <translation>%1 不是可读取的 DICOM 文件：%2。</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>The file has no pixel data.</source>
-            <translation>文件中没有像素数据。</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 pixel data is not encapsulated.</source>
-            <translation>JPEG 2000 像素数据未按封装格式存储。</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 pixel data is empty.</source>
-            <translation>JPEG 2000 像素数据为空。</translation>
-        </message>
-        <message>
-            <source>Frame %1 is missing from the pixel data.</source>
-            <translation>像素数据中缺少第 %1 帧。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
-            <translation>
-                <numerusform>第 %1 帧不存在：文件共有 %n 帧，从 0 开始编号。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The image size in the header is impossible (%1 × %2, %3 samples).</source>
-            <translation>头信息中的图像尺寸不可能（%1 × %2，%3 个采样）。</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 frame size does not match the header.</source>
-            <translation>JPEG 2000 帧尺寸与头信息不符。</translation>
-        </message>
-        <message>
-            <source>The image cannot be displayed: %1.</source>
-            <translation>无法显示图像：%1。</translation>
-        </message>
-        <message>
-            <source>Frame %1 could not be decoded.</source>
-            <translation>第 %1 帧无法解码。</translation>
-        </message>
-        <message>
-            <source>The JPEG 2000 image data cannot be decoded (%1).</source>
-            <translation>JPEG 2000 图像数据无法解码（%1）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingsDialog</name>
-        <message>
-            <source>Risk assessment form — %1</source>
-            <translation>妊娠风险评估表 — %1</translation>
-        </message>
-        <message>
-            <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
-            <translation>筛选条目（如：心脏、贫血、red.1）</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <source>Color</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Id</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>[from the record]</source>
-            <translation>［来自档案数据］</translation>
-        </message>
-        <message>
-            <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
-            <translation>请勾选检查发现的情况。标有［来自档案数据］的条目由已录入的数据自动计算；系统根据两者提出分级建议，由您确认。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDraft</name>
-        <message>
-            <source>Close the form</source>
-            <translation>关闭表单</translation>
-        </message>
-        <message>
-            <source>Keep what you typed as a draft for next time?</source>
-            <translation>是否将已填写的内容保存为草稿，下次继续？</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormFields</name>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>保存（Ctrl+S）</translation>
-        </message>
-    </context>
-    <context>
-        <name>GradingService</name>
-        <message>
-            <source>There is no pregnancy to grade.</source>
-            <translation>没有可评估的妊娠。</translation>
-        </message>
-        <message>
-            <source>"%1" is not a grade of the active rule set.</source>
-            <translation>“%1”不是当前规则集中的分级。</translation>
-        </message>
-        <message>
-            <source>A grade is decided by a named clinician.</source>
-            <translation>分级须由具名的临床医生确定。</translation>
-        </message>
-        <message>
-            <source>Give the reason for grading differently from the proposal.</source>
-            <translation>请填写与系统建议分级不同的理由。</translation>
-        </message>
-        <message>
-            <source>"%1" is not a finding of the active rule set.</source>
-            <translation>“%1”不是当前规则集中可勾选的条目。</translation>
-        </message>
-    </context>
-    <context>
-        <name>HighRiskRegister</name>
-        <message>
-            <source>%1-%2 is not a month.</source>
-            <translation>%1-%2 不是有效的月份。</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>病历号</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>National ID</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>年龄</translation>
-        </message>
-        <message>
-            <source>GA at month end</source>
-            <translation>月末孕周</translation>
-        </message>
-        <message>
-            <source>EDD</source>
-            <translation>预产期</translation>
-        </message>
-        <message>
-            <source>Risk color</source>
-            <translation>风险颜色</translation>
-        </message>
-        <message>
-            <source>Infectious (purple)</source>
-            <translation>传染病（紫色）</translation>
-        </message>
-        <message>
-            <source>Case opened</source>
-            <translation>专案建立日期</translation>
-        </message>
-        <message>
-            <source>Report due</source>
-            <translation>应上报日期</translation>
-        </message>
-        <message>
-            <source>Reported on</source>
-            <translation>上报日期</translation>
-        </message>
-        <message>
-            <source>Report status</source>
-            <translation>上报状态</translation>
-        </message>
-        <message>
-            <source>Responsible doctor</source>
-            <translation>责任医生</translation>
-        </message>
-        <message>
-            <source>Responsible nurse</source>
-            <translation>责任护士</translation>
-        </message>
-        <message>
-            <source>Closed on</source>
-            <translation>结案日期</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>转归</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>否</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>ObsLink — antenatal care</source>
-            <translation>ObsLink — 孕产期保健</translation>
-        </message>
-        <message>
-            <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-            <translation>搜索：姓名、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Register a pregnancy…</source>
-            <translation>孕妇建档(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>New &amp;visit…</source>
-            <translation>新增产检(&amp;V)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>查看(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Find a woman</source>
-            <translation>查找孕妇(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh list</source>
-            <translation>刷新列表(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Language…</source>
-            <translation>语言(&amp;L)…</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About ObsLink</source>
-            <translation>关于 ObsLink(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About ObsLink</source>
-            <translation>关于 ObsLink</translation>
-        </message>
-        <message>
-            <source>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
+Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</source>
+        <translation>用法：obslink-cli dicom info 文件
+      obslink-cli dicom render 文件 [--frame N] --out PNG
+帧号从 0 开始（单帧文件也接受 1）。见 docs/dicom.md。</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more).</source>
+        <translation>--frame 需要帧号（0 或更大）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli sync --db FILE --server URL [--ca FILE] [--pin SHA256] --user NAME --password-file FILE [--publish-all] [--page-size N]</source>
+        <translation>用法：obslink-cli sync --db 文件 --server 地址 [--ca 文件] [--pin SHA256] --user 用户名 --password-file 文件 [--publish-all] [--page-size N]</translation>
+    </message>
+    <message>
+        <source>The regional center (https://host:port).</source>
+        <translation>区域中心（https://主机:端口）。</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate (PEM), trusted besides the system&apos;s.</source>
+        <translation>区域 CA 证书（PEM），在系统证书之外信任。</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the center&apos;s public key (base64).</source>
+        <translation>中心公钥的 SHA-256（base64）。</translation>
+    </message>
+    <message>
+        <source>Login name at the center.</source>
+        <translation>在中心的登录名。</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password.</source>
+        <translation>第一行为密码的文件。</translation>
+    </message>
+    <message>
+        <source>First queue every record of this cache for the center (a cache filled by an import or before sync).</source>
+        <translation>先将本缓存的全部记录排队发往中心（用于导入填充或启用同步前的缓存）。</translation>
+    </message>
+    <message>
+        <source>Records per request (smaller for a poor connection).</source>
+        <translation>每次请求的记录数（网络差时调小）。</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>无法读取密码文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicRecords</name>
+    <message>
+        <source>Record number %1 is already used by another woman.</source>
+        <translation>病历号 %1 已被另一位孕妇使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Follow-up contact — %1</source>
+        <translation>随访 — %1</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话随访</translation>
+    </message>
+    <message>
+        <source>Clinic visit</source>
+        <translation>门诊随访</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户随访</translation>
+    </message>
+    <message>
+        <source>Reached, followed up</source>
+        <translation>已联系并随访</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Came to the clinic</source>
+        <translation>已来院</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>随访方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>检查发现(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interventions:</source>
+        <translation>干预措施(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Advice given:</source>
+        <translation>指导意见(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Next contact due:</source>
+        <translation>下次随访日期(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>CtgAnalyzer</name>
+    <message>
+        <source>The trace is empty.</source>
+        <translation>胎心监护记录为空。</translation>
+    </message>
+    <message>
+        <source>%1% of the signal is lost: too little to classify the trace.</source>
+        <translation>信号丢失 %1%：信号不足，无法判读分类。</translation>
+    </message>
+    <message>
+        <source>Baseline below 100 bpm (%1 bpm).</source>
+        <translation>基线低于 100 次/分（%1 次/分）。</translation>
+    </message>
+    <message>
+        <source>Baseline below 110 bpm (%1 bpm).</source>
+        <translation>基线低于 110 次/分（%1 次/分）。</translation>
+    </message>
+    <message>
+        <source>Baseline above 160 bpm (%1 bpm): tachycardia.</source>
+        <translation>基线高于 160 次/分（%1 次/分）：胎心过速。</translation>
+    </message>
+    <message>
+        <source>Reduced variability for more than 50 minutes.</source>
+        <translation>变异减少超过 50 分钟。</translation>
+    </message>
+    <message>
+        <source>Reduced variability (below 5 bpm) for %1 minutes.</source>
+        <translation>变异减少（低于 5 次/分）持续 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>Increased (saltatory) variability for more than 30 minutes.</source>
+        <translation>变异增加（跳跃型）超过 30 分钟。</translation>
+    </message>
+    <message>
+        <source>Increased variability (above 25 bpm).</source>
+        <translation>变异增加（高于 25 次/分）。</translation>
+    </message>
+    <message>
+        <source>Sinusoidal pattern for 30 minutes or more.</source>
+        <translation>正弦波形持续 30 分钟或以上。</translation>
+    </message>
+    <message>
+        <source>A prolonged deceleration lasting more than 5 minutes.</source>
+        <translation>一次延长减速持续超过 5 分钟。</translation>
+    </message>
+    <message>
+        <source>Repetitive late or prolonged decelerations.</source>
+        <translation>反复晚期减速或延长减速。</translation>
+    </message>
+    <message>
+        <source>Repetitive decelerations.</source>
+        <translation>反复减速。</translation>
+    </message>
+    <message>
+        <source>A prolonged deceleration (over 3 minutes).</source>
+        <translation>延长减速（超过 3 分钟）。</translation>
+    </message>
+    <message>
+        <source>Tachysystole: more than 5 contractions per 10 minutes.</source>
+        <translation>宫缩过频：每 10 分钟超过 5 次宫缩。</translation>
+    </message>
+    <message>
+        <source>Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.</source>
+        <translation>基线 110–160 次/分，变异 5–25 次/分，无反复减速。</translation>
+    </message>
+    <message>
+        <source>Sinusoidal pattern.</source>
+        <translation>正弦波形。</translation>
+    </message>
+    <message>
+        <source>Absent variability with recurrent late or variable decelerations or bradycardia.</source>
+        <translation>变异缺失，伴反复晚期或变异减速或胎心过缓。</translation>
+    </message>
+    <message>
+        <source>Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.</source>
+        <translation>基线 110–160 次/分，中度变异，无晚期、变异或延长减速。</translation>
+    </message>
+    <message>
+        <source>Late decelerations.</source>
+        <translation>晚期减速。</translation>
+    </message>
+    <message>
+        <source>Variable decelerations.</source>
+        <translation>变异减速。</translation>
+    </message>
+    <message>
+        <source>Variability outside 6–25 bpm.</source>
+        <translation>变异不在 6–25 次/分范围内。</translation>
+    </message>
+</context>
+<context>
+    <name>CtgFileFormat</name>
+    <message>
+        <source>The stored trace is damaged (its checksum does not match).</source>
+        <translation>保存的胎心监护记录已损坏（校验和不符）。</translation>
+    </message>
+    <message>
+        <source>This is not an ObsLink trace.</source>
+        <translation>这不是 ObsLink 胎心监护记录。</translation>
+    </message>
+    <message>
+        <source>This trace was stored by a newer ObsLink (format %1).</source>
+        <translation>此记录由更新版本的 ObsLink 保存（格式 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>CtgImporter</name>
+    <message>
+        <source>Unknown trace format &quot;%1&quot;: use csv or wfdb.</source>
+        <translation>未知的记录格式“%1”：请使用 csv 或 wfdb。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
+        <translation>第 1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%1）。</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 values; the header names %3.</source>
+        <translation>第 %1 行有 %2 个值；表头有 %3 列。</translation>
+    </message>
+    <message>
+        <source>Line %1: the time &quot;%2&quot; is not a number.</source>
+        <translation>第 %1 行：时间“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>Line %1: the heart rate &quot;%2&quot; is not a number.</source>
+        <translation>第 %1 行：心率“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>Line %1: the uterine activity &quot;%2&quot; is not a number.</source>
+        <translation>第 %1 行：宫缩压力“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>Line %1: time %2 s does not increase.</source>
+        <translation>第 %1 行：时间 %2 秒没有递增。</translation>
+    </message>
+    <message>
+        <source>The trace is longer than 72 hours.</source>
+        <translation>记录长度超过 72 小时。</translation>
+    </message>
+    <message>
+        <source>The file has no samples.</source>
+        <translation>文件中没有采样数据。</translation>
+    </message>
+    <message>
+        <source>The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.</source>
+        <translation>采样间隔不均匀（约在 %1 秒处）：记录需要恒定的采样率。</translation>
+    </message>
+    <message>
+        <source>The WFDB header %1.hea cannot be read.</source>
+        <translation>无法读取 WFDB 头文件 %1.hea。</translation>
+    </message>
+    <message>
+        <source>The WFDB header is empty.</source>
+        <translation>WFDB 头文件为空。</translation>
+    </message>
+    <message>
+        <source>The WFDB record line &quot;%1&quot; is not valid.</source>
+        <translation>WFDB 记录行“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The WFDB sampling frequency is not valid.</source>
+        <translation>WFDB 采样频率无效。</translation>
+    </message>
+    <message>
+        <source>Signal %1 is not stored in WFDB format 16, the only one supported.</source>
+        <translation>信号 %1 不是以 WFDB 格式 16 存储的（仅支持此格式）。</translation>
+    </message>
+    <message>
+        <source>All signals must be in one .dat file.</source>
+        <translation>所有信号必须在同一个 .dat 文件中。</translation>
+    </message>
+    <message>
+        <source>The WFDB signal file %1 cannot be read.</source>
+        <translation>无法读取 WFDB 信号文件 %1。</translation>
+    </message>
+    <message>
+        <source>The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).</source>
+        <translation>信号文件 %1 被截断或与头文件不符（%3 个信号共 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The header declares %1 samples but the signal file holds %2.</source>
+        <translation>头文件声明 %1 个采样点，但信号文件中有 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged or is not an ObsLink database.</source>
+        <translation>文件 %1 已损坏或不是 ObsLink 数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>DicomFile</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The JPEG 2000 pixel data is not encapsulated.</source>
+        <translation>JPEG 2000 像素数据未按封装格式存储。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
+        <translation>
+            <numerusform>第 %1 帧不存在：文件共有 %n 帧，从 0 开始编号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough memory to read %1.</source>
+        <translation>内存不足，无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 不是可读取的 DICOM 文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read (no permission).</source>
+        <translation>无法读取文件 %1（无权限）。</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <translation>文件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 is not a DICOM file.</source>
+        <translation>%1 不是 DICOM 文件。</translation>
+    </message>
+    <message>
+        <source>The header of %1 cannot be read.</source>
+        <translation>无法读取 %1 的文件头。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to display frame %1.</source>
+        <translation>内存不足，无法显示第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed.</source>
+        <translation>无法显示第 %1 帧。</translation>
+    </message>
+</context>
+<context>
+    <name>EncapsulatedFrames</name>
+    <message>
+        <source>The compressed pixel data holds %1 fragments for %2 frames.</source>
+        <translation>压缩像素数据中有 %1 个片段，对应 %2 帧。</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the compressed pixel data is unreadable.</source>
+        <translation>压缩像素数据的第 %1 个片段无法读取。</translation>
+    </message>
+    <message>
+        <source>The frames of the compressed pixel data cannot be told apart: %1 frames announced, %2 found.</source>
+        <translation>无法区分压缩像素数据中的各帧：声明 %1 帧，实际找到 %2 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not in the compressed pixel data.</source>
+        <translation>压缩像素数据中没有第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be read from the file.</source>
+        <translation>无法从文件读取第 %1 帧。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Risk assessment form — %1</source>
+        <translation>妊娠风险评估表 — %1</translation>
+    </message>
+    <message>
+        <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
+        <translation>筛选条目（如：心脏、贫血、red.1）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>[from the record]</source>
+        <translation>［来自档案数据］</translation>
+    </message>
+    <message>
+        <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
+        <translation>请勾选检查发现的情况。标有［来自档案数据］的条目由已录入的数据自动计算；系统根据两者提出分级建议，由您确认。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDraft</name>
+    <message>
+        <source>Close the form</source>
+        <translation>关闭表单</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a draft for next time?</source>
+        <translation>是否将已填写的内容保存为草稿，下次继续？</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+</context>
+<context>
+    <name>FrameRenderer</name>
+    <message>
+        <source>Not enough memory to display frame %1.</source>
+        <translation>内存不足，无法显示第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 uses an encoding that cannot be displayed (%2).</source>
+        <translation>第 %1 帧使用了无法显示的编码（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed (%2).</source>
+        <translation>无法显示第 %1 帧（%2）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be selected.</source>
+        <translation>无法选择第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be rendered.</source>
+        <translation>无法渲染第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be displayed (attributes missing).</source>
+        <translation>无法显示第 %1 帧（缺少属性）。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be decoded (%2).</source>
+        <translation>无法解码第 %1 帧（%2）。</translation>
+    </message>
+    <message>
+        <source>A JPEG 2000 frame with %1 components cannot be displayed.</source>
+        <translation>无法显示含 %1 个分量的 JPEG 2000 帧。</translation>
+    </message>
+</context>
+<context>
+    <name>GradingService</name>
+    <message>
+        <source>There is no pregnancy to grade.</source>
+        <translation>没有可评估的妊娠。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a grade of the active rule set.</source>
+        <translation>“%1”不是当前规则集中的分级。</translation>
+    </message>
+    <message>
+        <source>A grade is decided by a named clinician.</source>
+        <translation>分级须由具名的临床医生确定。</translation>
+    </message>
+    <message>
+        <source>Give the reason for grading differently from the proposal.</source>
+        <translation>请填写与系统建议分级不同的理由。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a finding of the active rule set.</source>
+        <translation>“%1”不是当前规则集中可勾选的条目。</translation>
+    </message>
+</context>
+<context>
+    <name>HighRiskRegister</name>
+    <message>
+        <source>%1-%2 is not a month.</source>
+        <translation>%1-%2 不是有效的月份。</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>GA at month end</source>
+        <translation>月末孕周</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>预产期</translation>
+    </message>
+    <message>
+        <source>Risk color</source>
+        <translation>风险颜色</translation>
+    </message>
+    <message>
+        <source>Infectious (purple)</source>
+        <translation>传染病（紫色）</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>专案建立日期</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>应上报日期</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>上报状态</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>转归</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityStore</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知角色“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after repeated wrong passwords; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>多次密码错误，此账户已锁定；请在 %n 分钟后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session has ended; please log in again.</source>
+        <translation>会话已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <source>The access token has expired.</source>
+        <translation>访问令牌已过期。</translation>
+    </message>
+</context>
+<context>
+    <name>Jpeg2000Decoder</name>
+    <message>
+        <source>The JPEG 2000 image cannot be decoded: %1.</source>
+        <translation>无法解码 JPEG 2000 图像：%1。</translation>
+    </message>
+    <message>
+        <source>the frame does not start with a JPEG 2000 codestream</source>
+        <translation>该帧不是以 JPEG 2000 码流开头</translation>
+    </message>
+    <message>
+        <source>no decoder</source>
+        <translation>没有解码器</translation>
+    </message>
+    <message>
+        <source>the decoder cannot be set up</source>
+        <translation>无法设置解码器</translation>
+    </message>
+    <message>
+        <source>its header is damaged</source>
+        <translation>其文件头已损坏</translation>
+    </message>
+    <message>
+        <source>the codestream is %1 × %2 pixels but the header says %3 × %4</source>
+        <translation>码流为 %1 × %2 像素，但文件头为 %3 × %4</translation>
+    </message>
+    <message>
+        <source>it has %1 components</source>
+        <translation>它有 %1 个分量</translation>
+    </message>
+    <message>
+        <source>component %1 has an unsupported layout</source>
+        <translation>第 %1 个分量的布局不受支持</translation>
+    </message>
+    <message>
+        <source>its data is damaged or incomplete</source>
+        <translation>其数据已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>component %1 was not decoded</source>
+        <translation>第 %1 个分量未解码</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>The message is larger than %1 bytes.</source>
+        <translation>消息超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The message is not valid JSON (%1 at byte %2).</source>
+        <translation>消息不是有效的 JSON（%1，位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The message must be a JSON object.</source>
+        <translation>消息必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3</source>
+        <translation>%1.%2：%3</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be an identifier of at most %1 letters, digits or _-.:</source>
+        <translation>必须是不超过 %1 个字母、数字或 _-.: 的标识符</translation>
+    </message>
+    <message>
+        <source>must be text of at most %1 characters</source>
+        <translation>必须是不超过 %1 个字符的文本</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>%1.%2: more than %3 entries</source>
+        <translation>%1.%2：超过 %3 项</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ObsLink — antenatal care</source>
+        <translation>ObsLink — 孕产期保健</translation>
+    </message>
+    <message>
+        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>搜索：姓名、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Register a pregnancy…</source>
+        <translation>孕妇建档(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>新增产检(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a woman</source>
+        <translation>查找孕妇(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>刷新列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ObsLink</source>
+        <translation>关于 ObsLink(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ObsLink</source>
+        <translation>关于 ObsLink</translation>
+    </message>
+    <message>
+        <source>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
 Database: %2</source>
-            <translation>ObsLink %1 — 区域孕产妇保健网络的孕期保健与高危妊娠管理系统。
+        <translation>ObsLink %1 — 区域孕产妇保健网络的孕期保健与高危妊娠管理系统。
 数据库：%2</translation>
-        </message>
-        <message>
-            <source>%1 women on record; showing the %2 most recently updated.</source>
-            <translation>共 %1 位孕妇；显示最近更新的 %2 位。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n match(es)</source>
-            <translation>
-                <numerusform>找到 %n 位</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Type more to narrow the list.</source>
-            <translation>请继续输入以缩小范围。</translation>
-        </message>
-        <message>
-            <source>%1 women on record</source>
-            <translation>共 %1 位孕妇</translation>
-        </message>
-        <message>
-            <source>ObsLink</source>
-            <translation>ObsLink</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>Language of the workstation:</source>
-            <translation>工作站语言：</translation>
-        </message>
-        <message>
-            <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
-            <translation>新语言将在下次启动时生效。现在重启 ObsLink 吗？未保存的表单会保留为草稿。</translation>
-        </message>
-        <message>
-            <source>Show only women of one risk color</source>
-            <translation>只显示某一风险颜色的孕妇</translation>
-        </message>
-        <message>
-            <source>All risk levels</source>
-            <translation>全部风险等级</translation>
-        </message>
-        <message>
-            <source>Women</source>
-            <translation>孕妇</translation>
-        </message>
-        <message>
-            <source>Worklists</source>
-            <translation>工作清单</translation>
-        </message>
-        <message>
-            <source>Worklists (%1)</source>
-            <translation>工作清单（%1）</translation>
-        </message>
-        <message>
-            <source>Export monthly high-risk &amp;register…</source>
-            <translation>导出月度高危登记册(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>Case &amp;summary (PDF)…</source>
-            <translation>专案小结（PDF）(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>High-risk register</source>
-            <translation>高危登记册</translation>
-        </message>
-        <message>
-            <source>Month (YYYY-MM):</source>
-            <translation>月份（YYYY-MM）：</translation>
-        </message>
-        <message>
-            <source>%1 is not a month written YYYY-MM.</source>
-            <translation>%1 不是 YYYY-MM 格式的月份。</translation>
-        </message>
-        <message>
-            <source>Save the register</source>
-            <translation>保存登记册</translation>
-        </message>
-        <message>
-            <source>high-risk-register-%1.csv</source>
-            <translation>高危登记册-%1.csv</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Cannot write %1.</source>
-            <translation>无法写入 %1。</translation>
-        </message>
-        <message>
-            <source>Register saved to %1</source>
-            <translation>登记册已保存到 %1</translation>
-        </message>
-        <message>
-            <source>Open the chart of a woman with a case file first.</source>
-            <translation>请先打开有专案档案的孕妇病历。</translation>
-        </message>
-        <message>
-            <source>This pregnancy has no case file.</source>
-            <translation>本次妊娠没有专案档案。</translation>
-        </message>
-        <message>
-            <source>Save the case summary</source>
-            <translation>保存专案小结</translation>
-        </message>
-        <message>
-            <source>case-summary-%1.pdf</source>
-            <translation>专案小结-%1.pdf</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Case summary saved to %1</source>
-            <translation>专案小结已保存到 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Migrator</name>
-        <message>
-            <source>The database file cannot be read.</source>
-            <translation>无法读取数据库文件。</translation>
-        </message>
-        <message>
-            <source>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</source>
-            <translation>此数据库由更新版本的 ObsLink 写入（结构版本 %1；本版本最高支持 %2）。请升级 ObsLink。</translation>
-        </message>
-        <message>
-            <source>Schema migration %1 is missing from this build.</source>
-            <translation>本版本缺少数据库结构迁移 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>NationalId</name>
-        <message>
-            <source>The national ID number must have 18 characters (it has %1).</source>
-            <translation>身份证号应为 18 位（当前 %1 位）。</translation>
-        </message>
-        <message>
-            <source>The first 17 characters of the national ID number must be digits.</source>
-            <translation>身份证号前 17 位必须是数字。</translation>
-        </message>
-        <message>
-            <source>The last character of the national ID number must be a digit or X.</source>
-            <translation>身份证号最后一位必须是数字或 X。</translation>
-        </message>
-        <message>
-            <source>The national ID number contains an impossible birth date (%1).</source>
-            <translation>身份证号中的出生日期无效（%1）。</translation>
-        </message>
-        <message>
-            <source>The national ID number's check character does not match: please re-check every digit.</source>
-            <translation>身份证号校验位不符：请逐位核对。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientBanner</name>
-        <message numerus="yes">
-            <source>%n years</source>
-            <translation>
-                <numerusform>%n 岁</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>G%1 P%2</source>
-            <translation>G%1 P%2</translation>
-        </message>
-        <message>
-            <source>GA %1 weeks</source>
-            <translation>孕 %1 周</translation>
-        </message>
-        <message>
-            <source>EDD %1</source>
-            <translation>预产期 %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n fetuses</source>
-            <translation>
-                <numerusform>%n 胎</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No. %1</source>
-            <translation>病历号 %1</translation>
-        </message>
-        <message>
-            <source>No chart open</source>
-            <translation>未打开病历</translation>
-        </message>
-        <message>
-            <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
-            <translation>请在列表中选择孕妇，或新建档案（Ctrl+N）。</translation>
-        </message>
-        <message>
-            <source>⚠ New grade proposed — see Risk</source>
-            <translation>⚠ 有新的分级建议 — 请查看“风险”</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientChartView</name>
-        <message>
-            <source>New &amp;visit…</source>
-            <translation>新增产检(&amp;V)…</translation>
-        </message>
-        <message>
-            <source>Record an antenatal visit (Ctrl+Shift+V)</source>
-            <translation>记录一次产前检查（Ctrl+Shift+V）</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>产检记录</translation>
-        </message>
-        <message>
-            <source>Trends</source>
-            <translation>趋势</translation>
-        </message>
-        <message>
-            <source>Labs</source>
-            <translation>化验</translation>
-        </message>
-        <message>
-            <source>This woman's record no longer exists.</source>
-            <translation>该孕妇的档案已不存在。</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Test</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>单位</translation>
-        </message>
-        <message>
-            <source>Upper limit</source>
-            <translation>正常上限</translation>
-        </message>
-        <message>
-            <source>Haemoglobin</source>
-            <translation>血红蛋白</translation>
-        </message>
-        <message>
-            <source>Platelets</source>
-            <translation>血小板</translation>
-        </message>
-        <message>
-            <source>Fasting glucose</source>
-            <translation>空腹血糖</translation>
-        </message>
-        <message>
-            <source>OGTT 1 h</source>
-            <translation>OGTT 1 小时</translation>
-        </message>
-        <message>
-            <source>OGTT 2 h</source>
-            <translation>OGTT 2 小时</translation>
-        </message>
-        <message>
-            <source>ALT</source>
-            <translation>谷丙转氨酶 (ALT)</translation>
-        </message>
-        <message>
-            <source>Creatinine</source>
-            <translation>肌酐</translation>
-        </message>
-        <message>
-            <source>HBsAg</source>
-            <translation>乙肝表面抗原</translation>
-        </message>
-        <message>
-            <source>Syphilis</source>
-            <translation>梅毒</translation>
-        </message>
-        <message>
-            <source>HIV</source>
-            <translation>HIV</translation>
-        </message>
-        <message>
-            <source>positive</source>
-            <translation>阳性</translation>
-        </message>
-        <message>
-            <source>negative</source>
-            <translation>阴性</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>风险</translation>
-        </message>
-        <message>
-            <source>Alt+%1</source>
-            <translation>Alt+%1</translation>
-        </message>
-        <message>
-            <source>Report to the district MCH institution overdue (due %1)</source>
-            <translation>报辖区妇幼保健机构已逾期（应于 %1 前）</translation>
-        </message>
-        <message>
-            <source>Report to the district MCH institution by %1</source>
-            <translation>请于 %1 前报辖区妇幼保健机构</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientListModel</name>
-        <message>
-            <source>ended</source>
-            <translation>已结束</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>风险</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>年龄</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>病历号</translation>
-        </message>
-        <message>
-            <source>GA today</source>
-            <translation>今日孕周</translation>
-        </message>
-        <message>
-            <source>EDD</source>
-            <translation>预产期</translation>
-        </message>
-        <message>
-            <source>Next visit due</source>
-            <translation>下次产检</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTable</name>
-        <message>
-            <source>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</source>
-            <translation>打开后此记录已在别处被修改。请重新打开查看最新版本；您填写的内容已保存为草稿。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordValidator</name>
-        <message>
-            <source>Enter the woman's name.</source>
-            <translation>请输入孕妇姓名。</translation>
-        </message>
-        <message>
-            <source>The birth date does not match the one in the national ID number (%1).</source>
-            <translation>出生日期与身份证号中的出生日期（%1）不一致。</translation>
-        </message>
-        <message>
-            <source>Enter the birth date.</source>
-            <translation>请输入出生日期。</translation>
-        </message>
-        <message>
-            <source>The birth date is in the future.</source>
-            <translation>出生日期晚于今天。</translation>
-        </message>
-        <message>
-            <source>An age of %1 years is outside 10–60 years: please check the birth date.</source>
-            <translation>年龄 %1 岁不在 10–60 岁范围内：请核对出生日期。</translation>
-        </message>
-        <message>
-            <source>The phone number may contain only digits, spaces and dashes.</source>
-            <translation>电话号码只能包含数字、空格和连字符。</translation>
-        </message>
-        <message>
-            <source>Enter the last menstrual period or an ultrasound dating.</source>
-            <translation>请输入末次月经或超声核定孕周。</translation>
-        </message>
-        <message>
-            <source>The last menstrual period is in the future.</source>
-            <translation>末次月经晚于今天。</translation>
-        </message>
-        <message>
-            <source>The last menstrual period is more than 44 weeks ago.</source>
-            <translation>末次月经距今超过 44 周。</translation>
-        </message>
-        <message>
-            <source>Gravida must be between 1 and 30 (this pregnancy counts).</source>
-            <translation>孕次应在 1 到 30 之间（含本次妊娠）。</translation>
-        </message>
-        <message>
-            <source>Para must be at least 0 and less than gravida.</source>
-            <translation>产次应不小于 0 且小于孕次。</translation>
-        </message>
-        <message>
-            <source>The number of fetuses must be between 1 and 6.</source>
-            <translation>胎儿数应在 1 到 6 之间。</translation>
-        </message>
-        <message>
-            <source>Height must be between %1 and %2 cm.</source>
-            <translation>身高应在 %1 到 %2 厘米之间。</translation>
-        </message>
-        <message>
-            <source>Pre-pregnancy weight must be between %1 and %2 kg.</source>
-            <translation>孕前体重应在 %1 到 %2 千克之间。</translation>
-        </message>
-        <message>
-            <source>The number of uterine operations must be between 0 and 10.</source>
-            <translation>子宫手术次数应在 0 到 10 之间。</translation>
-        </message>
-        <message>
-            <source>The last uterine operation is in the future.</source>
-            <translation>末次子宫手术日期晚于今天。</translation>
-        </message>
-        <message>
-            <source>Enter the visit date.</source>
-            <translation>请输入检查日期。</translation>
-        </message>
-        <message>
-            <source>The visit date is in the future.</source>
-            <translation>检查日期晚于今天。</translation>
-        </message>
-        <message>
-            <source>The visit date is before the last menstrual period.</source>
-            <translation>检查日期早于末次月经。</translation>
-        </message>
-        <message>
-            <source>Systolic pressure must be between %1 and %2 mmHg.</source>
-            <translation>收缩压应在 %1 到 %2 mmHg 之间。</translation>
-        </message>
-        <message>
-            <source>Diastolic pressure must be between %1 and %2 mmHg.</source>
-            <translation>舒张压应在 %1 到 %2 mmHg 之间。</translation>
-        </message>
-        <message>
-            <source>Enter both systolic and diastolic pressure.</source>
-            <translation>请同时输入收缩压和舒张压。</translation>
-        </message>
-        <message>
-            <source>Diastolic pressure must be lower than systolic pressure.</source>
-            <translation>舒张压必须低于收缩压。</translation>
-        </message>
-        <message>
-            <source>Pulse must be between %1 and %2 beats/min.</source>
-            <translation>脉搏应在 %1 到 %2 次/分之间。</translation>
-        </message>
-        <message>
-            <source>Weight must be between %1 and %2 kg.</source>
-            <translation>体重应在 %1 到 %2 千克之间。</translation>
-        </message>
-        <message>
-            <source>Fundal height must be between %1 and %2 cm.</source>
-            <translation>宫高应在 %1 到 %2 厘米之间。</translation>
-        </message>
-        <message>
-            <source>Abdominal girth must be between %1 and %2 cm.</source>
-            <translation>腹围应在 %1 到 %2 厘米之间。</translation>
-        </message>
-        <message>
-            <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
-            <translation>胎心率应在 %1 到 %2 次/分之间。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegistrationDialog</name>
-        <message>
-            <source>Register a pregnancy</source>
-            <translation>孕妇建档</translation>
-        </message>
-        <message>
-            <source>The woman</source>
-            <translation>孕妇信息</translation>
-        </message>
-        <message>
-            <source>18 characters; fills in the birth date</source>
-            <translation>18 位；自动填写出生日期</translation>
-        </message>
-        <message>
-            <source>assigned automatically if left empty</source>
-            <translation>留空则自动生成</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>姓名(&amp;N)：</translation>
-        </message>
-        <message>
-            <source>National &amp;ID number:</source>
-            <translation>身份证号(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>&amp;Birth date:</source>
-            <translation>出生日期(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>&amp;Phone:</source>
-            <translation>电话(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>&amp;Address:</source>
-            <translation>住址(&amp;A)：</translation>
-        </message>
-        <message>
-            <source>&amp;Record number:</source>
-            <translation>病历号(&amp;R)：</translation>
-        </message>
-        <message>
-            <source>This pregnancy</source>
-            <translation>本次妊娠</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>&amp;Last menstrual period:</source>
-            <translation>末次月经(&amp;L)：</translation>
-        </message>
-        <message>
-            <source>Dating ultrasound</source>
-            <translation>超声核对孕周</translation>
-        </message>
-        <message>
-            <source>scan on</source>
-            <translation>检查日期</translation>
-        </message>
-        <message>
-            <source>measured</source>
-            <translation>测得</translation>
-        </message>
-        <message>
-            <source>weeks +</source>
-            <translation>周 +</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>天</translation>
-        </message>
-        <message>
-            <source>EDD / gestational age:</source>
-            <translation>预产期 / 孕周：</translation>
-        </message>
-        <message>
-            <source>G</source>
-            <translation>孕</translation>
-        </message>
-        <message>
-            <source>P</source>
-            <translation>产</translation>
-        </message>
-        <message>
-            <source>fetuses</source>
-            <translation>胎数</translation>
-        </message>
-        <message>
-            <source>&amp;Gravida / para:</source>
-            <translation>孕次 / 产次(&amp;G)：</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>厘米</translation>
-        </message>
-        <message>
-            <source>kg</source>
-            <translation>千克</translation>
-        </message>
-        <message>
-            <source>pre-pregnancy weight</source>
-            <translation>孕前体重</translation>
-        </message>
-        <message>
-            <source>&amp;Height:</source>
-            <translation>身高(&amp;H)：</translation>
-        </message>
-        <message>
-            <source>last on</source>
-            <translation>末次手术于</translation>
-        </message>
-        <message>
-            <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
-            <translation>子宫手术次数（剖宫产、肌瘤剔除等）(&amp;U)：</translation>
-        </message>
-        <message>
-            <source>enter the LMP or a dating ultrasound</source>
-            <translation>请输入末次月经或超声孕周</translation>
-        </message>
-        <message>
-            <source>by ultrasound</source>
-            <translation>按超声</translation>
-        </message>
-        <message>
-            <source>by LMP</source>
-            <translation>按末次月经</translation>
-        </message>
-        <message>
-            <source>EDD %1 (%2) · today %3 weeks</source>
-            <translation>预产期 %1（%2）· 今日孕 %3 周</translation>
-        </message>
-        <message>
-            <source>Height is not a number.</source>
-            <translation>身高不是有效数字。</translation>
-        </message>
-        <message>
-            <source>Weight is not a number.</source>
-            <translation>体重不是有效数字。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskAppearance</name>
-        <message>
-            <source>Green · low</source>
-            <translation>绿色 · 低风险</translation>
-        </message>
-        <message>
-            <source>Yellow · moderate</source>
-            <translation>黄色 · 一般风险</translation>
-        </message>
-        <message>
-            <source>Orange · high</source>
-            <translation>橙色 · 较高风险</translation>
-        </message>
-        <message>
-            <source>Red · very high</source>
-            <translation>红色 · 高风险</translation>
-        </message>
-        <message>
-            <source>Not graded</source>
-            <translation>未评估</translation>
-        </message>
-        <message>
-            <source>Purple · infectious</source>
-            <translation>紫色 · 传染病</translation>
-        </message>
-        <message>
-            <source>Green</source>
-            <translation>绿色</translation>
-        </message>
-        <message>
-            <source>Yellow</source>
-            <translation>黄色</translation>
-        </message>
-        <message>
-            <source>Orange</source>
-            <translation>橙色</translation>
-        </message>
-        <message>
-            <source>Red</source>
-            <translation>红色</translation>
-        </message>
-        <message>
-            <source>Purple</source>
-            <translation>紫色</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskEngine</name>
-        <message>
-            <source>"%1" is not an item of rule set %2 %3.</source>
-            <translation>“%1”不是规则集 %2 %3 中的条目。</translation>
-        </message>
-        <message>
-            <source>Item %1 is computed from the record and cannot be ticked.</source>
-            <translation>条目 %1 由档案数据自动计算，不能手工勾选。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskJson</name>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>is required (YYYY-MM-DD).</source>
-            <translation>为必填项（YYYY-MM-DD）。</translation>
-        </message>
-        <message>
-            <source>must be a date written YYYY-MM-DD.</source>
-            <translation>必须是 YYYY-MM-DD 格式的日期。</translation>
-        </message>
-        <message>
-            <source>must be a number.</source>
-            <translation>必须是数字。</translation>
-        </message>
-        <message>
-            <source>must be a whole number.</source>
-            <translation>必须是整数。</translation>
-        </message>
-        <message>
-            <source>%1 is impossible here (expected %2 to %3).</source>
-            <translation>%1 不合理（应在 %2 到 %3 之间）。</translation>
-        </message>
-        <message>
-            <source>must be "positive" or "negative".</source>
-            <translation>必须是 "positive"（阳性）或 "negative"（阴性）。</translation>
-        </message>
-        <message>
-            <source>%1: unknown key (allowed: %2).</source>
-            <translation>%1：未知的键（允许的键：%2）。</translation>
-        </message>
-        <message>
-            <source>must be an object with systolic and diastolic.</source>
-            <translation>必须是包含 systolic 和 diastolic 的对象。</translation>
-        </message>
-        <message>
-            <source>needs both systolic and diastolic.</source>
-            <translation>需要同时给出 systolic 和 diastolic。</translation>
-        </message>
-        <message>
-            <source>diastolic must be lower than systolic.</source>
-            <translation>舒张压必须低于收缩压。</translation>
-        </message>
-        <message>
-            <source>The input is not a JSON object: %1 (at byte %2).</source>
-            <translation>输入不是 JSON 对象：%1（第 %2 字节）。</translation>
-        </message>
-        <message>
-            <source>must be before assessedOn.</source>
-            <translation>必须早于 assessedOn。</translation>
-        </message>
-        <message>
-            <source>gives an impossible age for a pregnancy.</source>
-            <translation>得出的年龄不可能妊娠。</translation>
-        </message>
-        <message>
-            <source>is after assessedOn.</source>
-            <translation>晚于 assessedOn。</translation>
-        </message>
-        <message>
-            <source>is before the birth date.</source>
-            <translation>早于出生日期。</translation>
-        </message>
-        <message>
-            <source>is given but uterineSurgeries is 0.</source>
-            <translation>已给出，但 uterineSurgeries 为 0。</translation>
-        </message>
-        <message>
-            <source>must be an object.</source>
-            <translation>必须是对象。</translation>
-        </message>
-        <message>
-            <source>must be an array of readings.</source>
-            <translation>必须是测量值数组。</translation>
-        </message>
-        <message>
-            <source>must be cephalic, breech, transverse, oblique or unknown.</source>
-            <translation>必须是 cephalic、breech、transverse、oblique 或 unknown。</translation>
-        </message>
-        <message>
-            <source>must be an array of rule ids.</source>
-            <translation>必须是条目编号数组。</translation>
-        </message>
-        <message>
-            <source>must contain rule ids as strings.</source>
-            <translation>必须以字符串形式给出条目编号。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RiskPanel</name>
-        <message>
-            <source>ticked by a clinician</source>
-            <translation>由临床医生勾选</translation>
-        </message>
-        <message>
-            <source>&amp;Confirm proposed grade</source>
-            <translation>确认建议分级(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Grade &amp;differently…</source>
-            <translation>另行分级(&amp;D)…</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <source>Color</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Why (evidence)</source>
-            <translation>依据</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>孕周</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>分级</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>决定</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>决定人</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>理由</translation>
-        </message>
-        <message>
-            <source>&amp;Assessment form…</source>
-            <translation>评估表(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>Decided grade</source>
-            <translation>已确定的分级</translation>
-        </message>
-        <message>
-            <source>Proposed by the rules</source>
-            <translation>规则建议</translation>
-        </message>
-        <message>
-            <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
-            <translation>适用条目（第一层：分级及依据；第二层：既往史与检查发现的疾病情况）：</translation>
-        </message>
-        <message>
-            <source>Grade history:</source>
-            <translation>分级历史：</translation>
-        </message>
-        <message>
-            <source>Green: routine antenatal care.</source>
-            <translation>绿色：常规孕期保健。</translation>
-        </message>
-        <message>
-            <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
-            <translation>黄色：在二级以上医疗机构接受孕产期保健和住院分娩；如有异常，尽快转诊到三级医疗机构。</translation>
-        </message>
-        <message>
-            <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
-            <translation>橙色：纳入高危专案管理；在县级及以上危重孕产妇救治中心接受孕产期保健，原则上在三级医疗机构住院分娩；在规定时限内报辖区妇幼保健机构。</translation>
-        </message>
-        <message>
-            <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
-            <translation>红色：尽快到三级医疗机构评估是否适宜继续妊娠；如继续妊娠，纳入高危专案管理，在危重孕产妇救治中心接受保健，在三级医疗机构住院分娩；在规定时限内上报。</translation>
-        </message>
-        <message>
-            <source>Not yet graded: complete the screening at the booking visit.</source>
-            <translation>尚未评估：请在建档时完成妊娠风险筛查。</translation>
-        </message>
-        <message>
-            <source>%1 on %2 by %3</source>
-            <translation>%1，%2，%3</translation>
-        </message>
-        <message>
-            <source>Confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <source>Graded differently</source>
-            <translation>已另行分级</translation>
-        </message>
-        <message>
-            <source>No grade decided yet.</source>
-            <translation>尚未确定分级。</translation>
-        </message>
-        <message>
-            <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
-            <translation>紫色：按传染病管理要求管理，落实预防艾滋病、梅毒和乙肝母婴传播措施。</translation>
-        </message>
-        <message>
-            <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
-            <translation>根据档案数据建议此分级（%1）。请确认，或填写理由另行分级。</translation>
-        </message>
-        <message>
-            <source>Nothing new to decide: the rules agree with the decided grade.</source>
-            <translation>无需新的决定：规则与已确定的分级一致。</translation>
-        </message>
-        <message>
-            <source>proposed</source>
-            <translation>建议</translation>
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <source>graded differently</source>
-            <translation>另行分级</translation>
-        </message>
-        <message>
-            <source>Suggested — please check: %1</source>
-            <translation>提示 — 请核实：%1</translation>
-        </message>
-        <message>
-            <source>Grade differently</source>
-            <translation>另行分级</translation>
-        </message>
-        <message>
-            <source>no infectious disease</source>
-            <translation>无传染性疾病</translation>
-        </message>
-        <message>
-            <source>Why does this woman's grade differ from the rules' proposal? (required)</source>
-            <translation>为什么该孕妇的分级与规则建议不同？（必填）</translation>
-        </message>
-        <message>
-            <source>Grade:</source>
-            <translation>分级：</translation>
-        </message>
-        <message>
-            <source>Purple:</source>
-            <translation>紫色：</translation>
-        </message>
-        <message>
-            <source>Reason:</source>
-            <translation>理由：</translation>
-        </message>
-        <message>
-            <source>Grade along the pregnancy</source>
-            <translation>孕期风险分级变化</translation>
-        </message>
-        <message>
-            <source>gestational age (weeks)</source>
-            <translation>孕周</translation>
-        </message>
-    </context>
-    <context>
-        <name>RuleSet</name>
-        <message>
-            <source>Rule %1: a condition must be an object.</source>
-            <translation>条目 %1：条件必须是对象。</translation>
-        </message>
-        <message>
-            <source>Rule %1: %2 needs at least one condition.</source>
-            <translation>条目 %1：%2 至少需要一个条件。</translation>
-        </message>
-        <message>
-            <source>Rule %1: unknown input "%2".</source>
-            <translation>条目 %1：未知的输入项“%2”。</translation>
-        </message>
-        <message>
-            <source>Rule %1: "equals" must be true or false.</source>
-            <translation>条目 %1："equals" 必须是 true 或 false。</translation>
-        </message>
-        <message>
-            <source>Rule %1: bound "%2" must be a number.</source>
-            <translation>条目 %1：界值“%2”必须是数字。</translation>
-        </message>
-        <message>
-            <source>Rule %1: two %2 bounds.</source>
-            <translation>条目 %1：有两个 %2 界值。</translation>
-        </message>
-        <message>
-            <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
-            <translation>条目 %1：范围需要 above、atLeast、below 或 atMost。</translation>
-        </message>
-        <message>
-            <source>Rule %1: the lower bound is above the upper bound.</source>
-            <translation>条目 %1：下限高于上限。</translation>
-        </message>
-        <message>
-            <source>The rule set file %1 cannot be read.</source>
-            <translation>无法读取规则集文件 %1。</translation>
-        </message>
-        <message>
-            <source>The rule set is not valid JSON: %1 (at byte %2).</source>
-            <translation>规则集不是有效的 JSON：%1（第 %2 字节）。</translation>
-        </message>
-        <message>
-            <source>The rule set needs an id and a version.</source>
-            <translation>规则集需要编号和版本。</translation>
-        </message>
-        <message>
-            <source>Level "%1" is missing an id or is defined twice.</source>
-            <translation>等级“%1”缺少编号或重复定义。</translation>
-        </message>
-        <message>
-            <source>Level %1 needs its own rank (0 = lowest).</source>
-            <translation>等级 %1 需要唯一的级别序号（0 为最低）。</translation>
-        </message>
-        <message>
-            <source>The default level "%1" is not a grade of this rule set.</source>
-            <translation>默认等级“%1”不是本规则集的分级。</translation>
-        </message>
-        <message>
-            <source>The rule set has no rules.</source>
-            <translation>规则集中没有条目。</translation>
-        </message>
-        <message>
-            <source>"%1" is not a rule id (color and clause number, e.g. yellow.1.1).</source>
-            <translation>“%1”不是条目编号（颜色加条款号，如 yellow.1.1）。</translation>
-        </message>
-        <message>
-            <source>Rule %1 is defined twice.</source>
-            <translation>条目 %1 重复定义。</translation>
-        </message>
-        <message>
-            <source>Rule %1 names level "%2", which is not its color or not in this set.</source>
-            <translation>条目 %1 指定的等级“%2”与其颜色不符或不在本规则集中。</translation>
-        </message>
-        <message>
-            <source>Rule %1 names an unknown group "%2".</source>
-            <translation>条目 %1 指定了未知的分组“%2”。</translation>
-        </message>
-        <message>
-            <source>Rule %1 needs both a Chinese and an English label.</source>
-            <translation>条目 %1 需要中文和英文名称。</translation>
-        </message>
-        <message>
-            <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
-            <translation>条目 %1 永远不会触发：既没有计算条件，也不能由医生勾选。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SqlError</name>
-        <message>
-            <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
-            <translation>本地数据库无法完成操作（%1）：%2。未做任何更改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrendCharts</name>
-        <message>
-            <source>gestational age (weeks)</source>
-            <translation>孕周</translation>
-        </message>
-        <message>
-            <source>Blood pressure</source>
-            <translation>血压</translation>
-        </message>
-        <message>
-            <source>mmHg</source>
-            <translation>mmHg</translation>
-        </message>
-        <message>
-            <source>systolic</source>
-            <translation>收缩压</translation>
-        </message>
-        <message>
-            <source>diastolic</source>
-            <translation>舒张压</translation>
-        </message>
-        <message>
-            <source>140 mmHg</source>
-            <translation>140 mmHg</translation>
-        </message>
-        <message>
-            <source>90 mmHg</source>
-            <translation>90 mmHg</translation>
-        </message>
-        <message>
-            <source>Weight gain</source>
-            <translation>孕期增重</translation>
-        </message>
-        <message>
-            <source>kg since before pregnancy</source>
-            <translation>较孕前增加（千克）</translation>
-        </message>
-        <message>
-            <source>recommended</source>
-            <translation>推荐范围</translation>
-        </message>
-        <message>
-            <source>measured</source>
-            <translation>测得</translation>
-        </message>
-        <message>
-            <source>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</source>
-            <translation>孕期增重（填写孕前体重后可与推荐范围比较）</translation>
-        </message>
-        <message>
-            <source>Fundal height</source>
-            <translation>宫高</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>厘米</translation>
-        </message>
-        <message>
-            <source>expected (weeks ± 2 cm)</source>
-            <translation>预期范围（孕周 ± 2 厘米）</translation>
-        </message>
-    </context>
-    <context>
-        <name>UltrasoundMeasurement</name>
-        <message>
-            <source>This region is not calibrated in centimetres (units %1 × %2): no distance can be measured here.</source>
-            <translation>此区域未按厘米校准（单位 %1 × %2）：不能在此测量距离。</translation>
-        </message>
-        <message>
-            <source>Both points must lie in the same calibrated ultrasound region.</source>
-            <translation>两点必须位于同一个已校准的超声区域内。</translation>
-        </message>
-        <message>
-            <source>This image carries no calibration: it cannot be measured.</source>
-            <translation>此图像没有校准信息：无法测量。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDialog</name>
-        <message>
-            <source>Antenatal visit</source>
-            <translation>产前检查</translation>
-        </message>
-        <message>
-            <source>Visit &amp;date:</source>
-            <translation>检查日期(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>systolic</source>
-            <translation>收缩压</translation>
-        </message>
-        <message>
-            <source>diastolic</source>
-            <translation>舒张压</translation>
-        </message>
-        <message>
-            <source>mmHg</source>
-            <translation>mmHg</translation>
-        </message>
-        <message>
-            <source>&amp;Blood pressure:</source>
-            <translation>血压(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>beats/min</source>
-            <translation>次/分</translation>
-        </message>
-        <message>
-            <source>&amp;Pulse:</source>
-            <translation>脉搏(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>kg</source>
-            <translation>千克</translation>
-        </message>
-        <message>
-            <source>&amp;Weight:</source>
-            <translation>体重(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>厘米</translation>
-        </message>
-        <message>
-            <source>&amp;Fundal height:</source>
-            <translation>宫高(&amp;F)：</translation>
-        </message>
-        <message>
-            <source>Abdominal &amp;girth:</source>
-            <translation>腹围(&amp;G)：</translation>
-        </message>
-        <message>
-            <source>Fetal &amp;heart rate:</source>
-            <translation>胎心率(&amp;H)：</translation>
-        </message>
-        <message>
-            <source>not assessed</source>
-            <translation>未检查</translation>
-        </message>
-        <message>
-            <source>cephalic</source>
-            <translation>头位</translation>
-        </message>
-        <message>
-            <source>breech</source>
-            <translation>臀位</translation>
-        </message>
-        <message>
-            <source>transverse</source>
-            <translation>横位</translation>
-        </message>
-        <message>
-            <source>oblique</source>
-            <translation>斜位</translation>
-        </message>
-        <message>
-            <source>P&amp;resentation:</source>
-            <translation>胎方位(&amp;R)：</translation>
-        </message>
-        <message>
-            <source>none (−)</source>
-            <translation>无（−）</translation>
-        </message>
-        <message>
-            <source>ankle (+)</source>
-            <translation>踝部（+）</translation>
-        </message>
-        <message>
-            <source>to the knee (++)</source>
-            <translation>至膝（++）</translation>
-        </message>
-        <message>
-            <source>to the thigh (+++)</source>
-            <translation>至大腿（+++）</translation>
-        </message>
-        <message>
-            <source>generalised (++++)</source>
-            <translation>全身（++++）</translation>
-        </message>
-        <message>
-            <source>&amp;Oedema:</source>
-            <translation>水肿(&amp;O)：</translation>
-        </message>
-        <message>
-            <source>not tested</source>
-            <translation>未检测</translation>
-        </message>
-        <message>
-            <source>negative</source>
-            <translation>阴性</translation>
-        </message>
-        <message>
-            <source>trace (±)</source>
-            <translation>微量（±）</translation>
-        </message>
-        <message>
-            <source>&amp;Urine protein:</source>
-            <translation>尿蛋白(&amp;U)：</translation>
-        </message>
-        <message>
-            <source>&amp;Notes:</source>
-            <translation>备注(&amp;N)：</translation>
-        </message>
-        <message>
-            <source>GA %1 weeks</source>
-            <translation>孕 %1 周</translation>
-        </message>
-        <message>
-            <source>%1 is not a number.</source>
-            <translation>%1 不是有效数字。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitHistoryModel</name>
-        <message>
-            <source>cephalic</source>
-            <translation>头位</translation>
-        </message>
-        <message>
-            <source>breech</source>
-            <translation>臀位</translation>
-        </message>
-        <message>
-            <source>transverse</source>
-            <translation>横位</translation>
-        </message>
-        <message>
-            <source>oblique</source>
-            <translation>斜位</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>GA</source>
-            <translation>孕周</translation>
-        </message>
-        <message>
-            <source>BP (mmHg)</source>
-            <translation>血压 (mmHg)</translation>
-        </message>
-        <message>
-            <source>Pulse</source>
-            <translation>脉搏</translation>
-        </message>
-        <message>
-            <source>Weight (kg)</source>
-            <translation>体重 (kg)</translation>
-        </message>
-        <message>
-            <source>Fundal height (cm)</source>
-            <translation>宫高 (cm)</translation>
-        </message>
-        <message>
-            <source>Girth (cm)</source>
-            <translation>腹围 (cm)</translation>
-        </message>
-        <message>
-            <source>FHR (bpm)</source>
-            <translation>胎心 (次/分)</translation>
-        </message>
-        <message>
-            <source>Presentation</source>
-            <translation>胎方位</translation>
-        </message>
-        <message>
-            <source>Oedema</source>
-            <translation>水肿</translation>
-        </message>
-        <message>
-            <source>Urine protein</source>
-            <translation>尿蛋白</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorklistPanel</name>
-        <message>
-            <source>Record &amp;follow-up…</source>
-            <translation>记录随访(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>风险</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Record no.</source>
-            <translation>病历号</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>应随访日期</translation>
-        </message>
-        <message>
-            <source>Nurse</source>
-            <translation>责任护士</translation>
-        </message>
-        <message>
-            <source>Due today</source>
-            <translation>今日应随访</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>逾期未随访</translation>
-        </message>
-        <message>
-            <source>Not yet reported (orange/red/purple)</source>
-            <translation>未上报（橙/红/紫）</translation>
-        </message>
-        <message>
-            <source>Lost to follow-up</source>
-            <translation>失访</translation>
-        </message>
-        <message>
-            <source>EDD within 2 weeks</source>
-            <translation>两周内预产期</translation>
-        </message>
-        <message>
-            <source>No responsible doctor or nurse</source>
-            <translation>未指定责任医生或护士</translation>
-        </message>
-        <message>
-            <source>EDD %1</source>
-            <translation>预产期 %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>(%n day(s) late)</source>
-            <translation>
-                <numerusform>（逾期 %n 天）</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Workstation</name>
-        <message>
-            <source>ObsLink cannot start</source>
-            <translation>ObsLink 无法启动</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>%1 women on record; showing the %2 most recently updated.</source>
+        <translation>共 %1 位孕妇；显示最近更新的 %2 位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>找到 %n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type more to narrow the list.</source>
+        <translation>请继续输入以缩小范围。</translation>
+    </message>
+    <message>
+        <source>%1 women on record</source>
+        <translation>共 %1 位孕妇</translation>
+    </message>
+    <message>
+        <source>ObsLink</source>
+        <translation>ObsLink</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language of the workstation:</source>
+        <translation>工作站语言：</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start. Restart ObsLink now? Unsaved forms are kept as drafts.</source>
+        <translation>新语言将在下次启动时生效。现在重启 ObsLink 吗？未保存的表单会保留为草稿。</translation>
+    </message>
+    <message>
+        <source>Show only women of one risk color</source>
+        <translation>只显示某一风险颜色的孕妇</translation>
+    </message>
+    <message>
+        <source>All risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <source>Worklists</source>
+        <translation>工作清单</translation>
+    </message>
+    <message>
+        <source>Worklists (%1)</source>
+        <translation>工作清单（%1）</translation>
+    </message>
+    <message>
+        <source>Export monthly high-risk &amp;register…</source>
+        <translation>导出月度高危登记册(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Case &amp;summary (PDF)…</source>
+        <translation>专案小结（PDF）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>High-risk register</source>
+        <translation>高危登记册</translation>
+    </message>
+    <message>
+        <source>Month (YYYY-MM):</source>
+        <translation>月份（YYYY-MM）：</translation>
+    </message>
+    <message>
+        <source>%1 is not a month written YYYY-MM.</source>
+        <translation>%1 不是 YYYY-MM 格式的月份。</translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation>保存登记册</translation>
+    </message>
+    <message>
+        <source>high-risk-register-%1.csv</source>
+        <translation>高危登记册-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Register saved to %1</source>
+        <translation>登记册已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open the chart of a woman with a case file first.</source>
+        <translation>请先打开有专案档案的孕妇病历。</translation>
+    </message>
+    <message>
+        <source>This pregnancy has no case file.</source>
+        <translation>本次妊娠没有专案档案。</translation>
+    </message>
+    <message>
+        <source>Save the case summary</source>
+        <translation>保存专案小结</translation>
+    </message>
+    <message>
+        <source>case-summary-%1.pdf</source>
+        <translation>专案小结-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Case summary saved to %1</source>
+        <translation>专案小结已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>The database file cannot be read.</source>
+        <translation>无法读取数据库文件。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer ObsLink (schema %1; this version knows up to %2). Please update ObsLink.</source>
+        <translation>此数据库由更新版本的 ObsLink 写入（结构版本 %1；本版本最高支持 %2）。请升级 ObsLink。</translation>
+    </message>
+    <message>
+        <source>Schema migration %1 is missing from this build.</source>
+        <translation>本版本缺少数据库结构迁移 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>NationalId</name>
+    <message>
+        <source>The national ID number must have 18 characters (it has %1).</source>
+        <translation>身份证号应为 18 位（当前 %1 位）。</translation>
+    </message>
+    <message>
+        <source>The first 17 characters of the national ID number must be digits.</source>
+        <translation>身份证号前 17 位必须是数字。</translation>
+    </message>
+    <message>
+        <source>The last character of the national ID number must be a digit or X.</source>
+        <translation>身份证号最后一位必须是数字或 X。</translation>
+    </message>
+    <message>
+        <source>The national ID number contains an impossible birth date (%1).</source>
+        <translation>身份证号中的出生日期无效（%1）。</translation>
+    </message>
+    <message>
+        <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
+        <translation>身份证号校验位不符：请逐位核对。</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n 岁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>G%1 P%2</source>
+        <translation>G%1 P%2</translation>
+    </message>
+    <message>
+        <source>GA %1 weeks</source>
+        <translation>孕 %1 周</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>预产期 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetuses</source>
+        <translation>
+            <numerusform>%n 胎</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>病历号 %1</translation>
+    </message>
+    <message>
+        <source>No chart open</source>
+        <translation>未打开病历</translation>
+    </message>
+    <message>
+        <source>Select a woman in the list, or register a new pregnancy (Ctrl+N).</source>
+        <translation>请在列表中选择孕妇，或新建档案（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>⚠ New grade proposed — see Risk</source>
+        <translation>⚠ 有新的分级建议 — 请查看“风险”</translation>
+    </message>
+</context>
+<context>
+    <name>PatientChartView</name>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>新增产检(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record an antenatal visit (Ctrl+Shift+V)</source>
+        <translation>记录一次产前检查（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>产检记录</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>化验</translation>
+    </message>
+    <message>
+        <source>This woman&apos;s record no longer exists.</source>
+        <translation>该孕妇的档案已不存在。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>正常上限</translation>
+    </message>
+    <message>
+        <source>Haemoglobin</source>
+        <translation>血红蛋白</translation>
+    </message>
+    <message>
+        <source>Platelets</source>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <source>Fasting glucose</source>
+        <translation>空腹血糖</translation>
+    </message>
+    <message>
+        <source>OGTT 1 h</source>
+        <translation>OGTT 1 小时</translation>
+    </message>
+    <message>
+        <source>OGTT 2 h</source>
+        <translation>OGTT 2 小时</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>谷丙转氨酶 (ALT)</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>肌酐</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>乙肝表面抗原</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>梅毒</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution overdue (due %1)</source>
+        <translation>报辖区妇幼保健机构已逾期（应于 %1 前）</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution by %1</source>
+        <translation>请于 %1 前报辖区妇幼保健机构</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>GA today</source>
+        <translation>今日孕周</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>预产期</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>下次产检</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>PixelLayout</name>
+    <message>
+        <source>The image holds floating-point pixels, which cannot be displayed.</source>
+        <translation>图像为浮点像素，无法显示。</translation>
+    </message>
+    <message>
+        <source>The file holds no image (it has no pixel data).</source>
+        <translation>文件不含图像（没有像素数据）。</translation>
+    </message>
+    <message>
+        <source>The frames are stored as video (%1), which cannot be displayed frame by frame.</source>
+        <translation>各帧以视频（%1）存储，无法逐帧显示。</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible image size (%1 × %2 pixels).</source>
+        <translation>文件头给出的图像尺寸不可能（%1 × %2 像素）。</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible number of samples per pixel (%1).</source>
+        <translation>文件头给出的每像素采样数不可能（%1）。</translation>
+    </message>
+    <message>
+        <source>The header gives an impossible bit depth (%1 bits stored in %2).</source>
+        <translation>文件头给出的位深不可能（%2 位中存储 %1 位）。</translation>
+    </message>
+    <message>
+        <source>The image is too large to display (%1 × %2 pixels with %3 samples of %4 bits each).</source>
+        <translation>图像过大，无法显示（%1 × %2 像素，每像素 %3 个 %4 位采样）。</translation>
+    </message>
+    <message>
+        <source>The header announces %1 frames; at most %2 are accepted.</source>
+        <translation>文件头声明 %1 帧；最多接受 %2 帧。</translation>
+    </message>
+    <message>
+        <source>The compressed pixel data holds no frame.</source>
+        <translation>压缩像素数据中没有帧。</translation>
+    </message>
+    <message>
+        <source>The header announces %1 frames but the compressed pixel data holds only %2 fragments.</source>
+        <translation>文件头声明 %1 帧，但压缩像素数据只有 %2 个片段。</translation>
+    </message>
+    <message>
+        <source>The pixel data is shorter than one frame: %1 bytes where the header needs %2.</source>
+        <translation>像素数据不足一帧：只有 %1 字节，而文件头需要 %2 字节。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 is missing from the pixel data, which holds only %n complete frame(s).</source>
+        <translation>
+            <numerusform>像素数据中缺少第 %1 帧，其中只有 %n 个完整帧。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolCodec</name>
+    <message>
+        <source>%1: more than %2 fields</source>
+        <translation>%1：超过 %2 个字段</translation>
+    </message>
+    <message>
+        <source>%1: a field name is not an identifier</source>
+        <translation>%1：字段名不是标识符</translation>
+    </message>
+    <message>
+        <source>%1.%2: must be null, true/false, a number or text of at most %3 characters</source>
+        <translation>%1.%2：必须为 null、true/false、数字或不超过 %3 个字符的文本</translation>
+    </message>
+    <message>
+        <source>%1.operation: must be insert or update</source>
+        <translation>%1.operation：必须为 insert 或 update</translation>
+    </message>
+    <message>
+        <source>%1.status: unknown status</source>
+        <translation>%1.status：未知状态</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1：必须是对象</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStore</name>
+    <message>
+        <source>The record to change does not exist at the center.</source>
+        <translation>要修改的记录在中心不存在。</translation>
+    </message>
+    <message>
+        <source>A new record must carry %1.</source>
+        <translation>新记录必须包含 %1。</translation>
+    </message>
+    <message>
+        <source>A clinic can only register women for itself.</source>
+        <translation>机构只能为本机构登记孕妇。</translation>
+    </message>
+    <message>
+        <source>This woman&apos;s records are not shared with your clinic.</source>
+        <translation>该孕妇的档案未与您的机构共享。</translation>
+    </message>
+    <message>
+        <source>The record names no woman or pregnancy it belongs to.</source>
+        <translation>该记录未指明所属的孕妇或妊娠。</translation>
+    </message>
+    <message>
+        <source>The record belongs to a record the center has not received yet.</source>
+        <translation>该记录所属的记录中心尚未收到。</translation>
+    </message>
+    <message>
+        <source>A stored mutation outcome cannot be read.</source>
+        <translation>无法读取已保存的变更结果。</translation>
+    </message>
+    <message>
+        <source>The pull cursor is not one this center issued.</source>
+        <translation>此拉取游标不是本中心签发的。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>This record was changed elsewhere since you opened it. Reopen it to see the latest version; your entries are kept as a draft.</source>
+        <translation>打开后此记录已在别处被修改。请重新打开查看最新版本；您填写的内容已保存为草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordValidator</name>
+    <message>
+        <source>Enter the woman&apos;s name.</source>
+        <translation>请输入孕妇姓名。</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the one in the national ID number (%1).</source>
+        <translation>出生日期与身份证号中的出生日期（%1）不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>请输入出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>An age of %1 years is outside 10–60 years: please check the birth date.</source>
+        <translation>年龄 %1 岁不在 10–60 岁范围内：请核对出生日期。</translation>
+    </message>
+    <message>
+        <source>The phone number may contain only digits, spaces and dashes.</source>
+        <translation>电话号码只能包含数字、空格和连字符。</translation>
+    </message>
+    <message>
+        <source>Enter the last menstrual period or an ultrasound dating.</source>
+        <translation>请输入末次月经或超声核定孕周。</translation>
+    </message>
+    <message>
+        <source>The last menstrual period is in the future.</source>
+        <translation>末次月经晚于今天。</translation>
+    </message>
+    <message>
+        <source>The last menstrual period is more than 44 weeks ago.</source>
+        <translation>末次月经距今超过 44 周。</translation>
+    </message>
+    <message>
+        <source>Gravida must be between 1 and 30 (this pregnancy counts).</source>
+        <translation>孕次应在 1 到 30 之间（含本次妊娠）。</translation>
+    </message>
+    <message>
+        <source>Para must be at least 0 and less than gravida.</source>
+        <translation>产次应不小于 0 且小于孕次。</translation>
+    </message>
+    <message>
+        <source>The number of fetuses must be between 1 and 6.</source>
+        <translation>胎儿数应在 1 到 6 之间。</translation>
+    </message>
+    <message>
+        <source>Height must be between %1 and %2 cm.</source>
+        <translation>身高应在 %1 到 %2 厘米之间。</translation>
+    </message>
+    <message>
+        <source>Pre-pregnancy weight must be between %1 and %2 kg.</source>
+        <translation>孕前体重应在 %1 到 %2 千克之间。</translation>
+    </message>
+    <message>
+        <source>The number of uterine operations must be between 0 and 10.</source>
+        <translation>子宫手术次数应在 0 到 10 之间。</translation>
+    </message>
+    <message>
+        <source>The last uterine operation is in the future.</source>
+        <translation>末次子宫手术日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter the visit date.</source>
+        <translation>请输入检查日期。</translation>
+    </message>
+    <message>
+        <source>The visit date is in the future.</source>
+        <translation>检查日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The visit date is before the last menstrual period.</source>
+        <translation>检查日期早于末次月经。</translation>
+    </message>
+    <message>
+        <source>Systolic pressure must be between %1 and %2 mmHg.</source>
+        <translation>收缩压应在 %1 到 %2 mmHg 之间。</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure must be between %1 and %2 mmHg.</source>
+        <translation>舒张压应在 %1 到 %2 mmHg 之间。</translation>
+    </message>
+    <message>
+        <source>Enter both systolic and diastolic pressure.</source>
+        <translation>请同时输入收缩压和舒张压。</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure must be lower than systolic pressure.</source>
+        <translation>舒张压必须低于收缩压。</translation>
+    </message>
+    <message>
+        <source>Pulse must be between %1 and %2 beats/min.</source>
+        <translation>脉搏应在 %1 到 %2 次/分之间。</translation>
+    </message>
+    <message>
+        <source>Weight must be between %1 and %2 kg.</source>
+        <translation>体重应在 %1 到 %2 千克之间。</translation>
+    </message>
+    <message>
+        <source>Fundal height must be between %1 and %2 cm.</source>
+        <translation>宫高应在 %1 到 %2 厘米之间。</translation>
+    </message>
+    <message>
+        <source>Abdominal girth must be between %1 and %2 cm.</source>
+        <translation>腹围应在 %1 到 %2 厘米之间。</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
+        <translation>胎心率应在 %1 到 %2 次/分之间。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Register a pregnancy</source>
+        <translation>孕妇建档</translation>
+    </message>
+    <message>
+        <source>The woman</source>
+        <translation>孕妇信息</translation>
+    </message>
+    <message>
+        <source>18 characters; fills in the birth date</source>
+        <translation>18 位；自动填写出生日期</translation>
+    </message>
+    <message>
+        <source>assigned automatically if left empty</source>
+        <translation>留空则自动生成</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>National &amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Record number:</source>
+        <translation>病历号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>This pregnancy</source>
+        <translation>本次妊娠</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&amp;Last menstrual period:</source>
+        <translation>末次月经(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Dating ultrasound</source>
+        <translation>超声核对孕周</translation>
+    </message>
+    <message>
+        <source>scan on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>测得</translation>
+    </message>
+    <message>
+        <source>weeks +</source>
+        <translation>周 +</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>EDD / gestational age:</source>
+        <translation>预产期 / 孕周：</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>孕</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>产</translation>
+    </message>
+    <message>
+        <source>fetuses</source>
+        <translation>胎数</translation>
+    </message>
+    <message>
+        <source>&amp;Gravida / para:</source>
+        <translation>孕次 / 产次(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <source>pre-pregnancy weight</source>
+        <translation>孕前体重</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>身高(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>last on</source>
+        <translation>末次手术于</translation>
+    </message>
+    <message>
+        <source>&amp;Uterine operations (caesarean, myomectomy …):</source>
+        <translation>子宫手术次数（剖宫产、肌瘤剔除等）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>enter the LMP or a dating ultrasound</source>
+        <translation>请输入末次月经或超声孕周</translation>
+    </message>
+    <message>
+        <source>by ultrasound</source>
+        <translation>按超声</translation>
+    </message>
+    <message>
+        <source>by LMP</source>
+        <translation>按末次月经</translation>
+    </message>
+    <message>
+        <source>EDD %1 (%2) · today %3 weeks</source>
+        <translation>预产期 %1（%2）· 今日孕 %3 周</translation>
+    </message>
+    <message>
+        <source>Height is not a number.</source>
+        <translation>身高不是有效数字。</translation>
+    </message>
+    <message>
+        <source>Weight is not a number.</source>
+        <translation>体重不是有效数字。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskAppearance</name>
+    <message>
+        <source>Green · low</source>
+        <translation>绿色 · 低风险</translation>
+    </message>
+    <message>
+        <source>Yellow · moderate</source>
+        <translation>黄色 · 一般风险</translation>
+    </message>
+    <message>
+        <source>Orange · high</source>
+        <translation>橙色 · 较高风险</translation>
+    </message>
+    <message>
+        <source>Red · very high</source>
+        <translation>红色 · 高风险</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Purple · infectious</source>
+        <translation>紫色 · 传染病</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>RiskEngine</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of rule set %2 %3.</source>
+        <translation>“%1”不是规则集 %2 %3 中的条目。</translation>
+    </message>
+    <message>
+        <source>Item %1 is computed from the record and cannot be ticked.</source>
+        <translation>条目 %1 由档案数据自动计算，不能手工勾选。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskJson</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>is required (YYYY-MM-DD).</source>
+        <translation>为必填项（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>must be a date written YYYY-MM-DD.</source>
+        <translation>必须是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>must be a number.</source>
+        <translation>必须是数字。</translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation>必须是整数。</translation>
+    </message>
+    <message>
+        <source>%1 is impossible here (expected %2 to %3).</source>
+        <translation>%1 不合理（应在 %2 到 %3 之间）。</translation>
+    </message>
+    <message>
+        <source>must be &quot;positive&quot; or &quot;negative&quot;.</source>
+        <translation>必须是 &quot;positive&quot;（阳性）或 &quot;negative&quot;（阴性）。</translation>
+    </message>
+    <message>
+        <source>%1: unknown key (allowed: %2).</source>
+        <translation>%1：未知的键（允许的键：%2）。</translation>
+    </message>
+    <message>
+        <source>must be an object with systolic and diastolic.</source>
+        <translation>必须是包含 systolic 和 diastolic 的对象。</translation>
+    </message>
+    <message>
+        <source>needs both systolic and diastolic.</source>
+        <translation>需要同时给出 systolic 和 diastolic。</translation>
+    </message>
+    <message>
+        <source>diastolic must be lower than systolic.</source>
+        <translation>舒张压必须低于收缩压。</translation>
+    </message>
+    <message>
+        <source>The input is not a JSON object: %1 (at byte %2).</source>
+        <translation>输入不是 JSON 对象：%1（第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>must be before assessedOn.</source>
+        <translation>必须早于 assessedOn。</translation>
+    </message>
+    <message>
+        <source>gives an impossible age for a pregnancy.</source>
+        <translation>得出的年龄不可能妊娠。</translation>
+    </message>
+    <message>
+        <source>is after assessedOn.</source>
+        <translation>晚于 assessedOn。</translation>
+    </message>
+    <message>
+        <source>is before the birth date.</source>
+        <translation>早于出生日期。</translation>
+    </message>
+    <message>
+        <source>is given but uterineSurgeries is 0.</source>
+        <translation>已给出，但 uterineSurgeries 为 0。</translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation>必须是对象。</translation>
+    </message>
+    <message>
+        <source>must be an array of readings.</source>
+        <translation>必须是测量值数组。</translation>
+    </message>
+    <message>
+        <source>must be cephalic, breech, transverse, oblique or unknown.</source>
+        <translation>必须是 cephalic、breech、transverse、oblique 或 unknown。</translation>
+    </message>
+    <message>
+        <source>must be an array of rule ids.</source>
+        <translation>必须是条目编号数组。</translation>
+    </message>
+    <message>
+        <source>must contain rule ids as strings.</source>
+        <translation>必须以字符串形式给出条目编号。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPanel</name>
+    <message>
+        <source>ticked by a clinician</source>
+        <translation>由临床医生勾选</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm proposed grade</source>
+        <translation>确认建议分级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Grade &amp;differently…</source>
+        <translation>另行分级(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Why (evidence)</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment form…</source>
+        <translation>评估表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Decided grade</source>
+        <translation>已确定的分级</translation>
+    </message>
+    <message>
+        <source>Proposed by the rules</source>
+        <translation>规则建议</translation>
+    </message>
+    <message>
+        <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
+        <translation>适用条目（第一层：分级及依据；第二层：既往史与检查发现的疾病情况）：</translation>
+    </message>
+    <message>
+        <source>Grade history:</source>
+        <translation>分级历史：</translation>
+    </message>
+    <message>
+        <source>Green: routine antenatal care.</source>
+        <translation>绿色：常规孕期保健。</translation>
+    </message>
+    <message>
+        <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
+        <translation>黄色：在二级以上医疗机构接受孕产期保健和住院分娩；如有异常，尽快转诊到三级医疗机构。</translation>
+    </message>
+    <message>
+        <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
+        <translation>橙色：纳入高危专案管理；在县级及以上危重孕产妇救治中心接受孕产期保健，原则上在三级医疗机构住院分娩；在规定时限内报辖区妇幼保健机构。</translation>
+    </message>
+    <message>
+        <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
+        <translation>红色：尽快到三级医疗机构评估是否适宜继续妊娠；如继续妊娠，纳入高危专案管理，在危重孕产妇救治中心接受保健，在三级医疗机构住院分娩；在规定时限内上报。</translation>
+    </message>
+    <message>
+        <source>Not yet graded: complete the screening at the booking visit.</source>
+        <translation>尚未评估：请在建档时完成妊娠风险筛查。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 by %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Graded differently</source>
+        <translation>已另行分级</translation>
+    </message>
+    <message>
+        <source>No grade decided yet.</source>
+        <translation>尚未确定分级。</translation>
+    </message>
+    <message>
+        <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
+        <translation>紫色：按传染病管理要求管理，落实预防艾滋病、梅毒和乙肝母婴传播措施。</translation>
+    </message>
+    <message>
+        <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
+        <translation>根据档案数据建议此分级（%1）。请确认，或填写理由另行分级。</translation>
+    </message>
+    <message>
+        <source>Nothing new to decide: the rules agree with the decided grade.</source>
+        <translation>无需新的决定：规则与已确定的分级一致。</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>graded differently</source>
+        <translation>另行分级</translation>
+    </message>
+    <message>
+        <source>Suggested — please check: %1</source>
+        <translation>提示 — 请核实：%1</translation>
+    </message>
+    <message>
+        <source>Grade differently</source>
+        <translation>另行分级</translation>
+    </message>
+    <message>
+        <source>no infectious disease</source>
+        <translation>无传染性疾病</translation>
+    </message>
+    <message>
+        <source>Why does this woman&apos;s grade differ from the rules&apos; proposal? (required)</source>
+        <translation>为什么该孕妇的分级与规则建议不同？（必填）</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>分级：</translation>
+    </message>
+    <message>
+        <source>Purple:</source>
+        <translation>紫色：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Grade along the pregnancy</source>
+        <translation>孕期风险分级变化</translation>
+    </message>
+    <message>
+        <source>gestational age (weeks)</source>
+        <translation>孕周</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSet</name>
+    <message>
+        <source>Rule %1: a condition must be an object.</source>
+        <translation>条目 %1：条件必须是对象。</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2 needs at least one condition.</source>
+        <translation>条目 %1：%2 至少需要一个条件。</translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown input &quot;%2&quot;.</source>
+        <translation>条目 %1：未知的输入项“%2”。</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;equals&quot; must be true or false.</source>
+        <translation>条目 %1：&quot;equals&quot; 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Rule %1: bound &quot;%2&quot; must be a number.</source>
+        <translation>条目 %1：界值“%2”必须是数字。</translation>
+    </message>
+    <message>
+        <source>Rule %1: two %2 bounds.</source>
+        <translation>条目 %1：有两个 %2 界值。</translation>
+    </message>
+    <message>
+        <source>Rule %1: a range needs above, atLeast, below or atMost.</source>
+        <translation>条目 %1：范围需要 above、atLeast、below 或 atMost。</translation>
+    </message>
+    <message>
+        <source>Rule %1: the lower bound is above the upper bound.</source>
+        <translation>条目 %1：下限高于上限。</translation>
+    </message>
+    <message>
+        <source>The rule set file %1 cannot be read.</source>
+        <translation>无法读取规则集文件 %1。</translation>
+    </message>
+    <message>
+        <source>The rule set is not valid JSON: %1 (at byte %2).</source>
+        <translation>规则集不是有效的 JSON：%1（第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The rule set needs an id and a version.</source>
+        <translation>规则集需要编号和版本。</translation>
+    </message>
+    <message>
+        <source>Level &quot;%1&quot; is missing an id or is defined twice.</source>
+        <translation>等级“%1”缺少编号或重复定义。</translation>
+    </message>
+    <message>
+        <source>Level %1 needs its own rank (0 = lowest).</source>
+        <translation>等级 %1 需要唯一的级别序号（0 为最低）。</translation>
+    </message>
+    <message>
+        <source>The default level &quot;%1&quot; is not a grade of this rule set.</source>
+        <translation>默认等级“%1”不是本规则集的分级。</translation>
+    </message>
+    <message>
+        <source>The rule set has no rules.</source>
+        <translation>规则集中没有条目。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a rule id (color and clause number, e.g. yellow.1.1).</source>
+        <translation>“%1”不是条目编号（颜色加条款号，如 yellow.1.1）。</translation>
+    </message>
+    <message>
+        <source>Rule %1 is defined twice.</source>
+        <translation>条目 %1 重复定义。</translation>
+    </message>
+    <message>
+        <source>Rule %1 names level &quot;%2&quot;, which is not its color or not in this set.</source>
+        <translation>条目 %1 指定的等级“%2”与其颜色不符或不在本规则集中。</translation>
+    </message>
+    <message>
+        <source>Rule %1 names an unknown group &quot;%2&quot;.</source>
+        <translation>条目 %1 指定了未知的分组“%2”。</translation>
+    </message>
+    <message>
+        <source>Rule %1 needs both a Chinese and an English label.</source>
+        <translation>条目 %1 需要中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
+        <translation>条目 %1 永远不会触发：既没有计算条件，也不能由医生勾选。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlError</name>
+    <message>
+        <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
+        <translation>本地数据库无法完成操作（%1）：%2。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The center&apos;s reply cannot be read: %1</source>
+        <translation>无法读取中心的应答：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>The sync definition of %1 cannot be read.</source>
+        <translation>无法读取 %1 的同步定义。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>gestational age (weeks)</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation>mmHg</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>140 mmHg</source>
+        <translation>140 mmHg</translation>
+    </message>
+    <message>
+        <source>90 mmHg</source>
+        <translation>90 mmHg</translation>
+    </message>
+    <message>
+        <source>Weight gain</source>
+        <translation>孕期增重</translation>
+    </message>
+    <message>
+        <source>kg since before pregnancy</source>
+        <translation>较孕前增加（千克）</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>推荐范围</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>测得</translation>
+    </message>
+    <message>
+        <source>Weight gain (enter the pre-pregnancy weight to compare with the recommended band)</source>
+        <translation>孕期增重（填写孕前体重后可与推荐范围比较）</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>宫高</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>expected (weeks ± 2 cm)</source>
+        <translation>预期范围（孕周 ± 2 厘米）</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundMeasurement</name>
+    <message>
+        <source>Not calibrated: this region of the image measures %1 across and %2 down, not centimetres.</source>
+        <translation>未校准：图像此区域的横向单位为 %1、纵向为 %2，而非厘米。</translation>
+    </message>
+    <message>
+        <source>Not calibrated: the points do not all lie in one calibrated ultrasound region of the image.</source>
+        <translation>未校准：各点不全在图像的同一个已校准超声区域内。</translation>
+    </message>
+    <message>
+        <source>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</source>
+        <translation>未校准：图像既无超声区域也无像素间距。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Antenatal visit</source>
+        <translation>产前检查</translation>
+    </message>
+    <message>
+        <source>Visit &amp;date:</source>
+        <translation>检查日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation>mmHg</translation>
+    </message>
+    <message>
+        <source>&amp;Blood pressure:</source>
+        <translation>血压(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
+        <source>&amp;Pulse:</source>
+        <translation>脉搏(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>体重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>&amp;Fundal height:</source>
+        <translation>宫高(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Abdominal &amp;girth:</source>
+        <translation>腹围(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Fetal &amp;heart rate:</source>
+        <translation>胎心率(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>头位</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>臀位</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>横位</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>斜位</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation:</source>
+        <translation>胎方位(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>none (−)</source>
+        <translation>无（−）</translation>
+    </message>
+    <message>
+        <source>ankle (+)</source>
+        <translation>踝部（+）</translation>
+    </message>
+    <message>
+        <source>to the knee (++)</source>
+        <translation>至膝（++）</translation>
+    </message>
+    <message>
+        <source>to the thigh (+++)</source>
+        <translation>至大腿（+++）</translation>
+    </message>
+    <message>
+        <source>generalised (++++)</source>
+        <translation>全身（++++）</translation>
+    </message>
+    <message>
+        <source>&amp;Oedema:</source>
+        <translation>水肿(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>trace (±)</source>
+        <translation>微量（±）</translation>
+    </message>
+    <message>
+        <source>&amp;Urine protein:</source>
+        <translation>尿蛋白(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>GA %1 weeks</source>
+        <translation>孕 %1 周</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 不是有效数字。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHistoryModel</name>
+    <message>
+        <source>cephalic</source>
+        <translation>头位</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>臀位</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>横位</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>斜位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>BP (mmHg)</source>
+        <translation>血压 (mmHg)</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>体重 (kg)</translation>
+    </message>
+    <message>
+        <source>Fundal height (cm)</source>
+        <translation>宫高 (cm)</translation>
+    </message>
+    <message>
+        <source>Girth (cm)</source>
+        <translation>腹围 (cm)</translation>
+    </message>
+    <message>
+        <source>FHR (bpm)</source>
+        <translation>胎心 (次/分)</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>胎方位</translation>
+    </message>
+    <message>
+        <source>Oedema</source>
+        <translation>水肿</translation>
+    </message>
+    <message>
+        <source>Urine protein</source>
+        <translation>尿蛋白</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPanel</name>
+    <message>
+        <source>Record &amp;follow-up…</source>
+        <translation>记录随访(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日应随访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未随访</translation>
+    </message>
+    <message>
+        <source>Not yet reported (orange/red/purple)</source>
+        <translation>未上报（橙/红/紫）</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>EDD within 2 weeks</source>
+        <translation>两周内预产期</translation>
+    </message>
+    <message>
+        <source>No responsible doctor or nurse</source>
+        <translation>未指定责任医生或护士</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>预产期 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n day(s) late)</source>
+        <translation>
+            <numerusform>（逾期 %n 天）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>ObsLink cannot start</source>
+        <translation>ObsLink 无法启动</translation>
+    </message>
+</context>
 </TS>

@@ -4,13 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncProtocol", text);
-}
-} // namespace
-
 JsonReader::JsonReader(const QJsonObject &object, QString where, const ProtocolLimits &limits)
     : m_object(object)
     , m_where(std::move(where))
@@ -22,14 +15,14 @@ Result<QJsonObject> JsonReader::parseDocument(const QByteArray &body, const Prot
 {
     if (body.size() > limits.maxBodyBytes)
         return failure(QStringLiteral("protocol.too-large"),
-                       tr("The message is larger than %1 bytes.").arg(limits.maxBodyBytes));
+                       QCoreApplication::translate("JsonReader", "The message is larger than %1 bytes.").arg(limits.maxBodyBytes));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return failure(QStringLiteral("protocol.invalid"),
-                       tr("The message is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset));
+                       QCoreApplication::translate("JsonReader", "The message is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
-        return failure(QStringLiteral("protocol.invalid"), tr("The message must be a JSON object."));
+        return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("JsonReader", "The message must be a JSON object."));
     return document.object();
 }
 
@@ -49,14 +42,14 @@ bool JsonReader::isIdentifier(const QString &value, int maximumLength)
 
 Error JsonReader::invalid(const QString &key, const QString &why) const
 {
-    return Error{QStringLiteral("protocol.invalid"), tr("%1.%2: %3").arg(m_where, key, why)};
+    return Error{QStringLiteral("protocol.invalid"), QCoreApplication::translate("JsonReader", "%1.%2: %3").arg(m_where, key, why)};
 }
 
 Result<QJsonValue> JsonReader::required(const QString &key) const
 {
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd())
-        return tl::unexpected(invalid(key, tr("missing")));
+        return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "missing")));
     return it.value();
 }
 
@@ -64,7 +57,7 @@ Result<QString> JsonReader::identifier(const QString &key) const
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<QString> {
         if (!value.isString() || !isIdentifier(value.toString(), m_limits.maxIdentifierLength))
-            return tl::unexpected(invalid(key, tr("must be an identifier of at most %1 letters, digits or _-.:")
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be an identifier of at most %1 letters, digits or _-.:")
                                                    .arg(m_limits.maxIdentifierLength)));
         return value.toString();
     });
@@ -74,7 +67,7 @@ Result<QString> JsonReader::text(const QString &key) const
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<QString> {
         if (!value.isString() || value.toString().size() > m_limits.maxTextValueLength)
-            return tl::unexpected(invalid(key, tr("must be text of at most %1 characters").arg(m_limits.maxTextValueLength)));
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be text of at most %1 characters").arg(m_limits.maxTextValueLength)));
         return value.toString();
     });
 }
@@ -84,7 +77,7 @@ Result<qint64> JsonReader::integer(const QString &key, qint64 minimum, qint64 ma
     return required(key).and_then([&](const QJsonValue &value) -> Result<qint64> {
         const double number = value.toDouble(-1.0);
         if (!value.isDouble() || number != double(qint64(number)) || qint64(number) < minimum || qint64(number) > maximum)
-            return tl::unexpected(invalid(key, tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum)));
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be a whole number from %1 to %2").arg(minimum).arg(maximum)));
         return qint64(number);
     });
 }
@@ -93,7 +86,7 @@ Result<bool> JsonReader::boolean(const QString &key) const
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<bool> {
         if (!value.isBool())
-            return tl::unexpected(invalid(key, tr("must be true or false")));
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be true or false")));
         return value.toBool();
     });
 }
@@ -102,10 +95,10 @@ Result<QJsonArray> JsonReader::array(const QString &key, int maximumSize) const
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<QJsonArray> {
         if (!value.isArray())
-            return tl::unexpected(invalid(key, tr("must be a list")));
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be a list")));
         if (value.toArray().size() > maximumSize)
             return tl::unexpected(Error{QStringLiteral("protocol.too-large"),
-                                        tr("%1.%2: more than %3 entries").arg(m_where, key).arg(maximumSize)});
+                                        QCoreApplication::translate("JsonReader", "%1.%2: more than %3 entries").arg(m_where, key).arg(maximumSize)});
         return value.toArray();
     });
 }
@@ -114,7 +107,7 @@ Result<QJsonObject> JsonReader::object(const QString &key) const
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<QJsonObject> {
         if (!value.isObject())
-            return tl::unexpected(invalid(key, tr("must be an object")));
+            return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be an object")));
         return value.toObject();
     });
 }
@@ -123,7 +116,7 @@ Result<void> JsonReader::onlyKeys(const QStringList &allowed) const
 {
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!allowed.contains(it.key()))
-            return tl::unexpected(invalid(it.key().left(m_limits.maxIdentifierLength), tr("unknown key")));
+            return tl::unexpected(invalid(it.key().left(m_limits.maxIdentifierLength), QCoreApplication::translate("JsonReader", "unknown key")));
     }
     return {};
 }

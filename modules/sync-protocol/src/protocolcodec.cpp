@@ -9,10 +9,6 @@
 namespace {
 constexpr qint64 MaxRevision = qint64(1) << 52; // exact in a JSON number (a double)
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncProtocol", text);
-}
 
 QString operationName(Mutation::Operation operation)
 {
@@ -25,7 +21,7 @@ Result<Mutation::Operation> operationFrom(const QString &name, const QString &wh
         return Mutation::Operation::Insert;
     if (name == QLatin1String("update"))
         return Mutation::Operation::Update;
-    return failure(QStringLiteral("protocol.invalid"), tr("%1.operation: must be insert or update").arg(where));
+    return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1.operation: must be insert or update").arg(where));
 }
 
 Result<MutationOutcome::Status> statusFrom(const QString &name, const QString &where)
@@ -35,7 +31,7 @@ Result<MutationOutcome::Status> statusFrom(const QString &name, const QString &w
         if (ProtocolCodec::statusName(status) == name)
             return status;
     }
-    return failure(QStringLiteral("protocol.invalid"), tr("%1.status: unknown status").arg(where));
+    return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1.status: unknown status").arg(where));
 }
 
 QString at(const QString &list, qsizetype index)
@@ -46,7 +42,7 @@ QString at(const QString &list, qsizetype index)
 Result<Mutation> decodeMutation(const QJsonValue &value, const QString &where, const ProtocolLimits &limits)
 {
     if (!value.isObject())
-        return failure(QStringLiteral("protocol.invalid"), tr("%1: must be an object").arg(where));
+        return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1: must be an object").arg(where));
     const JsonReader reader(value.toObject(), where, limits);
     Mutation mutation;
     auto checked = reader.onlyKeys({QStringLiteral("mutationId"), QStringLiteral("table"), QStringLiteral("recordId"),
@@ -86,7 +82,7 @@ Result<FieldConflict> decodeConflict(const QJsonValue &value, const QString &whe
 {
     const JsonReader reader(value.toObject(), where, limits);
     if (!value.isObject())
-        return failure(QStringLiteral("protocol.invalid"), tr("%1: must be an object").arg(where));
+        return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1: must be an object").arg(where));
     auto field = reader.onlyKeys({QStringLiteral("field"), QStringLiteral("server"), QStringLiteral("client")})
                      .and_then([&] { return reader.identifier(QStringLiteral("field")); });
     if (!field)
@@ -98,7 +94,7 @@ Result<FieldConflict> decodeConflict(const QJsonValue &value, const QString &whe
 Result<MutationOutcome> decodeOutcome(const QJsonValue &value, const QString &where, const ProtocolLimits &limits)
 {
     if (!value.isObject())
-        return failure(QStringLiteral("protocol.invalid"), tr("%1: must be an object").arg(where));
+        return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1: must be an object").arg(where));
     const JsonReader reader(value.toObject(), where, limits);
     MutationOutcome outcome;
     auto checked = reader.onlyKeys({QStringLiteral("mutationId"), QStringLiteral("status"), QStringLiteral("revision"),
@@ -138,7 +134,7 @@ Result<MutationOutcome> decodeOutcome(const QJsonValue &value, const QString &wh
 Result<Change> decodeChange(const QJsonValue &value, const QString &where, const ProtocolLimits &limits)
 {
     if (!value.isObject())
-        return failure(QStringLiteral("protocol.invalid"), tr("%1: must be an object").arg(where));
+        return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1: must be an object").arg(where));
     const JsonReader reader(value.toObject(), where, limits);
     Change change;
     auto checked = reader.onlyKeys({QStringLiteral("sequence"), QStringLiteral("table"), QStringLiteral("recordId"),
@@ -195,16 +191,16 @@ QString statusName(MutationOutcome::Status status)
 Result<QJsonObject> checkedFields(const QJsonObject &fields, const QString &where, const ProtocolLimits &limits)
 {
     if (fields.size() > limits.maxFieldsPerRecord)
-        return failure(QStringLiteral("protocol.too-large"), tr("%1: more than %2 fields").arg(where).arg(limits.maxFieldsPerRecord));
+        return failure(QStringLiteral("protocol.too-large"), QCoreApplication::translate("ProtocolCodec", "%1: more than %2 fields").arg(where).arg(limits.maxFieldsPerRecord));
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
         if (!JsonReader::isIdentifier(it.key(), limits.maxIdentifierLength) || it.key().contains(QLatin1Char('.')))
-            return failure(QStringLiteral("protocol.invalid"), tr("%1: a field name is not an identifier").arg(where));
+            return failure(QStringLiteral("protocol.invalid"), QCoreApplication::translate("ProtocolCodec", "%1: a field name is not an identifier").arg(where));
         const QJsonValue value = it.value();
         const bool scalar = value.isNull() || value.isBool() || value.isDouble()
             || (value.isString() && value.toString().size() <= limits.maxTextValueLength);
         if (!scalar)
             return failure(QStringLiteral("protocol.invalid"),
-                           tr("%1.%2: must be null, true/false, a number or text of at most %3 characters")
+                           QCoreApplication::translate("ProtocolCodec", "%1.%2: must be null, true/false, a number or text of at most %3 characters")
                                .arg(where, it.key())
                                .arg(limits.maxTextValueLength));
     }
