@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs what ObsLink needs on Debian 12, builds it, creates a synthetic demo clinic
-# (never real patients) and starts the workstation on it.
+# (never real patients), starts the regional center holding it (scripts/democenter.sh) and
+# the workstation on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 mkdir -p demo-data
 if [ ! -f demo-data/clinic.db ]; then
-  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-10000}" --seed 2017 --grade
+  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-10000}" --seed 2017 --grade --clinic clinic-a
 fi
+# The regional center with the demo region, holding the demo clinic; stopped with the workstation.
+center_pid=$(./scripts/democenter.sh)
+trap 'kill "$center_pid" 2>/dev/null || true' EXIT
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: starting the workstation inside a virtual X server (xvfb-run)." >&2
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/workstation/obslink --db demo-data/clinic.db "$@"
+  xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@"
+  exit
 fi
-exec ./build/app/workstation/obslink --db demo-data/clinic.db "$@"
+./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@"

@@ -14,6 +14,8 @@ packages=(
   qtkeychain-qt6-dev libdcmtk-dev dcmtk libopenjp2-7-dev libexpected-dev libsqlite3-dev
   # running and looking at the GUI without a display; Chinese fonts
   xvfb xauth imagemagick fonts-noto-cjk
+  # TLS certificates for the center (demo and tests)
+  openssl ca-certificates
   # headless keychain for tests
   gnome-keyring dbus dbus-x11
 )

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts a local regional center for the demo: a demo CA and a certificate for localhost
+# (openssl), an SQLite center database with the demo region (clinics center, clinic-a,
+# clinic-b; users dr-wang, nurse-li, dr-zhao, us-chen, center-admin; password obslink-demo),
+# the service on https://127.0.0.1:8443, and the demo clinic published to it once.
+# Prints the center's PID. Never use these certificates or passwords outside a demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=demo-data/center
+mkdir -p "$dir"
+if [ ! -f "$dir/server.pem" ]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 \
+    -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/CN=ObsLink Demo CA" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+    -keyout "$dir/server.key" -out "$dir/server.csr" -subj "/CN=localhost" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+    -out "$dir/server.pem" -days 365 -extfile "$dir/server.ext" 2>/dev/null
+fi
+center=./build/app/center/obslink-center
+if [ ! -f "$dir/center.db" ]; then
+  "$center" --db "$dir/center.db" --init --demo-region >&2
+fi
+"$center" --db "$dir/center.db" --cert "$dir/server.pem" --key "$dir/server.key" --port 8443 \
+  > "$dir/listening.json" 2>> "$dir/center.log" &
+pid=$!
+for _ in $(seq 50); do [ -s "$dir/listening.json" ] && break; sleep 0.1; done
+printf 'obslink-demo\n' > "$dir/password"
+if [ -f demo-data/clinic.db ] && [ ! -f "$dir/published" ]; then
+  echo "Publishing the demo clinic to the center (first start only)…" >&2
+  ./build/app/cli/obslink-cli sync --db demo-data/clinic.db --server https://127.0.0.1:8443 \
+    --ca "$dir/ca.pem" --user dr-wang --password-file "$dir/password" --publish-all >&2 && touch "$dir/published"
+fi
+echo "$pid"
