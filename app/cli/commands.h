@@ -10,3 +10,4 @@ int runCasesCommand(const QStringList &arguments);
 int runCtgCommand(const QStringList &arguments);
 int runDicomCommand(const QStringList &arguments);
 int runSyncCommand(const QStringList &arguments);
+int runPacsCommand(const QStringList &arguments);

@@ -22,6 +22,7 @@ const Command commands[] = {
     {"ctg", QT_TRANSLATE_NOOP("Cli", "fetal heart trace analysis (ctg analyse FILE)"), runCtgCommand},
     {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render FILE)"), runDicomCommand},
     {"sync", QT_TRANSLATE_NOOP("Cli", "one sync round with the regional center (sync --db FILE --server URL)"), runSyncCommand},
+    {"pacs", QT_TRANSLATE_NOOP("Cli", "the regional PACS over DICOMweb (pacs query|retrieve|send|receive)"), runPacsCommand},
 };
 
 int printUsage()

@@ -1,0 +1,3 @@
+#include "dicomweblog.h"
+
+Q_LOGGING_CATEGORY(lcDicomWeb, "obslink.dicomweb")
