@@ -108,9 +108,13 @@ Result<void> DicomReceiver::listen()
     scp.setDIMSETimeout(60);
     scp.setACSETimeout(30);
     const OFList<OFString> syntaxes = acceptedTransferSyntaxes();
-    scp.addPresentationContext(UID_VerificationSOPClass, syntaxes);
-    for (int i = 0; i < numberOfDcmAllStorageSOPClassUIDs; ++i)
-        scp.addPresentationContext(dcmAllStorageSOPClassUIDs[i], syntaxes);
+    // Verification (C-ECHO) is already configured by DcmSCP; a second context for it would
+    // make the profile invalid.
+    // DcmSCP takes at most 128 presentation contexts: DCMTK's list of the 120 most used
+    // storage SOP classes, every ultrasound one among them.
+    for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs; ++i)
+        if (const OFCondition added = scp.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], syntaxes); added.bad())
+            return failure(QStringLiteral("dicom.receiver.config"), tr("The DICOM receiver cannot be configured (%1).").arg(QString::fromLatin1(added.text())));
     qCInfo(lcDicom) << "C-STORE receiver listening on port" << m_settings.port;
     const OFCondition result = scp.listen();
     if (result.bad() && result != NET_EC_StopAfterConnectionTimeout && result != NET_EC_StopAfterAssociation)

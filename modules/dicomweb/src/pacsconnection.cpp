@@ -72,7 +72,8 @@ Result<int> PacsConnection::send(const PacsRequest &request, const PacsReplyHand
     auto abortWith = [&](const Error &error) {
         if (!handlerError)
             handlerError = error;
-        reply->abort();
+        if (!reply->isFinished())
+            reply->abort();
     };
     auto pump = [&] {
         if (handlerError)

@@ -16,7 +16,7 @@ struct DicomReceiverSettings
     QString inboxDirectory; // received files land in <inbox>/pending, complete files only
 };
 
-// The workstation's storage SCP (a storescp): accepts C-STORE of any storage SOP class in the
+// The workstation's storage SCP (a storescp): accepts C-STORE of DCMTK's 120 common storage SOP classes (every ultrasound one) in the
 // usual transfer syntaxes from the clinic's ultrasound machine and writes each instance first
 // to <inbox>/receiving, then renames it into <inbox>/pending/<SOP Instance UID>.dcm, so a file
 // in pending is always complete and survives a restart. Forwarding (STOW-RS) takes them from

@@ -50,6 +50,8 @@ public:
     Result<void> finish();
 
     int partsSeen() const { return m_parts; }
+    // Bytes held back between feeds: stays within the limits whatever is fed.
+    qsizetype bufferedBytes() const { return m_buffer.size(); }
 
     // The boundary parameter of a Content-Type header, checked against RFC 2046 (1–70
     // characters from its set), or an error.
