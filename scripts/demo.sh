@@ -13,6 +13,17 @@ fi
 # The regional center with the demo region, holding the demo clinic; stopped with the workstation.
 center_pid=$(./scripts/democenter.sh)
 trap 'kill "$center_pid" 2>/dev/null || true' EXIT
+# The regional PACS (Orthanc + DICOMweb behind nginx TLS, scripts/pacs.sh) with the synthetic
+# demo ultrasound studies; Reading → Reading worklist shows them. Stopped with the workstation.
+if pacs=$(./scripts/pacs.sh start --demo-studies ./build/app/cli/obslink-cli); then
+  trap 'kill "$center_pid" 2>/dev/null || true; ./scripts/pacs.sh stop' EXIT
+  eval "$pacs"
+  printf '[pacs]\nurl=%s\ncaFile=%s\nusername=%s\npasswordFile=%s\ncacheDirectory=%s\ninboxDirectory=%s\n' \
+    "$url" "$ca" "$user" "$password_file" "$PWD/demo-data/study-cache" "$PWD/demo-data/dicom-inbox" > demo-data/pacs.ini
+  export OBSLINK_PACS_CONFIG=$PWD/demo-data/pacs.ini
+else
+  echo "The demo PACS is not running (Orthanc, orthanc-dicomweb or nginx missing, see above): no reading worklist." >&2
+fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: starting the workstation inside a virtual X server (xvfb-run)." >&2
   xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@"

@@ -16,6 +16,8 @@ packages=(
   xvfb xauth imagemagick fonts-noto-cjk
   # TLS certificates for the center (demo and tests)
   openssl ca-certificates
+  # the regional PACS for the demo and the PACS tests: Orthanc with DICOMweb behind nginx TLS
+  orthanc orthanc-dicomweb nginx-light curl
   # headless keychain for tests
   gnome-keyring dbus dbus-x11
 )

@@ -89,6 +89,13 @@ std::optional<CachedStudy> StudyCache::find(const QString &studyUid)
     return entry->study;
 }
 
+bool StudyCache::contains(const QString &studyUid)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto entry = readEntry(directoryFor(studyUid));
+    return entry && entry->study.studyInstanceUid == studyUid;
+}
+
 Result<QString> StudyCache::createStaging(const QString &studyUid)
 {
     Q_UNUSED(studyUid)

@@ -1,5 +1,7 @@
 #include "workstation-ui/mainwindow.h"
 
+#include "pacs-ui/pacsworkbench.h"
+
 #include "grading/gradingservice.h"
 #include "i18n/translations.h"
 #include "storage/clinicrecords.h"
@@ -182,8 +184,10 @@ void MainWindow::buildActions()
     QAction *refresh = view->addAction(tr("&Refresh list"), m_listModel, &PatientListModel::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
 
+    QMenu *reading = menuBar()->addMenu(tr("&Reading"));
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage);
+    m_pacs = new PacsWorkbench(this, reading, settingsMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ObsLink"), this, [this] {

@@ -30,6 +30,8 @@ public:
 
     // The study if it is cached whole; marks it as just used.
     std::optional<CachedStudy> find(const QString &studyUid);
+    // Whether the study is cached, without counting as a use.
+    bool contains(const QString &studyUid);
     // A fresh empty folder to retrieve a study into.
     Result<QString> createStaging(const QString &studyUid);
     // Moves a fully retrieved staging folder into the cache, then evicts least recently used

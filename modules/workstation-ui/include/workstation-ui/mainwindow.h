@@ -6,6 +6,7 @@
 class CaseManagement;
 class ClinicRecords;
 class GradingService;
+class PacsWorkbench;
 class Database;
 class DraftStore;
 class PatientChartView;
@@ -34,6 +35,8 @@ public:
     PatientChartView *chartView() const { return m_chartView; }
     WorklistPanel *worklists() const { return m_worklists; }
     QTabWidget *navigation() const { return m_navigation; }
+    // Reading worklist, PACS settings and receiver; the viewer sets its study opener here.
+    PacsWorkbench *pacs() const { return m_pacs; }
 
 public slots:
     void registerPregnancy();
@@ -66,4 +69,5 @@ private:
     QSplitter *m_splitter;
     QTabWidget *m_navigation;
     WorklistPanel *m_worklists;
+    PacsWorkbench *m_pacs = nullptr;
 };

@@ -1,0 +1,84 @@
+#include "pacs-ui/pacsworkbench.h"
+
+#include "pacs-ui/pacssettingsdialog.h"
+#include "pacs-ui/readingworklistpanel.h"
+
+#include "dicomweb/pacssettings.h"
+#include "dicomweb/receiveandforward.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStatusBar>
+
+PacsWorkbench::PacsWorkbench(QMainWindow *window, QMenu *readingMenu, QMenu *settingsMenu)
+    : QObject(window)
+    , m_window(window)
+    , m_panel(new ReadingWorklistPanel)
+    , m_dock(new QDockWidget(tr("Reading worklist"), window))
+{
+    m_dock->setObjectName(QStringLiteral("readingWorklistDock"));
+    m_dock->setWidget(m_panel);
+    m_dock->hide();
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+
+    QAction *show = readingMenu->addAction(tr("Reading &worklist"), this, [this] {
+        m_dock->show();
+        m_dock->raise();
+        m_panel->refresh();
+    });
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    readingMenu->addAction(tr("&Open selected study"), m_panel, &ReadingWorklistPanel::openSelected);
+    settingsMenu->addAction(tr("&PACS…"), this, &PacsWorkbench::editSettings);
+
+    m_opener = [this](const StudySummary &study, const QStringList &files) { showStudyLocation(study, files); };
+    connect(m_panel, &ReadingWorklistPanel::studyReady, this,
+            [this](const StudySummary &study, const QStringList &files) { m_opener(study, files); });
+
+    const PacsSettings settings = PacsSettings::load();
+    m_panel->applySettings(settings);
+    if (settings.receiverEnabled)
+        startReceiver();
+}
+
+PacsWorkbench::~PacsWorkbench() = default;
+
+void PacsWorkbench::editSettings()
+{
+    PacsSettingsDialog dialog(PacsSettings::load(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.settings().save();
+    m_panel->applySettings(dialog.settings());
+}
+
+void PacsWorkbench::startReceiver()
+{
+    const PacsSettings settings = PacsSettings::load();
+    const auto endpoint = settings.endpoint();
+    // Without a PACS the receiver still takes images in; they wait in the inbox.
+    m_receiver = std::make_unique<ReceiveAndForward>(settings.receiver(), endpoint ? std::optional(*endpoint) : std::nullopt);
+    connect(m_receiver.get(), &ReceiveAndForward::receiverFailed, this,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message); });
+    connect(m_receiver.get(), &ReceiveAndForward::forwardingPaused, this, [this](const QString &message, int pending) {
+        m_window->statusBar()->showMessage(tr("%n image(s) waiting to be sent to the PACS: %1", nullptr, pending).arg(message));
+    });
+    connect(m_receiver.get(), &ReceiveAndForward::forwarded, this, [this](int forwarded, int rejected, int) {
+        m_window->statusBar()->showMessage(tr("Sent %n image(s) from the ultrasound machine to the PACS.", nullptr, forwarded)
+                                           + (rejected > 0 ? QLatin1Char(' ') + tr("%n image(s) refused by the PACS.", nullptr, rejected)
+                                                           : QString()));
+    });
+    m_receiver->start();
+}
+
+void PacsWorkbench::showStudyLocation(const StudySummary &study, const QStringList &files)
+{
+    const QString folder = files.isEmpty() ? QString() : QDir::toNativeSeparators(QFileInfo(files.first()).absolutePath());
+    QMessageBox::information(m_window, tr("Study retrieved"),
+                             tr("The study %1 (%2) is on this workstation: %n image(s) in %3.", nullptr, int(files.size()))
+                                 .arg(study.accessionNumber, study.description, folder));
+}
