@@ -8,15 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=demo-data/center
 mkdir -p "$dir"
-if [ ! -f "$dir/server.pem" ]; then
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 \
-    -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/CN=ObsLink Demo CA" 2>/dev/null
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$dir/server.key" -out "$dir/server.csr" -subj "/CN=localhost" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
-  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
-    -out "$dir/server.pem" -days 365 -extfile "$dir/server.ext" 2>/dev/null
-fi
+./scripts/demo-certificate.sh "$dir" "ObsLink Demo CA"
 center=./build/app/center/obslink-center
 if [ ! -f "$dir/center.db" ]; then
   "$center" --db "$dir/center.db" --init --demo-region >&2

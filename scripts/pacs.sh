@@ -59,15 +59,7 @@ if ! command -v Orthanc >/dev/null || [ ! -f "$plugin" ] || ! command -v nginx >
 fi
 
 # A CA and a localhost server certificate, made once per run directory.
-if [ ! -f "$dir/server.pem" ]; then
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 365 \
-    -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/CN=ObsLink Demo PACS CA" 2>/dev/null
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
-    -keyout "$dir/server.key" -out "$dir/server.csr" -subj "/CN=localhost" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
-  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
-    -out "$dir/server.pem" -days 365 -extfile "$dir/server.ext" 2>/dev/null
-fi
+"$(dirname "$0")/demo-certificate.sh" "$dir" "ObsLink Demo PACS CA"
 if [ ! -f "$dir/password" ]; then
   openssl rand -hex 16 > "$dir/password"
   chmod 600 "$dir/password"

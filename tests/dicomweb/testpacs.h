@@ -32,3 +32,14 @@ private:
     int m_httpPort = 0;
     QString m_password;
 };
+
+// In a test's initTestCase (QtTest included): starts the PACS, skips with the reason only when it is not
+// installed, fails when it is installed but does not start.
+#define OBSLINK_START_TEST_PACS(pacs)                                                                            \
+    do {                                                                                                       \
+        QString why_;                                                                                          \
+        const TestPacs::Started started_ = (pacs).start(&why_);                                                \
+        if (started_ == TestPacs::Started::Absent)                                                             \
+            QSKIP(qPrintable(QStringLiteral("no PACS to test against: ") + why_));                             \
+        QVERIFY2(started_ == TestPacs::Started::Yes, qPrintable(why_));                                        \
+    } while (false)

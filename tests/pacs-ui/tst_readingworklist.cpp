@@ -28,11 +28,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QString why;
-        const TestPacs::Started started = m_pacs.start(&why);
-        if (started == TestPacs::Started::Absent)
-            QSKIP(qPrintable(QStringLiteral("no PACS to test against: ") + why));
-        QVERIFY2(started == TestPacs::Started::Yes, qPrintable(why));
+        OBSLINK_START_TEST_PACS(m_pacs);
         QStringList files;
         const char *names[] = {"Demo^Li Na", "Demo^Wang Fang", "Demo^Zhang Min"};
         for (int i = 0; i < 3; ++i) {
