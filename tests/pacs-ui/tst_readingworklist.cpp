@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 // The reading worklist as an ultrasound doctor uses it, against a real PACS: the studies of the
 // week appear oldest first, opening one retrieves it with progress and hands it to the viewer
@@ -28,6 +29,13 @@ private:
 private slots:
     void initTestCase()
     {
+        // OBSLINK_TEST_QM=file.qm: the screenshot in that language, to look at it as its users do.
+        if (const QString qm = qEnvironmentVariable("OBSLINK_TEST_QM"); !qm.isEmpty()) {
+            auto *translator = new QTranslator(this);
+            QVERIFY(translator->load(qm));
+            QCoreApplication::installTranslator(translator);
+            QLocale::setDefault(QLocale(translator->language()));
+        }
         OBSLINK_START_TEST_PACS(m_pacs);
         QStringList files;
         const char *names[] = {"Demo^Li Na", "Demo^Wang Fang", "Demo^Zhang Min"};
