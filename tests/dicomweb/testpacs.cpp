@@ -7,8 +7,13 @@
 
 TestPacs::TestPacs()
 {
-    m_httpsPort = freeLoopbackPort();
-    m_httpPort = freeLoopbackPort();
+    // Both listening at once, so the two ports differ.
+    QTcpServer https;
+    QTcpServer http;
+    https.listen(QHostAddress::LocalHost, 0);
+    http.listen(QHostAddress::LocalHost, 0);
+    m_httpsPort = https.serverPort();
+    m_httpPort = http.serverPort();
 }
 
 TestPacs::~TestPacs()

@@ -76,6 +76,15 @@ QList<StudyCache::Entry> StudyCache::entries() const
     return result;
 }
 
+qint64 StudyCache::nextUseStamp() const
+{
+    // Later than every other use, even within the same millisecond: the order is the LRU order.
+    qint64 stamp = QDateTime::currentMSecsSinceEpoch();
+    for (const Entry &other : entries())
+        stamp = std::max(stamp, other.lastUsedMs + 1);
+    return stamp;
+}
+
 std::optional<CachedStudy> StudyCache::find(const QString &studyUid)
 {
     QMutexLocker lock(&m_mutex);
@@ -84,7 +93,7 @@ std::optional<CachedStudy> StudyCache::find(const QString &studyUid)
         return std::nullopt;
     if (!std::all_of(entry->study.files.begin(), entry->study.files.end(), [](const QString &f) { return QFileInfo::exists(f); }))
         return std::nullopt;
-    entry->lastUsedMs = std::max(QDateTime::currentMSecsSinceEpoch(), entry->lastUsedMs + 1);
+    entry->lastUsedMs = nextUseStamp();
     writeManifest(*entry);
     return entry->study;
 }
@@ -117,15 +126,12 @@ Result<CachedStudy> StudyCache::commit(const QString &studyUid, const QString &s
     Entry entry;
     entry.study.studyInstanceUid = studyUid;
     entry.study.directory = directoryFor(studyUid);
-    entry.lastUsedMs = QDateTime::currentMSecsSinceEpoch();
+    entry.lastUsedMs = nextUseStamp();
     const QDir staging(stagingDirectory);
     for (const QFileInfo &file : staging.entryInfoList(QDir::Files, QDir::Name)) {
         entry.study.files << QDir(entry.study.directory).filePath(file.fileName());
         entry.study.bytes += file.size();
     }
-    // The newest study is the most recently used one, even within the same millisecond.
-    for (const Entry &other : entries())
-        entry.lastUsedMs = std::max(entry.lastUsedMs, other.lastUsedMs + 1);
     QDir(entry.study.directory).removeRecursively(); // an older copy of the same study
     if (!QDir().rename(stagingDirectory, entry.study.directory))
         return failure(QStringLiteral("dicomweb.cache"), tr("The study cache folder %1 cannot be written.").arg(m_root));

@@ -3,17 +3,21 @@
 #include "pacs-ui/pacssettingsdialog.h"
 #include "pacs-ui/readingworklistpanel.h"
 
+#include "dicomweb/dicomwebclient.h"
 #include "dicomweb/pacssettings.h"
 #include "dicomweb/receiveandforward.h"
 
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QtConcurrent>
 
 PacsWorkbench::PacsWorkbench(QMainWindow *window, QMenu *readingMenu, QMenu *settingsMenu)
     : QObject(window)
@@ -33,6 +37,8 @@ PacsWorkbench::PacsWorkbench(QMainWindow *window, QMenu *readingMenu, QMenu *set
     });
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     readingMenu->addAction(tr("&Open selected study"), m_panel, &ReadingWorklistPanel::openSelected);
+    readingMenu->addSeparator();
+    readingMenu->addAction(tr("&Send DICOM files to the PACS…"), this, &PacsWorkbench::sendFiles);
     settingsMenu->addAction(tr("&PACS…"), this, &PacsWorkbench::editSettings);
 
     m_opener = [this](const StudySummary &study, const QStringList &files) { showStudyLocation(study, files); };
@@ -54,6 +60,36 @@ void PacsWorkbench::editSettings()
         return;
     dialog.settings().save();
     m_panel->applySettings(dialog.settings());
+}
+
+void PacsWorkbench::sendFiles()
+{
+    const auto endpoint = PacsSettings::load().endpoint();
+    if (!endpoint) {
+        QMessageBox::warning(m_window, tr("Send to the PACS"), endpoint.error().message);
+        return;
+    }
+    const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("DICOM files to send to the PACS"), QString(),
+                                                            tr("DICOM files (*.dcm *.DCM);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    m_window->statusBar()->showMessage(tr("Sending %n file(s) to the PACS…", nullptr, int(files.size())));
+    auto *watcher = new QFutureWatcher<Result<StoreOutcome>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const auto outcome = watcher->result();
+        if (!outcome) {
+            QMessageBox::warning(m_window, tr("Send to the PACS"), outcome.error().message);
+            return;
+        }
+        QString text = tr("The PACS stored %n file(s).", nullptr, int(outcome->storedFiles.size()));
+        if (!outcome->rejectedFiles.isEmpty()) // the first reasons are enough to act on
+            text += QLatin1Char('\n') + tr("%n file(s) were not accepted:", nullptr, int(outcome->rejectedFiles.size()))
+                + QLatin1Char('\n') + outcome->messages.mid(0, 10).join(QLatin1Char('\n'));
+        QMessageBox::information(m_window, tr("Send to the PACS"), text);
+    });
+    // Uploading talks to the network: never on the UI thread.
+    watcher->setFuture(QtConcurrent::run([endpoint = *endpoint, files] { return DicomWebClient(endpoint).store(files); }));
 }
 
 void PacsWorkbench::startReceiver()

@@ -54,6 +54,7 @@ private:
     bool writeManifest(const Entry &entry) const;
     QString directoryFor(const QString &studyUid) const;
     void evictExcept(const QString &keepUid);
+    qint64 nextUseStamp() const;
 
     QString m_root;
     qint64 m_maxBytes;

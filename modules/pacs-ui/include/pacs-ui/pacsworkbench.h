@@ -14,8 +14,8 @@ class ReadingWorklistPanel;
 class ReceiveAndForward;
 
 // Everything PACS in the workstation, installed into its main window with one call: the
-// "Reading" worklist as a dock, Settings → PACS, and the C-STORE receiver with forwarding when
-// the settings enable it. A retrieved study goes to the study opener, which the workstation
+// "Reading" worklist as a dock, sending local DICOM files to the PACS (STOW-RS), Settings → PACS,
+// and the C-STORE receiver with forwarding when the settings enable it. A retrieved study goes to the study opener, which the workstation
 // sets to its viewer; until there is one, the opener says where the files are.
 class PacsWorkbench : public QObject
 {
@@ -32,6 +32,7 @@ public:
 
 private:
     void editSettings();
+    void sendFiles();
     void startReceiver();
     void showStudyLocation(const StudySummary &study, const QStringList &files);
 
