@@ -10,7 +10,8 @@
 # start prints the PACS as shell assignments (url, ca, user, password_file, dir) on stdout and
 # exits 0 once DICOMweb answers through the proxy; 3 if Orthanc, its DICOMweb plugin or nginx is
 # not installed. --demo-studies CLI uses `CLI pacs demo-studies` and `CLI pacs send` to load the
-# synthetic demo ultrasound studies once. Never use these certificates or passwords outside a demo.
+# synthetic demo ultrasound studies (again when the last ones are a week old). Never use these
+# certificates or passwords outside a demo.
 set -euo pipefail
 
 command=${1:-}
@@ -155,10 +156,17 @@ if [ -z "${ready:-}" ]; then
   exit 1
 fi
 
-if [ -n "$cli" ] && [ ! -f "$dir/demo-loaded" ]; then
-  echo "Loading the synthetic demo ultrasound studies into the PACS (first start only)…" >&2
-  "$cli" pacs demo-studies --out "$dir/demo-studies" >&2
-  "$cli" pacs send --server "$url" --ca "$dir/ca.pem" --user obslink --password-file "$dir/password" \
-    "$dir/demo-studies" >&2 && touch "$dir/demo-loaded"
+# The demo studies are dated the day they are made: made again when the last ones have left
+# the reading worklist's default week.
+if [ -n "$cli" ] && [ -z "$(find "$dir" -maxdepth 1 -name demo-loaded -mtime -6 2>/dev/null)" ]; then
+  echo "Loading the synthetic demo ultrasound studies into the PACS…" >&2
+  rm -rf "$dir/demo-studies"
+  if "$cli" pacs demo-studies --out "$dir/demo-studies" > /dev/null \
+    && "$cli" pacs send --server "$url" --ca "$dir/ca.pem" --user obslink --password-file "$dir/password" \
+      "$dir/demo-studies" > /dev/null; then
+    touch "$dir/demo-loaded"
+  else
+    echo "pacs.sh: the demo studies could not be loaded; the PACS runs without them." >&2
+  fi
 fi
 printf 'url=%s\nca=%s\nuser=obslink\npassword_file=%s\ndir=%s\n' "$url" "$dir/ca.pem" "$dir/password" "$dir"
