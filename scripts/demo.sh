@@ -14,8 +14,9 @@ fi
 center_pid=$(./scripts/democenter.sh)
 trap 'kill "$center_pid" 2>/dev/null || true' EXIT
 # The regional PACS (Orthanc + DICOMweb behind nginx TLS, scripts/pacs.sh) with the synthetic
-# demo ultrasound studies; Reading → Reading worklist shows them. Stopped with the workstation.
-if pacs=$(./scripts/pacs.sh start --demo-studies ./build/app/cli/obslink-cli); then
+# demo ultrasound studies of demo-clinic women; Reading → Reading worklist shows them, Reading →
+# Open her chart opens the woman's chart. Stopped with the workstation.
+if pacs=$(./scripts/pacs.sh start --demo-studies ./build/app/cli/obslink-cli --demo-db demo-data/clinic.db); then
   trap 'kill "$center_pid" 2>/dev/null || true; ./scripts/pacs.sh stop' EXIT
   eval "$pacs"
   printf '[pacs]\nurl=%s\ncaFile=%s\nusername=%s\npasswordFile=%s\ncacheDirectory=%s\ninboxDirectory=%s\n' \

@@ -4,14 +4,15 @@
 # reverse proxy with a certificate for localhost signed by a CA generated here (openssl). Both
 # run as the current user inside one run directory; nothing is installed system-wide.
 #
-#   scripts/pacs.sh start [--dir DIR] [--https-port N] [--http-port N] [--demo-studies CLI]
+#   scripts/pacs.sh start [--dir DIR] [--https-port N] [--http-port N] [--demo-studies CLI [--demo-db FILE]]
 #   scripts/pacs.sh stop  [--dir DIR]
 #
 # start prints the PACS as shell assignments (url, ca, user, password_file, dir) on stdout and
 # exits 0 once DICOMweb answers through the proxy; 3 if Orthanc, its DICOMweb plugin or nginx is
 # not installed. --demo-studies CLI uses `CLI pacs demo-studies` and `CLI pacs send` to load the
-# synthetic demo ultrasound studies (again when the last ones are a week old). Never use these
-# certificates or passwords outside a demo.
+# synthetic demo ultrasound studies (again when the last ones are a week old), given to women of
+# the demo clinic database FILE when there is one. Never use these certificates or passwords
+# outside a demo.
 set -euo pipefail
 
 command=${1:-}
@@ -20,12 +21,14 @@ dir=demo-data/pacs
 https_port=8444
 http_port=8043
 cli=""
+demo_db=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) dir=$2; shift 2 ;;
     --https-port) https_port=$2; shift 2 ;;
     --http-port) http_port=$2; shift 2 ;;
     --demo-studies) cli=$2; shift 2 ;;
+    --demo-db) demo_db=$2; shift 2 ;;
     *) echo "pacs.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,7 +52,7 @@ if [ "$command" = stop ]; then
   exit 0
 fi
 if [ "$command" != start ]; then
-  echo "usage: pacs.sh start|stop [--dir DIR] [--https-port N] [--http-port N] [--demo-studies CLI]" >&2
+  echo "usage: pacs.sh start|stop [--dir DIR] [--https-port N] [--http-port N] [--demo-studies CLI [--demo-db FILE]]" >&2
   exit 2
 fi
 
@@ -69,7 +72,8 @@ password=$(cat "$dir/password")
 mkdir -p "$dir/storage" "$dir/nginx-temp"
 
 # Orthanc: loopback only (remote access refused), HTTP Basic authentication, no DICOM port, no
-# Explorer or WebDAV; DICOMweb at /dicom-web/.
+# Explorer or WebDAV; DICOMweb at /dicom-web/. UTF-8 answers: Chinese names do not fit Latin-1,
+# Orthanc's default, and would come back empty.
 cat > "$dir/orthanc.json" <<EOF
 {
   "Name": "ObsLinkRegionalPACS",
@@ -84,6 +88,7 @@ cat > "$dir/orthanc.json" <<EOF
   "OrthancExplorerEnabled": false,
   "WebDavEnabled": false,
   "HttpCompressionEnabled": false,
+  "DefaultEncoding": "Utf8",
   "StableAge": 2,
   "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": true, "Ssl": false }
 }
@@ -161,7 +166,7 @@ fi
 if [ -n "$cli" ] && [ -z "$(find "$dir" -maxdepth 1 -name demo-loaded -mtime -6 2>/dev/null)" ]; then
   echo "Loading the synthetic demo ultrasound studies into the PACS…" >&2
   rm -rf "$dir/demo-studies"
-  if "$cli" pacs demo-studies --out "$dir/demo-studies" > /dev/null \
+  if "$cli" pacs demo-studies --out "$dir/demo-studies" ${demo_db:+--db "$demo_db"} > /dev/null \
     && "$cli" pacs send --server "$url" --ca "$dir/ca.pem" --user obslink --password-file "$dir/password" \
       "$dir/demo-studies" > /dev/null; then
     touch "$dir/demo-loaded"

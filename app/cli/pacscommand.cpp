@@ -6,6 +6,8 @@
 #include "dicomweb/inboxforwarder.h"
 #include "dicomweb/receiveandforward.h"
 #include "dicomweb/studyjson.h"
+#include "storage/database.h"
+#include "storage/patientsearch.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,7 +29,8 @@ QString usage()
                "  send     FILE|FOLDER…\n"
                "  forward  --inbox DIR      (one round: the inbox's pending files to the PACS)\n"
                "  receive  --inbox DIR [--aet TITLE] [--port N]   (C-STORE receiver, forwards while it runs)\n"
-               "  demo-studies --out DIR    (synthetic ultrasound studies, never real patients)\n"
+               "  demo-studies --out DIR [--db FILE]   (synthetic ultrasound studies, never real patients;\n"
+               "                            with --db, of the first women with a pregnancy in that demo database)\n"
                "The PACS: --server URL (DICOMweb root, https) [--ca FILE] [--user NAME --password-file FILE].\n"
                "See docs/dicom.md.");
 }
@@ -57,6 +60,8 @@ struct PacsOptions
     QCommandLineOption port{QStringLiteral("port"), QCoreApplication::translate("Cli", "TCP port of the receiver."), QStringLiteral("N"),
                             QStringLiteral("11112")};
     QCommandLineOption out{QStringLiteral("out"), QCoreApplication::translate("Cli", "Output folder."), QStringLiteral("DIR")};
+    QCommandLineOption db{QStringLiteral("db"), QCoreApplication::translate("Cli", "Demo clinic database whose women the studies belong to."),
+                          QStringLiteral("FILE")};
 };
 
 std::optional<PacsEndpoint> endpointFrom(const QCommandLineParser &parser, const PacsOptions &o)
@@ -240,14 +245,48 @@ int receive(const QCommandLineParser &parser, const PacsOptions &o)
     return exitCode;
 }
 
+// The demo set, given to the first women with a current pregnancy in a demo clinic database so
+// that the worklist shows her and Reading → Open her chart finds her.
+Result<QList<DemoStudy>> demoStudiesFor(const QString &databasePath)
+{
+    QList<DemoStudy> studies = DemoStudyWriter::demoSet(QDate::currentDate());
+    if (databasePath.isEmpty())
+        return studies;
+    if (!QFile::exists(databasePath))
+        return failure(QStringLiteral("cli.db"), QCoreApplication::translate("Cli", "The database %1 does not exist.").arg(databasePath));
+    auto database = Database::open(databasePath, {QStringLiteral("cli"), QStringLiteral("obslink-cli")});
+    if (!database)
+        return tl::unexpected(database.error());
+    const auto women = PatientSearch(**database).find(QString(), PatientSort::RecentlyChanged, Qt::DescendingOrder, 200);
+    if (!women)
+        return tl::unexpected(women.error());
+    auto study = studies.begin();
+    for (const PatientListRow &woman : *women) {
+        if (study == studies.end())
+            break;
+        if (woman.pregnancyId.isNull() || woman.nationalId.isEmpty())
+            continue;
+        study->patientId = woman.nationalId;
+        study->patientName = woman.name;
+        study->pregnancyId = woman.pregnancyId.toString(QUuid::WithoutBraces);
+        ++study;
+    }
+    return studies;
+}
+
 int demoStudies(const QCommandLineParser &parser, const PacsOptions &o)
 {
     if (!parser.isSet(o.out)) {
         printError(usage());
         return 2;
     }
+    const auto studies = demoStudiesFor(parser.value(o.db));
+    if (!studies) {
+        printError(studies.error().message);
+        return 1;
+    }
     QJsonArray written;
-    for (const DemoStudy &study : DemoStudyWriter::demoSet(QDate::currentDate())) {
+    for (const DemoStudy &study : *studies) {
         const auto files = DemoStudyWriter::write(study, QDir(parser.value(o.out)).filePath(study.accessionNumber));
         if (!files) {
             printError(files.error().message);
@@ -265,7 +304,7 @@ int runPacsCommand(const QStringList &arguments)
     QCommandLineParser parser;
     PacsOptions o;
     parser.addOptions({o.server, o.ca, o.user, o.passwordFile, o.patientId, o.accession, o.from, o.to, o.modality, o.cache,
-                       o.cacheMb, o.inbox, o.aet, o.port, o.out});
+                       o.cacheMb, o.inbox, o.aet, o.port, o.out, o.db});
     if (!parser.parse(QStringList{QStringLiteral("pacs")} + arguments) || parser.positionalArguments().isEmpty()) {
         printError(parser.errorText().isEmpty() ? usage() : parser.errorText() + QLatin1Char('\n') + usage());
         return 2;

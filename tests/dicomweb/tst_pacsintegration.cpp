@@ -86,7 +86,8 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             Study s;
             s.demo.patientId = QStringLiteral("99010119900101%1").arg(1000 + i);
-            s.demo.patientName = QStringLiteral("Test^Woman %1").arg(i);
+            // Chinese names must survive the PACS (Orthanc answers in Latin-1 unless told UTF-8).
+            s.demo.patientName = i == 1 ? QStringLiteral("王^芳") : QStringLiteral("Test^Woman %1").arg(i);
             s.demo.accessionNumber = QStringLiteral("T%1").arg(i);
             s.demo.pregnancyId = QStringLiteral("pregnancy-%1").arg(i);
             s.demo.studyDate = QDate(2026, 3, 10 + i);
@@ -123,7 +124,7 @@ private slots:
         const StudySummary summary = found->first();
         QCOMPARE(summary.accessionNumber, QStringLiteral("T1"));
         QCOMPARE(summary.pregnancyId, QStringLiteral("pregnancy-1"));
-        QCOMPARE(summary.patientName, QStringLiteral("Test^Woman 1"));
+        QCOMPARE(summary.patientName, QStringLiteral("王^芳"));
         QCOMPARE(summary.studyDate, QDate(2026, 3, 11));
         QCOMPARE(summary.modalities, QStringList{QStringLiteral("US")});
         QCOMPARE(summary.instances.value_or(-1), 2);

@@ -105,6 +105,15 @@ private slots:
                                  60000);
         QCOMPARE(opened.size(), 1);
 
+        // Reading → Open her chart asks the workstation for the selected study's woman.
+        QStringList chartsAsked;
+        connect(&workbench, &PacsWorkbench::chartRequested, this, [&](const StudySummary &study) { chartsAsked << study.patientId; });
+        panel->table()->selectRow(1);
+        auto *openChart = window.findChild<QAction *>(QStringLiteral("openHerChart"));
+        QVERIFY(openChart);
+        openChart->trigger();
+        QCOMPARE(chartsAsked, QStringList{model->study(1).patientId});
+
         const QString png = QDir::temp().filePath(QStringLiteral("obslink-reading-worklist.png"));
         QVERIFY(window.grab().save(png));
         qInfo("screenshot: %s", qPrintable(png));

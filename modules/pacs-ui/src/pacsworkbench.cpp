@@ -37,6 +37,12 @@ PacsWorkbench::PacsWorkbench(QMainWindow *window, QMenu *readingMenu, QMenu *set
     });
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     readingMenu->addAction(tr("&Open selected study"), m_panel, &ReadingWorklistPanel::openSelected);
+    QAction *chart = readingMenu->addAction(tr("Open her &chart"), this, [this] {
+        if (const auto study = m_panel->selectedStudy())
+            emit chartRequested(*study);
+    });
+    chart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    chart->setObjectName(QStringLiteral("openHerChart"));
     readingMenu->addSeparator();
     readingMenu->addAction(tr("&Send DICOM files to the PACS…"), this, &PacsWorkbench::sendFiles);
     settingsMenu->addAction(tr("&PACS…"), this, &PacsWorkbench::editSettings);

@@ -54,6 +54,8 @@ ReadingWorklistPanel::ReadingWorklistPanel(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setItemDelegateForColumn(ReadingWorklistModel::StatusColumn, new ProgressDelegate(m_table));
     m_status->setWordWrap(true);
+    // Room for about six studies when it opens as a dock under the patient list.
+    setMinimumHeight(260);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
@@ -151,6 +153,14 @@ void ReadingWorklistPanel::prefetchAfter(int row)
             m_model->setQueued(next.last());
         }
     m_retrieval->prefetch(next);
+}
+
+std::optional<StudySummary> ReadingWorklistPanel::selectedStudy() const
+{
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    if (selected.isEmpty())
+        return std::nullopt;
+    return m_model->study(selected.first().row());
 }
 
 void ReadingWorklistPanel::openSelected()

@@ -188,6 +188,17 @@ void MainWindow::buildActions()
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage);
     m_pacs = new PacsWorkbench(this, reading, settingsMenu);
+    connect(m_pacs, &PacsWorkbench::chartRequested, this, [this](const StudySummary &study) {
+        // A study's Patient ID is the woman's national ID number (docs/dicom.md).
+        const auto found = m_searchLogic->find(study.patientId, PatientSort::Name, Qt::AscendingOrder, 20);
+        const auto woman = found ? std::find_if(found->begin(), found->end(), [&](const PatientListRow &row) {
+            return !study.patientId.isEmpty() && row.nationalId.compare(study.patientId, Qt::CaseInsensitive) == 0;
+        }) : QList<PatientListRow>::const_iterator{};
+        if (found && woman != found->end())
+            openPatient(woman->patientId);
+        else
+            showProblem(tr("No woman with the ID number %1 is in this clinic's records.").arg(study.patientId));
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ObsLink"), this, [this] {

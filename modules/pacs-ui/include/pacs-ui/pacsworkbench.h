@@ -30,6 +30,11 @@ public:
     ReadingWorklistPanel *worklist() const { return m_panel; }
     QDockWidget *dock() const { return m_dock; }
 
+signals:
+    // Reading → Open her chart: the workstation finds the woman by the study's Patient ID
+    // (her national ID number).
+    void chartRequested(const StudySummary &study);
+
 private:
     void editSettings();
     void sendFiles();

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QDateEdit;
 class QLabel;
@@ -30,6 +31,7 @@ public:
     void applySettings(const PacsSettings &settings);
     ReadingWorklistModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    std::optional<StudySummary> selectedStudy() const;
     // How many studies after the opened one are prefetched.
     static constexpr int PrefetchCount = 2;
 
