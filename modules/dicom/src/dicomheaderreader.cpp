@@ -1,6 +1,6 @@
 #include "dicomheaderreader.h"
 
-#include <QStringDecoder>
+#include "dicomtextreader.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
@@ -11,63 +11,6 @@
 #include <limits>
 
 namespace {
-// Strings of a dataset in Unicode. A declared Specific Character Set is trusted; where none is
-// declared but the bytes are not ASCII, the file is taken as UTF-8 if it is valid UTF-8 and
-// otherwise as GB18030, which is what Chinese ultrasound machines write without declaring it.
-class TextReader
-{
-public:
-    explicit TextReader(DcmItem &dataset)
-    {
-        OFString declared;
-        m_declared = dataset.findAndGetOFStringArray(DCM_SpecificCharacterSet, declared, OFFalse).good()
-            && !declared.empty();
-        if (!DcmSpecificCharacterSet::isConversionAvailable())
-            return;
-        if (m_declared)
-            m_ready = m_converter.selectCharacterSet(dataset).good();
-        else
-            m_ready = m_converter.selectCharacterSet("GB18030").good();
-    }
-
-    QString operator()(DcmItem &item, const DcmTagKey &tag, bool personName = false)
-    {
-        OFString raw;
-        if (item.findAndGetOFStringArray(tag, raw, OFFalse).bad())
-            return {};
-        const QByteArray bytes(raw.c_str(), static_cast<qsizetype>(raw.length()));
-        return decode(bytes, personName).trimmed();
-    }
-
-private:
-    QString decode(const QByteArray &bytes, bool personName)
-    {
-        if (std::all_of(
-                bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-            return QString::fromLatin1(bytes);
-        if (!m_declared) {
-            QStringDecoder utf8(QStringDecoder::Utf8);
-            const QString text = utf8(bytes);
-            if (!utf8.hasError())
-                return text;
-        }
-        if (m_ready) {
-            OFString converted;
-            // Person names switch character sets at their component delimiters (PS3.5 6.1.2.5.3).
-            if (m_converter
-                    .convertString(bytes.constData(), static_cast<size_t>(bytes.size()), converted,
-                        personName ? "^=" : "")
-                    .good())
-                return QString::fromUtf8(converted.c_str(), static_cast<qsizetype>(converted.length()));
-        }
-        return QString::fromLatin1(bytes);
-    }
-
-    DcmSpecificCharacterSet m_converter;
-    bool m_declared = false;
-    bool m_ready = false;
-};
-
 int boundedInt(const std::optional<qint64> &value, int fallback)
 {
     if (!value || *value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max())
@@ -169,7 +112,7 @@ std::optional<qint64> DicomHeaderReader::integer(DcmItem &item, const DcmTagKey 
 DicomInfo DicomHeaderReader::read(
     DcmItem &dataset, E_TransferSyntax transferSyntax, const QString &metaTransferSyntaxUid)
 {
-    TextReader text(dataset);
+    DicomTextReader text(dataset);
     DicomInfo info;
     info.patientId = text(dataset, DCM_PatientID);
     info.patientName = text(dataset, DCM_PatientName, true);
