@@ -103,6 +103,19 @@ private slots:
         QJsonObject noDefault = minimalSet();
         noDefault.insert(QStringLiteral("defaultLevel"), QStringLiteral("purple"));
         QTest::newRow("default level is a flag") << QJsonDocument(noDefault).toJson() << QStringLiteral("purple");
+        QJsonObject careInChineseOnly = minimalSet();
+        QJsonArray levels = careInChineseOnly.value(QStringLiteral("levels")).toArray();
+        QJsonObject red = levels.at(1).toObject();
+        red.insert(QStringLiteral("care"), QJsonObject{{QStringLiteral("zh"), QStringLiteral("三级医院")}});
+        levels.replace(1, red);
+        careInChineseOnly.insert(QStringLiteral("levels"), levels);
+        QTest::newRow("care text in one language") << QJsonDocument(careInChineseOnly).toJson() << QStringLiteral("Level red");
+    }
+    void everyNationalLevelSaysWhereTheWomanIsCaredFor()
+    {
+        for (const RiskLevel &level : RuleSet::national2017().levels)
+            QVERIFY2(!level.care.zh.isEmpty() && !level.care.en.isEmpty(), qPrintable(level.id));
+        QVERIFY(RuleSet::national2017().level(QStringLiteral("orange"))->care.zh.contains(QStringLiteral("危重孕产妇救治中心")));
     }
     void mistakesAreRefusedByName()
     {

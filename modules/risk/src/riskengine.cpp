@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-namespace {
-QList<Evidence> evidenceOf(const QList<RiskInputId> &inputs, const DerivedInputs &values)
+QList<Evidence> RiskEngine::evidenceOf(const QList<RiskInputId> &inputs, const DerivedInputs &values)
 {
     QList<Evidence> evidence;
     for (RiskInputId id : inputs) {
@@ -12,7 +11,6 @@ QList<Evidence> evidenceOf(const QList<RiskInputId> &inputs, const DerivedInputs
     }
     return evidence;
 }
-} // namespace
 
 RiskEngine::RiskEngine(const RuleSet &rules) : m_rules(rules) {}
 

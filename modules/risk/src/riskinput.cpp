@@ -25,6 +25,7 @@ constexpr std::array<InputInfo, static_cast<size_t>(RiskInputId::Count)> inputIn
     {RiskInputId::BpReadingsAtLeast140over90, "bpReadingsAtLeast140over90", "readings"},
     {RiskInputId::BpReadingsAtLeast160over110, "bpReadingsAtLeast160over110", "readings"},
     {RiskInputId::MalpresentationAtOrAfter36Weeks, "malpresentationAtOrAfter36Weeks", ""},
+    {RiskInputId::HeightCm, "heightCm", "cm"},
 }};
 
 DerivedValue from(const std::optional<Measurement> &m)
@@ -127,6 +128,7 @@ DerivedInputs RiskInputs::derive(const RiskInput &in)
         set(RiskInputId::BpReadingsAtLeast160over110, last);
     }
     set(RiskInputId::MalpresentationAtOrAfter36Weeks, from(in.malpresentationAtOrAfter36Weeks));
+    set(RiskInputId::HeightCm, from(in.heightCm));
     return d;
 }
 

@@ -15,12 +15,6 @@ Error invalid(const QString &message)
     return Error{QStringLiteral("risk.rules-invalid"), message};
 }
 
-LocalizedText textOf(const QJsonValue &value)
-{
-    const QJsonObject o = value.toObject();
-    return {o.value(QStringLiteral("zh")).toString(), o.value(QStringLiteral("en")).toString()};
-}
-
 Result<RiskCondition> parseCondition(const QJsonValue &value, const QString &ruleId)
 {
     if (!value.isObject())
@@ -77,6 +71,17 @@ Result<RiskCondition> parseCondition(const QJsonValue &value, const QString &rul
     return c;
 }
 } // namespace
+
+LocalizedText LocalizedText::fromJson(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    return {o.value(QStringLiteral("zh")).toString(), o.value(QStringLiteral("en")).toString()};
+}
+
+Result<RiskCondition> RiskCondition::fromJson(const QJsonValue &value, const QString &owner)
+{
+    return parseCondition(value, owner);
+}
 
 bool RiskCondition::holds(const DerivedInputs &inputs, QList<RiskInputId> *evidence) const
 {
@@ -151,7 +156,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
     RuleSet set;
     set.id = o.value(QStringLiteral("id")).toString();
     set.version = o.value(QStringLiteral("version")).toString();
-    set.title = textOf(o.value(QStringLiteral("title")));
+    set.title = LocalizedText::fromJson(o.value(QStringLiteral("title")));
     if (set.id.isEmpty() || set.version.isEmpty())
         return tl::unexpected(invalid(tr("The rule set needs an id and a version.")));
 
@@ -164,7 +169,10 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
                                                                                         : RiskLevel::Kind::Grade;
         level.rank = l.value(QStringLiteral("rank")).toInt(-1);
         level.color = l.value(QStringLiteral("color")).toString();
-        level.label = textOf(l.value(QStringLiteral("label")));
+        level.label = LocalizedText::fromJson(l.value(QStringLiteral("label")));
+        level.care = LocalizedText::fromJson(l.value(QStringLiteral("care")));
+        if (level.care.zh.isEmpty() != level.care.en.isEmpty())
+            return tl::unexpected(invalid(tr("Level %1 needs its care text in both Chinese and English.").arg(level.id)));
         if (level.id.isEmpty() || set.level(level.id))
             return tl::unexpected(invalid(tr("Level \"%1\" is missing an id or is defined twice.").arg(level.id)));
         if (level.kind == RiskLevel::Kind::Grade && (level.rank < 0 || gradeRanks.contains(level.rank)))
@@ -178,7 +186,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
 
     QSet<QString> groupIds;
     for (const QJsonValue &value : o.value(QStringLiteral("groups")).toArray()) {
-        RuleGroup group{value.toObject().value(QStringLiteral("id")).toString(), textOf(value.toObject().value(QStringLiteral("label")))};
+        RuleGroup group{value.toObject().value(QStringLiteral("id")).toString(), LocalizedText::fromJson(value.toObject().value(QStringLiteral("label")))};
         groupIds.insert(group.id);
         set.groups.append(group);
     }
@@ -193,7 +201,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
         rule.id = r.value(QStringLiteral("id")).toString();
         rule.level = r.value(QStringLiteral("level")).toString();
         rule.group = r.value(QStringLiteral("group")).toString();
-        rule.label = textOf(r.value(QStringLiteral("label")));
+        rule.label = LocalizedText::fromJson(r.value(QStringLiteral("label")));
         rule.clinicianFinding = r.value(QStringLiteral("clinicianFinding")).toBool(true);
         if (!idPattern.match(rule.id).hasMatch())
             return tl::unexpected(invalid(tr("\"%1\" is not a rule id (color and clause number, e.g. yellow.1.1).").arg(rule.id)));

@@ -43,6 +43,8 @@ public:
 
     Result<RiskAssessment> assess(const RiskInput &input) const;
     const RuleSet &ruleSet() const { return m_rules; }
+    // The derived values a condition used, as evidence with value, unit, date and source record.
+    static QList<Evidence> evidenceOf(const QList<RiskInputId> &inputs, const DerivedInputs &values);
 
 private:
     int rankOf(const QString &level) const;

@@ -73,6 +73,7 @@ enum class RiskInputId {
     BpReadingsAtLeast140over90,
     BpReadingsAtLeast160over110,
     MalpresentationAtOrAfter36Weeks,
+    HeightCm, // the screening form's "height ≤145 cm"
     Count
 };
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,7 @@ struct LocalizedText
     QString zh;
     QString en;
     QString forLanguage(const QString &language) const { return language.startsWith(QLatin1String("zh")) ? zh : en; }
+    static LocalizedText fromJson(const QJsonValue &value); // {"zh": …, "en": …}
 };
 
 // One level of a rule set: a grade on the ordered scale (green < yellow < orange < red, or a
@@ -29,6 +31,7 @@ struct RiskLevel
     int rank = 0;
     QString color;
     LocalizedText label;
+    LocalizedText care; // the level of care the 2017 规范 sets for it; empty if the set gives none
 };
 
 // A computable condition: a bounded range on one input, an equality, or all/any of others.
@@ -47,6 +50,9 @@ struct RiskCondition
 
     // Values exactly on a bound count as on it (1e-9): a BMI of 71.68 kg / (1.60 m)² is 28.
     bool holds(const DerivedInputs &inputs, QList<RiskInputId> *evidence) const;
+    // The rule file's condition syntax ({"input", "atLeast"|"above"|"below"|"atMost"|"equals"},
+    // {"anyOf"|"allOf": [...]}); `owner` names the rule or item in error messages.
+    static Result<RiskCondition> fromJson(const QJsonValue &value, const QString &owner);
 };
 
 struct RiskRule
