@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BiometryMeasures</name>
+    <message>
+        <source>Biparietal diameter</source>
+        <translation>Biparietal diameter</translation>
+    </message>
+    <message>
+        <source>Head circumference</source>
+        <translation>Head circumference</translation>
+    </message>
+    <message>
+        <source>Abdominal circumference</source>
+        <translation>Abdominal circumference</translation>
+    </message>
+    <message>
+        <source>Femur length</source>
+        <translation>Femur length</translation>
+    </message>
+    <message>
+        <source>Crown–rump length</source>
+        <translation>Crown–rump length</translation>
+    </message>
+    <message>
+        <source>Nuchal translucency</source>
+        <translation>Nuchal translucency</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</source>
+        <translation>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</translation>
+    </message>
+</context>
+<context>
     <name>CaseLifecycle</name>
     <message>
         <source>This case is closed: contacts can no longer be recorded.</source>
@@ -704,6 +735,114 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
         <source>The password file %1 cannot be read.</source>
         <translation>The password file %1 cannot be read.</translation>
     </message>
+    <message>
+        <source>the regional PACS over DICOMweb (pacs query|retrieve|send|receive)</source>
+        <translation>the regional PACS over DICOMweb (pacs query|retrieve|send|receive)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli pacs query|retrieve|send|forward|receive|demo-studies [OPTIONS]
+  query    [--patient-id ID] [--accession N] [--from DATE] [--to DATE] [--modality US]
+  retrieve STUDY-UID --cache DIR [--cache-mb N]
+  send     FILE|FOLDER…
+  forward  --inbox DIR      (one round: the inbox&apos;s pending files to the PACS)
+  receive  --inbox DIR [--aet TITLE] [--port N]   (C-STORE receiver, forwards while it runs)
+  demo-studies --out DIR [--db FILE]   (synthetic ultrasound studies, never real patients;
+                            with --db, of the first women with a pregnancy in that demo database)
+The PACS: --server URL (DICOMweb root, https) [--ca FILE] [--user NAME --password-file FILE].
+See docs/dicom.md.</source>
+        <translation>Usage: obslink-cli pacs query|retrieve|send|forward|receive|demo-studies [OPTIONS]
+  query    [--patient-id ID] [--accession N] [--from DATE] [--to DATE] [--modality US]
+  retrieve STUDY-UID --cache DIR [--cache-mb N]
+  send     FILE|FOLDER…
+  forward  --inbox DIR      (one round: the inbox&apos;s pending files to the PACS)
+  receive  --inbox DIR [--aet TITLE] [--port N]   (C-STORE receiver, forwards while it runs)
+  demo-studies --out DIR [--db FILE]   (synthetic ultrasound studies, never real patients;
+                            with --db, of the first women with a pregnancy in that demo database)
+The PACS: --server URL (DICOMweb root, https) [--ca FILE] [--user NAME --password-file FILE].
+See docs/dicom.md.</translation>
+    </message>
+    <message>
+        <source>The PACS&apos;s DICOMweb root (https://…/dicom-web).</source>
+        <translation>The PACS&apos;s DICOMweb root (https://…/dicom-web).</translation>
+    </message>
+    <message>
+        <source>User name at the PACS.</source>
+        <translation>User name at the PACS.</translation>
+    </message>
+    <message>
+        <source>Patient ID (the woman&apos;s national ID number).</source>
+        <translation>Patient ID (the woman&apos;s national ID number).</translation>
+    </message>
+    <message>
+        <source>Accession number.</source>
+        <translation>Accession number.</translation>
+    </message>
+    <message>
+        <source>First study date (YYYY-MM-DD).</source>
+        <translation>First study date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last study date (YYYY-MM-DD).</source>
+        <translation>Last study date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Modality in the study (empty: any).</source>
+        <translation>Modality in the study (empty: any).</translation>
+    </message>
+    <message>
+        <source>Folder of the local study cache.</source>
+        <translation>Folder of the local study cache.</translation>
+    </message>
+    <message>
+        <source>Size bound of the study cache in MB.</source>
+        <translation>Size bound of the study cache in MB.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s inbox folder.</source>
+        <translation>The receiver&apos;s inbox folder.</translation>
+    </message>
+    <message>
+        <source>AE title the receiver answers to.</source>
+        <translation>AE title the receiver answers to.</translation>
+    </message>
+    <message>
+        <source>TCP port of the receiver.</source>
+        <translation>TCP port of the receiver.</translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation>Output folder.</translation>
+    </message>
+    <message>
+        <source>Demo clinic database whose women the studies belong to.</source>
+        <translation>Demo clinic database whose women the studies belong to.</translation>
+    </message>
+    <message>
+        <source>--server is needed.</source>
+        <translation>--server is needed.</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD.</source>
+        <translation>Dates are written YYYY-MM-DD.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s), %1 MB</source>
+        <translation>
+            <numerusform>%n instance, %1 MB</numerusform>
+            <numerusform>%n instances, %1 MB</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarding paused, %n instance(s) waiting: %1</source>
+        <translation>
+            <numerusform>Forwarding paused, %n instance waiting: %1</numerusform>
+            <numerusform>Forwarding paused, %n instances waiting: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving on port %1 as %2; Ctrl+C stops.</source>
+        <translation>Receiving on port %1 as %2; Ctrl+C stops.</translation>
+    </message>
 </context>
 <context>
     <name>ClinicRecords</name>
@@ -972,6 +1111,21 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     </message>
 </context>
 <context>
+    <name>DemoStudyWriter</name>
+    <message>
+        <source>A demo study needs at least one instance, one frame and 16×16 pixels.</source>
+        <translation>A demo study needs at least one instance, one frame and 16×16 pixels.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>The folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The demo file %1 cannot be written (%2).</source>
+        <translation>The demo file %1 cannot be written (%2).</translation>
+    </message>
+</context>
+<context>
     <name>DicomFile</name>
     <message>
         <source>The file %1 does not exist.</source>
@@ -1023,6 +1177,85 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     <message>
         <source>Frame %1 cannot be displayed.</source>
         <translation>Frame %1 cannot be displayed.</translation>
+    </message>
+</context>
+<context>
+    <name>DicomReceiver</name>
+    <message>
+        <source>The AE title must have 1 to 16 characters.</source>
+        <translation>The AE title must have 1 to 16 characters.</translation>
+    </message>
+    <message>
+        <source>The DICOM port must be between 1 and 65535.</source>
+        <translation>The DICOM port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <source>The inbox folder %1 cannot be created.</source>
+        <translation>The inbox folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver cannot be configured (%1).</source>
+        <translation>The DICOM receiver cannot be configured (%1).</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver cannot listen on port %1 (%2).</source>
+        <translation>The DICOM receiver cannot listen on port %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>DicomTagTree</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Item %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 is not a readable DICOM file (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>DicomWebClient</name>
+    <message>
+        <source>%1 is not a valid Study Instance UID.</source>
+        <translation>%1 is not a valid Study Instance UID.</translation>
+    </message>
+    <message>
+        <source>The PACS sent no study.</source>
+        <translation>The PACS sent no study.</translation>
+    </message>
+    <message>
+        <source>The PACS sent the study without any instance.</source>
+        <translation>The PACS sent the study without any instance.</translation>
+    </message>
+    <message>
+        <source>%1 is not a DICOM file that can be sent: %2</source>
+        <translation>%1 is not a DICOM file that can be sent: %2</translation>
+    </message>
+    <message>
+        <source>no valid SOP Instance UID</source>
+        <translation>no valid SOP Instance UID</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The PACS did not accept %1.</source>
+        <translation>The PACS did not accept %1.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1389,29 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     </message>
 </context>
 <context>
+    <name>HadlockWeight</name>
+    <message>
+        <source>The estimated fetal weight needs at least AC and FL.</source>
+        <translation>The estimated fetal weight needs at least AC and FL.</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (BPD, HC, AC, FL)</source>
+        <translation>Hadlock 1985 (BPD, HC, AC, FL)</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (HC, AC, FL)</source>
+        <translation>Hadlock 1985 (HC, AC, FL)</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (BPD, AC, FL)</source>
+        <translation>Hadlock 1985 (BPD, AC, FL)</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (AC, FL)</source>
+        <translation>Hadlock 1985 (AC, FL)</translation>
+    </message>
+</context>
+<context>
     <name>HighRiskRegister</name>
     <message>
         <source>%1-%2 is not a month.</source>
@@ -1270,6 +1526,21 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     <message>
         <source>The access token has expired.</source>
         <translation>The access token has expired.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceFileSink</name>
+    <message>
+        <source>The PACS sent a part that is not a DICOM instance.</source>
+        <translation>The PACS sent a part that is not a DICOM instance.</translation>
+    </message>
+    <message>
+        <source>The study cannot be written to %1.</source>
+        <translation>The study cannot be written to %1.</translation>
+    </message>
+    <message>
+        <source>The study cannot be written to %1 (disk full?).</source>
+        <translation>The study cannot be written to %1 (disk full?).</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1828,14 @@ Database: %2</translation>
         <source>Case summary saved to %1</source>
         <translation>Case summary saved to %1</translation>
     </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Reading</translation>
+    </message>
+    <message>
+        <source>No woman with the ID number %1 is in this clinic&apos;s records.</source>
+        <translation>No woman with the ID number %1 is in this clinic&apos;s records.</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -1571,6 +1850,56 @@ Database: %2</translation>
     <message>
         <source>Schema migration %1 is missing from this build.</source>
         <translation>Schema migration %1 is missing from this build.</translation>
+    </message>
+</context>
+<context>
+    <name>MultipartParser</name>
+    <message>
+        <source>The PACS did not send a multipart reply.</source>
+        <translation>The PACS did not send a multipart reply.</translation>
+    </message>
+    <message>
+        <source>The PACS reply announces no valid multipart boundary.</source>
+        <translation>The PACS reply announces no valid multipart boundary.</translation>
+    </message>
+    <message>
+        <source>The PACS reply could not be read.</source>
+        <translation>The PACS reply could not be read.</translation>
+    </message>
+    <message>
+        <source>The PACS reply does not use the boundary it announced.</source>
+        <translation>The PACS reply does not use the boundary it announced.</translation>
+    </message>
+    <message>
+        <source>The PACS reply has a malformed part delimiter.</source>
+        <translation>The PACS reply has a malformed part delimiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PACS reply has more than %n parts.</source>
+        <translation>
+            <numerusform>The PACS reply has more than %n parts.</numerusform>
+            <numerusform>The PACS reply has more than %n parts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The headers of a part of the PACS reply are too long.</source>
+        <translation>The headers of a part of the PACS reply are too long.</translation>
+    </message>
+    <message>
+        <source>A part of the PACS reply has a malformed header.</source>
+        <translation>A part of the PACS reply has a malformed header.</translation>
+    </message>
+    <message>
+        <source>A part of the PACS reply is larger than %1 MB.</source>
+        <translation>A part of the PACS reply is larger than %1 MB.</translation>
+    </message>
+    <message>
+        <source>The PACS reply is larger than %1 MB.</source>
+        <translation>The PACS reply is larger than %1 MB.</translation>
+    </message>
+    <message>
+        <source>The PACS reply ended before its last part was complete (truncated).</source>
+        <translation>The PACS reply ended before its last part was complete (truncated).</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1923,219 @@ Database: %2</translation>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>The national ID number&apos;s check character does not match: please re-check every digit.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsConnection</name>
+    <message>
+        <source>The PACS refused the user name or password (HTTP %1).</source>
+        <translation>The PACS refused the user name or password (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The PACS does not have what was asked for (HTTP 404).</source>
+        <translation>The PACS does not have what was asked for (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The PACS refused the upload as too large (HTTP 413).</source>
+        <translation>The PACS refused the upload as too large (HTTP 413).</translation>
+    </message>
+    <message>
+        <source>The PACS answered with HTTP status %1.</source>
+        <translation>The PACS answered with HTTP status %1.</translation>
+    </message>
+    <message>
+        <source>The PACS address must start with https://.</source>
+        <translation>The PACS address must start with https://.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The PACS certificate is not trusted (%1); the connection was refused.</source>
+        <translation>The PACS certificate is not trusted (%1); the connection was refused.</translation>
+    </message>
+    <message>
+        <source>The PACS cannot be reached (%1).</source>
+        <translation>The PACS cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <source>The transfer from the PACS broke off (%1).</source>
+        <translation>The transfer from the PACS broke off (%1).</translation>
+    </message>
+    <message>
+        <source>The PACS reply is larger than expected; it was refused.</source>
+        <translation>The PACS reply is larger than expected; it was refused.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsSettings</name>
+    <message>
+        <source>No PACS is configured (Settings → PACS).</source>
+        <translation>No PACS is configured (Settings → PACS).</translation>
+    </message>
+    <message>
+        <source>The PACS password file %1 cannot be read.</source>
+        <translation>The PACS password file %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsSettingsDialog</name>
+    <message>
+        <source>Receive images from the ultrasound machine (DICOM C-STORE) and forward them to the PACS</source>
+        <translation>Receive images from the ultrasound machine (DICOM C-STORE) and forward them to the PACS</translation>
+    </message>
+    <message>
+        <source>PACS settings</source>
+        <translation>PACS settings</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>DICOMweb address</source>
+        <translation>DICOMweb address</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate</source>
+        <translation>Regional CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password file</source>
+        <translation>Password file</translation>
+    </message>
+    <message>
+        <source>Study cache size</source>
+        <translation>Study cache size</translation>
+    </message>
+    <message>
+        <source>AE title of this workstation</source>
+        <translation>AE title of this workstation</translation>
+    </message>
+    <message>
+        <source>DICOM port</source>
+        <translation>DICOM port</translation>
+    </message>
+    <message>
+        <source>The password file holds the password on its first line; only you should be able to read it. Receiver changes apply at the next start of ObsLink.</source>
+        <translation>The password file holds the password on its first line; only you should be able to read it. Receiver changes apply at the next start of ObsLink.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>The DICOMweb address must be an https:// address.</source>
+        <translation>The DICOMweb address must be an https:// address.</translation>
+    </message>
+    <message>
+        <source>The receiver needs an AE title.</source>
+        <translation>The receiver needs an AE title.</translation>
+    </message>
+</context>
+<context>
+    <name>PacsWorkbench</name>
+    <message>
+        <source>Reading worklist</source>
+        <translation>Reading worklist</translation>
+    </message>
+    <message>
+        <source>Reading &amp;worklist</source>
+        <translation>Reading &amp;worklist</translation>
+    </message>
+    <message>
+        <source>&amp;Open selected study</source>
+        <translation>&amp;Open selected study</translation>
+    </message>
+    <message>
+        <source>Open her &amp;chart</source>
+        <translation>Open her &amp;chart</translation>
+    </message>
+    <message>
+        <source>&amp;Send DICOM files to the PACS…</source>
+        <translation>&amp;Send DICOM files to the PACS…</translation>
+    </message>
+    <message>
+        <source>&amp;PACS…</source>
+        <translation>&amp;PACS…</translation>
+    </message>
+    <message>
+        <source>Send to the PACS</source>
+        <translation>Send to the PACS</translation>
+    </message>
+    <message>
+        <source>DICOM files to send to the PACS</source>
+        <translation>DICOM files to send to the PACS</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM);;All files (*)</source>
+        <translation>DICOM files (*.dcm *.DCM);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n file(s) to the PACS…</source>
+        <translation>
+            <numerusform>Sending %n file to the PACS…</numerusform>
+            <numerusform>Sending %n files to the PACS…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The PACS stored %n file(s).</source>
+        <translation>
+            <numerusform>The PACS stored %n file.</numerusform>
+            <numerusform>The PACS stored %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were not accepted:</source>
+        <translation>
+            <numerusform>%n file were not accepted:</numerusform>
+            <numerusform>%n files were not accepted:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) waiting to be sent to the PACS: %1</source>
+        <translation>
+            <numerusform>%n image waiting to be sent to the PACS: %1</numerusform>
+            <numerusform>%n images waiting to be sent to the PACS: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n image(s) from the ultrasound machine to the PACS.</source>
+        <translation>
+            <numerusform>Sent %n image from the ultrasound machine to the PACS.</numerusform>
+            <numerusform>Sent %n images from the ultrasound machine to the PACS.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) refused by the PACS.</source>
+        <translation>
+            <numerusform>%n image refused by the PACS.</numerusform>
+            <numerusform>%n images refused by the PACS.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study retrieved</source>
+        <translation>Study retrieved</translation>
+    </message>
+    <message numerus="yes">
+        <source>The study %1 (%2) is on this workstation: %n image(s) in %3.</source>
+        <translation>
+            <numerusform>The study %1 (%2) is on this workstation: %n image in %3.</numerusform>
+            <numerusform>The study %1 (%2) is on this workstation: %n images in %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2392,39 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PregnancyRedating</name>
+    <message>
+        <source>This exam has no gestational age by ultrasound (measure a CRL, or BPD, HC, AC or FL), so it cannot date the pregnancy.</source>
+        <translation>This exam has no gestational age by ultrasound (measure a CRL, or BPD, HC, AC or FL), so it cannot date the pregnancy.</translation>
+    </message>
+    <message>
+        <source>This pregnancy has ended; its dating is no longer changed.</source>
+        <translation>This pregnancy has ended; its dating is no longer changed.</translation>
+    </message>
+    <message>
+        <source>The pregnancy is already dated by the scan of %1 (%2). An EDD set by an earlier ultrasound is not changed by a later one (ACOG Committee Opinion 700).</source>
+        <translation>The pregnancy is already dated by the scan of %1 (%2). An EDD set by an earlier ultrasound is not changed by a later one (ACOG Committee Opinion 700).</translation>
+    </message>
+    <message>
+        <source>No LMP is recorded: the ultrasound (%1 on %2) dates the pregnancy.</source>
+        <translation>No LMP is recorded: the ultrasound (%1 on %2) dates the pregnancy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>By ultrasound %1, by LMP %2: %n day(s) apart, more than the %3 days ACOG accepts at %2. The ultrasound dates the pregnancy.</source>
+        <translation>
+            <numerusform>By ultrasound %1, by LMP %2: %n day apart, more than the %3 days ACOG accepts at %2. The ultrasound dates the pregnancy.</numerusform>
+            <numerusform>By ultrasound %1, by LMP %2: %n days apart, more than the %3 days ACOG accepts at %2. The ultrasound dates the pregnancy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>By ultrasound %1, by LMP %2: %n day(s) apart, within the %3 days ACOG accepts at %2. The EDD by LMP stands; the scan is kept as the dating ultrasound.</source>
+        <translation>
+            <numerusform>By ultrasound %1, by LMP %2: %n day apart, within the %3 days ACOG accepts at %2. The EDD by LMP stands; the scan is kept as the dating ultrasound.</numerusform>
+            <numerusform>By ultrasound %1, by LMP %2: %n days apart, within the %3 days ACOG accepts at %2. The EDD by LMP stands; the scan is kept as the dating ultrasound.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProtocolCodec</name>
     <message>
         <source>%1: more than %2 fields</source>
@@ -1874,6 +2449,105 @@ Database: %2</translation>
     <message>
         <source>%1: must be an object</source>
         <translation>%1: must be an object</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWorklistModel</name>
+    <message>
+        <source>Not retrieved</source>
+        <translation>Not retrieved</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving: %n image(s), %1</source>
+        <translation>
+            <numerusform>Retrieving: %n image, %1</numerusform>
+            <numerusform>Retrieving: %n images, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to read</source>
+        <translation>Ready to read</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Study date</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>Accession</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Examination</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWorklistPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Open study</source>
+        <translation>&amp;Open study</translation>
+    </message>
+    <message>
+        <source>Studies from</source>
+        <translation>Studies from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>PACS: %1</source>
+        <translation>PACS: %1</translation>
+    </message>
+    <message>
+        <source>Asking the PACS for studies…</source>
+        <translation>Asking the PACS for studies…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) waiting for a read.</source>
+        <translation>
+            <numerusform>%n study(ies) waiting for a read.</numerusform>
+            <numerusform>%n study(ies) waiting for a read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieving the study of %1…</source>
+        <translation>Retrieving the study of %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Study ready: %n image(s).</source>
+        <translation>
+            <numerusform>Study ready: %n image.</numerusform>
+            <numerusform>Study ready: %n images.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2578,12 +3252,108 @@ Database: %2</translation>
         <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
         <translation>Rule %1 can never fire: it has no condition and is not a clinician finding.</translation>
     </message>
+    <message>
+        <source>Level %1 needs its care text in both Chinese and English.</source>
+        <translation>Level %1 needs its care text in both Chinese and English.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningChecklist</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of screening form %2 %3.</source>
+        <translation>&quot;%1&quot; is not an item of screening form %2 %3.</translation>
+    </message>
+    <message>
+        <source>The screening form file %1 cannot be read.</source>
+        <translation>The screening form file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The screening form is not valid JSON: %1 (at byte %2).</source>
+        <translation>The screening form is not valid JSON: %1 (at byte %2).</translation>
+    </message>
+    <message>
+        <source>The screening form needs an id and a version.</source>
+        <translation>The screening form needs an id and a version.</translation>
+    </message>
+    <message>
+        <source>The screening form belongs to rule set &quot;%1&quot;, but the active rule set is &quot;%2&quot;.</source>
+        <translation>The screening form belongs to rule set &quot;%1&quot;, but the active rule set is &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Part &quot;%1&quot; needs its own id and a Chinese and an English label.</source>
+        <translation>Part &quot;%1&quot; needs its own id and a Chinese and an English label.</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; needs its own id and a Chinese and an English label.</source>
+        <translation>Section &quot;%1&quot; needs its own id and a Chinese and an English label.</translation>
+    </message>
+    <message>
+        <source>Section %1 names an unknown part &quot;%2&quot;.</source>
+        <translation>Section %1 names an unknown part &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a screening item id (screen. and the clause number, e.g. screen.1.1).</source>
+        <translation>&quot;%1&quot; is not a screening item id (screen. and the clause number, e.g. screen.1.1).</translation>
+    </message>
+    <message>
+        <source>Screening item %1 is defined twice.</source>
+        <translation>Screening item %1 is defined twice.</translation>
+    </message>
+    <message>
+        <source>Screening item %1 names an unknown section &quot;%2&quot;.</source>
+        <translation>Screening item %1 names an unknown section &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Screening item %1 names group &quot;%2&quot;, which rule set %3 does not have.</source>
+        <translation>Screening item %1 names group &quot;%2&quot;, which rule set %3 does not have.</translation>
+    </message>
+    <message>
+        <source>Screening item %1 needs both a Chinese and an English label.</source>
+        <translation>Screening item %1 needs both a Chinese and an English label.</translation>
+    </message>
+    <message>
+        <source>Screening item %1 suggests &quot;%2&quot;, which is not a finding of rule set %3.</source>
+        <translation>Screening item %1 suggests &quot;%2&quot;, which is not a finding of rule set %3.</translation>
+    </message>
+    <message>
+        <source>The screening form has no items.</source>
+        <translation>The screening form has no items.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningService</name>
+    <message>
+        <source>There is no pregnancy to screen.</source>
+        <translation>There is no pregnancy to screen.</translation>
+    </message>
+    <message>
+        <source>A screening is recorded by a named clinician.</source>
+        <translation>A screening is recorded by a named clinician.</translation>
+    </message>
 </context>
 <context>
     <name>SqlError</name>
     <message>
         <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
         <translation>The local database could not complete an operation (%1): %2. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>StudyCache</name>
+    <message>
+        <source>The study cache folder %1 cannot be written.</source>
+        <translation>The study cache folder %1 cannot be written.</translation>
+    </message>
+</context>
+<context>
+    <name>StudyJson</name>
+    <message>
+        <source>The PACS answered the study search with something that is not DICOM JSON.</source>
+        <translation>The PACS answered the study search with something that is not DICOM JSON.</translation>
+    </message>
+    <message>
+        <source>The PACS listed a study without a valid Study Instance UID.</source>
+        <translation>The PACS listed a study without a valid Study Instance UID.</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3431,47 @@ Database: %2</translation>
     <message>
         <source>expected (weeks ± 2 cm)</source>
         <translation>expected (weeks ± 2 cm)</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundExamRecords</name>
+    <message>
+        <source>The pregnancy of this exam is no longer in the record.</source>
+        <translation>The pregnancy of this exam is no longer in the record.</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundGestationalAge</name>
+    <message>
+        <source>A CRL above 84 mm (14+0) no longer dates the pregnancy: measure BPD, HC, AC and FL.</source>
+        <translation>A CRL above 84 mm (14+0) no longer dates the pregnancy: measure BPD, HC, AC and FL.</translation>
+    </message>
+    <message>
+        <source>NT does not date a pregnancy.</source>
+        <translation>NT does not date a pregnancy.</translation>
+    </message>
+    <message>
+        <source>Gestational age needs a CRL (first trimester) or BPD, HC, AC or FL.</source>
+        <translation>Gestational age needs a CRL (first trimester) or BPD, HC, AC or FL.</translation>
+    </message>
+    <message>
+        <source>CRL (Robinson)</source>
+        <translation>CRL (Robinson)</translation>
+    </message>
+    <message>
+        <source>Hadlock composite (BPD, HC, AC, FL)</source>
+        <translation>Hadlock composite (BPD, HC, AC, FL)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hadlock, average of %n measurement(s)</source>
+        <translation>
+            <numerusform>Hadlock, average of %n measurement</numerusform>
+            <numerusform>Hadlock, average of %n measurements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hadlock, one measurement</source>
+        <translation>Hadlock, one measurement</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BiometryMeasures</name>
+    <message>
+        <source>Biparietal diameter</source>
+        <translation>双顶径</translation>
+    </message>
+    <message>
+        <source>Head circumference</source>
+        <translation>头围</translation>
+    </message>
+    <message>
+        <source>Abdominal circumference</source>
+        <translation>腹围</translation>
+    </message>
+    <message>
+        <source>Femur length</source>
+        <translation>股骨长</translation>
+    </message>
+    <message>
+        <source>Crown–rump length</source>
+        <translation>头臀长</translation>
+    </message>
+    <message>
+        <source>Nuchal translucency</source>
+        <translation>颈项透明层厚度</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</source>
+        <translation>%1 为 %2 mm，超出公式适用范围 %3–%4 mm：请检查测量游标的位置。</translation>
+    </message>
+</context>
+<context>
     <name>CaseLifecycle</name>
     <message>
         <source>This case is closed: contacts can no longer be recorded.</source>
@@ -704,6 +735,112 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
         <source>The password file %1 cannot be read.</source>
         <translation>无法读取密码文件 %1。</translation>
     </message>
+    <message>
+        <source>the regional PACS over DICOMweb (pacs query|retrieve|send|receive)</source>
+        <translation>通过 DICOMweb 访问区域 PACS（pacs query|retrieve|send|receive）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli pacs query|retrieve|send|forward|receive|demo-studies [OPTIONS]
+  query    [--patient-id ID] [--accession N] [--from DATE] [--to DATE] [--modality US]
+  retrieve STUDY-UID --cache DIR [--cache-mb N]
+  send     FILE|FOLDER…
+  forward  --inbox DIR      (one round: the inbox&apos;s pending files to the PACS)
+  receive  --inbox DIR [--aet TITLE] [--port N]   (C-STORE receiver, forwards while it runs)
+  demo-studies --out DIR [--db FILE]   (synthetic ultrasound studies, never real patients;
+                            with --db, of the first women with a pregnancy in that demo database)
+The PACS: --server URL (DICOMweb root, https) [--ca FILE] [--user NAME --password-file FILE].
+See docs/dicom.md.</source>
+        <translation>用法：obslink-cli pacs query|retrieve|send|forward|receive|demo-studies [选项]
+  query    [--patient-id 证件号] [--accession 申请号] [--from 日期] [--to 日期] [--modality US]
+  retrieve 检查UID --cache 目录 [--cache-mb N]
+  send     文件|文件夹…
+  forward  --inbox 目录      （执行一轮：将收件箱中待发送的文件发到 PACS）
+  receive  --inbox 目录 [--aet AE名称] [--port N]   （C-STORE 接收服务，运行期间同时转发）
+  demo-studies --out 目录 [--db 文件]   （合成的超声检查，绝非真实患者；
+                            指定 --db 时，归属该演示数据库中最先列出的有在孕记录的孕产妇）
+PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 用户名 --password-file 文件]。
+详见 docs/dicom.md。</translation>
+    </message>
+    <message>
+        <source>The PACS&apos;s DICOMweb root (https://…/dicom-web).</source>
+        <translation>PACS 的 DICOMweb 根地址（https://…/dicom-web）。</translation>
+    </message>
+    <message>
+        <source>User name at the PACS.</source>
+        <translation>PACS 用户名。</translation>
+    </message>
+    <message>
+        <source>Patient ID (the woman&apos;s national ID number).</source>
+        <translation>患者 ID（孕产妇的身份证号）。</translation>
+    </message>
+    <message>
+        <source>Accession number.</source>
+        <translation>检查申请号。</translation>
+    </message>
+    <message>
+        <source>First study date (YYYY-MM-DD).</source>
+        <translation>检查起始日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Last study date (YYYY-MM-DD).</source>
+        <translation>检查截止日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Modality in the study (empty: any).</source>
+        <translation>检查中的设备类型（留空：不限）。</translation>
+    </message>
+    <message>
+        <source>Folder of the local study cache.</source>
+        <translation>本地检查缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>Size bound of the study cache in MB.</source>
+        <translation>检查缓存的容量上限（MB）。</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s inbox folder.</source>
+        <translation>接收服务的收件文件夹。</translation>
+    </message>
+    <message>
+        <source>AE title the receiver answers to.</source>
+        <translation>接收服务响应的 AE 名称。</translation>
+    </message>
+    <message>
+        <source>TCP port of the receiver.</source>
+        <translation>接收服务的 TCP 端口。</translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation>输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Demo clinic database whose women the studies belong to.</source>
+        <translation>检查所归属孕产妇所在的演示诊所数据库。</translation>
+    </message>
+    <message>
+        <source>--server is needed.</source>
+        <translation>需要指定 --server。</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD.</source>
+        <translation>日期格式为 YYYY-MM-DD。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s), %1 MB</source>
+        <translation>
+            <numerusform>%n 幅图像，%1 MB</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Forwarding paused, %n instance(s) waiting: %1</source>
+        <translation>
+            <numerusform>转发已暂停，%n 幅图像等待中：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving on port %1 as %2; Ctrl+C stops.</source>
+        <translation>正在端口 %1 以 %2 接收；按 Ctrl+C 停止。</translation>
+    </message>
 </context>
 <context>
     <name>ClinicRecords</name>
@@ -972,6 +1109,21 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     </message>
 </context>
 <context>
+    <name>DemoStudyWriter</name>
+    <message>
+        <source>A demo study needs at least one instance, one frame and 16×16 pixels.</source>
+        <translation>演示检查至少需要一幅图像、一帧以及 16×16 像素。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The demo file %1 cannot be written (%2).</source>
+        <translation>无法写入演示文件 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>DicomFile</name>
     <message>
         <source>The file %1 does not exist.</source>
@@ -1022,6 +1174,83 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     <message>
         <source>Frame %1 cannot be displayed.</source>
         <translation>无法显示第 %1 帧。</translation>
+    </message>
+</context>
+<context>
+    <name>DicomReceiver</name>
+    <message>
+        <source>The AE title must have 1 to 16 characters.</source>
+        <translation>AE 名称必须为 1 到 16 个字符。</translation>
+    </message>
+    <message>
+        <source>The DICOM port must be between 1 and 65535.</source>
+        <translation>DICOM 端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The inbox folder %1 cannot be created.</source>
+        <translation>无法创建收件文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver cannot be configured (%1).</source>
+        <translation>无法配置 DICOM 接收服务（%1）。</translation>
+    </message>
+    <message>
+        <source>The DICOM receiver cannot listen on port %1 (%2).</source>
+        <translation>DICOM 接收服务无法在端口 %1 上监听（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>DicomTagTree</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 不是可读取的 DICOM 文件（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>DicomWebClient</name>
+    <message>
+        <source>%1 is not a valid Study Instance UID.</source>
+        <translation>%1 不是有效的检查实例 UID（Study Instance UID）。</translation>
+    </message>
+    <message>
+        <source>The PACS sent no study.</source>
+        <translation>PACS 没有发送任何检查。</translation>
+    </message>
+    <message>
+        <source>The PACS sent the study without any instance.</source>
+        <translation>PACS 发送的检查中没有任何图像。</translation>
+    </message>
+    <message>
+        <source>%1 is not a DICOM file that can be sent: %2</source>
+        <translation>%1 不是可发送的 DICOM 文件：%2</translation>
+    </message>
+    <message>
+        <source>no valid SOP Instance UID</source>
+        <translation>没有有效的 SOP 实例 UID</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>The PACS did not accept %1.</source>
+        <translation>PACS 未接收 %1。</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1384,29 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     </message>
 </context>
 <context>
+    <name>HadlockWeight</name>
+    <message>
+        <source>The estimated fetal weight needs at least AC and FL.</source>
+        <translation>估计胎儿体重至少需要腹围（AC）和股骨长（FL）。</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (BPD, HC, AC, FL)</source>
+        <translation>Hadlock 1985（BPD、HC、AC、FL）</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (HC, AC, FL)</source>
+        <translation>Hadlock 1985（HC、AC、FL）</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (BPD, AC, FL)</source>
+        <translation>Hadlock 1985（BPD、AC、FL）</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985 (AC, FL)</source>
+        <translation>Hadlock 1985（AC、FL）</translation>
+    </message>
+</context>
+<context>
     <name>HighRiskRegister</name>
     <message>
         <source>%1-%2 is not a month.</source>
@@ -1268,6 +1520,21 @@ Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.
     <message>
         <source>The access token has expired.</source>
         <translation>访问令牌已过期。</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceFileSink</name>
+    <message>
+        <source>The PACS sent a part that is not a DICOM instance.</source>
+        <translation>PACS 发送的某一分段不是 DICOM 图像。</translation>
+    </message>
+    <message>
+        <source>The study cannot be written to %1.</source>
+        <translation>无法将检查写入 %1。</translation>
+    </message>
+    <message>
+        <source>The study cannot be written to %1 (disk full?).</source>
+        <translation>无法将检查写入 %1（磁盘已满？）。</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1821,14 @@ Database: %2</source>
         <source>Case summary saved to %1</source>
         <translation>专案小结已保存到 %1</translation>
     </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>阅片(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No woman with the ID number %1 is in this clinic&apos;s records.</source>
+        <translation>本机构的档案中没有身份证号为 %1 的孕产妇。</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -1568,6 +1843,55 @@ Database: %2</source>
     <message>
         <source>Schema migration %1 is missing from this build.</source>
         <translation>本版本缺少数据库结构迁移 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MultipartParser</name>
+    <message>
+        <source>The PACS did not send a multipart reply.</source>
+        <translation>PACS 返回的不是 multipart 格式的应答。</translation>
+    </message>
+    <message>
+        <source>The PACS reply announces no valid multipart boundary.</source>
+        <translation>PACS 应答中没有有效的 multipart 分隔符（boundary）。</translation>
+    </message>
+    <message>
+        <source>The PACS reply could not be read.</source>
+        <translation>无法读取 PACS 的应答。</translation>
+    </message>
+    <message>
+        <source>The PACS reply does not use the boundary it announced.</source>
+        <translation>PACS 应答未使用其声明的分隔符（boundary）。</translation>
+    </message>
+    <message>
+        <source>The PACS reply has a malformed part delimiter.</source>
+        <translation>PACS 应答中的分段分隔符格式错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PACS reply has more than %n parts.</source>
+        <translation>
+            <numerusform>PACS 应答超过 %n 个分段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The headers of a part of the PACS reply are too long.</source>
+        <translation>PACS 应答中某一分段的头部过长。</translation>
+    </message>
+    <message>
+        <source>A part of the PACS reply has a malformed header.</source>
+        <translation>PACS 应答中某一分段的头部格式错误。</translation>
+    </message>
+    <message>
+        <source>A part of the PACS reply is larger than %1 MB.</source>
+        <translation>PACS 应答中某一分段超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The PACS reply is larger than %1 MB.</source>
+        <translation>PACS 应答超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The PACS reply ended before its last part was complete (truncated).</source>
+        <translation>PACS 应答在最后一个分段完整之前就结束了（数据被截断）。</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1915,212 @@ Database: %2</source>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>身份证号校验位不符：请逐位核对。</translation>
+    </message>
+</context>
+<context>
+    <name>PacsConnection</name>
+    <message>
+        <source>The PACS refused the user name or password (HTTP %1).</source>
+        <translation>PACS 拒绝了用户名或密码（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The PACS does not have what was asked for (HTTP 404).</source>
+        <translation>PACS 中没有所请求的内容（HTTP 404）。</translation>
+    </message>
+    <message>
+        <source>The PACS refused the upload as too large (HTTP 413).</source>
+        <translation>上传内容过大，PACS 拒绝接收（HTTP 413）。</translation>
+    </message>
+    <message>
+        <source>The PACS answered with HTTP status %1.</source>
+        <translation>PACS 返回了 HTTP 状态码 %1。</translation>
+    </message>
+    <message>
+        <source>The PACS address must start with https://.</source>
+        <translation>PACS 地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The PACS certificate is not trusted (%1); the connection was refused.</source>
+        <translation>PACS 的证书不受信任（%1），已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The PACS cannot be reached (%1).</source>
+        <translation>无法连接到 PACS（%1）。</translation>
+    </message>
+    <message>
+        <source>The transfer from the PACS broke off (%1).</source>
+        <translation>从 PACS 的传输中断了（%1）。</translation>
+    </message>
+    <message>
+        <source>The PACS reply is larger than expected; it was refused.</source>
+        <translation>PACS 的应答超出预期大小，已拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>PacsSettings</name>
+    <message>
+        <source>No PACS is configured (Settings → PACS).</source>
+        <translation>尚未配置 PACS（设置 → PACS）。</translation>
+    </message>
+    <message>
+        <source>The PACS password file %1 cannot be read.</source>
+        <translation>无法读取 PACS 密码文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PacsSettingsDialog</name>
+    <message>
+        <source>Receive images from the ultrasound machine (DICOM C-STORE) and forward them to the PACS</source>
+        <translation>接收超声设备发送的图像（DICOM C-STORE）并转发到 PACS</translation>
+    </message>
+    <message>
+        <source>PACS settings</source>
+        <translation>PACS 设置</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>DICOMweb address</source>
+        <translation>DICOMweb 地址</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate</source>
+        <translation>区域 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password file</source>
+        <translation>密码文件</translation>
+    </message>
+    <message>
+        <source>Study cache size</source>
+        <translation>检查缓存大小</translation>
+    </message>
+    <message>
+        <source>AE title of this workstation</source>
+        <translation>本工作站的 AE 名称</translation>
+    </message>
+    <message>
+        <source>DICOM port</source>
+        <translation>DICOM 端口</translation>
+    </message>
+    <message>
+        <source>The password file holds the password on its first line; only you should be able to read it. Receiver changes apply at the next start of ObsLink.</source>
+        <translation>密码文件的第一行为密码，应仅限您本人可读。接收设置的更改将在下次启动 ObsLink 时生效。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>The DICOMweb address must be an https:// address.</source>
+        <translation>DICOMweb 地址必须是 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>The receiver needs an AE title.</source>
+        <translation>接收服务需要填写 AE 名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PacsWorkbench</name>
+    <message>
+        <source>Reading worklist</source>
+        <translation>阅片工作列表</translation>
+    </message>
+    <message>
+        <source>Reading &amp;worklist</source>
+        <translation>阅片工作列表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Open selected study</source>
+        <translation>打开所选检查(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open her &amp;chart</source>
+        <translation>打开该孕产妇的病历(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Send DICOM files to the PACS…</source>
+        <translation>发送 DICOM 文件到 PACS(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;PACS…</source>
+        <translation>&amp;PACS…</translation>
+    </message>
+    <message>
+        <source>Send to the PACS</source>
+        <translation>发送到 PACS</translation>
+    </message>
+    <message>
+        <source>DICOM files to send to the PACS</source>
+        <translation>选择要发送到 PACS 的 DICOM 文件</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM);;All files (*)</source>
+        <translation>DICOM 文件 (*.dcm *.DCM);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n file(s) to the PACS…</source>
+        <translation>
+            <numerusform>正在向 PACS 发送 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The PACS stored %n file(s).</source>
+        <translation>
+            <numerusform>PACS 已保存 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were not accepted:</source>
+        <translation>
+            <numerusform>%n 个文件未被接收：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) waiting to be sent to the PACS: %1</source>
+        <translation>
+            <numerusform>%n 幅图像等待发送到 PACS：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n image(s) from the ultrasound machine to the PACS.</source>
+        <translation>
+            <numerusform>已将超声设备的 %n 幅图像发送到 PACS。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) refused by the PACS.</source>
+        <translation>
+            <numerusform>%n 幅图像被 PACS 拒收。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study retrieved</source>
+        <translation>检查已调取</translation>
+    </message>
+    <message numerus="yes">
+        <source>The study %1 (%2) is on this workstation: %n image(s) in %3.</source>
+        <translation>
+            <numerusform>检查 %1（%2）已保存到本工作站：%n 幅图像，位于 %3。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2374,37 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PregnancyRedating</name>
+    <message>
+        <source>This exam has no gestational age by ultrasound (measure a CRL, or BPD, HC, AC or FL), so it cannot date the pregnancy.</source>
+        <translation>本次检查没有超声孕周（请测量头臀长，或 BPD、HC、AC、FL），不能用于核定孕周。</translation>
+    </message>
+    <message>
+        <source>This pregnancy has ended; its dating is no longer changed.</source>
+        <translation>本次妊娠已结束，不再修改孕周核定。</translation>
+    </message>
+    <message>
+        <source>The pregnancy is already dated by the scan of %1 (%2). An EDD set by an earlier ultrasound is not changed by a later one (ACOG Committee Opinion 700).</source>
+        <translation>本次妊娠已按 %1 的超声（%2）核定孕周。较早超声确定的预产期不因以后的超声而更改（ACOG 第 700 号委员会意见）。</translation>
+    </message>
+    <message>
+        <source>No LMP is recorded: the ultrasound (%1 on %2) dates the pregnancy.</source>
+        <translation>未记录末次月经：以超声（%2，%1 周）核定孕周。</translation>
+    </message>
+    <message numerus="yes">
+        <source>By ultrasound %1, by LMP %2: %n day(s) apart, more than the %3 days ACOG accepts at %2. The ultrasound dates the pregnancy.</source>
+        <translation>
+            <numerusform>超声孕周 %1，末次月经孕周 %2：相差 %n 天，超过 ACOG 在 %2 周时允许的 %3 天。按超声核定孕周。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>By ultrasound %1, by LMP %2: %n day(s) apart, within the %3 days ACOG accepts at %2. The EDD by LMP stands; the scan is kept as the dating ultrasound.</source>
+        <translation>
+            <numerusform>超声孕周 %1，末次月经孕周 %2：相差 %n 天，在 ACOG 在 %2 周时允许的 %3 天之内。预产期仍按末次月经计算；此次超声记录为核定孕周的超声。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProtocolCodec</name>
     <message>
         <source>%1: more than %2 fields</source>
@@ -1868,6 +2429,102 @@ Database: %2</source>
     <message>
         <source>%1: must be an object</source>
         <translation>%1：必须是对象</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWorklistModel</name>
+    <message>
+        <source>Not retrieved</source>
+        <translation>未调取</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving: %n image(s), %1</source>
+        <translation>
+            <numerusform>正在调取：%n 幅图像，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to read</source>
+        <translation>可以阅片</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>孕产妇</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>检查申请号</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWorklistPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open study</source>
+        <translation>打开检查(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Studies from</source>
+        <translation>检查日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>PACS: %1</source>
+        <translation>PACS：%1</translation>
+    </message>
+    <message>
+        <source>Asking the PACS for studies…</source>
+        <translation>正在向 PACS 查询检查…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) waiting for a read.</source>
+        <translation>
+            <numerusform>%n 项检查待阅片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieving the study of %1…</source>
+        <translation>正在调取 %1 的检查…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Study ready: %n image(s).</source>
+        <translation>
+            <numerusform>检查已就绪：%n 幅图像。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2572,12 +3229,108 @@ Database: %2</source>
         <source>Rule %1 can never fire: it has no condition and is not a clinician finding.</source>
         <translation>条目 %1 永远不会触发：既没有计算条件，也不能由医生勾选。</translation>
     </message>
+    <message>
+        <source>Level %1 needs its care text in both Chinese and English.</source>
+        <translation>等级 %1 的保健管理说明需同时提供中文和英文。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningChecklist</name>
+    <message>
+        <source>&quot;%1&quot; is not an item of screening form %2 %3.</source>
+        <translation>“%1”不是筛查表 %2 %3 中的项目。</translation>
+    </message>
+    <message>
+        <source>The screening form file %1 cannot be read.</source>
+        <translation>无法读取筛查表文件 %1。</translation>
+    </message>
+    <message>
+        <source>The screening form is not valid JSON: %1 (at byte %2).</source>
+        <translation>筛查表不是有效的 JSON：%1（第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The screening form needs an id and a version.</source>
+        <translation>筛查表必须有标识和版本号。</translation>
+    </message>
+    <message>
+        <source>The screening form belongs to rule set &quot;%1&quot;, but the active rule set is &quot;%2&quot;.</source>
+        <translation>该筛查表属于规则集“%1”，但当前启用的规则集是“%2”。</translation>
+    </message>
+    <message>
+        <source>Part &quot;%1&quot; needs its own id and a Chinese and an English label.</source>
+        <translation>部分“%1”需要唯一的标识以及中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; needs its own id and a Chinese and an English label.</source>
+        <translation>栏目“%1”需要唯一的标识以及中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Section %1 names an unknown part &quot;%2&quot;.</source>
+        <translation>栏目 %1 引用了不存在的部分“%2”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a screening item id (screen. and the clause number, e.g. screen.1.1).</source>
+        <translation>“%1”不是有效的筛查项目标识（应为 screen. 加条款编号，例如 screen.1.1）。</translation>
+    </message>
+    <message>
+        <source>Screening item %1 is defined twice.</source>
+        <translation>筛查项目 %1 重复定义。</translation>
+    </message>
+    <message>
+        <source>Screening item %1 names an unknown section &quot;%2&quot;.</source>
+        <translation>筛查项目 %1 引用了不存在的栏目“%2”。</translation>
+    </message>
+    <message>
+        <source>Screening item %1 names group &quot;%2&quot;, which rule set %3 does not have.</source>
+        <translation>筛查项目 %1 引用的系统分组“%2”在规则集 %3 中不存在。</translation>
+    </message>
+    <message>
+        <source>Screening item %1 needs both a Chinese and an English label.</source>
+        <translation>筛查项目 %1 需同时提供中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Screening item %1 suggests &quot;%2&quot;, which is not a finding of rule set %3.</source>
+        <translation>筛查项目 %1 提示的“%2”不是规则集 %3 中可由医生勾选的评估项目。</translation>
+    </message>
+    <message>
+        <source>The screening form has no items.</source>
+        <translation>筛查表没有任何项目。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningService</name>
+    <message>
+        <source>There is no pregnancy to screen.</source>
+        <translation>没有可筛查的妊娠。</translation>
+    </message>
+    <message>
+        <source>A screening is recorded by a named clinician.</source>
+        <translation>筛查须由具名临床医生记录。</translation>
+    </message>
 </context>
 <context>
     <name>SqlError</name>
     <message>
         <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
         <translation>本地数据库无法完成操作（%1）：%2。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyCache</name>
+    <message>
+        <source>The study cache folder %1 cannot be written.</source>
+        <translation>无法写入检查缓存文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyJson</name>
+    <message>
+        <source>The PACS answered the study search with something that is not DICOM JSON.</source>
+        <translation>PACS 对检查查询的应答不是 DICOM JSON 格式。</translation>
+    </message>
+    <message>
+        <source>The PACS listed a study without a valid Study Instance UID.</source>
+        <translation>PACS 列出的某项检查没有有效的检查实例 UID。</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +3408,46 @@ Database: %2</source>
     <message>
         <source>expected (weeks ± 2 cm)</source>
         <translation>预期范围（孕周 ± 2 厘米）</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundExamRecords</name>
+    <message>
+        <source>The pregnancy of this exam is no longer in the record.</source>
+        <translation>本次检查所属的妊娠记录已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundGestationalAge</name>
+    <message>
+        <source>A CRL above 84 mm (14+0) no longer dates the pregnancy: measure BPD, HC, AC and FL.</source>
+        <translation>头臀长超过 84 mm（14+0 周）后不再用于核定孕周：请测量 BPD、HC、AC 和 FL。</translation>
+    </message>
+    <message>
+        <source>NT does not date a pregnancy.</source>
+        <translation>NT 不能用于核定孕周。</translation>
+    </message>
+    <message>
+        <source>Gestational age needs a CRL (first trimester) or BPD, HC, AC or FL.</source>
+        <translation>推算孕周需要头臀长（早孕期）或 BPD、HC、AC、FL 之一。</translation>
+    </message>
+    <message>
+        <source>CRL (Robinson)</source>
+        <translation>头臀长（Robinson）</translation>
+    </message>
+    <message>
+        <source>Hadlock composite (BPD, HC, AC, FL)</source>
+        <translation>Hadlock 综合公式（BPD、HC、AC、FL）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hadlock, average of %n measurement(s)</source>
+        <translation>
+            <numerusform>Hadlock，%n 项测量的平均值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hadlock, one measurement</source>
+        <translation>Hadlock，单项测量</translation>
     </message>
 </context>
 <context>
