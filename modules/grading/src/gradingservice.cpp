@@ -1,11 +1,14 @@
 #include "grading/gradingservice.h"
 
+#include "grading/chartriskinput.h"
 #include "risk/riskjson.h"
 
 #include <QJsonDocument>
 
-GradingService::GradingService(const Database &database, const RuleSet &rules, CaseManagement &cases)
-    : m_database(database), m_engine(rules), m_cases(cases), m_records(database)
+GradingService::GradingService(const Database &database, const RuleSet &rules, CaseManagement &cases,
+                               const ScreeningChecklist &screeningForm)
+    : m_database(database), m_engine(rules), m_cases(cases), m_records(database), m_screening(database, rules, screeningForm),
+      m_profiles(rules, screeningForm)
 {
 }
 
@@ -28,10 +31,23 @@ Result<RiskAssessment> GradingService::assess(const PatientChart &chart, const Q
 {
     if (!chart.pregnancy)
         return failure(QStringLiteral("grading.no-pregnancy"), tr("There is no pregnancy to grade."));
-    QStringList findings;
-    for (const RiskFindingRecord &f : chart.findings)
-        findings.append(f.ruleId);
-    return m_engine.assess(RiskInput::fromRecords(chart.patient, *chart.pregnancy, chart.visits, chart.labs, findings, on));
+    return m_engine.assess(chartRiskInput(chart, on));
+}
+
+Result<DiseaseProfile> GradingService::diseaseProfile(const PatientChart &chart, const QDate &on) const
+{
+    auto assessment = assess(chart, on);
+    if (!assessment)
+        return tl::unexpected(assessment.error());
+    auto screening = m_screening.latest(chart);
+    if (!screening)
+        return tl::unexpected(screening.error());
+    return m_profiles.build(chart, *assessment, *screening);
+}
+
+ManagementGuidance GradingService::guidance(const QString &level, bool purple) const
+{
+    return ManagementGuidance::of(m_engine.ruleSet(), m_cases.settings(), level, purple);
 }
 
 Result<std::optional<RiskGradeRecord>> GradingService::regrade(const PatientChart &chart, const QDate &on)

@@ -2,6 +2,9 @@
 
 #include "cases/casemanagement.h"
 #include "domain/result.h"
+#include "grading/diseaseprofile.h"
+#include "grading/managementguidance.h"
+#include "grading/screeningservice.h"
 #include "risk/riskengine.h"
 #include "storage/clinicrecords.h"
 
@@ -15,7 +18,9 @@ class GradingService
 {
     Q_DECLARE_TR_FUNCTIONS(GradingService)
 public:
-    GradingService(const Database &database, const RuleSet &rules, CaseManagement &cases);
+    // The screening form must belong to `rules` (a region ships both).
+    GradingService(const Database &database, const RuleSet &rules, CaseManagement &cases,
+                   const ScreeningChecklist &screeningForm = ScreeningChecklist::national2017());
 
     // Grades the chart as of `on`; stores a proposal when it differs from the decided grade
     // (replacing an earlier undecided proposal). Returns the pending proposal, if any.
@@ -31,10 +36,17 @@ public:
     const RuleSet &ruleSet() const { return m_engine.ruleSet(); }
     const CaseManagement &cases() const { return m_cases; }
     Result<RiskAssessment> assess(const PatientChart &chart, const QDate &on) const;
+    // Layer 2 of the risk profile: her conditions from history and findings, with their sources.
+    Result<DiseaseProfile> diseaseProfile(const PatientChart &chart, const QDate &on) const;
+    ManagementGuidance guidance(const QString &level, bool purple) const;
+    ScreeningService &screening() { return m_screening; }
+    const ScreeningService &screening() const { return m_screening; }
 
 private:
     const Database &m_database;
     RiskEngine m_engine;
     CaseManagement &m_cases;
     ClinicRecords m_records;
+    ScreeningService m_screening;
+    DiseaseProfileBuilder m_profiles;
 };
