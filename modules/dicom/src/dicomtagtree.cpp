@@ -98,9 +98,13 @@ private:
         const bool small = length <= MaxLoadedValueBytes;
         if (small && isText(vr)) {
             char *raw = nullptr;
-            if (element.getString(raw).good() && raw)
-                return m_text.decode(QByteArray(raw, static_cast<qsizetype>(length)).trimmed(), vr == EVR_PN)
-                    .trimmed();
+            if (element.getString(raw).good() && raw) {
+                // Values are padded to even length with a space, or a NUL for UIs (PS3.5 6.2).
+                QByteArray bytes(raw, static_cast<qsizetype>(length));
+                while (!bytes.isEmpty() && (bytes.back() == '\0' || bytes.back() == ' '))
+                    bytes.chop(1);
+                return m_text.decode(bytes, vr == EVR_PN).trimmed();
+            }
             return {};
         }
         if (small && isNumeric(vr)) {

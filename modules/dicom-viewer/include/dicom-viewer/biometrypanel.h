@@ -1,0 +1,82 @@
+#pragma once
+
+#include "biometry/fetalbiometry.h"
+#include "dicom-viewer/viewermeasurement.h"
+#include "ultrasound-exams/pregnancyredating.h"
+#include "ultrasound-exams/ultrasoundexam.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class UltrasoundExamRecords;
+
+// The fetal biometry of the image being read: the clinician picks BPD, HC, AC, FL, CRL or NT and
+// draws it; each value is shown in mm with the gestational age it implies, and the estimated
+// fetal weight (Hadlock) and the gestational age by ultrasound follow live. Linked to a
+// pregnancy, the exam is saved to it and can date it; the ACOG rule's answer, whether the EDD
+// changes and why, is shown before the clinician confirms.
+class BiometryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BiometryPanel(QWidget *parent = nullptr);
+
+    // Where "Save to pregnancy" writes; null records: not linked.
+    void setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel);
+    // A new study: its date and UID for the exam, and no values yet.
+    void startExam(const QDate &examDate, const QString &studyInstanceUid);
+
+    const FetalBiometry &biometry() const { return m_biometry; }
+    // The value of a measurement drawn for a biometry measure; false (and a message) if the
+    // value is outside the measure's range.
+    bool takeMeasurement(const ViewerMeasurement &measurement);
+    UltrasoundExam exam() const;
+    QString efwText() const;
+    QString gestationalAgeText() const;
+    QString recordMessage() const;
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *dateButton() const { return m_date; }
+    QPushButton *confirmButton() const { return m_confirm; }
+
+public slots:
+    void saveToPregnancy();
+    // Shows what dating from this exam would do; confirmDating() applies it.
+    void proposeDating();
+    void confirmDating();
+    void clearMeasure(BiometryMeasure measure);
+
+signals:
+    // The measure whose drawing starts now, or none.
+    void measureChosen(std::optional<BiometryMeasure> measure);
+    void recordChanged(const QUuid &pregnancyId);
+    void problem(const QString &message);
+
+private:
+    void refresh();
+    void showRecordMessage(const QString &message, bool isProblem = false);
+
+    FetalBiometry m_biometry;
+    QDate m_studyDate;
+    QString m_studyUid;
+    UltrasoundExamRecords *m_records = nullptr;
+    QUuid m_pregnancyId;
+    std::optional<UltrasoundExam> m_saved; // this reading's exam once stored
+    std::optional<RedatingProposal> m_proposal;
+
+    QList<QPushButton *> m_measureButtons;
+    QTableWidget *m_table;
+    QLabel *m_efw;
+    QLabel *m_ga;
+    QLabel *m_notes;
+    QLabel *m_woman;
+    QDateEdit *m_examDate;
+    QPushButton *m_save;
+    QPushButton *m_date;
+    QPushButton *m_confirm;
+    QLabel *m_recordMessage;
+};

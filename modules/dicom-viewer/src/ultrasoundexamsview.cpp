@@ -1,0 +1,89 @@
+#include "dicom-viewer/ultrasoundexamsview.h"
+
+#include "ultrasound-exams/ultrasoundexamrecords.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(this))
+    , m_openFiles(new QPushButton(tr("Open DICOM &files…"), this))
+    , m_openFolder(new QPushButton(tr("Open a DICOM f&older…"), this))
+{
+    QStringList headers { tr("Exam date"), tr("GA by ultrasound"), tr("EFW (g)") };
+    for (BiometryMeasure m : BiometryMeasures::all())
+        headers << tr("%1 (mm)").arg(BiometryMeasures::abbreviation(m));
+    headers << tr("Dates the pregnancy");
+    m_table->setColumnCount(int(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_summary->setWordWrap(true);
+    m_openFiles->setToolTip(tr("Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_openFiles);
+    buttons->addWidget(m_openFolder);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    connect(m_openFiles, &QPushButton::clicked, this, &UltrasoundExamsView::openFilesRequested);
+    connect(m_openFolder, &QPushButton::clicked, this, &UltrasoundExamsView::openFolderRequested);
+    showPregnancy(nullptr, {});
+}
+
+void UltrasoundExamsView::showPregnancy(UltrasoundExamRecords *records, const QUuid &pregnancyId)
+{
+    m_records = records;
+    m_pregnancyId = pregnancyId;
+    refresh();
+}
+
+void UltrasoundExamsView::refresh()
+{
+    m_table->setRowCount(0);
+    const bool linked = m_records && !m_pregnancyId.isNull();
+    m_openFiles->setEnabled(linked);
+    m_openFolder->setEnabled(linked);
+    if (!linked) {
+        m_summary->setText(tr("No current pregnancy: ultrasound exams are recorded for a pregnancy."));
+        return;
+    }
+    auto exams = m_records->forPregnancy(m_pregnancyId);
+    if (!exams) {
+        m_summary->setText(exams.error().message);
+        emit problem(exams.error().message);
+        return;
+    }
+    m_summary->setText(exams->isEmpty()
+            ? tr("No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the pregnancy.")
+            : tr("%n ultrasound exam(s), newest first.", nullptr, int(exams->size())));
+    const QLocale locale;
+    for (const UltrasoundExam &exam : std::as_const(*exams)) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        QStringList cells { locale.toString(exam.examDate, QLocale::ShortFormat),
+            exam.gestationalAge ? exam.gestationalAge->toString() : QString(),
+            exam.efwGrams ? locale.toString(qRound(*exam.efwGrams)) : QString() };
+        for (BiometryMeasure m : BiometryMeasures::all()) {
+            const auto mm = exam.biometry.millimetres(m);
+            cells << (mm ? locale.toString(*mm, 'f', 1) : QString());
+        }
+        cells << (exam.datedPregnancy ? tr("yes") : QString());
+        for (int c = 0; c < cells.size(); ++c)
+            m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
+        m_table->item(row, 1)->setToolTip(exam.gaMethod);
+        m_table->item(row, 2)->setToolTip(exam.efwFormula);
+    }
+    m_table->resizeColumnsToContents();
+}

@@ -1,0 +1,405 @@
+// The DICOM viewer as a clinician uses it, offscreen: the loop plays at the file's own frame
+// rate (on an injected clock: no sleeps), arrow keys step, window/level changes the displayed
+// pixels, a distance across a region of known deltas reads the expected millimetres and is
+// refused outside it, the tag browser shows the file's attributes, the series browser lists a
+// folder, and biometry is saved to the pregnancy and dates it as the ACOG rule says.
+#include "dicom-viewer/biometrypanel.h"
+#include "dicom-viewer/dicomimageview.h"
+#include "dicom-viewer/dicomviewer.h"
+#include "dicom-viewer/seriesbrowser.h"
+#include "dicom-viewer/tagbrowser.h"
+#include "dicom-viewer/ultrasoundexamsview.h"
+#include "dicom/demostudywriter.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "synthfolder.h"
+#include "testtranslation.h"
+#include "ultrasound-exams/ultrasoundexamrecords.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+// A calibrated 400×300 RGB image: region 0 covers columns 0–199 at 0.01 cm per pixel across
+// and 0.02 cm down; columns 200–399 are not calibrated (a Doppler strip in seconds).
+SynthImage calibratedImage(int frames = 1)
+{
+    SynthImage image = DicomSynth::rgb(frames, 0, QSize(400, 300));
+    image.regions = { DicomSynth::region(1, 1, QRect(0, 0, 200, 300), UltrasoundRegion::Centimetre,
+                          UltrasoundRegion::Centimetre, 0.01, 0.02),
+        DicomSynth::region(3, 3, QRect(200, 0, 200, 300), UltrasoundRegion::Second, UltrasoundRegion::CentimetrePerSecond,
+            0.01, 0.5) };
+    return image;
+}
+
+void drag(QWidget *widget, const QPointF &from, const QPointF &to, Qt::MouseButton button = Qt::LeftButton)
+{
+    const QPointF global = widget->mapToGlobal(QPoint(0, 0));
+    QMouseEvent press(QEvent::MouseButtonPress, from, from + global, button, button, Qt::NoModifier);
+    QApplication::sendEvent(widget, &press);
+    QMouseEvent move(QEvent::MouseMove, to, to + global, Qt::NoButton, button, Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+    QMouseEvent release(QEvent::MouseButtonRelease, to, to + global, button, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(widget, &release);
+}
+
+// A woman with a pregnancy (LMP 2 March 2026) in a fresh clinic database, and a demo study of
+// her scanned at 10+0 by LMP.
+struct PregnancyUnderScan
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<UltrasoundExamRecords> records;
+    Pregnancy pregnancy;
+    DemoStudy study;
+    QString file;
+
+    explicit PregnancyUnderScan(const QSize &imageSize)
+    {
+        auto opened = Database::open(dir.filePath(QStringLiteral("c.db")), { QStringLiteral("clinic-a"), QStringLiteral("us-chen") });
+        if (!opened)
+            return;
+        db = std::move(*opened);
+        Patient patient;
+        patient.name = QStringLiteral("李娜");
+        patient.birthDate = QDate(1990, 3, 7);
+        pregnancy.lmp = QDate(2026, 3, 2);
+        pregnancy.bookingDate = QDate(2026, 5, 1);
+        if (!ClinicRecords(*db).registerPregnancy(patient, pregnancy))
+            return;
+        records = std::make_unique<UltrasoundExamRecords>(*db);
+        study.patientId = QStringLiteral("110101199003070028");
+        study.patientName = QStringLiteral("Li^Na");
+        study.studyDate = pregnancy.lmp.addDays(70);
+        study.columns = imageSize.width();
+        study.rows = imageSize.height();
+        if (auto files = DemoStudyWriter::write(study, dir.path()))
+            file = files->first();
+    }
+    bool isReady() const { return records && !file.isEmpty(); }
+    QDate edd() const { return (*records->pregnancy(pregnancy.meta.id))->edd(); }
+};
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString path = QDir::temp().filePath(name);
+    QVERIFY(widget->grab().save(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+} // namespace
+
+class TestDicomViewer : public QObject
+{
+    Q_OBJECT
+
+private:
+    SynthFolder m_folder;
+    qint64 m_now = 0;
+
+    std::unique_ptr<DicomViewer> openViewer(const QString &path)
+    {
+        auto viewer = std::make_unique<DicomViewer>();
+        viewer->resize(1400, 900);
+        viewer->show();
+        viewer->player()->setClock([this] { return m_now; });
+        if (!viewer->openFile(path))
+            return nullptr;
+        // The first frame is decoded in the background.
+        if (!QTest::qWaitFor([&] { return viewer->shownFrame() == 0; }))
+            return nullptr;
+        return viewer;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(installTestTranslation(this));
+    }
+
+    void cinePlaysAtTheFilesFrameTime()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 10);
+        image.frameTimeMs = 40;
+        auto viewer = openViewer(m_folder.write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        CinePlayer *player = viewer->player();
+        QCOMPARE(player->frameTimeMs(), 40.0);
+        QCOMPARE(player->framesPerSecond(), 25.0);
+        QTRY_COMPARE(viewer->shownFrame(), 0);
+        player->play();
+        m_now += 39;
+        player->tick();
+        QCOMPARE(player->currentFrame(), 0);
+        m_now += 1;
+        player->tick();
+        QCOMPARE(player->currentFrame(), 1);
+        m_now += 160; // 200 ms: frame 5
+        player->tick();
+        QCOMPARE(player->currentFrame(), 5);
+        QTRY_COMPARE(viewer->shownFrame(), 5);
+        // Twice as fast: 40 ms more is two frames; the loop wraps round its end.
+        player->setSpeed(2.0);
+        m_now += 40;
+        player->tick();
+        QCOMPARE(player->currentFrame(), 7);
+        m_now += 80;
+        player->tick();
+        QCOMPARE(player->currentFrame(), 1);
+        player->setSpeed(0.1);
+        QCOMPARE(player->speed(), CinePlayer::MinimumSpeed);
+        player->setSpeed(9);
+        QCOMPARE(player->speed(), CinePlayer::MaximumSpeed);
+        player->pause();
+        m_now += 1000;
+        player->tick();
+        QCOMPARE(player->currentFrame(), 1);
+    }
+
+    void cineRateIsUsedWithoutFrameTime()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 4);
+        image.frameTimeMs.reset();
+        image.cineRate = 50;
+        auto viewer = openViewer(m_folder.write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        QCOMPARE(viewer->player()->frameTimeMs(), 20.0);
+    }
+
+    void arrowKeysStepFramesAndWrap()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 3);
+        image.frameTimeMs = 33;
+        auto viewer = openViewer(m_folder.write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        QApplication::setActiveWindow(viewer.get());
+        QVERIFY(QTest::qWaitForWindowActive(viewer.get()));
+        viewer->view()->setFocus();
+        QTest::keyClick(viewer->view(), Qt::Key_Right);
+        QCOMPARE(viewer->player()->currentFrame(), 1);
+        QTRY_COMPARE(viewer->shownFrame(), 1);
+        QTest::keyClick(viewer->view(), Qt::Key_Left);
+        QTest::keyClick(viewer->view(), Qt::Key_Left);
+        QCOMPARE(viewer->player()->currentFrame(), 2);
+        // The frame shown is the decoded frame 2.
+        QTRY_COMPARE(viewer->shownFrame(), 2);
+        QCOMPARE(viewer->view()->displayedFrame(), DicomSynth::sourceFrame(image, 2));
+    }
+
+    void windowLevelChangesTheDisplayedPixels()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        auto viewer = openViewer(m_folder.write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        QTRY_VERIFY(!viewer->view()->displayedFrame().isNull());
+        const QImage source = DicomSynth::sourceFrame(image, 0);
+        QCOMPARE(viewer->view()->displayedFrame(), source);
+        // Window 64 about 128: 96 and below black, 160 and above white, 128 mid-grey.
+        viewer->view()->setWindowLevel(WindowLevel { 128, 64 });
+        const QImage shown = viewer->view()->displayedFrame();
+        for (int y = 0; y < source.height(); ++y)
+            for (int x = 0; x < source.width(); ++x) {
+                const int v = qGray(source.pixel(x, y));
+                const int out = qGray(shown.pixel(x, y));
+                if (v <= 96)
+                    QCOMPARE(out, 0);
+                else if (v >= 160)
+                    QCOMPARE(out, 255);
+            }
+        // Dragging with the right button: wider window, less contrast; the reset restores the source.
+        const WindowLevel before = viewer->view()->windowLevel();
+        drag(viewer->view(), QPointF(100, 100), QPointF(160, 100), Qt::RightButton);
+        QCOMPARE(viewer->view()->windowLevel().width, before.width + 60);
+        viewer->view()->setWindowLevel({});
+        QCOMPARE(viewer->view()->displayedFrame(), source);
+        viewer->view()->setInverted(true);
+        QCOMPARE(qGray(viewer->view()->displayedFrame().pixel(5, 5)), 255 - qGray(source.pixel(5, 5)));
+    }
+
+    void distanceAcrossTheRegionReadsTheKnownMillimetres()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        DicomImageView *view = viewer->view();
+        view->showActualSize();
+        view->setTool(DicomImageView::Tool::Distance);
+        QSignalSpy added(view, &DicomImageView::measurementAdded);
+        // 150 columns at 0.1 mm and 100 rows at 0.2 mm: 15 and 20 mm, 25 mm apart.
+        drag(view, view->imageToWidget(QPointF(20, 50)), view->imageToWidget(QPointF(170, 150)));
+        QCOMPARE(added.size(), 1);
+        QVERIFY2(std::abs(view->measurements().first().lengthMm() - 25.0) < 0.05,
+            qPrintable(QString::number(view->measurements().first().lengthMm())));
+        QVERIFY(viewer->statusMessage().contains(QStringLiteral("25.0")));
+        // An ellipse of semi-axes 50 and 25 pixels: 5 mm across, 5 mm down: a 10 mm circle.
+        QVERIFY(view->addEllipse(QPointF(100, 150), QPointF(150, 150), QPointF(100, 175)));
+        QVERIFY(std::abs(view->measurements().last().lengthMm() - M_PI * 10) < 0.01);
+        QVERIFY(std::abs(view->measurements().last().area->value * 100 - M_PI * 25) < 0.01);
+        saveScreenshot(viewer.get(), QStringLiteral("obslink-dicomviewer-measure.png"));
+    }
+
+    void measurementOutsideTheCalibratedRegionIsRefusedWithTheReason()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        DicomImageView *view = viewer->view();
+        view->showActualSize();
+        view->setTool(DicomImageView::Tool::Distance);
+        QSignalSpy refused(view, &DicomImageView::measurementRefused);
+        drag(view, view->imageToWidget(QPointF(150, 50)), view->imageToWidget(QPointF(300, 50)));
+        QCOMPARE(refused.size(), 1);
+        QVERIFY(view->measurements().isEmpty());
+        QVERIFY(viewer->statusMessage().startsWith(QStringLiteral("Not calibrated")) || isTranslatedTestRun());
+        // Inside the Doppler strip alone: the region is in seconds, said so.
+        QVERIFY(!view->addDistance(QPointF(250, 50), QPointF(300, 50)));
+        QVERIFY(viewer->statusMessage().contains(QStringLiteral("seconds")) || isTranslatedTestRun());
+    }
+
+    void pixelSpacingIsUsedOnlyWithoutRegionsAndMarked()
+    {
+        SynthImage image = DicomSynth::grey(8, 8, false, 1);
+        image.pixelSpacingRowMm = 0.2;
+        image.pixelSpacingColumnMm = 0.2;
+        auto viewer = openViewer(m_folder.write(image, SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        QVERIFY(viewer->view()->addDistance(QPointF(0, 0), QPointF(30, 40))); // 50 pixels: 10 mm
+        const ViewerMeasurement &m = viewer->view()->measurements().first();
+        QCOMPARE(m.length.calibration, PhysicalMeasurement::Calibration::PixelSpacing);
+        QVERIFY(std::abs(m.lengthMm() - 10.0) < 1e-9);
+        QVERIFY(m.label().contains(ViewerMeasurement::tr(" (Pixel Spacing)")));
+        // Without either, the image can be viewed but not measured, and the screen says so.
+        auto plain = openViewer(m_folder.write(DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle));
+        QVERIFY(plain);
+        QVERIFY(!plain->statusMessage().isEmpty());
+        QVERIFY(!plain->view()->addDistance(QPointF(0, 0), QPointF(30, 40)));
+    }
+
+    void tagBrowserShowsTheFilesAttributes()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        TagBrowser *tags = viewer->tagBrowser();
+        QTreeWidgetItem *name = tags->findTag(QStringLiteral("(0010,0010)"));
+        QVERIFY(name);
+        QCOMPARE(name->text(1), QStringLiteral("PatientName"));
+        QCOMPARE(name->text(3), QStringLiteral("Test^Synthetic"));
+        QTreeWidgetItem *regions = tags->findTag(QStringLiteral("(0018,6011)"));
+        QVERIFY(regions);
+        QCOMPARE(regions->childCount(), 2);
+        tags->setFilter(QStringLiteral("PhysicalDeltaX"));
+        QVERIFY(!tags->findTag(QStringLiteral("(0010,0010)")));
+        QVERIFY(tags->findTag(QStringLiteral("(0018,6011)")));
+    }
+
+    void seriesBrowserListsAFolderWithThumbnails()
+    {
+        QTemporaryDir dir;
+        DemoStudy study;
+        study.patientId = QStringLiteral("110101199003070028");
+        study.patientName = QStringLiteral("Demo^Li Na");
+        study.studyDate = QDate(2026, 9, 28);
+        study.instances = 3;
+        study.framesPerInstance = 2;
+        QVERIFY(DemoStudyWriter::write(study, dir.path()));
+        QFile junk(dir.filePath(QStringLiteral("readme.txt")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not DICOM");
+        junk.close();
+        DicomViewer viewer;
+        viewer.openFolder(dir.path());
+        QTRY_VERIFY(!viewer.seriesBrowser()->isScanning());
+        QTRY_COMPARE(viewer.seriesBrowser()->files().size(), 3);
+        QTRY_VERIFY(!viewer.currentPath().isEmpty());
+        QTreeWidgetItem *studyItem = viewer.seriesBrowser()->tree()->topLevelItem(0);
+        QVERIFY(studyItem->text(0).contains(QStringLiteral("Li Na")));
+        QTreeWidgetItem *image = studyItem->child(0)->child(0);
+        QVERIFY(!image->icon(0).isNull());
+        // Choosing another image opens it.
+        const QString second = viewer.seriesBrowser()->files().at(1);
+        emit viewer.seriesBrowser()->tree()->itemClicked(studyItem->child(0)->child(1), 0);
+        QCOMPARE(viewer.currentPath(), second);
+    }
+
+    void biometryIsSavedToThePregnancyAndDatesIt()
+    {
+        // A first-trimester scan at 10+0 by LMP, on a 640×480 demo image at 0.1 mm per pixel.
+        PregnancyUnderScan scan(QSize(640, 480));
+        QVERIFY(scan.isReady());
+        auto viewer = openViewer(scan.file);
+        QVERIFY(viewer);
+        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"));
+        BiometryPanel *panel = viewer->biometryPanel();
+        QVERIFY(!panel->saveButton()->isEnabled());
+
+        DicomImageView *view = viewer->view();
+        emit panel->measureChosen(BiometryMeasure::Crl);
+        QCOMPARE(view->tool(), DicomImageView::Tool::Distance);
+        QVERIFY(view->addDistance(QPointF(100, 200), QPointF(375, 200))); // 27.5 mm
+        QCOMPARE(*panel->biometry().millimetres(BiometryMeasure::Crl), 27.5);
+        QVERIFY(panel->gestationalAgeText().startsWith(QStringLiteral("9+")));
+        // HC as an ellipse: its circumference, in mm, with the GA it implies.
+        emit panel->measureChosen(BiometryMeasure::Hc);
+        QCOMPARE(view->tool(), DicomImageView::Tool::Ellipse);
+        QVERIFY(view->addEllipse(QPointF(320, 240), QPointF(470, 240), QPointF(320, 360)));
+        QVERIFY(panel->biometry().has(BiometryMeasure::Hc));
+        // A distance not chosen as a measure is not biometry.
+        QVERIFY(view->addDistance(QPointF(100, 100), QPointF(150, 100)));
+        QVERIFY(!view->measurements().last().biometry);
+
+        QVERIFY(panel->saveButton()->isEnabled());
+        panel->saveToPregnancy();
+        UltrasoundExamRecords &records = *scan.records;
+        auto stored = records.forPregnancy(scan.pregnancy.meta.id);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(*stored->first().biometry.millimetres(BiometryMeasure::Crl), 27.5);
+        QCOMPARE(stored->first().examDate, scan.study.studyDate);
+
+        // CRL 27.5 mm is 9+2 by Robinson: 5 days less than 10+0, within the 7 days ACOG
+        // accepts: the EDD by LMP stands and the scan becomes the dating ultrasound.
+        panel->proposeDating();
+        QVERIFY(!panel->confirmButton()->isHidden());
+        panel->confirmDating();
+        QCOMPARE(scan.edd(), eddByNaegele(scan.pregnancy.lmp));
+        QCOMPARE(records.forPregnancy(scan.pregnancy.meta.id)->size(), 1); // the same exam, updated
+        QVERIFY(records.forPregnancy(scan.pregnancy.meta.id)->first().datedPregnancy);
+
+        // A later scan of the same pregnancy cannot re-date it.
+        panel->startExam(scan.study.studyDate.addDays(14), QStringLiteral("1.2.3.later"));
+        emit panel->measureChosen(BiometryMeasure::Crl);
+        QVERIFY(view->addDistance(QPointF(100, 200), QPointF(375, 200)));
+        panel->proposeDating();
+        QVERIFY(panel->confirmButton()->isHidden());
+        QVERIFY(panel->recordMessage().contains(QStringLiteral("already dated")) || isTranslatedTestRun());
+        QCOMPARE(scan.edd(), eddByNaegele(scan.pregnancy.lmp));
+
+        UltrasoundExamsView exams;
+        exams.showPregnancy(&records, scan.pregnancy.meta.id);
+        QCOMPARE(exams.table()->rowCount(), 1);
+        saveScreenshot(viewer.get(), QStringLiteral("obslink-dicomviewer-biometry.png"));
+        exams.resize(1000, 300);
+        saveScreenshot(&exams, QStringLiteral("obslink-ultrasound-tab.png"));
+    }
+
+    void crlBeyondTheLimitRedatesThePregnancy()
+    {
+        PregnancyUnderScan scan(QSize(800, 600));
+        QVERIFY(scan.isReady());
+        auto viewer = openViewer(scan.file);
+        QVERIFY(viewer);
+        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"));
+        BiometryPanel *panel = viewer->biometryPanel();
+        emit panel->measureChosen(BiometryMeasure::Crl);
+        QVERIFY(viewer->view()->addDistance(QPointF(100, 300), QPointF(650, 300))); // 55 mm: 11+6
+        panel->proposeDating();
+        QVERIFY(!panel->confirmButton()->isHidden());
+        panel->confirmDating();
+        QCOMPARE(scan.edd(), eddByNaegele(scan.pregnancy.lmp).addDays(-13));
+        QVERIFY(panel->recordMessage().contains(QStringLiteral("11+6")));
+    }
+};
+
+QTEST_MAIN(TestDicomViewer)
+#include "tst_dicomviewer.moc"
