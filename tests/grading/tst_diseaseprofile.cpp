@@ -90,6 +90,19 @@ private slots:
         QVERIFY(!conditionOf(*profile, QStringLiteral("screen.1.1")));
     }
 
+    void screeningAnswerThatLedToAGradedFindingIsOneMoreSourceOfIt()
+    {
+        GradingFixture f(QDate(1996, 6, 1));
+        QVERIFY(f.grading->screening().record(f.chart(), {QStringLiteral("screen.7.7.3")}, QStringLiteral("王医生"), f.today));
+        QVERIFY(f.grading->setFindings(f.chart(), {QStringLiteral("yellow.2.7")}, f.today));
+        const auto profile = f.grading->diseaseProfile(f.chart(), f.today);
+        QVERIFY(!conditionOf(*profile, QStringLiteral("screen.7.7.3")));
+        const ProfileCondition *epilepsy = conditionOf(*profile, QStringLiteral("yellow.2.7"));
+        QVERIFY(epilepsy);
+        QCOMPARE(epilepsy->sources.size(), 2);
+        QCOMPARE(epilepsy->sources.last().kind, ProfileSource::Kind::Screening);
+    }
+
     void organSystemsComeInTheRuleSetsOrder()
     {
         GradingFixture f(QDate(1986, 6, 1));

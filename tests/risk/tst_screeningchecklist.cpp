@@ -108,6 +108,19 @@ private slots:
         QVERIFY(!ids.contains(QStringLiteral("screen.6.2")));
     }
 
+    void recordAnswersNoOnlyWhereItKnowsTheValue()
+    {
+        const ScreeningChecklist &form = ScreeningChecklist::national2017();
+        RiskInput in = womanAged(28);
+        in.hbGramsPerLitre = Measurement{125, On, QStringLiteral("lab-hb")};
+        const QStringList no = form.noFromRecord(in);
+        QVERIFY(no.contains(QStringLiteral("screen.1.1")));  // age known: 28
+        QVERIFY(no.contains(QStringLiteral("screen.6.1")));  // Hb 125
+        QVERIFY(!no.contains(QStringLiteral("screen.6.2"))); // no platelet count yet: unknown, not no
+        QVERIFY(!no.contains(QStringLiteral("screen.7.1.5"))); // no blood pressure yet
+        QVERIFY(!no.contains(QStringLiteral("screen.2.1"))); // the record cannot answer it
+    }
+
     void nothingAnsweredIsScreenNegative()
     {
         const auto result = ScreeningChecklist::national2017().evaluate(womanAged(28), {});

@@ -87,7 +87,14 @@ DiseaseProfile DiseaseProfileBuilder::build(const PatientChart &chart, const Ris
             ProfileSource source{ProfileSource::Kind::Screening, screening->screenedOn, idOf(screening->meta.id),
                                  answer.evidence.isEmpty() ? std::nullopt : std::optional<Evidence>(answer.evidence.first()),
                                  screening->screenedBy};
-            profile.conditions.append({item->id, item->group, item->label, QString(), false, {source}});
+            // A screening answer that led to an item now graded is one more source of that item.
+            auto ledTo = std::find_if(profile.conditions.begin(), profile.conditions.end(), [item](const ProfileCondition &c) {
+                return !c.toConfirm && item->suggests.contains(c.id);
+            });
+            if (ledTo != profile.conditions.end())
+                ledTo->sources.append(source);
+            else
+                profile.conditions.append({item->id, item->group, item->label, QString(), false, {source}});
         }
     }
     // Organ systems in the rule set's order; within one, graded items before hints and history.

@@ -1,6 +1,7 @@
 #include "risk/ruleset.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,6 +82,13 @@ LocalizedText LocalizedText::fromJson(const QJsonValue &value)
 Result<RiskCondition> RiskCondition::fromJson(const QJsonValue &value, const QString &owner)
 {
     return parseCondition(value, owner);
+}
+
+bool RiskCondition::allInputsKnown(const DerivedInputs &inputs) const
+{
+    if (kind == Kind::AnyOf || kind == Kind::AllOf)
+        return std::all_of(children.cbegin(), children.cend(), [&inputs](const RiskCondition &c) { return c.allInputsKnown(inputs); });
+    return inputs[static_cast<size_t>(input)].known;
 }
 
 bool RiskCondition::holds(const DerivedInputs &inputs, QList<RiskInputId> *evidence) const

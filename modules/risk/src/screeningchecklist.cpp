@@ -57,6 +57,16 @@ QList<ScreeningAnswer> ScreeningChecklist::answersFromRecord(const RiskInput &in
     return answers;
 }
 
+QStringList ScreeningChecklist::noFromRecord(const RiskInput &input) const
+{
+    const DerivedInputs values = RiskInputs::derive(input);
+    QStringList ids;
+    for (const ScreeningItem &i : items)
+        if (i.condition && i.condition->allInputsKnown(values) && !i.condition->holds(values, nullptr))
+            ids.append(i.id);
+    return ids;
+}
+
 Result<ScreeningResult> ScreeningChecklist::evaluate(const RiskInput &input, const QStringList &ticked) const
 {
     for (const QString &itemId : ticked)

@@ -1,8 +1,10 @@
 #include "workstation-ui/riskpanel.h"
 
-#include "risk/riskjson.h"
+#include "grading/chartriskinput.h"
+#include "workstation-ui/evidencetext.h"
 #include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/riskchip.h"
+#include "workstation-ui/screeningdialog.h"
 
 #include <QDialogButtonBox>
 #include <QCategoryAxis>
@@ -16,14 +18,13 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
@@ -39,50 +40,53 @@ QTableWidget *table(QWidget *parent, const QStringList &headers)
     return t;
 }
 
-QString evidenceText(const QJsonArray &evidence)
-{
-    QStringList parts;
-    for (const QJsonValue &value : evidence) {
-        const QJsonObject e = value.toObject();
-        if (e.value(QStringLiteral("input")).toString() == QLatin1String("finding")) {
-            parts << RiskPanel::tr("ticked by a clinician");
-            continue;
-        }
-        QString part = QStringLiteral("%1 = %2 %3").arg(e.value(QStringLiteral("input")).toString(),
-                                                        QLocale().toString(e.value(QStringLiteral("value")).toDouble()),
-                                                        e.value(QStringLiteral("unit")).toString());
-        if (e.contains(QStringLiteral("date")))
-            part += QStringLiteral(" (%1)").arg(e.value(QStringLiteral("date")).toString());
-        parts << part.trimmed();
-    }
-    return parts.join(QStringLiteral("; "));
-}
 } // namespace
 
 RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent)
     : QWidget(parent), m_grading(grading), m_clinician(std::move(clinician)), m_decided(new RiskChip(this)),
-      m_decidedText(new QLabel(this)), m_guidance(new QLabel(this)), m_proposed(new RiskChip(this)),
+      m_decidedText(new QLabel(this)), m_guidance(new QLabel(this)), m_screening(new QLabel(this)), m_proposed(new RiskChip(this)),
       m_proposalText(new QLabel(this)), m_confirm(new QPushButton(tr("&Confirm proposed grade"), this)),
       m_override(new QPushButton(tr("Grade &differently…"), this)),
-      m_rules(table(this, {tr("Item"), tr("Color"), tr("Why (evidence)")})),
+      m_rules(table(this, {tr("Item"), tr("Color"), tr("Why (evidence)")})), m_profile(new QTreeWidget(this)),
       m_history(table(this, {tr("Date"), tr("GA"), tr("Grade"), tr("Decision"), tr("By"), tr("Reason")})),
       m_timeline(new QChartView(new QChart, this))
 {
     m_confirm->setObjectName(QStringLiteral("confirmGrade"));
     m_override->setObjectName(QStringLiteral("overrideGrade"));
+    m_guidance->setObjectName(QStringLiteral("managementGuidance"));
     m_guidance->setWordWrap(true);
+    m_guidance->setTextFormat(Qt::RichText);
+    m_screening->setObjectName(QStringLiteral("screeningStatus"));
+    m_screening->setWordWrap(true);
     m_proposalText->setWordWrap(true);
+    m_rules->setObjectName(QStringLiteral("firedRules"));
+    m_profile->setObjectName(QStringLiteral("diseaseProfile"));
+    m_profile->setColumnCount(3);
+    m_profile->setHeaderLabels({tr("Condition"), tr("Color"), tr("Seen in")});
+    m_profile->setWordWrap(true);
+    m_profile->setColumnWidth(0, 230);
+    m_profile->setColumnWidth(1, 110);
+    auto *screeningForm = new QPushButton(tr("&Screening form…"), this);
+    screeningForm->setObjectName(QStringLiteral("screeningForm"));
+    screeningForm->setToolTip(tr("孕产妇妊娠风险筛查表: at the first antenatal visit"));
     auto *form = new QPushButton(tr("&Assessment form…"), this);
     form->setObjectName(QStringLiteral("assessmentForm"));
+    form->setToolTip(tr("孕产妇妊娠风险评估表: tick findings by organ system"));
+    connect(screeningForm, &QPushButton::clicked, this, &RiskPanel::openScreeningForm);
     connect(form, &QPushButton::clicked, this, &RiskPanel::openAssessmentForm);
     connect(m_confirm, &QPushButton::clicked, this, &RiskPanel::confirmProposal);
     connect(m_override, &QPushButton::clicked, this, &RiskPanel::gradeDifferently);
 
-    auto *decidedBox = new QGroupBox(tr("Decided grade"), this);
-    auto *decidedRow = new QHBoxLayout(decidedBox);
+    auto *decidedBox = new QGroupBox(tr("Layer 1 — decided grade and what it calls for"), this);
+    auto *decidedLayout = new QVBoxLayout(decidedBox);
+    auto *decidedRow = new QHBoxLayout;
     decidedRow->addWidget(m_decided);
     decidedRow->addWidget(m_decidedText, 1);
+    decidedRow->addWidget(screeningForm);
     decidedRow->addWidget(form);
+    decidedLayout->addLayout(decidedRow);
+    decidedLayout->addWidget(m_guidance);
+    decidedLayout->addWidget(m_screening);
     auto *proposalBox = new QGroupBox(tr("Proposed by the rules"), this);
     auto *proposalLayout = new QHBoxLayout(proposalBox);
     proposalLayout->addWidget(m_proposed);
@@ -90,12 +94,20 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     proposalLayout->addWidget(m_confirm);
     proposalLayout->addWidget(m_override);
 
+    auto *layers = new QSplitter(Qt::Horizontal, this);
+    auto *rulesBox = new QGroupBox(tr("Layer 1 — items that set the grade, with their evidence"), layers);
+    (new QVBoxLayout(rulesBox))->addWidget(m_rules);
+    auto *profileBox = new QGroupBox(tr("Layer 2 — disease profile: conditions by organ system and where they were seen"), layers);
+    (new QVBoxLayout(profileBox))->addWidget(m_profile);
+    layers->addWidget(rulesBox);
+    layers->addWidget(profileBox);
+    layers->setStretchFactor(0, 3);
+    layers->setStretchFactor(1, 2);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(decidedBox);
-    layout->addWidget(m_guidance);
     layout->addWidget(proposalBox);
-    layout->addWidget(new QLabel(tr("Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):"), this));
-    layout->addWidget(m_rules, 2);
+    layout->addWidget(layers, 3);
     layout->addWidget(new QLabel(tr("Grade history:"), this));
     auto *historyRow = new QHBoxLayout;
     historyRow->addWidget(m_history, 3);
@@ -110,23 +122,29 @@ QString RiskPanel::language() const
     return QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
 }
 
-QString RiskPanel::managementGuidance(const QString &level)
+// Everything here comes from data: the level of care from the rule set, case management,
+// reporting deadline and contact interval from the clinic's case settings.
+QString RiskPanel::guidanceText(const QString &level, bool purple) const
 {
-    // 孕产妇妊娠风险评估与管理工作规范 (2017), management by color.
-    if (level == QLatin1String("green"))
-        return tr("Green: routine antenatal care.");
-    if (level == QLatin1String("yellow"))
-        return tr("Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if "
-                  "anything changes.");
-    if (level == QLatin1String("orange"))
-        return tr("Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, "
-                  "delivery at a tertiary hospital where possible; report to the district MCH institution within the "
-                  "reporting deadline.");
-    if (level == QLatin1String("red"))
-        return tr("Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, "
-                  "dedicated case management, care at a critical maternal care center and delivery at a tertiary "
-                  "hospital; report within the reporting deadline.");
-    return tr("Not yet graded: complete the screening at the booking visit.");
+    if (level.isEmpty())
+        return tr("Not graded yet: screen her at the first antenatal visit (Screening form), then assess and grade.");
+    const ManagementGuidance g = m_grading.guidance(level, purple);
+    QStringList lines;
+    if (!g.care.zh.isEmpty())
+        lines << tr("<b>Level of care:</b> %1").arg(g.care.forLanguage(language()).toHtmlEscaped());
+    if (!g.purpleCare.zh.isEmpty())
+        lines << tr("<b>Purple:</b> %1").arg(g.purpleCare.forLanguage(language()).toHtmlEscaped());
+    if (g.dedicatedCaseManagement)
+        lines << tr("<b>Dedicated case management (专案管理):</b> a named doctor and nurse follow her through pregnancy and "
+                    "after birth; contact at least every %n day(s).",
+                    nullptr, g.followUpIntervalDays.value_or(0));
+    else
+        lines << tr("<b>Case management:</b> not needed for this grade.");
+    if (g.reportingDays)
+        lines << (g.reportingCountsWorkingDaysOnly
+                      ? tr("<b>Report</b> to the district MCH institution within %n working day(s) of the decision.", nullptr, *g.reportingDays)
+                      : tr("<b>Report</b> to the district MCH institution within %n day(s) of the decision.", nullptr, *g.reportingDays));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 void RiskPanel::showChart(const PatientChart &chart, const QDate &today)
@@ -139,11 +157,8 @@ void RiskPanel::showChart(const PatientChart &chart, const QDate &today)
                                                              QLocale().toString(current->assessedOn, QLocale::ShortFormat),
                                                              current->decidedBy)
                                    : tr("No grade decided yet."));
-    QString guidance = managementGuidance(current ? current->level : QString());
-    if (current && current->purple)
-        guidance += QLatin1Char('\n') + tr("Purple: manage under the infectious-disease rules, with prevention of mother-to-child "
-                                           "transmission of HIV, syphilis and hepatitis B.");
-    m_guidance->setText(guidance);
+    m_guidance->setText(guidanceText(current ? current->level : QString(), current && current->purple));
+    showScreening();
 
     const auto pending = GradingService::pendingProposal(chart);
     m_confirm->setEnabled(pending.has_value());
@@ -158,6 +173,7 @@ void RiskPanel::showChart(const PatientChart &chart, const QDate &today)
     }
     if (auto assessment = m_grading.assess(chart, today))
         showRules(*assessment);
+    showProfile();
 
     m_history->setRowCount(0);
     for (auto it = chart.grades.crbegin(); it != chart.grades.crend(); ++it) {
@@ -234,50 +250,153 @@ void RiskPanel::showTimeline(const PatientChart &chart)
 void RiskPanel::showRules(const RiskAssessment &assessment)
 {
     m_rules->setRowCount(0);
-    const QJsonObject json = RiskJson::toJson(assessment);
-    auto add = [this](const QJsonObject &rule, bool suggestion) {
+    auto add = [this](const FiredRule &fired, bool suggestion) {
         const int row = m_rules->rowCount();
         m_rules->insertRow(row);
-        const QJsonObject label = rule.value(QStringLiteral("label")).toObject();
-        QString text = QStringLiteral("%1  %2").arg(rule.value(QStringLiteral("id")).toString(),
-                                                    label.value(language()).toString());
+        QString text = QStringLiteral("%1  %2").arg(fired.rule->id, fired.rule->label.forLanguage(language()));
         if (suggestion)
             text = tr("Suggested — please check: %1").arg(text);
         m_rules->setItem(row, 0, new QTableWidgetItem(text));
-        const QString level = rule.value(QStringLiteral("level")).toString();
+        const QString &level = fired.rule->level;
         m_rules->setItem(row, 1, new QTableWidgetItem(level == QLatin1String("purple") ? RiskAppearance::purpleLabel() : RiskAppearance::label(level)));
         m_rules->item(row, 1)->setBackground(RiskAppearance::color(level).lighter(suggestion ? 185 : 150));
-        m_rules->setItem(row, 2, new QTableWidgetItem(evidenceText(rule.value(QStringLiteral("evidence")).toArray())));
+        m_rules->setItem(row, 2, new QTableWidgetItem(EvidenceText::of(fired.evidence)));
     };
-    for (const QJsonValue &rule : json.value(QStringLiteral("firedRules")).toArray())
-        add(rule.toObject(), false);
-    for (const QJsonValue &rule : json.value(QStringLiteral("suggestions")).toArray())
-        add(rule.toObject(), true);
-    m_rules->setColumnWidth(0, 380);
-    m_rules->setColumnWidth(1, 130);
+    for (const FiredRule &fired : assessment.fired)
+        add(fired, false);
+    for (const FiredRule &suggested : assessment.suggestions)
+        add(suggested, true);
+    m_rules->setColumnWidth(0, 220);
+    m_rules->setColumnWidth(1, 100);
     m_rules->resizeRowsToContents();
+}
+
+void RiskPanel::showScreening()
+{
+    auto latest = m_chart ? m_grading.screening().latest(*m_chart) : Result<std::optional<ScreeningRecord>>();
+    if (!latest) {
+        m_screening->setText(latest.error().message);
+        return;
+    }
+    if (!*latest) {
+        m_screening->setText(tr("<b>Screening (筛查):</b> not done yet — use the Screening form at the first antenatal visit."));
+        return;
+    }
+    const ScreeningRecord &s = **latest;
+    const QString when = QLocale().toString(s.screenedOn, QLocale::ShortFormat);
+    m_screening->setText(s.positive ? tr("<b>Screening (筛查):</b> ▲ positive on %1 by %2 (%n item(s)) — assess and grade her.", nullptr,
+                                         static_cast<int>(s.answers.size()))
+                                          .arg(when, s.screenedBy.toHtmlEscaped())
+                                    : tr("<b>Screening (筛查):</b> ● negative on %1 by %2 — green.").arg(when, s.screenedBy.toHtmlEscaped()));
+}
+
+// Layer 2: each organ system with her conditions, the color the table gives them and where
+// each was seen. Hints not yet confirmed are marked; screening history has no color of its own.
+void RiskPanel::showProfile()
+{
+    m_profile->clear();
+    if (!m_chart)
+        return;
+    auto profile = m_grading.diseaseProfile(*m_chart, m_today);
+    if (!profile) {
+        new QTreeWidgetItem(m_profile, {profile.error().message});
+        return;
+    }
+    if (profile->conditions.isEmpty()) {
+        new QTreeWidgetItem(m_profile, {tr("No condition known from history or findings.")});
+        return;
+    }
+    for (const RuleGroup &group : m_grading.ruleSet().groups) {
+        const QList<const ProfileCondition *> conditions = profile->inGroup(group.id);
+        if (conditions.isEmpty())
+            continue;
+        auto *groupItem = new QTreeWidgetItem(m_profile, {group.label.forLanguage(language())});
+        QFont bold = groupItem->font(0);
+        bold.setBold(true);
+        groupItem->setFont(0, bold);
+        groupItem->setFirstColumnSpanned(true);
+        for (const ProfileCondition *c : conditions) {
+            QString label = c->label.forLanguage(language());
+            if (c->toConfirm)
+                label = tr("%1 (suggested, not yet confirmed)").arg(label);
+            else if (c->level.isEmpty())
+                label = tr("%1 (history from the screening)").arg(label);
+            auto *item = new QTreeWidgetItem(groupItem, {label});
+            item->setToolTip(0, c->id);
+            if (!c->level.isEmpty()) {
+                item->setText(1, c->level == QLatin1String("purple") ? RiskAppearance::purpleLabel() : RiskAppearance::label(c->level));
+                item->setBackground(1, RiskAppearance::color(c->level).lighter(c->toConfirm ? 185 : 150));
+            }
+            QStringList sources;
+            for (const ProfileSource &source : c->sources)
+                sources << EvidenceText::of(source);
+            item->setText(2, sources.join(QLatin1Char('\n')));
+            item->setToolTip(2, item->text(2));
+        }
+        groupItem->setExpanded(true);
+    }
+}
+
+QHash<QString, QString> RiskPanel::screeningHints() const
+{
+    QHash<QString, QString> hints;
+    auto latest = m_chart ? m_grading.screening().latest(*m_chart) : Result<std::optional<ScreeningRecord>>();
+    if (!latest || !*latest)
+        return hints;
+    const ScreeningChecklist &form = m_grading.screening().form();
+    for (const ScreeningRecordAnswer &answer : (*latest)->answers)
+        if (const ScreeningItem *item = form.item(answer.itemId))
+            for (const QString &rule : item->suggests)
+                hints.insert(rule, item->label.forLanguage(language()));
+    return hints;
+}
+
+void RiskPanel::openScreeningForm()
+{
+    if (!m_chart || !m_chart->pregnancy)
+        return;
+    const ScreeningChecklist &form = m_grading.screening().form();
+    const RiskInput input = chartRiskInput(*m_chart, m_today);
+    ScreeningDialog dialog(form, form.answersFromRecord(input), form.noFromRecord(input), language(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto screened = m_grading.screening().record(*m_chart, dialog.tickedItems(), m_clinician, m_today, dialog.note());
+    if (!screened) {
+        emit problem(screened.error().message);
+        return;
+    }
+    // A positive screen goes straight on to assessment and grading (评估分级).
+    if (screened->positive)
+        runAssessmentForm();
+    emit gradingChanged();
 }
 
 void RiskPanel::openAssessmentForm()
 {
+    if (runAssessmentForm())
+        emit gradingChanged();
+}
+
+bool RiskPanel::runAssessmentForm()
+{
     if (!m_chart || !m_chart->pregnancy)
-        return;
+        return false;
+    auto assessment = m_grading.assess(*m_chart, m_today);
+    if (!assessment) {
+        emit problem(assessment.error().message);
+        return false;
+    }
     QStringList ticked;
     for (const RiskFindingRecord &f : m_chart->findings)
         ticked.append(f.ruleId);
-    QSet<QString> computed;
-    if (auto assessment = m_grading.assess(*m_chart, m_today))
-        for (const FiredRule &f : assessment->fired)
-            if (!f.byFinding)
-                computed.insert(f.rule->id);
-    FindingsDialog dialog(m_grading.ruleSet(), ticked, computed, language(), this);
+    FindingsDialog dialog(m_grading.ruleSet(), *assessment, ticked, screeningHints(), language(), this);
     if (dialog.exec() != QDialog::Accepted)
-        return;
+        return false;
     if (auto saved = m_grading.setFindings(*m_chart, dialog.tickedFindings(), m_today); !saved) {
         emit problem(saved.error().message);
-        return;
+        return false;
     }
-    emit gradingChanged();
+    return true;
 }
 
 void RiskPanel::confirmProposal()

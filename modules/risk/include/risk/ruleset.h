@@ -50,6 +50,8 @@ struct RiskCondition
 
     // Values exactly on a bound count as on it (1e-9): a BMI of 71.68 kg / (1.60 m)² is 28.
     bool holds(const DerivedInputs &inputs, QList<RiskInputId> *evidence) const;
+    // Whether every input it reads is known, so that "does not hold" means "no", not "unknown".
+    bool allInputsKnown(const DerivedInputs &inputs) const;
     // The rule file's condition syntax ({"input", "atLeast"|"above"|"below"|"atMost"|"equals"},
     // {"anyOf"|"allOf": [...]}); `owner` names the rule or item in error messages.
     static Result<RiskCondition> fromJson(const QJsonValue &value, const QString &owner);

@@ -68,6 +68,8 @@ public:
     QList<const ScreeningItem *> itemsOf(const QString &sectionId) const;
     // The items the record answers yes to, with their evidence.
     QList<ScreeningAnswer> answersFromRecord(const RiskInput &input) const;
+    // The items the record answers no to: every value they read is known and none applies.
+    QStringList noFromRecord(const RiskInput &input) const;
     // The record's answers plus the items the clinician ticked; unknown ids are an error.
     Result<ScreeningResult> evaluate(const RiskInput &input, const QStringList &ticked) const;
 

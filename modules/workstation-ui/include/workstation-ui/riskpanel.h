@@ -9,11 +9,16 @@ class QChartView;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTreeWidget;
 class RiskChip;
 
-// The risk profile of the open chart: the decided grade with the management it calls for, the
-// engine's pending proposal with every rule that fired and its evidence (to confirm, or to grade
-// differently with a reason), the ticked findings, and the history of decisions.
+// The risk profile of the open chart. Layer 1: the decided grade with the management it calls
+// for (level of care, case management, reporting deadline — from the rule set and the case
+// settings), the engine's pending proposal with every rule that fired and its evidence (to
+// confirm, or to grade differently with a reason). Layer 2, beside it: the disease profile,
+// her conditions by organ system with where each was seen. Below: the screening result, the
+// history of decisions and the grade along the weeks. The screening and assessment forms open
+// from here.
 class RiskPanel : public QWidget
 {
     Q_OBJECT
@@ -21,9 +26,9 @@ public:
     RiskPanel(GradingService &grading, QString clinician, QWidget *parent = nullptr);
 
     void showChart(const PatientChart &chart, const QDate &today);
-    static QString managementGuidance(const QString &level);
 
 public slots:
+    void openScreeningForm();
     void openAssessmentForm();
     void confirmProposal();
     void gradeDifferently();
@@ -34,8 +39,13 @@ signals:
 
 private:
     QString language() const;
+    QString guidanceText(const QString &level, bool purple) const;
+    void showScreening();
     void showRules(const RiskAssessment &assessment);
+    void showProfile();
     void showTimeline(const PatientChart &chart);
+    bool runAssessmentForm(); // true if findings were saved
+    QHash<QString, QString> screeningHints() const;
 
     GradingService &m_grading;
     QString m_clinician;
@@ -44,11 +54,13 @@ private:
     RiskChip *m_decided;
     QLabel *m_decidedText;
     QLabel *m_guidance;
+    QLabel *m_screening;
     RiskChip *m_proposed;
     QLabel *m_proposalText;
     QPushButton *m_confirm;
     QPushButton *m_override;
     QTableWidget *m_rules;
+    QTreeWidget *m_profile;
     QTableWidget *m_history;
     QChartView *m_timeline;
 };
