@@ -99,11 +99,13 @@ FindingsDialog::FindingsDialog(const RuleSet &rules, const RiskAssessment &asses
                 tint(item, FromRecordTint);
                 status = ItemStatus::FromRecord;
             } else if (!ticked.contains(rule.id)) {
-                if (const FiredRule *hint = firedRule(assessment.suggestions, rule.id))
-                    item->setText(StatusColumn, tr("Suggested, please confirm: %1").arg(EvidenceText::of(hint->evidence)));
+                QString hint;
+                if (const FiredRule *fromData = firedRule(assessment.suggestions, rule.id))
+                    hint = tr("Suggested, please confirm: %1").arg(EvidenceText::of(fromData->evidence));
                 else if (screeningHints.contains(rule.id))
-                    item->setText(StatusColumn, tr("Suggested by the screening: %1").arg(screeningHints.value(rule.id)));
-                if (!item->text(StatusColumn).isEmpty()) {
+                    hint = tr("Suggested by the screening: %1").arg(screeningHints.value(rule.id));
+                if (!hint.isEmpty()) {
+                    item->setText(StatusColumn, hint);
                     item->setIcon(StatusColumn, suggestedIcon);
                     QFont font = item->font(ItemColumn);
                     font.setBold(true);

@@ -64,8 +64,8 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     m_profile->setColumnCount(3);
     m_profile->setHeaderLabels({tr("Condition"), tr("Color"), tr("Seen in")});
     m_profile->setWordWrap(true);
-    m_profile->setColumnWidth(0, 230);
-    m_profile->setColumnWidth(1, 110);
+    m_profile->setColumnWidth(0, 190);
+    m_profile->setColumnWidth(1, 95);
     auto *screeningForm = new QPushButton(tr("&Screening form…"), this);
     screeningForm->setObjectName(QStringLiteral("screeningForm"));
     screeningForm->setToolTip(tr("孕产妇妊娠风险筛查表: at the first antenatal visit"));
@@ -101,8 +101,8 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     (new QVBoxLayout(profileBox))->addWidget(m_profile);
     layers->addWidget(rulesBox);
     layers->addWidget(profileBox);
-    layers->setStretchFactor(0, 3);
-    layers->setStretchFactor(1, 2);
+    layers->setStretchFactor(0, 1);
+    layers->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(decidedBox);
@@ -266,8 +266,8 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
         add(fired, false);
     for (const FiredRule &suggested : assessment.suggestions)
         add(suggested, true);
-    m_rules->setColumnWidth(0, 220);
-    m_rules->setColumnWidth(1, 100);
+    m_rules->setColumnWidth(0, 200);
+    m_rules->setColumnWidth(1, 95);
     m_rules->resizeRowsToContents();
 }
 
@@ -278,6 +278,7 @@ void RiskPanel::showScreening()
         m_screening->setText(latest.error().message);
         return;
     }
+    m_screening->setProperty("screening", QString::fromLatin1(!*latest ? "none" : (*latest)->positive ? "positive" : "negative"));
     if (!*latest) {
         m_screening->setText(tr("<b>Screening (筛查):</b> not done yet — use the Screening form at the first antenatal visit."));
         return;

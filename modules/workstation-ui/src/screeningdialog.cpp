@@ -181,6 +181,7 @@ void ScreeningDialog::showResult()
     int yes = 0;
     for (QTreeWidgetItem *item : answerItems())
         yes += item->checkState(ItemColumn) == Qt::Checked ? 1 : 0;
+    m_result->setProperty("positive", yes > 0); // for tests in any language
     if (yes > 0) {
         m_result->setText(tr("▲ Screen POSITIVE (%n item(s) apply): assess and grade her now (评估分级) on the assessment form.", nullptr, yes));
         m_result->setStyleSheet(QStringLiteral("QLabel { background: #fde2c8; border: 2px solid #b25a00; color: #111; font-weight: bold; }"));
