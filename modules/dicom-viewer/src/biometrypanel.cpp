@@ -127,6 +127,10 @@ BiometryPanel::BiometryPanel(QWidget *parent)
 
 void BiometryPanel::setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel)
 {
+    const bool samePregnancy = records && records == m_records && pregnancyId == m_pregnancyId;
+    m_woman->setText(tr("Saves to the pregnancy of %1").arg(womanLabel));
+    if (samePregnancy)
+        return; // the chart was reloaded (after a save): this reading's exam and message stay
     m_records = records;
     m_pregnancyId = pregnancyId;
     m_saved.reset();

@@ -1,6 +1,8 @@
 #include "workstation-ui/mainwindow.h"
 
 #include "pacs-ui/pacsworkbench.h"
+#include "dicom-viewer/ultrasoundexamsview.h"
+#include "dicom-viewer/ultrasoundworkbench.h"
 
 #include "grading/gradingservice.h"
 #include "i18n/translations.h"
@@ -172,6 +174,17 @@ void MainWindow::buildActions()
     file->addAction(tr("Export monthly high-risk &register…"), this, &MainWindow::exportRegister);
     file->addAction(tr("Case &summary (PDF)…"), this, &MainWindow::exportCaseSummary);
     file->addSeparator();
+    // File → Open DICOM…, the chart's Ultrasound tab and the viewer, linked to the open pregnancy.
+    m_ultrasound = new UltrasoundWorkbench(this, file, m_database);
+    m_chartView->tabs()->addTab(m_ultrasound->examsView(), tr("Ultrasound"));
+    connect(m_ultrasound->examsView(), &UltrasoundExamsView::problem, this, &MainWindow::showProblem);
+    connect(m_ultrasound, &UltrasoundWorkbench::recordChanged, this, [this] {
+        // A saved exam or a new EDD: the banner, the list and the worklists show it at once.
+        if (const auto &chart = m_chartView->chart())
+            openPatient(chart->patient.meta.id);
+        m_listModel->refresh();
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -188,6 +201,7 @@ void MainWindow::buildActions()
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(tr("&Language…"), this, &MainWindow::chooseLanguage);
     m_pacs = new PacsWorkbench(this, reading, settingsMenu);
+    m_pacs->setStudyOpener([this](const StudySummary &, const QStringList &files) { m_ultrasound->openFiles(files); });
     connect(m_pacs, &PacsWorkbench::chartRequested, this, [this](const StudySummary &study) {
         // A study's Patient ID is the woman's national ID number (docs/dicom.md).
         const auto found = m_searchLogic->find(study.patientId, PatientSort::Name, Qt::AscendingOrder, 20);
@@ -246,6 +260,8 @@ bool MainWindow::openPatient(const QUuid &patientId)
 {
     const bool opened = m_chartView->openChart(patientId);
     if (opened) {
+        const auto &chart = m_chartView->chart();
+        m_ultrasound->setPregnancy(chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name);
         const int row = m_listModel->rowOfPatient(patientId);
         if (row >= 0)
             m_table->selectRow(row);

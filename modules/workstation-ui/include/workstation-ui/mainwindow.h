@@ -17,6 +17,7 @@ class QLineEdit;
 class QSplitter;
 class QTableView;
 class QTabWidget;
+class UltrasoundWorkbench;
 class WorklistPanel;
 
 // The workstation's main window: the patient list with search-as-you-type on the left, the
@@ -37,6 +38,8 @@ public:
     QTabWidget *navigation() const { return m_navigation; }
     // Reading worklist, PACS settings and receiver; the viewer sets its study opener here.
     PacsWorkbench *pacs() const { return m_pacs; }
+    // File → Open DICOM…, the chart's Ultrasound tab and the DICOM viewer.
+    UltrasoundWorkbench *ultrasound() const { return m_ultrasound; }
 
 public slots:
     void registerPregnancy();
@@ -70,4 +73,5 @@ private:
     QTabWidget *m_navigation;
     WorklistPanel *m_worklists;
     PacsWorkbench *m_pacs = nullptr;
+    UltrasoundWorkbench *m_ultrasound = nullptr;
 };
