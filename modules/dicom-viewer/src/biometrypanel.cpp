@@ -65,16 +65,26 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int row = 0; row < measures.size(); ++row) {
-        auto *name = new QTableWidgetItem(BiometryMeasures::abbreviation(measures[row]));
+        auto *name = new QTableWidgetItem(
+            QStringLiteral("%1  %2").arg(BiometryMeasures::abbreviation(measures[row]), BiometryMeasures::name(measures[row])));
         name->setToolTip(BiometryMeasures::name(measures[row]));
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem);
         m_table->setItem(row, 2, new QTableWidgetItem);
     }
     m_table->setToolTip(tr("Delete removes the selected value"));
-    m_table->setMinimumHeight(m_table->verticalHeader()->length() + m_table->horizontalHeader()->height() + 4);
+    // Every row in view without scrolling: six short rows of known height.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height()
+        + int(measures.size()) * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     auto *remove = new QAction(this);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
