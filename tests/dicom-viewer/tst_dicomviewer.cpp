@@ -17,6 +17,7 @@
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -330,9 +331,10 @@ private slots:
         QVERIFY(scan.isReady());
         auto viewer = openViewer(scan.file);
         QVERIFY(viewer);
-        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"));
+        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"), scan.study.patientId);
         BiometryPanel *panel = viewer->biometryPanel();
         QVERIFY(!panel->saveButton()->isEnabled());
+        QVERIFY(!panel->needsIdentityConfirmation());
 
         DicomImageView *view = viewer->view();
         emit panel->measureChosen(BiometryMeasure::Crl);
@@ -367,7 +369,7 @@ private slots:
         QVERIFY(records.forPregnancy(scan.pregnancy.meta.id)->first().datedPregnancy);
 
         // A later scan of the same pregnancy cannot re-date it.
-        panel->startExam(scan.study.studyDate.addDays(14), QStringLiteral("1.2.3.later"));
+        panel->startExam(scan.study.studyDate.addDays(14), QStringLiteral("1.2.3.later"), scan.study.patientId);
         emit panel->measureChosen(BiometryMeasure::Crl);
         QVERIFY(view->addDistance(QPointF(100, 200), QPointF(375, 200)));
         panel->proposeDating();
@@ -381,6 +383,29 @@ private slots:
         saveScreenshot(viewer.get(), QStringLiteral("obslink-dicomviewer-biometry.png"));
         exams.resize(1000, 300);
         saveScreenshot(&exams, QStringLiteral("obslink-ultrasound-tab.png"));
+    }
+
+    void imagesOfAnotherPatientAreSavedOnlyOnceConfirmedAsHers()
+    {
+        PregnancyUnderScan scan(QSize(640, 480));
+        QVERIFY(scan.isReady());
+        auto viewer = openViewer(scan.file);
+        QVERIFY(viewer);
+        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"),
+            QStringLiteral("11010119900307004X"));
+        BiometryPanel *panel = viewer->biometryPanel();
+        emit panel->measureChosen(BiometryMeasure::Crl);
+        QVERIFY(viewer->view()->addDistance(QPointF(100, 200), QPointF(375, 200)));
+        QVERIFY(panel->needsIdentityConfirmation());
+        QVERIFY(!panel->saveButton()->isEnabled());
+        QVERIFY(!panel->identityConfirmation()->isHidden());
+        panel->saveToPregnancy();
+        QCOMPARE(scan.records->forPregnancy(scan.pregnancy.meta.id)->size(), 0);
+        panel->identityConfirmation()->setChecked(true);
+        QVERIFY(panel->saveButton()->isEnabled());
+        panel->saveToPregnancy();
+        QCOMPARE(scan.records->forPregnancy(scan.pregnancy.meta.id)->size(), 1);
+        saveScreenshot(panel, QStringLiteral("obslink-biometry-other-patient.png"));
     }
 
     void crlBeyondTheLimitRedatesThePregnancy()

@@ -4,6 +4,7 @@
 #include "biometry/ultrasoundgestationalage.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -34,6 +35,8 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     , m_ga(new QLabel(this))
     , m_notes(new QLabel(this))
     , m_woman(new QLabel(this))
+    , m_identityWarning(new QLabel(this))
+    , m_identityConfirmed(new QCheckBox(tr("These images are of this woman"), this))
     , m_examDate(new QDateEdit(this))
     , m_save(new QPushButton(tr("&Save to pregnancy"), this))
     , m_date(new QPushButton(tr("Use to &date the pregnancy…"), this))
@@ -113,6 +116,11 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     m_examDate->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     auto *recordLayout = new QFormLayout(record);
     recordLayout->addRow(m_woman);
+    recordLayout->addRow(m_identityWarning);
+    recordLayout->addRow(m_identityConfirmed);
+    m_identityWarning->setWordWrap(true);
+    m_identityWarning->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    connect(m_identityConfirmed, &QCheckBox::toggled, this, &BiometryPanel::refresh);
     recordLayout->addRow(tr("Exam date:"), m_examDate);
     recordLayout->addRow(m_save);
     recordLayout->addRow(m_date);
@@ -135,13 +143,19 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     refresh();
 }
 
-void BiometryPanel::setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel)
+void BiometryPanel::setRecordLink(
+    UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
 {
     const bool samePregnancy = records && records == m_records && pregnancyId == m_pregnancyId;
+    m_womanLabel = womanLabel;
+    m_womanId = womanId.trimmed();
     m_woman->setText(tr("Saves to the pregnancy of %1").arg(womanLabel));
-    if (samePregnancy)
+    if (samePregnancy) {
+        checkIdentity();
         return; // the chart was reloaded (after a save): this reading's exam and message stay
+    }
     m_records = records;
+    m_identityConfirmed->setChecked(false);
     m_pregnancyId = pregnancyId;
     m_saved.reset();
     m_proposal.reset();
@@ -149,13 +163,15 @@ void BiometryPanel::setRecordLink(UltrasoundExamRecords *records, const QUuid &p
                              : tr("Not linked to a pregnancy: open the images from a woman's chart (Ultrasound tab) "
                                   "to save the biometry to her record."));
     showRecordMessage({});
-    refresh();
+    checkIdentity();
 }
 
-void BiometryPanel::startExam(const QDate &examDate, const QString &studyInstanceUid)
+void BiometryPanel::startExam(const QDate &examDate, const QString &studyInstanceUid, const QString &patientId)
 {
     if (studyInstanceUid == m_studyUid && !studyInstanceUid.isEmpty())
         return; // another image of the same study: same exam, values kept
+    m_imagesPatientId = patientId.trimmed();
+    m_identityConfirmed->setChecked(false);
     m_studyUid = studyInstanceUid;
     m_studyDate = examDate.isValid() ? examDate : QDate::currentDate();
     m_examDate->setDate(m_studyDate);
@@ -163,6 +179,25 @@ void BiometryPanel::startExam(const QDate &examDate, const QString &studyInstanc
     m_saved.reset();
     m_proposal.reset();
     showRecordMessage({});
+    checkIdentity();
+}
+
+bool BiometryPanel::needsIdentityConfirmation() const
+{
+    const bool differs = m_imagesPatientId.isEmpty() || m_imagesPatientId.compare(m_womanId, Qt::CaseInsensitive) != 0;
+    return m_records && !m_womanId.isEmpty() && differs && !m_identityConfirmed->isChecked();
+}
+
+void BiometryPanel::checkIdentity()
+{
+    const bool differs = m_records && !m_womanId.isEmpty()
+        && (m_imagesPatientId.isEmpty() || m_imagesPatientId.compare(m_womanId, Qt::CaseInsensitive) != 0);
+    m_identityWarning->setText(!differs ? QString()
+            : m_imagesPatientId.isEmpty()
+            ? tr("These images carry no patient ID: make sure they are of %1 before saving.").arg(m_womanLabel)
+            : tr("These images are of patient ID %1, not %2 (ID %3).").arg(m_imagesPatientId, m_womanLabel, m_womanId));
+    m_identityWarning->setVisible(differs);
+    m_identityConfirmed->setVisible(differs);
     refresh();
 }
 
@@ -248,8 +283,9 @@ void BiometryPanel::refresh()
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
     const bool linked = m_records != nullptr;
-    m_save->setEnabled(linked && !m_biometry.isEmpty());
-    m_date->setEnabled(linked && !m_biometry.isEmpty());
+    const bool writable = linked && !m_biometry.isEmpty() && !needsIdentityConfirmation();
+    m_save->setEnabled(writable);
+    m_date->setEnabled(writable);
     m_examDate->setEnabled(linked);
     m_confirm->setVisible(m_proposal && !m_proposal->refused);
 }
@@ -263,7 +299,7 @@ void BiometryPanel::showRecordMessage(const QString &message, bool isProblem)
 
 void BiometryPanel::saveToPregnancy()
 {
-    if (!m_records)
+    if (!m_records || needsIdentityConfirmation())
         return;
     UltrasoundExam toSave = exam();
     if (auto saved = m_records->save(toSave); !saved) {
@@ -277,7 +313,7 @@ void BiometryPanel::saveToPregnancy()
 
 void BiometryPanel::proposeDating()
 {
-    if (!m_records)
+    if (!m_records || needsIdentityConfirmation())
         return;
     auto pregnancy = m_records->pregnancy(m_pregnancyId);
     if (!pregnancy || !*pregnancy) {

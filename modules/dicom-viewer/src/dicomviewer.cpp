@@ -307,7 +307,8 @@ Result<void> DicomViewer::openFile(const QString &path)
     m_player->setLoop(info.frames, frameTime);
     m_player->setSpeed(m_speed->currentData().toDouble());
     showFrame(0);
-    m_biometry->startExam(QDate::fromString(info.studyDate, QStringLiteral("yyyyMMdd")), info.studyInstanceUid);
+    m_biometry->startExam(
+        QDate::fromString(info.studyDate, QStringLiteral("yyyyMMdd")), info.studyInstanceUid, info.patientId);
     m_series->select(path);
     setWindowTitle(tr("%1 — DICOM ultrasound viewer").arg(QFileInfo(path).fileName()));
     showMessage(info.ultrasoundRegions.isEmpty() && !info.pixelSpacingRowMm
@@ -318,9 +319,10 @@ Result<void> DicomViewer::openFile(const QString &path)
     return {};
 }
 
-void DicomViewer::setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel)
+void DicomViewer::setRecordLink(
+    UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
 {
-    m_biometry->setRecordLink(records, pregnancyId, womanLabel);
+    m_biometry->setRecordLink(records, pregnancyId, womanLabel, womanId);
 }
 
 QString DicomViewer::currentPath() const

@@ -27,13 +27,14 @@ UltrasoundWorkbench::~UltrasoundWorkbench()
     delete m_viewer; // before the records it writes to
 }
 
-void UltrasoundWorkbench::setPregnancy(const QUuid &pregnancyId, const QString &womanLabel)
+void UltrasoundWorkbench::setPregnancy(const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
 {
     m_pregnancyId = pregnancyId;
     m_womanLabel = womanLabel;
+    m_womanId = womanId;
     m_examsView->showPregnancy(m_records.get(), pregnancyId);
     if (m_viewer)
-        m_viewer->setRecordLink(pregnancyId.isNull() ? nullptr : m_records.get(), pregnancyId, womanLabel);
+        m_viewer->setRecordLink(pregnancyId.isNull() ? nullptr : m_records.get(), pregnancyId, womanLabel, womanId);
 }
 
 DicomViewer *UltrasoundWorkbench::viewer()
@@ -44,7 +45,8 @@ DicomViewer *UltrasoundWorkbench::viewer()
         m_viewer = new DicomViewer;
         m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
         connect(m_viewer, &DicomViewer::recordChanged, this, &UltrasoundWorkbench::recordChanged);
-        m_viewer->setRecordLink(m_pregnancyId.isNull() ? nullptr : m_records.get(), m_pregnancyId, m_womanLabel);
+        m_viewer->setRecordLink(
+            m_pregnancyId.isNull() ? nullptr : m_records.get(), m_pregnancyId, m_womanLabel, m_womanId);
     }
     return m_viewer;
 }

@@ -261,7 +261,8 @@ bool MainWindow::openPatient(const QUuid &patientId)
     const bool opened = m_chartView->openChart(patientId);
     if (opened) {
         const auto &chart = m_chartView->chart();
-        m_ultrasound->setPregnancy(chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name);
+        m_ultrasound->setPregnancy(
+            chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name, chart->patient.nationalId);
         const int row = m_listModel->rowOfPatient(patientId);
         if (row >= 0)
             m_table->selectRow(row);

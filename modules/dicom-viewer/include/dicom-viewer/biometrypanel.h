@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -26,10 +27,16 @@ class BiometryPanel : public QWidget
 public:
     explicit BiometryPanel(QWidget *parent = nullptr);
 
-    // Where "Save to pregnancy" writes; null records: not linked.
-    void setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel);
-    // A new study: its date and UID for the exam, and no values yet.
-    void startExam(const QDate &examDate, const QString &studyInstanceUid);
+    // Where "Save to pregnancy" writes; null records: not linked. womanId is her national ID
+    // number, which studies carry as Patient ID (docs/dicom.md): images of someone else are not
+    // saved to her record unless the clinician confirms they are hers.
+    void setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel,
+        const QString &womanId = {});
+    // A new study: its date, UID and Patient ID for the exam, and no values yet.
+    void startExam(const QDate &examDate, const QString &studyInstanceUid, const QString &patientId = {});
+    // The images' Patient ID differs from hers (or is missing) and nobody has confirmed them.
+    bool needsIdentityConfirmation() const;
+    QCheckBox *identityConfirmation() const { return m_identityConfirmed; }
 
     const FetalBiometry &biometry() const { return m_biometry; }
     // The value of a measurement drawn for a biometry measure; false (and a message) if the
@@ -58,6 +65,7 @@ signals:
 
 private:
     void refresh();
+    void checkIdentity();
     void showRecordMessage(const QString &message, bool isProblem = false);
 
     FetalBiometry m_biometry;
@@ -65,6 +73,9 @@ private:
     QString m_studyUid;
     UltrasoundExamRecords *m_records = nullptr;
     QUuid m_pregnancyId;
+    QString m_womanLabel;
+    QString m_womanId;
+    QString m_imagesPatientId;
     std::optional<UltrasoundExam> m_saved; // this reading's exam once stored
     std::optional<RedatingProposal> m_proposal;
 
@@ -74,6 +85,8 @@ private:
     QLabel *m_ga;
     QLabel *m_notes;
     QLabel *m_woman;
+    QLabel *m_identityWarning;
+    QCheckBox *m_identityConfirmed;
     QDateEdit *m_examDate;
     QPushButton *m_save;
     QPushButton *m_date;

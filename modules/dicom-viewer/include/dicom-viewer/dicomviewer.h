@@ -35,7 +35,10 @@ public:
     void openFolder(const QString &folder);
     // Shows one file; a file that cannot be shown leaves the previous one and says why.
     Result<void> openFile(const QString &path);
-    void setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel);
+    // Where biometry is saved; womanId (her national ID number) is checked against the images'
+    // Patient ID.
+    void setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel,
+        const QString &womanId = {});
 
     CinePlayer *player() const { return m_player; }
     DicomImageView *view() const { return m_view; }

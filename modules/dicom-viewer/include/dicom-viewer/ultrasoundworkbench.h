@@ -24,8 +24,9 @@ public:
     ~UltrasoundWorkbench() override;
 
     UltrasoundExamsView *examsView() const { return m_examsView; }
-    // The pregnancy whose chart is open (null id: none), named as the viewer shows it.
-    void setPregnancy(const QUuid &pregnancyId, const QString &womanLabel);
+    // The pregnancy whose chart is open (null id: none), named as the viewer shows it, with her
+    // national ID number to check the images against.
+    void setPregnancy(const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId = {});
     // The viewer, created on first use, linked to the current pregnancy.
     DicomViewer *viewer();
     void openFiles(const QStringList &paths);
@@ -43,4 +44,5 @@ private:
     QPointer<DicomViewer> m_viewer;
     QUuid m_pregnancyId;
     QString m_womanLabel;
+    QString m_womanId;
 };
