@@ -161,6 +161,31 @@ private slots:
         QCOMPARE(player->currentFrame(), 1);
     }
 
+    void demoCineSaysItsRateAndPlaysThroughTheLoop()
+    {
+        QTemporaryDir dir;
+        DemoStudy study;
+        study.patientId = QStringLiteral("110101199003070028");
+        study.patientName = QStringLiteral("Li^Na");
+        study.studyDate = QDate(2026, 9, 28);
+        study.framesPerInstance = 24;
+        study.columns = 640;
+        study.rows = 480;
+        auto files = DemoStudyWriter::write(study, dir.path());
+        QVERIFY(files);
+        auto viewer = openViewer(files->first());
+        QVERIFY(viewer);
+        QCOMPARE(viewer->player()->framesPerSecond(), 25.0); // Frame Time 40 ms
+        viewer->player()->play();
+        for (int frame = 1; frame < 24 + 3; ++frame) {
+            m_now += 40;
+            viewer->player()->tick();
+            QTRY_COMPARE(viewer->shownFrame(), frame % 24);
+        }
+        QVERIFY(viewer->player()->isPlaying());
+        saveScreenshot(viewer.get(), QStringLiteral("obslink-dicomviewer-cine.png"));
+    }
+
     void cineRateIsUsedWithoutFrameTime()
     {
         SynthImage image = DicomSynth::grey(8, 8, false, 4);
