@@ -97,11 +97,13 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/bench_dicomviewer-XXXXXX")
-                                                                : QString());
+    QTemporaryDir dir(QDir(QStringLiteral("/dev/shm")).exists()
+            ? QStringLiteral("/dev/shm/bench_dicomviewer-XXXXXX")
+            : QString());
     const QString path = dir.filePath(QStringLiteral("cine.dcm"));
     QString error;
-    if (!DicomSynth::write(DicomSynth::rgb(Frames, 0, QSize(800, 600)), SynthSyntax::JpegBaseline, path, &error)) {
+    if (!DicomSynth::write(
+            DicomSynth::rgb(Frames, 0, QSize(800, 600)), SynthSyntax::JpegBaseline, path, &error)) {
         std::fprintf(stderr, "cannot write the cine: %s\n", qPrintable(error));
         return 1;
     }

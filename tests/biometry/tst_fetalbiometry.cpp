@@ -19,8 +19,10 @@ private slots:
             QVERIFY2(lo < hi, qPrintable(BiometryMeasures::key(m)));
             QVERIFY(BiometryMeasures::validate(m, lo));
             QVERIFY(BiometryMeasures::validate(m, hi));
-            QCOMPARE(BiometryMeasures::validate(m, lo - 0.01).error().code, QStringLiteral("biometry.out-of-range"));
-            QCOMPARE(BiometryMeasures::validate(m, hi + 0.01).error().code, QStringLiteral("biometry.out-of-range"));
+            QCOMPARE(BiometryMeasures::validate(m, lo - 0.01).error().code,
+                QStringLiteral("biometry.out-of-range"));
+            QCOMPARE(BiometryMeasures::validate(m, hi + 0.01).error().code,
+                QStringLiteral("biometry.out-of-range"));
         }
     }
 

@@ -70,7 +70,8 @@ private slots:
     void everyFormulaAgreesWithTheHadlock1991MedianWeight()
     {
         for (const Fetus &f : fetuses) {
-            for (auto [bpd, hc] : { std::pair { true, true }, { false, true }, { true, false }, { false, false } }) {
+            for (auto [bpd, hc] :
+                { std::pair { true, true }, { false, true }, { true, false }, { false, false } }) {
                 auto efw = HadlockWeight::estimate(biometry(f, bpd, hc));
                 QVERIFY(efw);
                 const double ratio = efw->grams / f.centile50Grams;
@@ -85,10 +86,14 @@ private slots:
 
     void mostCompleteFormulaIsChosen()
     {
-        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], true, true))->formula, HadlockWeight::Formula::BpdHcAcFl);
-        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], false, true))->formula, HadlockWeight::Formula::HcAcFl);
-        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], true, false))->formula, HadlockWeight::Formula::BpdAcFl);
-        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], false, false))->formula, HadlockWeight::Formula::AcFl);
+        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], true, true))->formula,
+            HadlockWeight::Formula::BpdHcAcFl);
+        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], false, true))->formula,
+            HadlockWeight::Formula::HcAcFl);
+        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], true, false))->formula,
+            HadlockWeight::Formula::BpdAcFl);
+        QCOMPARE(HadlockWeight::estimate(biometry(fetuses[1], false, false))->formula,
+            HadlockWeight::Formula::AcFl);
     }
 
     void withoutAcOrFlThereIsNoEstimate()
@@ -105,7 +110,8 @@ private slots:
     {
         const FetalBiometry base = biometry(fetuses[1]);
         const double grams = HadlockWeight::estimate(base)->grams;
-        for (BiometryMeasure m : { BiometryMeasure::Bpd, BiometryMeasure::Hc, BiometryMeasure::Ac, BiometryMeasure::Fl }) {
+        for (BiometryMeasure m :
+            { BiometryMeasure::Bpd, BiometryMeasure::Hc, BiometryMeasure::Ac, BiometryMeasure::Fl }) {
             FetalBiometry bigger = base;
             QVERIFY(bigger.set(m, *base.millimetres(m) + 5));
             QVERIFY2(HadlockWeight::estimate(bigger)->grams > grams, qPrintable(BiometryMeasures::key(m)));

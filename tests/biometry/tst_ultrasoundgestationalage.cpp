@@ -27,10 +27,12 @@ private slots:
 
     void crlJustAbove84mmNoLongerDates()
     {
-        QCOMPARE(UltrasoundGestationalAge::fromCrl(84.1).error().code, QStringLiteral("biometry.crl-not-for-dating"));
+        QCOMPARE(UltrasoundGestationalAge::fromCrl(84.1).error().code,
+            QStringLiteral("biometry.crl-not-for-dating"));
         FetalBiometry b;
         QVERIFY(b.set(BiometryMeasure::Crl, 90));
-        QCOMPARE(UltrasoundGestationalAge::estimate(b).error().code, QStringLiteral("biometry.crl-not-for-dating"));
+        QCOMPARE(UltrasoundGestationalAge::estimate(b).error().code,
+            QStringLiteral("biometry.crl-not-for-dating"));
     }
 
     void crlOf10mmByHand()
@@ -41,20 +43,25 @@ private slots:
 
     void crlOutsideItsRangeIsRefused()
     {
-        QCOMPARE(UltrasoundGestationalAge::fromCrl(2.9).error().code, QStringLiteral("biometry.out-of-range"));
+        QCOMPARE(
+            UltrasoundGestationalAge::fromCrl(2.9).error().code, QStringLiteral("biometry.out-of-range"));
         QVERIFY(UltrasoundGestationalAge::fromCrl(3));
     }
 
     void hadlockSingleFormulasByHand()
     {
         // BPD 9.0 cm: 9.54 + 13.338 + 13.5756 = 36.45 weeks = 255.2 days → 36+3.
-        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Bpd, 90)->age.toString(), QStringLiteral("36+3"));
+        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Bpd, 90)->age.toString(),
+            QStringLiteral("36+3"));
         // HC 30 cm: 8.96 + 16.2 + 8.1 = 33.26 weeks = 232.8 days → 33+1.
-        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Hc, 300)->age.toString(), QStringLiteral("33+1"));
+        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Hc, 300)->age.toString(),
+            QStringLiteral("33+1"));
         // AC 30 cm: 8.14 + 22.59 + 3.24 = 33.97 weeks = 237.8 days → 33+6.
-        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Ac, 300)->age.toString(), QStringLiteral("33+6"));
+        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Ac, 300)->age.toString(),
+            QStringLiteral("33+6"));
         // FL 6.0 cm: 10.35 + 14.76 + 6.12 = 31.23 weeks = 218.6 days → 31+1.
-        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Fl, 60)->age.toString(), QStringLiteral("31+1"));
+        QCOMPARE(UltrasoundGestationalAge::fromSingle(BiometryMeasure::Fl, 60)->age.toString(),
+            QStringLiteral("31+1"));
     }
 
     void ntDoesNotDate()
@@ -86,7 +93,8 @@ private slots:
         FetalBiometry b;
         QVERIFY(b.set(BiometryMeasure::Crl, 45));
         QVERIFY(b.set(BiometryMeasure::Bpd, 20));
-        QCOMPARE(UltrasoundGestationalAge::estimate(b)->method, UltrasoundGestationalAge::Method::RobinsonCrl);
+        QCOMPARE(
+            UltrasoundGestationalAge::estimate(b)->method, UltrasoundGestationalAge::Method::RobinsonCrl);
     }
 
     void nothingToDateBySaysWhatIsNeeded()

@@ -33,8 +33,8 @@ SynthImage calibratedImage(int frames = 1)
     SynthImage image = DicomSynth::rgb(frames, 0, QSize(400, 300));
     image.regions = { DicomSynth::region(1, 1, QRect(0, 0, 200, 300), UltrasoundRegion::Centimetre,
                           UltrasoundRegion::Centimetre, 0.01, 0.02),
-        DicomSynth::region(3, 3, QRect(200, 0, 200, 300), UltrasoundRegion::Second, UltrasoundRegion::CentimetrePerSecond,
-            0.01, 0.5) };
+        DicomSynth::region(3, 3, QRect(200, 0, 200, 300), UltrasoundRegion::Second,
+            UltrasoundRegion::CentimetrePerSecond, 0.01, 0.5) };
     return image;
 }
 
@@ -62,7 +62,8 @@ struct PregnancyUnderScan
 
     explicit PregnancyUnderScan(const QSize &imageSize)
     {
-        auto opened = Database::open(dir.filePath(QStringLiteral("c.db")), { QStringLiteral("clinic-a"), QStringLiteral("us-chen") });
+        auto opened = Database::open(
+            dir.filePath(QStringLiteral("c.db")), { QStringLiteral("clinic-a"), QStringLiteral("us-chen") });
         if (!opened)
             return;
         db = std::move(*opened);
@@ -117,10 +118,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(installTestTranslation(this));
-    }
+    void initTestCase() { QVERIFY(installTestTranslation(this)); }
 
     void cinePlaysAtTheFilesFrameTime()
     {
@@ -278,7 +276,8 @@ private slots:
         drag(view, view->imageToWidget(QPointF(150, 50)), view->imageToWidget(QPointF(300, 50)));
         QCOMPARE(refused.size(), 1);
         QVERIFY(view->measurements().isEmpty());
-        QVERIFY(viewer->statusMessage().startsWith(QStringLiteral("Not calibrated")) || isTranslatedTestRun());
+        QVERIFY(
+            viewer->statusMessage().startsWith(QStringLiteral("Not calibrated")) || isTranslatedTestRun());
         // Inside the Doppler strip alone: the region is in seconds, said so.
         QVERIFY(!view->addDistance(QPointF(250, 50), QPointF(300, 50)));
         QVERIFY(viewer->statusMessage().contains(QStringLiteral("seconds")) || isTranslatedTestRun());
@@ -297,7 +296,8 @@ private slots:
         QVERIFY(std::abs(m.lengthMm() - 10.0) < 1e-9);
         QVERIFY(m.label().contains(ViewerMeasurement::tr(" (Pixel Spacing)")));
         // Without either, the image can be viewed but not measured, and the screen says so.
-        auto plain = openViewer(m_folder.write(DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle));
+        auto plain
+            = openViewer(m_folder.write(DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle));
         QVERIFY(plain);
         QVERIFY(!plain->statusMessage().isEmpty());
         QVERIFY(!plain->view()->addDistance(QPointF(0, 0), QPointF(30, 40)));
@@ -356,7 +356,8 @@ private slots:
         QVERIFY(scan.isReady());
         auto viewer = openViewer(scan.file);
         QVERIFY(viewer);
-        viewer->setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"), scan.study.patientId);
+        viewer->setRecordLink(
+            scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"), scan.study.patientId);
         BiometryPanel *panel = viewer->biometryPanel();
         QVERIFY(!panel->saveButton()->isEnabled());
         QVERIFY(!panel->needsIdentityConfirmation());
@@ -394,7 +395,8 @@ private slots:
         QVERIFY(records.forPregnancy(scan.pregnancy.meta.id)->first().datedPregnancy);
 
         // A later scan of the same pregnancy cannot re-date it.
-        panel->startExam(scan.study.studyDate.addDays(14), QStringLiteral("1.2.3.later"), scan.study.patientId);
+        panel->startExam(
+            scan.study.studyDate.addDays(14), QStringLiteral("1.2.3.later"), scan.study.patientId);
         emit panel->measureChosen(BiometryMeasure::Crl);
         QVERIFY(view->addDistance(QPointF(100, 200), QPointF(375, 200)));
         panel->proposeDating();

@@ -31,7 +31,8 @@ private slots:
     void examsTabAndViewerFollowTheOpenPregnancy()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("us-chen") });
+        auto db = Database::open(
+            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("us-chen") });
         QVERIFY(db);
         Patient patient;
         patient.name = QStringLiteral("赵晓梅");
@@ -55,7 +56,8 @@ private slots:
         bool hasOpenDicom = false;
         for (QAction *menu : window.menuBar()->actions())
             for (QAction *action : menu->menu() ? menu->menu()->actions() : QList<QAction *> {})
-                hasOpenDicom = hasOpenDicom || action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+                hasOpenDicom
+                    = hasOpenDicom || action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
         QVERIFY(hasOpenDicom);
 
         // A scan at 10+0 by LMP measuring CRL 55 mm (11+6): 13 days, beyond ACOG's 7.

@@ -25,7 +25,8 @@ private slots:
         QCOMPARE(DicomTagTree::valueOf(*tree, 0x0008, 0x0060), QStringLiteral("US"));
         // The meta header comes first.
         QCOMPARE(tree->first().group, quint16(0x0002));
-        const auto name = std::find_if(tree->begin(), tree->end(), [](const DicomTagNode &n) { return n.element == 0x0010 && n.group == 0x0010; });
+        const auto name = std::find_if(tree->begin(), tree->end(),
+            [](const DicomTagNode &n) { return n.element == 0x0010 && n.group == 0x0010; });
         QCOMPARE(name->keyword, QStringLiteral("PatientName"));
         QCOMPARE(name->vr, QStringLiteral("PN"));
         QCOMPARE(name->tagText(), QStringLiteral("(0010,0010)"));
@@ -39,7 +40,8 @@ private slots:
             UltrasoundRegion::Centimetre, 0.025, 0.025) };
         auto tree = DicomTagTree::read(folder.write(image, SynthSyntax::ExplicitLittle));
         QVERIFY(tree);
-        const auto regions = std::find_if(tree->begin(), tree->end(), [](const DicomTagNode &n) { return n.group == 0x0018 && n.element == 0x6011; });
+        const auto regions = std::find_if(tree->begin(), tree->end(),
+            [](const DicomTagNode &n) { return n.group == 0x0018 && n.element == 0x6011; });
         QVERIFY(regions != tree->end());
         QCOMPARE(regions->vr, QStringLiteral("SQ"));
         QCOMPARE(regions->children.size(), 1);
@@ -49,9 +51,11 @@ private slots:
     void pixelDataIsShownBySizeNotRead()
     {
         SynthFolder folder;
-        auto tree = DicomTagTree::read(folder.write(DicomSynth::grey(8, 8, false, 2), SynthSyntax::ExplicitLittle));
+        auto tree
+            = DicomTagTree::read(folder.write(DicomSynth::grey(8, 8, false, 2), SynthSyntax::ExplicitLittle));
         QVERIFY(tree);
-        QCOMPARE(DicomTagTree::valueOf(*tree, 0x7FE0, 0x0010), DicomTagTree::tr("%n byte(s)", nullptr, 2 * 64 * 48));
+        QCOMPARE(DicomTagTree::valueOf(*tree, 0x7FE0, 0x0010),
+            DicomTagTree::tr("%n byte(s)", nullptr, 2 * 64 * 48));
     }
 
     void aTextFileIsRefusedWithItsName()

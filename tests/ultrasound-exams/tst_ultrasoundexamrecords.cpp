@@ -59,7 +59,8 @@ private slots:
         QVERIFY(b.set(BiometryMeasure::Hc, 274.6));
         QVERIFY(b.set(BiometryMeasure::Ac, 258.4));
         QVERIFY(b.set(BiometryMeasure::Fl, 57.2));
-        UltrasoundExam exam = UltrasoundExam::measured(m_pregnancy.meta.id, QDate(2026, 9, 28), QStringLiteral("1.2.3"), b);
+        UltrasoundExam exam
+            = UltrasoundExam::measured(m_pregnancy.meta.id, QDate(2026, 9, 28), QStringLiteral("1.2.3"), b);
         QVERIFY(exam.efwGrams && *exam.efwGrams > 1300 && *exam.efwGrams < 1700);
         QVERIFY(exam.gestationalAge);
         UltrasoundExamRecords records(*m_db);

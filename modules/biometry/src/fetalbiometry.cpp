@@ -15,7 +15,8 @@ std::optional<double> FetalBiometry::centimetres(BiometryMeasure measure) const
 
 bool FetalBiometry::isEmpty() const
 {
-    return std::none_of(m_millimetres.begin(), m_millimetres.end(), [](const auto &v) { return v.has_value(); });
+    return std::none_of(
+        m_millimetres.begin(), m_millimetres.end(), [](const auto &v) { return v.has_value(); });
 }
 
 Result<void> FetalBiometry::set(BiometryMeasure measure, double millimetres)

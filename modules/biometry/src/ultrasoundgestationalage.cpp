@@ -70,7 +70,8 @@ Result<UltrasoundGestationalAge::Estimate> UltrasoundGestationalAge::estimate(co
             Method::HadlockComposite, 4 };
     double sum = 0;
     int count = 0;
-    for (BiometryMeasure m : { BiometryMeasure::Bpd, BiometryMeasure::Hc, BiometryMeasure::Ac, BiometryMeasure::Fl }) {
+    for (BiometryMeasure m :
+        { BiometryMeasure::Bpd, BiometryMeasure::Hc, BiometryMeasure::Ac, BiometryMeasure::Fl }) {
         if (const auto cm = biometry.centimetres(m)) {
             sum += hadlockWeeks(m, *cm);
             ++count;
@@ -81,7 +82,8 @@ Result<UltrasoundGestationalAge::Estimate> UltrasoundGestationalAge::estimate(co
             ? tl::unexpected(crlTooLongForDating())
             : failure(QStringLiteral("biometry.ga-incomplete"),
                 tr("Gestational age needs a CRL (first trimester) or BPD, HC, AC or FL."));
-    return Estimate { fromWeeks(sum / count), count == 1 ? Method::HadlockSingle : Method::HadlockAverage, count };
+    return Estimate { fromWeeks(sum / count), count == 1 ? Method::HadlockSingle : Method::HadlockAverage,
+        count };
 }
 
 QString UltrasoundGestationalAge::methodName(const Estimate &estimate)

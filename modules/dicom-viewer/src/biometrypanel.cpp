@@ -49,11 +49,12 @@ BiometryPanel::BiometryPanel(QWidget *parent)
         const BiometryMeasure m = measures[i];
         auto *button = new QPushButton(BiometryMeasures::abbreviation(m), this);
         button->setCheckable(true);
-        button->setToolTip(tr("%1: draw it on the image (%2)")
-                               .arg(BiometryMeasures::name(m),
-                                   BiometryMeasures::drawing(m) == BiometryMeasures::Drawing::Ellipse
-                                       ? tr("ellipse: drag along one axis, then move to fit the outline and click")
-                                       : tr("distance: drag from one calliper to the other")));
+        button->setToolTip(
+            tr("%1: draw it on the image (%2)")
+                .arg(BiometryMeasures::name(m),
+                    BiometryMeasures::drawing(m) == BiometryMeasures::Drawing::Ellipse
+                        ? tr("ellipse: drag along one axis, then move to fit the outline and click")
+                        : tr("distance: drag from one calliper to the other")));
         connect(button, &QPushButton::toggled, this, [this, m, button](bool on) {
             for (QPushButton *other : std::as_const(m_measureButtons))
                 if (other != button && on)
@@ -75,8 +76,8 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int row = 0; row < measures.size(); ++row) {
-        auto *name = new QTableWidgetItem(
-            QStringLiteral("%1  %2").arg(BiometryMeasures::abbreviation(measures[row]), BiometryMeasures::name(measures[row])));
+        auto *name = new QTableWidgetItem(QStringLiteral("%1  %2").arg(
+            BiometryMeasures::abbreviation(measures[row]), BiometryMeasures::name(measures[row])));
         name->setToolTip(BiometryMeasures::name(measures[row]));
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem);
@@ -143,8 +144,8 @@ BiometryPanel::BiometryPanel(QWidget *parent)
     refresh();
 }
 
-void BiometryPanel::setRecordLink(
-    UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
+void BiometryPanel::setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId,
+    const QString &womanLabel, const QString &womanId)
 {
     const bool samePregnancy = records && records == m_records && pregnancyId == m_pregnancyId;
     m_womanLabel = womanLabel;
@@ -159,14 +160,16 @@ void BiometryPanel::setRecordLink(
     m_pregnancyId = pregnancyId;
     m_saved.reset();
     m_proposal.reset();
-    m_woman->setText(records ? tr("Saves to the pregnancy of %1").arg(womanLabel)
-                             : tr("Not linked to a pregnancy: open the images from a woman's chart (Ultrasound tab) "
-                                  "to save the biometry to her record."));
+    m_woman->setText(records
+            ? tr("Saves to the pregnancy of %1").arg(womanLabel)
+            : tr("Not linked to a pregnancy: open the images from a woman's chart (Ultrasound tab) "
+                 "to save the biometry to her record."));
     showRecordMessage({});
     checkIdentity();
 }
 
-void BiometryPanel::startExam(const QDate &examDate, const QString &studyInstanceUid, const QString &patientId)
+void BiometryPanel::startExam(
+    const QDate &examDate, const QString &studyInstanceUid, const QString &patientId)
 {
     if (studyInstanceUid == m_studyUid && !studyInstanceUid.isEmpty())
         return; // another image of the same study: same exam, values kept
@@ -184,7 +187,8 @@ void BiometryPanel::startExam(const QDate &examDate, const QString &studyInstanc
 
 bool BiometryPanel::needsIdentityConfirmation() const
 {
-    const bool differs = m_imagesPatientId.isEmpty() || m_imagesPatientId.compare(m_womanId, Qt::CaseInsensitive) != 0;
+    const bool differs
+        = m_imagesPatientId.isEmpty() || m_imagesPatientId.compare(m_womanId, Qt::CaseInsensitive) != 0;
     return m_records && !m_womanId.isEmpty() && differs && !m_identityConfirmed->isChecked();
 }
 
@@ -194,8 +198,10 @@ void BiometryPanel::checkIdentity()
         && (m_imagesPatientId.isEmpty() || m_imagesPatientId.compare(m_womanId, Qt::CaseInsensitive) != 0);
     m_identityWarning->setText(!differs ? QString()
             : m_imagesPatientId.isEmpty()
-            ? tr("These images carry no patient ID: make sure they are of %1 before saving.").arg(m_womanLabel)
-            : tr("These images are of patient ID %1, not %2 (ID %3).").arg(m_imagesPatientId, m_womanLabel, m_womanId));
+            ? tr("These images carry no patient ID: make sure they are of %1 before saving.")
+                  .arg(m_womanLabel)
+            : tr("These images are of patient ID %1, not %2 (ID %3).")
+                  .arg(m_imagesPatientId, m_womanLabel, m_womanId));
     m_identityWarning->setVisible(differs);
     m_identityConfirmed->setVisible(differs);
     refresh();
@@ -263,7 +269,9 @@ void BiometryPanel::refresh()
         m_table->item(row, 2)->setText(ga);
     }
     if (auto efw = HadlockWeight::estimate(m_biometry)) {
-        m_efw->setText(tr("%1 g · %2").arg(locale.toString(qRound(efw->grams)), HadlockWeight::formulaName(efw->formula)));
+        m_efw->setText(
+            tr("%1 g · %2")
+                .arg(locale.toString(qRound(efw->grams)), HadlockWeight::formulaName(efw->formula)));
     } else {
         m_efw->setText(tr("— needs AC and FL"));
     }
@@ -317,14 +325,17 @@ void BiometryPanel::proposeDating()
         return;
     auto pregnancy = m_records->pregnancy(m_pregnancyId);
     if (!pregnancy || !*pregnancy) {
-        showRecordMessage(pregnancy ? tr("The pregnancy is no longer in the record.") : pregnancy.error().message, true);
+        showRecordMessage(
+            pregnancy ? tr("The pregnancy is no longer in the record.") : pregnancy.error().message, true);
         return;
     }
     m_proposal = PregnancyRedating::propose(**pregnancy, exam());
     QString message = m_proposal->explanation;
     if (!m_proposal->refused)
-        message = (m_proposal->changesEdd() ? tr("EDD %1 → %2.").arg(dateText(m_proposal->eddBefore), dateText(m_proposal->eddAfter))
-                                             : tr("EDD stays %1.").arg(dateText(m_proposal->eddBefore)))
+        message = (m_proposal->changesEdd()
+                          ? tr("EDD %1 → %2.")
+                                .arg(dateText(m_proposal->eddBefore), dateText(m_proposal->eddAfter))
+                          : tr("EDD stays %1.").arg(dateText(m_proposal->eddBefore)))
             + QLatin1Char(' ') + message;
     showRecordMessage(message, m_proposal->refused);
     refresh();
@@ -347,9 +358,10 @@ void BiometryPanel::confirmDating()
     } else {
         m_saved = toDate;
         showRecordMessage(
-            (applied->changesEdd() ? tr("Dated by this ultrasound: the EDD is now %1.").arg(dateText(applied->eddAfter))
-                                   : tr("The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.")
-                                         .arg(dateText(applied->eddAfter)))
+            (applied->changesEdd()
+                    ? tr("Dated by this ultrasound: the EDD is now %1.").arg(dateText(applied->eddAfter))
+                    : tr("The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.")
+                          .arg(dateText(applied->eddAfter)))
             + QLatin1Char(' ') + applied->explanation);
         emit recordChanged(m_pregnancyId);
     }

@@ -84,7 +84,7 @@ void DicomImageView::setPendingBiometry(std::optional<BiometryMeasure> measure)
 {
     if (measure)
         setTool(BiometryMeasures::drawing(*measure) == BiometryMeasures::Drawing::Ellipse ? Tool::Ellipse
-                                                                                            : Tool::Distance);
+                                                                                          : Tool::Distance);
     m_pendingBiometry = measure;
 }
 

@@ -100,7 +100,8 @@ DicomViewer::DicomViewer(QWidget *parent)
     connect(m_biometry, &BiometryPanel::measureChosen, this, [this](std::optional<BiometryMeasure> measure) {
         m_view->setPendingBiometry(measure);
         if (measure)
-            showMessage(tr("Draw %1 inside the calibrated area (dashed outline).").arg(BiometryMeasures::name(*measure)));
+            showMessage(tr("Draw %1 inside the calibrated area (dashed outline).")
+                            .arg(BiometryMeasures::name(*measure)));
         m_view->setFocus();
     });
     connect(m_biometry, &BiometryPanel::problem, this, &DicomViewer::showMessage);
@@ -165,10 +166,11 @@ void DicomViewer::buildActions()
         DicomImageView::Tool tool;
         QKeySequence key;
     } toolDefs[] = {
-        { tr("Window/level"), tr("Drag: left/right changes contrast, up/down brightness (right button always)"),
+        { tr("Window/level"),
+            tr("Drag: left/right changes contrast, up/down brightness (right button always)"),
             DicomImageView::Tool::WindowLevel, QKeySequence(Qt::Key_W) },
-        { tr("Pan"), tr("Drag to move the image (middle button always); wheel zooms"), DicomImageView::Tool::Pan,
-            QKeySequence(Qt::Key_P) },
+        { tr("Pan"), tr("Drag to move the image (middle button always); wheel zooms"),
+            DicomImageView::Tool::Pan, QKeySequence(Qt::Key_P) },
         { tr("Distance"), tr("Drag from one calliper to the other"), DicomImageView::Tool::Distance,
             QKeySequence(Qt::Key_D) },
         { tr("Ellipse"), tr("Drag along one axis, move to fit the outline, click: circumference and area"),
@@ -178,7 +180,8 @@ void DicomViewer::buildActions()
     for (const auto &def : toolDefs) {
         QAction *action = toolGroup->addAction(def.text);
         action->setCheckable(true);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(def.tip, def.key.toString(QKeySequence::NativeText)));
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(def.tip, def.key.toString(QKeySequence::NativeText)));
         action->setShortcut(def.key);
         action->setChecked(def.tool == DicomImageView::Tool::WindowLevel);
         const auto tool = def.tool;
@@ -222,9 +225,11 @@ void DicomViewer::buildActions()
     fit->setShortcut(Qt::Key_F);
     QAction *actual = view->addAction(tr("&1:1 (actual pixels)"), m_view, &DicomImageView::showActualSize);
     actual->setShortcut(Qt::Key_1);
-    QAction *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { m_view->zoomBy(1.25, m_view->rect().center()); });
+    QAction *zoomIn
+        = view->addAction(tr("Zoom &in"), this, [this] { m_view->zoomBy(1.25, m_view->rect().center()); });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOut = view->addAction(tr("Zoom &out"), this, [this] { m_view->zoomBy(0.8, m_view->rect().center()); });
+    QAction *zoomOut
+        = view->addAction(tr("Zoom &out"), this, [this] { m_view->zoomBy(0.8, m_view->rect().center()); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     tools->addAction(fit);
     tools->addAction(actual);
@@ -240,7 +245,8 @@ void DicomViewer::buildActions()
     };
     stepAction(tr("&Next frame"), QKeySequence(Qt::Key_Right), [this] { m_player->step(1); });
     stepAction(tr("P&revious frame"), QKeySequence(Qt::Key_Left), [this] { m_player->step(-1); });
-    stepAction(tr("&First frame"), QKeySequence(Qt::Key_Home), [this] { m_player->pause(), m_player->seek(0); });
+    stepAction(
+        tr("&First frame"), QKeySequence(Qt::Key_Home), [this] { m_player->pause(), m_player->seek(0); });
     stepAction(tr("&Last frame"), QKeySequence(Qt::Key_End),
         [this] { m_player->pause(), m_player->seek(m_player->frameCount() - 1); });
 }
@@ -258,11 +264,14 @@ void DicomViewer::openFolder(const QString &folder)
 {
     m_series->showFolder(folder);
     // The first image once the folder has been read.
-    connect(m_series, &SeriesBrowser::scanFinished, this, [this] {
-        const QStringList files = m_series->files();
-        if (!files.isEmpty() && currentPath().isEmpty())
-            openFile(files.first());
-    }, Qt::SingleShotConnection);
+    connect(
+        m_series, &SeriesBrowser::scanFinished, this,
+        [this] {
+            const QStringList files = m_series->files();
+            if (!files.isEmpty() && currentPath().isEmpty())
+                openFile(files.first());
+        },
+        Qt::SingleShotConnection);
 }
 
 Result<void> DicomViewer::openFile(const QString &path)
@@ -283,9 +292,8 @@ Result<void> DicomViewer::openFile(const QString &path)
         if (frame == m_awaitedFrame)
             display(frame, image);
     });
-    connect(m_loader.get(), &FrameLoader::frameFailed, this, [this](int, const QString &, const QString &message) {
-        showMessage(message);
-    });
+    connect(m_loader.get(), &FrameLoader::frameFailed, this,
+        [this](int, const QString &, const QString &message) { showMessage(message); });
     const DicomInfo &info = m_file->info();
     m_view->setDicomInfo(info);
     auto tree = DicomTagTree::read(path);
@@ -319,8 +327,8 @@ Result<void> DicomViewer::openFile(const QString &path)
     return {};
 }
 
-void DicomViewer::setRecordLink(
-    UltrasoundExamRecords *records, const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
+void DicomViewer::setRecordLink(UltrasoundExamRecords *records, const QUuid &pregnancyId,
+    const QString &womanLabel, const QString &womanId)
 {
     m_biometry->setRecordLink(records, pregnancyId, womanLabel, womanId);
 }
@@ -365,15 +373,17 @@ void DicomViewer::updateCineBar()
 {
     const bool cine = m_player->frameCount() > 1;
     m_play->setEnabled(cine);
-    m_play->setIcon(style()->standardIcon(m_player->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIcon(
+        style()->standardIcon(m_player->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setText(m_player->isPlaying() ? tr("Pause") : tr("Play"));
     m_play->setToolTip(tr("Play or pause the loop (Space); ← → step one frame"));
     m_slider->setEnabled(cine);
     m_speed->setEnabled(cine);
     m_frameLabel->setText(tr("Frame %1 / %2").arg(m_player->currentFrame() + 1).arg(m_player->frameCount()));
-    m_rateLabel->setText(cine ? tr("%1 fps (%2)")
-                                    .arg(QLocale().toString(m_player->framesPerSecond(), 'f', 1), m_frameTimeSource)
-                              : QString());
+    m_rateLabel->setText(cine
+            ? tr("%1 fps (%2)")
+                  .arg(QLocale().toString(m_player->framesPerSecond(), 'f', 1), m_frameTimeSource)
+            : QString());
 }
 
 void DicomViewer::updateCorners()
@@ -384,8 +394,10 @@ void DicomViewer::updateCorners()
     const QLocale locale;
     m_view->setCornerText(Qt::TopLeftCorner,
         QStringLiteral("%1\n%2").arg(personName(info.patientName), tr("ID %1").arg(info.patientId)));
-    const auto tag = [this](quint16 group, quint16 element) { return DicomTagTree::valueOf(m_tagTree, group, element); };
-    QStringList study { tag(0x0008, 0x0080), tr("Study %1").arg(dicomDate(info.studyDate)), tag(0x0008, 0x1030) };
+    const auto tag
+        = [this](quint16 group, quint16 element) { return DicomTagTree::valueOf(m_tagTree, group, element); };
+    QStringList study { tag(0x0008, 0x0080), tr("Study %1").arg(dicomDate(info.studyDate)),
+        tag(0x0008, 0x1030) };
     study.removeAll(QString());
     m_view->setCornerText(Qt::TopRightCorner, study.join(QLatin1Char('\n')));
     QStringList series { tag(0x0008, 0x103E),
@@ -410,8 +422,8 @@ void DicomViewer::updateCorners()
 
 void DicomViewer::openFileDialog()
 {
-    const QStringList paths
-        = QFileDialog::getOpenFileNames(this, tr("Open DICOM files"), {}, tr("DICOM files (*.dcm *.DCM *);;All files (*)"));
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open DICOM files"), {}, tr("DICOM files (*.dcm *.DCM *);;All files (*)"));
     if (!paths.isEmpty())
         openFiles(paths);
 }

@@ -114,7 +114,8 @@ void SeriesBrowser::showScan()
             seriesUid.clear();
             QStringList parts { dicomDate(image.studyDate), image.patientName, image.studyDescription };
             parts.removeAll(QString());
-            study = new QTreeWidgetItem(m_tree, { parts.isEmpty() ? tr("Study") : parts.join(QStringLiteral(" · ")) });
+            study = new QTreeWidgetItem(
+                m_tree, { parts.isEmpty() ? tr("Study") : parts.join(QStringLiteral(" · ")) });
             study->setExpanded(true);
         }
         if (!series || image.seriesUid != seriesUid) {
@@ -126,14 +127,16 @@ void SeriesBrowser::showScan()
             series->setExpanded(true);
         }
         auto *item = new QTreeWidgetItem(series,
-            { image.frames > 1 ? tr("Image %1 · cine, %n frame(s)", nullptr, image.frames).arg(image.instanceNumber)
-                               : tr("Image %1").arg(image.instanceNumber) });
+            { image.frames > 1
+                    ? tr("Image %1 · cine, %n frame(s)", nullptr, image.frames).arg(image.instanceNumber)
+                    : tr("Image %1").arg(image.instanceNumber) });
         item->setData(0, PathRole, image.path);
         item->setIcon(0, QIcon(QPixmap::fromImage(image.thumbnail)));
         item->setToolTip(0, image.path);
     }
     m_status->setText(result.unreadable > 0
-            ? tr("%n image(s); %1 file(s) are not readable DICOM and are not shown.", nullptr, int(result.images.size()))
+            ? tr("%n image(s); %1 file(s) are not readable DICOM and are not shown.", nullptr,
+                int(result.images.size()))
                   .arg(result.unreadable)
             : tr("%n image(s)", nullptr, int(result.images.size())));
     emit scanFinished();

@@ -10,7 +10,8 @@ void addNodes(QTreeWidgetItem *parent, QTreeWidget *tree, const QList<DicomTagNo
 {
     for (const DicomTagNode &node : nodes) {
         const bool isItem = node.group == 0xFFFE;
-        auto *item = new QTreeWidgetItem({ isItem ? QString() : node.tagText(), node.keyword, node.vr, node.value });
+        auto *item
+            = new QTreeWidgetItem({ isItem ? QString() : node.tagText(), node.keyword, node.vr, node.value });
         item->setToolTip(3, node.value);
         parent ? parent->addChild(item) : tree->addTopLevelItem(item);
         addNodes(item, tree, node.children);

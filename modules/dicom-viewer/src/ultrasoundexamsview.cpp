@@ -28,7 +28,8 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_summary->setWordWrap(true);
-    m_openFiles->setToolTip(tr("Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy"));
+    m_openFiles->setToolTip(
+        tr("Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_openFiles);
     buttons->addWidget(m_openFolder);
@@ -66,7 +67,8 @@ void UltrasoundExamsView::refresh()
         return;
     }
     m_summary->setText(exams->isEmpty()
-            ? tr("No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the pregnancy.")
+            ? tr("No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the "
+                 "pregnancy.")
             : tr("%n ultrasound exam(s), newest first.", nullptr, int(exams->size())));
     const QLocale locale;
     for (const UltrasoundExam &exam : std::as_const(*exams)) {

@@ -27,14 +27,16 @@ UltrasoundWorkbench::~UltrasoundWorkbench()
     delete m_viewer; // before the records it writes to
 }
 
-void UltrasoundWorkbench::setPregnancy(const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
+void UltrasoundWorkbench::setPregnancy(
+    const QUuid &pregnancyId, const QString &womanLabel, const QString &womanId)
 {
     m_pregnancyId = pregnancyId;
     m_womanLabel = womanLabel;
     m_womanId = womanId;
     m_examsView->showPregnancy(m_records.get(), pregnancyId);
     if (m_viewer)
-        m_viewer->setRecordLink(pregnancyId.isNull() ? nullptr : m_records.get(), pregnancyId, womanLabel, womanId);
+        m_viewer->setRecordLink(
+            pregnancyId.isNull() ? nullptr : m_records.get(), pregnancyId, womanLabel, womanId);
 }
 
 DicomViewer *UltrasoundWorkbench::viewer()

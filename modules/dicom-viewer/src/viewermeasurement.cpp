@@ -4,7 +4,8 @@
 
 #include <QLocale>
 
-Result<ViewerMeasurement> ViewerMeasurement::distance(const DicomInfo &info, const QPointF &a, const QPointF &b)
+Result<ViewerMeasurement> ViewerMeasurement::distance(
+    const DicomInfo &info, const QPointF &a, const QPointF &b)
 {
     auto length = UltrasoundMeasurement::distance(info, a, b);
     if (!length)

@@ -11,8 +11,8 @@ std::array<uchar, 256> lookupTable(double centre, double width, bool invert)
     const double w = std::max(1.0, width);
     for (int v = 0; v < 256; ++v) {
         // PS3.3 C.11.2.1.2.1: y = ((x − (c − 0.5)) / (w − 1) + 0.5) · (ymax − ymin) + ymin.
-        double y = w <= 1 ? (v <= centre - 0.5 ? 0.0 : 255.0)
-                          : ((v - (centre - 0.5)) / (w - 1) + 0.5) * 255.0;
+        double y
+            = w <= 1 ? (v <= centre - 0.5 ? 0.0 : 255.0) : ((v - (centre - 0.5)) / (w - 1) + 0.5) * 255.0;
         y = std::clamp(std::round(y), 0.0, 255.0);
         table[size_t(v)] = uchar(invert ? 255 - int(y) : int(y));
     }

@@ -7,8 +7,8 @@
 
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcitem.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcvr.h>
 
@@ -21,9 +21,23 @@ constexpr Uint32 MaxLoadedValueBytes = 1024;
 bool isText(DcmEVR vr)
 {
     switch (vr) {
-    case EVR_AE: case EVR_AS: case EVR_CS: case EVR_DA: case EVR_DS: case EVR_DT: case EVR_IS:
-    case EVR_LO: case EVR_LT: case EVR_PN: case EVR_SH: case EVR_ST: case EVR_TM: case EVR_UC:
-    case EVR_UI: case EVR_UR: case EVR_UT:
+    case EVR_AE:
+    case EVR_AS:
+    case EVR_CS:
+    case EVR_DA:
+    case EVR_DS:
+    case EVR_DT:
+    case EVR_IS:
+    case EVR_LO:
+    case EVR_LT:
+    case EVR_PN:
+    case EVR_SH:
+    case EVR_ST:
+    case EVR_TM:
+    case EVR_UC:
+    case EVR_UI:
+    case EVR_UR:
+    case EVR_UT:
         return true;
     default:
         return false;
@@ -33,8 +47,15 @@ bool isText(DcmEVR vr)
 bool isNumeric(DcmEVR vr)
 {
     switch (vr) {
-    case EVR_US: case EVR_SS: case EVR_UL: case EVR_SL: case EVR_FL: case EVR_FD: case EVR_AT:
-    case EVR_SV: case EVR_UV:
+    case EVR_US:
+    case EVR_SS:
+    case EVR_UL:
+    case EVR_SL:
+    case EVR_FL:
+    case EVR_FD:
+    case EVR_AT:
+    case EVR_SV:
+    case EVR_UV:
         return true;
     default:
         return false;
@@ -44,7 +65,10 @@ bool isNumeric(DcmEVR vr)
 class TreeBuilder
 {
 public:
-    explicit TreeBuilder(DcmItem &dataset) : m_text(dataset) { }
+    explicit TreeBuilder(DcmItem &dataset)
+        : m_text(dataset)
+    {
+    }
 
     QList<DicomTagNode> items(DcmItem &item, int depth)
     {

@@ -43,8 +43,8 @@ QString DicomTextReader::decode(const QByteArray &bytes, bool personName)
         OFString converted;
         // Person names switch character sets at their component delimiters (PS3.5 6.1.2.5.3).
         if (m_converter
-                .convertString(bytes.constData(), static_cast<size_t>(bytes.size()), converted,
-                    personName ? "^=" : "")
+                .convertString(
+                    bytes.constData(), static_cast<size_t>(bytes.size()), converted, personName ? "^=" : "")
                 .good())
             return QString::fromUtf8(converted.c_str(), static_cast<qsizetype>(converted.length()));
     }

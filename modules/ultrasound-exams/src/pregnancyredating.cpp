@@ -18,16 +18,17 @@ RedatingProposal PregnancyRedating::propose(const Pregnancy &pregnancy, const Ul
     p.eddAfter = p.eddBefore;
     p.refused = true;
     if (!exam.gestationalAge || !exam.examDate.isValid()) {
-        p.explanation = tr("This exam has no gestational age by ultrasound (measure a CRL, or BPD, HC, AC or FL), so "
-                           "it cannot date the pregnancy.");
+        p.explanation
+            = tr("This exam has no gestational age by ultrasound (measure a CRL, or BPD, HC, AC or FL), so "
+                 "it cannot date the pregnancy.");
         return p;
     }
     if (pregnancy.status != PregnancyStatus::Booked) {
         p.explanation = tr("This pregnancy has ended; its dating is no longer changed.");
         return p;
     }
-    if (const auto &earlier = pregnancy.ultrasoundDating; earlier && earlier->scanDate.isValid()
-        && earlier->scanDate < exam.examDate) {
+    if (const auto &earlier = pregnancy.ultrasoundDating;
+        earlier && earlier->scanDate.isValid() && earlier->scanDate < exam.examDate) {
         p.explanation = tr("The pregnancy is already dated by the scan of %1 (%2). An EDD set by an earlier "
                            "ultrasound is not changed by a later one (ACOG Committee Opinion 700).")
                             .arg(date(earlier->scanDate), earlier->gestationalAgeAtScan.toString());
@@ -49,11 +50,12 @@ RedatingProposal PregnancyRedating::propose(const Pregnancy &pregnancy, const Ul
     p.acceptedDays = acceptedDatingDiscrepancyDays(byLmp);
     const int difference = std::abs(p.discrepancyDays);
     if (dating->source == DatingSource::Ultrasound)
-        p.explanation = tr("By ultrasound %1, by LMP %2: %n day(s) apart, more than the %3 days ACOG accepts at "
-                           "%2. The ultrasound dates the pregnancy.",
-            nullptr, difference)
-                            .arg(exam.gestationalAge->toString(), byLmp.toString())
-                            .arg(p.acceptedDays);
+        p.explanation
+            = tr("By ultrasound %1, by LMP %2: %n day(s) apart, more than the %3 days ACOG accepts at "
+                 "%2. The ultrasound dates the pregnancy.",
+                nullptr, difference)
+                  .arg(exam.gestationalAge->toString(), byLmp.toString())
+                  .arg(p.acceptedDays);
     else
         p.explanation = tr("By ultrasound %1, by LMP %2: %n day(s) apart, within the %3 days ACOG accepts at "
                            "%2. The EDD by LMP stands; the scan is kept as the dating ultrasound.",

@@ -3,8 +3,8 @@
 #include "biometry/hadlockweight.h"
 #include "biometry/ultrasoundgestationalage.h"
 
-UltrasoundExam UltrasoundExam::measured(
-    const QUuid &pregnancyId, const QDate &examDate, const QString &studyInstanceUid, const FetalBiometry &biometry)
+UltrasoundExam UltrasoundExam::measured(const QUuid &pregnancyId, const QDate &examDate,
+    const QString &studyInstanceUid, const FetalBiometry &biometry)
 {
     UltrasoundExam exam;
     exam.pregnancyId = pregnancyId;

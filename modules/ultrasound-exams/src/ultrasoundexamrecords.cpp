@@ -38,7 +38,8 @@ Result<RedatingProposal> UltrasoundExamRecords::useToDate(UltrasoundExam &exam)
     if (!found)
         return tl::unexpected(found.error());
     if (!*found)
-        return failure(QStringLiteral("record.missing"), tr("The pregnancy of this exam is no longer in the record."));
+        return failure(
+            QStringLiteral("record.missing"), tr("The pregnancy of this exam is no longer in the record."));
     Pregnancy pregnancy = **found;
     const RedatingProposal proposal = PregnancyRedating::propose(pregnancy, exam);
     if (proposal.refused)

@@ -9,7 +9,8 @@ const QList<BiometryMeasure> storedMeasures { BiometryMeasure::Bpd, BiometryMeas
 
 QStringList columns()
 {
-    QStringList names { QStringLiteral("pregnancy_id"), QStringLiteral("exam_date"), QStringLiteral("study_uid") };
+    QStringList names { QStringLiteral("pregnancy_id"), QStringLiteral("exam_date"),
+        QStringLiteral("study_uid") };
     for (BiometryMeasure m : storedMeasures)
         names << BiometryMeasures::key(m) + QStringLiteral("_mm");
     names << QStringLiteral("efw_grams") << QStringLiteral("efw_formula") << QStringLiteral("ga_days")
@@ -37,10 +38,11 @@ Result<void> UltrasoundExamRepository::save(UltrasoundExam &exam)
     for (BiometryMeasure m : storedMeasures)
         values << sqlOptional(exam.biometry.millimetres(m));
     values << sqlOptional(exam.efwGrams) << text(exam.efwFormula)
-           << (exam.gestationalAge ? QVariant(exam.gestationalAge->totalDays()) : QVariant()) << text(exam.gaMethod)
-           << int(exam.datedPregnancy);
+           << (exam.gestationalAge ? QVariant(exam.gestationalAge->totalDays()) : QVariant())
+           << text(exam.gaMethod) << int(exam.datedPregnancy);
     if (exam.meta.id.isNull() || exam.meta.revision == 0)
-        return m_table.insert(exam.meta, values, m_database.identity().clinicId, m_database.identity().author);
+        return m_table.insert(
+            exam.meta, values, m_database.identity().clinicId, m_database.identity().author);
     return m_table.update(exam.meta, values, m_database.identity().author);
 }
 

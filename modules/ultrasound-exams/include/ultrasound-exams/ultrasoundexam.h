@@ -25,6 +25,6 @@ struct UltrasoundExam
     bool datedPregnancy = false; // the clinician used it to date the pregnancy
 
     // An exam with the EFW (Hadlock) and the GA by ultrasound its biometry allows.
-    static UltrasoundExam measured(
-        const QUuid &pregnancyId, const QDate &examDate, const QString &studyInstanceUid, const FetalBiometry &biometry);
+    static UltrasoundExam measured(const QUuid &pregnancyId, const QDate &examDate,
+        const QString &studyInstanceUid, const FetalBiometry &biometry);
 };
