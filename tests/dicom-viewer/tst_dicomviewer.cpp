@@ -265,6 +265,80 @@ private slots:
         saveScreenshot(viewer.get(), QStringLiteral("obslink-dicomviewer-measure.png"));
     }
 
+    void ellipseIsDrawnAlongOneAxisThenFittedAndClicked()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        DicomImageView *view = viewer->view();
+        view->showActualSize();
+        view->setTool(DicomImageView::Tool::Ellipse);
+        // Axis from (50,150) to (150,150): semi-axis 50 pixels = 5 mm across; then the pointer
+        // 25 rows off the axis: semi-axis 25 pixels = 5 mm down; a click closes it.
+        drag(view, view->imageToWidget(QPointF(50, 150)), view->imageToWidget(QPointF(150, 150)));
+        QVERIFY(view->measurements().isEmpty());
+        const QPointF fit = view->imageToWidget(QPointF(120, 175));
+        QMouseEvent move(
+            QEvent::MouseMove, fit, view->mapToGlobal(fit), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+        QTest::mouseClick(view, Qt::LeftButton, {}, fit.toPoint());
+        QCOMPARE(view->measurements().size(), 1);
+        const ViewerMeasurement &m = view->measurements().first();
+        QCOMPARE(m.shape, ViewerMeasurement::Shape::Ellipse);
+        QVERIFY2(std::abs(m.lengthMm() - M_PI * 10) < 0.05, qPrintable(QString::number(m.lengthMm())));
+    }
+
+    void zoomKeepsThePointUnderThePointerAndFitFillsTheView()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        DicomImageView *view = viewer->view();
+        view->fitToWindow();
+        QVERIFY(view->isFitting());
+        const double fitted = view->zoom();
+        QVERIFY(std::abs(fitted - std::min(view->width() / 400.0, view->height() / 300.0)) < 1e-9);
+        const QPointF pointer(view->width() / 3.0, view->height() / 4.0);
+        const QPointF under = view->widgetToImage(pointer);
+        view->zoomBy(2.0, pointer);
+        QVERIFY(!view->isFitting());
+        QVERIFY(std::abs(view->zoom() - 2 * fitted) < 1e-9);
+        const QPointF after = view->widgetToImage(pointer);
+        QVERIFY(std::abs(after.x() - under.x()) < 1e-6 && std::abs(after.y() - under.y()) < 1e-6);
+        view->showActualSize();
+        QCOMPARE(view->zoom(), 1.0);
+        // Panning by the middle button moves the image with the pointer.
+        const QPointF before = view->imageToWidget(QPointF(10, 10));
+        drag(view, QPointF(100, 100), QPointF(130, 90), Qt::MiddleButton);
+        const QPointF moved = view->imageToWidget(QPointF(10, 10));
+        QCOMPARE(moved - before, QPointF(30, -10));
+    }
+
+    void unreadableFileLeavesTheShownImageAndSaysWhy()
+    {
+        auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
+        QVERIFY(viewer);
+        const QString shown = viewer->currentPath();
+        QFile junk(m_folder.filePath(QStringLiteral("report.txt")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("DICM? no, a text file");
+        junk.close();
+        auto opened = viewer->openFile(junk.fileName());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, QStringLiteral("dicom.unreadable"));
+        QCOMPARE(viewer->currentPath(), shown);
+        QVERIFY(viewer->statusMessage().contains(QStringLiteral("report.txt")));
+        // A DICOM file cut short in its pixel data: refused as well, the image stays.
+        const QString whole = m_folder.write(DicomSynth::grey(8, 8, false, 4), SynthSyntax::ExplicitLittle);
+        QFile cut(whole);
+        QVERIFY(cut.open(QIODevice::ReadWrite));
+        QVERIFY(cut.resize(cut.size() - 3000));
+        cut.close();
+        auto truncated = viewer->openFile(whole);
+        QVERIFY(!truncated);
+        QVERIFY(!truncated.error().message.isEmpty());
+        QCOMPARE(viewer->currentPath(), shown);
+        QCOMPARE(viewer->shownFrame(), 0);
+    }
+
     void measurementOutsideTheCalibratedRegionIsRefusedWithTheReason()
     {
         auto viewer = openViewer(m_folder.write(calibratedImage(), SynthSyntax::ExplicitLittle));
