@@ -208,6 +208,15 @@ void DicomViewer::buildActions()
         m_view->setWindowLevel(WindowLevel { preset.centre, preset.width });
     });
     tools->addWidget(presets);
+    // The preset box names the window/level shown, and nothing once it has been dragged away.
+    connect(m_view, &DicomImageView::windowLevelChanged, presets, [presets](const WindowLevel &shown) {
+        const auto all = WindowLevel::presets();
+        int match = -1;
+        for (int i = 0; i < all.size(); ++i)
+            if (WindowLevel { all[i].centre, all[i].width } == shown)
+                match = i;
+        presets->setCurrentIndex(match);
+    });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *reset = view->addAction(tr("&Reset window/level"), this, [this, presets] {
         m_view->setWindowLevel({});
