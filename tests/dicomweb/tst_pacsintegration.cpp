@@ -60,7 +60,8 @@ private:
     // The retrieval tests use the studies the STOW-RS test stored (QtTest runs them in order).
     bool stored() const
     {
-        return std::all_of(m_studies.begin(), m_studies.end(), [](const Study &s) { return !s.uid.isEmpty(); });
+        return std::all_of(
+            m_studies.begin(), m_studies.end(), [](const Study &s) { return !s.uid.isEmpty(); });
     }
     Result<QString> uidOf(const QString &accession)
     {
@@ -126,7 +127,7 @@ private slots:
         QCOMPARE(summary.pregnancyId, QStringLiteral("pregnancy-1"));
         QCOMPARE(summary.patientName, QStringLiteral("王^芳"));
         QCOMPARE(summary.studyDate, QDate(2026, 3, 11));
-        QCOMPARE(summary.modalities, QStringList{QStringLiteral("US")});
+        QCOMPARE(summary.modalities, QStringList { QStringLiteral("US") });
         QCOMPARE(summary.instances.value_or(-1), 2);
         for (Study &s : m_studies) {
             const auto uid = uidOf(s.demo.accessionNumber);
@@ -149,7 +150,8 @@ private slots:
         StudyCache cache(cacheDir.path(), 1LL << 30);
         DicomWebClient client(m_pacs.endpoint());
         QList<RetrieveProgress> steps;
-        const auto retrieved = client.retrieveStudy(study(0).uid, cache, [&](const RetrieveProgress &p) { steps << p; });
+        const auto retrieved
+            = client.retrieveStudy(study(0).uid, cache, [&](const RetrieveProgress &p) { steps << p; });
         QVERIFY2(retrieved.has_value(), retrieved ? "" : qPrintable(retrieved.error().message));
         QCOMPARE(retrieved->files.size(), 2);
         QCOMPARE(digests(retrieved->files), digests(study(0).files));
@@ -160,7 +162,8 @@ private slots:
         QCOMPARE(steps.last().bytes, totalSize(study(0).files));
         // A second request is served by the cache: nothing moves over the network.
         int secondSteps = 0;
-        QVERIFY(client.retrieveStudy(study(0).uid, cache, [&](const RetrieveProgress &) { ++secondSteps; }).has_value());
+        QVERIFY(client.retrieveStudy(study(0).uid, cache, [&](const RetrieveProgress &) { ++secondSteps; })
+                    .has_value());
         QCOMPARE(secondSteps, 0);
     }
 
@@ -175,7 +178,7 @@ private slots:
             QVERIFY(client.retrieveStudy(study(i).uid, cache).has_value());
             QVERIFY(cache.totalBytes() <= cache.maxBytes());
         }
-        QCOMPARE(cache.cachedStudies(), (QStringList{study(2).uid, study(1).uid}));
+        QCOMPARE(cache.cachedStudies(), (QStringList { study(2).uid, study(1).uid }));
     }
 
     void aPacsCertificateFromAnotherCaIsRefused()
@@ -183,12 +186,14 @@ private slots:
         QTemporaryDir dir;
         const QString otherCa = dir.filePath(QStringLiteral("other-ca.pem"));
         QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
-                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                    QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
-                                    QStringLiteral("-out"), otherCa, QStringLiteral("-subj"), QStringLiteral("/CN=Another CA")}),
-                 0);
-        for (const QString &ca : {otherCa, QString()}) {
+                     { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-keyout"),
+                         dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"), otherCa,
+                         QStringLiteral("-subj"), QStringLiteral("/CN=Another CA") }),
+            0);
+        for (const QString &ca : { otherCa, QString() }) {
             PacsEndpoint endpoint = m_pacs.endpoint();
             endpoint.regionalCaFile = ca;
             DicomWebClient client(endpoint);
@@ -218,10 +223,12 @@ private slots:
     {
         QTemporaryDir cacheDir;
         StudyCache cache(cacheDir.path(), 1LL << 30);
-        const auto missing = DicomWebClient(m_pacs.endpoint()).retrieveStudy(QStringLiteral("1.2.3.4.5.6.7.8.9"), cache);
+        const auto missing
+            = DicomWebClient(m_pacs.endpoint()).retrieveStudy(QStringLiteral("1.2.3.4.5.6.7.8.9"), cache);
         QVERIFY(!missing);
         QCOMPARE(cache.totalBytes(), 0);
-        const auto hostileUid = DicomWebClient(m_pacs.endpoint()).retrieveStudy(QStringLiteral("../../etc"), cache);
+        const auto hostileUid
+            = DicomWebClient(m_pacs.endpoint()).retrieveStudy(QStringLiteral("../../etc"), cache);
         QVERIFY(!hostileUid);
         QCOMPARE(hostileUid.error().code, QStringLiteral("dicomweb.uid"));
     }
@@ -233,7 +240,7 @@ private slots:
         StudyRetrieval retrieval(m_pacs.endpoint(), std::make_shared<StudyCache>(cacheDir.path(), 1LL << 30));
         QSignalSpy retrieved(&retrieval, &StudyRetrieval::retrieved);
         QSignalSpy failed(&retrieval, &StudyRetrieval::failed);
-        retrieval.prefetch({study(1).uid, study(2).uid});
+        retrieval.prefetch({ study(1).uid, study(2).uid });
         retrieval.retrieve(study(0).uid);
         QTRY_COMPARE_WITH_TIMEOUT(retrieved.size(), 3, 60000);
         QCOMPARE(failed.size(), 0);
@@ -242,12 +249,33 @@ private slots:
             const QString uid = signal.at(0).toString();
             order << uid;
             QCOMPARE(signal.at(3).toBool(), uid != study(0).uid); // prefetched?
-            const auto original = std::find_if(m_studies.begin(), m_studies.end(), [&](const Study &s) { return s.uid == uid; });
+            const auto original = std::find_if(
+                m_studies.begin(), m_studies.end(), [&](const Study &s) { return s.uid == uid; });
             QVERIFY(original != m_studies.end());
             QCOMPARE(digests(signal.at(2).toStringList()), digests(original->files));
         }
         // Hers first (a prefetch already under way gives way and follows), then the prefetches in order.
-        QCOMPARE(order, (QStringList{study(0).uid, study(1).uid, study(2).uid}));
+        QCOMPARE(order, (QStringList { study(0).uid, study(1).uid, study(2).uid }));
+    }
+
+    void aPrefetchThatGaveWayIsFetchedEvenWhenThePrefetchListIsRenewedMeanwhile()
+    {
+        // The worklist renews its prefetch list right after the reader opens a study, while the
+        // prefetch under way is still giving way to hers: that study must not be dropped.
+        QVERIFY2(stored(), "needs stowedFilesAreFoundByQidoWithThePregnancyLink first");
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            QTemporaryDir cacheDir;
+            StudyRetrieval retrieval(
+                m_pacs.endpoint(), std::make_shared<StudyCache>(cacheDir.path(), 1LL << 30));
+            QSignalSpy retrieved(&retrieval, &StudyRetrieval::retrieved);
+            QSignalSpy failed(&retrieval, &StudyRetrieval::failed);
+            retrieval.prefetch({ study(1).uid });
+            QTest::qWait(5); // study 1 is under way
+            retrieval.retrieve(study(0).uid);
+            retrieval.prefetch({ study(1).uid, study(2).uid });
+            QTRY_COMPARE_WITH_TIMEOUT(retrieved.size() + failed.size(), 3, 30000);
+            QCOMPARE(failed.size(), 0);
+        }
     }
 
     void cStoreIntoTheReceiverIsForwardedToThePacs()
@@ -260,7 +288,8 @@ private slots:
         const auto files = DemoStudyWriter::write(demo, m_files.filePath(QStringLiteral("cstore")));
         QVERIFY(files.has_value());
         const int port = TestPacs::freeLoopbackPort();
-        ReceiveAndForward service({QStringLiteral("OBSLINK_TEST"), port, inbox.path()}, m_pacs.endpoint(), 1);
+        ReceiveAndForward service(
+            { QStringLiteral("OBSLINK_TEST"), port, inbox.path() }, m_pacs.endpoint(), 1);
         QSignalSpy forwarded(&service, &ReceiveAndForward::forwarded);
         QSignalSpy received(&service, &ReceiveAndForward::instanceReceived);
         service.start();
@@ -270,9 +299,9 @@ private slots:
             // -R: propose just the files' SOP class and transfer syntax, as a modality does.
             QProcess storescu;
             storescu.start(QStringLiteral("storescu"),
-                           QStringList{QStringLiteral("-R"), QStringLiteral("-aec"), QStringLiteral("OBSLINK_TEST"), QStringLiteral("127.0.0.1"),
-                                       QString::number(port)}
-                               + *files);
+                QStringList { QStringLiteral("-R"), QStringLiteral("-aec"), QStringLiteral("OBSLINK_TEST"),
+                    QStringLiteral("127.0.0.1"), QString::number(port) }
+                    + *files);
             QVERIFY(storescu.waitForFinished(60000));
             exitCode = storescu.exitCode();
             if (exitCode != 0)

@@ -38,7 +38,7 @@ private slots:
         }
         OBSLINK_START_TEST_PACS(m_pacs);
         QStringList files;
-        const char *names[] = {"Demo^Li Na", "Demo^Wang Fang", "Demo^Zhang Min"};
+        const char *names[] = { "Demo^Li Na", "Demo^Wang Fang", "Demo^Zhang Min" };
         for (int i = 0; i < 3; ++i) {
             DemoStudy study;
             study.patientId = QStringLiteral("9901011990010200%1").arg(i);
@@ -58,7 +58,8 @@ private slots:
         // The workstation reads its PACS settings from the file the demo and managed installs use.
         const QString config = m_dir.filePath(QStringLiteral("pacs.ini"));
         QFile password(m_dir.filePath(QStringLiteral("password")));
-        QVERIFY(password.open(QIODevice::WriteOnly) && password.write(m_pacs.endpoint().password.toUtf8()) > 0);
+        QVERIFY(
+            password.open(QIODevice::WriteOnly) && password.write(m_pacs.endpoint().password.toUtf8()) > 0);
         password.close();
         QSettings ini(config, QSettings::IniFormat);
         ini.beginGroup(QStringLiteral("pacs"));
@@ -92,7 +93,7 @@ private slots:
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->study(0).accessionNumber, QStringLiteral("GUI2")); // oldest first
         QCOMPARE(model->data(model->index(0, ReadingWorklistModel::WomanColumn), Qt::DisplayRole).toString(),
-                 QStringLiteral("Demo Zhang Min"));
+            QStringLiteral("Demo Zhang Min"));
 
         panel->table()->selectRow(0);
         panel->openSelected();
@@ -100,19 +101,27 @@ private slots:
         QCOMPARE(opened.first().size(), 2);
         QCOMPARE(model->state(0), ReadingWorklistModel::State::Ready);
         // The next two studies follow in the background without being opened.
-        QTRY_VERIFY_WITH_TIMEOUT(model->state(1) == ReadingWorklistModel::State::Ready
-                                     && model->state(2) == ReadingWorklistModel::State::Ready,
-                                 60000);
+        auto rowStates = [&] {
+            QStringList states;
+            for (int row = 0; row < model->rowCount(); ++row)
+                states << model->data(model->index(row, ReadingWorklistModel::StatusColumn), Qt::DisplayRole)
+                              .toString();
+            return states.join(QStringLiteral(" | ")).toUtf8();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(model->state(1) == ReadingWorklistModel::State::Ready
+                && model->state(2) == ReadingWorklistModel::State::Ready,
+            rowStates().constData(), 60000);
         QCOMPARE(opened.size(), 1);
 
         // Reading → Open her chart asks the workstation for the selected study's woman.
         QStringList chartsAsked;
-        connect(&workbench, &PacsWorkbench::chartRequested, this, [&](const StudySummary &study) { chartsAsked << study.patientId; });
+        connect(&workbench, &PacsWorkbench::chartRequested, this,
+            [&](const StudySummary &study) { chartsAsked << study.patientId; });
         panel->table()->selectRow(1);
         auto *openChart = window.findChild<QAction *>(QStringLiteral("openHerChart"));
         QVERIFY(openChart);
         openChart->trigger();
-        QCOMPARE(chartsAsked, QStringList{model->study(1).patientId});
+        QCOMPARE(chartsAsked, QStringList { model->study(1).patientId });
 
         const QString png = QDir::temp().filePath(QStringLiteral("obslink-reading-worklist.png"));
         QVERIFY(window.grab().save(png));
@@ -122,7 +131,7 @@ private slots:
     void withoutSettingsTheWorklistSaysWhatIsMissing()
     {
         ReadingWorklistPanel panel;
-        panel.applySettings(PacsSettings{});
+        panel.applySettings(PacsSettings {});
         QSignalSpy failed(&panel, &ReadingWorklistPanel::failedToRefresh);
         panel.refresh();
         QCOMPARE(failed.size(), 1);

@@ -33,14 +33,14 @@ StudyRetrieval::~StudyRetrieval()
 void StudyRetrieval::retrieve(const QString &studyUid)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_busy && m_running.studyUid == studyUid)
+    if (isUnderWay(studyUid))
         return;
     std::erase_if(m_jobs, [&](const Job &job) { return job.studyUid == studyUid; });
-    if (m_busy && m_running.prefetched) {
-        m_jobs.push_front({m_running.studyUid, true});
+    if (m_busy && m_running.prefetched && isUnderWay(m_running.studyUid)) {
+        m_jobs.push_front({ m_running.studyUid, true }); // gives way, and follows hers
         m_cancel = true;
     }
-    m_jobs.push_front({studyUid, false});
+    m_jobs.push_front({ studyUid, false });
     m_wake.wakeAll();
 }
 
@@ -49,11 +49,18 @@ void StudyRetrieval::prefetch(const QStringList &studyUids)
     QMutexLocker lock(&m_mutex);
     std::erase_if(m_jobs, [](const Job &job) { return job.prefetched; });
     for (const QString &uid : studyUids) {
-        const bool queued = std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job &job) { return job.studyUid == uid; });
-        if (!queued && !(m_busy && m_running.studyUid == uid))
-            m_jobs.push_back({uid, true});
+        const bool queued
+            = std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job &job) { return job.studyUid == uid; });
+        if (!queued && !isUnderWay(uid))
+            m_jobs.push_back({ uid, true });
     }
     m_wake.wakeAll();
+}
+
+bool StudyRetrieval::isUnderWay(const QString &studyUid) const
+{
+    // A job told to give way is no longer under way: it ends without a result.
+    return m_busy && !m_cancel && m_running.studyUid == studyUid;
 }
 
 void StudyRetrieval::cancelAll()

@@ -33,7 +33,8 @@ public:
 
 signals:
     void progress(const QString &studyUid, qint64 bytes, int instances);
-    void retrieved(const QString &studyUid, const QString &directory, const QStringList &files, bool prefetched);
+    void retrieved(
+        const QString &studyUid, const QString &directory, const QStringList &files, bool prefetched);
     void failed(const QString &studyUid, const QString &message);
 
 private:
@@ -44,6 +45,8 @@ private:
     };
     void run();
     bool takeJob(Job &job);
+    // Called with m_mutex held.
+    bool isUnderWay(const QString &studyUid) const;
 
     PacsEndpoint m_endpoint;
     std::shared_ptr<StudyCache> m_cache;
@@ -53,6 +56,6 @@ private:
     Job m_running;
     bool m_busy = false;
     bool m_quit = false;
-    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_cancel { false };
     QThread *m_thread = nullptr;
 };
