@@ -20,14 +20,16 @@
 namespace {
 const QDate Today(2026, 11, 20);
 
-// Every row of every table, in insertion order.
+// Every row of every table, in insertion order; not the schema ledger, which says when each
+// schema version was applied to this file.
 QByteArray contentHash(const QString &path)
 {
     auto db = Database::open(path, { QStringLiteral("c"), QStringLiteral("hash") });
     if (!db)
         qFatal("cannot open %s", qPrintable(path));
     QSqlQuery tables((*db)->connection());
-    tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+    tables.exec(QStringLiteral(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migration' ORDER BY name"));
     QStringList names;
     while (tables.next())
         names << tables.value(0).toString();

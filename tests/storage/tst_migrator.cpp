@@ -208,7 +208,7 @@ private slots:
     void everyOlderVersionMigratesToTheLatestWithItsDataAndDerivedColumns_data()
     {
         QTest::addColumn<int>("from");
-        const QList<int> versions = QList<int>{0} + Migrator::versions();
+        const QList<int> versions = QList<int> { 0 } + Migrator::versions();
         for (qsizetype i = 0; i + 1 < versions.size(); ++i)
             QTest::addRow("from version %d", versions[i]) << versions[i];
     }
@@ -411,6 +411,42 @@ private slots:
         RawConnection raw(path);
         QCOMPARE(Migrator::currentVersion(raw.db()), newer);
         QVERIFY(!objectExists(raw.db(), QStringLiteral("patient")));
+    }
+
+    void aVersionSkippedBelowTheHighestIsAppliedLater()
+    {
+        // A database made before the ledger, at a version above one that was only reserved
+        // when it was made (schema 10 without 8 and 9): the missing versions are applied.
+        QTemporaryDir dir;
+        RawConnection raw(dir.filePath(QStringLiteral("gap.db")));
+        QVERIFY(Migrator::migrate(raw.db()));
+        QVERIFY(exec(raw.db(), QStringLiteral("DROP TABLE risk_screening")));
+        QVERIFY(exec(raw.db(), QStringLiteral("DROP TABLE ultrasound_exam")));
+        QVERIFY(exec(raw.db(), QStringLiteral("DROP TABLE schema_migration")));
+        QCOMPARE(Migrator::currentVersion(raw.db()), Migrator::latestVersion());
+
+        const auto migrated = Migrator::migrate(raw.db());
+        QVERIFY2(migrated, migrated ? "" : qPrintable(migrated.error().message));
+        QVERIFY(objectExists(raw.db(), QStringLiteral("risk_screening")));
+        QVERIFY(objectExists(raw.db(), QStringLiteral("ultrasound_exam")));
+        QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(),
+            int(Migrator::versions().size()));
+        QCOMPARE(Migrator::currentVersion(raw.db()), Migrator::latestVersion());
+    }
+
+    void aLedgerWithAVersionThisBuildDoesNotKnowIsRefused()
+    {
+        // A newer build applied a version this one lacks (a reserved number, say) without
+        // raising user_version past this build's latest: this build must not write to it.
+        QTemporaryDir dir;
+        RawConnection raw(dir.filePath(QStringLiteral("newer-gap.db")));
+        QVERIFY(Migrator::migrate(raw.db()));
+        const int unknown = Migrator::latestVersion() + 1;
+        QVERIFY(exec(raw.db(),
+            QStringLiteral("INSERT INTO schema_migration VALUES (%1, '2027-01-01T00:00:00Z')").arg(unknown)));
+        const auto migrated = Migrator::migrate(raw.db());
+        QVERIFY(!migrated);
+        QCOMPARE(migrated.error().code, QStringLiteral("storage.too-new"));
     }
 
     void databaseOfTheLatestVersionOpens()
