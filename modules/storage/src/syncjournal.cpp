@@ -3,6 +3,7 @@
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "summarycolumns.h"
+#include "syncvalues.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -13,34 +14,6 @@
 namespace {
 const QString DeviceIdKey = QStringLiteral("device_id");
 const QString PullCursorKey = QStringLiteral("pull_cursor");
-
-QVariant sqlValue(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? 1 : 0;
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (number == double(qint64(number)))
-            return qint64(number);
-        return number;
-    }
-    case QJsonValue::String:
-        return value.toString();
-    default:
-        return QVariant(QMetaType::fromType<QString>());
-    }
-}
-
-QString jsonText(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), value}}).toJson(QJsonDocument::Compact));
-}
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 // SQLite checks foreign keys per statement; pulled records arrive in the center's change order,
 // where a child can precede a parent changed later. The center checked every parent when the
@@ -80,7 +53,8 @@ Result<QString> SyncJournal::stateValue(const QString &key) const
 Result<void> SyncJournal::setStateValue(const QString &key, const QString &value)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                                 "UPDATE SET value = excluded.value"));
     query.addBindValue(key);
     query.addBindValue(value);
     return execute(query, "store sync state");
@@ -105,16 +79,18 @@ Result<QString> SyncJournal::pullCursor() const
 Result<QList<OutboxEntry>> SyncJournal::pending(int limit) const
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT seq, mutation_id, table_name, record_id, operation, base_revision, fields FROM sync_outbox "
-                                 "WHERE rejected_code IS NULL ORDER BY seq LIMIT ?"));
+    query.prepare(QStringLiteral(
+        "SELECT seq, mutation_id, table_name, record_id, operation, base_revision, fields FROM sync_outbox "
+        "WHERE rejected_code IS NULL ORDER BY seq LIMIT ?"));
     query.addBindValue(limit);
     if (auto done = execute(query, "read the outbox"); !done)
         return tl::unexpected(done.error());
     QList<OutboxEntry> entries;
     while (query.next()) {
-        entries.append(OutboxEntry{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                                   query.value(3).toString(), query.value(4).toString() == QLatin1String("insert"),
-                                   query.value(5).toLongLong(), QJsonDocument::fromJson(query.value(6).toByteArray()).object()});
+        entries.append(OutboxEntry { query.value(0).toLongLong(), query.value(1).toString(),
+            query.value(2).toString(), query.value(3).toString(),
+            query.value(4).toString() == QLatin1String("insert"), query.value(5).toLongLong(),
+            QJsonDocument::fromJson(query.value(6).toByteArray()).object() });
     }
     return entries;
 }
@@ -151,9 +127,12 @@ Result<void> SyncJournal::settle(const QList<OutboxReceipt> &receipts)
     QSqlQuery refuse(m_db);
     QSqlQuery conflict(m_db);
     if (!remove.prepare(QStringLiteral("DELETE FROM sync_outbox WHERE mutation_id = ?"))
-        || !refuse.prepare(QStringLiteral("UPDATE sync_outbox SET rejected_code = ?, rejected_message = ? WHERE mutation_id = ?"))
-        || !conflict.prepare(QStringLiteral("INSERT INTO sync_conflict (id, table_name, record_id, field, local_value, center_value, "
-                                            "detected_at) SELECT ?, table_name, record_id, ?, ?, ?, ? FROM sync_outbox WHERE mutation_id = ?")))
+        || !refuse.prepare(QStringLiteral(
+            "UPDATE sync_outbox SET rejected_code = ?, rejected_message = ? WHERE mutation_id = ?"))
+        || !conflict.prepare(QStringLiteral(
+            "INSERT INTO sync_conflict (id, table_name, record_id, field, local_value, center_value, "
+            "detected_at) SELECT ?, table_name, record_id, ?, ?, ?, ? FROM sync_outbox WHERE mutation_id = "
+            "?")))
         return tl::unexpected(SqlError::from(conflict, "prepare settling the outbox"));
     for (const OutboxReceipt &receipt : receipts) {
         if (receipt.retryLater)
@@ -169,9 +148,9 @@ Result<void> SyncJournal::settle(const QList<OutboxReceipt> &receipts)
         for (const OutboxReceipt::Conflict &field : receipt.conflicts) {
             conflict.bindValue(0, QUuid::createUuid().toString(QUuid::WithoutBraces));
             conflict.bindValue(1, field.field);
-            conflict.bindValue(2, jsonText(field.localValue));
-            conflict.bindValue(3, jsonText(field.centerValue));
-            conflict.bindValue(4, nowText());
+            conflict.bindValue(2, SyncValues::toText(field.localValue));
+            conflict.bindValue(3, SyncValues::toText(field.centerValue));
+            conflict.bindValue(4, SyncValues::now());
             conflict.bindValue(5, receipt.mutationId);
             if (auto done = execute(conflict, "keep a conflict"); !done)
                 return done;
@@ -231,10 +210,10 @@ Result<void> SyncJournal::applyOne(const IncomingRecord &record, const QStringLi
     QStringList names;
     QVariantList values;
     for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it) {
-        if (columns.contains(it.key()) && it.key() != QLatin1String("id") && it.key() != QLatin1String("revision")
-            && !pending->contains(it.key())) {
+        if (columns.contains(it.key()) && it.key() != QLatin1String("id")
+            && it.key() != QLatin1String("revision") && !pending->contains(it.key())) {
             names.append(it.key());
-            values.append(sqlValue(it.value()));
+            values.append(SyncValues::toSql(it.value()));
         }
     }
     QSqlQuery exists(m_db);
@@ -248,15 +227,18 @@ Result<void> SyncJournal::applyOne(const IncomingRecord &record, const QStringLi
         for (const QString &name : names)
             assignments.append(name + QStringLiteral(" = ?"));
         assignments.append(QStringLiteral("revision = ?"));
-        write.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(record.table, assignments.join(QStringLiteral(", "))));
+        write.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                          .arg(record.table, assignments.join(QStringLiteral(", "))));
         for (const QVariant &value : values)
             write.addBindValue(value);
         write.addBindValue(record.revision);
         write.addBindValue(record.recordId);
     } else {
-        write.prepare(QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3)")
-                          .arg(record.table, names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
-                               QStringLiteral(", ?").repeated(names.size())));
+        write.prepare(
+            QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3)")
+                .arg(record.table,
+                    names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
+                    QStringLiteral(", ?").repeated(names.size())));
         write.addBindValue(record.recordId);
         write.addBindValue(record.revision);
         for (const QVariant &value : values)
@@ -270,19 +252,24 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
     // One record this cache cannot take (a constraint a newer or foreign writer did not meet)
     // must not stop the feed for good: it is set aside whole, as an open conflict, and the
     // rest applies.
-    if (auto done = executeStatement(m_db, QStringLiteral("SAVEPOINT pulled_record"), "apply a pulled record"); !done)
+    if (auto done
+        = executeStatement(m_db, QStringLiteral("SAVEPOINT pulled_record"), "apply a pulled record");
+        !done)
         return done;
     if (auto applied = applyOne(record, columns); !applied) {
-        if (auto undone = executeStatement(m_db, QStringLiteral("ROLLBACK TO pulled_record"), "set a pulled record aside"); !undone)
+        if (auto undone = executeStatement(
+                m_db, QStringLiteral("ROLLBACK TO pulled_record"), "set a pulled record aside");
+            !undone)
             return undone;
         QSqlQuery aside(m_db);
-        aside.prepare(QStringLiteral("INSERT INTO sync_conflict (id, table_name, record_id, field, local_value, center_value, detected_at) "
+        aside.prepare(QStringLiteral("INSERT INTO sync_conflict (id, table_name, record_id, field, "
+                                     "local_value, center_value, detected_at) "
                                      "VALUES (?, ?, ?, '', NULL, ?, ?)"));
         aside.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         aside.addBindValue(record.table);
         aside.addBindValue(record.recordId);
         aside.addBindValue(QString::fromUtf8(QJsonDocument(record.fields).toJson(QJsonDocument::Compact)));
-        aside.addBindValue(nowText());
+        aside.addBindValue(SyncValues::now());
         if (auto kept = execute(aside, "set a pulled record aside"); !kept)
             return kept;
     }
@@ -291,19 +278,21 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
 
 Result<void> SyncJournal::setApplying(bool applying)
 {
-    return executeStatement(m_db, QStringLiteral("UPDATE sync_control SET applying = %1 WHERE id = 1").arg(applying ? 1 : 0),
-                            "switch outbox capture");
+    return executeStatement(m_db,
+        QStringLiteral("UPDATE sync_control SET applying = %1 WHERE id = 1").arg(applying ? 1 : 0),
+        "switch outbox capture");
 }
 
 Result<void> SyncJournal::refreshRiskLevel(const QString &pregnancyId)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "UPDATE pregnancy SET "
-        "risk_level = (SELECT level FROM risk_assessment WHERE pregnancy_id = :id AND status <> 'proposed' AND deleted = 0 "
-        "ORDER BY decided_at DESC LIMIT 1), "
-        "risk_purple = coalesce((SELECT purple FROM risk_assessment WHERE pregnancy_id = :id AND status <> 'proposed' AND deleted = 0 "
-        "ORDER BY decided_at DESC LIMIT 1), 0) WHERE id = :id"));
+    query.prepare(QStringLiteral("UPDATE pregnancy SET "
+                                 "risk_level = (SELECT level FROM risk_assessment WHERE pregnancy_id = :id "
+                                 "AND status <> 'proposed' AND deleted = 0 "
+                                 "ORDER BY decided_at DESC LIMIT 1), "
+                                 "risk_purple = coalesce((SELECT purple FROM risk_assessment WHERE "
+                                 "pregnancy_id = :id AND status <> 'proposed' AND deleted = 0 "
+                                 "ORDER BY decided_at DESC LIMIT 1), 0) WHERE id = :id"));
     query.bindValue(QStringLiteral(":id"), pregnancyId);
     return execute(query, "refresh the list colour");
 }
@@ -359,7 +348,8 @@ Result<void> SyncJournal::apply(const QList<IncomingRecord> &records, const QStr
 Result<QStringList> SyncJournal::syncedTables() const
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_outbox_insert' "
+    if (!query.exec(QStringLiteral("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = "
+                                   "tbl_name || '_outbox_insert' "
                                    "ORDER BY rowid")))
         return tl::unexpected(SqlError::from(query, "list synced tables"));
     QStringList tables;
@@ -375,7 +365,9 @@ Result<int> SyncJournal::publishAll()
         return tl::unexpected(tables.error());
     Transaction transaction(m_db);
     // Each record goes out whole, which supersedes any change of it still waiting.
-    if (auto done = executeStatement(m_db, QStringLiteral("DELETE FROM sync_outbox WHERE rejected_code IS NULL"), "clear the outbox"); !done)
+    if (auto done = executeStatement(
+            m_db, QStringLiteral("DELETE FROM sync_outbox WHERE rejected_code IS NULL"), "clear the outbox");
+        !done)
         return tl::unexpected(done.error());
     int queued = 0;
     for (const QString &table : *tables) {
@@ -384,10 +376,11 @@ Result<int> SyncJournal::publishAll()
         trigger.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
         trigger.addBindValue(table + QStringLiteral("_outbox_insert"));
         if (auto done = execute(trigger, "read a sync trigger"); !done || !trigger.next())
-            return failure(QStringLiteral("storage.sync"), tr("The sync definition of %1 cannot be read.").arg(table));
+            return failure(
+                QStringLiteral("storage.sync"), tr("The sync definition of %1 cannot be read.").arg(table));
         QStringList pairs;
         static const QRegularExpression column(QStringLiteral("NEW\\.(\\w+)"));
-        QSet<QString> seen{QStringLiteral("id")};
+        QSet<QString> seen { QStringLiteral("id") };
         for (const auto &match : column.globalMatch(trigger.value(0).toString())) {
             const QString name = match.captured(1);
             if (!seen.contains(name)) {
@@ -396,10 +389,12 @@ Result<int> SyncJournal::publishAll()
             }
         }
         QSqlQuery queue(m_db);
-        if (!queue.exec(QStringLiteral("INSERT INTO sync_outbox (mutation_id, table_name, record_id, operation, base_revision, fields, created_at) "
-                                       "SELECT lower(hex(randomblob(16))), '%1', id, 'insert', 0, json_object(%2), "
-                                       "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM %1 ORDER BY rowid")
-                            .arg(table, pairs.join(QStringLiteral(", ")))))
+        if (!queue.exec(
+                QStringLiteral("INSERT INTO sync_outbox (mutation_id, table_name, record_id, operation, "
+                               "base_revision, fields, created_at) "
+                               "SELECT lower(hex(randomblob(16))), '%1', id, 'insert', 0, json_object(%2), "
+                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM %1 ORDER BY rowid")
+                    .arg(table, pairs.join(QStringLiteral(", ")))))
             return tl::unexpected(SqlError::from(queue, "queue records for the center"));
         queued += queue.numRowsAffected();
     }

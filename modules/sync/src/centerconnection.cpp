@@ -13,7 +13,7 @@
 
 namespace {
 // A reply larger than this is not the center speaking the protocol: stop reading it.
-constexpr qint64 MaxReplyBytes = 2 * ProtocolLimits{}.maxBodyBytes;
+constexpr qint64 MaxReplyBytes = 2 * ProtocolLimits {}.maxBodyBytes;
 } // namespace
 
 CenterConnection::CenterConnection(CenterEndpoint endpoint)
@@ -34,13 +34,16 @@ Result<void> CenterConnection::checkPin(QNetworkReply *reply) const
     if (m_endpoint.publicKeySha256.isEmpty())
         return {};
     const QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
-    const QByteArray pin = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
+    const QByteArray pin
+        = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
     if (pin != m_endpoint.publicKeySha256)
-        return failure(QStringLiteral("sync.tls"), tr("The center's key does not match the pinned key; the connection was refused."));
+        return failure(QStringLiteral("sync.tls"),
+            tr("The center's key does not match the pinned key; the connection was refused."));
     return {};
 }
 
-Result<CenterConnection::Reply> CenterConnection::send(const QByteArray &method, const QString &path, const QByteArray &body, bool authorized)
+Result<CenterConnection::Reply> CenterConnection::send(
+    const QByteArray &method, const QString &path, const QByteArray &body, bool authorized)
 {
     if (m_endpoint.baseUrl.scheme() != QLatin1String("https"))
         return failure(QStringLiteral("sync.config"), tr("The center's address must start with https://."));
@@ -77,49 +80,67 @@ Result<CenterConnection::Reply> CenterConnection::send(const QByteArray &method,
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (error == QNetworkReply::SslHandshakeFailedError)
-        return failure(QStringLiteral("sync.tls"), tr("The center's certificate is not trusted (%1); the connection was refused.")
-                                                       .arg(reply->errorString()));
+        return failure(QStringLiteral("sync.tls"),
+            tr("The center's certificate is not trusted (%1); the connection was refused.")
+                .arg(reply->errorString()));
     if (status == 0) {
         qCInfo(lcSync) << "center unreachable:" << reply->errorString();
-        return failure(QStringLiteral("sync.offline"), tr("The regional center cannot be reached (%1).").arg(reply->errorString()));
+        return failure(QStringLiteral("sync.offline"),
+            tr("The regional center cannot be reached (%1).").arg(reply->errorString()));
     }
-    Reply result{status, reply->readAll()};
+    Reply result { status, reply->readAll() };
     m_bytesReceived += result.body.size();
     return result;
 }
 
 Error CenterConnection::errorFromReply(const Reply &reply)
 {
-    const QJsonObject error = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
+    const QJsonObject error
+        = QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("error")).toObject();
     const QString code = error.value(QStringLiteral("code")).toString();
     if (code.isEmpty() || !JsonReader::isIdentifier(code, 64))
-        return {QStringLiteral("sync.bad-reply"), tr("The center answered with HTTP status %1 and no explanation.").arg(reply.status)};
+        return { QStringLiteral("sync.bad-reply"),
+            tr("The center answered with HTTP status %1 and no explanation.").arg(reply.status) };
+    // The reasons a user can act on are said in her language; others quote the center.
+    if (code == QLatin1String("auth.invalid"))
+        return { code, tr("The center did not accept the user name or password.") };
+    if (code == QLatin1String("auth.locked"))
+        return { code,
+            tr("This account is locked for a while after repeated wrong passwords; try again later or ask "
+               "the "
+               "center's administrator.") };
+    if (code == QLatin1String("auth.refresh") || code == QLatin1String("auth.expired"))
+        return { code, tr("The sign-in to the center has expired; please sign in again.") };
+    if (code == QLatin1String("auth.role"))
+        return { code, tr("Your account may not do this at the center.") };
     const QString detail = error.value(QStringLiteral("message")).toString().left(300);
-    return {code, tr("The center refused the request: %1").arg(detail.isEmpty() ? code : detail)};
+    return { code, tr("The center refused the request: %1").arg(detail.isEmpty() ? code : detail) };
 }
 
 Result<void> CenterConnection::takeTokens(const QByteArray &body)
 {
-    const auto object = JsonReader::parseDocument(body, ProtocolLimits{});
+    const auto object = JsonReader::parseDocument(body, ProtocolLimits {});
     if (!object)
         return failure(QStringLiteral("sync.bad-reply"), tr("The center's login reply cannot be read."));
     const QJsonObject user = object->value(QStringLiteral("user")).toObject();
-    CenterSession session{user.value(QStringLiteral("username")).toString(), user.value(QStringLiteral("clinicId")).toString(),
-                          user.value(QStringLiteral("role")).toString(), object->value(QStringLiteral("accessToken")).toString(),
-                          object->value(QStringLiteral("refreshToken")).toString()};
+    CenterSession session { user.value(QStringLiteral("username")).toString(),
+        user.value(QStringLiteral("clinicId")).toString(), user.value(QStringLiteral("role")).toString(),
+        object->value(QStringLiteral("accessToken")).toString(),
+        object->value(QStringLiteral("refreshToken")).toString() };
     if (session.accessToken.isEmpty() || session.refreshToken.isEmpty() || session.clinicId.isEmpty())
         return failure(QStringLiteral("sync.bad-reply"), tr("The center's login reply cannot be read."));
     m_session = session;
     return {};
 }
 
-Result<void> CenterConnection::login(const QString &username, const QString &password, const QString &deviceId)
+Result<void> CenterConnection::login(
+    const QString &username, const QString &password, const QString &deviceId)
 {
     m_deviceId = deviceId;
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("username"), username},
-                                                      {QStringLiteral("password"), password},
-                                                      {QStringLiteral("deviceId"), deviceId}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("username"), username }, { QStringLiteral("password"), password },
+            { QStringLiteral("deviceId"),
+                deviceId } }).toJson(QJsonDocument::Compact);
     const auto reply = send("POST", QStringLiteral("/api/v1/login"), body, false);
     if (!reply)
         return tl::unexpected(reply.error());
@@ -131,9 +152,10 @@ Result<void> CenterConnection::login(const QString &username, const QString &pas
 Result<void> CenterConnection::resume(const QString &refreshToken, const QString &deviceId)
 {
     m_deviceId = deviceId;
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), refreshToken},
-                                                      {QStringLiteral("deviceId"), deviceId}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("refreshToken"), refreshToken },
+            { QStringLiteral("deviceId"),
+                deviceId } }).toJson(QJsonDocument::Compact);
     const auto reply = send("POST", QStringLiteral("/api/v1/token/refresh"), body, false);
     if (!reply)
         return tl::unexpected(reply.error());
@@ -142,7 +164,8 @@ Result<void> CenterConnection::resume(const QString &refreshToken, const QString
     return takeTokens(reply->body);
 }
 
-Result<QByteArray> CenterConnection::authorizedCall(const QByteArray &method, const QString &path, const QByteArray &body)
+Result<QByteArray> CenterConnection::authorizedCall(
+    const QByteArray &method, const QString &path, const QByteArray &body)
 {
     auto reply = send(method, path, body, true);
     if (reply && reply->status == 401 && errorFromReply(*reply).code == QLatin1String("auth.expired")) {

@@ -10,9 +10,9 @@
 namespace {
 Mutation mutationFrom(const OutboxEntry &entry)
 {
-    return Mutation{entry.mutationId, entry.table, entry.recordId,
-                    entry.isInsert ? Mutation::Operation::Insert : Mutation::Operation::Update, entry.isInsert ? 0 : entry.baseRevision,
-                    entry.fields};
+    return Mutation { entry.mutationId, entry.table, entry.recordId,
+        entry.isInsert ? Mutation::Operation::Insert : Mutation::Operation::Update,
+        entry.isInsert ? 0 : entry.baseRevision, entry.fields };
 }
 
 OutboxReceipt receiptFrom(const MutationOutcome &outcome)
@@ -28,7 +28,7 @@ OutboxReceipt receiptFrom(const MutationOutcome &outcome)
     receipt.errorCode = outcome.errorCode;
     receipt.errorMessage = outcome.errorMessage;
     for (const FieldConflict &conflict : outcome.conflicts)
-        receipt.conflicts.append({conflict.field, conflict.clientValue, conflict.serverValue});
+        receipt.conflicts.append({ conflict.field, conflict.clientValue, conflict.serverValue });
     return receipt;
 }
 } // namespace
@@ -59,7 +59,8 @@ Result<SyncSummary> SyncEngine::syncOnce()
     summary.seconds = double(timer.nsecsElapsed()) / 1e9;
     if (!done)
         return tl::unexpected(done.error());
-    qCInfo(lcSync) << "sync round: pushed" << summary.pushed << "pulled" << summary.pulled << "conflicts" << summary.conflicts;
+    qCInfo(lcSync) << "sync round: pushed" << summary.pushed << "pulled" << summary.pulled << "conflicts"
+                   << summary.conflicts;
     return summary;
 }
 
@@ -74,23 +75,25 @@ Result<void> SyncEngine::pushAll(SyncSummary &summary)
         auto entries = journal.pending(m_pushBatch + int(postponed.size()));
         if (!entries)
             return tl::unexpected(entries.error());
-        PushRequest request{*deviceId, {}};
+        PushRequest request { *deviceId, {} };
         for (const OutboxEntry &entry : std::as_const(*entries)) {
             if (!postponed.contains(entry.mutationId) && request.mutations.size() < m_pushBatch)
                 request.mutations.append(mutationFrom(entry));
         }
         if (request.mutations.isEmpty())
             return {};
-        const auto reply = m_connection.post(QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(request));
+        const auto reply
+            = m_connection.post(QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(request));
         if (!reply)
             return tl::unexpected(reply.error());
         const auto response = ProtocolCodec::decodePushResponse(*reply);
         if (!response)
-            return failure(QStringLiteral("sync.bad-reply"), tr("The center's reply cannot be read: %1").arg(response.error().message));
+            return failure(QStringLiteral("sync.bad-reply"),
+                tr("The center's reply cannot be read: %1").arg(response.error().message));
         QList<OutboxReceipt> receipts;
         for (const MutationOutcome &outcome : response->outcomes) {
             const bool ours = std::any_of(request.mutations.cbegin(), request.mutations.cend(),
-                                          [&](const Mutation &m) { return m.mutationId == outcome.mutationId; });
+                [&](const Mutation &m) { return m.mutationId == outcome.mutationId; });
             if (!ours)
                 continue; // a reply about something not asked is ignored, never applied
             receipts.append(receiptFrom(outcome));
@@ -116,17 +119,19 @@ Result<void> SyncEngine::pullAll(SyncSummary &summary)
         const auto cursor = journal.pullCursor();
         if (!cursor)
             return tl::unexpected(cursor.error());
-        const QString path = QStringLiteral("/api/v1/sync/pull?limit=%1&cursor=%2").arg(m_pullPage).arg(*cursor);
+        const QString path
+            = QStringLiteral("/api/v1/sync/pull?limit=%1&cursor=%2").arg(m_pullPage).arg(*cursor);
         const auto reply = m_connection.get(path);
         if (!reply)
             return tl::unexpected(reply.error());
         const auto page = ProtocolCodec::decodePullResponse(*reply);
         if (!page)
-            return failure(QStringLiteral("sync.bad-reply"), tr("The center's reply cannot be read: %1").arg(page.error().message));
+            return failure(QStringLiteral("sync.bad-reply"),
+                tr("The center's reply cannot be read: %1").arg(page.error().message));
         QList<IncomingRecord> records;
         records.reserve(page->changes.size());
         for (const Change &change : page->changes)
-            records.append(IncomingRecord{change.table, change.recordId, change.revision, change.fields});
+            records.append(IncomingRecord { change.table, change.recordId, change.revision, change.fields });
         if (auto applied = journal.apply(records, page->nextCursor); !applied)
             return applied;
         summary.pulled += int(records.size());

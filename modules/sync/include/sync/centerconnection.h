@@ -46,7 +46,8 @@ private:
         int status = 0;
         QByteArray body;
     };
-    Result<Reply> send(const QByteArray &method, const QString &path, const QByteArray &body, bool authorized);
+    Result<Reply> send(
+        const QByteArray &method, const QString &path, const QByteArray &body, bool authorized);
     Result<QByteArray> authorizedCall(const QByteArray &method, const QString &path, const QByteArray &body);
     Result<void> takeTokens(const QByteArray &body);
     Result<void> checkPin(QNetworkReply *reply) const;

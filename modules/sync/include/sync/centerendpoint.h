@@ -8,8 +8,8 @@
 // regional CA file, and optionally the SHA-256 of the center's public key (base64) as a pin.
 struct CenterEndpoint
 {
-    QUrl baseUrl;                 // https://center.example:8443
-    QString regionalCaFile;       // PEM, added to the system store
-    QByteArray publicKeySha256;   // base64; empty: no pinning
+    QUrl baseUrl; // https://center.example:8443
+    QString regionalCaFile; // PEM, added to the system store
+    QByteArray publicKeySha256; // base64; empty: no pinning
     int timeoutMilliseconds = 30000;
 };

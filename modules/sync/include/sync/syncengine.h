@@ -10,10 +10,10 @@ class CenterConnection;
 
 struct SyncSummary
 {
-    int pushed = 0;    // outbox entries the center accepted (or had already)
-    int pulled = 0;    // records applied from the change feed
+    int pushed = 0; // outbox entries the center accepted (or had already)
+    int pulled = 0; // records applied from the change feed
     int conflicts = 0; // fields kept on both sides, waiting for a clinician
-    int refused = 0;   // entries the center refused, kept in the outbox
+    int refused = 0; // entries the center refused, kept in the outbox
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     double seconds = 0;

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "storage/database.h"
+#include "sync/centersettings.h"
+#include "sync/syncstatus.h"
+
+#include <QObject>
+
+#include <memory>
+
+class CenterConnection;
+class TokenStore;
+
+// The thread side of BackgroundSync: owns its own connection to the clinic cache and its
+// HTTPS conversation with the center, and runs one round at a time when asked.
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+public:
+    SyncWorker(QString databasePath, Database::Identity identity, std::shared_ptr<TokenStore> tokens);
+    ~SyncWorker() override;
+
+    // password: empty to resume with the stored refresh token (or a managed password file).
+    void runRound(const CenterSettings &settings, const QString &password);
+    void forgetSignIn(const CenterSettings &settings);
+
+signals:
+    void progressed(int recordsDone, qint64 bytesMoved);
+    void finished(const SyncStatus &status, int recordsPulled, bool signInAttempted);
+
+private:
+    struct Outcome
+    {
+        SyncStatus status;
+        int pulled = 0;
+        bool signInAttempted = false;
+    };
+    Outcome round(const CenterSettings &settings, const QString &password);
+    Result<void> signIn(
+        const CenterSettings &settings, const QString &password, const QString &deviceId, bool &attempted);
+    void keepRefreshToken(const CenterSettings &settings);
+    void countWaiting(SyncStatus &status) const;
+    static QString tokenKey(const CenterSettings &settings);
+
+    QString m_databasePath;
+    Database::Identity m_identity;
+    std::shared_ptr<TokenStore> m_tokens;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<CenterConnection> m_connection;
+    QString m_connectedTo; // the settings m_connection was made for
+    bool m_signedIn = false;
+    QString m_storedToken;
+};
