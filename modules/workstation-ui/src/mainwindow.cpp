@@ -10,6 +10,7 @@
 #include "storage/database.h"
 #include "storage/draftstore.h"
 #include "storage/patientsearch.h"
+#include "sync-ui/syncworkbench.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
 #include "workstation-ui/registrationdialog.h"
@@ -178,15 +179,8 @@ void MainWindow::buildActions()
     m_ultrasound = new UltrasoundWorkbench(this, file, m_database);
     m_chartView->tabs()->addTab(m_ultrasound->examsView(), tr("Ultrasound"));
     connect(m_ultrasound->examsView(), &UltrasoundExamsView::problem, this, &MainWindow::showProblem);
-    connect(m_ultrasound, &UltrasoundWorkbench::recordChanged, this, [this] {
-        // A saved exam or a new EDD: the banner, the list and the worklists show it at once.
-        if (const auto &chart = m_chartView->chart())
-            openPatient(chart->patient.meta.id);
-        m_listModel->refresh();
-    });
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // A saved exam or a new EDD: the banner, the list and the worklists show it at once.
+    connect(m_ultrasound, &UltrasoundWorkbench::recordChanged, this, &MainWindow::reloadRecords);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find a woman"), this, [this] {
@@ -214,6 +208,14 @@ void MainWindow::buildActions()
             showProblem(tr("No woman with the ID number %1 is in this clinic's records.").arg(study.patientId));
     });
 
+    // Background sync with the regional center: status-bar indicator, Sync now, conflicts.
+    file->addSeparator();
+    m_sync = new SyncWorkbench(this, file, settingsMenu, m_database);
+    connect(m_sync, &SyncWorkbench::recordsChanged, this, &MainWindow::reloadRecords);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ObsLink"), this, [this] {
         QMessageBox::about(this, tr("About ObsLink"),
@@ -221,6 +223,14 @@ void MainWindow::buildActions()
                               "maternal-health network.\nDatabase: %2")
                                .arg(QApplication::applicationVersion(), m_database.path()));
     });
+}
+
+void MainWindow::reloadRecords()
+{
+    if (const auto &chart = m_chartView->chart())
+        openPatient(chart->patient.meta.id);
+    m_listModel->refresh();
+    m_worklists->refresh();
 }
 
 void MainWindow::updateCount()

@@ -7,6 +7,7 @@ class CaseManagement;
 class ClinicRecords;
 class GradingService;
 class PacsWorkbench;
+class SyncWorkbench;
 class Database;
 class DraftStore;
 class PatientChartView;
@@ -38,6 +39,8 @@ public:
     QTabWidget *navigation() const { return m_navigation; }
     // Reading worklist, PACS settings and receiver; the viewer sets its study opener here.
     PacsWorkbench *pacs() const { return m_pacs; }
+    // Background sync with the regional center and its indicator in the status bar.
+    SyncWorkbench *sync() const { return m_sync; }
     // File → Open DICOM…, the chart's Ultrasound tab and the DICOM viewer.
     UltrasoundWorkbench *ultrasound() const { return m_ultrasound; }
 
@@ -53,6 +56,8 @@ protected:
 
 private:
     void buildActions();
+    // Records changed under the window (sync, an exam): the list, the worklists and the chart reload.
+    void reloadRecords();
     void updateCount();
     void chooseLanguage();
     void showProblem(const QString &message);
@@ -73,5 +78,6 @@ private:
     QTabWidget *m_navigation;
     WorklistPanel *m_worklists;
     PacsWorkbench *m_pacs = nullptr;
+    SyncWorkbench *m_sync = nullptr;
     UltrasoundWorkbench *m_ultrasound = nullptr;
 };

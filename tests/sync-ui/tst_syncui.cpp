@@ -1,0 +1,246 @@
+// The sync screens as a clinician meets them: the status-bar indicator in every state, the
+// conflict dialog choosing field by field, Settings → Regional center refusing bad input, and
+// the workbench reaching "synced" against a real center over HTTPS on 127.0.0.1.
+#include "../sync/testcenter.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "sync-ui/centersettingsdialog.h"
+#include "sync-ui/conflictdialog.h"
+#include "sync-ui/syncstatusindicator.h"
+#include "sync-ui/syncworkbench.h"
+#include "sync/backgroundsync.h"
+#include "sync/tokenstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTranslator>
+
+namespace {
+class MemoryTokenStore : public TokenStore
+{
+public:
+    Result<QString> read(const QString &key) override { return tokens.value(key); }
+    Result<void> write(const QString &key, const QString &token) override
+    {
+        tokens.insert(key, token);
+        return {};
+    }
+    Result<void> remove(const QString &key) override
+    {
+        tokens.remove(key);
+        return {};
+    }
+    QHash<QString, QString> tokens;
+};
+
+QString asText(const QJsonValue &value)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject { { QStringLiteral("v"), value } }).toJson(QJsonDocument::Compact));
+}
+
+QString cell(QTableWidget *table, int row, int column)
+{
+    return table->item(row, column) ? table->item(row, column)->text() : QString();
+}
+} // namespace
+
+class TestSyncUi : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Database> cacheWithAConflict(
+        const QString &name, const QString &field, const QJsonValue &mine, const QJsonValue &theirs)
+    {
+        static int n = 0;
+        auto db = Database::open(m_dir.filePath(QStringLiteral("ui-%1.db").arg(++n)),
+            { QStringLiteral("clinic-a"), QStringLiteral("nurse-li") });
+        if (!db)
+            return nullptr;
+        Patient patient;
+        patient.name = name;
+        patient.birthDate = QDate(1990, 1, 2);
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate(2026, 8, 1);
+        if (!ClinicRecords(**db).registerPregnancy(patient, pregnancy))
+            return nullptr;
+        QSqlQuery query((*db)->connection());
+        query.prepare(QStringLiteral("INSERT INTO sync_conflict (id, table_name, record_id, field, "
+                                     "local_value, center_value, detected_at) "
+                                     "VALUES ('k1', ?, ?, ?, ?, ?, '2026-11-20T08:00:00.000Z')"));
+        const bool onPregnancy = field == QLatin1String("lmp");
+        query.addBindValue(onPregnancy ? QStringLiteral("pregnancy") : QStringLiteral("patient"));
+        query.addBindValue(
+            (onPregnancy ? pregnancy.meta.id : patient.meta.id).toString(QUuid::WithoutBraces));
+        query.addBindValue(field);
+        query.addBindValue(asText(mine));
+        query.addBindValue(asText(theirs));
+        return query.exec() ? std::move(*db) : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // OBSLINK_TEST_QM=file.qm: the screenshots in that language, to look at them as users do.
+        if (const QString qm = qEnvironmentVariable("OBSLINK_TEST_QM"); !qm.isEmpty()) {
+            auto *translator = new QTranslator(this);
+            QVERIFY(translator->load(qm));
+            QCoreApplication::installTranslator(translator);
+            QLocale::setDefault(QLocale(translator->language()));
+        }
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void theIndicatorSaysEveryStateInWordsAndOffersWhatToDo()
+    {
+        SyncStatusIndicator indicator;
+        QSet<QString> texts;
+        SyncStatus status;
+        for (auto state : { SyncStatus::State::NotConfigured, SyncStatus::State::SignInNeeded,
+                 SyncStatus::State::Offline, SyncStatus::State::Syncing, SyncStatus::State::UpToDate }) {
+            status.state = state;
+            status.lastSynced = QDateTime::currentDateTimeUtc();
+            status.nextAttempt = status.lastSynced.addSecs(60);
+            status.message = QStringLiteral("reason");
+            indicator.show(status);
+            QVERIFY(!indicator.stateText().isEmpty());
+            texts.insert(indicator.stateText());
+            QCOMPARE(indicator.progressBar()->isVisibleTo(&indicator), state == SyncStatus::State::Syncing);
+        }
+        QCOMPARE(texts.size(), 5); // no two states read alike
+
+        status.state = SyncStatus::State::SignInNeeded;
+        indicator.show(status);
+        QSignalSpy signIn(&indicator, &SyncStatusIndicator::signInRequested);
+        indicator.syncNowButton()->click();
+        QCOMPARE(signIn.size(), 1);
+
+        status.state = SyncStatus::State::UpToDate;
+        status.openConflicts = 2;
+        status.pending = 3;
+        indicator.show(status);
+        QVERIFY(indicator.conflictsButton()->isVisibleTo(&indicator));
+        QVERIFY(indicator.conflictsButton()->text().contains(QLatin1Char('2')));
+        QVERIFY(indicator.stateText().contains(QLatin1Char('3')));
+        QSignalSpy syncNow(&indicator, &SyncStatusIndicator::syncNowRequested);
+        indicator.syncNowButton()->click();
+        QCOMPARE(syncNow.size(), 1);
+        status.openConflicts = 0;
+        indicator.show(status);
+        QVERIFY(!indicator.conflictsButton()->isVisibleTo(&indicator));
+    }
+
+    void theConflictDialogShowsBothValuesAndSavesTheChoice()
+    {
+        auto db = cacheWithAConflict(QStringLiteral("周莉"), QStringLiteral("phone"),
+            QStringLiteral("13900000002"), QStringLiteral("13900000001"));
+        QVERIFY(db);
+        ConflictDialog dialog(db->connection(), QStringLiteral("nurse-li"));
+        QCOMPARE(dialog.conflictCount(), 1);
+        QCOMPARE(cell(dialog.table(), 0, 0), QStringLiteral("周莉"));
+        QCOMPARE(cell(dialog.table(), 0, 3), QStringLiteral("13900000002"));
+        QCOMPARE(cell(dialog.table(), 0, 4), QStringLiteral("13900000001"));
+        dialog.show();
+        const QString png = QDir::temp().filePath(QStringLiteral("obslink-sync-conflicts.png"));
+        QVERIFY(dialog.grab().save(png));
+        qInfo("screenshot: %s", qPrintable(png));
+
+        QSignalSpy resolved(&dialog, &ConflictDialog::resolved);
+        QVERIFY(dialog.choose(0, 1)); // the center's
+        QCOMPARE(resolved.size(), 1);
+        QCOMPARE(dialog.conflictCount(), 0);
+        QSqlQuery phone(db->connection());
+        QVERIFY(phone.exec(QStringLiteral("SELECT phone FROM patient")) && phone.next());
+        QCOMPARE(phone.value(0).toString(), QStringLiteral("13900000001"));
+    }
+
+    void aTypedValueMustHaveTheShapeOfTheTwoItReplaces()
+    {
+        auto db = cacheWithAConflict(QStringLiteral("王芳"), QStringLiteral("lmp"),
+            QStringLiteral("2026-08-01"), QStringLiteral("2026-07-28"));
+        QVERIFY(db);
+        ConflictDialog dialog(db->connection(), QStringLiteral("nurse-li"));
+        QVERIFY(!dialog.choose(0, 2, QStringLiteral("last August")));
+        QCOMPARE(dialog.conflictCount(), 1); // still open, nothing written
+        QVERIFY(!dialog.findChildren<QLabel *>().isEmpty());
+        QVERIFY(dialog.choose(0, 2, QStringLiteral("2026-07-30")));
+        QSqlQuery lmp(db->connection());
+        QVERIFY(lmp.exec(QStringLiteral("SELECT lmp FROM pregnancy")) && lmp.next());
+        QCOMPARE(lmp.value(0).toString(), QStringLiteral("2026-07-30"));
+    }
+
+    void regionalCenterSettingsRefuseAnAddressWithoutTls()
+    {
+        CenterSettingsDialog dialog(CenterSettings {});
+        dialog.urlField()->setText(QStringLiteral("http://127.0.0.1:8443"));
+        dialog.findChildren<QLineEdit *>().at(3)->setText(QStringLiteral("dr-wang"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("https://")));
+        dialog.urlField()->setText(QStringLiteral("https://127.0.0.1:8443"));
+        dialog.passwordField()->setText(QStringLiteral("secret"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.settings().url, QStringLiteral("https://127.0.0.1:8443"));
+        QCOMPARE(dialog.password(), QStringLiteral("secret"));
+    }
+
+    void theWorkbenchSyncsWithARealCenterAndShowsIt()
+    {
+        TestCenter center;
+        QVERIFY2(center.prepare(), qPrintable(center.lastError()));
+        QVERIFY2(center.start(), qPrintable(center.lastError()));
+        // A managed install: the center's settings and a password file in an INI file.
+        const QString ini = m_dir.filePath(QStringLiteral("center.ini"));
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            settings.beginGroup(QStringLiteral("center"));
+            settings.setValue(QStringLiteral("url"), center.url());
+            settings.setValue(QStringLiteral("caFile"), center.caFile());
+            settings.setValue(QStringLiteral("username"), QStringLiteral("dr-wang"));
+            settings.setValue(QStringLiteral("passwordFile"), center.passwordFile());
+        }
+        qputenv("OBSLINK_CENTER_CONFIG", ini.toLocal8Bit());
+        auto db = cacheWithAConflict(
+            QStringLiteral("李娜"), QStringLiteral("phone"), QStringLiteral("1"), QStringLiteral("2"));
+        QVERIFY(db);
+
+        QMainWindow window;
+        QMenu *file = window.menuBar()->addMenu(QStringLiteral("File"));
+        QMenu *settings = window.menuBar()->addMenu(QStringLiteral("Settings"));
+        auto tokens = std::make_shared<MemoryTokenStore>();
+        SyncWorkbench workbench(&window, file, settings, *db, tokens);
+        QSignalSpy changed(&workbench, &SyncWorkbench::recordsChanged);
+        window.setCentralWidget(new QWidget);
+        window.resize(1100, 300);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(workbench.sync()->status().state, SyncStatus::State::UpToDate, 30000);
+        QCOMPARE(workbench.sync()->status().pending, 0);
+        QCOMPARE(tokens->tokens.size(), 1);
+        QVERIFY(workbench.indicator()->conflictsButton()->isVisibleTo(&window)); // the one planted above
+        window.statusBar()->showMessage(QStringLiteral("2,000 women on record"));
+        const QString png = QDir::temp().filePath(QStringLiteral("obslink-sync-statusbar.png"));
+        QVERIFY(window.grab().save(png));
+        qInfo("screenshot: %s", qPrintable(png));
+        qunsetenv("OBSLINK_CENTER_CONFIG");
+    }
+};
+
+QTEST_MAIN(TestSyncUi)
+#include "tst_syncui.moc"
