@@ -13,6 +13,11 @@ fi
 # The regional center with the demo region, holding the demo clinic; stopped with the workstation.
 center_pid=$(./scripts/democenter.sh)
 trap 'kill "$center_pid" 2>/dev/null || true' EXIT
+# The workstation syncs with it in the background as dr-wang (status bar: synced / offline /
+# conflicts); a managed install names a password file, a user signs in once in Settings.
+printf '[center]\nurl=https://127.0.0.1:8443\ncaFile=%s\nusername=dr-wang\npasswordFile=%s\nintervalSeconds=60\n' \
+  "$PWD/demo-data/center/ca.pem" "$PWD/demo-data/center/password" > demo-data/center.ini
+export OBSLINK_CENTER_CONFIG=$PWD/demo-data/center.ini
 # The regional PACS (Orthanc + DICOMweb behind nginx TLS, scripts/pacs.sh) with the synthetic
 # demo ultrasound studies of demo-clinic women; Reading → Reading worklist shows them, Reading →
 # Open her chart opens the woman's chart. Stopped with the workstation.
