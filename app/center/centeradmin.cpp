@@ -2,7 +2,7 @@
 
 #include "center/centerdatabase.h"
 #include "center/identitystore.h"
-#include "center/passwordhasher.h"
+#include "credentials/passwordhasher.h"
 #include "storage/transaction.h"
 
 #include <QFile>

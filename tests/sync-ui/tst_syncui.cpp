@@ -2,10 +2,12 @@
 // conflict dialog choosing field by field, Settings → Regional center refusing bad input, and
 // the workbench reaching "synced" against a real center over HTTPS on 127.0.0.1.
 #include "../sync/testcenter.h"
+#include "credentials/passwordhasher.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "sync-ui/centersettingsdialog.h"
 #include "sync-ui/conflictdialog.h"
+#include "sync-ui/sessionlock.h"
 #include "sync-ui/syncstatusindicator.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
@@ -199,6 +201,43 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.settings().url, QStringLiteral("https://127.0.0.1:8443"));
         QCOMPARE(dialog.password(), QStringLiteral("secret"));
+    }
+
+    void anIdleWorkstationLocksAndOnlyHerPasswordUnlocksIt()
+    {
+        QMainWindow window;
+        auto *record = new QLineEdit(&window);
+        record->setObjectName(QStringLiteral("record"));
+        record->setText(QStringLiteral("周莉 13900000002"));
+        window.setCentralWidget(record);
+        window.resize(900, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SessionLock lock(&window, QStringLiteral("nurse-li"),
+            PasswordHasher::hash(QStringLiteral("obslink-demo"), 1000), std::chrono::milliseconds(300));
+        QSignalSpy locked(&lock, &SessionLock::lockedChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.isLocked(), 5000); // idle: locked by itself
+        QCOMPARE(locked.size(), 1);
+        auto *panel = window.findChild<QWidget *>(QStringLiteral("sessionLock"));
+        QVERIFY(panel && panel->isVisible());
+        QCOMPARE(panel->geometry(), window.rect()); // nothing of the record shows around it
+
+        // Typing into the record underneath is swallowed.
+        QTest::keyClicks(record, QStringLiteral("x"));
+        QCOMPARE(record->text(), QStringLiteral("周莉 13900000002"));
+        const QString png = QDir::temp().filePath(QStringLiteral("obslink-session-lock.png"));
+        QVERIFY(window.grab().save(png));
+        qInfo("screenshot: %s", qPrintable(png));
+
+        QVERIFY(!lock.unlock(QStringLiteral("guess")));
+        QVERIFY(lock.isLocked());
+        QVERIFY(!lock.messageLabel()->text().isEmpty());
+        QTest::keyClicks(lock.passwordField(), QStringLiteral("obslink-demo"));
+        QTest::keyClick(lock.passwordField(), Qt::Key_Return);
+        QVERIFY(!lock.isLocked());
+        QCOMPARE(locked.size(), 2);
+        QTest::keyClicks(record, QStringLiteral("x"));
+        QCOMPARE(record->text(), QStringLiteral("周莉 13900000002x"));
     }
 
     void theWorkbenchSyncsWithARealCenterAndShowsIt()

@@ -1,7 +1,7 @@
 #include "center/identitystore.h"
 
 #include "center/centerdatabase.h"
-#include "center/passwordhasher.h"
+#include "credentials/passwordhasher.h"
 #include "centerlog.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"

@@ -29,6 +29,7 @@ CenterSettings CenterSettings::load()
     // Not more often than every 15 s: a clinic's sync must not load the center for nothing.
     s.intervalSeconds
         = std::max(15, settings->value(QStringLiteral("intervalSeconds"), s.intervalSeconds).toInt());
+    s.lockMinutes = std::clamp(settings->value(QStringLiteral("lockMinutes"), s.lockMinutes).toInt(), 1, 120);
     return s;
 }
 
@@ -41,6 +42,7 @@ void CenterSettings::save() const
     settings->setValue(QStringLiteral("username"), username);
     settings->setValue(QStringLiteral("passwordFile"), passwordFile);
     settings->setValue(QStringLiteral("intervalSeconds"), intervalSeconds);
+    settings->setValue(QStringLiteral("lockMinutes"), lockMinutes);
 }
 
 Result<CenterEndpoint> CenterSettings::endpoint() const

@@ -14,11 +14,6 @@ SyncWorker::SyncWorker(QString databasePath, Database::Identity identity, std::s
 
 SyncWorker::~SyncWorker() = default;
 
-QString SyncWorker::tokenKey(const CenterSettings &settings)
-{
-    return settings.username + QLatin1Char('@') + settings.url;
-}
-
 void SyncWorker::runRound(const CenterSettings &settings, const QString &password)
 {
     const Outcome outcome = round(settings, password);
@@ -30,7 +25,7 @@ void SyncWorker::forgetSignIn(const CenterSettings &settings)
     m_signedIn = false;
     m_connection.reset();
     m_storedToken.clear();
-    if (auto removed = m_tokens->remove(tokenKey(settings)); !removed)
+    if (auto removed = m_tokens->remove(settings.tokenKey()); !removed)
         qWarning("%s", qPrintable(removed.error().message));
 }
 
@@ -54,7 +49,7 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
         }
         m_database = std::move(*opened);
     }
-    const QString connectionKey = tokenKey(settings) + settings.caFile + settings.publicKeySha256;
+    const QString connectionKey = settings.tokenKey() + settings.caFile + settings.publicKeySha256;
     if (!m_connection || m_connectedTo != connectionKey) {
         m_connection = std::make_unique<CenterConnection>(*endpoint);
         m_connectedTo = connectionKey;
@@ -80,7 +75,14 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
     }
     SyncEngine engine(m_database->connection(), *m_connection);
     connect(&engine, &SyncEngine::progressed, this, &SyncWorker::progressed);
-    const auto summary = engine.syncOnce();
+    auto summary = engine.syncOnce();
+    if (!summary && summary.error().code.startsWith(QLatin1String("auth."))) {
+        // The refresh token was replaced (a sign-in at the workstation's start or lock screen
+        // on this device): take the one in the keychain and try once more.
+        m_storedToken.clear();
+        if (signIn(settings, {}, *deviceId, outcome.signInAttempted))
+            summary = engine.syncOnce();
+    }
     keepRefreshToken(settings); // rotated on every refresh: the old one no longer works
     if (!summary) {
         const bool refused = summary.error().code.startsWith(QLatin1String("auth."));
@@ -100,12 +102,16 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
 Result<void> SyncWorker::signIn(
     const CenterSettings &settings, const QString &password, const QString &deviceId, bool &attempted)
 {
-    const QString key = tokenKey(settings);
+    const QString key = settings.tokenKey();
     if (password.isEmpty()) {
-        const auto token = m_tokens->read(key);
-        if (!token)
-            return tl::unexpected(token.error());
-        if (!token->isEmpty()) {
+        // Without a working keychain (no desktop session) the sign-in still works, each round,
+        // and the keychain is not asked again in this session (each try waits for D-Bus).
+        const auto token = m_keychainWorks ? m_tokens->read(key) : Result<QString>(QString());
+        if (!token) {
+            qWarning("%s", qPrintable(token.error().message));
+            m_keychainWorks = false;
+        }
+        if (token && !token->isEmpty()) {
             if (auto resumed = m_connection->resume(*token, deviceId);
                 resumed || !resumed.error().code.startsWith(QLatin1String("auth."))) {
                 if (resumed)
@@ -138,10 +144,11 @@ Result<void> SyncWorker::signIn(
 void SyncWorker::keepRefreshToken(const CenterSettings &settings)
 {
     const QString token = m_connection ? m_connection->session().refreshToken : QString();
-    if (token.isEmpty() || token == m_storedToken)
+    if (token.isEmpty() || token == m_storedToken || !m_keychainWorks)
         return;
-    if (auto written = m_tokens->write(tokenKey(settings), token); !written) {
+    if (auto written = m_tokens->write(settings.tokenKey(), token); !written) {
         qWarning("%s", qPrintable(written.error().message));
+        m_keychainWorks = false;
         return;
     }
     m_storedToken = token;

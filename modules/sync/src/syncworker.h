@@ -40,7 +40,6 @@ private:
         const CenterSettings &settings, const QString &password, const QString &deviceId, bool &attempted);
     void keepRefreshToken(const CenterSettings &settings);
     void countWaiting(SyncStatus &status) const;
-    static QString tokenKey(const CenterSettings &settings);
 
     QString m_databasePath;
     Database::Identity m_identity;
@@ -50,4 +49,5 @@ private:
     QString m_connectedTo; // the settings m_connection was made for
     bool m_signedIn = false;
     QString m_storedToken;
+    bool m_keychainWorks = true;
 };

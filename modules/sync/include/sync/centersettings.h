@@ -25,6 +25,12 @@ struct CenterSettings
     void save() const;
     // The endpoint, or a translated error saying what is missing or wrong.
     Result<CenterEndpoint> endpoint() const;
+    // Keychain entries of this user at this center: her refresh token, and the slow hash that
+    // lets her sign in while the center cannot be reached.
+    QString tokenKey() const { return username + QLatin1Char('@') + url; }
+    QString offlineVerifierKey() const { return QStringLiteral("offline:") + tokenKey(); }
+    // Minutes without input before the workstation locks.
+    int lockMinutes = 10;
     // The first line of passwordFile; empty when there is none.
     Result<QString> passwordFromFile() const;
 

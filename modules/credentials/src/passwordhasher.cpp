@@ -1,4 +1,4 @@
-#include "center/passwordhasher.h"
+#include "credentials/passwordhasher.h"
 
 #include <QPasswordDigestor>
 #include <QRandomGenerator>

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "sync/workstationsignin.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+// The workstation's sign-in when it is linked to a regional center: the user's password is
+// checked at the center (in the background, the dialog stays responsive), or against the hash
+// kept from her last sign-in there when the center cannot be reached. Says which it was.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SignInDialog(const CenterSettings &settings, const QString &deviceId,
+        std::shared_ptr<TokenStore> keychain, QWidget *parent = nullptr);
+
+    QLineEdit *passwordField() const { return m_password; }
+    QLabel *messageLabel() const { return m_message; }
+    // Valid once accepted.
+    WorkstationSignIn::Mode mode() const { return m_mode; }
+    QString sessionVerifier() const { return m_signIn.sessionVerifier(); }
+
+private:
+    void start();
+    void finish();
+
+    WorkstationSignIn m_signIn;
+    QLineEdit *m_password;
+    QLabel *m_message;
+    QPushButton *m_submit;
+    QFutureWatcher<Result<WorkstationSignIn::Mode>> m_watcher;
+    WorkstationSignIn::Mode m_mode = WorkstationSignIn::Mode::AtCenter;
+};
