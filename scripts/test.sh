@@ -10,4 +10,4 @@ export QT_QPA_PLATFORM=offscreen
 export HOME_FOR_TESTS=$(mktemp -d)
 HOME="$HOME_FOR_TESTS" dbus-run-session -- sh -c \
   'printf obslink | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; \
-   ctest --test-dir "${OBSLINK_BUILD_DIR:-build}" --output-on-failure -LE bench -j 2 --timeout 600'
+   OBSLINK_REQUIRE_KEYCHAIN=1 ctest --test-dir "${OBSLINK_BUILD_DIR:-build}" --output-on-failure -LE bench -j 2 --timeout 600'
