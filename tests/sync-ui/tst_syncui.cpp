@@ -1,6 +1,7 @@
 // The sync screens as a clinician meets them: the status-bar indicator in every state, the
 // conflict dialog choosing field by field, Settings → Regional center refusing bad input, and
 // the workbench reaching "synced" against a real center over HTTPS on 127.0.0.1.
+#include "../sync/memorytokenstore.h"
 #include "../sync/testcenter.h"
 #include "credentials/passwordhasher.h"
 #include "storage/clinicrecords.h"
@@ -11,7 +12,7 @@
 #include "sync-ui/syncstatusindicator.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
-#include "sync/tokenstore.h"
+#include "testtranslation.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,26 +30,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
 
 namespace {
-class MemoryTokenStore : public TokenStore
-{
-public:
-    Result<QString> read(const QString &key) override { return tokens.value(key); }
-    Result<void> write(const QString &key, const QString &token) override
-    {
-        tokens.insert(key, token);
-        return {};
-    }
-    Result<void> remove(const QString &key) override
-    {
-        tokens.remove(key);
-        return {};
-    }
-    QHash<QString, QString> tokens;
-};
-
 QString asText(const QJsonValue &value)
 {
     return QString::fromUtf8(
@@ -99,13 +82,7 @@ private:
 private slots:
     void initTestCase()
     {
-        // OBSLINK_TEST_QM=file.qm: the screenshots in that language, to look at them as users do.
-        if (const QString qm = qEnvironmentVariable("OBSLINK_TEST_QM"); !qm.isEmpty()) {
-            auto *translator = new QTranslator(this);
-            QVERIFY(translator->load(qm));
-            QCoreApplication::installTranslator(translator);
-            QLocale::setDefault(QLocale(translator->language()));
-        }
+        QVERIFY(installTestTranslation(this));
         QStandardPaths::setTestModeEnabled(true);
     }
 

@@ -1,12 +1,12 @@
 // The workstation's background sync against a real obslink-center over HTTPS on 127.0.0.1:
 // sign-in once and resume with the kept refresh token, retries with growing waits while the
 // center is unreachable, and a conflict chosen on one device reaching the other.
+#include "memorytokenstore.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/patientrepository.h"
 #include "storage/syncconflicts.h"
 #include "sync/backgroundsync.h"
-#include "sync/tokenstore.h"
 #include "testcenter.h"
 
 #include <QSignalSpy>
@@ -14,26 +14,6 @@
 #include <QTest>
 
 namespace {
-// The keychain's contract without a desktop session: this test is about what is kept when.
-class MemoryTokenStore : public TokenStore
-{
-public:
-    Result<QString> read(const QString &key) override { return tokens.value(key); }
-    Result<void> write(const QString &key, const QString &token) override
-    {
-        tokens.insert(key, token);
-        ++writes;
-        return {};
-    }
-    Result<void> remove(const QString &key) override
-    {
-        tokens.remove(key);
-        return {};
-    }
-    QHash<QString, QString> tokens;
-    int writes = 0;
-};
-
 bool waitForState(BackgroundSync &sync, SyncStatus::State state, int timeout = 30000)
 {
     QElapsedTimer clock;

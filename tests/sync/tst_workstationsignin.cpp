@@ -1,32 +1,13 @@
 // Signing in to the workstation against a real center over HTTPS on 127.0.0.1: at the center,
 // then offline against the kept hash when the center is down; a refusal by the center is final.
+#include "memorytokenstore.h"
 #include "storage/database.h"
 #include "storage/syncjournal.h"
-#include "sync/tokenstore.h"
 #include "sync/workstationsignin.h"
 #include "testcenter.h"
 
 #include <QTcpServer>
 #include <QTest>
-
-namespace {
-class MemoryTokenStore : public TokenStore
-{
-public:
-    Result<QString> read(const QString &key) override { return tokens.value(key); }
-    Result<void> write(const QString &key, const QString &token) override
-    {
-        tokens.insert(key, token);
-        return {};
-    }
-    Result<void> remove(const QString &key) override
-    {
-        tokens.remove(key);
-        return {};
-    }
-    QHash<QString, QString> tokens;
-};
-} // namespace
 
 class TestWorkstationSignIn : public QObject
 {
