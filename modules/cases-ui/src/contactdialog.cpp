@@ -1,6 +1,6 @@
-#include "workstation-ui/contactdialog.h"
+#include "cases-ui/contactdialog.h"
 
-#include "workstation-ui/formfields.h"
+#include "cases-ui/caseforms.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QVBoxLayout>
 
 namespace {
 QPlainTextEdit *notes(QWidget *parent, const QString &key)
@@ -20,10 +21,16 @@ QPlainTextEdit *notes(QWidget *parent, const QString &key)
 }
 } // namespace
 
-ContactDialog::ContactDialog(const QString &woman, const QDate &today, const QDate &proposedNext, QWidget *parent)
-    : QDialog(parent), m_kind(new QComboBox(this)), m_date(new QDateEdit(today, this)), m_outcome(new QComboBox(this)),
-      m_findings(notes(this, QStringLiteral("findings"))), m_interventions(notes(this, QStringLiteral("interventions"))),
-      m_advice(notes(this, QStringLiteral("advice"))), m_next(new QDateEdit(proposedNext, this))
+ContactDialog::ContactDialog(
+    const QString &woman, const QDate &today, const QDate &proposedNext, QWidget *parent)
+    : QDialog(parent)
+    , m_kind(new QComboBox(this))
+    , m_date(new QDateEdit(today, this))
+    , m_outcome(new QComboBox(this))
+    , m_findings(notes(this, QStringLiteral("findings")))
+    , m_interventions(notes(this, QStringLiteral("interventions")))
+    , m_advice(notes(this, QStringLiteral("advice")))
+    , m_next(new QDateEdit(proposedNext, this))
 {
     setWindowTitle(tr("Follow-up contact — %1").arg(woman));
     m_kind->setObjectName(QStringLiteral("kind"));
@@ -34,7 +41,7 @@ ContactDialog::ContactDialog(const QString &woman, const QDate &today, const QDa
     m_outcome->addItem(tr("Reached, followed up"), QStringLiteral("reached"));
     m_outcome->addItem(tr("Not reached"), QStringLiteral("not-reached"));
     m_outcome->addItem(tr("Came to the clinic"), QStringLiteral("attended"));
-    for (QDateEdit *edit : {m_date, m_next}) {
+    for (QDateEdit *edit : { m_date, m_next }) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
@@ -51,7 +58,7 @@ ContactDialog::ContactDialog(const QString &woman, const QDate &today, const QDa
     form->addRow(tr("&Next contact due:"), m_next);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(FormFields::saveCancelButtons(this));
+    layout->addWidget(CaseForms::buttons(this));
 }
 
 FollowUpContact ContactDialog::contact() const

@@ -7,7 +7,9 @@
 #include "storage/transaction.h"
 
 CaseManagement::CaseManagement(const Database &database, CaseSettings settings)
-    : m_database(database), m_settings(std::move(settings)), m_repository(database)
+    : m_database(database)
+    , m_settings(std::move(settings))
+    , m_repository(database)
 {
 }
 
@@ -29,13 +31,14 @@ QDate CaseManagement::nextAntenatalVisit(const QUuid &pregnancyId) const
     return query.exec() && query.next() ? dateFromSql(query.value(0)) : QDate();
 }
 
-Result<CaseFile> CaseManagement::openInTransaction(const QUuid &pregnancyId, const QString &level, bool purple,
-                                                   const QDate &on)
+Result<CaseFile> CaseManagement::openInTransaction(
+    const QUuid &pregnancyId, const QString &level, bool purple, const QDate &on)
 {
     CaseFile caseFile = CaseLifecycle::open(pregnancyId, level, purple, on, m_settings);
     if (auto done = m_repository.save(caseFile); !done)
         return tl::unexpected(done.error());
-    FollowUpContact first = CaseLifecycle::firstContact(caseFile, nextAntenatalVisit(pregnancyId), m_settings);
+    FollowUpContact first
+        = CaseLifecycle::firstContact(caseFile, nextAntenatalVisit(pregnancyId), m_settings);
     if (auto done = m_repository.save(first); !done)
         return tl::unexpected(done.error());
     return caseFile;
@@ -52,7 +55,9 @@ Result<std::optional<CaseFile>> CaseManagement::gradeDecided(const RiskGradeReco
     std::optional<CaseFile> result;
     if (*current && (*current)->status == CaseFile::Status::Open) {
         CaseFile caseFile = **current;
-        if (auto done = CaseLifecycle::regrade(caseFile, grade.level, grade.purple, grade.assessedOn, m_settings); !done)
+        if (auto done
+            = CaseLifecycle::regrade(caseFile, grade.level, grade.purple, grade.assessedOn, m_settings);
+            !done)
             return tl::unexpected(done.error());
         if (auto done = m_repository.save(caseFile); !done)
             return tl::unexpected(done.error());
@@ -68,13 +73,15 @@ Result<std::optional<CaseFile>> CaseManagement::gradeDecided(const RiskGradeReco
     return result;
 }
 
-Result<CaseFile> CaseManagement::openCase(const QUuid &pregnancyId, const QString &level, bool purple, const QDate &today)
+Result<CaseFile> CaseManagement::openCase(
+    const QUuid &pregnancyId, const QString &level, bool purple, const QDate &today)
 {
     auto current = m_repository.currentForPregnancy(pregnancyId);
     if (!current)
         return tl::unexpected(current.error());
     if (*current && (*current)->status == CaseFile::Status::Open)
-        return failure(QStringLiteral("cases.already-open"), tr("This pregnancy already has an open case file."));
+        return failure(
+            QStringLiteral("cases.already-open"), tr("This pregnancy already has an open case file."));
     Transaction transaction(m_database.connection());
     auto opened = openInTransaction(pregnancyId, level, purple, today);
     if (!opened)
@@ -84,8 +91,8 @@ Result<CaseFile> CaseManagement::openCase(const QUuid &pregnancyId, const QStrin
     return opened;
 }
 
-Result<FollowUpContact> CaseManagement::recordContact(const QUuid &caseId, const FollowUpContact &recorded,
-                                                      const QDate &today)
+Result<FollowUpContact> CaseManagement::recordContact(
+    const QUuid &caseId, const FollowUpContact &recorded, const QDate &today)
 {
     auto caseFile = load(caseId);
     if (!caseFile)
@@ -99,8 +106,8 @@ Result<FollowUpContact> CaseManagement::recordContact(const QUuid &caseId, const
             pending = c;
     if (pending.meta.id.isNull()) // a case without a scheduled contact: record this one as unscheduled
         pending.dueOn = recorded.doneOn;
-    auto next = CaseLifecycle::recordContact(*caseFile, pending, recorded, today,
-                                             nextAntenatalVisit(caseFile->pregnancyId), m_settings);
+    auto next = CaseLifecycle::recordContact(
+        *caseFile, pending, recorded, today, nextAntenatalVisit(caseFile->pregnancyId), m_settings);
     if (!next)
         return next;
     Transaction transaction(m_database.connection());
@@ -123,14 +130,21 @@ Result<void> CaseManagement::markReported(const QUuid &caseId, const QDate &repo
     return m_repository.save(*caseFile);
 }
 
-Result<void> CaseManagement::assign(const QUuid &caseId, const QString &doctor, const QString &nurse, const QString &plan,
-                                    const QString &deliveryHospitalLevel)
+Result<void> CaseManagement::assign(const QUuid &caseId, const QString &doctor, const QString &nurse,
+    const QString &plan, const QString &deliveryHospitalLevel)
 {
     auto caseFile = load(caseId);
     if (!caseFile)
         return tl::unexpected(caseFile.error());
     if (caseFile->status != CaseFile::Status::Open)
-        return failure(QStringLiteral("cases.closed"), tr("This case is closed; change it through an amendment."));
+        return failure(
+            QStringLiteral("cases.closed"), tr("This case is closed; change it through an amendment."));
+    const QString required = m_settings.requiredDeliveryLevel(caseFile->level, caseFile->purple);
+    if (!deliveryHospitalLevel.isEmpty()
+        && CaseSettings::hospitalRank(deliveryHospitalLevel) < CaseSettings::hospitalRank(required))
+        return failure(QStringLiteral("cases.delivery-level"),
+            tr("Her risk color requires delivery at a %1 hospital or higher.")
+                .arg(CaseSettings::hospitalLevelLabel(required)));
     caseFile->responsibleDoctor = doctor.trimmed();
     caseFile->responsibleNurse = nurse.trimmed();
     caseFile->managementPlan = plan;
@@ -162,8 +176,8 @@ Result<void> CaseManagement::close(const QUuid &caseId, const CaseOutcome &outco
     return transaction.commit();
 }
 
-Result<void> CaseManagement::amendClosure(const QUuid &caseId, const CaseOutcome &outcome, const QString &reason,
-                                          const QDate &today)
+Result<void> CaseManagement::amendClosure(
+    const QUuid &caseId, const CaseOutcome &outcome, const QString &reason, const QDate &today)
 {
     auto caseFile = load(caseId);
     if (!caseFile)

@@ -4,6 +4,8 @@
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
 
+#include "cases-ui/casefileview.h"
+#include "cases-ui/casesworkbench.h"
 #include "grading/gradingservice.h"
 #include "i18n/translations.h"
 #include "storage/clinicrecords.h"
@@ -190,6 +192,12 @@ void MainWindow::buildActions()
     find->setShortcut(QKeySequence::Find);
     QAction *refresh = view->addAction(tr("&Refresh list"), m_listModel, &PatientListModel::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
+    // The chart's Case management tab and View → Dashboard (also on the Cases toolbar).
+    m_casesWorkbench = new CasesWorkbench(this, m_chartView->tabs(), view, m_database, *m_cases, m_today, &RiskAppearance::color);
+    connect(m_casesWorkbench, &CasesWorkbench::openPatient, this, &MainWindow::openPatient);
+    connect(m_casesWorkbench, &CasesWorkbench::caseChanged, this, &MainWindow::reloadRecords);
+    connect(m_casesWorkbench, &CasesWorkbench::problem, this, &MainWindow::showProblem);
+    connect(m_chartView, &PatientChartView::recordChanged, m_casesWorkbench->caseFileView(), &CaseFileView::reload);
 
     QMenu *reading = menuBar()->addMenu(tr("&Reading"));
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
@@ -273,6 +281,9 @@ bool MainWindow::openPatient(const QUuid &patientId)
         const auto &chart = m_chartView->chart();
         m_ultrasound->setPregnancy(
             chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name, chart->patient.nationalId);
+        const auto grade = GradingService::currentGrade(*chart);
+        m_casesWorkbench->showPregnancy(chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name,
+                                        grade ? grade->level : QString(), grade && grade->purple);
         const int row = m_listModel->rowOfPatient(patientId);
         if (row >= 0)
             m_table->selectRow(row);

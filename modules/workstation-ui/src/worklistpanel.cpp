@@ -1,7 +1,7 @@
 #include "workstation-ui/worklistpanel.h"
 
 #include "cases/caselifecycle.h"
-#include "workstation-ui/contactdialog.h"
+#include "cases-ui/contactdialog.h"
 #include "workstation-ui/riskchip.h"
 
 #include <QHBoxLayout>

@@ -16,7 +16,8 @@ class ContactDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ContactDialog(const QString &woman, const QDate &today, const QDate &proposedNext, QWidget *parent = nullptr);
+    ContactDialog(
+        const QString &woman, const QDate &today, const QDate &proposedNext, QWidget *parent = nullptr);
     FollowUpContact contact() const;
 
 private:

@@ -28,10 +28,17 @@ public:
     int escalateToDoctorAfterDays = 14;
     int escalateToDistrictAfterDays = 28;
     int eddWindowDays = 14;
+    // The least hospital level she should deliver at, by level id and "purple" (the rule set's
+    // level of care: orange at a secondary or higher hospital, red at a tertiary one).
+    QHash<QString, QString> deliveryHospitalLevel;
 
     bool isManaged(const QString &level, bool purple) const;
     bool isReportable(const QString &level, bool purple) const;
     int intervalDaysFor(const QString &level, bool purple) const; // the shortest that applies
+    QString requiredDeliveryLevel(const QString &level, bool purple) const; // the highest that applies
+    // primary < secondary < tertiary; -1 for anything else.
+    static int hospitalRank(const QString &hospitalLevel);
+    static QString hospitalLevelLabel(const QString &hospitalLevel); // translated
 
     static CaseSettings defaults();
     static Result<CaseSettings> fromJson(const QByteArray &json);

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class CaseManagement;
+class CasesWorkbench;
 class ClinicRecords;
 class GradingService;
 class PacsWorkbench;
@@ -43,6 +44,8 @@ public:
     SyncWorkbench *sync() const { return m_sync; }
     // File → Open DICOM…, the chart's Ultrasound tab and the DICOM viewer.
     UltrasoundWorkbench *ultrasound() const { return m_ultrasound; }
+    // The chart's Case management tab and the high-risk dashboard.
+    CasesWorkbench *cases() const { return m_casesWorkbench; }
 
 public slots:
     void registerPregnancy();
@@ -80,4 +83,5 @@ private:
     PacsWorkbench *m_pacs = nullptr;
     SyncWorkbench *m_sync = nullptr;
     UltrasoundWorkbench *m_ultrasound = nullptr;
+    CasesWorkbench *m_casesWorkbench = nullptr;
 };
