@@ -131,8 +131,13 @@ void CaseDashboardView::showChart(DashboardChart chart)
     categoryAxis->append(categories);
     auto *valueAxis = new QValueAxis;
     valueAxis->setLabelFormat(QStringLiteral("%d"));
-    valueAxis->setRange(0, std::max(1, top + top / 10 + 1));
-    valueAxis->setTickCount(std::min(6, std::max(2, top + 1)));
+    // Whole women on the value axis: one tick per woman up to ten, round numbers beyond.
+    const int axisTop = std::max(1, top + (top + 9) / 10);
+    valueAxis->setRange(0, axisTop);
+    if (axisTop <= 10)
+        valueAxis->setTickCount(axisTop + 1);
+    else
+        valueAxis->applyNiceNumbers();
     qchart->addAxis(categoryAxis, byColor ? Qt::AlignBottom : Qt::AlignLeft);
     qchart->addAxis(valueAxis, byColor ? Qt::AlignLeft : Qt::AlignBottom);
     series->attachAxis(categoryAxis);
