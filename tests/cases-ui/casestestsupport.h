@@ -1,7 +1,9 @@
 #pragma once
 
-// What the case management GUI tests share: a clinic database, women registered in it, modal
-// dialogs driven when they open, and screenshots (OBSLINK_SCREENSHOT_DIR=dir).
+// What the case management GUI tests share: women registered in a clinic database and a
+// closure complete enough to be saved.
+#include "cases/caseoutcome.h"
+#include "guitesting.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 
@@ -18,29 +20,21 @@ namespace CasesTest {
 
 inline const QDate Today(2026, 11, 20);
 
-inline void saveScreenshot(QWidget *widget, const QString &name)
+// A well delivery at term, complete enough to close a case.
+inline CaseOutcome wellDelivery(const QString &place, int bloodLossMl)
 {
-    const QString dir = qEnvironmentVariable("OBSLINK_SCREENSHOT_DIR");
-    QApplication::processEvents();
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-// Runs `act` on the next modal dialog of type T once it is open, then closes it if `act` left
-// it open, so a failed check cannot hang the test.
-template <typename T> void whenModal(std::function<void(T *)> act, int attemptsLeft = 200)
-{
-    QTimer::singleShot(10, [act, attemptsLeft] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog) {
-            if (attemptsLeft > 0)
-                whenModal<T>(act, attemptsLeft - 1);
-            return;
-        }
-        act(dialog);
-        if (dialog->isVisible())
-            dialog->reject();
-    });
+    CaseOutcome o;
+    o.kind = CaseOutcome::Kind::Delivery;
+    o.date = Today.addDays(-40);
+    o.gestationalAge = GestationalAge::fromWeeksAndDays(38, 2);
+    o.mode = QStringLiteral("caesarean");
+    o.place = place;
+    o.placeLevel = QStringLiteral("tertiary");
+    o.maternalOutcome = QStringLiteral("well");
+    o.bloodLossMl = bloodLossMl;
+    o.newborns = { Newborn { QStringLiteral("female"), 3200, 9, 10, QStringLiteral("live") } };
+    o.postpartumCheckOn = Today.addDays(-1);
+    return o;
 }
 
 // A booked pregnancy; `level` is her decided color on the list ("" for none).

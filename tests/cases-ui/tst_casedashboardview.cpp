@@ -118,20 +118,10 @@ void TestCaseDashboardView::barsCountTheRecordsAndAClickedBarListsExactlyItsWome
     decideGrade(database, orange2, QStringLiteral("yellow"), Today.addDays(-60));
     decideGrade(database, orange2, QStringLiteral("orange"), Today.addDays(-5));
     decideGrade(database, red3, QStringLiteral("red"), Today.addDays(-1));
-    CaseOutcome birth;
-    birth.date = Today.addDays(-40);
-    birth.gestationalAge = GestationalAge::fromWeeksAndDays(39, 0);
-    birth.mode = QStringLiteral("vaginal");
-    birth.place = QStringLiteral("县医院");
-    birth.placeLevel = QStringLiteral("secondary");
-    birth.maternalOutcome = QStringLiteral("well");
-    birth.bloodLossMl = 200;
-    birth.newborns = { Newborn { QStringLiteral("male"), 3400, 9, 10, QStringLiteral("live") } };
-    birth.postpartumCheckOn = Today.addDays(-1);
     const auto yellowCase
         = cases.openCase(yellow.meta.id, QStringLiteral("yellow"), false, Today.addDays(-100));
     QVERIFY(yellowCase);
-    QVERIFY(cases.close(yellowCase->meta.id, birth, Today));
+    QVERIFY(cases.close(yellowCase->meta.id, wellDelivery(QStringLiteral("县医院"), 200), Today));
 
     MainWindow window(**db, Today);
     window.resize(1400, 860);

@@ -54,21 +54,6 @@ void clickAccept(QDialog *dialog)
     QTest::mouseClick(field<QPushButton>(dialog, QStringLiteral("accept")), Qt::LeftButton);
 }
 
-CaseOutcome delivery()
-{
-    CaseOutcome o;
-    o.kind = CaseOutcome::Kind::Delivery;
-    o.date = Today.addDays(-40);
-    o.gestationalAge = GestationalAge::fromWeeksAndDays(38, 2);
-    o.mode = QStringLiteral("caesarean");
-    o.place = QStringLiteral("市妇幼保健院");
-    o.placeLevel = QStringLiteral("tertiary");
-    o.maternalOutcome = QStringLiteral("well");
-    o.bloodLossMl = 350;
-    o.newborns = { Newborn { QStringLiteral("female"), 3200, 9, 10, QStringLiteral("live") } };
-    o.postpartumCheckOn = Today.addDays(-1);
-    return o;
-}
 } // namespace
 
 class TestCaseFileView : public QObject
@@ -209,7 +194,7 @@ void TestCaseFileView::closureWithoutBloodLossIsRefusedNamingItThenClosesReadOnl
 void TestCaseFileView::amendmentNeedsAReasonAndIsListedWithWhoAndWhen()
 {
     const CaseFile opened = openRedCase(90);
-    QVERIFY(m_cases->close(opened.meta.id, delivery(), Today));
+    QVERIFY(m_cases->close(opened.meta.id, wellDelivery(QStringLiteral("市妇幼保健院"), 350), Today));
     m_view->reload();
     bool checked = false;
     whenModal<CaseAmendmentDialog>([&](CaseAmendmentDialog *dialog) {

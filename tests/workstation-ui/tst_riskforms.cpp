@@ -3,6 +3,7 @@
 // what the record already says with its evidence, and a ticked finding changes the banner only
 // once a clinician confirms the proposal. OBSLINK_SCREENSHOT_DIR=dir saves what the forms look
 // like; OBSLINK_TEST_QM=file.qm shows them in that language.
+#include "guitesting.h"
 #include "storage/database.h"
 #include "workstation-ui/evidencetext.h"
 #include "workstation-ui/findingsdialog.h"
@@ -27,32 +28,6 @@
 
 namespace {
 const QDate Today(2026, 11, 20);
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OBSLINK_SCREENSHOT_DIR");
-    QApplication::processEvents(); // pending layout (chips resized to their new label)
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-// Runs `act` on the next modal dialog of type T once it is open (a dialog may open only after
-// another one closed), then closes it if `act` left it open, so a failed check cannot hang.
-template <typename T>
-void whenModal(std::function<void(T *)> act, int attemptsLeft = 200)
-{
-    QTimer::singleShot(10, [act, attemptsLeft] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog) {
-            if (attemptsLeft > 0)
-                whenModal<T>(act, attemptsLeft - 1);
-            return;
-        }
-        act(dialog);
-        if (dialog->isVisible())
-            dialog->reject();
-    });
-}
 
 QString inLanguage(const LocalizedText &text)
 {
