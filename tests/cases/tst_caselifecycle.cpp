@@ -17,7 +17,7 @@ CaseOutcome completeDelivery()
     o.placeLevel = QStringLiteral("tertiary");
     o.maternalOutcome = QStringLiteral("well");
     o.bloodLossMl = 400;
-    o.newborns = {Newborn{QStringLiteral("female"), 3150, 9, 10, QStringLiteral("live")}};
+    o.newborns = { Newborn { QStringLiteral("female"), 3150, 9, 10, QStringLiteral("live") } };
     o.postpartumCheckOn = QDate(2026, 10, 13);
     return o;
 }
@@ -34,10 +34,18 @@ private slots:
         QCOMPARE(s.reportingDays, 3);
         QCOMPARE(s.intervalDaysFor(QStringLiteral("red"), false), 7);
         QCOMPARE(s.intervalDaysFor(QStringLiteral("orange"), false), 14);
-        QCOMPARE(s.intervalDaysFor(QStringLiteral("yellow"), true), 14); // purple is followed at least fortnightly
+        QCOMPARE(
+            s.intervalDaysFor(QStringLiteral("yellow"), true), 14); // purple is followed at least fortnightly
         QVERIFY(s.isManaged(QStringLiteral("orange"), false));
         QVERIFY(s.isManaged(QStringLiteral("green"), true));
         QVERIFY(!s.isManaged(QStringLiteral("yellow"), false));
+        // Level of care per color (2017 rules): red delivers at a tertiary hospital, yellow and
+        // orange at a secondary one or higher, green anywhere.
+        QCOMPARE(s.requiredDeliveryLevel(QStringLiteral("red"), false), QStringLiteral("tertiary"));
+        QCOMPARE(s.requiredDeliveryLevel(QStringLiteral("orange"), true), QStringLiteral("secondary"));
+        QCOMPARE(s.requiredDeliveryLevel(QStringLiteral("green"), false), QString());
+        QVERIFY(CaseSettings::hospitalRank(QStringLiteral("secondary"))
+            < CaseSettings::hospitalRank(QStringLiteral("tertiary")));
     }
 
     void settingsWithImpossibleValuesAreRefused_data()
@@ -49,6 +57,8 @@ private slots:
         QTest::newRow("zero interval") << QByteArray(R"({"followUpIntervalDays": {"red": 0}})");
         QTest::newRow("escalation before grace")
             << QByteArray(R"({"lostToFollowUpGraceDays": 10, "escalateToDoctorAfterDays": 5})");
+        QTest::newRow("unknown hospital level")
+            << QByteArray(R"({"deliveryHospitalLevel": {"red": "county"}})");
     }
     void settingsWithImpossibleValuesAreRefused()
     {
@@ -98,14 +108,16 @@ private slots:
         const QDate deadline(2026, 11, 13);
         QCOMPARE(ReportingClock::status(deadline, {}, QDate(2026, 11, 13)), ReportingStatus::Due);
         QCOMPARE(ReportingClock::status(deadline, {}, QDate(2026, 11, 14)), ReportingStatus::Overdue);
-        QCOMPARE(ReportingClock::status(deadline, QDate(2026, 11, 14), QDate(2026, 11, 20)), ReportingStatus::Reported);
+        QCOMPARE(ReportingClock::status(deadline, QDate(2026, 11, 14), QDate(2026, 11, 20)),
+            ReportingStatus::Reported);
         QCOMPARE(ReportingClock::status({}, {}, QDate(2026, 11, 20)), ReportingStatus::NotRequired);
     }
 
     void redCaseOpensWithDeadlineAndWeeklyContact()
     {
         const CaseSettings s = CaseSettings::defaults();
-        const CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 11, 10), s);
+        const CaseFile c
+            = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 11, 10), s);
         QCOMPARE(c.status, CaseFile::Status::Open);
         QCOMPARE(c.reportDueOn, QDate(2026, 11, 13));
         QCOMPARE(CaseLifecycle::firstContact(c, {}, s).dueOn, QDate(2026, 11, 17));
@@ -115,15 +127,16 @@ private slots:
 
     void yellowCaseOpenedByANurseHasNothingToReport()
     {
-        const CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("yellow"), false, QDate(2026, 11, 10),
-                                               CaseSettings::defaults());
+        const CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("yellow"), false,
+            QDate(2026, 11, 10), CaseSettings::defaults());
         QVERIFY(!c.reportDueOn.isValid());
     }
 
     void recordingAContactSchedulesTheNextOne()
     {
         const CaseSettings s = CaseSettings::defaults();
-        CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("orange"), false, QDate(2026, 11, 1), s);
+        CaseFile c = CaseLifecycle::open(
+            QUuid::createUuid(), QStringLiteral("orange"), false, QDate(2026, 11, 1), s);
         FollowUpContact pending = CaseLifecycle::firstContact(c, {}, s);
         FollowUpContact recorded;
         recorded.kind = ContactKind::PhoneCall;
@@ -134,7 +147,7 @@ private slots:
         QVERIFY(next);
         QVERIFY(!pending.isPending());
         QCOMPARE(pending.dueOn, QDate(2026, 11, 15)); // the schedule is kept for the record
-        QCOMPARE(next->dueOn, QDate(2026, 11, 30));   // orange: fortnightly
+        QCOMPARE(next->dueOn, QDate(2026, 11, 30)); // orange: fortnightly
         QVERIFY(next->isPending());
         // Recording the same contact twice is refused.
         QVERIFY(!CaseLifecycle::recordContact(c, pending, recorded, QDate(2026, 11, 20), {}, s));
@@ -143,23 +156,24 @@ private slots:
     void contactInTheFutureOrWithoutOutcomeIsRefused()
     {
         const CaseSettings s = CaseSettings::defaults();
-        CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 11, 1), s);
+        CaseFile c
+            = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 11, 1), s);
         FollowUpContact pending = CaseLifecycle::firstContact(c, {}, s);
         FollowUpContact recorded;
         recorded.doneOn = QDate(2026, 11, 21);
         recorded.outcome = QStringLiteral("reached");
         QCOMPARE(CaseLifecycle::recordContact(c, pending, recorded, QDate(2026, 11, 20), {}, s).error().code,
-                 QStringLiteral("cases.contact-date"));
+            QStringLiteral("cases.contact-date"));
         recorded.doneOn = QDate(2026, 11, 20);
         recorded.outcome.clear();
         QCOMPARE(CaseLifecycle::recordContact(c, pending, recorded, QDate(2026, 11, 20), {}, s).error().code,
-                 QStringLiteral("cases.contact-outcome"));
+            QStringLiteral("cases.contact-outcome"));
     }
 
     void closureRequiresEveryDeliveryField()
     {
-        CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 6, 1),
-                                         CaseSettings::defaults());
+        CaseFile c = CaseLifecycle::open(
+            QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 6, 1), CaseSettings::defaults());
         CaseOutcome incomplete = completeDelivery();
         incomplete.bloodLossMl.reset();
         incomplete.newborns[0].apgar5.reset();
@@ -176,7 +190,7 @@ private slots:
         CaseOutcome o = completeDelivery();
         o.postpartumCheckOn = o.date.addDays(27);
         QCOMPARE(CaseOutcomeValidator::validate(o, QDate(2026, 6, 1), QDate(2026, 11, 20)).first().field,
-                 QStringLiteral("postpartumCheck"));
+            QStringLiteral("postpartumCheck"));
         o.maternalOutcome = QStringLiteral("died"); // no 42-day check after a maternal death
         QVERIFY(CaseOutcomeValidator::validate(o, QDate(2026, 6, 1), QDate(2026, 11, 20)).isEmpty());
     }
@@ -185,8 +199,10 @@ private slots:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("missingField");
-        QTest::newRow("miscarriage") << int(CaseOutcome::Kind::Miscarriage) << QStringLiteral("gestationalAge");
-        QTest::newRow("termination") << int(CaseOutcome::Kind::Termination) << QStringLiteral("gestationalAge");
+        QTest::newRow("miscarriage") << int(CaseOutcome::Kind::Miscarriage)
+                                     << QStringLiteral("gestationalAge");
+        QTest::newRow("termination") << int(CaseOutcome::Kind::Termination)
+                                     << QStringLiteral("gestationalAge");
         QTest::newRow("transfer out") << int(CaseOutcome::Kind::TransferOut) << QStringLiteral("destination");
         QTest::newRow("death") << int(CaseOutcome::Kind::MaternalDeath) << QStringLiteral("cause");
     }
@@ -205,8 +221,10 @@ private slots:
     void closedCaseChangesOnlyThroughAnAuditedAmendment()
     {
         const CaseSettings s = CaseSettings::defaults();
-        CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 6, 1), s);
-        QVERIFY(!CaseLifecycle::amendClosure(c, completeDelivery(), QStringLiteral("typo"), QDate(2026, 11, 20)));
+        CaseFile c
+            = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("red"), false, QDate(2026, 6, 1), s);
+        QVERIFY(
+            !CaseLifecycle::amendClosure(c, completeDelivery(), QStringLiteral("typo"), QDate(2026, 11, 20)));
         QVERIFY(CaseLifecycle::close(c, completeDelivery(), QDate(2026, 11, 20)));
         QVERIFY(!CaseLifecycle::close(c, completeDelivery(), QDate(2026, 11, 20)));
         FollowUpContact pending = CaseLifecycle::firstContact(c, {}, s);
@@ -214,14 +232,15 @@ private slots:
         recorded.doneOn = QDate(2026, 11, 20);
         recorded.outcome = QStringLiteral("reached");
         QCOMPARE(CaseLifecycle::recordContact(c, pending, recorded, QDate(2026, 11, 20), {}, s).error().code,
-                 QStringLiteral("cases.closed"));
+            QStringLiteral("cases.closed"));
         QVERIFY(!CaseLifecycle::regrade(c, QStringLiteral("orange"), false, QDate(2026, 11, 20), s));
 
         CaseOutcome corrected = completeDelivery();
         corrected.bloodLossMl = 1200;
         QCOMPARE(CaseLifecycle::amendClosure(c, corrected, QString(), QDate(2026, 11, 21)).error().code,
-                 QStringLiteral("cases.amendment-reason"));
-        const auto amendment = CaseLifecycle::amendClosure(c, corrected, QStringLiteral("出血量录入错误"), QDate(2026, 11, 21));
+            QStringLiteral("cases.amendment-reason"));
+        const auto amendment = CaseLifecycle::amendClosure(
+            c, corrected, QStringLiteral("出血量录入错误"), QDate(2026, 11, 21));
         QVERIFY(amendment);
         QVERIFY(amendment->beforeJson.contains(QLatin1String("\"bloodLossMl\":400")));
         QVERIFY(amendment->afterJson.contains(QLatin1String("\"bloodLossMl\":1200")));
@@ -231,7 +250,8 @@ private slots:
     void escalationToRedRestartsAnUnreportedClock()
     {
         const CaseSettings s = CaseSettings::defaults();
-        CaseFile c = CaseLifecycle::open(QUuid::createUuid(), QStringLiteral("orange"), false, QDate(2026, 11, 1), s);
+        CaseFile c = CaseLifecycle::open(
+            QUuid::createUuid(), QStringLiteral("orange"), false, QDate(2026, 11, 1), s);
         QVERIFY(CaseLifecycle::regrade(c, QStringLiteral("red"), false, QDate(2026, 11, 10), s));
         QCOMPARE(c.reportDueOn, QDate(2026, 11, 13));
         QVERIFY(CaseLifecycle::markReported(c, QDate(2026, 11, 11), QDate(2026, 11, 11)));
