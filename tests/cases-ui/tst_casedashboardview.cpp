@@ -183,6 +183,8 @@ void TestCaseDashboardView::barsCountTheRecordsAndAClickedBarListsExactlyItsWome
     QVERIFY(window.cases()->caseFileView()->caseFile().has_value());
     QCOMPARE(window.cases()->caseFileView()->caseFile()->responsibleNurse, QStringLiteral("王芳"));
     saveScreenshot(&window, QStringLiteral("main-window-case-tab"));
+    window.navigation()->setCurrentIndex(1);
+    saveScreenshot(&window, QStringLiteral("main-window-worklists"));
 }
 
 QTEST_MAIN(TestCaseDashboardView)

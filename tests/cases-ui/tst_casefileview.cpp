@@ -65,6 +65,7 @@ private slots:
     void init();
     void cleanup();
     void closureWithoutBloodLossIsRefusedNamingItThenClosesReadOnly();
+    void transferOutAsksOnlyWhereSheWent();
     void amendmentNeedsAReasonAndIsListedWithWhoAndWhen();
     void overdueReportIsMarkedReportedAndLeavesTheUnreportedList();
     void deliveryBelowTheLevelTheColorRequiresIsRefused();
@@ -189,6 +190,32 @@ void TestCaseFileView::closureWithoutBloodLossIsRefusedNamingItThenClosesReadOnl
     QVERIFY(outcome->rowCount() > 10);
     QVERIFY(!outcome->findItems(QStringLiteral("350"), Qt::MatchExactly).isEmpty());
     saveScreenshot(m_view.get(), QStringLiteral("case-file-closed"));
+}
+
+void TestCaseFileView::transferOutAsksOnlyWhereSheWent()
+{
+    openRedCase(30);
+    bool checked = false;
+    whenModal<CaseClosureDialog>([&](CaseClosureDialog *dialog) {
+        dialog->setKind(CaseOutcome::Kind::TransferOut);
+        QVERIFY(field<QLineEdit>(dialog, QStringLiteral("destination"))->isVisible());
+        QVERIFY(!field<QWidget>(dialog, QStringLiteral("newborns"))->isVisible());
+        QVERIFY(!field<QLineEdit>(dialog, QStringLiteral("bloodLossMl"))->isVisible());
+        QVERIFY(!field<QLineEdit>(dialog, QStringLiteral("gestationalAge"))->isVisible());
+        field<QDateEdit>(dialog, QStringLiteral("date"))->setDate(Today.addDays(-2));
+        clickAccept(dialog);
+        QCOMPARE(dialog->errorFields(), QStringList { QStringLiteral("destination") });
+        saveScreenshot(dialog, QStringLiteral("case-closure-transfer"));
+        type(dialog, QStringLiteral("destination"), QStringLiteral("Provincial MCH hospital"));
+        clickAccept(dialog);
+        QVERIFY(!dialog->isVisible());
+        checked = true;
+    });
+    QTest::mouseClick(field<QPushButton>(m_view.get(), QStringLiteral("closeCase")), Qt::LeftButton);
+    QVERIFY(checked);
+    const CaseFile closed = *m_cases->repository().currentForPregnancy(m_pregnancy.meta.id).value();
+    QCOMPARE(closed.outcome->kind, CaseOutcome::Kind::TransferOut);
+    QCOMPARE(closed.outcome->destination, QStringLiteral("Provincial MCH hospital"));
 }
 
 void TestCaseFileView::amendmentNeedsAReasonAndIsListedWithWhoAndWhen()
