@@ -1,39 +1,42 @@
 // The nurse's first day: register a woman, find her again by the first characters of her
 // name, reopen her chart and record a visit — driven through the real widgets, offscreen.
+#include "cases/casemanagement.h"
+#include "cases/worklists.h"
+#include "guitesting.h"
 #include "storage/database.h"
 #include "storage/draftstore.h"
+#include "workstation-ui/casesummarypdf.h"
+#include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientbanner.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
-#include "workstation-ui/visitdialog.h"
-#include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskpanel.h"
+#include "workstation-ui/visitdialog.h"
 #include "workstation-ui/worklistpanel.h"
-#include "workstation-ui/casesummarypdf.h"
-#include "cases/casemanagement.h"
-#include "cases/worklists.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
-#include <QFile>
-#include <QPlainTextEdit>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QSqlQuery>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -41,8 +44,7 @@
 namespace {
 const QDate Today(2026, 11, 20);
 
-template <typename T>
-T *field(QWidget *form, const char *name)
+template <typename T> T *field(QWidget *form, const char *name)
 {
     T *widget = form->findChild<T *>(QString::fromLatin1(name));
     if (!widget)
@@ -93,6 +95,7 @@ private slots:
     void tickedFindingChangesTheBannerOnlyAfterConfirmation();
     void phoneFollowUpFromTheOverdueWorklistTakesHerOffIt();
     void caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome();
+    void registerAndCaseSummaryAreSavedFromTheFileMenu();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -103,7 +106,8 @@ private:
 void TestWorkstation::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto db = Database::open(m_dir->filePath(QStringLiteral("clinic.db")), {QStringLiteral("c1"), QStringLiteral("nurse")});
+    auto db = Database::open(
+        m_dir->filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("nurse") });
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
     m_database = std::move(*db);
     m_window = std::make_unique<MainWindow>(*m_database, Today);
@@ -142,7 +146,7 @@ void TestWorkstation::registeredWomanIsFoundByFirstCharactersAndGetsAVisit()
     QCOMPARE(m_window->patientList()->rowCount(), 1);
     QCOMPARE(m_window->patientList()->rowAt(0)->name, QStringLiteral("欧阳秀英"));
     QCOMPARE(m_window->patientList()->index(0, PatientListModel::GestationalAgeToday).data().toString(),
-             QStringLiteral("20+0"));
+        QStringLiteral("20+0"));
     QTest::keyClick(m_window->searchField(), Qt::Key_Return);
     QVERIFY(m_window->chartView()->chart().has_value());
     QVERIFY(m_window->chartView()->banner()->summaryText().contains(QStringLiteral("欧阳秀英")));
@@ -210,10 +214,11 @@ void TestWorkstation::typedVisitSurvivesTheFormBeingDestroyedUnsaved()
         dialog->show();
         QTest::keyClicks(field<QLineEdit>(dialog.get(), "systolic"), QStringLiteral("132"));
         // The draft reaches the database within a moment of typing, before any Save.
-        QTRY_VERIFY_WITH_TIMEOUT(drafts.load(QStringLiteral("visit:") + pregnancy.meta.id.toString(QUuid::WithoutBraces))
-                                     .value_or(std::nullopt)
-                                     .has_value(),
-                                 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            drafts.load(QStringLiteral("visit:") + pregnancy.meta.id.toString(QUuid::WithoutBraces))
+                .value_or(std::nullopt)
+                .has_value(),
+            3000);
     } // destroyed as in a crash: no reject(), no accept()
     VisitDialog reopened(records, drafts, pregnancy, Today);
     QCOMPARE(field<QLineEdit>(&reopened, "systolic")->text(), QStringLiteral("132"));
@@ -223,7 +228,7 @@ void TestWorkstation::riskFilterShowsOnlyWomenOfThatColor()
 {
     ClinicRecords records(*m_database);
     QList<QUuid> pregnancies;
-    for (const char *name : {"张红", "张丽", "张敏"}) {
+    for (const char *name : { "张红", "张丽", "张敏" }) {
         Patient patient;
         patient.name = QString::fromUtf8(name);
         patient.birthDate = QDate(1990, 1, 1);
@@ -233,8 +238,9 @@ void TestWorkstation::riskFilterShowsOnlyWomenOfThatColor()
         pregnancies.append(pregnancy.meta.id);
     }
     QSqlQuery grade(m_database->connection());
-    QVERIFY(grade.exec(QStringLiteral("UPDATE pregnancy SET risk_level = 'red', risk_purple = 1 WHERE id = '%1'")
-                           .arg(pregnancies[1].toString(QUuid::WithoutBraces))));
+    QVERIFY(
+        grade.exec(QStringLiteral("UPDATE pregnancy SET risk_level = 'red', risk_purple = 1 WHERE id = '%1'")
+                       .arg(pregnancies[1].toString(QUuid::WithoutBraces))));
     QVERIFY(grade.exec(QStringLiteral("UPDATE pregnancy SET risk_level = 'green' WHERE id = '%1'")
                            .arg(pregnancies[2].toString(QUuid::WithoutBraces))));
     auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("riskFilter"));
@@ -282,7 +288,8 @@ void TestWorkstation::tickedFindingChangesTheBannerOnlyAfterConfirmation()
         form->setTicked(QStringLiteral("red.1.1.4"), true);
         dialog->accept();
     });
-    QTest::mouseClick(chart->riskPanel()->findChild<QPushButton *>(QStringLiteral("assessmentForm")), Qt::LeftButton);
+    QTest::mouseClick(
+        chart->riskPanel()->findChild<QPushButton *>(QStringLiteral("assessmentForm")), Qt::LeftButton);
     // Proposed, not yet decided: the banner still shows green, and says a decision is waiting.
     QCOMPARE(chip->level(), QStringLiteral("green"));
     QVERIFY(pending->isVisibleTo(chart));
@@ -323,16 +330,20 @@ void TestWorkstation::phoneFollowUpFromTheOverdueWorklistTakesHerOffIt()
     table->selectRow(0);
 
     whenDialogOpens([](QDialog *dialog) {
-        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("kind"))->currentData().toString(), QStringLiteral("phone-call"));
-        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("findings")), QStringLiteral("无头痛，胎动正常"));
-        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("advice")), QStringLiteral("每日测血压，周五来院"));
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("kind"))->currentData().toString(),
+            QStringLiteral("phone-call"));
+        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("findings")),
+            QStringLiteral("无头痛，胎动正常"));
+        typeChinese(dialog->findChild<QPlainTextEdit *>(QStringLiteral("advice")),
+            QStringLiteral("每日测血压，周五来院"));
         clickSave(dialog);
     });
     QTest::mouseClick(worklists->findChild<QPushButton *>(QStringLiteral("recordContact")), Qt::LeftButton);
     QCOMPARE(worklists->items().size(), 0);
     QCOMPARE(worklists->countOf(WorklistKind::Overdue), 0);
     QCOMPARE(m_window->navigation()->tabText(1), QStringLiteral("Worklists (1)"));
-    const auto contacts = cases.repository().contacts(cases.repository().currentForPregnancy(pregnancy.meta.id).value()->meta.id);
+    const auto contacts = cases.repository().contacts(
+        cases.repository().currentForPregnancy(pregnancy.meta.id).value()->meta.id);
     QCOMPARE(contacts->size(), 2);
     QCOMPARE(contacts->first().advice, QStringLiteral("每日测血压，周五来院"));
     QCOMPARE(contacts->last().dueOn, Today.addDays(7));
@@ -348,7 +359,8 @@ void TestWorkstation::caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome()
     ClinicRecords records(*m_database);
     QVERIFY(records.registerPregnancy(patient, pregnancy));
     CaseManagement cases(*m_database, CaseSettings::defaults());
-    const CaseFile opened = cases.openCase(pregnancy.meta.id, QStringLiteral("orange"), false, Today.addDays(-60)).value();
+    const CaseFile opened
+        = cases.openCase(pregnancy.meta.id, QStringLiteral("orange"), false, Today.addDays(-60)).value();
     FollowUpContact call;
     call.doneOn = Today.addDays(-50);
     call.outcome = QStringLiteral("reached");
@@ -367,6 +379,66 @@ void TestWorkstation::caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome()
     const QByteArray bytes = pdf.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
     QVERIFY(bytes.size() > 2000);
+}
+
+namespace {
+QAction *fileMenuAction(QMainWindow *window, const QString &text)
+{
+    for (QAction *action : window->menuBar()->actions().first()->menu()->actions())
+        if (action->text() == text)
+            return action;
+    qFatal("no File menu action %s", qPrintable(text));
+}
+
+// Answers the save dialog the next action opens with `path`.
+void saveAs(const QString &path)
+{
+    whenModal<QFileDialog>([path](QFileDialog *dialog) {
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // what Save does
+    });
+}
+} // namespace
+
+void TestWorkstation::registerAndCaseSummaryAreSavedFromTheFileMenu()
+{
+    Patient patient;
+    patient.name = QStringLiteral("周敏");
+    patient.recordNumber = QStringLiteral("HR-7");
+    patient.birthDate = QDate(1987, 7, 7);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-200);
+    QVERIFY(ClinicRecords(*m_database).registerPregnancy(patient, pregnancy));
+    CaseManagement cases(*m_database, CaseSettings::defaults());
+    QVERIFY(
+        cases.openCase(pregnancy.meta.id, QStringLiteral("red"), false, Today.addDays(-30))); // in October
+
+    // File → Export monthly high-risk register…: last month is proposed.
+    const QString csvPath = QDir(m_dir->path()).filePath(QStringLiteral("register.csv"));
+    bool asked = false;
+    whenModal<QInputDialog>([&](QInputDialog *dialog) {
+        QCOMPARE(dialog->textValue(), QStringLiteral("2026-10"));
+        asked = true;
+        saveAs(csvPath);
+        dialog->accept();
+    });
+    fileMenuAction(m_window.get(), QStringLiteral("Export monthly high-risk &register…"))->trigger();
+    QVERIFY(asked);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray register_ = csv.readAll();
+    QVERIFY(register_.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(register_.contains(QStringLiteral("周敏").toUtf8()));
+    QCOMPARE(register_.count("\r\n"), 2); // the header and her
+
+    // File → Case summary (PDF)… for the open chart.
+    QVERIFY(m_window->openPatient(patient.meta.id));
+    const QString pdfPath = QDir(m_dir->path()).filePath(QStringLiteral("summary.pdf"));
+    saveAs(pdfPath);
+    fileMenuAction(m_window.get(), QStringLiteral("Case &summary (PDF)…"))->trigger();
+    QFile pdf(pdfPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.readAll().startsWith("%PDF"));
 }
 
 QTEST_MAIN(TestWorkstation)
