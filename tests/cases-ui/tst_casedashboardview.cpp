@@ -9,11 +9,13 @@
 #include "testtranslation.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientchartview.h"
+#include "workstation-ui/worklistpanel.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QPushButton>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -183,6 +185,12 @@ void TestCaseDashboardView::barsCountTheRecordsAndAClickedBarListsExactlyItsWome
     QVERIFY(window.cases()->caseFileView()->caseFile().has_value());
     QCOMPARE(window.cases()->caseFileView()->caseFile()->responsibleNurse, QStringLiteral("王芳"));
     saveScreenshot(&window, QStringLiteral("main-window-case-tab"));
+    // Marked reported on her case page: the worklists' counts follow at once.
+    QCOMPARE(window.worklists()->countOf(WorklistKind::Unreported), 4);
+    QTest::mouseClick(
+        window.cases()->caseFileView()->findChild<QPushButton *>(QStringLiteral("markReported")),
+        Qt::LeftButton);
+    QCOMPARE(window.worklists()->countOf(WorklistKind::Unreported), 3);
     window.navigation()->setCurrentIndex(1);
     saveScreenshot(&window, QStringLiteral("main-window-worklists"));
 }

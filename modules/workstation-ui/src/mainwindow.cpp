@@ -198,6 +198,8 @@ void MainWindow::buildActions()
     connect(m_casesWorkbench, &CasesWorkbench::caseChanged, this, &MainWindow::reloadRecords);
     connect(m_casesWorkbench, &CasesWorkbench::problem, this, &MainWindow::showProblem);
     connect(m_chartView, &PatientChartView::recordChanged, m_casesWorkbench->caseFileView(), &CaseFileView::reload);
+    // A contact recorded from a worklist shows at once in her open case page.
+    connect(m_worklists, &WorklistPanel::countsChanged, m_casesWorkbench->caseFileView(), &CaseFileView::reload);
 
     QMenu *reading = menuBar()->addMenu(tr("&Reading"));
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
