@@ -143,6 +143,7 @@ CaseFileView::CaseFileView(CaseManagement &cases, QWidget *parent)
     pageLayout->addWidget(m_reporting);
     pageLayout->addWidget(m_followUp, 1);
     pageLayout->addWidget(m_closure);
+    pageLayout->addStretch(); // keeps a short page at the top when the follow-up plan is hidden
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
@@ -213,7 +214,7 @@ void CaseFileView::reload()
     // A closed case leads the page: its outcome and amendments are what is looked up.
     if (auto *pageLayout = qobject_cast<QVBoxLayout *>(m_closure->parentWidget()->layout())) {
         pageLayout->removeWidget(m_closure);
-        pageLayout->insertWidget(m_case && !open ? 1 : pageLayout->count(), m_closure);
+        pageLayout->insertWidget(m_case && !open ? 1 : pageLayout->count() - 1, m_closure);
     }
     for (QWidget *section : { static_cast<QWidget *>(m_assignment), static_cast<QWidget *>(m_reporting),
              static_cast<QWidget *>(m_followUp), static_cast<QWidget *>(m_closure) })
