@@ -293,13 +293,6 @@ void CaseFileView::showReporting()
 void CaseFileView::showContacts()
 {
     m_contactTable->setRowCount(0);
-    const QHash<QString, QString> kinds { { contactKindKey(ContactKind::PhoneCall), tr("Phone call") },
-        { contactKindKey(ContactKind::ClinicVisit), tr("Clinic visit") },
-        { contactKindKey(ContactKind::HomeVisit), tr("Home visit") } };
-    const QHash<QString, QString> outcomes { { QStringLiteral("reached"), tr("Reached, followed up") },
-        { QStringLiteral("not-reached"), tr("Not reached") },
-        { QStringLiteral("attended"), tr("Came to the clinic") },
-        { QStringLiteral("missed"), tr("Missed") } };
     bool pending = false;
     for (const FollowUpContact &c : m_contacts) {
         const int row = m_contactTable->rowCount();
@@ -320,9 +313,11 @@ void CaseFileView::showContacts()
                 notes.append(tr("%1: %2").arg(label, text));
         auto *due = new QTableWidgetItem(shortDate(c.dueOn));
         m_contactTable->setItem(row, 0, due);
-        m_contactTable->setItem(row, 1, new QTableWidgetItem(kinds.value(contactKindKey(c.kind))));
+        m_contactTable->setItem(row, 1,
+            new QTableWidgetItem(ContactDialog::labelOf(ContactDialog::kinds(), contactKindKey(c.kind))));
         m_contactTable->setItem(row, 2, new QTableWidgetItem(c.isPending() ? state : shortDate(c.doneOn)));
-        m_contactTable->setItem(row, 3, new QTableWidgetItem(outcomes.value(c.outcome, c.outcome)));
+        m_contactTable->setItem(
+            row, 3, new QTableWidgetItem(ContactDialog::labelOf(ContactDialog::outcomes(), c.outcome)));
         m_contactTable->setItem(row, 4, new QTableWidgetItem(notes.join(QLatin1Char('\n'))));
         if (c.isPending() && c.dueOn < m_today)
             for (int column = 0; column < 3; ++column)

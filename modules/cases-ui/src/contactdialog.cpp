@@ -34,13 +34,11 @@ ContactDialog::ContactDialog(
 {
     setWindowTitle(tr("Follow-up contact — %1").arg(woman));
     m_kind->setObjectName(QStringLiteral("kind"));
-    m_kind->addItem(tr("Phone call"), contactKindKey(ContactKind::PhoneCall));
-    m_kind->addItem(tr("Clinic visit"), contactKindKey(ContactKind::ClinicVisit));
-    m_kind->addItem(tr("Home visit"), contactKindKey(ContactKind::HomeVisit));
+    for (const auto &[key, label] : kinds())
+        m_kind->addItem(label, key);
     m_outcome->setObjectName(QStringLiteral("outcome"));
-    m_outcome->addItem(tr("Reached, followed up"), QStringLiteral("reached"));
-    m_outcome->addItem(tr("Not reached"), QStringLiteral("not-reached"));
-    m_outcome->addItem(tr("Came to the clinic"), QStringLiteral("attended"));
+    for (const auto &[key, label] : outcomes())
+        m_outcome->addItem(label, key);
     for (QDateEdit *edit : { m_date, m_next }) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -59,6 +57,28 @@ ContactDialog::ContactDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(CaseForms::buttons(this));
+}
+
+QList<QPair<QString, QString>> ContactDialog::kinds()
+{
+    return { { contactKindKey(ContactKind::PhoneCall), tr("Phone call") },
+        { contactKindKey(ContactKind::ClinicVisit), tr("Clinic visit") },
+        { contactKindKey(ContactKind::HomeVisit), tr("Home visit") } };
+}
+
+QList<QPair<QString, QString>> ContactDialog::outcomes()
+{
+    return { { QStringLiteral("reached"), tr("Reached, followed up") },
+        { QStringLiteral("not-reached"), tr("Not reached") },
+        { QStringLiteral("attended"), tr("Came to the clinic") } };
+}
+
+QString ContactDialog::labelOf(const QList<QPair<QString, QString>> &choices, const QString &key)
+{
+    for (const auto &[k, label] : choices)
+        if (k == key)
+            return label;
+    return key;
 }
 
 FollowUpContact ContactDialog::contact() const

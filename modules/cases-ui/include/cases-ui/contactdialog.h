@@ -19,6 +19,10 @@ public:
     ContactDialog(
         const QString &woman, const QDate &today, const QDate &proposedNext, QWidget *parent = nullptr);
     FollowUpContact contact() const;
+    // How a contact was made and how it went, as a nurse names them: stored key, label.
+    static QList<QPair<QString, QString>> kinds();
+    static QList<QPair<QString, QString>> outcomes();
+    static QString labelOf(const QList<QPair<QString, QString>> &choices, const QString &key);
 
 private:
     QComboBox *m_kind;
