@@ -64,6 +64,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void nurseOpensACaseForAYellowPregnancyWithNothingToReport();
     void closureWithoutBloodLossIsRefusedNamingItThenClosesReadOnly();
     void transferOutAsksOnlyWhereSheWent();
     void amendmentNeedsAReasonAndIsListedWithWhoAndWhen();
@@ -119,6 +120,29 @@ CaseFile TestCaseFileView::openRedCase(int daysAgo)
         qFatal("cannot open the case: %s", qPrintable(opened.error().message));
     m_view->showPregnancy(m_pregnancy.meta.id, QStringLiteral("孙丽华"), QStringLiteral("red"), false);
     return *opened;
+}
+
+void TestCaseFileView::nurseOpensACaseForAYellowPregnancyWithNothingToReport()
+{
+    const Pregnancy yellow
+        = addWoman(*m_database, QStringLiteral("吴燕"), QStringLiteral("Y-0002"), QStringLiteral("yellow"));
+    m_view->showPregnancy(yellow.meta.id, QStringLiteral("吴燕"), QStringLiteral("yellow"), false);
+    QVERIFY(!m_view->caseFile());
+    auto *open = field<QPushButton>(m_view.get(), QStringLiteral("openCase"));
+    QVERIFY(open->isVisibleTo(m_view.get()));
+    QVERIFY(!field<QWidget>(m_view.get(), QStringLiteral("contacts"))->isVisibleTo(m_view.get()));
+    saveScreenshot(m_view.get(), QStringLiteral("case-file-none"));
+    QSignalSpy changed(m_view.get(), &CaseFileView::caseChanged);
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(m_view->caseFile());
+    QCOMPARE(m_view->caseFile()->level, QStringLiteral("yellow"));
+    QVERIFY(!open->isVisibleTo(m_view.get()));
+    QCOMPARE(field<QLabel>(m_view.get(), QStringLiteral("reportStatus"))->property("status").toString(),
+        QStringLiteral("not-required"));
+    // Yellow is contacted every four weeks (case settings).
+    QCOMPARE(field<QTableWidget>(m_view.get(), QStringLiteral("contacts"))->item(0, 0)->text(),
+        QLocale().toString(Today.addDays(28), QLocale::ShortFormat));
 }
 
 void TestCaseFileView::closureWithoutBloodLossIsRefusedNamingItThenClosesReadOnly()
