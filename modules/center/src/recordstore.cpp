@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -63,6 +64,25 @@ RecordStore::RecordStore(CenterDatabase &database, ProtocolLimits limits)
 {
 }
 
+QSqlQuery &RecordStore::prepared(const QString &sql) const
+{
+    // A push of a thousand mutations runs the same few statements for each: parse them once
+    // per connection (SQLite statement, PostgreSQL server-side prepared statement).
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        it = m_prepared.insert(sql, QSqlQuery(m_database.connection()));
+        it->prepare(sql);
+    }
+    return *it;
+}
+
+void RecordStore::releasePrepared() const
+{
+    // No statement may keep a read snapshot open between requests.
+    for (QSqlQuery &query : m_prepared)
+        query.finish();
+}
+
 Result<qint64> RecordStore::lockSequence()
 {
     // Updating the single counter row takes its lock until commit (PostgreSQL row lock, SQLite
@@ -87,6 +107,7 @@ Result<void> RecordStore::saveSequence(qint64 sequence)
 
 Result<PushResponse> RecordStore::push(const CenterUser &user, const PushRequest &request)
 {
+    const auto release = qScopeGuard([this] { releasePrepared(); });
     Transaction transaction(m_database.connection());
     auto sequence = lockSequence();
     if (!sequence)
@@ -223,8 +244,7 @@ Result<MutationOutcome> RecordStore::update(const Writer &writer, const Mutation
 
 Result<RecordStore::StoredRecord> RecordStore::load(const QString &table, const QString &recordId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT clinic_id, patient_key, revision, fields, field_revisions FROM synced_record "
+    QSqlQuery &query = prepared(QStringLiteral("SELECT clinic_id, patient_key, revision, fields, field_revisions FROM synced_record "
                                  "WHERE table_name = ? AND record_id = ?"));
     query.addBindValue(table);
     query.addBindValue(recordId);
@@ -244,14 +264,10 @@ Result<RecordStore::StoredRecord> RecordStore::load(const QString &table, const 
 
 Result<void> RecordStore::store(const QString &table, const QString &recordId, const StoredRecord &record, qint64 sequence, bool isNew)
 {
-    QSqlQuery query(m_database.connection());
-    if (isNew) {
-        query.prepare(QStringLiteral("INSERT INTO synced_record (clinic_id, patient_key, revision, seq, fields, field_revisions, "
-                                     "table_name, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    } else {
-        query.prepare(QStringLiteral("UPDATE synced_record SET clinic_id = ?, patient_key = ?, revision = ?, seq = ?, fields = ?, "
-                                     "field_revisions = ? WHERE table_name = ? AND record_id = ?"));
-    }
+    QSqlQuery &query = prepared(isNew ? QStringLiteral("INSERT INTO synced_record (clinic_id, patient_key, revision, seq, fields, "
+                                                       "field_revisions, table_name, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                                      : QStringLiteral("UPDATE synced_record SET clinic_id = ?, patient_key = ?, revision = ?, seq = ?, "
+                                                       "fields = ?, field_revisions = ? WHERE table_name = ? AND record_id = ?"));
     query.addBindValue(record.clinicId);
     query.addBindValue(record.patientKey);
     query.addBindValue(record.revision);
@@ -295,8 +311,7 @@ Result<bool> RecordStore::canSee(const CenterUser &user, const QString &patientK
 {
     if (user.centerStaff)
         return true;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT 1 FROM shared_patient WHERE patient_key = ? AND clinic_id = ?"));
+    QSqlQuery &query = prepared(QStringLiteral("SELECT 1 FROM shared_patient WHERE patient_key = ? AND clinic_id = ?"));
     query.addBindValue(patientKey);
     query.addBindValue(user.clinicId);
     if (auto done = execute(query, "check access"); !done)
@@ -306,8 +321,7 @@ Result<bool> RecordStore::canSee(const CenterUser &user, const QString &patientK
 
 Result<std::optional<MutationOutcome>> RecordStore::earlierOutcome(const QString &mutationId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT outcome FROM applied_mutation WHERE mutation_id = ?"));
+    QSqlQuery &query = prepared(QStringLiteral("SELECT outcome FROM applied_mutation WHERE mutation_id = ?"));
     query.addBindValue(mutationId);
     if (auto done = execute(query, "look up a mutation"); !done)
         return tl::unexpected(done.error());
@@ -321,8 +335,7 @@ Result<std::optional<MutationOutcome>> RecordStore::earlierOutcome(const QString
 
 Result<void> RecordStore::remember(const CenterUser &user, const MutationOutcome &outcome)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("INSERT INTO applied_mutation (mutation_id, username, revision, outcome, applied_at) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery &query = prepared(QStringLiteral("INSERT INTO applied_mutation (mutation_id, username, revision, outcome, applied_at) VALUES (?, ?, ?, ?, ?)"));
     query.addBindValue(outcome.mutationId);
     query.addBindValue(user.username);
     query.addBindValue(outcome.revision);
@@ -382,6 +395,7 @@ Result<void> RecordStore::grantAccess(const QString &patientKey, const QString &
 
 Result<void> RecordStore::sharePatient(const CenterUser &user, const QString &patientKey, const QString &clinicId)
 {
+    const auto release = qScopeGuard([this] { releasePrepared(); });
     Transaction transaction(m_database.connection());
     auto sequence = lockSequence();
     if (!sequence)
@@ -417,6 +431,7 @@ Result<void> RecordStore::sharePatient(const CenterUser &user, const QString &pa
 
 Result<PullResponse> RecordStore::pull(const CenterUser &user, const QString &cursor, int limit)
 {
+    const auto release = qScopeGuard([this] { releasePrepared(); });
     bool ok = cursor.isEmpty();
     const qint64 after = cursor.isEmpty() ? 0 : cursor.toLongLong(&ok);
     if (!ok || after < 0)

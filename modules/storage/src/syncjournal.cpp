@@ -185,15 +185,28 @@ Result<QStringList> SyncJournal::columnsOf(const QString &table)
     return columns;
 }
 
-Result<QSet<QString>> SyncJournal::pendingFields(const QString &table, const QString &recordId) const
+QSqlQuery &SyncJournal::prepared(const QString &sql)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT fields FROM sync_outbox WHERE table_name = ? AND record_id = ?"));
+    // A pulled page runs the same few statements thousands of times: parse each once.
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        it = m_prepared.insert(sql, QSqlQuery(m_db));
+        it->prepare(sql);
+    }
+    return *it;
+}
+
+Result<QSet<QString>> SyncJournal::pendingFields(const QString &table, const QString &recordId)
+{
+    QSet<QString> fields;
+    if (!m_outboxMayHold)
+        return fields;
+    QSqlQuery &query
+        = prepared(QStringLiteral("SELECT fields FROM sync_outbox WHERE table_name = ? AND record_id = ?"));
     query.addBindValue(table);
     query.addBindValue(recordId);
     if (auto done = execute(query, "read pending changes"); !done)
         return tl::unexpected(done.error());
-    QSet<QString> fields;
     while (query.next()) {
         const QJsonObject object = QJsonDocument::fromJson(query.value(0).toByteArray()).object();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
@@ -216,34 +229,34 @@ Result<void> SyncJournal::applyOne(const IncomingRecord &record, const QStringLi
             values.append(SyncValues::toSql(it.value()));
         }
     }
-    QSqlQuery exists(m_db);
-    exists.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(record.table));
-    exists.addBindValue(record.recordId);
-    if (auto done = execute(exists, "look up a pulled record"); !done)
-        return done;
-    QSqlQuery write(m_db);
-    if (exists.next()) {
+    if (!pending->isEmpty()) {
+        // Changes of hers still to send: the record is here; the other fields are updated.
         QStringList assignments;
-        for (const QString &name : names)
+        for (const QString &name : std::as_const(names))
             assignments.append(name + QStringLiteral(" = ?"));
         assignments.append(QStringLiteral("revision = ?"));
-        write.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                          .arg(record.table, assignments.join(QStringLiteral(", "))));
-        for (const QVariant &value : values)
-            write.addBindValue(value);
-        write.addBindValue(record.revision);
-        write.addBindValue(record.recordId);
-    } else {
-        write.prepare(
-            QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3)")
-                .arg(record.table,
-                    names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
-                    QStringLiteral(", ?").repeated(names.size())));
-        write.addBindValue(record.recordId);
-        write.addBindValue(record.revision);
-        for (const QVariant &value : values)
-            write.addBindValue(value);
+        QSqlQuery &update = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                         .arg(record.table, assignments.join(QStringLiteral(", "))));
+        for (const QVariant &value : std::as_const(values))
+            update.addBindValue(value);
+        update.addBindValue(record.revision);
+        update.addBindValue(record.recordId);
+        return execute(update, "apply a pulled record");
     }
+    // One statement inserts a record new here or updates the fields the center sent.
+    QStringList assignments;
+    for (const QString &name : std::as_const(names))
+        assignments.append(name + QStringLiteral(" = excluded.") + name);
+    assignments.append(QStringLiteral("revision = excluded.revision"));
+    QSqlQuery &write = prepared(
+        QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3) ON CONFLICT(id) DO UPDATE SET %4")
+            .arg(record.table,
+                names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
+                QStringLiteral(", ?").repeated(names.size()), assignments.join(QStringLiteral(", "))));
+    write.addBindValue(record.recordId);
+    write.addBindValue(record.revision);
+    for (const QVariant &value : std::as_const(values))
+        write.addBindValue(value);
     return execute(write, "apply a pulled record");
 }
 
@@ -273,7 +286,7 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
         if (auto kept = execute(aside, "set a pulled record aside"); !kept)
             return kept;
     }
-    return executeStatement(m_db, QStringLiteral("RELEASE pulled_record"), "apply a pulled record");
+    return execute(prepared(QStringLiteral("RELEASE pulled_record")), "apply a pulled record");
 }
 
 Result<void> SyncJournal::setApplying(bool applying)
@@ -303,6 +316,11 @@ Result<void> SyncJournal::apply(const QList<IncomingRecord> &records, const QStr
     Transaction transaction(m_db);
     if (auto done = setApplying(true); !done)
         return done;
+    {
+        QSqlQuery any(m_db);
+        m_outboxMayHold = !any.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM sync_outbox)"))
+            || !any.next() || any.value(0).toBool();
+    }
     QSet<QString> patients;
     QSet<QString> pregnancies;
     QSet<QString> graded;

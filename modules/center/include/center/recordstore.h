@@ -6,6 +6,8 @@
 #include "sync-protocol/syncmessages.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
 
 class CenterDatabase;
 class QSqlQuery;
@@ -43,6 +45,8 @@ private:
         qint64 &sequence;
     };
 
+    QSqlQuery &prepared(const QString &sql) const;
+    void releasePrepared() const;
     Result<MutationOutcome> apply(const Writer &writer, const Mutation &mutation);
     Result<MutationOutcome> insert(const Writer &writer, const Mutation &mutation);
     Result<MutationOutcome> update(const Writer &writer, const Mutation &mutation, StoredRecord record);
@@ -59,4 +63,5 @@ private:
 
     CenterDatabase &m_database;
     ProtocolLimits m_limits;
+    mutable QHash<QString, QSqlQuery> m_prepared; // see prepared()
 };

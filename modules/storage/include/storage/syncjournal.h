@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 // A local change waiting in the outbox (captured by triggers, schema 4).
 struct OutboxEntry
@@ -24,8 +25,8 @@ struct OutboxEntry
 struct OutboxReceipt
 {
     QString mutationId;
-    bool accepted = true;     // false: refused, kept in the outbox with the reason
-    bool retryLater = false;  // refused for now (e.g. its parent not there yet): keep as pending
+    bool accepted = true; // false: refused, kept in the outbox with the reason
+    bool retryLater = false; // refused for now (e.g. its parent not there yet): keep as pending
     qint64 revision = 0;
     QString errorCode;
     QString errorMessage;
@@ -75,7 +76,8 @@ private:
     Result<QString> stateValue(const QString &key) const;
     Result<void> setStateValue(const QString &key, const QString &value);
     Result<QStringList> columnsOf(const QString &table);
-    Result<QSet<QString>> pendingFields(const QString &table, const QString &recordId) const;
+    Result<QSet<QString>> pendingFields(const QString &table, const QString &recordId);
+    QSqlQuery &prepared(const QString &sql);
     Result<void> applyOne(const IncomingRecord &record, const QStringList &columns);
     Result<void> applyKeepingWhatFails(const IncomingRecord &record, const QStringList &columns);
     Result<void> setApplying(bool applying);
@@ -84,4 +86,6 @@ private:
 
     QSqlDatabase m_db;
     QHash<QString, QStringList> m_columns; // synced tables only; empty list: not synced here
+    QHash<QString, QSqlQuery> m_prepared;
+    bool m_outboxMayHold = true; // false while applying a page to a cache with nothing to send
 };
