@@ -4,11 +4,13 @@
 #include "../sync/memorytokenstore.h"
 #include "../sync/testcenter.h"
 #include "credentials/passwordhasher.h"
+#include "guitesting.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "sync-ui/centersettingsdialog.h"
 #include "sync-ui/conflictdialog.h"
 #include "sync-ui/sessionlock.h"
+#include "sync-ui/signindialog.h"
 #include "sync-ui/syncstatusindicator.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
@@ -136,9 +138,7 @@ private slots:
         QCOMPARE(cell(dialog.table(), 0, 3), QStringLiteral("13900000002"));
         QCOMPARE(cell(dialog.table(), 0, 4), QStringLiteral("13900000001"));
         dialog.show();
-        const QString png = QDir::temp().filePath(QStringLiteral("obslink-sync-conflicts.png"));
-        QVERIFY(dialog.grab().save(png));
-        qInfo("screenshot: %s", qPrintable(png));
+        saveScreenshot(&dialog, QStringLiteral("obslink-sync-conflicts"));
 
         QSignalSpy resolved(&dialog, &ConflictDialog::resolved);
         QVERIFY(dialog.choose(0, 1)); // the center's
@@ -202,9 +202,7 @@ private slots:
         // Typing into the record underneath is swallowed.
         QTest::keyClicks(record, QStringLiteral("x"));
         QCOMPARE(record->text(), QStringLiteral("周莉 13900000002"));
-        const QString png = QDir::temp().filePath(QStringLiteral("obslink-session-lock.png"));
-        QVERIFY(window.grab().save(png));
-        qInfo("screenshot: %s", qPrintable(png));
+        saveScreenshot(&window, QStringLiteral("obslink-session-lock"));
 
         QVERIFY(!lock.unlock(QStringLiteral("guess")));
         QVERIFY(lock.isLocked());
@@ -215,6 +213,43 @@ private slots:
         QCOMPARE(locked.size(), 2);
         QTest::keyClicks(record, QStringLiteral("x"));
         QCOMPARE(record->text(), QStringLiteral("周莉 13900000002x"));
+    }
+
+    void theSignInDialogSaysWhyAndLetsHerInOnlyWithTheRightPassword()
+    {
+        TestCenter center;
+        QVERIFY2(center.prepare(), qPrintable(center.lastError()));
+        QVERIFY2(center.start(), qPrintable(center.lastError()));
+        CenterSettings settings;
+        settings.url = center.url();
+        settings.caFile = center.caFile();
+        settings.username = QStringLiteral("nurse-li");
+        auto keychain = std::make_shared<MemoryTokenStore>();
+        {
+            SignInDialog dialog(settings, QStringLiteral("device-ui"), keychain);
+            dialog.show();
+            QTest::keyClicks(dialog.passwordField(), QStringLiteral("guess"));
+            QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.messageLabel()->text().isEmpty()
+                    && dialog.messageLabel()->text() != SignInDialog::tr("Signing in…"),
+                15000);
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+            QVERIFY(dialog.isVisible());
+            saveScreenshot(&dialog, QStringLiteral("obslink-sign-in-refused"));
+            dialog.passwordField()->setText(QStringLiteral("obslink-demo"));
+            QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+            QCOMPARE(dialog.mode(), WorkstationSignIn::Mode::AtCenter);
+            QVERIFY(!dialog.sessionVerifier().isEmpty());
+        }
+        // The center is down: the same password of her last sign-in here is accepted.
+        QVERIFY(center.stop());
+        SignInDialog offline(settings, QStringLiteral("device-ui"), keychain);
+        offline.show();
+        offline.passwordField()->setText(QStringLiteral("obslink-demo"));
+        QTest::keyClick(offline.passwordField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(offline.result(), int(QDialog::Accepted), 15000);
+        QCOMPARE(offline.mode(), WorkstationSignIn::Mode::Offline);
     }
 
     void theWorkbenchSyncsWithARealCenterAndShowsIt()
@@ -251,9 +286,7 @@ private slots:
         QCOMPARE(tokens->tokens.size(), 1);
         QVERIFY(workbench.indicator()->conflictsButton()->isVisibleTo(&window)); // the one planted above
         window.statusBar()->showMessage(QStringLiteral("2,000 women on record"));
-        const QString png = QDir::temp().filePath(QStringLiteral("obslink-sync-statusbar.png"));
-        QVERIFY(window.grab().save(png));
-        qInfo("screenshot: %s", qPrintable(png));
+        saveScreenshot(&window, QStringLiteral("obslink-sync-statusbar"));
         qunsetenv("OBSLINK_CENTER_CONFIG");
     }
 };
