@@ -3,6 +3,7 @@
 
 #include "demodata/demodatagenerator.h"
 #include "grading/gradingservice.h"
+#include "risk/activerules.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
@@ -93,7 +94,8 @@ int runDemoDataCommand(const QStringList &arguments)
         // one transaction each stays quick.
         QSqlQuery((*database)->connection()).exec(QStringLiteral("PRAGMA synchronous = OFF"));
         CaseManagement cases(**database, CaseSettings::defaults());
-        GradingService grading(**database, RuleSet::national2017(), cases);
+        const ActiveRules &active = ActiveRules::installed();
+        GradingService grading(**database, active.rules(), cases, active.screeningForm());
         QSqlQuery ids((*database)->connection());
         ids.exec(QStringLiteral("SELECT id FROM patient ORDER BY record_number"));
         QList<QUuid> patientIds;

@@ -1,6 +1,7 @@
 #include "cliio.h"
 #include "commands.h"
 
+#include "risk/activerules.h"
 #include "risk/riskjson.h"
 
 #include <QCoreApplication>
@@ -50,11 +51,14 @@ int runRiskCommand(const QStringList &arguments)
         printError(QCoreApplication::translate("Cli", "Cannot read %1.").arg(inputPath));
         return 1;
     }
+    // Without --rules: the installation's rule set (OBSLINK_RULE_SET, else the national 2017 table).
+    if (rulesPath.isEmpty())
+        rulesPath = qEnvironmentVariable(ActiveRules::RuleSetVariable);
     std::optional<RuleSet> regional;
     if (!rulesPath.isEmpty()) {
         auto loaded = RuleSet::fromFile(rulesPath);
         if (!loaded) {
-            printError(loaded.error().message);
+            printError(QStringLiteral("%1: %2").arg(rulesPath, loaded.error().message));
             return 1;
         }
         regional = *loaded;

@@ -1,5 +1,6 @@
 #include "credentials/passwordhasher.h"
 #include "i18n/translations.h"
+#include "risk/activerules.h"
 #include "storage/database.h"
 #include "storage/syncjournal.h"
 #include "sync-ui/sessionlock.h"
@@ -83,6 +84,13 @@ int main(int argc, char *argv[])
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
         path = dir + QStringLiteral("/obslink.db");
+    }
+    // A region's own rule set (OBSLINK_RULE_SET, docs/rules-five-color-2017.md) is checked before
+    // anything is graded with it: a faulty file stops the start with its fault named.
+    if (const auto rules = ActiveRules::fromEnvironment(); !rules) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("Workstation", "ObsLink cannot start"), rules.error().message);
+        return 1;
     }
     // Linked to a regional center, the user is the one who signs in there.
     const CenterSettings center = CenterSettings::load();

@@ -103,6 +103,8 @@ private slots:
         QTest::addColumn<QString>("rule");
         QTest::newRow("110.1 green") << 110.1 << "green" << "";
         QTest::newRow("110 yellow (60–110)") << 110.0 << "yellow" << "yellow.2.6.2";
+        QTest::newRow("109.9 yellow") << 109.9 << "yellow"
+                                      << "yellow.2.6.2";
         QTest::newRow("60.1 yellow") << 60.1 << "yellow" << "yellow.2.6.2";
         QTest::newRow("60 orange (shared endpoint: higher color)") << 60.0 << "orange" << "orange.2.6";
         QTest::newRow("40.1 orange") << 40.1 << "orange" << "orange.2.6";

@@ -100,6 +100,38 @@ private slots:
             "label":{"zh":"x","en":"x"},"clinicianFinding":false})"))).toJson() << QStringLiteral("red.8");
         QTest::newRow("unknown group") << QJsonDocument(withRule(minimalSet(), rule(R"({"id":"red.9","level":"red","group":"feet",
             "label":{"zh":"x","en":"x"}})"))).toJson() << QStringLiteral("feet");
+        QTest::newRow("misspelt condition key")
+            << QJsonDocument(withRule(minimalSet(), rule(R"({"id":"red.10","level":"red","group":"basic",
+            "label":{"zh":"x","en":"x"},"conditon":{"input":"bmi","atLeast":30}})")))
+                   .toJson()
+            << QStringLiteral("conditon");
+        QTest::newRow("misspelt bound")
+            << QJsonDocument(withRule(minimalSet(), rule(R"({"id":"red.11","level":"red","group":"basic",
+            "label":{"zh":"x","en":"x"},"condition":{"input":"bmi","atleast":30}})")))
+                   .toJson()
+            << QStringLiteral("atleast");
+        QTest::newRow("input and anyOf in one condition")
+            << QJsonDocument(withRule(minimalSet(), rule(R"({"id":"red.12","level":"red",
+            "group":"basic","label":{"zh":"x","en":"x"},"condition":{"input":"bmi","atLeast":30,"anyOf":[{"input":"bmi","below":15}]}})")))
+                   .toJson()
+            << QStringLiteral("red.12");
+        QTest::newRow("finding flag not true or false")
+            << QJsonDocument(withRule(minimalSet(), rule(R"({"id":"red.13","level":"red",
+            "group":"basic","label":{"zh":"x","en":"x"},"clinicianFinding":"yes"})")))
+                   .toJson()
+            << QStringLiteral("red.13");
+        QJsonObject unknownTopKey = minimalSet();
+        unknownTopKey.insert(QStringLiteral("levls"), QJsonArray {});
+        QTest::newRow("unknown key in the set")
+            << QJsonDocument(unknownTopKey).toJson() << QStringLiteral("levls");
+        QJsonObject purpleAsGrade = minimalSet();
+        QJsonArray flagLevels = purpleAsGrade.value(QStringLiteral("levels")).toArray();
+        QJsonObject purple = flagLevels.at(2).toObject();
+        purple.insert(QStringLiteral("kind"), QStringLiteral("flg"));
+        flagLevels.replace(2, purple);
+        purpleAsGrade.insert(QStringLiteral("levels"), flagLevels);
+        QTest::newRow("misspelt level kind")
+            << QJsonDocument(purpleAsGrade).toJson() << QStringLiteral("flg");
         QJsonObject noDefault = minimalSet();
         noDefault.insert(QStringLiteral("defaultLevel"), QStringLiteral("purple"));
         QTest::newRow("default level is a flag") << QJsonDocument(noDefault).toJson() << QStringLiteral("purple");

@@ -109,9 +109,14 @@ Result<RiskInput> RiskJson::parseInput(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failure(QStringLiteral("risk.input"),
+            tr("The input is not valid JSON: %1 (at byte %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     if (!document.isObject())
         return failure(QStringLiteral("risk.input"),
-                       tr("The input is not a JSON object: %1 (at byte %2).").arg(parseError.errorString()).arg(parseError.offset));
+            tr("The input must be one JSON object {\"assessedOn\": ...}, not an array or a value."));
     const QJsonObject o = document.object();
     const InputReader r(o);
     if (auto bad = InputReader::unknownKeys(

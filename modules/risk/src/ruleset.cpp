@@ -16,11 +16,34 @@ Error invalid(const QString &message)
     return Error{QStringLiteral("risk.rules-invalid"), message};
 }
 
+// A misspelt key would otherwise be ignored: "conditon" would turn a computed rule into a
+// clinician finding, "atleast" would drop a bound. A region's file is refused instead.
+std::optional<Error> unknownKey(const QJsonObject &o, const QStringList &allowed, const QString &where)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!allowed.contains(it.key()))
+            return invalid(RuleSet::tr("%1: unknown key \"%2\" (allowed: %3).")
+                               .arg(where, it.key(), allowed.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
 Result<RiskCondition> parseCondition(const QJsonValue &value, const QString &ruleId)
 {
     if (!value.isObject())
         return tl::unexpected(invalid(RuleSet::tr("Rule %1: a condition must be an object.").arg(ruleId)));
     const QJsonObject o = value.toObject();
+    if (auto bad = unknownKey(o,
+            { QStringLiteral("anyOf"), QStringLiteral("allOf"), QStringLiteral("input"),
+                QStringLiteral("equals"), QStringLiteral("above"), QStringLiteral("atLeast"),
+                QStringLiteral("below"), QStringLiteral("atMost") },
+            RuleSet::tr("Rule %1, condition").arg(ruleId)))
+        return tl::unexpected(*bad);
+    const int forms = int(o.contains(QStringLiteral("anyOf"))) + int(o.contains(QStringLiteral("allOf")))
+        + int(o.contains(QStringLiteral("input")));
+    if (forms != 1)
+        return tl::unexpected(invalid(
+            RuleSet::tr("Rule %1: a condition is exactly one of anyOf, allOf or an input with its bounds.")
+                .arg(ruleId)));
     RiskCondition c;
     for (const auto &[key, kind] : {std::pair{"anyOf", RiskCondition::Kind::AnyOf}, std::pair{"allOf", RiskCondition::Kind::AllOf}}) {
         if (!o.contains(QLatin1String(key)))
@@ -161,6 +184,12 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
                                           .arg(parseError.errorString())
                                           .arg(parseError.offset)));
     const QJsonObject o = document.object();
+    if (auto bad = unknownKey(o,
+            { QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("title"),
+                QStringLiteral("source"), QStringLiteral("levels"), QStringLiteral("defaultLevel"),
+                QStringLiteral("groups"), QStringLiteral("rules") },
+            tr("The rule set")))
+        return tl::unexpected(*bad);
     RuleSet set;
     set.id = o.value(QStringLiteral("id")).toString();
     set.version = o.value(QStringLiteral("version")).toString();
@@ -173,8 +202,17 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
         const QJsonObject l = value.toObject();
         RiskLevel level;
         level.id = l.value(QStringLiteral("id")).toString();
-        level.kind = l.value(QStringLiteral("kind")).toString() == QLatin1String("flag") ? RiskLevel::Kind::Flag
-                                                                                        : RiskLevel::Kind::Grade;
+        if (auto bad = unknownKey(l,
+                { QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("rank"),
+                    QStringLiteral("color"), QStringLiteral("label"), QStringLiteral("care") },
+                tr("Level %1").arg(level.id)))
+            return tl::unexpected(*bad);
+        // A misspelt kind must not turn the purple flag into the highest grade.
+        const QString kind = l.value(QStringLiteral("kind")).toString(QStringLiteral("grade"));
+        if (kind != QLatin1String("grade") && kind != QLatin1String("flag"))
+            return tl::unexpected(
+                invalid(tr("Level %1: kind \"%2\" is neither \"grade\" nor \"flag\".").arg(level.id, kind)));
+        level.kind = kind == QLatin1String("flag") ? RiskLevel::Kind::Flag : RiskLevel::Kind::Grade;
         level.rank = l.value(QStringLiteral("rank")).toInt(-1);
         level.color = l.value(QStringLiteral("color")).toString();
         level.label = LocalizedText::fromJson(l.value(QStringLiteral("label")));
@@ -207,6 +245,16 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray &json)
         const QJsonObject r = value.toObject();
         RiskRule rule;
         rule.id = r.value(QStringLiteral("id")).toString();
+        if (auto bad = unknownKey(r,
+                { QStringLiteral("id"), QStringLiteral("level"), QStringLiteral("group"),
+                    QStringLiteral("label"), QStringLiteral("clinicianFinding"), QStringLiteral("condition"),
+                    QStringLiteral("suggestWhen") },
+                tr("Rule %1").arg(rule.id)))
+            return tl::unexpected(*bad);
+        if (r.contains(QStringLiteral("clinicianFinding"))
+            && !r.value(QStringLiteral("clinicianFinding")).isBool())
+            return tl::unexpected(
+                invalid(tr("Rule %1: \"clinicianFinding\" must be true or false.").arg(rule.id)));
         rule.level = r.value(QStringLiteral("level")).toString();
         rule.group = r.value(QStringLiteral("group")).toString();
         rule.label = LocalizedText::fromJson(r.value(QStringLiteral("label")));

@@ -8,6 +8,7 @@
 #include "cases-ui/casesworkbench.h"
 #include "grading/gradingservice.h"
 #include "i18n/translations.h"
+#include "risk/activerules.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/draftstore.h"
@@ -74,7 +75,8 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
       m_searchLogic(std::make_unique<PatientSearch>(database)), m_records(std::make_unique<ClinicRecords>(database)),
       m_drafts(std::make_unique<DraftStore>(database)),
       m_cases(std::make_unique<CaseManagement>(database, CaseSettings::defaults())),
-      m_grading(std::make_unique<GradingService>(database, RuleSet::national2017(), *m_cases)),
+      m_grading(std::make_unique<GradingService>(database, ActiveRules::installed().rules(), *m_cases,
+                                                 ActiveRules::installed().screeningForm())),
       m_listModel(new PatientListModel(*m_searchLogic, this)),
       m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
       m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)),
