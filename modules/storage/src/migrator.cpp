@@ -36,6 +36,7 @@ const QList<Migration> &migrations()
             { 8, ":/storage/migrations/0008_risk_screening.sql", nullptr },
             { 9, ":/storage/migrations/0009_ultrasound_exam.sql", nullptr },
             { 10, ":/storage/migrations/0010_sync_journal.sql", nullptr },
+            { 11, ":/storage/migrations/0011_ultrasound_report.sql", nullptr },
         };
         // Applied in version order, whatever order they are listed in.
         std::sort(list.begin(), list.end(),
