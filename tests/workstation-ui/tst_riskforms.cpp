@@ -15,10 +15,12 @@
 #include "workstation-ui/screeningdialog.h"
 
 #include <QApplication>
+#include <QChartView>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +34,18 @@ const QDate Today(2026, 11, 20);
 QString inLanguage(const LocalizedText &text)
 {
     return text.forLanguage(QLocale().name());
+}
+
+// The decided grades drawn on the Risk tab's timeline: (level color, marker shape) per point.
+QList<std::pair<QColor, QScatterSeries::MarkerShape>> timelinePoints(RiskPanel *panel)
+{
+    QList<std::pair<QColor, QScatterSeries::MarkerShape>> points;
+    for (QAbstractSeries *series :
+        panel->findChild<QChartView *>(QStringLiteral("gradeTimeline"))->chart()->series())
+        if (auto *scatter = qobject_cast<QScatterSeries *>(series))
+            for (int i = 0; i < scatter->count(); ++i)
+                points.append({ scatter->color(), scatter->markerShape() });
+    return points;
 }
 
 QStringList visibleRuleIds(QTreeWidget *tree)
@@ -59,6 +73,7 @@ private slots:
     void negativeScreeningIsGreenAndOpensNoAssessment();
     void assessmentFormFindsItemsByChineseWordsAndById();
     void itemsTheRecordAnswersShowTheirEvidenceOnBothForms();
+    void tickedRedFindingTurnsTheBannerRedOnlyOnConfirmationAndStartsTheReportingClock();
 
 private:
     QUuid registerWoman(const QString &name, const QDate &birthDate);
@@ -176,7 +191,49 @@ void TestRiskForms::positiveScreeningLeadsToTheAssessmentFormAndTheBannerChanges
     QCOMPARE(chip->level(), QStringLiteral("yellow"));
     // Layer 1 now says what yellow calls for, from the rule file.
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("managementGuidance"))->text().contains(inLanguage(RuleSet::national2017().level(QStringLiteral("yellow"))->care)));
+    // The timeline shows the decision at 12 weeks as a yellow square (shape as well as color).
+    QCOMPARE(timelinePoints(panel).size(), 1);
+    QCOMPARE(timelinePoints(panel).first().first, RiskAppearance::color(QStringLiteral("yellow")));
+    QCOMPARE(timelinePoints(panel).first().second, QScatterSeries::MarkerShapeRectangle);
     saveScreenshot(m_window.get(), QStringLiteral("riskforms-panel-confirmed"));
+}
+
+// A woman of 36 already decided yellow; at a later visit the clinician ticks cardiomyopathy
+// (red 1.1.4) on the assessment form. The banner stays yellow while red is only proposed, turns
+// red when she confirms, and the reporting clock (3 days) starts.
+void TestRiskForms::tickedRedFindingTurnsTheBannerRedOnlyOnConfirmationAndStartsTheReportingClock()
+{
+    PatientChartView *chart = openChart(registerWoman(QStringLiteral("周敏"), QDate(1990, 5, 6)));
+    RiskPanel *panel = chart->riskPanel();
+    auto *chip = chart->banner()->findChild<RiskChip *>();
+    auto *confirm = panel->findChild<QPushButton *>(QStringLiteral("confirmGrade"));
+    QVERIFY(confirm->isEnabled()); // the rules propose yellow for her age
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QCOMPARE(chip->level(), QStringLiteral("yellow"));
+    auto *alert = chart->banner()->findChild<QLabel *>(QStringLiteral("reportingAlert"));
+    QVERIFY(!alert->isVisibleTo(chart));
+
+    bool ticked = false;
+    whenModal<FindingsDialog>([&ticked](FindingsDialog *form) {
+        form->setTicked(QStringLiteral("red.1.1.4"), true);
+        ticked = true;
+        form->accept();
+    });
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("assessmentForm")), Qt::LeftButton);
+    QVERIFY(ticked);
+    QCOMPARE(chip->level(), QStringLiteral("yellow"));
+    QVERIFY(chart->banner()->findChild<QLabel *>(QStringLiteral("gradePending"))->isVisibleTo(chart));
+    QVERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QCOMPARE(chip->level(), QStringLiteral("red"));
+    QVERIFY(alert->isVisibleTo(chart));
+    QVERIFY(alert->text().contains(QLocale().toString(Today.addDays(3), QLocale::ShortFormat)));
+    // Both decisions stand on the timeline: a yellow square and a red star.
+    const auto points = timelinePoints(panel);
+    QCOMPARE(points.size(), 2);
+    QVERIFY(points.contains(
+        std::pair { RiskAppearance::color(QStringLiteral("red")), QScatterSeries::MarkerShapeStar }));
+    saveScreenshot(m_window.get(), QStringLiteral("riskforms-panel-red"));
 }
 
 void TestRiskForms::negativeScreeningIsGreenAndOpensNoAssessment()

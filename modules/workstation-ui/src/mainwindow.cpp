@@ -164,6 +164,13 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     m_listModel->setToday(today); // loads the list
     m_worklists->setToday(today);
     m_table->resizeColumnsToContents();
+    // The risk column is never narrower than its widest chip (orange beside purple): a clipped
+    // "Yell" reads as nothing.
+    const int riskWidth
+        = RiskAppearance::chipSizeHint(m_table->fontMetrics(), QStringLiteral("orange"), true, true).width()
+        + 8;
+    if (m_table->horizontalHeader()->sectionSize(PatientListModel::Risk) < riskWidth)
+        m_table->horizontalHeader()->resizeSection(PatientListModel::Risk, riskWidth);
 }
 
 MainWindow::~MainWindow() = default;

@@ -27,6 +27,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace {
 QTableWidget *table(QWidget *parent, const QStringList &headers)
 {
@@ -111,6 +113,7 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     layout->addWidget(new QLabel(tr("Grade history:"), this));
     auto *historyRow = new QHBoxLayout;
     historyRow->addWidget(m_history, 3);
+    m_timeline->setObjectName(QStringLiteral("gradeTimeline"));
     m_timeline->setMinimumSize(320, 180);
     m_timeline->setRenderHint(QPainter::Antialiasing);
     historyRow->addWidget(m_timeline, 2);
@@ -217,11 +220,30 @@ void RiskPanel::showTimeline(const PatientChart &chart)
     plot->addAxis(weeks, Qt::AlignBottom);
     plot->addAxis(grades, Qt::AlignLeft);
     auto *steps = new QLineSeries;
-    auto *points = new QScatterSeries;
-    points->setMarkerSize(9);
     QPen pen(QColor(0x42, 0x42, 0x42));
     pen.setWidth(2);
     steps->setPen(pen);
+    // Each decision in its level's color and a shape of its own (circle, square, triangle, star
+    // from green to red) so that the points read without color vision too; a purple decision
+    // gets a purple ring.
+    const std::array<QScatterSeries::MarkerShape, 4> shapes { QScatterSeries::MarkerShapeCircle,
+        QScatterSeries::MarkerShapeRectangle, QScatterSeries::MarkerShapeTriangle,
+        QScatterSeries::MarkerShapeStar };
+    QList<QScatterSeries *> pointsByLevel;
+    for (int i = 0; i < levels.size(); ++i) {
+        for (const bool purple : { false, true }) {
+            auto *series = new QScatterSeries;
+            series->setMarkerShape(shapes[static_cast<size_t>(i)]);
+            series->setMarkerSize(i == 3 ? 15 : 12);
+            series->setColor(RiskAppearance::color(levels[i]));
+            series->setBorderColor(
+                purple ? RiskAppearance::color(QStringLiteral("purple")) : QColor(0x42, 0x42, 0x42));
+            QPen border = series->pen();
+            border.setWidth(purple ? 3 : 1);
+            series->setPen(border);
+            pointsByLevel.append(series);
+        }
+    }
     std::optional<double> lastRank;
     for (const RiskGradeRecord &g : chart.grades) {
         if (g.status == RiskGradeRecord::Status::Proposed || !g.gestationalAge)
@@ -231,16 +253,19 @@ void RiskPanel::showTimeline(const PatientChart &chart)
         if (lastRank)
             steps->append(week, *lastRank);
         steps->append(week, rank);
-        points->append(week, rank);
+        pointsByLevel[static_cast<int>(rank) * 2 + (g.purple ? 1 : 0)]->append(week, rank);
         lastRank = rank;
     }
     if (lastRank && chart.pregnancy)
         if (const auto now = chart.pregnancy->gestationalAgeOn(m_today))
             steps->append(std::min(42.0, now->totalDays() / 7.0), *lastRank);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(steps), static_cast<QAbstractSeries *>(points)}) {
-        plot->addSeries(series);
-        series->attachAxis(weeks);
-        series->attachAxis(grades);
+    QList<QAbstractSeries *> series { steps };
+    for (QScatterSeries *points : pointsByLevel)
+        series.append(points);
+    for (QAbstractSeries *s : series) {
+        plot->addSeries(s);
+        s->attachAxis(weeks);
+        s->attachAxis(grades);
     }
     QChart *previous = m_timeline->chart();
     m_timeline->setChart(plot);
@@ -266,8 +291,12 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
         add(fired, false);
     for (const FiredRule &suggested : assessment.suggestions)
         add(suggested, true);
-    m_rules->setColumnWidth(0, 200);
-    m_rules->setColumnWidth(1, 95);
+    // The item and its evidence share the width; the color column takes what its label needs,
+    // so that the evidence is read without scrolling sideways.
+    QHeaderView *header = m_rules->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    header->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(2, QHeaderView::Stretch);
     m_rules->resizeRowsToContents();
 }
 
