@@ -68,6 +68,39 @@ private slots:
         QVERIFY(m_cases->repository().currentForPregnancy(chart().pregnancy->meta.id).value().has_value());
     }
 
+    // Purple stands beside the grade: a positive syphilis test alone proposes green with purple,
+    // and confirming it opens the case file with the 3-day reporting clock, as orange and red do.
+    void confirmedPurpleBesideGreenOpensTheCaseAndStartsTheReportingClock()
+    {
+        QList<LabResult> labs { LabResult {} };
+        labs[0].pregnancyId = chart().pregnancy->meta.id;
+        labs[0].takenOn = m_today;
+        labs[0].test = LabTest::Syphilis;
+        labs[0].serology = Serology::Positive;
+        QVERIFY(ClinicRecords(*m_db).saveLabs(labs));
+        auto proposal = m_grading->regrade(chart(), m_today);
+        QVERIFY(proposal && *proposal);
+        QCOMPARE((*proposal)->proposedLevel, QStringLiteral("green"));
+        QVERIFY((*proposal)->proposedPurple);
+        QVERIFY(!m_cases->repository().currentForPregnancy(chart().pregnancy->meta.id).value().has_value());
+        QVERIFY(m_grading->decide(
+            **proposal, QStringLiteral("green"), true, QStringLiteral("王医生"), QString()));
+        const auto caseFile = m_cases->repository().currentForPregnancy(chart().pregnancy->meta.id).value();
+        QVERIFY(caseFile.has_value());
+        QVERIFY(caseFile->purple);
+        QCOMPARE(caseFile->reportDueOn, m_today.addDays(3));
+    }
+
+    void confirmedYellowOpensNoCaseFile()
+    {
+        addHaemoglobin(105);
+        auto proposal = m_grading->regrade(chart(), m_today);
+        QVERIFY(proposal && *proposal);
+        QVERIFY(m_grading->decide(
+            **proposal, QStringLiteral("yellow"), false, QStringLiteral("王医生"), QString()));
+        QVERIFY(!m_cases->repository().currentForPregnancy(chart().pregnancy->meta.id).value().has_value());
+    }
+
     void betterDataNeverDropsTheGradeByItself()
     {
         addHaemoglobin(55);
