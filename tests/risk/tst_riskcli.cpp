@@ -76,6 +76,8 @@ private slots:
         QTest::newRow("height of 20 cm")
             << QByteArray(R"({"assessedOn":"2026-11-20","heightCm":20,"weightKg":60})")
             << QStringLiteral("heightCm");
+        QTest::newRow("Hb in g/dL") << QByteArray(R"({"assessedOn":"2026-11-20","labs":{"hb":9.5}})")
+                                    << QStringLiteral("g/dL");
         QTest::newRow("negative Hb") << QByteArray(R"({"assessedOn":"2026-11-20","labs":{"hb":-5}})")
                                      << QStringLiteral("labs.hb");
         QTest::newRow("negative platelets")

@@ -200,7 +200,14 @@ Result<RiskInput> RiskJson::parseInput(const QByteArray &json)
                                                  QStringLiteral("syphilis"), QStringLiteral("hiv")},
                                                 QStringLiteral("labs.")))
             return tl::unexpected(*bad);
-        if (auto e = measurement(labs, "hb", QStringLiteral("labs.hb"), 10, 250, in.hbGramsPerLitre))
+        // Haemoglobin is in g/L, as the table writes it. Below 20 g/L it is almost surely g/dL
+        // (a woman with "9.5" would otherwise be graded red for Hb ≤40 g/L).
+        if (const QJsonValue hb = labs.value(QStringLiteral("hb")); hb.isDouble() && hb.toDouble() < 20)
+            return tl::unexpected(r.error(QStringLiteral("labs.hb"),
+                tr("%1 is impossible in g/L (expected 20 to 250; a value "
+                   "in g/dL is multiplied by 10).")
+                    .arg(hb.toDouble())));
+        if (auto e = measurement(labs, "hb", QStringLiteral("labs.hb"), 20, 250, in.hbGramsPerLitre))
             return tl::unexpected(*e);
         if (auto e = measurement(labs, "plt", QStringLiteral("labs.plt"), 0, 2000, in.plateletsE9PerLitre))
             return tl::unexpected(*e);
