@@ -19,6 +19,7 @@ QString usage()
         "  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: \"positive\"|\"negative\"},\n"
         "  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].\n"
         "Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.\n"
+        "Rules: --rules, else the file named in OBSLINK_RULE_SET, else the national 2017 table.\n"
         "See docs/rules-five-color-2017.md.");
 }
 } // namespace
