@@ -157,6 +157,10 @@ void DicomViewer::buildActions()
     tools->setObjectName(QStringLiteral("viewerTools"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(open);
+    QAction *report = file->addAction(tr("&Report…"), this, &DicomViewer::reportRequested);
+    report->setObjectName(QStringLiteral("reportAction"));
+    report->setToolTip(tr("Write and sign the ultrasound report of this study"));
+    tools->addAction(report);
     tools->addSeparator();
     auto *toolGroup = new QActionGroup(this);
     const struct

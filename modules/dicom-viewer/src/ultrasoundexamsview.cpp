@@ -1,12 +1,14 @@
 #include "dicom-viewer/ultrasoundexamsview.h"
 
 #include "ultrasound-exams/ultrasoundexamrecords.h"
+#include "ultrasound-exams/ultrasoundreportrepository.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -14,6 +16,8 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_reportsSummary(new QLabel(this))
+    , m_reportsTable(new QTableWidget(this))
     , m_openFiles(new QPushButton(tr("Open DICOM &files…"), this))
     , m_openFolder(new QPushButton(tr("Open a DICOM f&older…"), this))
 {
@@ -38,6 +42,18 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_reportsSummary);
+    layout->addWidget(m_reportsTable, 1);
+    m_reportsTable->setColumnCount(4);
+    m_reportsTable->setHorizontalHeaderLabels(
+        { tr("Exam date"), tr("Report"), tr("Impression"), tr("Study") });
+    m_reportsTable->verticalHeader()->hide();
+    m_reportsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_reportsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reportsTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_reportsTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        emit reportOpenRequested(m_reportsTable->item(row, 0)->data(Qt::UserRole).toUuid());
+    });
     connect(m_openFiles, &QPushButton::clicked, this, &UltrasoundExamsView::openFilesRequested);
     connect(m_openFolder, &QPushButton::clicked, this, &UltrasoundExamsView::openFolderRequested);
     showPregnancy(nullptr, {});
@@ -52,6 +68,7 @@ void UltrasoundExamsView::showPregnancy(UltrasoundExamRecords *records, const QU
 
 void UltrasoundExamsView::refresh()
 {
+    refreshReports();
     m_table->setRowCount(0);
     const bool linked = m_records && !m_pregnancyId.isNull();
     m_openFiles->setEnabled(linked);
@@ -88,4 +105,44 @@ void UltrasoundExamsView::refresh()
         m_table->item(row, 2)->setToolTip(exam.efwFormula);
     }
     m_table->resizeColumnsToContents();
+}
+
+void UltrasoundExamsView::refreshReports()
+{
+    m_reportsTable->setRowCount(0);
+    m_reportsSummary->clear();
+    if (!m_reports || m_pregnancyId.isNull())
+        return;
+    auto reports = m_reports->forPregnancy(m_pregnancyId);
+    if (!reports) {
+        m_reportsSummary->setText(reports.error().message);
+        emit problem(reports.error().message);
+        return;
+    }
+    m_reportsSummary->setText(reports->isEmpty()
+            ? tr("No ultrasound report yet.")
+            : tr("%n ultrasound report(s):", nullptr, int(reports->size())));
+    const QLocale locale;
+    QSet<QUuid> amended;
+    for (const UltrasoundReport &r : std::as_const(*reports))
+        if (r.isSigned() && !r.amends.isNull())
+            amended.insert(r.amends);
+    for (const UltrasoundReport &r : std::as_const(*reports)) {
+        const int row = m_reportsTable->rowCount();
+        m_reportsTable->insertRow(row);
+        QString status = r.isSigned()
+            ? tr("Signed by %1, %2")
+                  .arg(r.signedBy, locale.toString(r.signedAt.toLocalTime(), QLocale::ShortFormat))
+            : tr("Draft");
+        if (!r.amends.isNull())
+            status = tr("Amendment: %1").arg(status);
+        if (amended.contains(r.meta.id))
+            status = tr("Superseded: %1").arg(status);
+        const QStringList cells { locale.toString(r.examDate, QLocale::ShortFormat), status, r.impression,
+            r.studyInstanceUid };
+        for (int c = 0; c < cells.size(); ++c)
+            m_reportsTable->setItem(row, c, new QTableWidgetItem(cells[c]));
+        m_reportsTable->item(row, 0)->setData(Qt::UserRole, r.meta.id);
+    }
+    m_reportsTable->resizeColumnsToContents();
 }

@@ -1,19 +1,30 @@
 #include "dicom-viewer/ultrasoundworkbench.h"
 
+#include "dicom-viewer/biometrypanel.h"
 #include "dicom-viewer/dicomviewer.h"
 #include "dicom-viewer/ultrasoundexamsview.h"
+#include "dicom-viewer/ultrasoundreportform.h"
+#include "storage/database.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
+#include "ultrasound-exams/ultrasoundreportrepository.h"
 
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMenu>
+#include <QMessageBox>
 
 UltrasoundWorkbench::UltrasoundWorkbench(QMainWindow *window, QMenu *fileMenu, const Database &database)
     : QObject(window)
     , m_window(window)
+    , m_database(database)
     , m_records(std::make_unique<UltrasoundExamRecords>(database))
+    , m_reports(std::make_unique<UltrasoundReportRepository>(database))
     , m_examsView(new UltrasoundExamsView(window))
 {
+    m_examsView->setReports(m_reports.get());
+    connect(m_examsView, &UltrasoundExamsView::reportOpenRequested, this,
+        [this](const QUuid &id) { openReport(id); });
+    connect(this, &UltrasoundWorkbench::reportsChanged, m_examsView, &UltrasoundExamsView::refresh);
     QAction *open = fileMenu->addAction(tr("Open &DICOM…"), this, &UltrasoundWorkbench::chooseFiles);
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     open->setToolTip(tr("View ultrasound images; with a chart open, biometry is saved to her pregnancy"));
@@ -47,6 +58,11 @@ DicomViewer *UltrasoundWorkbench::viewer()
         m_viewer = new DicomViewer;
         m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
         connect(m_viewer, &DicomViewer::recordChanged, this, &UltrasoundWorkbench::recordChanged);
+        connect(m_viewer, &DicomViewer::reportRequested, this, [this] {
+            if (!openReport(m_viewer->biometryPanel()->exam()))
+                QMessageBox::information(m_viewer, tr("Ultrasound report"),
+                    tr("Open her chart first: a report is written for a pregnancy."));
+        });
         m_viewer->setRecordLink(
             m_pregnancyId.isNull() ? nullptr : m_records.get(), m_pregnancyId, m_womanLabel, m_womanId);
     }
@@ -79,4 +95,67 @@ void UltrasoundWorkbench::chooseFolder()
     shown->openFolder(folder);
     shown->show();
     shown->raise();
+}
+
+UltrasoundReportForm *UltrasoundWorkbench::openReport(
+    const UltrasoundExam &exam, const QString &studyDescription)
+{
+    if (m_pregnancyId.isNull() || exam.studyInstanceUid.isEmpty())
+        return nullptr;
+    UltrasoundReport report = UltrasoundReport::fromExam(exam);
+    report.pregnancyId = m_pregnancyId;
+    if (!report.examDate.isValid())
+        report.examDate = QDate::currentDate();
+    // The study's newest report (a signed one opens read-only, to print or amend).
+    if (auto existing = m_reports->forStudy(exam.studyInstanceUid); existing && !existing->isEmpty())
+        report = existing->first();
+    return showReport(report, studyDescription);
+}
+
+UltrasoundReportForm *UltrasoundWorkbench::openReportForStudy(
+    const QString &studyUid, const QDate &studyDate, const QString &patientId, const QString &description)
+{
+    if (m_pregnancyId.isNull() || patientId.isEmpty()
+        || patientId.compare(m_womanId, Qt::CaseInsensitive) != 0)
+        return nullptr;
+    UltrasoundExam exam;
+    exam.pregnancyId = m_pregnancyId;
+    exam.studyInstanceUid = studyUid;
+    exam.examDate = studyDate;
+    if (auto exams = m_records->forPregnancy(m_pregnancyId)) {
+        const auto measured = std::find_if(exams->begin(), exams->end(),
+            [&](const UltrasoundExam &e) { return e.studyInstanceUid == studyUid; });
+        if (measured != exams->end())
+            exam = *measured;
+    }
+    return openReport(exam, description);
+}
+
+UltrasoundReportForm *UltrasoundWorkbench::openReport(const QUuid &reportId)
+{
+    auto reports = m_reports->forPregnancy(m_pregnancyId);
+    if (!reports)
+        return nullptr;
+    for (const UltrasoundReport &r : std::as_const(*reports))
+        if (r.meta.id == reportId)
+            return showReport(r, {});
+    return nullptr;
+}
+
+QSet<QString> UltrasoundWorkbench::reportedStudies() const
+{
+    return m_reports->signedStudies().value_or(QSet<QString> {});
+}
+
+UltrasoundReportForm *UltrasoundWorkbench::showReport(
+    const UltrasoundReport &report, const QString &studyDescription)
+{
+    const UltrasoundReportPdf::Heading heading { m_database.identity().clinicId, m_womanLabel, m_womanId,
+        studyDescription.isEmpty() ? tr("Obstetric ultrasound") : studyDescription };
+    auto *form
+        = new UltrasoundReportForm(m_reports.get(), report, heading, m_database.identity().author, m_window);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form, &UltrasoundReportForm::reportChanged, this, &UltrasoundWorkbench::reportsChanged);
+    form->show();
+    return form;
 }

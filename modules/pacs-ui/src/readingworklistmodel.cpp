@@ -23,7 +23,8 @@ void ReadingWorklistModel::setStudies(const QList<StudySummary> &studies)
     }
     // Oldest first: the study that has waited longest for a read is at the top.
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return std::pair(a.study.studyDate, a.study.studyTime) < std::pair(b.study.studyDate, b.study.studyTime);
+        return std::pair(a.study.studyDate, a.study.studyTime)
+            < std::pair(b.study.studyDate, b.study.studyTime);
     });
     m_rows = rows;
     endResetModel();
@@ -83,6 +84,25 @@ void ReadingWorklistModel::setFailed(const QString &studyUid, const QString &mes
     changed(row);
 }
 
+void ReadingWorklistModel::setCancelled()
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].state == State::Queued || m_rows[row].state == State::Retrieving) {
+            m_rows[row].state = State::NotRetrieved;
+            m_rows[row].bytes = 0;
+            m_rows[row].instances = 0;
+            changed(row);
+        }
+    }
+}
+
+void ReadingWorklistModel::setReported(const QSet<QString> &studyUids)
+{
+    m_reported = studyUids;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, StatusColumn), index(int(m_rows.size()) - 1, StatusColumn));
+}
+
 int ReadingWorklistModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -95,6 +115,8 @@ int ReadingWorklistModel::columnCount(const QModelIndex &parent) const
 
 QString ReadingWorklistModel::statusText(const Row &row) const
 {
+    if (m_reported.contains(row.study.studyInstanceUid))
+        return tr("Reported");
     const QLocale locale;
     switch (row.state) {
     case State::NotRetrieved:
@@ -102,7 +124,8 @@ QString ReadingWorklistModel::statusText(const Row &row) const
     case State::Queued:
         return tr("Queued");
     case State::Retrieving:
-        return tr("Retrieving: %n image(s), %1", nullptr, row.instances).arg(locale.formattedDataSize(row.bytes));
+        return tr("Retrieving: %n image(s), %1", nullptr, row.instances)
+            .arg(locale.formattedDataSize(row.bytes));
     case State::Ready:
         return tr("Ready to read");
     case State::Failed:

@@ -29,10 +29,12 @@ ReadingWorklistPanel::ReadingWorklistPanel(QWidget *parent)
     , m_to(new QDateEdit(QDate::currentDate(), this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_open(new QPushButton(tr("&Open study"), this))
+    , m_cancel(new QPushButton(tr("&Cancel retrieval"), this))
+    , m_report(new QPushButton(tr("Re&port…"), this))
     , m_table(new QTableView(this))
     , m_status(new QLabel(this))
 {
-    for (QDateEdit *edit : {m_from, m_to}) {
+    for (QDateEdit *edit : { m_from, m_to }) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     }
@@ -43,7 +45,9 @@ ReadingWorklistPanel::ReadingWorklistPanel(QWidget *parent)
     filters->addWidget(m_to);
     filters->addWidget(m_refresh);
     filters->addStretch();
+    filters->addWidget(m_cancel);
     filters->addWidget(m_open);
+    filters->addWidget(m_report);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -65,6 +69,8 @@ ReadingWorklistPanel::ReadingWorklistPanel(QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &ReadingWorklistPanel::refresh);
     connect(m_open, &QPushButton::clicked, this, &ReadingWorklistPanel::openSelected);
     connect(m_table, &QTableView::activated, this, &ReadingWorklistPanel::openSelected);
+    connect(m_cancel, &QPushButton::clicked, this, &ReadingWorklistPanel::cancelRetrieval);
+    connect(m_report, &QPushButton::clicked, this, &ReadingWorklistPanel::reportSelected);
 }
 
 ReadingWorklistPanel::~ReadingWorklistPanel() = default;
@@ -85,16 +91,20 @@ void ReadingWorklistPanel::applySettings(const PacsSettings &settings)
         setStatus(endpoint.error().message, true);
         return;
     }
-    m_cache = std::make_shared<StudyCache>(settings.cacheDirectory, qint64(settings.cacheMegabytes) * 1024 * 1024);
+    m_cache = std::make_shared<StudyCache>(
+        settings.cacheDirectory, qint64(settings.cacheMegabytes) * 1024 * 1024);
     m_retrieval = std::make_unique<StudyRetrieval>(*endpoint, m_cache);
     connect(m_retrieval.get(), &StudyRetrieval::progress, m_model, &ReadingWorklistModel::setProgress);
     connect(m_retrieval.get(), &StudyRetrieval::retrieved, this,
-            [this](const QString &uid, const QString &, const QStringList &files, bool) { onRetrieved(uid, files); });
-    connect(m_retrieval.get(), &StudyRetrieval::failed, this, [this](const QString &uid, const QString &message) {
-        m_model->setFailed(uid, message);
-        if (uid == m_waitingFor)
-            setStatus(message, true);
-    });
+        [this](const QString &uid, const QString &, const QStringList &files, bool) {
+            onRetrieved(uid, files);
+        });
+    connect(
+        m_retrieval.get(), &StudyRetrieval::failed, this, [this](const QString &uid, const QString &message) {
+            m_model->setFailed(uid, message);
+            if (uid == m_waitingFor)
+                setStatus(message, true);
+        });
     setStatus(tr("PACS: %1").arg(QUrl(settings.url).host()));
 }
 
@@ -127,7 +137,8 @@ void ReadingWorklistPanel::refresh()
         showStudies(*studies);
     });
     // The search talks to the network: never on the UI thread.
-    watcher->setFuture(QtConcurrent::run([endpoint = *endpoint, query] { return DicomWebClient(endpoint).findStudies(query); }));
+    watcher->setFuture(QtConcurrent::run(
+        [endpoint = *endpoint, query] { return DicomWebClient(endpoint).findStudies(query); }));
 }
 
 void ReadingWorklistPanel::showStudies(const QList<StudySummary> &studies)
@@ -172,7 +183,9 @@ void ReadingWorklistPanel::openSelected()
     const StudySummary study = m_model->study(row);
     m_waitingFor = study.studyInstanceUid;
     m_model->setQueued(study.studyInstanceUid);
-    setStatus(tr("Retrieving the study of %1…").arg(m_model->data(m_model->index(row, ReadingWorklistModel::WomanColumn), Qt::DisplayRole).toString()));
+    setStatus(tr("Retrieving the study of %1…")
+                  .arg(m_model->data(m_model->index(row, ReadingWorklistModel::WomanColumn), Qt::DisplayRole)
+                           .toString()));
     m_retrieval->retrieve(study.studyInstanceUid); // from the cache at once if it is there
     prefetchAfter(row);
 }
@@ -188,4 +201,20 @@ void ReadingWorklistPanel::onRetrieved(const QString &studyUid, const QStringLis
         return;
     setStatus(tr("Study ready: %n image(s).", nullptr, int(files.size())));
     emit studyReady(m_model->study(row), files);
+}
+
+void ReadingWorklistPanel::cancelRetrieval()
+{
+    if (!m_retrieval)
+        return;
+    m_retrieval->cancelAll();
+    m_model->setCancelled();
+    m_waitingFor.clear();
+    setStatus(tr("Retrieval cancelled."));
+}
+
+void ReadingWorklistPanel::reportSelected()
+{
+    if (const auto study = selectedStudy())
+        emit reportRequested(*study);
 }

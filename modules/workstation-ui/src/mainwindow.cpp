@@ -1,6 +1,8 @@
 #include "workstation-ui/mainwindow.h"
 
 #include "pacs-ui/pacsworkbench.h"
+#include "pacs-ui/readingworklistmodel.h"
+#include "pacs-ui/readingworklistpanel.h"
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
 
@@ -226,6 +228,16 @@ void MainWindow::buildActions()
         else
             showProblem(tr("No woman with the ID number %1 is in this clinic's records.").arg(study.patientId));
     });
+
+    // Reading → Report…: her chart, then the study's report; the worklist marks signed ones.
+    connect(m_pacs->worklist(), &ReadingWorklistPanel::reportRequested, this, [this](const StudySummary &study) {
+        emit m_pacs->chartRequested(study);
+        if (!m_ultrasound->openReportForStudy(study.studyInstanceUid, study.studyDate, study.patientId, study.description))
+            showProblem(tr("Open the chart of the woman this study belongs to before writing its report."));
+    });
+    const auto markReported = [this] { m_pacs->worklist()->model()->setReported(m_ultrasound->reportedStudies()); };
+    connect(m_ultrasound, &UltrasoundWorkbench::reportsChanged, this, markReported);
+    connect(m_pacs->worklist(), &ReadingWorklistPanel::refreshed, this, markReported);
 
     // Background sync with the regional center: status-bar indicator, Sync now, conflicts.
     file->addSeparator();

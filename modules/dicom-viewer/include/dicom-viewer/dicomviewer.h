@@ -54,6 +54,8 @@ signals:
     // A frame reached the screen (after the view was told to repaint).
     void frameShown(int frame);
     void recordChanged(const QUuid &pregnancyId);
+    // Report… : the structured report of the study shown, with the biometry measured on it.
+    void reportRequested();
 
 private:
     void buildActions();

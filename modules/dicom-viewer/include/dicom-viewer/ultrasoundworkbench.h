@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUuid>
 
 #include <memory>
@@ -12,10 +13,15 @@ class QMainWindow;
 class QMenu;
 class UltrasoundExamRecords;
 class UltrasoundExamsView;
+class UltrasoundReportForm;
+class UltrasoundReportRepository;
+struct UltrasoundExam;
+struct UltrasoundReport;
 
 // Everything ultrasound in the workstation, installed with one object: File → Open DICOM…,
 // the chart's Ultrasound tab (examsView(), placed by the main window) and the viewer window,
-// linked to the pregnancy whose chart is open so that its biometry is saved there.
+// linked to the pregnancy whose chart is open so that its biometry is saved there, and the
+// structured report of a study (Report… in the viewer, the reading worklist, the chart's list).
 class UltrasoundWorkbench : public QObject
 {
     Q_OBJECT
@@ -30,8 +36,19 @@ public:
     // The viewer, created on first use, linked to the current pregnancy.
     DicomViewer *viewer();
     void openFiles(const QStringList &paths);
+    // The report of a study for the open pregnancy: its newest report if it has one, else a
+    // draft with the biometry of the exam (from the viewer). Null when no pregnancy is open.
+    UltrasoundReportForm *openReport(const UltrasoundExam &exam, const QString &studyDescription = {});
+    UltrasoundReportForm *openReport(const QUuid &reportId);
+    // From the reading worklist: only when the open chart is the woman the study names (Patient
+    // ID = her national ID number); the biometry of an exam saved on the study fills the table.
+    UltrasoundReportForm *openReportForStudy(const QString &studyUid, const QDate &studyDate,
+        const QString &patientId, const QString &description);
+    // Study Instance UIDs with a signed report, for the reading worklist.
+    QSet<QString> reportedStudies() const;
 
 signals:
+    void reportsChanged();
     void recordChanged(const QUuid &pregnancyId);
 
 private:
@@ -39,7 +56,11 @@ private:
     void chooseFolder();
 
     QMainWindow *m_window;
+    UltrasoundReportForm *showReport(const UltrasoundReport &report, const QString &studyDescription);
+
+    const Database &m_database;
     std::unique_ptr<UltrasoundExamRecords> m_records;
+    std::unique_ptr<UltrasoundReportRepository> m_reports;
     UltrasoundExamsView *m_examsView;
     QPointer<DicomViewer> m_viewer;
     QUuid m_pregnancyId;

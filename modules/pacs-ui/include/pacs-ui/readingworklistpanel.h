@@ -31,6 +31,8 @@ public:
     void applySettings(const PacsSettings &settings);
     ReadingWorklistModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *reportButton() const { return m_report; }
     std::optional<StudySummary> selectedStudy() const;
     // How many studies after the opened one are prefetched.
     static constexpr int PrefetchCount = 2;
@@ -38,9 +40,14 @@ public:
 public slots:
     void refresh();
     void openSelected();
+    // Stops every retrieval under way or queued (the one asked for and the prefetch).
+    void cancelRetrieval();
+    void reportSelected();
 
 signals:
     void studyReady(const StudySummary &study, const QStringList &files);
+    // Report… for the selected study: the workstation opens her chart and the report form.
+    void reportRequested(const StudySummary &study);
     void refreshed(int studies);
     void failedToRefresh(const QString &message);
 
@@ -58,8 +65,10 @@ private:
     QDateEdit *m_to;
     QPushButton *m_refresh;
     QPushButton *m_open;
+    QPushButton *m_cancel;
+    QPushButton *m_report;
     QTableView *m_table;
     QLabel *m_status;
     QString m_waitingFor; // the study the reader asked to open
-    int m_query = 0;      // discards answers to superseded searches
+    int m_query = 0; // discards answers to superseded searches
 };
