@@ -20,6 +20,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -144,6 +145,8 @@ private slots:
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         QVERIFY(form->exportPdf(pdf));
         QVERIFY(QFileInfo(pdf).size() > 1000);
+        if (const QString shots = qEnvironmentVariable("OBSLINK_SCREENSHOT_DIR"); !shots.isEmpty())
+            QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("usreport.pdf")));
 
         // Amendment: a new report, the original kept and marked superseded once this is signed.
         const QUuid original = form->report().meta.id;

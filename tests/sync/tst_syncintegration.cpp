@@ -9,6 +9,7 @@
 #include "sync/centerconnection.h"
 #include "sync/syncengine.h"
 #include "testcenter.h"
+#include "ultrasound-exams/ultrasoundreportrepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -158,6 +159,45 @@ private slots:
         QVERIFY(countRows(*consulting, QStringLiteral("SELECT count(*) FROM patient WHERE list_edd IS NOT NULL AND current_pregnancy_id IS NOT NULL")) >= 1);
         // Nothing pulled is echoed back to the center.
         QCOMPARE(countRows(*consulting, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+    }
+
+    void signedUltrasoundReportReachesTheClinicSignedAndReadOnly()
+    {
+        auto reading = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto clinic = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        QVERIFY(reading && clinic);
+        const Patient patient = registerWoman(*reading, QStringLiteral("周雨"));
+        QSqlQuery query(reading->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT id FROM pregnancy WHERE patient_id = '%1'").arg(patient.meta.id.toString(QUuid::WithoutBraces))) && query.next());
+        UltrasoundReport report;
+        report.pregnancyId = QUuid::fromString(query.value(0).toString());
+        report.studyInstanceUid = QStringLiteral("1.2.826.0.1.3680043.99.1");
+        report.examDate = QDate::currentDate();
+        report.fetusCount = 1;
+        report.heartActivity = UltrasoundReport::HeartActivity::Present;
+        report.heartRateBpm = 140;
+        report.impression = QStringLiteral("宫内妊娠，单活胎。");
+        report.reader = QStringLiteral("dr-wang");
+        UltrasoundReportRepository repository(*reading);
+        QVERIFY(repository.save(report));
+        QVERIFY(repository.sign(report, QStringLiteral("dr-wang"), QDateTime::currentDateTimeUtc()));
+        const auto pushed = sync(*reading, QStringLiteral("dr-wang"));
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->refused, 0);
+        QCOMPARE(pushed->pushed, 4); // woman, pregnancy, report and its signature
+        QCOMPARE(countRows(*reading, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QVERIFY(sync(*clinic, QStringLiteral("nurse-li")));
+        UltrasoundReportRepository pulledReports(*clinic);
+        const auto pulled = pulledReports.forStudy(report.studyInstanceUid);
+        QVERIFY(pulled);
+        QCOMPARE(pulled->size(), 1);
+        UltrasoundReport there = pulled->first();
+        QVERIFY(there.isSigned());
+        QCOMPARE(there.signedBy, QStringLiteral("dr-wang"));
+        QCOMPARE(there.heartRateBpm, std::optional<int>(140));
+        QCOMPARE(there.impression, report.impression);
+        there.impression = QStringLiteral("changed at the clinic");
+        QCOMPARE(pulledReports.save(there).error().code, QStringLiteral("usreport.signed"));
     }
 
     void replayedPushChangesNothing()

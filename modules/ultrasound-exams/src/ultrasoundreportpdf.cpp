@@ -42,7 +42,7 @@ QString UltrasoundReportPdf::html(const UltrasoundReport &r, const Heading &h)
         out += QStringLiteral("<p><b>%1</b> %2</p>")
                    .arg(escaped(tr("Amended report.")), escaped(tr("Reason: %1").arg(r.amendmentReason)));
     out += QStringLiteral("<table width='100%' cellpadding='3'>");
-    out += row(tr("Name"), h.womanName) + row(tr("Record"), h.womanIdentifier);
+    out += row(tr("Name"), h.womanName) + row(tr("ID number"), h.womanIdentifier);
     out += row(tr("Examination date"), locale.toString(r.examDate, QLocale::ShortFormat));
     out += row(tr("Study"), h.studyDescription) + row(tr("Study Instance UID"), r.studyInstanceUid);
     out += QStringLiteral("</table><h4>%1</h4><table width='100%' cellpadding='3'>")

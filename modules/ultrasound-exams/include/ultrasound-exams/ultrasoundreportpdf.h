@@ -15,7 +15,7 @@ public:
     {
         QString clinicName;
         QString womanName;
-        QString womanIdentifier; // record number or ID card, as the clinic prints it
+        QString womanIdentifier; // her national ID number, which the study carries as Patient ID
         QString studyDescription;
     };
     static QString html(const UltrasoundReport &report, const Heading &heading);
