@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ActiveRules</name>
+    <message>
+        <source>Regional rule set %1 (%2): %3</source>
+        <translation>Regional rule set %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Rule set %1 %2 from %3 needs its own screening form: name its file in %4.</source>
+        <translation>Rule set %1 %2 from %3 needs its own screening form: name its file in %4.</translation>
+    </message>
+    <message>
+        <source>Screening form %1 (%2) does not fit rule set %3 %4: %5</source>
+        <translation>Screening form %1 (%2) does not fit rule set %3 %4: %5</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>built-in</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentHistory</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSync</name>
+    <message>
+        <source>Signed out of the regional center on this computer.</source>
+        <translation>Signed out of the regional center on this computer.</translation>
+    </message>
+    <message>
+        <source>Sign in to the regional center to sync (Settings → Regional center).</source>
+        <translation>Sign in to the regional center to sync (Settings → Regional center).</translation>
+    </message>
+</context>
+<context>
     <name>BiometryMeasures</name>
     <message>
         <source>Biparietal diameter</source>
@@ -30,6 +83,624 @@
     <message>
         <source>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</source>
         <translation>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</translation>
+    </message>
+</context>
+<context>
+    <name>BiometryPanel</name>
+    <message>
+        <source>These images are of this woman</source>
+        <translation>These images are of this woman</translation>
+    </message>
+    <message>
+        <source>&amp;Save to pregnancy</source>
+        <translation>&amp;Save to pregnancy</translation>
+    </message>
+    <message>
+        <source>Use to &amp;date the pregnancy…</source>
+        <translation>Use to &amp;date the pregnancy…</translation>
+    </message>
+    <message>
+        <source>Confirm the new dating</source>
+        <translation>Confirm the new dating</translation>
+    </message>
+    <message>
+        <source>%1: draw it on the image (%2)</source>
+        <translation>%1: draw it on the image (%2)</translation>
+    </message>
+    <message>
+        <source>ellipse: drag along one axis, then move to fit the outline and click</source>
+        <translation>ellipse: drag along one axis, then move to fit the outline and click</translation>
+    </message>
+    <message>
+        <source>distance: drag from one calliper to the other</source>
+        <translation>distance: drag from one calliper to the other</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>GA implied</source>
+        <translation>GA implied</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected value</source>
+        <translation>Delete removes the selected value</translation>
+    </message>
+    <message>
+        <source>GA by ultrasound:</source>
+        <translation>GA by ultrasound:</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight:</source>
+        <translation>Estimated fetal weight:</translation>
+    </message>
+    <message>
+        <source>Pregnancy record</source>
+        <translation>Pregnancy record</translation>
+    </message>
+    <message>
+        <source>Exam date:</source>
+        <translation>Exam date:</translation>
+    </message>
+    <message>
+        <source>Choose a measure, then draw it on the image:</source>
+        <translation>Choose a measure, then draw it on the image:</translation>
+    </message>
+    <message>
+        <source>Saves to the pregnancy of %1</source>
+        <translation>Saves to the pregnancy of %1</translation>
+    </message>
+    <message>
+        <source>Not linked to a pregnancy: open the images from a woman&apos;s chart (Ultrasound tab) to save the biometry to her record.</source>
+        <translation>Not linked to a pregnancy: open the images from a woman&apos;s chart (Ultrasound tab) to save the biometry to her record.</translation>
+    </message>
+    <message>
+        <source>These images carry no patient ID: make sure they are of %1 before saving.</source>
+        <translation>These images carry no patient ID: make sure they are of %1 before saving.</translation>
+    </message>
+    <message>
+        <source>These images are of patient ID %1, not %2 (ID %3).</source>
+        <translation>These images are of patient ID %1, not %2 (ID %3).</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>not for dating</source>
+        <translation>not for dating</translation>
+    </message>
+    <message>
+        <source>%1 g · %2</source>
+        <translation>%1 g · %2</translation>
+    </message>
+    <message>
+        <source>— needs AC and FL</source>
+        <translation>— needs AC and FL</translation>
+    </message>
+    <message>
+        <source>%1 weeks · %2</source>
+        <translation>%1 weeks · %2</translation>
+    </message>
+    <message>
+        <source>— needs CRL, or BPD, HC, AC, FL</source>
+        <translation>— needs CRL, or BPD, HC, AC, FL</translation>
+    </message>
+    <message>
+        <source>NT is assessed at CRL 45–84 mm (11+0 to 13+6); measure the CRL.</source>
+        <translation>NT is assessed at CRL 45–84 mm (11+0 to 13+6); measure the CRL.</translation>
+    </message>
+    <message>
+        <source>NT of 3.5 mm or more is above the 99th centile: refer for counselling.</source>
+        <translation>NT of 3.5 mm or more is above the 99th centile: refer for counselling.</translation>
+    </message>
+    <message>
+        <source>Saved to the pregnancy: exam of %1.</source>
+        <translation>Saved to the pregnancy: exam of %1.</translation>
+    </message>
+    <message>
+        <source>The pregnancy is no longer in the record.</source>
+        <translation>The pregnancy is no longer in the record.</translation>
+    </message>
+    <message>
+        <source>EDD %1 → %2.</source>
+        <translation>EDD %1 → %2.</translation>
+    </message>
+    <message>
+        <source>EDD stays %1.</source>
+        <translation>EDD stays %1.</translation>
+    </message>
+    <message>
+        <source>Dated by this ultrasound: the EDD is now %1.</source>
+        <translation>Dated by this ultrasound: the EDD is now %1.</translation>
+    </message>
+    <message>
+        <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
+        <translation>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAmendmentDialog</name>
+    <message>
+        <source>Amend the closed case</source>
+        <translation>Amend the closed case</translation>
+    </message>
+    <message>
+        <source>Why the closure is corrected, and on whose information</source>
+        <translation>Why the closure is corrected, and on whose information</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Now:</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;New value:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Amendments so far:</source>
+        <translation>Amendments so far:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the amendment</source>
+        <translation>&amp;Save the amendment</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>weeks+days, e.g. 38+2</source>
+        <translation>weeks+days, e.g. 38+2</translation>
+    </message>
+    <message>
+        <source>The new value is the same as the recorded one.</source>
+        <translation>The new value is the same as the recorded one.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>Give the reason for the amendment.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseClosureDialog</name>
+    <message>
+        <source>Newborns</source>
+        <translation>Newborns</translation>
+    </message>
+    <message>
+        <source>Close the case (outcome) — %1</source>
+        <translation>Close the case (outcome) — %1</translation>
+    </message>
+    <message>
+        <source>&amp;How the pregnancy ended:</source>
+        <translation>&amp;How the pregnancy ended:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>weeks+days, e.g. 38+2</source>
+        <translation>weeks+days, e.g. 38+2</translation>
+    </message>
+    <message>
+        <source>Gestational age:</source>
+        <translation>Gestational age:</translation>
+    </message>
+    <message>
+        <source>Mode of delivery:</source>
+        <translation>Mode of delivery:</translation>
+    </message>
+    <message>
+        <source>hospital name</source>
+        <translation>hospital name</translation>
+    </message>
+    <message>
+        <source>Place of delivery:</source>
+        <translation>Place of delivery:</translation>
+    </message>
+    <message>
+        <source>Hospital level:</source>
+        <translation>Hospital level:</translation>
+    </message>
+    <message>
+        <source>Maternal outcome:</source>
+        <translation>Maternal outcome:</translation>
+    </message>
+    <message>
+        <source>Complications:</source>
+        <translation>Complications:</translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation>Transferred to:</translation>
+    </message>
+    <message>
+        <source>Reason or cause:</source>
+        <translation>Reason or cause:</translation>
+    </message>
+    <message>
+        <source>Blood loss:</source>
+        <translation>Blood loss:</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>mL</translation>
+    </message>
+    <message>
+        <source>&amp;Add a newborn (twins)</source>
+        <translation>&amp;Add a newborn (twins)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the last newborn</source>
+        <translation>&amp;Remove the last newborn</translation>
+    </message>
+    <message>
+        <source>42-day postpartum check on:</source>
+        <translation>42-day postpartum check on:</translation>
+    </message>
+    <message>
+        <source>Postpartum check findings:</source>
+        <translation>Postpartum check findings:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>A closed case can no longer be edited; later corrections are amendments with a reason.</source>
+        <translation>A closed case can no longer be edited; later corrections are amendments with a reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case</source>
+        <translation>&amp;Close the case</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>Newborn %1</source>
+        <translation>Newborn %1</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>Birth weight:</source>
+        <translation>Birth weight:</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>Apgar score:</source>
+        <translation>Apgar score:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Outcome:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDashboard</name>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <source>First grade</source>
+        <translation>First grade</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>Not graded</translation>
+    </message>
+    <message>
+        <source>%1 + purple</source>
+        <translation>%1 + purple</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>No nurse</source>
+        <translation>No nurse</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDashboardView</name>
+    <message>
+        <source>Click a bar to list the women behind it</source>
+        <translation>Click a bar to list the women behind it</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the women behind it.</source>
+        <translation>Click a bar to see the women behind it.</translation>
+    </message>
+    <message>
+        <source>Current pregnancies by risk color</source>
+        <translation>Current pregnancies by risk color</translation>
+    </message>
+    <message>
+        <source>Color changes this month</source>
+        <translation>Color changes this month</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups by responsible nurse</source>
+        <translation>Overdue follow-ups by responsible nurse</translation>
+    </message>
+    <message>
+        <source>Cases closed this year, by outcome</source>
+        <translation>Cases closed this year, by outcome</translation>
+    </message>
+    <message>
+        <source>%1 — none</source>
+        <translation>%1 — none</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>EDD</translation>
+    </message>
+    <message>
+        <source>Graded on</source>
+        <translation>Graded on</translation>
+    </message>
+    <message>
+        <source>Contact was due</source>
+        <translation>Contact was due</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileView</name>
+    <message>
+        <source>&amp;Open a case file</source>
+        <translation>&amp;Open a case file</translation>
+    </message>
+    <message>
+        <source>Responsibility and plan</source>
+        <translation>Responsibility and plan</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution</source>
+        <translation>Report to the district MCH institution</translation>
+    </message>
+    <message>
+        <source>&amp;Mark reported</source>
+        <translation>&amp;Mark reported</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>Follow-up plan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Findings, interventions, advice</source>
+        <translation>Findings, interventions, advice</translation>
+    </message>
+    <message>
+        <source>&amp;Record a contact…</source>
+        <translation>&amp;Record a contact…</translation>
+    </message>
+    <message>
+        <source>Closure (outcome)</source>
+        <translation>Closure (outcome)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case…</source>
+        <translation>&amp;Close the case…</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Amend…</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>Not decided</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;doctor:</source>
+        <translation>Responsible &amp;doctor:</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;nurse:</source>
+        <translation>Responsible &amp;nurse:</translation>
+    </message>
+    <message>
+        <source>Management &amp;plan:</source>
+        <translation>Management &amp;plan:</translation>
+    </message>
+    <message>
+        <source>Deliver at:</source>
+        <translation>Deliver at:</translation>
+    </message>
+    <message>
+        <source>Reported on:</source>
+        <translation>Reported on:</translation>
+    </message>
+    <message>
+        <source>Amendments (who, when, what and why):</source>
+        <translation>Amendments (who, when, what and why):</translation>
+    </message>
+    <message>
+        <source>Open a woman&apos;s chart to see her case file.</source>
+        <translation>Open a woman&apos;s chart to see her case file.</translation>
+    </message>
+    <message>
+        <source>No case file for this pregnancy (%1). Orange, red and purple grades open one when a clinician decides the grade; a nurse may open one herself.</source>
+        <translation>No case file for this pregnancy (%1). Orange, red and purple grades open one when a clinician decides the grade; a nurse may open one herself.</translation>
+    </message>
+    <message>
+        <source>Case open since %1 — %2</source>
+        <translation>Case open since %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case closed on %1 — %2. Read-only: correct it with an amendment.</source>
+        <translation>Case closed on %1 — %2. Read-only: correct it with an amendment.</translation>
+    </message>
+    <message>
+        <source>Her color requires delivery at a %1 hospital or higher.</source>
+        <translation>Her color requires delivery at a %1 hospital or higher.</translation>
+    </message>
+    <message>
+        <source>Not required for this color.</source>
+        <translation>Not required for this color.</translation>
+    </message>
+    <message>
+        <source>Reported on %1.</source>
+        <translation>Reported on %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due: report by %1 (%n day(s) left).</source>
+        <translation>
+            <numerusform>Due: report by %1 (%n day left).</numerusform>
+            <numerusform>Due: report by %1 (%n days left).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: was due %1 (3-day rule), %n day(s) late.</source>
+        <translation>
+            <numerusform>Overdue: was due %1 (3-day rule), %n day late.</numerusform>
+            <numerusform>Overdue: was due %1 (3-day rule), %n days late.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lost to follow-up (%n day(s) late)</source>
+        <translation>
+            <numerusform>Lost to follow-up (%n day late)</numerusform>
+            <numerusform>Lost to follow-up (%n days late)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue (%n day(s) late)</source>
+        <translation>
+            <numerusform>Overdue (%n day late)</numerusform>
+            <numerusform>Overdue (%n days late)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Record the scheduled contact and plan the next one</source>
+        <translation>Record the scheduled contact and plan the next one</translation>
+    </message>
+    <message>
+        <source>Record an unscheduled contact</source>
+        <translation>Record an unscheduled contact</translation>
+    </message>
+    <message>
+        <source>How the pregnancy ended</source>
+        <translation>How the pregnancy ended</translation>
+    </message>
+    <message>
+        <source>Not reported before the case was closed.</source>
+        <translation>Not reported before the case was closed.</translation>
     </message>
 </context>
 <context>
@@ -88,6 +759,10 @@
     <message>
         <source>This case is closed; change it through an amendment.</source>
         <translation>This case is closed; change it through an amendment.</translation>
+    </message>
+    <message>
+        <source>Her risk color requires delivery at a %1 hospital or higher.</source>
+        <translation>Her risk color requires delivery at a %1 hospital or higher.</translation>
     </message>
 </context>
 <context>
@@ -203,6 +878,22 @@
         <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
         <translation>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</translation>
     </message>
+    <message>
+        <source>primary</source>
+        <translation>primary</translation>
+    </message>
+    <message>
+        <source>secondary</source>
+        <translation>secondary</translation>
+    </message>
+    <message>
+        <source>tertiary</source>
+        <translation>tertiary</translation>
+    </message>
+    <message>
+        <source>The delivery hospital level for %1 must be primary, secondary or tertiary.</source>
+        <translation>The delivery hospital level for %1 must be primary, secondary or tertiary.</translation>
+    </message>
 </context>
 <context>
     <name>CaseSummaryPdf</name>
@@ -297,6 +988,29 @@
     <message>
         <source>The case summary could not be written to %1.</source>
         <translation>The case summary could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesWorkbench</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>Case management</translation>
+    </message>
+    <message>
+        <source>High-risk dashboard: colors, changes, overdue follow-ups, outcomes (Ctrl+Shift+D)</source>
+        <translation>High-risk dashboard: colors, changes, overdue follow-ups, outcomes (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>High-risk dashboard</source>
+        <translation>High-risk dashboard</translation>
     </message>
 </context>
 <context>
@@ -506,6 +1220,22 @@
         <source>The center&apos;s login reply cannot be read.</source>
         <translation>The center&apos;s login reply cannot be read.</translation>
     </message>
+    <message>
+        <source>The center did not accept the user name or password.</source>
+        <translation>The center did not accept the user name or password.</translation>
+    </message>
+    <message>
+        <source>This account is locked for a while after repeated wrong passwords; try again later or ask the center&apos;s administrator.</source>
+        <translation>This account is locked for a while after repeated wrong passwords; try again later or ask the center&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>The sign-in to the center has expired; please sign in again.</source>
+        <translation>The sign-in to the center has expired; please sign in again.</translation>
+    </message>
+    <message>
+        <source>Your account may not do this at the center.</source>
+        <translation>Your account may not do this at the center.</translation>
+    </message>
 </context>
 <context>
     <name>CenterDatabase</name>
@@ -539,6 +1269,96 @@
     <message>
         <source>Cannot listen on %1 port %2.</source>
         <translation>Cannot listen on %1 port %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettings</name>
+    <message>
+        <source>No regional center is configured (Settings → Regional center).</source>
+        <translation>No regional center is configured (Settings → Regional center).</translation>
+    </message>
+    <message>
+        <source>The regional center&apos;s address must start with https:// (%1).</source>
+        <translation>The regional center&apos;s address must start with https:// (%1).</translation>
+    </message>
+    <message>
+        <source>The regional CA file %1 does not exist.</source>
+        <translation>The regional CA file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>The password file %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettingsDialog</name>
+    <message>
+        <source>Regional center</source>
+        <translation>Regional center</translation>
+    </message>
+    <message>
+        <source>optional: SHA-256 of the center&apos;s public key (base64)</source>
+        <translation>optional: SHA-256 of the center&apos;s public key (base64)</translation>
+    </message>
+    <message>
+        <source>only to sign in; leave empty to stay signed in</source>
+        <translation>only to sign in; leave empty to stay signed in</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate</source>
+        <translation>Regional CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Center address:</source>
+        <translation>Center address:</translation>
+    </message>
+    <message>
+        <source>Regional CA file:</source>
+        <translation>Regional CA file:</translation>
+    </message>
+    <message>
+        <source>Key pin:</source>
+        <translation>Key pin:</translation>
+    </message>
+    <message>
+        <source>User name at the center:</source>
+        <translation>User name at the center:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Sync every:</source>
+        <translation>Sync every:</translation>
+    </message>
+    <message>
+        <source>The password is used once to sign in and is never stored; this computer keeps the sign-in in the system keychain. Records are sent over HTTPS only.</source>
+        <translation>The password is used once to sign in and is never stored; this computer keeps the sign-in in the system keychain. Records are sent over HTTPS only.</translation>
+    </message>
+    <message>
+        <source>Save and sync</source>
+        <translation>Save and sync</translation>
+    </message>
+    <message>
+        <source>Sign out on this computer</source>
+        <translation>Sign out on this computer</translation>
+    </message>
+    <message>
+        <source>Enter your user name at the center.</source>
+        <translation>Enter your user name at the center.</translation>
     </message>
 </context>
 <context>
@@ -640,24 +1460,6 @@ Commands:
     <message>
         <source>The database %1 does not exist.</source>
         <translation>The database %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
-  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
-  uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
-  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
-Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
-See docs/rules-five-color-2017.md.</source>
-        <translation>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
-  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
-  uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
-  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
-Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
-See docs/rules-five-color-2017.md.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -843,12 +1645,223 @@ See docs/dicom.md.</translation>
         <source>Receiving on port %1 as %2; Ctrl+C stops.</source>
         <translation>Receiving on port %1 as %2; Ctrl+C stops.</translation>
     </message>
+    <message>
+        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+Rules: --rules, else the file named in OBSLINK_RULE_SET, else the national 2017 table.
+See docs/rules-five-color-2017.md.</source>
+        <translation>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+Rules: --rules, else the file named in OBSLINK_RULE_SET, else the national 2017 table.
+See docs/rules-five-color-2017.md.</translation>
+    </message>
 </context>
 <context>
     <name>ClinicRecords</name>
     <message>
         <source>Record number %1 is already used by another woman.</source>
         <translation>Record number %1 is already used by another woman.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Another value:</source>
+        <translation>Another value:</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>These fields were changed on this workstation and elsewhere in the region before the two copies met. Both values are kept until you choose; your choice is sent to the regional center.</source>
+        <translation>These fields were changed on this workstation and elsewhere in the region before the two copies met. Both values are kept until you choose; your choice is sent to the regional center.</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>This workstation</translation>
+    </message>
+    <message>
+        <source>Regional center</source>
+        <translation>Regional center</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Your choice</translation>
+    </message>
+    <message>
+        <source>Woman&apos;s details</source>
+        <translation>Woman&apos;s details</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
+        <source>Antenatal visit</source>
+        <translation>Antenatal visit</translation>
+    </message>
+    <message>
+        <source>Lab result</source>
+        <translation>Lab result</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Risk grade</translation>
+    </message>
+    <message>
+        <source>Risk finding</source>
+        <translation>Risk finding</translation>
+    </message>
+    <message>
+        <source>Risk screening</source>
+        <translation>Risk screening</translation>
+    </message>
+    <message>
+        <source>High-risk case file</source>
+        <translation>High-risk case file</translation>
+    </message>
+    <message>
+        <source>Follow-up contact</source>
+        <translation>Follow-up contact</translation>
+    </message>
+    <message>
+        <source>Ultrasound exam</source>
+        <translation>Ultrasound exam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>National ID number</source>
+        <translation>National ID number</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>Last menstrual period</source>
+        <translation>Last menstrual period</translation>
+    </message>
+    <message>
+        <source>Expected date of delivery</source>
+        <translation>Expected date of delivery</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>Responsible nurse</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(not in this clinic&apos;s records)</source>
+        <translation>(not in this clinic&apos;s records)</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>whole record</translation>
+    </message>
+    <message>
+        <source>could not be stored here</source>
+        <translation>could not be stored here</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>No conflicts are waiting.</translation>
+    </message>
+    <message>
+        <source>Keep this workstation&apos;s value</source>
+        <translation>Keep this workstation&apos;s value</translation>
+    </message>
+    <message>
+        <source>Take the regional center&apos;s value</source>
+        <translation>Take the regional center&apos;s value</translation>
+    </message>
+    <message>
+        <source>The regional center sent a %1 that this workstation could not store (it may refer to a record not here). It is kept for the clinic&apos;s administrator; nothing was lost.</source>
+        <translation>The regional center sent a %1 that this workstation could not store (it may refer to a record not here). It is kept for the clinic&apos;s administrator; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: which value is right?</source>
+        <translation>%1 — %2: which value is right?</translation>
+    </message>
+    <message>
+        <source>Keep this workstation&apos;s value: %1</source>
+        <translation>Keep this workstation&apos;s value: %1</translation>
+    </message>
+    <message>
+        <source>Take the regional center&apos;s value: %1</source>
+        <translation>Take the regional center&apos;s value: %1</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</source>
+        <translation>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +2113,36 @@ See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
+    <name>DashboardListDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>Risk color</source>
+        <translation>Risk color</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>Responsible nurse</translation>
+    </message>
+    <message>
+        <source>&amp;Open her chart</source>
+        <translation>&amp;Open her chart</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n woman/women. Double-click a row to open her chart.</source>
+        <translation>
+            <numerusform>%n woman/women. Double-click a row to open her chart.</numerusform>
+            <numerusform>%n woman/women. Double-click a row to open her chart.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The database %1 cannot be opened: %2</source>
@@ -1228,6 +2271,257 @@ See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
+    <name>DicomViewer</name>
+    <message>
+        <source>DICOM ultrasound viewer</source>
+        <translation>DICOM ultrasound viewer</translation>
+    </message>
+    <message>
+        <source>Studies and series</source>
+        <translation>Studies and series</translation>
+    </message>
+    <message>
+        <source>Fetal biometry</source>
+        <translation>Fetal biometry</translation>
+    </message>
+    <message>
+        <source>DICOM tags</source>
+        <translation>DICOM tags</translation>
+    </message>
+    <message>
+        <source>Draw %1 inside the calibrated area (dashed outline).</source>
+        <translation>Draw %1 inside the calibrated area (dashed outline).</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Playback speed, relative to the rate the machine acquired</source>
+        <translation>Playback speed, relative to the rate the machine acquired</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open DICOM files…</source>
+        <translation>&amp;Open DICOM files…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>Open a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Close viewer</source>
+        <translation>&amp;Close viewer</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Window/level</source>
+        <translation>Window/level</translation>
+    </message>
+    <message>
+        <source>Drag: left/right changes contrast, up/down brightness (right button always)</source>
+        <translation>Drag: left/right changes contrast, up/down brightness (right button always)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Drag to move the image (middle button always); wheel zooms</source>
+        <translation>Drag to move the image (middle button always); wheel zooms</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Drag from one calliper to the other</source>
+        <translation>Drag from one calliper to the other</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag along one axis, move to fit the outline, click: circumference and area</source>
+        <translation>Drag along one axis, move to fit the outline, click: circumference and area</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Clear measurements</source>
+        <translation>&amp;Clear measurements</translation>
+    </message>
+    <message>
+        <source>Window/level presets</source>
+        <translation>Window/level presets</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Reset window/level</source>
+        <translation>&amp;Reset window/level</translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation>&amp;Invert</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Fit to window</translation>
+    </message>
+    <message>
+        <source>&amp;1:1 (actual pixels)</source>
+        <translation>&amp;1:1 (actual pixels)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Cine</source>
+        <translation>&amp;Cine</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>&amp;Play / pause</translation>
+    </message>
+    <message>
+        <source>&amp;Next frame</source>
+        <translation>&amp;Next frame</translation>
+    </message>
+    <message>
+        <source>P&amp;revious frame</source>
+        <translation>P&amp;revious frame</translation>
+    </message>
+    <message>
+        <source>&amp;First frame</source>
+        <translation>&amp;First frame</translation>
+    </message>
+    <message>
+        <source>&amp;Last frame</source>
+        <translation>&amp;Last frame</translation>
+    </message>
+    <message>
+        <source>Frame Time</source>
+        <translation>Frame Time</translation>
+    </message>
+    <message>
+        <source>Cine Rate</source>
+        <translation>Cine Rate</translation>
+    </message>
+    <message>
+        <source>rate not in the file, 30 fps assumed</source>
+        <translation>rate not in the file, 30 fps assumed</translation>
+    </message>
+    <message>
+        <source>%1 — DICOM ultrasound viewer</source>
+        <translation>%1 — DICOM ultrasound viewer</translation>
+    </message>
+    <message>
+        <source>This image carries no calibration: it can be viewed but not measured.</source>
+        <translation>This image carries no calibration: it can be viewed but not measured.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play or pause the loop (Space); ← → step one frame</source>
+        <translation>Play or pause the loop (Space); ← → step one frame</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>Frame %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 fps (%2)</source>
+        <translation>%1 fps (%2)</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Study %1</source>
+        <translation>Study %1</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Series %1</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>Single frame</source>
+        <translation>Single frame</translation>
+    </message>
+    <message>
+        <source>Measurable inside the dashed area</source>
+        <translation>Measurable inside the dashed area</translation>
+    </message>
+    <message>
+        <source>Measured by Pixel Spacing (no ultrasound region)</source>
+        <translation>Measured by Pixel Spacing (no ultrasound region)</translation>
+    </message>
+    <message>
+        <source>Not calibrated: no measurements</source>
+        <translation>Not calibrated: no measurements</translation>
+    </message>
+    <message>
+        <source>W %1 L %2</source>
+        <translation>W %1 L %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1%</translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation>Open DICOM files</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM *);;All files (*)</source>
+        <translation>DICOM files (*.dcm *.DCM *);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>Open a folder of DICOM files</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Report…</translation>
+    </message>
+    <message>
+        <source>Write and sign the ultrasound report of this study</source>
+        <translation>Write and sign the ultrasound report of this study</translation>
+    </message>
+</context>
+<context>
     <name>DicomWebClient</name>
     <message>
         <source>%1 is not a valid Study Instance UID.</source>
@@ -1282,19 +2576,114 @@ See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceText</name>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Hb</source>
+        <translation>Hb</translation>
+    </message>
+    <message>
+        <source>PLT</source>
+        <translation>PLT</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>Fetuses</source>
+        <translation>Fetuses</translation>
+    </message>
+    <message>
+        <source>Uterine operations</source>
+        <translation>Uterine operations</translation>
+    </message>
+    <message>
+        <source>Since the last uterine operation</source>
+        <translation>Since the last uterine operation</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>HBsAg</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>Syphilis</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+    <message>
+        <source>Visits with BP ≥140/90</source>
+        <translation>Visits with BP ≥140/90</translation>
+    </message>
+    <message>
+        <source>Visits with BP ≥160/110</source>
+        <translation>Visits with BP ≥160/110</translation>
+    </message>
+    <message>
+        <source>Malpresentation at ≥36 weeks</source>
+        <translation>Malpresentation at ≥36 weeks</translation>
+    </message>
+    <message>
+        <source>ticked by a clinician</source>
+        <translation>ticked by a clinician</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <source>Booking record %1: %2</source>
+        <translation>Booking record %1: %2</translation>
+    </message>
+    <message>
+        <source>Visit %1: %2</source>
+        <translation>Visit %1: %2</translation>
+    </message>
+    <message>
+        <source>Lab %1: %2</source>
+        <translation>Lab %1: %2</translation>
+    </message>
+    <message>
+        <source>Ticked finding %1 by %2</source>
+        <translation>Ticked finding %1 by %2</translation>
+    </message>
+    <message>
+        <source>Screening %1 by %2</source>
+        <translation>Screening %1 by %2</translation>
+    </message>
+    <message>
+        <source>Screening %1 by %2: %3</source>
+        <translation>Screening %1 by %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
-    <message>
-        <source>Risk assessment form — %1</source>
-        <translation>Risk assessment form — %1</translation>
-    </message>
-    <message>
-        <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
-        <translation>Filter items (e.g. 心脏, anaemia, red.1)</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
     <message>
         <source>Color</source>
         <translation>Color</translation>
@@ -1304,12 +2693,52 @@ See docs/dicom.md.</translation>
         <translation>Id</translation>
     </message>
     <message>
-        <source>[from the record]</source>
-        <translation>[from the record]</translation>
+        <source>Show only items that apply or are suggested</source>
+        <translation>Show only items that apply or are suggested</translation>
     </message>
     <message>
-        <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
-        <translation>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</translation>
+        <source>Risk assessment form (评估) — %1</source>
+        <translation>Risk assessment form (评估) — %1</translation>
+    </message>
+    <message>
+        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
+        <translation>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</translation>
+    </message>
+    <message>
+        <source>Item (tick what you found)</source>
+        <translation>Item (tick what you found)</translation>
+    </message>
+    <message>
+        <source>From the record / to confirm</source>
+        <translation>From the record / to confirm</translation>
+    </message>
+    <message>
+        <source>Computed from the record: does not apply now</source>
+        <translation>Computed from the record: does not apply now</translation>
+    </message>
+    <message>
+        <source>From the record: %1</source>
+        <translation>From the record: %1</translation>
+    </message>
+    <message>
+        <source>Suggested, please confirm: %1</source>
+        <translation>Suggested, please confirm: %1</translation>
+    </message>
+    <message>
+        <source>Suggested by the screening: %1</source>
+        <translation>Suggested by the screening: %1</translation>
+    </message>
+    <message>
+        <source>Tick what you found. Blue rows are computed from the data already entered (from the record); highlighted rows are suggested by the data or the screening and count only once you tick them. The grade is proposed from both and decided by you.</source>
+        <translation>Tick what you found. Blue rows are computed from the data already entered (from the record); highlighted rows are suggested by the data or the screening and count only once you tick them. The grade is proposed from both and decided by you.</translation>
+    </message>
+    <message>
+        <source>Save findings</source>
+        <translation>Save findings</translation>
+    </message>
+    <message>
+        <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
+        <translation>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +3071,21 @@ See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
+    <name>KeychainTokenStore</name>
+    <message>
+        <source>The system keychain cannot be read (%1).</source>
+        <translation>The system keychain cannot be read (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in cannot be kept in the system keychain (%1).</source>
+        <translation>The sign-in cannot be kept in the system keychain (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be changed (%1).</source>
+        <translation>The system keychain cannot be changed (%1).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ObsLink — antenatal care</source>
@@ -1836,6 +3280,14 @@ Database: %2</translation>
         <source>No woman with the ID number %1 is in this clinic&apos;s records.</source>
         <translation>No woman with the ID number %1 is in this clinic&apos;s records.</translation>
     </message>
+    <message>
+        <source>Ultrasound</source>
+        <translation>Ultrasound</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman this study belongs to before writing its report.</source>
+        <translation>Open the chart of the woman this study belongs to before writing its report.</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -1923,6 +3375,193 @@ Database: %2</translation>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>The national ID number&apos;s check character does not match: please re-check every digit.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeFields</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Miscarriage</source>
+        <translation>Miscarriage</translation>
+    </message>
+    <message>
+        <source>Termination of pregnancy</source>
+        <translation>Termination of pregnancy</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <source>Maternal death</source>
+        <translation>Maternal death</translation>
+    </message>
+    <message>
+        <source>Vaginal delivery</source>
+        <translation>Vaginal delivery</translation>
+    </message>
+    <message>
+        <source>Assisted vaginal delivery</source>
+        <translation>Assisted vaginal delivery</translation>
+    </message>
+    <message>
+        <source>Caesarean section</source>
+        <translation>Caesarean section</translation>
+    </message>
+    <message>
+        <source>Primary hospital</source>
+        <translation>Primary hospital</translation>
+    </message>
+    <message>
+        <source>Secondary hospital</source>
+        <translation>Secondary hospital</translation>
+    </message>
+    <message>
+        <source>Tertiary hospital</source>
+        <translation>Tertiary hospital</translation>
+    </message>
+    <message>
+        <source>Well</source>
+        <translation>Well</translation>
+    </message>
+    <message>
+        <source>With complications</source>
+        <translation>With complications</translation>
+    </message>
+    <message>
+        <source>Transferred for care</source>
+        <translation>Transferred for care</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>Girl</source>
+        <translation>Girl</translation>
+    </message>
+    <message>
+        <source>Boy</source>
+        <translation>Boy</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>Undetermined</translation>
+    </message>
+    <message>
+        <source>Live birth</source>
+        <translation>Live birth</translation>
+    </message>
+    <message>
+        <source>Stillbirth</source>
+        <translation>Stillbirth</translation>
+    </message>
+    <message>
+        <source>Neonatal death</source>
+        <translation>Neonatal death</translation>
+    </message>
+    <message>
+        <source>Date of the outcome</source>
+        <translation>Date of the outcome</translation>
+    </message>
+    <message>
+        <source>Gestational age (weeks+days)</source>
+        <translation>Gestational age (weeks+days)</translation>
+    </message>
+    <message>
+        <source>Cause of death</source>
+        <translation>Cause of death</translation>
+    </message>
+    <message>
+        <source>Reason for the termination</source>
+        <translation>Reason for the termination</translation>
+    </message>
+    <message>
+        <source>Mode of delivery</source>
+        <translation>Mode of delivery</translation>
+    </message>
+    <message>
+        <source>Place of delivery</source>
+        <translation>Place of delivery</translation>
+    </message>
+    <message>
+        <source>Level of the delivery hospital</source>
+        <translation>Level of the delivery hospital</translation>
+    </message>
+    <message>
+        <source>Maternal outcome</source>
+        <translation>Maternal outcome</translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation>Complications</translation>
+    </message>
+    <message>
+        <source>Blood loss (mL)</source>
+        <translation>Blood loss (mL)</translation>
+    </message>
+    <message>
+        <source>Newborn %1: sex</source>
+        <translation>Newborn %1: sex</translation>
+    </message>
+    <message>
+        <source>Newborn %1: weight (g)</source>
+        <translation>Newborn %1: weight (g)</translation>
+    </message>
+    <message>
+        <source>Newborn %1: Apgar at 1 min</source>
+        <translation>Newborn %1: Apgar at 1 min</translation>
+    </message>
+    <message>
+        <source>Newborn %1: Apgar at 5 min</source>
+        <translation>Newborn %1: Apgar at 5 min</translation>
+    </message>
+    <message>
+        <source>Newborn %1: outcome</source>
+        <translation>Newborn %1: outcome</translation>
+    </message>
+    <message>
+        <source>42-day postpartum check</source>
+        <translation>42-day postpartum check</translation>
+    </message>
+    <message>
+        <source>Postpartum check findings</source>
+        <translation>Postpartum check findings</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>This closure has no field %1.</source>
+        <translation>This closure has no field %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 must be a whole number.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written YYYY-MM-DD.</source>
+        <translation>%1 must be a date written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered for %1.</source>
+        <translation>Choose one of the values offered for %1.</translation>
+    </message>
+    <message>
+        <source>Write the gestational age as weeks+days, e.g. 38+2.</source>
+        <translation>Write the gestational age as weeks+days, e.g. 38+2.</translation>
+    </message>
+    <message>
+        <source>Kind of outcome</source>
+        <translation>Kind of outcome</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +4143,10 @@ Database: %2</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
 </context>
 <context>
     <name>ReadingWorklistPanel</name>
@@ -2548,6 +4191,18 @@ Database: %2</translation>
             <numerusform>Study ready: %n image.</numerusform>
             <numerusform>Study ready: %n images.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Cancel retrieval</source>
+        <translation>&amp;Cancel retrieval</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>Re&amp;port…</translation>
+    </message>
+    <message>
+        <source>Retrieval cancelled.</source>
+        <translation>Retrieval cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2955,10 +4610,6 @@ Database: %2</translation>
         <translation>diastolic must be lower than systolic.</translation>
     </message>
     <message>
-        <source>The input is not a JSON object: %1 (at byte %2).</source>
-        <translation>The input is not a JSON object: %1 (at byte %2).</translation>
-    </message>
-    <message>
         <source>must be before assessedOn.</source>
         <translation>must be before assessedOn.</translation>
     </message>
@@ -2998,13 +4649,21 @@ Database: %2</translation>
         <source>must contain rule ids as strings.</source>
         <translation>must contain rule ids as strings.</translation>
     </message>
+    <message>
+        <source>The input is not valid JSON: %1 (at byte %2).</source>
+        <translation>The input is not valid JSON: %1 (at byte %2).</translation>
+    </message>
+    <message>
+        <source>The input must be one JSON object {&quot;assessedOn&quot;: ...}, not an array or a value.</source>
+        <translation>The input must be one JSON object {&quot;assessedOn&quot;: ...}, not an array or a value.</translation>
+    </message>
+    <message>
+        <source>%1 is impossible in g/L (expected 20 to 250; a value in g/dL is multiplied by 10).</source>
+        <translation>%1 is impossible in g/L (expected 20 to 250; a value in g/dL is multiplied by 10).</translation>
+    </message>
 </context>
 <context>
     <name>RiskPanel</name>
-    <message>
-        <source>ticked by a clinician</source>
-        <translation>ticked by a clinician</translation>
-    </message>
     <message>
         <source>&amp;Confirm proposed grade</source>
         <translation>&amp;Confirm proposed grade</translation>
@@ -3054,40 +4713,12 @@ Database: %2</translation>
         <translation>&amp;Assessment form…</translation>
     </message>
     <message>
-        <source>Decided grade</source>
-        <translation>Decided grade</translation>
-    </message>
-    <message>
         <source>Proposed by the rules</source>
         <translation>Proposed by the rules</translation>
     </message>
     <message>
-        <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
-        <translation>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</translation>
-    </message>
-    <message>
         <source>Grade history:</source>
         <translation>Grade history:</translation>
-    </message>
-    <message>
-        <source>Green: routine antenatal care.</source>
-        <translation>Green: routine antenatal care.</translation>
-    </message>
-    <message>
-        <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
-        <translation>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</translation>
-    </message>
-    <message>
-        <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
-        <translation>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</translation>
-    </message>
-    <message>
-        <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
-        <translation>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</translation>
-    </message>
-    <message>
-        <source>Not yet graded: complete the screening at the booking visit.</source>
-        <translation>Not yet graded: complete the screening at the booking visit.</translation>
     </message>
     <message>
         <source>%1 on %2 by %3</source>
@@ -3104,10 +4735,6 @@ Database: %2</translation>
     <message>
         <source>No grade decided yet.</source>
         <translation>No grade decided yet.</translation>
-    </message>
-    <message>
-        <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
-        <translation>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</translation>
     </message>
     <message>
         <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
@@ -3164,6 +4791,102 @@ Database: %2</translation>
     <message>
         <source>gestational age (weeks)</source>
         <translation>gestational age (weeks)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Seen in</source>
+        <translation>Seen in</translation>
+    </message>
+    <message>
+        <source>&amp;Screening form…</source>
+        <translation>&amp;Screening form…</translation>
+    </message>
+    <message>
+        <source>孕产妇妊娠风险筛查表: at the first antenatal visit</source>
+        <translation>孕产妇妊娠风险筛查表: at the first antenatal visit</translation>
+    </message>
+    <message>
+        <source>孕产妇妊娠风险评估表: tick findings by organ system</source>
+        <translation>孕产妇妊娠风险评估表: tick findings by organ system</translation>
+    </message>
+    <message>
+        <source>Layer 1 — decided grade and what it calls for</source>
+        <translation>Layer 1 — decided grade and what it calls for</translation>
+    </message>
+    <message>
+        <source>Layer 1 — items that set the grade, with their evidence</source>
+        <translation>Layer 1 — items that set the grade, with their evidence</translation>
+    </message>
+    <message>
+        <source>Layer 2 — disease profile: conditions by organ system and where they were seen</source>
+        <translation>Layer 2 — disease profile: conditions by organ system and where they were seen</translation>
+    </message>
+    <message>
+        <source>Not graded yet: screen her at the first antenatal visit (Screening form), then assess and grade.</source>
+        <translation>Not graded yet: screen her at the first antenatal visit (Screening form), then assess and grade.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Level of care:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Level of care:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Purple:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Purple:&lt;/b&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Dedicated case management (专案管理):&lt;/b&gt; a named doctor and nurse follow her through pregnancy and after birth; contact at least every %n day(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Dedicated case management (专案管理):&lt;/b&gt; a named doctor and nurse follow her through pregnancy and after birth; contact at least every %n day.</numerusform>
+            <numerusform>&lt;b&gt;Dedicated case management (专案管理):&lt;/b&gt; a named doctor and nurse follow her through pregnancy and after birth; contact at least every %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case management:&lt;/b&gt; not needed for this grade.</source>
+        <translation>&lt;b&gt;Case management:&lt;/b&gt; not needed for this grade.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n working day(s) of the decision.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n working day of the decision.</numerusform>
+            <numerusform>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n working days of the decision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n day(s) of the decision.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n day of the decision.</numerusform>
+            <numerusform>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n days of the decision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; not done yet — use the Screening form at the first antenatal visit.</source>
+        <translation>&lt;b&gt;Screening (筛查):&lt;/b&gt; not done yet — use the Screening form at the first antenatal visit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; ▲ positive on %1 by %2 (%n item(s)) — assess and grade her.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Screening (筛查):&lt;/b&gt; ▲ positive on %1 by %2 (%n item) — assess and grade her.</numerusform>
+            <numerusform>&lt;b&gt;Screening (筛查):&lt;/b&gt; ▲ positive on %1 by %2 (%n items) — assess and grade her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; ● negative on %1 by %2 — green.</source>
+        <translation>&lt;b&gt;Screening (筛查):&lt;/b&gt; ● negative on %1 by %2 — green.</translation>
+    </message>
+    <message>
+        <source>No condition known from history or findings.</source>
+        <translation>No condition known from history or findings.</translation>
+    </message>
+    <message>
+        <source>%1 (suggested, not yet confirmed)</source>
+        <translation>%1 (suggested, not yet confirmed)</translation>
+    </message>
+    <message>
+        <source>%1 (history from the screening)</source>
+        <translation>%1 (history from the screening)</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +4979,38 @@ Database: %2</translation>
         <source>Level %1 needs its care text in both Chinese and English.</source>
         <translation>Level %1 needs its care text in both Chinese and English.</translation>
     </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; (allowed: %3).</source>
+        <translation>%1: unknown key &quot;%2&quot; (allowed: %3).</translation>
+    </message>
+    <message>
+        <source>Rule %1, condition</source>
+        <translation>Rule %1, condition</translation>
+    </message>
+    <message>
+        <source>Rule %1: a condition is exactly one of anyOf, allOf or an input with its bounds.</source>
+        <translation>Rule %1: a condition is exactly one of anyOf, allOf or an input with its bounds.</translation>
+    </message>
+    <message>
+        <source>The rule set</source>
+        <translation>The rule set</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <source>Level %1: kind &quot;%2&quot; is neither &quot;grade&quot; nor &quot;flag&quot;.</source>
+        <translation>Level %1: kind &quot;%2&quot; is neither &quot;grade&quot; nor &quot;flag&quot;.</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>Rule %1</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;clinicianFinding&quot; must be true or false.</source>
+        <translation>Rule %1: &quot;clinicianFinding&quot; must be true or false.</translation>
+    </message>
 </context>
 <context>
     <name>ScreeningChecklist</name>
@@ -3321,6 +5076,68 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ScreeningDialog</name>
+    <message>
+        <source>Pregnancy risk screening (筛查) — %1</source>
+        <translation>Pregnancy risk screening (筛查) — %1</translation>
+    </message>
+    <message>
+        <source>Tick what applies to her</source>
+        <translation>Tick what applies to her</translation>
+    </message>
+    <message>
+        <source>From the record</source>
+        <translation>From the record</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Details (e.g. which heart operation, when)</source>
+        <translation>Details (e.g. which heart operation, when)</translation>
+    </message>
+    <message>
+        <source>First antenatal visit: tick every item that applies. Blue rows are answered by the data already entered (from the record). One item ticked makes the screen positive: she is then assessed and graded (评估分级).</source>
+        <translation>First antenatal visit: tick every item that applies. Blue rows are answered by the data already entered (from the record). One item ticked makes the screen positive: she is then assessed and graded (评估分级).</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Yes, from the record: %1</source>
+        <translation>Yes, from the record: %1</translation>
+    </message>
+    <message>
+        <source>No, from the record</source>
+        <translation>No, from the record</translation>
+    </message>
+    <message>
+        <source>Not in the record yet: ask or examine her</source>
+        <translation>Not in the record yet: ask or examine her</translation>
+    </message>
+    <message numerus="yes">
+        <source>▲ Screen POSITIVE (%n item(s) apply): assess and grade her now (评估分级) on the assessment form.</source>
+        <translation>
+            <numerusform>▲ Screen POSITIVE (%n item apply): assess and grade her now (评估分级) on the assessment form.</numerusform>
+            <numerusform>▲ Screen POSITIVE (%n items apply): assess and grade her now (评估分级) on the assessment form.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save and &amp;assess…</source>
+        <translation>Save and &amp;assess…</translation>
+    </message>
+    <message>
+        <source>● Screen negative: no item applies — green (low risk), routine antenatal care.</source>
+        <translation>● Screen negative: no item applies — green (low risk), routine antenatal care.</translation>
+    </message>
+    <message>
+        <source>&amp;Save screening</source>
+        <translation>&amp;Save screening</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningService</name>
     <message>
         <source>There is no pregnancy to screen.</source>
@@ -3329,6 +5146,99 @@ Database: %2</translation>
     <message>
         <source>A screening is recorded by a named clinician.</source>
         <translation>A screening is recorded by a named clinician.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesBrowser</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Reading %n file…</numerusform>
+            <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Series %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1 · cine, %n frame(s)</source>
+        <translation>
+            <numerusform>Image %1 · cine, %n frame</numerusform>
+            <numerusform>Image %1 · cine, %n frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s); %1 file(s) are not readable DICOM and are not shown.</source>
+        <translation>
+            <numerusform>%n image; %1 file are not readable DICOM and are not shown.</numerusform>
+            <numerusform>%n images; %1 files are not readable DICOM and are not shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>ObsLink is locked</source>
+        <translation>ObsLink is locked</translation>
+    </message>
+    <message>
+        <source>Locked after a time without use, to keep patient records private. %1, enter your password to go on.</source>
+        <translation>Locked after a time without use, to keep patient records private. %1, enter your password to go on.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>The password is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>ObsLink — sign in</source>
+        <translation>ObsLink — sign in</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Sign in with your account at the regional center (%1). Without a connection, the password of your last sign-in on this computer is accepted.</source>
+        <translation>Sign in with your account at the regional center (%1). Without a connection, the password of your last sign-in on this computer is accepted.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +5267,21 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation>This conflict has already been resolved.</translation>
+    </message>
+    <message>
+        <source>A record the center sent that this workstation could not store is kept for the administrator; it cannot be chosen field by field.</source>
+        <translation>A record the center sent that this workstation could not store is kept for the administrator; it cannot be chosen field by field.</translation>
+    </message>
+    <message>
+        <source>The conflict names a field this workstation does not have.</source>
+        <translation>The conflict names a field this workstation does not have.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>The center&apos;s reply cannot be read: %1</source>
@@ -3368,6 +5293,125 @@ Database: %2</translation>
     <message>
         <source>The sync definition of %1 cannot be read.</source>
         <translation>The sync definition of %1 cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusIndicator</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Send this clinic&apos;s changes to the regional center and fetch the region&apos;s (F9)</source>
+        <translation>Send this clinic&apos;s changes to the regional center and fetch the region&apos;s (F9)</translation>
+    </message>
+    <message>
+        <source>Not connected to the regional center</source>
+        <translation>Not connected to the regional center</translation>
+    </message>
+    <message>
+        <source>This clinic works on its own records. Settings → Regional center connects it.</source>
+        <translation>This clinic works on its own records. Settings → Regional center connects it.</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Sign-in needed</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1
+Next attempt at %2. Work goes on here and is sent when the center is reachable.</source>
+        <translation>%1
+Next attempt at %2. Work goes on here and is sent when the center is reachable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %n record(s), %1</source>
+        <translation>
+            <numerusform>Syncing… %n record, %1</numerusform>
+            <numerusform>Syncing… %n records, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending this clinic&apos;s changes and fetching the region&apos;s.</source>
+        <translation>Sending this clinic&apos;s changes and fetching the region&apos;s.</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synced %1</translation>
+    </message>
+    <message>
+        <source>Up to date with the regional center.</source>
+        <translation>Up to date with the regional center.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the center are kept here with the reason.</source>
+        <translation>
+            <numerusform>%n change refused by the center are kept here with the reason.</numerusform>
+            <numerusform>%n changes refused by the center are kept here with the reason.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s)</source>
+        <translation>
+            <numerusform>⚠ %n conflict</numerusform>
+            <numerusform>⚠ %n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same field was changed here and elsewhere: choose which value to keep.</source>
+        <translation>The same field was changed here and elsewhere: choose which value to keep.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorkbench</name>
+    <message>
+        <source>S&amp;ync with the regional center now</source>
+        <translation>S&amp;ync with the regional center now</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>Sync &amp;conflicts…</translation>
+    </message>
+    <message>
+        <source>Regional &amp;center…</source>
+        <translation>Regional &amp;center…</translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <source>Filter by tag, name or value</source>
+        <translation>Filter by tag, name or value</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +5485,99 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>UltrasoundExamsView</name>
+    <message>
+        <source>Open DICOM &amp;files…</source>
+        <translation>Open DICOM &amp;files…</translation>
+    </message>
+    <message>
+        <source>Open a DICOM f&amp;older…</source>
+        <translation>Open a DICOM f&amp;older…</translation>
+    </message>
+    <message>
+        <source>Exam date</source>
+        <translation>Exam date</translation>
+    </message>
+    <message>
+        <source>GA by ultrasound</source>
+        <translation>GA by ultrasound</translation>
+    </message>
+    <message>
+        <source>EFW (g)</source>
+        <translation>EFW (g)</translation>
+    </message>
+    <message>
+        <source>%1 (mm)</source>
+        <translation>%1 (mm)</translation>
+    </message>
+    <message>
+        <source>Dates the pregnancy</source>
+        <translation>Dates the pregnancy</translation>
+    </message>
+    <message>
+        <source>Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy</source>
+        <translation>Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy</translation>
+    </message>
+    <message>
+        <source>No current pregnancy: ultrasound exams are recorded for a pregnancy.</source>
+        <translation>No current pregnancy: ultrasound exams are recorded for a pregnancy.</translation>
+    </message>
+    <message>
+        <source>No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the pregnancy.</source>
+        <translation>No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the pregnancy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ultrasound exam(s), newest first.</source>
+        <translation>
+            <numerusform>%n ultrasound exam, newest first.</numerusform>
+            <numerusform>%n ultrasound exams, newest first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>No ultrasound report yet.</source>
+        <translation>No ultrasound report yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ultrasound report(s):</source>
+        <translation>
+            <numerusform>%n ultrasound report:</numerusform>
+            <numerusform>%n ultrasound reports:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed by %1, %2</source>
+        <translation>Signed by %1, %2</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Amendment: %1</source>
+        <translation>Amendment: %1</translation>
+    </message>
+    <message>
+        <source>Superseded: %1</source>
+        <translation>Superseded: %1</translation>
+    </message>
+</context>
+<context>
     <name>UltrasoundGestationalAge</name>
     <message>
         <source>A CRL above 84 mm (14+0) no longer dates the pregnancy: measure BPD, HC, AC and FL.</source>
@@ -3487,6 +5624,484 @@ Database: %2</translation>
     <message>
         <source>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</source>
         <translation>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportForm</name>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Reason for the amendment</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <source>S&amp;ign report</source>
+        <translation>S&amp;ign report</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Amend…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>Ultrasound report</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source> bpm</source>
+        <translation> bpm</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>cephalic</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>breech</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>transverse</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>oblique</translation>
+    </message>
+    <message>
+        <source>anterior, posterior, fundal, low-lying…</source>
+        <translation>anterior, posterior, fundal, low-lying…</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Description of what the examination showed</source>
+        <translation>Description of what the examination showed</translation>
+    </message>
+    <message>
+        <source>Impression (diagnosis)</source>
+        <translation>Impression (diagnosis)</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>Examination date</translation>
+    </message>
+    <message>
+        <source>Number of fetuses</source>
+        <translation>Number of fetuses</translation>
+    </message>
+    <message>
+        <source>Fetal heart activity</source>
+        <translation>Fetal heart activity</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate</source>
+        <translation>Fetal heart rate</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Placenta location</source>
+        <translation>Placenta location</translation>
+    </message>
+    <message>
+        <source>Placenta grade</source>
+        <translation>Placenta grade</translation>
+    </message>
+    <message>
+        <source>Amniotic fluid index</source>
+        <translation>Amniotic fluid index</translation>
+    </message>
+    <message>
+        <source>Deepest pocket</source>
+        <translation>Deepest pocket</translation>
+    </message>
+    <message>
+        <source>Biometry</source>
+        <translation>Biometry</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Reading doctor</source>
+        <translation>Reading doctor</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight (Hadlock)</source>
+        <translation>Estimated fetal weight (Hadlock)</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>Gestational age by ultrasound</source>
+        <translation>Gestational age by ultrasound</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation>Signed by %1 on %2</translation>
+    </message>
+    <message>
+        <source>Draft, not signed</source>
+        <translation>Draft, not signed</translation>
+    </message>
+    <message>
+        <source>Amendment, not signed</source>
+        <translation>Amendment, not signed</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>Report signed; it syncs to the requesting clinic.</source>
+        <translation>Report signed; it syncs to the requesting clinic.</translation>
+    </message>
+    <message>
+        <source>The signed report is kept; this amendment replaces it once signed.</source>
+        <translation>The signed report is kept; this amendment replaces it once signed.</translation>
+    </message>
+    <message>
+        <source>PDF saved: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Export the report as PDF</translation>
+    </message>
+    <message>
+        <source>ultrasound-report.pdf</source>
+        <translation>ultrasound-report.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportPdf</name>
+    <message>
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>cephalic</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>breech</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>transverse</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>oblique</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound report</source>
+        <translation>Obstetric ultrasound report</translation>
+    </message>
+    <message>
+        <source>Amended report.</source>
+        <translation>Amended report.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>Examination date</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Study Instance UID</source>
+        <translation>Study Instance UID</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Number of fetuses</source>
+        <translation>Number of fetuses</translation>
+    </message>
+    <message>
+        <source>Fetal heart activity</source>
+        <translation>Fetal heart activity</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate</source>
+        <translation>Fetal heart rate</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Placenta</source>
+        <translation>Placenta</translation>
+    </message>
+    <message>
+        <source>grade %1</source>
+        <translation>grade %1</translation>
+    </message>
+    <message>
+        <source>Amniotic fluid index</source>
+        <translation>Amniotic fluid index</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>Deepest pocket</source>
+        <translation>Deepest pocket</translation>
+    </message>
+    <message>
+        <source>Biometry</source>
+        <translation>Biometry</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight (Hadlock)</source>
+        <translation>Estimated fetal weight (Hadlock)</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>Gestational age by ultrasound</source>
+        <translation>Gestational age by ultrasound</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Reading doctor</source>
+        <translation>Reading doctor</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>not signed (draft)</source>
+        <translation>not signed (draft)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>The PDF could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportRepository</name>
+    <message>
+        <source>This report is signed and can no longer be changed; write an amendment instead.</source>
+        <translation>This report is signed and can no longer be changed; write an amendment instead.</translation>
+    </message>
+    <message>
+        <source>This report is already signed.</source>
+        <translation>This report is already signed.</translation>
+    </message>
+    <message>
+        <source>The report must be signed by a named doctor.</source>
+        <translation>The report must be signed by a named doctor.</translation>
+    </message>
+    <message>
+        <source>Only a signed report is amended; edit the draft.</source>
+        <translation>Only a signed report is amended; edit the draft.</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportValidator</name>
+    <message>
+        <source>The study is not linked to a pregnancy.</source>
+        <translation>The study is not linked to a pregnancy.</translation>
+    </message>
+    <message>
+        <source>The report names no study.</source>
+        <translation>The report names no study.</translation>
+    </message>
+    <message>
+        <source>Enter the examination date.</source>
+        <translation>Enter the examination date.</translation>
+    </message>
+    <message>
+        <source>Enter the number of fetuses (1 to 5).</source>
+        <translation>Enter the number of fetuses (1 to 5).</translation>
+    </message>
+    <message>
+        <source>State whether fetal heart activity is seen.</source>
+        <translation>State whether fetal heart activity is seen.</translation>
+    </message>
+    <message>
+        <source>The fetal heart rate must be between 50 and 240 bpm.</source>
+        <translation>The fetal heart rate must be between 50 and 240 bpm.</translation>
+    </message>
+    <message>
+        <source>A heart rate cannot be given when no heart activity is seen.</source>
+        <translation>A heart rate cannot be given when no heart activity is seen.</translation>
+    </message>
+    <message>
+        <source>The placenta grade is 0 to III.</source>
+        <translation>The placenta grade is 0 to III.</translation>
+    </message>
+    <message>
+        <source>The amniotic fluid index must be between 0 and 50 cm.</source>
+        <translation>The amniotic fluid index must be between 0 and 50 cm.</translation>
+    </message>
+    <message>
+        <source>The deepest pocket must be between 0 and 20 cm.</source>
+        <translation>The deepest pocket must be between 0 and 20 cm.</translation>
+    </message>
+    <message>
+        <source>Write the impression.</source>
+        <translation>Write the impression.</translation>
+    </message>
+    <message>
+        <source>Name the reading doctor.</source>
+        <translation>Name the reading doctor.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>Give the reason for the amendment.</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundWorkbench</name>
+    <message>
+        <source>Open &amp;DICOM…</source>
+        <translation>Open &amp;DICOM…</translation>
+    </message>
+    <message>
+        <source>View ultrasound images; with a chart open, biometry is saved to her pregnancy</source>
+        <translation>View ultrasound images; with a chart open, biometry is saved to her pregnancy</translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation>Open DICOM files</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM *);;All files (*)</source>
+        <translation>DICOM files (*.dcm *.DCM *);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>Open a folder of DICOM files</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>Ultrasound report</translation>
+    </message>
+    <message>
+        <source>Open her chart first: a report is written for a pregnancy.</source>
+        <translation>Open her chart first: a report is written for a pregnancy.</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound</source>
+        <translation>Obstetric ultrasound</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerMeasurement</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>C %1 · A %2 mm²</source>
+        <translation>C %1 · A %2 mm²</translation>
+    </message>
+    <message>
+        <source> (Pixel Spacing)</source>
+        <translation> (Pixel Spacing)</translation>
     </message>
 </context>
 <context>
@@ -3692,6 +6307,33 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>WindowLevel</name>
+    <message>
+        <source>As acquired</source>
+        <translation>As acquired</translation>
+    </message>
+    <message>
+        <source>More contrast</source>
+        <translation>More contrast</translation>
+    </message>
+    <message>
+        <source>Much more contrast</source>
+        <translation>Much more contrast</translation>
+    </message>
+    <message>
+        <source>Less contrast</source>
+        <translation>Less contrast</translation>
+    </message>
+    <message>
+        <source>Brighter</source>
+        <translation>Brighter</translation>
+    </message>
+    <message>
+        <source>Darker</source>
+        <translation>Darker</translation>
+    </message>
+</context>
+<context>
     <name>WorklistPanel</name>
     <message>
         <source>Record &amp;follow-up…</source>
@@ -3762,6 +6404,27 @@ Database: %2</translation>
     <message>
         <source>ObsLink cannot start</source>
         <translation>ObsLink cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSignIn</name>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>%1
+The regional center cannot be reached: %2</source>
+        <translation>%1
+The regional center cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>%1 has not signed in at the regional center on this computer yet, so it cannot check the password on its own.</source>
+        <translation>%1 has not signed in at the regional center on this computer yet, so it cannot check the password on its own.</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>The password is not right.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActiveRules</name>
+    <message>
+        <source>Regional rule set %1 (%2): %3</source>
+        <translation>地区规则集 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Rule set %1 %2 from %3 needs its own screening form: name its file in %4.</source>
+        <translation>来自 %3 的规则集 %1 %2 需要配套的筛查表：请在 %4 中指定其文件。</translation>
+    </message>
+    <message>
+        <source>Screening form %1 (%2) does not fit rule set %3 %4: %5</source>
+        <translation>筛查表 %1（%2）与规则集 %3 %4 不匹配：%5</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentHistory</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修订人</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修订内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSync</name>
+    <message>
+        <source>Signed out of the regional center on this computer.</source>
+        <translation>已在本机退出区域中心登录。</translation>
+    </message>
+    <message>
+        <source>Sign in to the regional center to sync (Settings → Regional center).</source>
+        <translation>请登录区域中心以进行同步（设置 → 区域中心）。</translation>
+    </message>
+</context>
+<context>
     <name>BiometryMeasures</name>
     <message>
         <source>Biparietal diameter</source>
@@ -30,6 +83,620 @@
     <message>
         <source>%1 of %2 mm is outside %3–%4 mm, the range its formulas hold for: check the calliper placement.</source>
         <translation>%1 为 %2 mm，超出公式适用范围 %3–%4 mm：请检查测量游标的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>BiometryPanel</name>
+    <message>
+        <source>These images are of this woman</source>
+        <translation>确认这些图像属于该孕妇</translation>
+    </message>
+    <message>
+        <source>&amp;Save to pregnancy</source>
+        <translation>保存到本次妊娠(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use to &amp;date the pregnancy…</source>
+        <translation>用于核定孕周(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Confirm the new dating</source>
+        <translation>确认新的孕周核定</translation>
+    </message>
+    <message>
+        <source>%1: draw it on the image (%2)</source>
+        <translation>%1：在图像上测量（%2）</translation>
+    </message>
+    <message>
+        <source>ellipse: drag along one axis, then move to fit the outline and click</source>
+        <translation>椭圆：沿一条轴拖动，再移动鼠标贴合轮廓后单击</translation>
+    </message>
+    <message>
+        <source>distance: drag from one calliper to the other</source>
+        <translation>距离：从一个测量点拖到另一个测量点</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>GA implied</source>
+        <translation>对应孕周</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected value</source>
+        <translation>按 Delete 键删除所选测量值</translation>
+    </message>
+    <message>
+        <source>GA by ultrasound:</source>
+        <translation>超声孕周：</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight:</source>
+        <translation>估计胎儿体重：</translation>
+    </message>
+    <message>
+        <source>Pregnancy record</source>
+        <translation>妊娠记录</translation>
+    </message>
+    <message>
+        <source>Exam date:</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <source>Choose a measure, then draw it on the image:</source>
+        <translation>选择测量项，然后在图像上测量：</translation>
+    </message>
+    <message>
+        <source>Saves to the pregnancy of %1</source>
+        <translation>保存到 %1 的本次妊娠</translation>
+    </message>
+    <message>
+        <source>Not linked to a pregnancy: open the images from a woman&apos;s chart (Ultrasound tab) to save the biometry to her record.</source>
+        <translation>未关联妊娠记录：请从孕妇档案的“超声”页打开图像，才能把生物测量保存到她的记录中。</translation>
+    </message>
+    <message>
+        <source>These images carry no patient ID: make sure they are of %1 before saving.</source>
+        <translation>这些图像没有患者 ID：保存前请确认图像属于 %1。</translation>
+    </message>
+    <message>
+        <source>These images are of patient ID %1, not %2 (ID %3).</source>
+        <translation>这些图像的患者 ID 为 %1，不是 %2（ID %3）。</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>not for dating</source>
+        <translation>不用于核定孕周</translation>
+    </message>
+    <message>
+        <source>%1 g · %2</source>
+        <translation>%1 g · %2</translation>
+    </message>
+    <message>
+        <source>— needs AC and FL</source>
+        <translation>— 需要 AC 和 FL</translation>
+    </message>
+    <message>
+        <source>%1 weeks · %2</source>
+        <translation>%1 周 · %2</translation>
+    </message>
+    <message>
+        <source>— needs CRL, or BPD, HC, AC, FL</source>
+        <translation>— 需要 CRL，或 BPD、HC、AC、FL</translation>
+    </message>
+    <message>
+        <source>NT is assessed at CRL 45–84 mm (11+0 to 13+6); measure the CRL.</source>
+        <translation>NT 应在头臀长 45–84 mm（11+0 至 13+6 周）时评估；请测量头臀长。</translation>
+    </message>
+    <message>
+        <source>NT of 3.5 mm or more is above the 99th centile: refer for counselling.</source>
+        <translation>NT ≥ 3.5 mm 高于第 99 百分位：请转诊进行遗传咨询。</translation>
+    </message>
+    <message>
+        <source>Saved to the pregnancy: exam of %1.</source>
+        <translation>已保存到本次妊娠：%1 的检查。</translation>
+    </message>
+    <message>
+        <source>The pregnancy is no longer in the record.</source>
+        <translation>该妊娠记录已不存在。</translation>
+    </message>
+    <message>
+        <source>EDD %1 → %2.</source>
+        <translation>预产期 %1 → %2。</translation>
+    </message>
+    <message>
+        <source>EDD stays %1.</source>
+        <translation>预产期不变，仍为 %1。</translation>
+    </message>
+    <message>
+        <source>Dated by this ultrasound: the EDD is now %1.</source>
+        <translation>已按本次超声核定孕周：预产期现为 %1。</translation>
+    </message>
+    <message>
+        <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
+        <translation>预产期仍按末次月经计算（%1）；本次超声记录为核定孕周的超声。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAmendmentDialog</name>
+    <message>
+        <source>Amend the closed case</source>
+        <translation>修订已结案专案</translation>
+    </message>
+    <message>
+        <source>Why the closure is corrected, and on whose information</source>
+        <translation>更正原因及信息来源</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>项目(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>现值：</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>新值(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Amendments so far:</source>
+        <translation>既往修订：</translation>
+    </message>
+    <message>
+        <source>&amp;Save the amendment</source>
+        <translation>保存修订(&amp;S)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>weeks+days, e.g. 38+2</source>
+        <translation>周+天，如 38+2</translation>
+    </message>
+    <message>
+        <source>The new value is the same as the recorded one.</source>
+        <translation>新值与已记录的值相同。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>请填写更正理由。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseClosureDialog</name>
+    <message>
+        <source>Newborns</source>
+        <translation>新生儿</translation>
+    </message>
+    <message>
+        <source>Close the case (outcome) — %1</source>
+        <translation>结案转归 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;How the pregnancy ended:</source>
+        <translation>妊娠结局(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>weeks+days, e.g. 38+2</source>
+        <translation>周+天，如 38+2</translation>
+    </message>
+    <message>
+        <source>Gestational age:</source>
+        <translation>孕周：</translation>
+    </message>
+    <message>
+        <source>Mode of delivery:</source>
+        <translation>分娩方式：</translation>
+    </message>
+    <message>
+        <source>hospital name</source>
+        <translation>医院名称</translation>
+    </message>
+    <message>
+        <source>Place of delivery:</source>
+        <translation>分娩地点：</translation>
+    </message>
+    <message>
+        <source>Hospital level:</source>
+        <translation>医院级别：</translation>
+    </message>
+    <message>
+        <source>Maternal outcome:</source>
+        <translation>孕产妇结局：</translation>
+    </message>
+    <message>
+        <source>Complications:</source>
+        <translation>并发症：</translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation>转往：</translation>
+    </message>
+    <message>
+        <source>Reason or cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Blood loss:</source>
+        <translation>出血量：</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>mL</translation>
+    </message>
+    <message>
+        <source>&amp;Add a newborn (twins)</source>
+        <translation>增加新生儿（双胎）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the last newborn</source>
+        <translation>删除最后一个新生儿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>42-day postpartum check on:</source>
+        <translation>产后42天检查日期：</translation>
+    </message>
+    <message>
+        <source>Postpartum check findings:</source>
+        <translation>产后检查所见：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>A closed case can no longer be edited; later corrections are amendments with a reason.</source>
+        <translation>结案后不能再编辑；以后的更正须作为修订并注明原因。</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case</source>
+        <translation>结案(&amp;C)</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Newborn %1</source>
+        <translation>新生儿 %1</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Birth weight:</source>
+        <translation>出生体重：</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1分钟</translation>
+    </message>
+    <message>
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5分钟</translation>
+    </message>
+    <message>
+        <source>Apgar score:</source>
+        <translation>阿氏评分：</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结局：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDashboard</name>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>First grade</source>
+        <translation>首次评估</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>%1 + purple</source>
+        <translation>%1 + 紫色</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>No nurse</source>
+        <translation>未指定护士</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDashboardView</name>
+    <message>
+        <source>Click a bar to list the women behind it</source>
+        <translation>点击柱形查看对应孕产妇名单</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the women behind it.</source>
+        <translation>点击柱形查看对应孕产妇名单。</translation>
+    </message>
+    <message>
+        <source>Current pregnancies by risk color</source>
+        <translation>在管孕妇风险颜色分布</translation>
+    </message>
+    <message>
+        <source>Color changes this month</source>
+        <translation>本月风险颜色变化</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups by responsible nurse</source>
+        <translation>各责任护士逾期随访数</translation>
+    </message>
+    <message>
+        <source>Cases closed this year, by outcome</source>
+        <translation>本年结案转归</translation>
+    </message>
+    <message>
+        <source>%1 — none</source>
+        <translation>%1 — 无</translation>
+    </message>
+    <message>
+        <source>EDD</source>
+        <translation>预产期</translation>
+    </message>
+    <message>
+        <source>Graded on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Contact was due</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileView</name>
+    <message>
+        <source>&amp;Open a case file</source>
+        <translation>建立专案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Responsibility and plan</source>
+        <translation>责任人与管理计划</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Report to the district MCH institution</source>
+        <translation>上报区（县）妇幼保健机构</translation>
+    </message>
+    <message>
+        <source>&amp;Mark reported</source>
+        <translation>标记已上报(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>随访计划</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>随访方式</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>转归</translation>
+    </message>
+    <message>
+        <source>Findings, interventions, advice</source>
+        <translation>所见、干预、指导</translation>
+    </message>
+    <message>
+        <source>&amp;Record a contact…</source>
+        <translation>登记随访(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Closure (outcome)</source>
+        <translation>结案转归</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case…</source>
+        <translation>结案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>修订(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;doctor:</source>
+        <translation>责任医生(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;nurse:</source>
+        <translation>责任护士(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Management &amp;plan:</source>
+        <translation>管理计划(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Deliver at:</source>
+        <translation>拟分娩医院：</translation>
+    </message>
+    <message>
+        <source>Reported on:</source>
+        <translation>上报日期：</translation>
+    </message>
+    <message>
+        <source>Amendments (who, when, what and why):</source>
+        <translation>修订记录（修订人、时间、内容、原因）：</translation>
+    </message>
+    <message>
+        <source>Open a woman&apos;s chart to see her case file.</source>
+        <translation>打开孕妇档案以查看其专案。</translation>
+    </message>
+    <message>
+        <source>No case file for this pregnancy (%1). Orange, red and purple grades open one when a clinician decides the grade; a nurse may open one herself.</source>
+        <translation>本次妊娠尚无专案（%1）。橙色、红色、紫色经医生确认分级后自动建立专案；护士也可手动建立。</translation>
+    </message>
+    <message>
+        <source>Case open since %1 — %2</source>
+        <translation>专案管理中，自 %1 起 — %2</translation>
+    </message>
+    <message>
+        <source>Case closed on %1 — %2. Read-only: correct it with an amendment.</source>
+        <translation>已于 %1 结案 — %2。只读：如需更正请修订。</translation>
+    </message>
+    <message>
+        <source>Her color requires delivery at a %1 hospital or higher.</source>
+        <translation>按其风险颜色须在%1或以上医院分娩。</translation>
+    </message>
+    <message>
+        <source>Not required for this color.</source>
+        <translation>该颜色无需上报。</translation>
+    </message>
+    <message>
+        <source>Reported on %1.</source>
+        <translation>已于 %1 上报。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due: report by %1 (%n day(s) left).</source>
+        <translation>
+            <numerusform>待上报：请于 %1 前上报（剩 %n 天）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: was due %1 (3-day rule), %n day(s) late.</source>
+        <translation>
+            <numerusform>逾期未上报：应于 %1 前上报（3日内上报），已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lost to follow-up (%n day(s) late)</source>
+        <translation>
+            <numerusform>失访（逾期 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue (%n day(s) late)</source>
+        <translation>
+            <numerusform>逾期（%n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>待随访</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>干预措施</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>指导意见</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Record the scheduled contact and plan the next one</source>
+        <translation>登记本次随访并预约下次随访</translation>
+    </message>
+    <message>
+        <source>Record an unscheduled contact</source>
+        <translation>登记计划外随访</translation>
+    </message>
+    <message>
+        <source>How the pregnancy ended</source>
+        <translation>妊娠结局</translation>
+    </message>
+    <message>
+        <source>Not reported before the case was closed.</source>
+        <translation>结案前未上报。</translation>
     </message>
 </context>
 <context>
@@ -88,6 +755,10 @@
     <message>
         <source>This case is closed; change it through an amendment.</source>
         <translation>此专案已结案；请通过更正修改。</translation>
+    </message>
+    <message>
+        <source>Her risk color requires delivery at a %1 hospital or higher.</source>
+        <translation>按其风险颜色须在%1或以上医院分娩。</translation>
     </message>
 </context>
 <context>
@@ -203,6 +874,22 @@
         <source>Escalation must come after the grace period: grace ≤ doctor ≤ district days.</source>
         <translation>升级上报必须在宽限期之后：宽限天数 ≤ 医生天数 ≤ 区级天数。</translation>
     </message>
+    <message>
+        <source>primary</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <source>secondary</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <source>tertiary</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <source>The delivery hospital level for %1 must be primary, secondary or tertiary.</source>
+        <translation>%1 的分娩医院级别须为一级、二级或三级。</translation>
+    </message>
 </context>
 <context>
     <name>CaseSummaryPdf</name>
@@ -297,6 +984,29 @@
     <message>
         <source>The case summary could not be written to %1.</source>
         <translation>无法将专案小结写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesWorkbench</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>统计看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Case management</source>
+        <translation>专案管理</translation>
+    </message>
+    <message>
+        <source>High-risk dashboard: colors, changes, overdue follow-ups, outcomes (Ctrl+Shift+D)</source>
+        <translation>高危统计看板：颜色分布、变化、逾期随访、结案转归（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>专案</translation>
+    </message>
+    <message>
+        <source>High-risk dashboard</source>
+        <translation>高危孕产妇统计看板</translation>
     </message>
 </context>
 <context>
@@ -506,6 +1216,22 @@
         <source>The center&apos;s login reply cannot be read.</source>
         <translation>无法读取中心的登录应答。</translation>
     </message>
+    <message>
+        <source>The center did not accept the user name or password.</source>
+        <translation>区域中心未接受该用户名或密码。</translation>
+    </message>
+    <message>
+        <source>This account is locked for a while after repeated wrong passwords; try again later or ask the center&apos;s administrator.</source>
+        <translation>因多次输错密码，该账户已被暂时锁定；请稍后再试，或联系区域中心管理员。</translation>
+    </message>
+    <message>
+        <source>The sign-in to the center has expired; please sign in again.</source>
+        <translation>区域中心登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this at the center.</source>
+        <translation>您的账户无权在区域中心执行此操作。</translation>
+    </message>
 </context>
 <context>
     <name>CenterDatabase</name>
@@ -539,6 +1265,96 @@
     <message>
         <source>Cannot listen on %1 port %2.</source>
         <translation>无法在 %1 端口 %2 上监听。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettings</name>
+    <message>
+        <source>No regional center is configured (Settings → Regional center).</source>
+        <translation>尚未配置区域中心（设置 → 区域中心）。</translation>
+    </message>
+    <message>
+        <source>The regional center&apos;s address must start with https:// (%1).</source>
+        <translation>区域中心地址必须以 https:// 开头（%1）。</translation>
+    </message>
+    <message>
+        <source>The regional CA file %1 does not exist.</source>
+        <translation>区域 CA 证书文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>无法读取密码文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterSettingsDialog</name>
+    <message>
+        <source>Regional center</source>
+        <translation>区域中心</translation>
+    </message>
+    <message>
+        <source>optional: SHA-256 of the center&apos;s public key (base64)</source>
+        <translation>可选：区域中心公钥的 SHA-256（base64）</translation>
+    </message>
+    <message>
+        <source>only to sign in; leave empty to stay signed in</source>
+        <translation>仅用于登录；留空则保持当前登录</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Regional CA certificate</source>
+        <translation>区域 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Center address:</source>
+        <translation>中心地址：</translation>
+    </message>
+    <message>
+        <source>Regional CA file:</source>
+        <translation>区域 CA 证书：</translation>
+    </message>
+    <message>
+        <source>Key pin:</source>
+        <translation>公钥固定：</translation>
+    </message>
+    <message>
+        <source>User name at the center:</source>
+        <translation>区域中心用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sync every:</source>
+        <translation>同步间隔：</translation>
+    </message>
+    <message>
+        <source>The password is used once to sign in and is never stored; this computer keeps the sign-in in the system keychain. Records are sent over HTTPS only.</source>
+        <translation>密码仅用于本次登录，不会被保存；本机将登录凭据保存在系统钥匙串中。记录仅通过 HTTPS 传输。</translation>
+    </message>
+    <message>
+        <source>Save and sync</source>
+        <translation>保存并同步</translation>
+    </message>
+    <message>
+        <source>Sign out on this computer</source>
+        <translation>在本机退出登录</translation>
+    </message>
+    <message>
+        <source>Enter your user name at the center.</source>
+        <translation>请输入您在区域中心的用户名。</translation>
     </message>
 </context>
 <context>
@@ -640,24 +1456,6 @@ Commands:
     <message>
         <source>The database %1 does not exist.</source>
         <translation>数据库 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
-FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
-  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
-  uterineSurgeries, lastUterineSurgeryDate,
-  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
-  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
-Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
-See docs/rules-five-color-2017.md.</source>
-        <translation>用法：obslink-cli risk assess 文件.json [--rules 规则集.json]
-文件.json（&apos;-&apos; 表示标准输入）描述某一日期的一次妊娠：
-  assessedOn（必填，YYYY-MM-DD）、birthDate、heightCm、weightKg、fetuses、gestationalWeeks、
-  uterineSurgeries、lastUterineSurgeryDate、
-  labs {hb g/L、plt 10^9/L、creatinine umol/L、creatinineUpperLimit、hbsag、syphilis、hiv：&quot;positive&quot;|&quot;negative&quot;}、
-  bp {systolic, diastolic}、bpReadings [{systolic, diastolic, date}]、presentation、findings [条目编号]。
-输出风险分级、紫色标识、每条触发条目及其依据、提示项和规则集版本。
-参见 docs/rules-five-color-2017.md。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -841,12 +1639,223 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
         <source>Receiving on port %1 as %2; Ctrl+C stops.</source>
         <translation>正在端口 %1 以 %2 接收；按 Ctrl+C 停止。</translation>
     </message>
+    <message>
+        <source>Usage: obslink-cli risk assess FILE.json [--rules RULESET.json]
+FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date:
+  assessedOn (required, YYYY-MM-DD), birthDate, heightCm, weightKg, fetuses, gestationalWeeks,
+  uterineSurgeries, lastUterineSurgeryDate,
+  labs {hb g/L, plt 10^9/L, creatinine umol/L, creatinineUpperLimit, hbsag, syphilis, hiv: &quot;positive&quot;|&quot;negative&quot;},
+  bp {systolic, diastolic}, bpReadings [{systolic, diastolic, date}], presentation, findings [rule ids].
+Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
+Rules: --rules, else the file named in OBSLINK_RULE_SET, else the national 2017 table.
+See docs/rules-five-color-2017.md.</source>
+        <translation>用法：obslink-cli risk assess 文件.json [--rules 规则集.json]
+文件.json（&apos;-&apos; 表示标准输入）描述某一日期的一次妊娠：
+  assessedOn（必填，YYYY-MM-DD）、birthDate、heightCm、weightKg、fetuses、gestationalWeeks、
+  uterineSurgeries、lastUterineSurgeryDate、
+  labs {hb g/L、plt 10^9/L、creatinine umol/L、creatinineUpperLimit、hbsag、syphilis、hiv：&quot;positive&quot;|&quot;negative&quot;}、
+  bp {systolic, diastolic}、bpReadings [{systolic, diastolic, date}]、presentation、findings [条目编号]。
+输出风险分级、紫色标识、每条触发条目及其依据、提示项和规则集版本。
+规则：--rules 指定的文件；未指定时用 OBSLINK_RULE_SET 所指文件；再无则用 2017 年国家标准表。
+参见 docs/rules-five-color-2017.md。</translation>
+    </message>
 </context>
 <context>
     <name>ClinicRecords</name>
     <message>
         <source>Record number %1 is already used by another woman.</source>
         <translation>病历号 %1 已被另一位孕妇使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Another value:</source>
+        <translation>其他值：</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>采用此值</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>These fields were changed on this workstation and elsewhere in the region before the two copies met. Both values are kept until you choose; your choice is sent to the regional center.</source>
+        <translation>以下字段在本工作站和区域内其他地方都被修改过。两个值都会保留，直到您作出选择；您的选择将发送到区域中心。</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>孕产妇</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <source>Regional center</source>
+        <translation>区域中心</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <source>Woman&apos;s details</source>
+        <translation>孕妇基本信息</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <source>Antenatal visit</source>
+        <translation>产前检查</translation>
+    </message>
+    <message>
+        <source>Lab result</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>风险分级</translation>
+    </message>
+    <message>
+        <source>Risk finding</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <source>Risk screening</source>
+        <translation>风险筛查</translation>
+    </message>
+    <message>
+        <source>High-risk case file</source>
+        <translation>高危专案</translation>
+    </message>
+    <message>
+        <source>Follow-up contact</source>
+        <translation>随访记录</translation>
+    </message>
+    <message>
+        <source>Ultrasound exam</source>
+        <translation>超声检查</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>National ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>档案号</translation>
+    </message>
+    <message>
+        <source>Last menstrual period</source>
+        <translation>末次月经</translation>
+    </message>
+    <message>
+        <source>Expected date of delivery</source>
+        <translation>预产期</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(not in this clinic&apos;s records)</source>
+        <translation>（不在本机构档案中）</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <source>could not be stored here</source>
+        <translation>无法保存到本机</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Keep this workstation&apos;s value</source>
+        <translation>保留本工作站的值</translation>
+    </message>
+    <message>
+        <source>Take the regional center&apos;s value</source>
+        <translation>采用区域中心的值</translation>
+    </message>
+    <message>
+        <source>The regional center sent a %1 that this workstation could not store (it may refer to a record not here). It is kept for the clinic&apos;s administrator; nothing was lost.</source>
+        <translation>区域中心发来的一条%1无法保存到本工作站（可能引用了本机没有的记录）。该记录已留待本机构管理员处理，没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 — %2: which value is right?</source>
+        <translation>%1 — %2：哪个值是正确的？</translation>
+    </message>
+    <message>
+        <source>Keep this workstation&apos;s value: %1</source>
+        <translation>保留本工作站的值：%1</translation>
+    </message>
+    <message>
+        <source>Take the regional center&apos;s value: %1</source>
+        <translation>采用区域中心的值：%1</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</source>
+        <translation>请按 YYYY-MM-DD 格式输入日期，例如 2026-03-15。</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +2107,35 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
     </message>
 </context>
 <context>
+    <name>DashboardListDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Risk color</source>
+        <translation>风险颜色</translation>
+    </message>
+    <message>
+        <source>Responsible nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <source>&amp;Open her chart</source>
+        <translation>打开档案(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n woman/women. Double-click a row to open her chart.</source>
+        <translation>
+            <numerusform>共 %n 人。双击一行打开其档案。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The database %1 cannot be opened: %2</source>
@@ -1223,6 +2261,257 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
     </message>
 </context>
 <context>
+    <name>DicomViewer</name>
+    <message>
+        <source>DICOM ultrasound viewer</source>
+        <translation>DICOM 超声图像浏览器</translation>
+    </message>
+    <message>
+        <source>Studies and series</source>
+        <translation>检查与序列</translation>
+    </message>
+    <message>
+        <source>Fetal biometry</source>
+        <translation>胎儿生物测量</translation>
+    </message>
+    <message>
+        <source>DICOM tags</source>
+        <translation>DICOM 标签</translation>
+    </message>
+    <message>
+        <source>Draw %1 inside the calibrated area (dashed outline).</source>
+        <translation>请在已标定区域（虚线框）内测量%1。</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Playback speed, relative to the rate the machine acquired</source>
+        <translation>播放速度（相对于仪器采集帧率）</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open DICOM files…</source>
+        <translation>打开 DICOM 文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close viewer</source>
+        <translation>关闭浏览器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Window/level</source>
+        <translation>窗宽/窗位</translation>
+    </message>
+    <message>
+        <source>Drag: left/right changes contrast, up/down brightness (right button always)</source>
+        <translation>拖动：左右调对比度，上下调亮度（右键随时可用）</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Drag to move the image (middle button always); wheel zooms</source>
+        <translation>拖动移动图像（中键随时可用）；滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Drag from one calliper to the other</source>
+        <translation>从一个测量点拖到另一个测量点</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>Drag along one axis, move to fit the outline, click: circumference and area</source>
+        <translation>沿一条轴拖动，移动鼠标贴合轮廓后单击：测周长和面积</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear measurements</source>
+        <translation>清除测量(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Window/level presets</source>
+        <translation>窗宽/窗位预设</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset window/level</source>
+        <translation>重置窗宽/窗位(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation>反相(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;1:1 (actual pixels)</source>
+        <translation>&amp;1:1（原始像素）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cine</source>
+        <translation>动态播放(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next frame</source>
+        <translation>下一帧(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious frame</source>
+        <translation>上一帧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;First frame</source>
+        <translation>第一帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last frame</source>
+        <translation>最后一帧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Frame Time</source>
+        <translation>帧时间</translation>
+    </message>
+    <message>
+        <source>Cine Rate</source>
+        <translation>动态帧率</translation>
+    </message>
+    <message>
+        <source>rate not in the file, 30 fps assumed</source>
+        <translation>文件未记录帧率，按 30 帧/秒播放</translation>
+    </message>
+    <message>
+        <source>%1 — DICOM ultrasound viewer</source>
+        <translation>%1 — DICOM 超声图像浏览器</translation>
+    </message>
+    <message>
+        <source>This image carries no calibration: it can be viewed but not measured.</source>
+        <translation>此图像没有标定信息：可以查看，但不能测量。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play or pause the loop (Space); ← → step one frame</source>
+        <translation>播放或暂停动态图（空格键）；← → 逐帧查看</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>第 %1 / %2 帧</translation>
+    </message>
+    <message>
+        <source>%1 fps (%2)</source>
+        <translation>%1 帧/秒（%2）</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Study %1</source>
+        <translation>检查日期 %1</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>序列 %1</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message>
+        <source>Single frame</source>
+        <translation>单帧</translation>
+    </message>
+    <message>
+        <source>Measurable inside the dashed area</source>
+        <translation>可在虚线框内测量</translation>
+    </message>
+    <message>
+        <source>Measured by Pixel Spacing (no ultrasound region)</source>
+        <translation>按像素间距测量（无超声区域标定）</translation>
+    </message>
+    <message>
+        <source>Not calibrated: no measurements</source>
+        <translation>未标定：不能测量</translation>
+    </message>
+    <message>
+        <source>W %1 L %2</source>
+        <translation>窗宽 %1 窗位 %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation>打开 DICOM 文件</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM *);;All files (*)</source>
+        <translation>DICOM 文件 (*.dcm *.DCM *);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>打开 DICOM 文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write and sign the ultrasound report of this study</source>
+        <translation>书写并签发本检查的超声报告</translation>
+    </message>
+</context>
+<context>
     <name>DicomWebClient</name>
     <message>
         <source>%1 is not a valid Study Instance UID.</source>
@@ -1277,19 +2566,114 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
     </message>
 </context>
 <context>
+    <name>EvidenceText</name>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>Hb</source>
+        <translation>血红蛋白</translation>
+    </message>
+    <message>
+        <source>PLT</source>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>肌酐</translation>
+    </message>
+    <message>
+        <source>Fetuses</source>
+        <translation>胎数</translation>
+    </message>
+    <message>
+        <source>Uterine operations</source>
+        <translation>子宫手术次数</translation>
+    </message>
+    <message>
+        <source>Since the last uterine operation</source>
+        <translation>距末次子宫手术</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>乙肝表面抗原</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>梅毒</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+    <message>
+        <source>Visits with BP ≥140/90</source>
+        <translation>血压≥140/90的产检次数</translation>
+    </message>
+    <message>
+        <source>Visits with BP ≥160/110</source>
+        <translation>血压≥160/110的产检次数</translation>
+    </message>
+    <message>
+        <source>Malpresentation at ≥36 weeks</source>
+        <translation>≥36周胎位不正</translation>
+    </message>
+    <message>
+        <source>ticked by a clinician</source>
+        <translation>医生勾选</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1岁</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1个月</translation>
+    </message>
+    <message>
+        <source>Booking record %1: %2</source>
+        <translation>建档记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>Visit %1: %2</source>
+        <translation>产检 %1：%2</translation>
+    </message>
+    <message>
+        <source>Lab %1: %2</source>
+        <translation>检验 %1：%2</translation>
+    </message>
+    <message>
+        <source>Ticked finding %1 by %2</source>
+        <translation>%2 于 %1 勾选</translation>
+    </message>
+    <message>
+        <source>Screening %1 by %2</source>
+        <translation>%2 于 %1 筛查</translation>
+    </message>
+    <message>
+        <source>Screening %1 by %2: %3</source>
+        <translation>%2 于 %1 筛查：%3</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
-    <message>
-        <source>Risk assessment form — %1</source>
-        <translation>妊娠风险评估表 — %1</translation>
-    </message>
-    <message>
-        <source>Filter items (e.g. 心脏, anaemia, red.1)</source>
-        <translation>筛选条目（如：心脏、贫血、red.1）</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>条目</translation>
-    </message>
     <message>
         <source>Color</source>
         <translation>颜色</translation>
@@ -1299,12 +2683,52 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
         <translation>编号</translation>
     </message>
     <message>
-        <source>[from the record]</source>
-        <translation>［来自档案数据］</translation>
+        <source>Show only items that apply or are suggested</source>
+        <translation>只显示已符合或提示的项目</translation>
     </message>
     <message>
-        <source>Tick what you found. Items marked [from the record] are computed from the data already entered; the grade is proposed from both and confirmed by you.</source>
-        <translation>请勾选检查发现的情况。标有［来自档案数据］的条目由已录入的数据自动计算；系统根据两者提出分级建议，由您确认。</translation>
+        <source>Risk assessment form (评估) — %1</source>
+        <translation>妊娠风险评估（评估）—— %1</translation>
+    </message>
+    <message>
+        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
+        <translation>按文字或编号查找项目（如 心肌病、anaemia、red.1.1）</translation>
+    </message>
+    <message>
+        <source>Item (tick what you found)</source>
+        <translation>项目（勾选发现的情况）</translation>
+    </message>
+    <message>
+        <source>From the record / to confirm</source>
+        <translation>来自记录 / 待确认</translation>
+    </message>
+    <message>
+        <source>Computed from the record: does not apply now</source>
+        <translation>由记录自动计算：目前不符合</translation>
+    </message>
+    <message>
+        <source>From the record: %1</source>
+        <translation>来自记录：%1</translation>
+    </message>
+    <message>
+        <source>Suggested, please confirm: %1</source>
+        <translation>系统提示，请确认：%1</translation>
+    </message>
+    <message>
+        <source>Suggested by the screening: %1</source>
+        <translation>筛查提示：%1</translation>
+    </message>
+    <message>
+        <source>Tick what you found. Blue rows are computed from the data already entered (from the record); highlighted rows are suggested by the data or the screening and count only once you tick them. The grade is proposed from both and decided by you.</source>
+        <translation>请勾选发现的情况。蓝色行由已录入的数据自动计算（来自记录）；高亮行为数据或筛查提示的项目，只有勾选后才计入。系统据此建议分级，由您最终确定。</translation>
+    </message>
+    <message>
+        <source>Save findings</source>
+        <translation>保存评估结果</translation>
+    </message>
+    <message>
+        <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
+        <translation>来自记录：%1 项 · 提示待确认：%2 项 · 已勾选：%3 项</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +3060,21 @@ PACS 参数：--server URL（DICOMweb 根地址，https）[--ca 文件] [--user 
     </message>
 </context>
 <context>
+    <name>KeychainTokenStore</name>
+    <message>
+        <source>The system keychain cannot be read (%1).</source>
+        <translation>无法读取系统钥匙串（%1）。</translation>
+    </message>
+    <message>
+        <source>The sign-in cannot be kept in the system keychain (%1).</source>
+        <translation>无法将登录凭据保存到系统钥匙串（%1）。</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be changed (%1).</source>
+        <translation>无法修改系统钥匙串（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ObsLink — antenatal care</source>
@@ -1829,6 +3268,14 @@ Database: %2</source>
         <source>No woman with the ID number %1 is in this clinic&apos;s records.</source>
         <translation>本机构的档案中没有身份证号为 %1 的孕产妇。</translation>
     </message>
+    <message>
+        <source>Ultrasound</source>
+        <translation>超声</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman this study belongs to before writing its report.</source>
+        <translation>请先打开该检查所属孕妇的档案，再书写报告。</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -1915,6 +3362,193 @@ Database: %2</source>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>身份证号校验位不符：请逐位核对。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeFields</name>
+    <message>
+        <source>Delivery</source>
+        <translation>分娩</translation>
+    </message>
+    <message>
+        <source>Miscarriage</source>
+        <translation>流产</translation>
+    </message>
+    <message>
+        <source>Termination of pregnancy</source>
+        <translation>终止妊娠</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Maternal death</source>
+        <translation>孕产妇死亡</translation>
+    </message>
+    <message>
+        <source>Vaginal delivery</source>
+        <translation>阴道分娩</translation>
+    </message>
+    <message>
+        <source>Assisted vaginal delivery</source>
+        <translation>阴道助产</translation>
+    </message>
+    <message>
+        <source>Caesarean section</source>
+        <translation>剖宫产</translation>
+    </message>
+    <message>
+        <source>Primary hospital</source>
+        <translation>一级医院</translation>
+    </message>
+    <message>
+        <source>Secondary hospital</source>
+        <translation>二级医院</translation>
+    </message>
+    <message>
+        <source>Tertiary hospital</source>
+        <translation>三级医院</translation>
+    </message>
+    <message>
+        <source>Well</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>With complications</source>
+        <translation>有并发症</translation>
+    </message>
+    <message>
+        <source>Transferred for care</source>
+        <translation>转诊治疗</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Girl</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Boy</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>性别不明</translation>
+    </message>
+    <message>
+        <source>Live birth</source>
+        <translation>活产</translation>
+    </message>
+    <message>
+        <source>Stillbirth</source>
+        <translation>死产</translation>
+    </message>
+    <message>
+        <source>Neonatal death</source>
+        <translation>新生儿死亡</translation>
+    </message>
+    <message>
+        <source>Date of the outcome</source>
+        <translation>结局日期</translation>
+    </message>
+    <message>
+        <source>Gestational age (weeks+days)</source>
+        <translation>孕周（周+天）</translation>
+    </message>
+    <message>
+        <source>Cause of death</source>
+        <translation>死亡原因</translation>
+    </message>
+    <message>
+        <source>Reason for the termination</source>
+        <translation>终止妊娠原因</translation>
+    </message>
+    <message>
+        <source>Mode of delivery</source>
+        <translation>分娩方式</translation>
+    </message>
+    <message>
+        <source>Place of delivery</source>
+        <translation>分娩地点</translation>
+    </message>
+    <message>
+        <source>Level of the delivery hospital</source>
+        <translation>分娩医院级别</translation>
+    </message>
+    <message>
+        <source>Maternal outcome</source>
+        <translation>孕产妇结局</translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Blood loss (mL)</source>
+        <translation>出血量（mL）</translation>
+    </message>
+    <message>
+        <source>Newborn %1: sex</source>
+        <translation>新生儿 %1：性别</translation>
+    </message>
+    <message>
+        <source>Newborn %1: weight (g)</source>
+        <translation>新生儿 %1：体重（g）</translation>
+    </message>
+    <message>
+        <source>Newborn %1: Apgar at 1 min</source>
+        <translation>新生儿 %1：1分钟阿氏评分</translation>
+    </message>
+    <message>
+        <source>Newborn %1: Apgar at 5 min</source>
+        <translation>新生儿 %1：5分钟阿氏评分</translation>
+    </message>
+    <message>
+        <source>Newborn %1: outcome</source>
+        <translation>新生儿 %1：结局</translation>
+    </message>
+    <message>
+        <source>42-day postpartum check</source>
+        <translation>产后42天检查</translation>
+    </message>
+    <message>
+        <source>Postpartum check findings</source>
+        <translation>产后检查所见</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>This closure has no field %1.</source>
+        <translation>结案记录中没有项目 %1。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 须为整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written YYYY-MM-DD.</source>
+        <translation>%1 须为日期，格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered for %1.</source>
+        <translation>请从 %1 的选项中选择。</translation>
+    </message>
+    <message>
+        <source>Write the gestational age as weeks+days, e.g. 38+2.</source>
+        <translation>孕周请写成 周+天，如 38+2。</translation>
+    </message>
+    <message>
+        <source>Kind of outcome</source>
+        <translation>结局类型</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +4117,10 @@ Database: %2</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Reported</source>
+        <translation>已出报告</translation>
+    </message>
 </context>
 <context>
     <name>ReadingWorklistPanel</name>
@@ -2525,6 +4163,18 @@ Database: %2</source>
         <translation>
             <numerusform>检查已就绪：%n 幅图像。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Cancel retrieval</source>
+        <translation>取消下载(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Retrieval cancelled.</source>
+        <translation>已取消下载。</translation>
     </message>
 </context>
 <context>
@@ -2932,10 +4582,6 @@ Database: %2</source>
         <translation>舒张压必须低于收缩压。</translation>
     </message>
     <message>
-        <source>The input is not a JSON object: %1 (at byte %2).</source>
-        <translation>输入不是 JSON 对象：%1（第 %2 字节）。</translation>
-    </message>
-    <message>
         <source>must be before assessedOn.</source>
         <translation>必须早于 assessedOn。</translation>
     </message>
@@ -2975,13 +4621,21 @@ Database: %2</source>
         <source>must contain rule ids as strings.</source>
         <translation>必须以字符串形式给出条目编号。</translation>
     </message>
+    <message>
+        <source>The input is not valid JSON: %1 (at byte %2).</source>
+        <translation>输入不是有效的 JSON：%1（第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The input must be one JSON object {&quot;assessedOn&quot;: ...}, not an array or a value.</source>
+        <translation>输入必须是一个 JSON 对象 {&quot;assessedOn&quot;: ...}，而不是数组或单个值。</translation>
+    </message>
+    <message>
+        <source>%1 is impossible in g/L (expected 20 to 250; a value in g/dL is multiplied by 10).</source>
+        <translation>%1 不可能是以 g/L 为单位的数值（应为 20 至 250；以 g/dL 为单位的数值请乘以 10）。</translation>
+    </message>
 </context>
 <context>
     <name>RiskPanel</name>
-    <message>
-        <source>ticked by a clinician</source>
-        <translation>由临床医生勾选</translation>
-    </message>
     <message>
         <source>&amp;Confirm proposed grade</source>
         <translation>确认建议分级(&amp;C)</translation>
@@ -3031,40 +4685,12 @@ Database: %2</source>
         <translation>评估表(&amp;A)…</translation>
     </message>
     <message>
-        <source>Decided grade</source>
-        <translation>已确定的分级</translation>
-    </message>
-    <message>
         <source>Proposed by the rules</source>
         <translation>规则建议</translation>
     </message>
     <message>
-        <source>Items that apply (layer 1: grade and evidence; layer 2: conditions from history and findings):</source>
-        <translation>适用条目（第一层：分级及依据；第二层：既往史与检查发现的疾病情况）：</translation>
-    </message>
-    <message>
         <source>Grade history:</source>
         <translation>分级历史：</translation>
-    </message>
-    <message>
-        <source>Green: routine antenatal care.</source>
-        <translation>绿色：常规孕期保健。</translation>
-    </message>
-    <message>
-        <source>Yellow: antenatal care and delivery at a secondary or higher hospital; refer to tertiary care promptly if anything changes.</source>
-        <translation>黄色：在二级以上医疗机构接受孕产期保健和住院分娩；如有异常，尽快转诊到三级医疗机构。</translation>
-    </message>
-    <message>
-        <source>Orange: dedicated case management; antenatal care at a county-or-higher critical maternal care center, delivery at a tertiary hospital where possible; report to the district MCH institution within the reporting deadline.</source>
-        <translation>橙色：纳入高危专案管理；在县级及以上危重孕产妇救治中心接受孕产期保健，原则上在三级医疗机构住院分娩；在规定时限内报辖区妇幼保健机构。</translation>
-    </message>
-    <message>
-        <source>Red: assess promptly at a tertiary hospital whether the pregnancy can continue; if it continues, dedicated case management, care at a critical maternal care center and delivery at a tertiary hospital; report within the reporting deadline.</source>
-        <translation>红色：尽快到三级医疗机构评估是否适宜继续妊娠；如继续妊娠，纳入高危专案管理，在危重孕产妇救治中心接受保健，在三级医疗机构住院分娩；在规定时限内上报。</translation>
-    </message>
-    <message>
-        <source>Not yet graded: complete the screening at the booking visit.</source>
-        <translation>尚未评估：请在建档时完成妊娠风险筛查。</translation>
     </message>
     <message>
         <source>%1 on %2 by %3</source>
@@ -3081,10 +4707,6 @@ Database: %2</source>
     <message>
         <source>No grade decided yet.</source>
         <translation>尚未确定分级。</translation>
-    </message>
-    <message>
-        <source>Purple: manage under the infectious-disease rules, with prevention of mother-to-child transmission of HIV, syphilis and hepatitis B.</source>
-        <translation>紫色：按传染病管理要求管理，落实预防艾滋病、梅毒和乙肝母婴传播措施。</translation>
     </message>
     <message>
         <source>The record now calls for this grade (%1). Confirm it, or grade differently with a reason.</source>
@@ -3141,6 +4763,98 @@ Database: %2</source>
     <message>
         <source>gestational age (weeks)</source>
         <translation>孕周</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>疾病/情况</translation>
+    </message>
+    <message>
+        <source>Seen in</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;Screening form…</source>
+        <translation>筛查表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>孕产妇妊娠风险筛查表: at the first antenatal visit</source>
+        <translation>孕产妇妊娠风险筛查表：首次产前检查时填写</translation>
+    </message>
+    <message>
+        <source>孕产妇妊娠风险评估表: tick findings by organ system</source>
+        <translation>孕产妇妊娠风险评估表：按系统勾选评估项目</translation>
+    </message>
+    <message>
+        <source>Layer 1 — decided grade and what it calls for</source>
+        <translation>第一层 —— 已确定的分级及管理要求</translation>
+    </message>
+    <message>
+        <source>Layer 1 — items that set the grade, with their evidence</source>
+        <translation>第一层 —— 决定分级的项目及依据</translation>
+    </message>
+    <message>
+        <source>Layer 2 — disease profile: conditions by organ system and where they were seen</source>
+        <translation>第二层 —— 疾病概况：按系统列出的疾病及其来源</translation>
+    </message>
+    <message>
+        <source>Not graded yet: screen her at the first antenatal visit (Screening form), then assess and grade.</source>
+        <translation>尚未分级：请在首次产前检查时进行筛查（筛查表），再进行评估分级。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Level of care:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;保健管理：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Purple:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;紫色：&lt;/b&gt;%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Dedicated case management (专案管理):&lt;/b&gt; a named doctor and nurse follow her through pregnancy and after birth; contact at least every %n day(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;专案管理：&lt;/b&gt;由指定医生和护士负责孕期至产后的全程管理；至少每 %n 天随访一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case management:&lt;/b&gt; not needed for this grade.</source>
+        <translation>&lt;b&gt;专案管理：&lt;/b&gt;该分级无需专案管理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n working day(s) of the decision.</source>
+        <translation>
+            <numerusform>分级确定后 %n 个工作日内&lt;b&gt;报告&lt;/b&gt;辖区妇幼保健机构。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Report&lt;/b&gt; to the district MCH institution within %n day(s) of the decision.</source>
+        <translation>
+            <numerusform>分级确定后 %n 天内&lt;b&gt;报告&lt;/b&gt;辖区妇幼保健机构。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; not done yet — use the Screening form at the first antenatal visit.</source>
+        <translation>&lt;b&gt;筛查：&lt;/b&gt;尚未筛查 —— 请在首次产前检查时填写筛查表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; ▲ positive on %1 by %2 (%n item(s)) — assess and grade her.</source>
+        <translation>
+            <numerusform>&lt;b&gt;筛查：&lt;/b&gt;▲ 阳性，%1 由 %2 筛查（%n 项）—— 请进行评估分级。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Screening (筛查):&lt;/b&gt; ● negative on %1 by %2 — green.</source>
+        <translation>&lt;b&gt;筛查：&lt;/b&gt;● 阴性，%1 由 %2 筛查 —— 绿色。</translation>
+    </message>
+    <message>
+        <source>No condition known from history or findings.</source>
+        <translation>病史和检查中未发现疾病或异常情况。</translation>
+    </message>
+    <message>
+        <source>%1 (suggested, not yet confirmed)</source>
+        <translation>%1（系统提示，尚未确认）</translation>
+    </message>
+    <message>
+        <source>%1 (history from the screening)</source>
+        <translation>%1（筛查所得病史）</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +4947,38 @@ Database: %2</source>
         <source>Level %1 needs its care text in both Chinese and English.</source>
         <translation>等级 %1 的保健管理说明需同时提供中文和英文。</translation>
     </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; (allowed: %3).</source>
+        <translation>%1：未知字段“%2”（可用字段：%3）。</translation>
+    </message>
+    <message>
+        <source>Rule %1, condition</source>
+        <translation>规则 %1 的条件</translation>
+    </message>
+    <message>
+        <source>Rule %1: a condition is exactly one of anyOf, allOf or an input with its bounds.</source>
+        <translation>规则 %1：条件必须是 anyOf、allOf 或带界值的输入项三者之一。</translation>
+    </message>
+    <message>
+        <source>The rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>级别 %1</translation>
+    </message>
+    <message>
+        <source>Level %1: kind &quot;%2&quot; is neither &quot;grade&quot; nor &quot;flag&quot;.</source>
+        <translation>级别 %1：类型“%2”既不是“grade”（分级）也不是“flag”（标记）。</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;clinicianFinding&quot; must be true or false.</source>
+        <translation>规则 %1：“clinicianFinding”必须为 true 或 false。</translation>
+    </message>
 </context>
 <context>
     <name>ScreeningChecklist</name>
@@ -3298,6 +5044,67 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ScreeningDialog</name>
+    <message>
+        <source>Pregnancy risk screening (筛查) — %1</source>
+        <translation>妊娠风险筛查 —— %1</translation>
+    </message>
+    <message>
+        <source>Tick what applies to her</source>
+        <translation>勾选孕妇符合的项目</translation>
+    </message>
+    <message>
+        <source>From the record</source>
+        <translation>来自记录</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Details (e.g. which heart operation, when)</source>
+        <translation>详细情况（如何种心脏手术、手术时间）</translation>
+    </message>
+    <message>
+        <source>First antenatal visit: tick every item that applies. Blue rows are answered by the data already entered (from the record). One item ticked makes the screen positive: she is then assessed and graded (评估分级).</source>
+        <translation>首次产前检查：请勾选所有符合的项目。蓝色行已由录入的数据自动判定（来自记录）。任一项符合即为筛查阳性，需进行妊娠风险评估分级。</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详细情况：</translation>
+    </message>
+    <message>
+        <source>Yes, from the record: %1</source>
+        <translation>是，来自记录：%1</translation>
+    </message>
+    <message>
+        <source>No, from the record</source>
+        <translation>否，来自记录</translation>
+    </message>
+    <message>
+        <source>Not in the record yet: ask or examine her</source>
+        <translation>记录中尚无数据：请询问或检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>▲ Screen POSITIVE (%n item(s) apply): assess and grade her now (评估分级) on the assessment form.</source>
+        <translation>
+            <numerusform>▲ 筛查阳性（符合 %n 项）：请立即在评估表上进行妊娠风险评估分级。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save and &amp;assess…</source>
+        <translation>保存并评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>● Screen negative: no item applies — green (low risk), routine antenatal care.</source>
+        <translation>● 筛查阴性：无符合项目 —— 绿色（低风险），常规孕产期保健。</translation>
+    </message>
+    <message>
+        <source>&amp;Save screening</source>
+        <translation>保存筛查(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningService</name>
     <message>
         <source>There is no pregnancy to screen.</source>
@@ -3306,6 +5113,95 @@ Database: %2</source>
     <message>
         <source>A screening is recorded by a named clinician.</source>
         <translation>筛查须由具名临床医生记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesBrowser</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>序列 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Image %1 · cine, %n frame(s)</source>
+        <translation>
+            <numerusform>图像 %1 · 动态，%n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s); %1 file(s) are not readable DICOM and are not shown.</source>
+        <translation>
+            <numerusform>%n 幅图像；%1 个文件不是可读取的 DICOM，未显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 幅图像</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>ObsLink is locked</source>
+        <translation>ObsLink 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after a time without use, to keep patient records private. %1, enter your password to go on.</source>
+        <translation>为保护患者隐私，工作站在一段时间无操作后已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>ObsLink — sign in</source>
+        <translation>ObsLink — 登录</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign in with your account at the regional center (%1). Without a connection, the password of your last sign-in on this computer is accepted.</source>
+        <translation>请使用您在区域中心（%1）的账户登录。无法连接时，可使用您上次在本机登录时的密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -3334,6 +5230,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation>该冲突已处理。</translation>
+    </message>
+    <message>
+        <source>A record the center sent that this workstation could not store is kept for the administrator; it cannot be chosen field by field.</source>
+        <translation>区域中心发来但本工作站无法保存的记录已留待管理员处理，不能逐字段选择。</translation>
+    </message>
+    <message>
+        <source>The conflict names a field this workstation does not have.</source>
+        <translation>该冲突涉及本工作站没有的字段。</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>The center&apos;s reply cannot be read: %1</source>
@@ -3345,6 +5256,121 @@ Database: %2</source>
     <message>
         <source>The sync definition of %1 cannot be read.</source>
         <translation>无法读取 %1 的同步定义。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusIndicator</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send this clinic&apos;s changes to the regional center and fetch the region&apos;s (F9)</source>
+        <translation>将本机构的修改发送到区域中心，并获取区域内的更新（F9）</translation>
+    </message>
+    <message>
+        <source>Not connected to the regional center</source>
+        <translation>未连接区域中心</translation>
+    </message>
+    <message>
+        <source>This clinic works on its own records. Settings → Regional center connects it.</source>
+        <translation>本机构仅使用本地档案。可在“设置 → 区域中心”中连接。</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1
+Next attempt at %2. Work goes on here and is sent when the center is reachable.</source>
+        <translation>%1
+将于 %2 再次尝试。可继续在本机工作，待区域中心可连接时自动发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing… %n record(s), %1</source>
+        <translation>
+            <numerusform>正在同步… %n 条记录，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending this clinic&apos;s changes and fetching the region&apos;s.</source>
+        <translation>正在发送本机构的修改并获取区域内的更新。</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <source>Up to date with the regional center.</source>
+        <translation>已与区域中心保持一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the center are kept here with the reason.</source>
+        <translation>
+            <numerusform>%n 条修改被区域中心拒绝，已连同原因保留在本机。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s)</source>
+        <translation>
+            <numerusform>⚠ %n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same field was changed here and elsewhere: choose which value to keep.</source>
+        <translation>同一字段在本机和其他地方都被修改：请选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorkbench</name>
+    <message>
+        <source>S&amp;ync with the regional center now</source>
+        <translation>立即与区域中心同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Regional &amp;center…</source>
+        <translation>区域中心(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <source>Filter by tag, name or value</source>
+        <translation>按标签、名称或值筛选</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +5444,97 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>UltrasoundExamsView</name>
+    <message>
+        <source>Open DICOM &amp;files…</source>
+        <translation>打开 DICOM 文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a DICOM f&amp;older…</source>
+        <translation>打开 DICOM 文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Exam date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>GA by ultrasound</source>
+        <translation>超声孕周</translation>
+    </message>
+    <message>
+        <source>EFW (g)</source>
+        <translation>估计胎儿体重 (g)</translation>
+    </message>
+    <message>
+        <source>%1 (mm)</source>
+        <translation>%1 (mm)</translation>
+    </message>
+    <message>
+        <source>Dates the pregnancy</source>
+        <translation>用于核定孕周</translation>
+    </message>
+    <message>
+        <source>Open ultrasound images in the viewer; biometry measured there is saved to this pregnancy</source>
+        <translation>在浏览器中打开超声图像；在其中完成的生物测量保存到本次妊娠</translation>
+    </message>
+    <message>
+        <source>No current pregnancy: ultrasound exams are recorded for a pregnancy.</source>
+        <translation>当前没有妊娠记录：超声检查需记录在某次妊娠下。</translation>
+    </message>
+    <message>
+        <source>No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the pregnancy.</source>
+        <translation>尚无超声检查记录。请打开图像，完成生物测量并保存到本次妊娠。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ultrasound exam(s), newest first.</source>
+        <translation>
+            <numerusform>共 %n 次超声检查，最近的在前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>超声提示</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>No ultrasound report yet.</source>
+        <translation>尚无超声检查报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ultrasound report(s):</source>
+        <translation>
+            <numerusform>超声检查报告 %n 份：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed by %1, %2</source>
+        <translation>%1 签名，%2</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Amendment: %1</source>
+        <translation>更正报告：%1</translation>
+    </message>
+    <message>
+        <source>Superseded: %1</source>
+        <translation>已被更正：%1</translation>
+    </message>
+</context>
+<context>
     <name>UltrasoundGestationalAge</name>
     <message>
         <source>A CRL above 84 mm (14+0) no longer dates the pregnancy: measure BPD, HC, AC and FL.</source>
@@ -3463,6 +5580,484 @@ Database: %2</source>
     <message>
         <source>Not calibrated: the image carries neither ultrasound regions nor a pixel spacing.</source>
         <translation>未校准：图像既无超声区域也无像素间距。</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportForm</name>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;ign report</source>
+        <translation>签发报告(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>更正(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>超声检查报告</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>未见</translation>
+    </message>
+    <message>
+        <source> bpm</source>
+        <translation> 次/分</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>头位</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>臀位</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>横位</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>斜位</translation>
+    </message>
+    <message>
+        <source>anterior, posterior, fundal, low-lying…</source>
+        <translation>前壁、后壁、宫底、低置…</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>Description of what the examination showed</source>
+        <translation>超声所见描述</translation>
+    </message>
+    <message>
+        <source>Impression (diagnosis)</source>
+        <translation>超声提示（诊断）</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Number of fetuses</source>
+        <translation>胎儿数目</translation>
+    </message>
+    <message>
+        <source>Fetal heart activity</source>
+        <translation>胎心搏动</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate</source>
+        <translation>胎心率</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>胎方位</translation>
+    </message>
+    <message>
+        <source>Placenta location</source>
+        <translation>胎盘位置</translation>
+    </message>
+    <message>
+        <source>Placenta grade</source>
+        <translation>胎盘分级</translation>
+    </message>
+    <message>
+        <source>Amniotic fluid index</source>
+        <translation>羊水指数</translation>
+    </message>
+    <message>
+        <source>Deepest pocket</source>
+        <translation>最大羊水池深度</translation>
+    </message>
+    <message>
+        <source>Biometry</source>
+        <translation>胎儿生物测量</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>超声所见</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>超声提示</translation>
+    </message>
+    <message>
+        <source>Reading doctor</source>
+        <translation>报告医师</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight (Hadlock)</source>
+        <translation>估计胎儿体重（Hadlock）</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>Gestational age by ultrasound</source>
+        <translation>超声孕周</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation>%1 于 %2 签名</translation>
+    </message>
+    <message>
+        <source>Draft, not signed</source>
+        <translation>草稿，未签名</translation>
+    </message>
+    <message>
+        <source>Amendment, not signed</source>
+        <translation>更正报告，未签名</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Report signed; it syncs to the requesting clinic.</source>
+        <translation>报告已签发，将同步至申请检查的机构。</translation>
+    </message>
+    <message>
+        <source>The signed report is kept; this amendment replaces it once signed.</source>
+        <translation>原签名报告予以保留；本更正报告签名后取代原报告。</translation>
+    </message>
+    <message>
+        <source>PDF saved: %1</source>
+        <translation>PDF已保存：%1</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>将报告导出为PDF</translation>
+    </message>
+    <message>
+        <source>ultrasound-report.pdf</source>
+        <translation>超声检查报告.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportPdf</name>
+    <message>
+        <source>present</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>未见</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>头位</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>臀位</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>横位</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>斜位</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound report</source>
+        <translation>产科超声检查报告</translation>
+    </message>
+    <message>
+        <source>Amended report.</source>
+        <translation>更正报告。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>更正原因：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Study Instance UID</source>
+        <translation>检查实例UID</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>超声所见</translation>
+    </message>
+    <message>
+        <source>Number of fetuses</source>
+        <translation>胎儿数目</translation>
+    </message>
+    <message>
+        <source>Fetal heart activity</source>
+        <translation>胎心搏动</translation>
+    </message>
+    <message>
+        <source>Fetal heart rate</source>
+        <translation>胎心率</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>胎方位</translation>
+    </message>
+    <message>
+        <source>Placenta</source>
+        <translation>胎盘</translation>
+    </message>
+    <message>
+        <source>grade %1</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <source>Amniotic fluid index</source>
+        <translation>羊水指数</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>Deepest pocket</source>
+        <translation>最大羊水池深度</translation>
+    </message>
+    <message>
+        <source>Biometry</source>
+        <translation>胎儿生物测量</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>Estimated fetal weight (Hadlock)</source>
+        <translation>估计胎儿体重（Hadlock）</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>Gestational age by ultrasound</source>
+        <translation>超声孕周</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Impression</source>
+        <translation>超声提示</translation>
+    </message>
+    <message>
+        <source>Reading doctor</source>
+        <translation>报告医师</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <source>not signed (draft)</source>
+        <translation>未签名（草稿）</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>无法将PDF写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportRepository</name>
+    <message>
+        <source>This report is signed and can no longer be changed; write an amendment instead.</source>
+        <translation>该报告已签名，不能再修改；请出具更正报告。</translation>
+    </message>
+    <message>
+        <source>This report is already signed.</source>
+        <translation>该报告已签名。</translation>
+    </message>
+    <message>
+        <source>The report must be signed by a named doctor.</source>
+        <translation>报告须由具名医师签名。</translation>
+    </message>
+    <message>
+        <source>Only a signed report is amended; edit the draft.</source>
+        <translation>只有已签名的报告才能更正；草稿请直接修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundReportValidator</name>
+    <message>
+        <source>The study is not linked to a pregnancy.</source>
+        <translation>该检查未关联到孕妇的本次妊娠。</translation>
+    </message>
+    <message>
+        <source>The report names no study.</source>
+        <translation>报告未指明检查（Study）。</translation>
+    </message>
+    <message>
+        <source>Enter the examination date.</source>
+        <translation>请填写检查日期。</translation>
+    </message>
+    <message>
+        <source>Enter the number of fetuses (1 to 5).</source>
+        <translation>请填写胎儿数目（1至5）。</translation>
+    </message>
+    <message>
+        <source>State whether fetal heart activity is seen.</source>
+        <translation>请注明是否可见胎心搏动。</translation>
+    </message>
+    <message>
+        <source>The fetal heart rate must be between 50 and 240 bpm.</source>
+        <translation>胎心率应在50至240次/分之间。</translation>
+    </message>
+    <message>
+        <source>A heart rate cannot be given when no heart activity is seen.</source>
+        <translation>未见胎心搏动时不能填写胎心率。</translation>
+    </message>
+    <message>
+        <source>The placenta grade is 0 to III.</source>
+        <translation>胎盘分级为0至III级。</translation>
+    </message>
+    <message>
+        <source>The amniotic fluid index must be between 0 and 50 cm.</source>
+        <translation>羊水指数应在0至50 cm之间。</translation>
+    </message>
+    <message>
+        <source>The deepest pocket must be between 0 and 20 cm.</source>
+        <translation>最大羊水池深度应在0至20 cm之间。</translation>
+    </message>
+    <message>
+        <source>Write the impression.</source>
+        <translation>请填写超声提示。</translation>
+    </message>
+    <message>
+        <source>Name the reading doctor.</source>
+        <translation>请填写报告医师。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the amendment.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+</context>
+<context>
+    <name>UltrasoundWorkbench</name>
+    <message>
+        <source>Open &amp;DICOM…</source>
+        <translation>打开 &amp;DICOM…</translation>
+    </message>
+    <message>
+        <source>View ultrasound images; with a chart open, biometry is saved to her pregnancy</source>
+        <translation>查看超声图像；打开孕妇档案时，生物测量保存到她的本次妊娠</translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation>打开 DICOM 文件</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM *);;All files (*)</source>
+        <translation>DICOM 文件 (*.dcm *.DCM *);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>打开 DICOM 文件夹</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>超声检查报告</translation>
+    </message>
+    <message>
+        <source>Open her chart first: a report is written for a pregnancy.</source>
+        <translation>请先打开孕妇档案：超声报告须关联到本次妊娠。</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound</source>
+        <translation>产科超声</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerMeasurement</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>C %1 · A %2 mm²</source>
+        <translation>周长 %1 · 面积 %2 mm²</translation>
+    </message>
+    <message>
+        <source> (Pixel Spacing)</source>
+        <translation>（按像素间距）</translation>
     </message>
 </context>
 <context>
@@ -3668,6 +6263,33 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>WindowLevel</name>
+    <message>
+        <source>As acquired</source>
+        <translation>原始图像</translation>
+    </message>
+    <message>
+        <source>More contrast</source>
+        <translation>增加对比度</translation>
+    </message>
+    <message>
+        <source>Much more contrast</source>
+        <translation>大幅增加对比度</translation>
+    </message>
+    <message>
+        <source>Less contrast</source>
+        <translation>降低对比度</translation>
+    </message>
+    <message>
+        <source>Brighter</source>
+        <translation>调亮</translation>
+    </message>
+    <message>
+        <source>Darker</source>
+        <translation>调暗</translation>
+    </message>
+</context>
+<context>
     <name>WorklistPanel</name>
     <message>
         <source>Record &amp;follow-up…</source>
@@ -3737,6 +6359,27 @@ Database: %2</source>
     <message>
         <source>ObsLink cannot start</source>
         <translation>ObsLink 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSignIn</name>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>%1
+The regional center cannot be reached: %2</source>
+        <translation>%1
+无法连接区域中心：%2</translation>
+    </message>
+    <message>
+        <source>%1 has not signed in at the regional center on this computer yet, so it cannot check the password on its own.</source>
+        <translation>%1 尚未在本机登录过区域中心，因此无法离线验证密码。</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>密码不正确。</translation>
     </message>
 </context>
 </TS>
