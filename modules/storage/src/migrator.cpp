@@ -33,6 +33,7 @@ const QList<Migration> &migrations()
             { 4, ":/storage/migrations/0004_sync_outbox.sql", nullptr },
             { 5, ":/storage/migrations/0005_case_management.sql", nullptr },
             { 6, ":/storage/migrations/0006_patient_list.sql", nullptr },
+            { 7, ":/storage/migrations/0007_ctg_trace.sql", nullptr },
             { 8, ":/storage/migrations/0008_risk_screening.sql", nullptr },
             { 9, ":/storage/migrations/0009_ultrasound_exam.sql", nullptr },
             { 10, ":/storage/migrations/0010_sync_journal.sql", nullptr },

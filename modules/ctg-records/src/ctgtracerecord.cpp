@@ -1,0 +1,21 @@
+#include "ctg-records/ctgtracerecord.h"
+
+bool CtgTraceRecord::isAlarming() const
+{
+    return figoClass == QLatin1String("pathological") || nichdCategory == QLatin1String("III");
+}
+
+void CtgTraceRecord::setSummary(const CtgAnalysis &analysis)
+{
+    durationSeconds = analysis.durationSeconds;
+    sampleRateHz = analysis.sampleRateHz;
+    lostPercent = analysis.lostPercent;
+    baselineBpm = analysis.meanBaselineBpm;
+    figoClass = analysis.figo.value;
+    nichdCategory = analysis.nichd.value;
+    reasons = analysis.figo.reasons;
+    for (const QString &reason : analysis.nichd.reasons) {
+        if (!reasons.contains(reason))
+            reasons.append(reason);
+    }
+}
