@@ -25,6 +25,7 @@ private slots:
     void eachWomanIsOnTheListHerCaseCallsFor();
     void recordingThePhoneFollowUpTakesHerOffTheOverdueList();
     void closedCaseLeavesEveryList();
+    void firstPageIsTheHeadOfTheListLongestOpenFirst();
     void cliPrintsTheWorklistAsJson();
     void cliRefusesBadArguments();
 
@@ -160,6 +161,30 @@ void TestWorklists::closedCaseLeavesEveryList()
     const auto closed = m_cases->repository().find(m_lostCase);
     QCOMPARE((*closed)->status, CaseFile::Status::Closed);
     QVERIFY(!m_cases->assign(m_lostCase, QStringLiteral("x"), QStringLiteral("y"), {}, {}));
+}
+
+void TestWorklists::firstPageIsTheHeadOfTheListLongestOpenFirst()
+{
+    Worklists lists(*m_db, m_cases->settings());
+    // Nobody is assigned yet: the case open longest comes first.
+    const auto everyone = lists.list(WorklistKind::Unassigned, Today);
+    QCOMPARE(everyone->size(), 3);
+    QCOMPARE(everyone->at(0).caseId, m_lostCase);    // opened 50 days ago
+    QCOMPARE(everyone->at(1).caseId, m_overdueCase); // 10 days ago
+    QCOMPARE(everyone->at(2).caseId, m_dueCase);     // 7 days ago
+    const auto firstTwo = lists.list(WorklistKind::Unassigned, Today, 2);
+    QCOMPARE(firstTwo->size(), 2);
+    QCOMPARE(firstTwo->at(0).caseId, m_lostCase);
+    QCOMPARE(firstTwo->at(1).caseId, m_overdueCase);
+    // Every list's first row is its head, and a page of none is empty.
+    for (WorklistKind kind : Worklists::allKinds()) {
+        const auto full = lists.list(kind, Today);
+        const auto head = lists.list(kind, Today, 1);
+        QCOMPARE(head->size(), std::min<qsizetype>(1, full->size()));
+        if (!full->isEmpty())
+            QCOMPARE(head->first().pregnancyId, full->first().pregnancyId);
+        QVERIFY(lists.list(kind, Today, 0)->isEmpty());
+    }
 }
 
 void TestWorklists::cliPrintsTheWorklistAsJson()

@@ -3,6 +3,7 @@
 #include "cases/casemanagement.h"
 #include "cases/worklists.h"
 #include "guitesting.h"
+#include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/draftstore.h"
 #include "workstation-ui/casesummarypdf.h"
@@ -94,6 +95,7 @@ private slots:
     void riskFilterShowsOnlyWomenOfThatColor();
     void tickedFindingChangesTheBannerOnlyAfterConfirmation();
     void phoneFollowUpFromTheOverdueWorklistTakesHerOffIt();
+    void longWorklistShowsItsMostUrgentPageAndSaysHowManyMore();
     void caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome();
     void registerAndCaseSummaryAreSavedFromTheFileMenu();
 
@@ -347,6 +349,42 @@ void TestWorkstation::phoneFollowUpFromTheOverdueWorklistTakesHerOffIt()
     QCOMPARE(contacts->size(), 2);
     QCOMPARE(contacts->first().advice, QStringLiteral("每日测血压，周五来院"));
     QCOMPARE(contacts->last().dueOn, Today.addDays(7));
+}
+
+void TestWorkstation::longWorklistShowsItsMostUrgentPageAndSaysHowManyMore()
+{
+    // One more unassigned case than a page holds, each opened a day later than the one before.
+    QSqlQuery((*m_database).connection()).exec(QStringLiteral("PRAGMA synchronous = OFF")); // setting up
+    ClinicRecords records(*m_database);
+    CaseManagement cases(*m_database, CaseSettings::defaults());
+    const int women = Worklists::FirstPage + 1;
+    for (int i = 0; i < women; ++i) {
+        Patient patient;
+        patient.name = QStringLiteral("孕妇%1").arg(i, 3, 10, QLatin1Char('0'));
+        patient.birthDate = QDate(1990, 1, 1);
+        Pregnancy pregnancy;
+        pregnancy.lmp = Today.addDays(-150);
+        QVERIFY(records.registerPregnancy(patient, pregnancy));
+        QVERIFY(cases.openCase(pregnancy.meta.id, QStringLiteral("orange"), false, Today.addDays(-women + i)));
+    }
+    WorklistPanel *worklists = m_window->worklists();
+    worklists->refresh();
+    worklists->showList(WorklistKind::Unassigned);
+    QCOMPARE(worklists->countOf(WorklistKind::Unassigned), women);
+    QCOMPARE(worklists->items().size(), Worklists::FirstPage);
+    auto *table = worklists->findChild<QTableWidget *>(QStringLiteral("worklistTable"));
+    QCOMPARE(table->rowCount(), Worklists::FirstPage);
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("孕妇000")); // open longest
+    QVERIFY(table->item(0, 2)->text().contains(QLocale().toString(Today.addDays(-women), QLocale::ShortFormat)));
+    auto *shown = worklists->findChild<QLabel *>(QStringLiteral("worklistShown"));
+    QVERIFY(shown->isVisibleTo(worklists));
+    QVERIFY2(shown->text().contains(QLocale().toString(women)), qPrintable(shown->text()));
+    // A short list needs no such note.
+    worklists->showList(WorklistKind::Due);
+    QVERIFY(!shown->isVisibleTo(worklists));
+    m_window->navigation()->setCurrentIndex(1);
+    worklists->showList(WorklistKind::Unassigned);
+    saveScreenshot(m_window.get(), QStringLiteral("main-window-long-worklist"));
 }
 
 void TestWorkstation::caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome()

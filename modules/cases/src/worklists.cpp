@@ -8,33 +8,75 @@
 #include <QSqlQuery>
 
 namespace {
-// Cases joined to the woman; contacts joined where the list is about a contact. "+cf.status"
-// keeps SQLite from driving these joins by the status index (every open case) instead of the
-// due-date or pregnancy index (measured in bench_cases).
-const char *const ContactLists =
-    "FROM follow_up_contact c JOIN case_file cf ON cf.id = c.case_id "
-    "JOIN pregnancy pr ON pr.id = cf.pregnancy_id JOIN patient pa ON pa.id = pr.patient_id "
-    "WHERE c.done_on IS NULL AND c.deleted = 0 AND +cf.status = 'open' AND cf.deleted = 0 ";
-const char *const CaseLists = "FROM case_file cf JOIN pregnancy pr ON pr.id = cf.pregnancy_id "
-                              "JOIN patient pa ON pa.id = pr.patient_id "
-                              "WHERE cf.status = 'open' AND cf.deleted = 0 ";
-const char *const PregnancyLists =
-    "FROM pregnancy pr JOIN patient pa ON pa.id = pr.patient_id "
-    "LEFT JOIN case_file cf ON cf.pregnancy_id = pr.id AND +cf.status = 'open' AND cf.deleted = 0 "
-    "WHERE pr.deleted = 0 AND pr.status = 'booked' ";
+// Each list is a set of rows (FROM + WHERE), the woman joined for display only, and an order
+// whose leading column an index holds, so that the first page stops early (measured in
+// bench_cases). "+cf.status" keeps SQLite from driving the contact joins by the status index
+// (every open case) instead of the due-date index.
+const char *const ContactRows = "FROM follow_up_contact c JOIN case_file cf ON cf.id = c.case_id "
+                                "%1WHERE c.done_on IS NULL AND c.deleted = 0 AND +cf.status = 'open' AND cf.deleted = 0 ";
+const char *const CaseRows = "FROM case_file cf %1WHERE cf.status = 'open' AND cf.deleted = 0 ";
+const char *const PregnancyRows = "FROM pregnancy pr "
+                                  "LEFT JOIN case_file cf ON cf.pregnancy_id = pr.id AND +cf.status = 'open' AND cf.deleted = 0 "
+                                  "%1WHERE pr.deleted = 0 AND pr.status = 'booked' ";
+// A case file always has its pregnancy and woman (foreign keys), so counts leave these joins out.
+const char *const WomanOfCase = "JOIN pregnancy pr ON pr.id = cf.pregnancy_id JOIN patient pa ON pa.id = pr.patient_id ";
+const char *const WomanOfPregnancy = "JOIN patient pa ON pa.id = pr.patient_id ";
+
 // The same columns for every list; lists not about a contact select NULL for its two (joining
 // the contacts table there would scan it once per case).
 QString columns(bool withContact)
 {
     return QStringLiteral("cf.id, pr.id, pa.id, pa.name, pa.record_number, pa.phone, COALESCE(cf.level, pr.risk_level), "
                           "COALESCE(cf.purple, pr.risk_purple), cf.responsible_nurse, cf.responsible_doctor, %1, "
-                          "cf.report_due_on, cf.reported_on, pr.edd ")
+                          "cf.report_due_on, cf.reported_on, pr.edd, cf.opened_on ")
         .arg(withContact ? QStringLiteral("c.due_on, c.kind") : QStringLiteral("NULL, NULL"));
 }
 
 bool aboutContacts(WorklistKind kind)
 {
     return kind == WorklistKind::Due || kind == WorklistKind::Overdue || kind == WorklistKind::Lost;
+}
+
+struct ListQuery
+{
+    QString rows;      // FROM … WHERE … with %1 where the woman is joined
+    QString condition; // AND … specific to the list
+    QString order;     // ORDER BY …
+
+    QString select(const QString &what, bool withWoman) const
+    {
+        const char *woman = rows.startsWith(QLatin1String("FROM pregnancy")) ? WomanOfPregnancy : WomanOfCase;
+        return QStringLiteral("SELECT ") + what + rows.arg(withWoman ? QLatin1String(woman) : QLatin1String()) + condition;
+    }
+};
+
+ListQuery queryFor(WorklistKind kind)
+{
+    const QString contacts = QLatin1String(ContactRows);
+    const QString cases = QLatin1String(CaseRows);
+    switch (kind) {
+    case WorklistKind::Due:
+        return {contacts, QStringLiteral("AND c.due_on = ? "), QStringLiteral("ORDER BY pa.name")};
+    case WorklistKind::Overdue: // missed, still within the grace period
+        return {contacts, QStringLiteral("AND c.due_on < ? AND c.due_on >= ? "), QStringLiteral("ORDER BY c.due_on, pa.name")};
+    case WorklistKind::Lost: // missed for longer than the grace period
+        return {contacts, QStringLiteral("AND c.due_on < ? "), QStringLiteral("ORDER BY c.due_on, pa.name")};
+    case WorklistKind::Unreported:
+        return {cases, QStringLiteral("AND cf.reported_on IS NULL AND cf.report_due_on <> '' "),
+                QStringLiteral("ORDER BY cf.report_due_on, pa.name")};
+    case WorklistKind::Unassigned:
+        // Longest open first. The report deadline follows the opening date (3 days, or 3 working
+        // days, later) and the status index holds it in order, so leading with it keeps the
+        // order of opened_on while letting the first page stop early.
+        return {cases, QStringLiteral("AND (cf.responsible_nurse = '' OR cf.responsible_doctor = '') "),
+                QStringLiteral("ORDER BY cf.report_due_on, cf.opened_on, pa.name")};
+    case WorklistKind::EddSoon: // women the nurses follow (yellow and above, or with a case)
+        return {QLatin1String(PregnancyRows),
+                QStringLiteral("AND pr.edd >= ? AND pr.edd <= ? AND (cf.id IS NOT NULL OR pr.risk_purple = 1 "
+                               "OR pr.risk_level IN ('yellow', 'orange', 'red')) "),
+                QStringLiteral("ORDER BY pr.edd, pa.name")};
+    }
+    return {};
 }
 } // namespace
 
@@ -62,6 +104,8 @@ QJsonObject WorklistItem::toJson() const
         o.insert(QStringLiteral("reportStatus"), reportStatus);
     if (edd.isValid())
         o.insert(QStringLiteral("edd"), edd.toString(Qt::ISODate));
+    if (openedOn.isValid())
+        o.insert(QStringLiteral("caseOpenedOn"), openedOn.toString(Qt::ISODate));
     return o;
 }
 
@@ -103,29 +147,6 @@ QList<WorklistKind> Worklists::allKinds()
             WorklistKind::EddSoon, WorklistKind::Unassigned};
 }
 
-QString Worklists::whereClause(WorklistKind kind) const
-{
-    switch (kind) {
-    case WorklistKind::Due:
-        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on = ? ORDER BY pa.name");
-    case WorklistKind::Overdue: // missed, still within the grace period
-        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on < ? AND c.due_on >= ? ORDER BY c.due_on, pa.name");
-    case WorklistKind::Lost: // missed for longer than the grace period
-        return QLatin1String(ContactLists) + QStringLiteral("AND c.due_on < ? ORDER BY c.due_on, pa.name");
-    case WorklistKind::Unreported:
-        return QLatin1String(CaseLists)
-               + QStringLiteral("AND cf.reported_on IS NULL AND cf.report_due_on <> '' ORDER BY cf.report_due_on, pa.name");
-    case WorklistKind::Unassigned:
-        return QLatin1String(CaseLists)
-               + QStringLiteral("AND (cf.responsible_nurse = '' OR cf.responsible_doctor = '') ORDER BY cf.opened_on, pa.name");
-    case WorklistKind::EddSoon: // women the nurses follow (yellow and above, or with a case)
-        return QLatin1String(PregnancyLists)
-               + QStringLiteral("AND pr.edd >= ? AND pr.edd <= ? AND (cf.id IS NOT NULL OR pr.risk_purple = 1 "
-                                "OR pr.risk_level IN ('yellow', 'orange', 'red')) ORDER BY pr.edd, pa.name");
-    }
-    return {};
-}
-
 QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
 {
     switch (kind) {
@@ -144,11 +165,15 @@ QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
     return {};
 }
 
-Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on) const
+Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on, int limit) const
 {
+    const ListQuery list = queryFor(kind);
+    QString sql = list.select(columns(aboutContacts(kind)), true) + list.order;
+    if (limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT ") + columns(aboutContacts(kind)) + whereClause(kind)))
+    if (!query.prepare(sql))
         return tl::unexpected(SqlError::from(query, "prepare worklist"));
     for (const QVariant &value : bindings(kind, on))
         query.addBindValue(value);
@@ -171,6 +196,7 @@ Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on) 
         item.contactKind = query.value(11).toString();
         const QDate reportDue = dateFromSql(query.value(12));
         item.edd = dateFromSql(query.value(14));
+        item.openedOn = dateFromSql(query.value(15));
         if (kind == WorklistKind::Unreported) {
             item.dueOn = reportDue;
             item.reportStatus = ReportingClock::statusKey(ReportingClock::status(reportDue, dateFromSql(query.value(13)), on));
@@ -188,10 +214,8 @@ Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on) 
 
 Result<int> Worklists::count(WorklistKind kind, const QDate &on) const
 {
-    QString where = whereClause(kind);
-    where.truncate(where.lastIndexOf(QLatin1String(" ORDER BY")));
     QSqlQuery query(m_database.connection());
-    if (!query.prepare(QStringLiteral("SELECT COUNT(*) ") + where))
+    if (!query.prepare(queryFor(kind).select(QStringLiteral("COUNT(*) "), false)))
         return tl::unexpected(SqlError::from(query, "prepare worklist count"));
     for (const QVariant &value : bindings(kind, on))
         query.addBindValue(value);

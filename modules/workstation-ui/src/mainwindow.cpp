@@ -268,16 +268,15 @@ void MainWindow::updateCount()
 {
     const int shown = m_listModel->rowCount();
     QString text = m_search->text().trimmed().isEmpty()
-                       ? tr("%1 women on record; showing the %2 most recently updated.")
-                             .arg(QLocale().toString(m_listModel->totalPatients()))
-                             .arg(shown)
+                       ? tr("%Ln woman(en) on record; ", nullptr, m_listModel->totalPatients())
+                             + tr("showing the %Ln most recently updated.", nullptr, shown)
                        : tr("%n match(es)", nullptr, shown);
     if (m_listModel->isTruncated() && !m_search->text().trimmed().isEmpty())
         text += QLatin1Char(' ') + tr("Type more to narrow the list.");
     if (!m_listModel->lastError().isEmpty())
         text = m_listModel->lastError();
     m_count->setText(text);
-    statusBar()->showMessage(tr("%1 women on record").arg(QLocale().toString(m_listModel->totalPatients())));
+    statusBar()->showMessage(tr("%Ln woman(en) on record", nullptr, m_listModel->totalPatients()));
 }
 
 void MainWindow::registerPregnancy()

@@ -56,7 +56,8 @@ void PatientBanner::showChart(const PatientChart &chart, const QString &riskLeve
         if (p.fetuses > 1)
             parts << tr("%n fetuses", nullptr, p.fetuses);
     }
-    parts << tr("No. %1").arg(chart.patient.recordNumber);
+    if (!chart.patient.recordNumber.isEmpty())
+        parts << tr("No. %1").arg(chart.patient.recordNumber);
     m_details->setText(parts.join(QStringLiteral("   ·   ")));
     m_chip->setLevel(riskLevel, purple);
     m_chip->show();

@@ -6,21 +6,28 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 WorklistPanel::WorklistPanel(const Database &database, CaseManagement &cases, QWidget *parent)
     : QWidget(parent), m_cases(cases), m_worklists(database, cases.settings()), m_today(QDate::currentDate()),
-      m_lists(new QListWidget(this)), m_table(new QTableWidget(0, 6, this)),
+      m_lists(new QListWidget(this)), m_table(new QTableWidget(0, 6, this)), m_shown(new QLabel(this)),
       m_record(new QPushButton(tr("Record &follow-up…"), this))
 {
     m_lists->setObjectName(QStringLiteral("worklists"));
     m_table->setObjectName(QStringLiteral("worklistTable"));
     m_record->setObjectName(QStringLiteral("recordContact"));
-    m_table->setHorizontalHeaderLabels({tr("Risk"), tr("Name"), tr("Record no."), tr("Phone"), tr("Due"), tr("Nurse")});
+    m_shown->setObjectName(QStringLiteral("worklistShown"));
+    m_shown->setWordWrap(true);
+    // Why she is on the list (Due) right after who she is, so that it stays in sight in a
+    // narrow pane; the rest is for reaching her.
+    m_table->setHorizontalHeaderLabels({tr("Risk"), tr("Name"), tr("Due"), tr("Phone"), tr("Record no."), tr("Nurse")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -44,6 +51,7 @@ WorklistPanel::WorklistPanel(const Database &database, CaseManagement &cases, QW
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_lists);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_shown);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_record);
     actions->addStretch();
@@ -99,7 +107,7 @@ void WorklistPanel::refresh()
 void WorklistPanel::showList(WorklistKind kind)
 {
     m_kind = kind;
-    auto items = m_worklists.list(kind, m_today);
+    auto items = m_worklists.list(kind, m_today, Worklists::FirstPage);
     if (!items) {
         emit problem(items.error().message);
         return;
@@ -115,17 +123,23 @@ void WorklistPanel::showList(WorklistKind kind)
         risk->setBackground(RiskAppearance::color(item.level).lighter(150));
         m_table->setItem(row, 0, risk);
         m_table->setItem(row, 1, new QTableWidgetItem(item.name));
-        m_table->setItem(row, 2, new QTableWidgetItem(item.recordNumber));
-        m_table->setItem(row, 3, new QTableWidgetItem(item.phone));
         QString due = item.dueOn.isValid() ? locale.toString(item.dueOn, QLocale::ShortFormat) : QString();
         if (kind == WorklistKind::EddSoon)
             due = tr("EDD %1").arg(locale.toString(item.edd, QLocale::ShortFormat));
+        else if (kind == WorklistKind::Unassigned)
+            due = tr("open since %1").arg(locale.toString(item.openedOn, QLocale::ShortFormat));
         else if (item.daysOverdue > 0)
             due += QLatin1Char(' ') + tr("(%n day(s) late)", nullptr, item.daysOverdue);
-        m_table->setItem(row, 4, new QTableWidgetItem(due));
+        m_table->setItem(row, 2, new QTableWidgetItem(due));
+        m_table->setItem(row, 3, new QTableWidgetItem(item.phone));
+        m_table->setItem(row, 4, new QTableWidgetItem(item.recordNumber));
         m_table->setItem(row, 5, new QTableWidgetItem(item.responsibleNurse));
     }
     m_table->resizeColumnsToContents();
+    const int total = std::max(countOf(kind), static_cast<int>(m_items.size()));
+    m_shown->setText(tr("Showing the first %1 of %2, most urgent first.")
+                         .arg(locale.toString(m_items.size()), locale.toString(total)));
+    m_shown->setVisible(total > m_items.size());
     for (int row = 0; row < m_lists->count(); ++row)
         if (m_lists->item(row)->data(Qt::UserRole).toInt() == static_cast<int>(kind) && m_lists->currentRow() != row) {
             const QSignalBlocker blocker(m_lists);

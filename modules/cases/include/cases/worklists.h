@@ -31,6 +31,7 @@ struct WorklistItem
     QString escalation;  // lost: "nurse", "doctor", "district"
     QString reportStatus;
     QDate edd;
+    QDate openedOn;      // the case file's, when she has one
 
     QJsonObject toJson() const;
 };
@@ -42,7 +43,13 @@ class Worklists
 public:
     Worklists(const Database &database, CaseSettings settings);
 
-    Result<QList<WorklistItem>> list(WorklistKind kind, const QDate &on) const;
+    static constexpr int Everyone = -1;
+    // What a worklist screen shows before the nurse works down or narrows it.
+    static constexpr int FirstPage = 200;
+
+    // The list in its order (most urgent first); a limit gives only its first rows, which is
+    // all a screen shows at once.
+    Result<QList<WorklistItem>> list(WorklistKind kind, const QDate &on, int limit = Everyone) const;
     Result<int> count(WorklistKind kind, const QDate &on) const;
 
     static QString kindKey(WorklistKind kind);
@@ -50,7 +57,6 @@ public:
     static QList<WorklistKind> allKinds();
 
 private:
-    QString whereClause(WorklistKind kind) const;
     QVariantList bindings(WorklistKind kind, const QDate &on) const;
 
     const Database &m_database;

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
@@ -43,5 +44,6 @@ private:
     QHash<int, int> m_counts;
     QListWidget *m_lists;
     QTableWidget *m_table;
+    QLabel *m_shown; // says when the list is longer than its first page
     QPushButton *m_record;
 };
