@@ -2113,6 +2113,52 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>CtgRecords</name>
+    <message>
+        <source>The trace is not linked to a pregnancy.</source>
+        <translation>The trace is not linked to a pregnancy.</translation>
+    </message>
+    <message>
+        <source>The samples of this trace are not on this workstation yet.</source>
+        <translation>The samples of this trace are not on this workstation yet.</translation>
+    </message>
+    <message>
+        <source>The stored samples of this trace are damaged and cannot be shown.</source>
+        <translation>The stored samples of this trace are damaged and cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Write the annotation before saving it.</source>
+        <translation>Write the annotation before saving it.</translation>
+    </message>
+    <message>
+        <source>An annotation must be at a time within the trace.</source>
+        <translation>An annotation must be at a time within the trace.</translation>
+    </message>
+    <message>
+        <source>This interpretation is signed and can no longer be changed; write a new one instead.</source>
+        <translation>This interpretation is signed and can no longer be changed; write a new one instead.</translation>
+    </message>
+    <message>
+        <source>This interpretation is already signed.</source>
+        <translation>This interpretation is already signed.</translation>
+    </message>
+    <message>
+        <source>Write the interpretation before signing it.</source>
+        <translation>Write the interpretation before signing it.</translation>
+    </message>
+    <message>
+        <source>The interpretation must be signed by a named clinician.</source>
+        <translation>The interpretation must be signed by a named clinician.</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTraceImport</name>
+    <message>
+        <source>The file holds no fetal heart rate samples.</source>
+        <translation>The file holds no fetal heart rate samples.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardListDialog</name>
     <message>
         <source>Name</source>
@@ -3149,10 +3195,6 @@ Database: %2</source>
         <translation>ObsLink %1 — antenatal care and high-risk pregnancy management for a regional maternal-health network.
 Database: %2</translation>
     </message>
-    <message>
-        <source>%1 women on record; showing the %2 most recently updated.</source>
-        <translation>%1 women on record; showing the %2 most recently updated.</translation>
-    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
@@ -3163,10 +3205,6 @@ Database: %2</translation>
     <message>
         <source>Type more to narrow the list.</source>
         <translation>Type more to narrow the list.</translation>
-    </message>
-    <message>
-        <source>%1 women on record</source>
-        <translation>%1 women on record</translation>
     </message>
     <message>
         <source>ObsLink</source>
@@ -3287,6 +3325,27 @@ Database: %2</translation>
     <message>
         <source>Open the chart of the woman this study belongs to before writing its report.</source>
         <translation>Open the chart of the woman this study belongs to before writing its report.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln woman(en) on record; </source>
+        <translation>
+            <numerusform>%Ln woman on record; </numerusform>
+            <numerusform>%Ln women on record; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>showing the %Ln most recently updated.</source>
+        <translation>
+            <numerusform>showing the %Ln most recently updated.</numerusform>
+            <numerusform>showing the %Ln most recently updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln woman(en) on record</source>
+        <translation>
+            <numerusform>%Ln woman on record</numerusform>
+            <numerusform>%Ln women on record</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6397,6 +6456,14 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
             <numerusform>(%n day late)</numerusform>
             <numerusform>(%n days late)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>open since %1</source>
+        <translation>open since %1</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2, most urgent first.</source>
+        <translation>Showing the first %1 of %2, most urgent first.</translation>
     </message>
 </context>
 <context>

@@ -2107,6 +2107,52 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>CtgRecords</name>
+    <message>
+        <source>The trace is not linked to a pregnancy.</source>
+        <translation>该胎心监护记录未关联到本次妊娠。</translation>
+    </message>
+    <message>
+        <source>The samples of this trace are not on this workstation yet.</source>
+        <translation>该胎心监护的原始数据尚未同步到本工作站。</translation>
+    </message>
+    <message>
+        <source>The stored samples of this trace are damaged and cannot be shown.</source>
+        <translation>该胎心监护保存的数据已损坏，无法显示。</translation>
+    </message>
+    <message>
+        <source>Write the annotation before saving it.</source>
+        <translation>请先填写标注内容再保存。</translation>
+    </message>
+    <message>
+        <source>An annotation must be at a time within the trace.</source>
+        <translation>标注时间必须在监护记录时间范围内。</translation>
+    </message>
+    <message>
+        <source>This interpretation is signed and can no longer be changed; write a new one instead.</source>
+        <translation>该判读已签名，不能再修改；请另写一份新的判读。</translation>
+    </message>
+    <message>
+        <source>This interpretation is already signed.</source>
+        <translation>该判读已签名。</translation>
+    </message>
+    <message>
+        <source>Write the interpretation before signing it.</source>
+        <translation>请先填写判读内容再签名。</translation>
+    </message>
+    <message>
+        <source>The interpretation must be signed by a named clinician.</source>
+        <translation>判读必须由具名的医生签名。</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTraceImport</name>
+    <message>
+        <source>The file holds no fetal heart rate samples.</source>
+        <translation>该文件中没有胎心率数据。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardListDialog</name>
     <message>
         <source>Name</source>
@@ -3138,10 +3184,6 @@ Database: %2</source>
         <translation>ObsLink %1 — 区域孕产妇保健网络的孕期保健与高危妊娠管理系统。
 数据库：%2</translation>
     </message>
-    <message>
-        <source>%1 women on record; showing the %2 most recently updated.</source>
-        <translation>共 %1 位孕妇；显示最近更新的 %2 位。</translation>
-    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
@@ -3151,10 +3193,6 @@ Database: %2</source>
     <message>
         <source>Type more to narrow the list.</source>
         <translation>请继续输入以缩小范围。</translation>
-    </message>
-    <message>
-        <source>%1 women on record</source>
-        <translation>共 %1 位孕妇</translation>
     </message>
     <message>
         <source>ObsLink</source>
@@ -3275,6 +3313,24 @@ Database: %2</source>
     <message>
         <source>Open the chart of the woman this study belongs to before writing its report.</source>
         <translation>请先打开该检查所属孕妇的档案，再书写报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln woman(en) on record; </source>
+        <translation>
+            <numerusform>共 %Ln 名孕产妇；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>showing the %Ln most recently updated.</source>
+        <translation>
+            <numerusform>显示最近更新的 %Ln 名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln woman(en) on record</source>
+        <translation>
+            <numerusform>共 %Ln 名孕产妇</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6352,6 +6408,14 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
         <translation>
             <numerusform>（逾期 %n 天）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>open since %1</source>
+        <translation>%1 起建档</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2, most urgent first.</source>
+        <translation>显示共 %2 名中最紧急的前 %1 名。</translation>
     </message>
 </context>
 <context>
