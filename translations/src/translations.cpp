@@ -35,7 +35,10 @@ bool installTranslations(const QLocale &locale)
     QLocale::setDefault(locale);
     auto app = std::make_unique<QTranslator>();
     const bool found = app->load(locale, QStringLiteral("obslink"), QStringLiteral("_"), QStringLiteral(":/i18n"));
-    replace(appTranslator(), found ? std::move(app) : nullptr);
+    // English is the second language: a locale without its own translation (C on a server,
+    // fr_FR…) reads English with its plural forms ("1 woman"), not the source texts ("woman(en)").
+    const bool english = found || app->load(QStringLiteral("obslink_en"), QStringLiteral(":/i18n"));
+    replace(appTranslator(), english ? std::move(app) : nullptr);
 
     auto qt = std::make_unique<QTranslator>();
     const bool qtFound = qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
