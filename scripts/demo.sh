@@ -30,9 +30,18 @@ if pacs=$(./scripts/pacs.sh start --demo-studies ./build/app/cli/obslink-cli --d
 else
   echo "The demo PACS is not running (Orthanc, orthanc-dicomweb or nginx missing, see above): no reading worklist." >&2
 fi
+workstation=(./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@")
+# Without a desktop session (a server, xvfb) there is no keyring to keep the workstation's
+# sign-in: give it a private session bus with an unlocked demo keyring, as the tests do,
+# instead of a keyring password prompt nobody expects.
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  export OBSLINK_DEMO_KEYRING_HOME=$PWD/demo-data/keyring-home
+  mkdir -p "$OBSLINK_DEMO_KEYRING_HOME"
+  workstation=(dbus-run-session -- sh -c 'printf demo | HOME="$OBSLINK_DEMO_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"' sh "${workstation[@]}")
+fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: starting the workstation inside a virtual X server (xvfb-run)." >&2
-  xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "${workstation[@]}"
   exit
 fi
-./build/app/workstation/obslink --db demo-data/clinic.db --clinic clinic-a --user dr-wang "$@"
+"${workstation[@]}"
