@@ -12,13 +12,13 @@
 #include "dicom/demostudywriter.h"
 #include "guitesting.h"
 #include "pacs-ui/readingworklistmodel.h"
-#include "storage/clinicrecords.h"
-#include "storage/database.h"
+#include "testclinic.h"
 #include "testtranslation.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientchartview.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
@@ -28,7 +28,6 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -50,19 +49,17 @@ private slots:
 
     void reportWrittenSignedAmendedAndShownInTheChart()
     {
-        QTemporaryDir dir;
-        auto db = Database::open(
-            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("us-chen") });
-        QVERIFY(db);
-        Patient patient;
-        patient.name = QStringLiteral("赵晓梅");
-        patient.birthDate = QDate(1992, 2, 2);
-        patient.nationalId = QStringLiteral("110101199202020021");
-        Pregnancy pregnancy;
-        pregnancy.lmp = QDate(2026, 3, 2);
-        pregnancy.bookingDate = QDate(2026, 5, 1);
-        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
-        MainWindow window(**db, QDate(2026, 5, 11));
+        TestClinic clinic(QStringLiteral("us-chen"), QStringLiteral("c1"));
+        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
+        Patient her;
+        her.name = QStringLiteral("赵晓梅");
+        her.birthDate = QDate(1992, 2, 2);
+        her.nationalId = QStringLiteral("110101199202020021");
+        const auto woman = clinic.book(her, QDate(2026, 3, 2), QDate(2026, 5, 1));
+        QVERIFY(woman);
+        const Patient &patient = woman->patient;
+        const Pregnancy &pregnancy = woman->pregnancy;
+        MainWindow window(clinic.database(), QDate(2026, 5, 11));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPatient(patient.meta.id));
@@ -73,7 +70,7 @@ private slots:
         study.studyDate = pregnancy.lmp.addDays(70);
         study.columns = 800;
         study.rows = 600;
-        auto files = DemoStudyWriter::write(study, dir.path());
+        auto files = DemoStudyWriter::write(study, clinic.path());
         QVERIFY(files);
         window.ultrasound()->openFiles(*files);
         DicomViewer *viewer = window.ultrasound()->viewer();
@@ -142,7 +139,7 @@ private slots:
         QCOMPARE(window.ultrasound()->reportedStudies(), QSet<QString> { exam.studyInstanceUid });
         saveScreenshot(&window, QStringLiteral("usreport-chart"));
 
-        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        const QString pdf = QDir(clinic.path()).filePath(QStringLiteral("report.pdf"));
         QVERIFY(form->exportPdf(pdf));
         QVERIFY(QFileInfo(pdf).size() > 1000);
         if (const QString shots = qEnvironmentVariable("OBSLINK_SCREENSHOT_DIR"); !shots.isEmpty())

@@ -7,8 +7,7 @@
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
 #include "dicom/demostudywriter.h"
-#include "storage/clinicrecords.h"
-#include "storage/database.h"
+#include "testclinic.h"
 #include "testtranslation.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientchartview.h"
@@ -18,7 +17,6 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestUltrasoundTab : public QObject
@@ -30,18 +28,16 @@ private slots:
 
     void examsTabAndViewerFollowTheOpenPregnancy()
     {
-        QTemporaryDir dir;
-        auto db = Database::open(
-            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("us-chen") });
-        QVERIFY(db);
-        Patient patient;
-        patient.name = QStringLiteral("赵晓梅");
-        patient.birthDate = QDate(1992, 2, 2);
-        Pregnancy pregnancy;
-        pregnancy.lmp = QDate(2026, 3, 2);
-        pregnancy.bookingDate = QDate(2026, 5, 1);
-        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
-        MainWindow window(**db, QDate(2026, 5, 11));
+        TestClinic clinic(QStringLiteral("us-chen"), QStringLiteral("c1"));
+        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
+        Patient her;
+        her.name = QStringLiteral("赵晓梅");
+        her.birthDate = QDate(1992, 2, 2);
+        const auto woman = clinic.book(her, QDate(2026, 3, 2), QDate(2026, 5, 1));
+        QVERIFY(woman);
+        const Patient &patient = woman->patient;
+        const Pregnancy &pregnancy = woman->pregnancy;
+        MainWindow window(clinic.database(), QDate(2026, 5, 11));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPatient(patient.meta.id));
@@ -67,7 +63,7 @@ private slots:
         study.studyDate = pregnancy.lmp.addDays(70);
         study.columns = 800;
         study.rows = 600;
-        auto files = DemoStudyWriter::write(study, dir.path());
+        auto files = DemoStudyWriter::write(study, clinic.path());
         QVERIFY(files);
         window.ultrasound()->openFiles(*files);
         DicomViewer *viewer = window.ultrasound()->viewer();

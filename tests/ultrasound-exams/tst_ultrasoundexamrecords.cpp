@@ -1,8 +1,7 @@
 // An exam's biometry, EFW and GA survive the round trip and reach the sync outbox; "use to date
 // the pregnancy" moves the EDD only when the ACOG limit is exceeded, keeps it otherwise, and is
 // refused without a GA by ultrasound, after delivery, or after an earlier dating scan.
-#include "storage/clinicrecords.h"
-#include "storage/database.h"
+#include "testclinic.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 
 #include <QSqlQuery>
@@ -25,10 +24,9 @@ class TestUltrasoundExamRecords : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<TestClinic> m_clinic;
+    Database *m_db = nullptr;
     Pregnancy m_pregnancy;
-    int m_files = 0;
 
     int count(const QString &sql) const
     {
@@ -39,17 +37,12 @@ private:
 private slots:
     void init()
     {
-        auto db = Database::open(m_dir.filePath(QStringLiteral("c%1.db").arg(m_files++)),
-            { QStringLiteral("clinic-a"), QStringLiteral("us-chen") });
-        QVERIFY(db);
-        m_db = std::move(*db);
-        Patient patient;
-        patient.name = QStringLiteral("李梅");
-        patient.birthDate = QDate(1993, 5, 1);
-        m_pregnancy = Pregnancy {};
-        m_pregnancy.lmp = lmp;
-        m_pregnancy.bookingDate = lmp.addDays(60);
-        QVERIFY(ClinicRecords(*m_db).registerPregnancy(patient, m_pregnancy));
+        m_clinic = std::make_unique<TestClinic>(QStringLiteral("us-chen"));
+        QVERIFY2(m_clinic->isOpen(), qPrintable(m_clinic->error()));
+        m_db = &m_clinic->database();
+        const auto woman = m_clinic->book(QStringLiteral("李梅"), QDate(1993, 5, 1), lmp, lmp.addDays(60));
+        QVERIFY(woman);
+        m_pregnancy = woman->pregnancy;
     }
 
     void examRoundTripsWithItsResultsAndIsQueuedForSync()

@@ -3,12 +3,12 @@
 // a translated message) and then freezes the report; an amendment is a new report that keeps the
 // signed original; the worklist learns which studies are reported; the PDF is one A4 page that
 // holds the woman, the biometry table and the impression.
-#include "storage/clinicrecords.h"
-#include "storage/database.h"
+#include "testclinic.h"
 #include "ultrasound-exams/ultrasoundreportpdf.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
 #include "ultrasound-exams/ultrasoundreportvalidator.h"
 
+#include <QDir>
 #include <QPageSize>
 #include <QProcess>
 #include <QRegularExpression>
@@ -47,10 +47,9 @@ class TestUltrasoundReport : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<TestClinic> m_clinic;
+    Database *m_db = nullptr;
     Pregnancy m_pregnancy;
-    int m_files = 0;
 
     int count(const QString &sql) const
     {
@@ -83,17 +82,12 @@ private:
 private slots:
     void init()
     {
-        auto db = Database::open(m_dir.filePath(QStringLiteral("r%1.db").arg(m_files++)),
-            { QStringLiteral("clinic-a"), QStringLiteral("us-chen") });
-        QVERIFY(db);
-        m_db = std::move(*db);
-        Patient patient;
-        patient.name = QStringLiteral("李梅");
-        patient.birthDate = QDate(1993, 5, 1);
-        m_pregnancy = Pregnancy {};
-        m_pregnancy.lmp = QDate(2026, 3, 2);
-        m_pregnancy.bookingDate = QDate(2026, 5, 1);
-        QVERIFY(ClinicRecords(*m_db).registerPregnancy(patient, m_pregnancy));
+        m_clinic = std::make_unique<TestClinic>(QStringLiteral("us-chen"));
+        QVERIFY2(m_clinic->isOpen(), qPrintable(m_clinic->error()));
+        m_db = &m_clinic->database();
+        const auto woman = m_clinic->book(QStringLiteral("李梅"), QDate(1993, 5, 1), QDate(2026, 3, 2), QDate(2026, 5, 1));
+        QVERIFY(woman);
+        m_pregnancy = woman->pregnancy;
     }
 
     void draftRoundTripsWithStructuredFieldsAndBiometryAndIsQueuedForSync()
@@ -273,7 +267,7 @@ private slots:
         UltrasoundReport r = complete();
         r.signedBy = QStringLiteral("陈医生");
         r.signedAt = signingTime;
-        const QString path = m_dir.filePath(QStringLiteral("report.pdf"));
+        const QString path = QDir(m_clinic->path()).filePath(QStringLiteral("report.pdf"));
         QVERIFY(UltrasoundReportPdf::write(r,
             { QStringLiteral("Riverside Clinic"), QStringLiteral("Li Mei"), QStringLiteral("MRN-0042"),
                 QStringLiteral("OB US") },
