@@ -24,6 +24,10 @@
 #include "workstation-ui/worklistpanel.h"
 #include "workstation-ui/casesummarypdf.h"
 #include "cases/highriskregister.h"
+#include "ctg-ui/ctgtracesview.h"
+#include "ctg-ui/ctgworkbench.h"
+#include "workstation-ui/patientbanner.h"
+#include "workstation-ui/riskpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -194,6 +198,14 @@ void MainWindow::buildActions()
     connect(m_ultrasound->examsView(), &UltrasoundExamsView::problem, this, &MainWindow::showProblem);
     // A saved exam or a new EDD: the banner, the list and the worklists show it at once.
     connect(m_ultrasound, &UltrasoundWorkbench::recordChanged, this, &MainWindow::reloadRecords);
+    // The chart's CTG tab: a pathological trace raises the banner's alert and is listed for the
+    // grading as soon as it is imported.
+    m_ctg = new CtgWorkbench(this, m_database, m_database.identity().author);
+    m_chartView->tabs()->addTab(m_ctg->tracesView(), tr("CTG"));
+    QAction *importCtg = file->addAction(tr("Import a CTG &trace…"), m_ctg, &CtgWorkbench::chooseFile);
+    importCtg->setObjectName(QStringLiteral("importCtgAction"));
+    connect(m_ctg, &CtgWorkbench::tracesChanged, this, &MainWindow::showCtgFindings);
+    connect(m_ctg, &CtgWorkbench::problem, this, &MainWindow::showProblem);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find a woman"), this, [this] {
@@ -306,11 +318,22 @@ bool MainWindow::openPatient(const QUuid &patientId)
         const auto grade = GradingService::currentGrade(*chart);
         m_casesWorkbench->showPregnancy(chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name,
                                         grade ? grade->level : QString(), grade && grade->purple);
+        m_ctg->setPregnancy(chart->pregnancy, chart->patient.name + QLatin1Char(' ') + chart->patient.nationalId);
+        showCtgFindings();
         const int row = m_listModel->rowOfPatient(patientId);
         if (row >= 0)
             m_table->selectRow(row);
     }
     return opened;
+}
+
+void MainWindow::showCtgFindings()
+{
+    m_chartView->banner()->setCtgAlert(m_ctg->bannerAlert());
+    QList<RiskPanel::OtherEvidence> evidence;
+    for (const CtgWorkbench::Evidence &e : m_ctg->gradingEvidence())
+        evidence.append({ e.item, e.evidence });
+    m_chartView->riskPanel()->setOtherEvidence(evidence);
 }
 
 void MainWindow::exportRegister()

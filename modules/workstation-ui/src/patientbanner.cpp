@@ -8,7 +8,7 @@
 
 PatientBanner::PatientBanner(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this)),
-      m_pending(new QLabel(this)), m_reporting(new QLabel(this))
+      m_pending(new QLabel(this)), m_reporting(new QLabel(this)), m_ctg(new QLabel(this))
 {
     setObjectName(QStringLiteral("patientBanner"));
     setAutoFillBackground(true);
@@ -25,7 +25,11 @@ PatientBanner::PatientBanner(QWidget *parent)
     layout->addWidget(m_name);
     layout->addSpacing(16);
     layout->addWidget(m_details, 1);
+    layout->addWidget(m_ctg);
     layout->addWidget(m_reporting);
+    m_ctg->setObjectName(QStringLiteral("ctgAlert"));
+    m_ctg->setToolTip(tr("See the chart's CTG tab"));
+    m_ctg->setStyleSheet(QStringLiteral("color: white; background: #b71c1c; padding: 2px 6px; border-radius: 3px; font-weight: bold;"));
     layout->addWidget(m_pending);
     m_reporting->setObjectName(QStringLiteral("reportingAlert"));
     m_reporting->setStyleSheet(QStringLiteral("color: white; background: #c62828; padding: 2px 6px; border-radius: 3px;"));
@@ -74,9 +78,21 @@ void PatientBanner::setReportingAlert(const QString &text)
     m_reporting->setVisible(!text.isEmpty());
 }
 
+void PatientBanner::setCtgAlert(const QString &text)
+{
+    m_ctg->setText(text.isEmpty() ? QString() : QStringLiteral("⚠ ") + text);
+    m_ctg->setVisible(!text.isEmpty());
+}
+
+QString PatientBanner::ctgAlert() const
+{
+    return m_ctg->isVisible() ? m_ctg->text() : QString();
+}
+
 void PatientBanner::clear()
 {
     m_pending->hide();
+    m_ctg->hide();
     m_reporting->hide();
     m_name->setText(tr("No chart open"));
     m_details->setText(tr("Select a woman in the list, or register a new pregnancy (Ctrl+N)."));

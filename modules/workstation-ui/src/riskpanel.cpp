@@ -291,6 +291,14 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
         add(fired, false);
     for (const FiredRule &suggested : assessment.suggestions)
         add(suggested, true);
+    for (const OtherEvidence &other : m_otherEvidence) {
+        const int row = m_rules->rowCount();
+        m_rules->insertRow(row);
+        m_rules->setItem(row, 0, new QTableWidgetItem(tr("Suggested — please check: %1").arg(other.item)));
+        m_rules->setItem(row, 1, new QTableWidgetItem(tr("to weigh")));
+        m_rules->item(row, 1)->setBackground(QColor(0xff, 0xeb, 0xee));
+        m_rules->setItem(row, 2, new QTableWidgetItem(other.evidence));
+    }
     // The item and its evidence share the width; the color column takes what its label needs,
     // so that the evidence is read without scrolling sideways.
     QHeaderView *header = m_rules->horizontalHeader();
@@ -298,6 +306,15 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
     header->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(2, QHeaderView::Stretch);
     m_rules->resizeRowsToContents();
+}
+
+void RiskPanel::setOtherEvidence(const QList<OtherEvidence> &evidence)
+{
+    m_otherEvidence = evidence;
+    if (!m_chart)
+        return;
+    if (auto assessment = m_grading.assess(*m_chart, m_today))
+        showRules(*assessment);
 }
 
 void RiskPanel::showScreening()

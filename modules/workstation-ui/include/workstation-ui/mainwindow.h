@@ -6,6 +6,7 @@
 class CaseManagement;
 class CasesWorkbench;
 class ClinicRecords;
+class CtgWorkbench;
 class GradingService;
 class PacsWorkbench;
 class SyncWorkbench;
@@ -46,6 +47,8 @@ public:
     UltrasoundWorkbench *ultrasound() const { return m_ultrasound; }
     // The chart's Case management tab and the high-risk dashboard.
     CasesWorkbench *cases() const { return m_casesWorkbench; }
+    // The chart's CTG tab, importing traces and the CTG viewer.
+    CtgWorkbench *ctg() const { return m_ctg; }
 
 public slots:
     void registerPregnancy();
@@ -64,6 +67,8 @@ private:
     void updateCount();
     void chooseLanguage();
     void showProblem(const QString &message);
+    // The banner's alert and the grading's evidence from her fetal heart traces.
+    void showCtgFindings();
 
     Database &m_database;
     QDate m_today;
@@ -84,4 +89,5 @@ private:
     SyncWorkbench *m_sync = nullptr;
     UltrasoundWorkbench *m_ultrasound = nullptr;
     CasesWorkbench *m_casesWorkbench = nullptr;
+    CtgWorkbench *m_ctg = nullptr;
 };

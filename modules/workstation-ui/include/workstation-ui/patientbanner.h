@@ -19,6 +19,9 @@ public:
     void clear();
     void setPendingProposal(bool pending);
     void setReportingAlert(const QString &text); // empty hides it
+    // A FIGO pathological / NICHD category III fetal heart trace; empty hides it.
+    void setCtgAlert(const QString &text);
+    QString ctgAlert() const;
     QString summaryText() const; // the banner's text, for tests and accessibility
 
 private:
@@ -27,4 +30,5 @@ private:
     RiskChip *m_chip;
     QLabel *m_pending;
     QLabel *m_reporting;
+    QLabel *m_ctg;
 };

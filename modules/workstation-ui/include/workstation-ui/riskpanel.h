@@ -26,6 +26,15 @@ public:
     RiskPanel(GradingService &grading, QString clinician, QWidget *parent = nullptr);
 
     void showChart(const PatientChart &chart, const QDate &today);
+    // Evidence from other records that the rules do not grade (a pathological fetal heart
+    // trace): listed under the suggestions for a clinician to weigh and, if she finds an item
+    // applies, to tick in the Assessment form. It never changes the grade by itself.
+    struct OtherEvidence
+    {
+        QString item;
+        QString evidence;
+    };
+    void setOtherEvidence(const QList<OtherEvidence> &evidence);
 
 public slots:
     void openScreeningForm();
@@ -50,6 +59,7 @@ private:
     GradingService &m_grading;
     QString m_clinician;
     std::optional<PatientChart> m_chart;
+    QList<OtherEvidence> m_otherEvidence;
     QDate m_today;
     RiskChip *m_decided;
     QLabel *m_decidedText;

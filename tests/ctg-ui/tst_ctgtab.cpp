@@ -1,0 +1,236 @@
+// The CTG tab in the workstation. A monitor's file chosen with Import trace… is read, analysed,
+// stored and listed with its date, duration, gestational age and class, and opens on its paper.
+// A normal trace leaves the banner as it was; a trace with repetitive late decelerations (FIGO
+// pathological) raises the banner's alert at once, is listed on the Risk tab as evidence for a
+// clinician to weigh — with no grade proposed because of it — and once its interpretation is
+// signed the alert says so. Another woman's chart shows none of it.
+#include "ctg-records/ctgrecords.h"
+#include "ctg-ui/ctgpaperview.h"
+#include "ctg-ui/ctgreview.h"
+#include "ctg-ui/ctgtracesview.h"
+#include "ctg-ui/ctgviewer.h"
+#include "ctg-ui/ctgworkbench.h"
+#include "ctg/ctgsynthesizer.h"
+#include "grading/gradingservice.h"
+#include "guitesting.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "testtranslation.h"
+#include "workstation-ui/mainwindow.h"
+#include "workstation-ui/patientbanner.h"
+#include "workstation-ui/patientchartview.h"
+#include "workstation-ui/riskpanel.h"
+
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTest>
+
+namespace {
+const QDate Today(2026, 10, 3);
+
+// Writes a monitor's CSV export of `trace`, last written at `end` as a monitor does when the
+// recording stops.
+bool writeCsv(const QString &path, const CtgTrace &trace, const QDateTime &end)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("time_s,fhr_bpm,toco\n");
+    for (qsizetype i = 0; i < trace.sampleCount(); ++i) {
+        const float fhr = trace.fhrBpm[i];
+        file.write(QByteArray::number(i / trace.sampleRateHz, 'f', 2) + ','
+            + (CtgTrace::isLost(fhr) ? QByteArray() : QByteArray::number(fhr, 'f', 1)) + ','
+            + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
+    }
+    file.close();
+    return file.open(QIODevice::ReadWrite) && file.setFileTime(end, QFileDevice::FileModificationTime);
+}
+
+void importThroughTheDialog(QPushButton *button, const QString &path)
+{
+    whenModal<QFileDialog>([path](QFileDialog *dialog) {
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+QString columnText(const QTableWidget *table, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < table->rowCount(); ++row)
+        texts << (table->item(row, column) ? table->item(row, column)->text() : QString());
+    return texts.join(QLatin1Char('\n'));
+}
+} // namespace
+
+class TestCtgTab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(installTestTranslation(this)); }
+
+    void importedPathologicalTraceRaisesTheBannerAlertAndIsEvidenceForTheGrading()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
+        QVERIFY(db);
+        Patient patient;
+        patient.name = QStringLiteral("陈丽");
+        patient.nationalId = QStringLiteral("110101199003070026");
+        patient.birthDate = QDate(1990, 3, 7);
+        Pregnancy pregnancy;
+        pregnancy.lmp = Today.addDays(-(38 * 7 + 3));
+        pregnancy.bookingDate = Today.addDays(-200);
+        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
+        Patient other;
+        other.name = QStringLiteral("张敏");
+        other.birthDate = QDate(1995, 1, 1);
+        Pregnancy otherPregnancy;
+        otherPregnancy.lmp = Today.addDays(-150);
+        QVERIFY(ClinicRecords(**db).registerPregnancy(other, otherPregnancy));
+
+        MainWindow window(**db, Today);
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPatient(patient.meta.id));
+        PatientChartView *chart = window.chartView();
+        CtgTracesView *tab = window.ctg()->tracesView();
+        const int index = chart->tabs()->indexOf(tab);
+        QVERIFY(index >= 0);
+        QVERIFY(chart->tabs()->tabText(index) == QLatin1String("CTG") || isTranslatedTestRun());
+        chart->tabs()->setCurrentIndex(index);
+        QCOMPARE(tab->table()->rowCount(), 0);
+        QVERIFY(tab->importButton()->isEnabled());
+        const auto gradesBefore = chart->chart()->grades.size();
+        const auto proposedBefore = GradingService::pendingProposal(*chart->chart());
+
+        // A reactive NST in the morning: listed as normal, no alert.
+        CtgSynthesizer nst(40 * 60, 138, 13);
+        nst.add({ 400, 40, 25 }).add({ 1300, 40, 25 }).add({ 2000, 35, 20 });
+        const QString nstPath = dir.filePath(QStringLiteral("nst-0930.csv"));
+        QVERIFY(writeCsv(nstPath, nst.build(), QDateTime(Today, QTime(9, 30))));
+        importThroughTheDialog(tab->importButton(), nstPath);
+        QTRY_COMPARE(tab->table()->rowCount(), 1);
+        QCOMPARE(tab->traces().first().figoClass, QStringLiteral("normal"));
+        QCOMPARE(tab->traces().first().gestationalAgeDays, std::optional<int>(38 * 7 + 3));
+        QCOMPARE(tab->traces().first().recordedAt.toLocalTime(), QDateTime(Today, QTime(8, 50)));
+        QVERIFY(chart->banner()->ctgAlert().isEmpty());
+        QVERIFY(window.ctg()->viewer());
+        QTRY_VERIFY(window.ctg()->viewer()->review().isReady());
+        window.ctg()->viewer()->close();
+
+        // An hour of labour in the afternoon with late decelerations after every contraction.
+        CtgSynthesizer labour(3600, 145, 17);
+        for (double peak = 300; peak < 3500; peak += 240)
+            labour.contraction(peak).add({ peak + 10, 80, -25 });
+        const QString labourPath = dir.filePath(QStringLiteral("labour-1500.csv"));
+        QVERIFY(writeCsv(labourPath, labour.build(), QDateTime(Today, QTime(15, 0))));
+        importThroughTheDialog(tab->importButton(), labourPath);
+        QTRY_COMPARE(tab->table()->rowCount(), 2);
+        const CtgTraceRecord &newest = tab->traces().first();
+        QCOMPARE(newest.figoClass, QStringLiteral("pathological"));
+        QVERIFY(newest.isAlarming());
+        QVERIFY(columnText(tab->table(), 3).contains(QLatin1String("Pathological")) || isTranslatedTestRun());
+        QVERIFY(columnText(tab->table(), 0).contains(QLatin1String("14:00")));
+
+        // The banner says it at once, and that no one has interpreted it yet.
+        const QString alert = chart->banner()->ctgAlert();
+        QVERIFY(!alert.isEmpty());
+        QVERIFY(chart->banner()->findChild<QLabel *>(QStringLiteral("ctgAlert"))->isVisible());
+        QVERIFY(alert.contains(QLatin1String("14:00")));
+        QVERIFY((alert.contains(QLatin1String("FIGO pathological")) && alert.contains(QLatin1String("not yet interpreted")))
+            || isTranslatedTestRun());
+
+        // The viewer opened on it, analysed: the late decelerations are listed.
+        CtgViewer *viewer = window.ctg()->viewer();
+        QVERIFY(viewer && viewer->isVisible());
+        QTRY_VERIFY(viewer->review().isReady());
+        QCOMPARE(viewer->review().record().meta.id, newest.meta.id);
+        QVERIFY(viewer->eventList()->topLevelItemCount() > 20);
+        viewer->setCmPerMinute(1);
+        viewer->goToEvent(5);
+        saveScreenshot(viewer, QStringLiteral("ctg-viewer-labour"));
+
+        // The Risk tab lists it for a clinician to weigh; nothing was proposed because of it.
+        chart->tabs()->setCurrentWidget(chart->riskPanel());
+        auto *rules = chart->riskPanel()->findChild<QTableWidget *>(QStringLiteral("firedRules"));
+        QVERIFY(rules);
+        QVERIFY(columnText(rules, 0).contains(QLatin1String("14:00")));
+        QVERIFY(columnText(rules, 0).contains(QLatin1String("CTG")));
+        QVERIFY(columnText(rules, 2).contains(newest.reasons.first()));
+        QCOMPARE(chart->chart()->grades.size(), gradesBefore);
+        const auto proposedAfter = GradingService::pendingProposal(*chart->chart());
+        QCOMPARE(proposedAfter.has_value(), proposedBefore.has_value());
+        if (proposedAfter)
+            QCOMPARE(proposedAfter->proposedLevel, proposedBefore->proposedLevel);
+        saveScreenshot(&window, QStringLiteral("ctg-risk-evidence"));
+        chart->tabs()->setCurrentWidget(tab);
+        saveScreenshot(&window, QStringLiteral("ctg-tab-alert"));
+
+        // Signed, the alert stays (it is her record) but no longer says it waits for a reading.
+        viewer->interpretationEditor()->setPlainText(QStringLiteral("反复晚期减速，FIGO病理性。已通知产科医生，准备尽快分娩。"));
+        whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        QTest::mouseClick(viewer->signButton(), Qt::LeftButton);
+        QTRY_VERIFY(!chart->banner()->ctgAlert().contains(QLatin1String("not yet interpreted")));
+        QVERIFY(!chart->banner()->ctgAlert().isEmpty());
+        QVERIFY(columnText(tab->table(), 5).contains(QLatin1String("dr-wang")));
+
+        // Another woman's chart: no traces, no alert, no CTG evidence.
+        QVERIFY(window.openPatient(other.meta.id));
+        QCOMPARE(tab->table()->rowCount(), 0);
+        QVERIFY(chart->banner()->ctgAlert().isEmpty());
+        QVERIFY(!columnText(rules, 0).contains(QLatin1String("CTG")));
+        // And back: it is all there again.
+        QVERIFY(window.openPatient(patient.meta.id));
+        QCOMPARE(tab->table()->rowCount(), 2);
+        QVERIFY(!chart->banner()->ctgAlert().isEmpty());
+    }
+
+    void aFileThatIsNotATraceIsRefusedWithItsReasonAndNothingIsStored()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
+        QVERIFY(db);
+        Patient patient;
+        patient.name = QStringLiteral("陈丽");
+        patient.birthDate = QDate(1990, 3, 7);
+        Pregnancy pregnancy;
+        pregnancy.lmp = Today.addDays(-250);
+        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
+        MainWindow window(**db, Today);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPatient(patient.meta.id));
+        const QString path = dir.filePath(QStringLiteral("notes.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("date,weight\n2026-10-01,65\n");
+        file.close();
+        QSignalSpy problems(window.ctg(), &CtgWorkbench::problem);
+        QString shown;
+        whenModal<QMessageBox>([&shown](QMessageBox *box) {
+            shown = box->text();
+            box->accept();
+        });
+        window.ctg()->importFile(path);
+        QTRY_COMPARE(problems.size(), 1);
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY(shown.contains(QLatin1String("notes.csv")));
+        QCOMPARE(window.ctg()->tracesView()->table()->rowCount(), 0);
+        QVERIFY(window.ctg()->tracesView()->importButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestCtgTab)
+#include "tst_ctgtab.moc"
