@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QVBoxLayout>
 
 PatientBanner::PatientBanner(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this)),
@@ -20,20 +21,28 @@ PatientBanner::PatientBanner(QWidget *parent)
     nameFont.setBold(true);
     m_name->setFont(nameFont);
     m_details->setTextFormat(Qt::PlainText);
-    auto *layout = new QHBoxLayout(this);
+    // Who she is on the first line, what needs doing now on the second: alerts beside the
+    // details squeezed her GA and EDD out of sight on a laptop screen.
+    auto *identity = new QHBoxLayout;
+    identity->addWidget(m_name);
+    identity->addSpacing(16);
+    identity->addWidget(m_details, 1);
+    identity->addWidget(m_chip);
+    auto *alerts = new QHBoxLayout;
+    alerts->addWidget(m_ctg);
+    alerts->addWidget(m_reporting);
+    alerts->addWidget(m_pending);
+    alerts->addStretch();
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
-    layout->addWidget(m_name);
-    layout->addSpacing(16);
-    layout->addWidget(m_details, 1);
-    layout->addWidget(m_ctg);
-    layout->addWidget(m_reporting);
+    layout->setSpacing(4);
+    layout->addLayout(identity);
+    layout->addLayout(alerts);
     m_ctg->setObjectName(QStringLiteral("ctgAlert"));
     m_ctg->setToolTip(tr("See the chart's CTG tab"));
     m_ctg->setStyleSheet(QStringLiteral("color: white; background: #b71c1c; padding: 2px 6px; border-radius: 3px; font-weight: bold;"));
-    layout->addWidget(m_pending);
     m_reporting->setObjectName(QStringLiteral("reportingAlert"));
     m_reporting->setStyleSheet(QStringLiteral("color: white; background: #c62828; padding: 2px 6px; border-radius: 3px;"));
-    layout->addWidget(m_chip);
     m_pending->setObjectName(QStringLiteral("gradePending"));
     m_pending->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
     m_pending->setText(tr("⚠ New grade proposed — see Risk"));
