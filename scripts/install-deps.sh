@@ -18,6 +18,8 @@ packages=(
   openssl ca-certificates
   # the regional PACS for the demo and the PACS tests: Orthanc with DICOMweb behind nginx TLS
   orthanc orthanc-dicomweb nginx-light curl
+  # the center's PostgreSQL backend: the tests run a private throw-away cluster (test-postgres.sh)
+  postgresql
   # headless keychain for tests
   gnome-keyring dbus dbus-x11
 )

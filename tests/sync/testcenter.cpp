@@ -3,18 +3,78 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
+
+namespace {
+// Runs one statement on the server named by a postgres:// URL, on a short-lived connection.
+QString onPostgres(const QUrl &url, const QString &statement)
+{
+    const QString name = QStringLiteral("testcenter-admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setDatabaseName(url.path().mid(1));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(statement))
+                error = query.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+} // namespace
 
 TestCenter::TestCenter()
 {
     const QString postgres = qEnvironmentVariable("OBSLINK_TEST_POSTGRES");
-    m_database = postgres.isEmpty() ? m_dir.filePath(QStringLiteral("center.db")) : postgres;
+    if (postgres.isEmpty() || !createPostgresDatabase(postgres))
+        m_database = m_dir.filePath(QStringLiteral("center.db"));
 }
 
 TestCenter::~TestCenter()
 {
     if (m_process.state() != QProcess::NotRunning)
         kill();
+    dropPostgresDatabase();
+}
+
+bool TestCenter::createPostgresDatabase(const QString &serverUrl)
+{
+    const QUrl server(serverUrl);
+    const QString name = QStringLiteral("obslink_test_") + QUuid::createUuid().toString(QUuid::Id128);
+    if (const QString error = onPostgres(server, QStringLiteral("CREATE DATABASE ") + name); !error.isEmpty()) {
+        // Said loudly: a test run meant for PostgreSQL must not pass quietly on SQLite.
+        qFatal("TestCenter: cannot create a database on OBSLINK_TEST_POSTGRES: %s", qPrintable(error));
+        return false;
+    }
+    m_postgresServer = serverUrl;
+    m_postgresName = name;
+    QUrl url = server;
+    url.setPath(QLatin1Char('/') + name);
+    m_database = url.toString();
+    qInfo("TestCenter: on PostgreSQL %s:%d, database %s", qPrintable(server.host()), server.port(5432), qPrintable(name));
+    return true;
+}
+
+void TestCenter::dropPostgresDatabase()
+{
+    if (m_postgresName.isEmpty())
+        return;
+    if (const QString error = onPostgres(QUrl(m_postgresServer), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
+        !error.isEmpty())
+        qWarning("TestCenter: cannot drop %s: %s", qPrintable(m_postgresName), qPrintable(error));
+    m_postgresName.clear();
 }
 
 QString TestCenter::cliBinary()

@@ -6,8 +6,9 @@
 
 // A real obslink-center for integration tests: a test CA and a certificate for 127.0.0.1 made
 // with openssl, the demo region (clinic-a, clinic-b, the center; password "obslink-demo"), and
-// the service on a free loopback port. Database: SQLite in the temporary folder, or the
-// PostgreSQL given in OBSLINK_TEST_POSTGRES (postgres://…) when set.
+// the service on a free loopback port. Database: SQLite in the temporary folder, or, when
+// OBSLINK_TEST_POSTGRES (postgres://…) names a PostgreSQL server, a database of its own there,
+// created for this instance and dropped afterwards, so tests running side by side never meet.
 class TestCenter
 {
 public:
@@ -30,10 +31,14 @@ public:
     static QString cliBinary();
 
 private:
+    bool createPostgresDatabase(const QString &serverUrl);
+    void dropPostgresDatabase();
     bool run(const QString &program, const QStringList &arguments);
 
     QTemporaryDir m_dir;
     QString m_database;
+    QString m_postgresServer; // the URL given, when this instance made a database there
+    QString m_postgresName;
     QStringList m_serveOptions;
     QProcess m_process;
     quint16 m_port = 0;
