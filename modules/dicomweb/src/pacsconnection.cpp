@@ -1,6 +1,7 @@
 #include "dicomweb/pacsconnection.h"
 
 #include "dicomweblog.h"
+#include "regional-tls/regionaltrust.h"
 
 #include <QEventLoop>
 #include <QNetworkReply>
@@ -15,12 +16,8 @@ constexpr qint64 ReadBufferBytes = 4 * 1024 * 1024;
 
 PacsConnection::PacsConnection(PacsEndpoint endpoint)
     : m_endpoint(std::move(endpoint))
-    , m_tls(QSslConfiguration::defaultConfiguration())
+    , m_tls(RegionalTrust::configuration(m_endpoint.regionalCaFile))
 {
-    m_tls.setProtocol(QSsl::TlsV1_2OrLater);
-    m_tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_endpoint.regionalCaFile.isEmpty())
-        m_tls.addCaCertificates(QSslCertificate::fromPath(m_endpoint.regionalCaFile, QSsl::Pem));
 }
 
 PacsConnection::~PacsConnection() = default;

@@ -1,5 +1,6 @@
 #include "sync/centerconnection.h"
 
+#include "regional-tls/regionaltrust.h"
 #include "sync-protocol/jsonreader.h"
 #include "sync-protocol/protocollimits.h"
 #include "synclog.h"
@@ -18,12 +19,8 @@ constexpr qint64 MaxReplyBytes = 2 * ProtocolLimits {}.maxBodyBytes;
 
 CenterConnection::CenterConnection(CenterEndpoint endpoint)
     : m_endpoint(std::move(endpoint))
-    , m_tls(QSslConfiguration::defaultConfiguration())
+    , m_tls(RegionalTrust::configuration(m_endpoint.regionalCaFile))
 {
-    m_tls.setProtocol(QSsl::TlsV1_2OrLater);
-    m_tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_endpoint.regionalCaFile.isEmpty())
-        m_tls.addCaCertificates(QSslCertificate::fromPath(m_endpoint.regionalCaFile, QSsl::Pem));
     m_network.setStrictTransportSecurityEnabled(true);
 }
 
