@@ -1,4 +1,5 @@
 // obslink-center: the regional center service (HTTPS JSON API for sync) and its admin commands.
+#include "center/attachmentstore.h"
 #include "center/centerapi.h"
 #include "center/centerdatabase.h"
 #include "center/centerserver.h"
@@ -81,7 +82,8 @@ int main(int argc, char *argv[])
     policy.accessSeconds = std::max(1LL, parser.value(accessOption).toLongLong());
     IdentityStore identities(**database, policy);
     RecordStore records(**database);
-    CenterApi api(**database, identities, records);
+    AttachmentStore attachments(**database);
+    CenterApi api(**database, identities, records, attachments);
     CenterServer server(api);
     if (auto tls = server.configureTls(parser.value(certOption), parser.value(keyOption)); !tls)
         return fail(tls.error());

@@ -1,11 +1,13 @@
 #include "center/centerapi.h"
 
+#include "center/attachmentstore.h"
 #include "center/centerdatabase.h"
 #include "center/recordstore.h"
 #include "centerlog.h"
 #include "sync-protocol/jsonreader.h"
 #include "sync-protocol/protocolcodec.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace {
@@ -31,6 +33,16 @@ int statusFor(const Error &error)
         return 404;
     if (code == QLatin1String("api.method"))
         return 405;
+    if (code == QLatin1String("blob.invalid"))
+        return 400;
+    if (code == QLatin1String("blob.not-found"))
+        return 404;
+    if (code == QLatin1String("blob.offset"))
+        return 409;
+    if (code == QLatin1String("blob.chunk-mismatch") || code == QLatin1String("blob.hash-mismatch"))
+        return 422;
+    if (code == QLatin1String("blob.too-many-uploads"))
+        return 429;
     return 503; // the database: retry later
 }
 
@@ -52,10 +64,12 @@ QJsonObject tokensJson(const IssuedTokens &tokens)
 }
 } // namespace
 
-CenterApi::CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, ProtocolLimits limits)
+CenterApi::CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, AttachmentStore &attachments,
+                     ProtocolLimits limits)
     : m_database(database)
     , m_identities(identities)
     , m_records(records)
+    , m_attachments(attachments)
     , m_limits(limits)
 {
 }
@@ -82,6 +96,21 @@ ApiResponse CenterApi::route(const ApiRequest &request)
     if (!path.startsWith(api))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
     const QString endpoint = path.mid(api.size());
+    if (endpoint.startsWith(QLatin1String("blobs/"))) {
+        const QStringList parts = endpoint.split(QLatin1Char('/'));
+        const bool isStatus = parts.size() == 2;
+        const bool isChunk = parts.size() == 4 && parts.at(2) == QLatin1String("chunks");
+        if (!isStatus && !isChunk)
+            return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
+        if (!get && !(isChunk && request.method == "PUT"))
+            return errorResponse({QStringLiteral("api.method"), tr("This endpoint does not accept %1.").arg(QString::fromLatin1(request.method.left(10)))});
+        const auto user = caller(request);
+        if (!user)
+            return errorResponse(user.error());
+        ApiResponse response = blob(*user, request, parts);
+        response.username = user->username;
+        return response;
+    }
     const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
                             QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me")};
     if (!known.contains(endpoint))
@@ -216,4 +245,49 @@ ApiResponse CenterApi::me(const CenterUser &user)
                              {QStringLiteral("centerStaff"), user.centerStaff},
                              {QStringLiteral("openConflicts"), *conflicts}}),
                        {}};
+}
+
+ApiResponse CenterApi::blob(const CenterUser &user, const ApiRequest &request, const QStringList &parts)
+{
+    const QString &sha256 = parts.at(1);
+    if (parts.size() == 2) {
+        const auto status = m_attachments.status(user, sha256);
+        if (!status)
+            return errorResponse(status.error());
+        return ApiResponse{200,
+                           json({{QStringLiteral("sha256"), status->sha256},
+                                 {QStringLiteral("size"), double(status->sizeBytes)},
+                                 {QStringLiteral("received"), double(status->receivedBytes)},
+                                 {QStringLiteral("complete"), status->complete}}),
+                           {}};
+    }
+    bool ok = false;
+    const qint64 offset = parts.at(3).toLongLong(&ok);
+    if (!ok)
+        return errorResponse({QStringLiteral("blob.invalid"), tr("The chunk's offset must be a whole number.")});
+    if (request.method == "PUT") {
+        const qint64 total = request.query.queryItemValue(QStringLiteral("size")).toLongLong(&ok);
+        if (!ok)
+            return errorResponse({QStringLiteral("blob.invalid"), tr("Say the attachment's whole size in ?size=.")});
+        const auto status = m_attachments.putChunk(user, sha256, total, offset, request.body, request.contentSha256.toLower());
+        if (!status)
+            return errorResponse(status.error());
+        return ApiResponse{200,
+                           json({{QStringLiteral("sha256"), status->sha256},
+                                 {QStringLiteral("size"), double(status->sizeBytes)},
+                                 {QStringLiteral("received"), double(status->receivedBytes)},
+                                 {QStringLiteral("complete"), status->complete}}),
+                           {}};
+    }
+    const QString lengthText = request.query.queryItemValue(QStringLiteral("length"));
+    const qint64 length = lengthText.isEmpty() ? m_limits.maxBlobChunkBytes : lengthText.toLongLong(&ok);
+    if (!ok)
+        return errorResponse({QStringLiteral("blob.invalid"), tr("length must be a whole number.")});
+    const auto bytes = m_attachments.readChunk(user, sha256, offset, length);
+    if (!bytes)
+        return errorResponse(bytes.error());
+    ApiResponse response{200, *bytes, {}};
+    response.contentType = QByteArrayLiteral("application/octet-stream");
+    response.contentSha256 = QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex();
+    return response;
 }

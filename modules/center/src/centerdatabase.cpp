@@ -12,7 +12,8 @@
 namespace {
 const QStringList &migrationScripts()
 {
-    static const QStringList scripts{QStringLiteral(":/center/migrations/0001_center.sql")};
+    static const QStringList scripts{QStringLiteral(":/center/migrations/0001_center.sql"),
+                                     QStringLiteral(":/center/migrations/0002_blobs.sql")};
     return scripts;
 }
 

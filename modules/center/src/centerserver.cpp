@@ -79,11 +79,16 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QElapsedTimer timer;
     timer.start();
     ApiRequest apiRequest{methodName(request.method()), request.url().path(), QUrlQuery(request.url()),
-                          request.value("Authorization"), request.body()};
+                          request.value("Authorization"), request.body(), request.value("X-Content-SHA256")};
     const ApiResponse response = m_api.handle(apiRequest);
     QHttpServerResponder responder = makeResponder(request, socket);
-    responder.write(response.body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}},
-                    QHttpServerResponder::StatusCode(response.status));
+    const auto status = QHttpServerResponder::StatusCode(response.status);
+    if (response.contentSha256.isEmpty())
+        responder.write(response.body, {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}}, status);
+    else
+        responder.write(response.body,
+                        {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}, {"X-Content-SHA256", response.contentSha256}},
+                        status);
     QJsonObject fields{{QStringLiteral("method"), QString::fromLatin1(apiRequest.method)},
                        {QStringLiteral("path"), apiRequest.path.left(100)},
                        {QStringLiteral("status"), response.status},

@@ -4,6 +4,7 @@
 #include "centerlog.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
+#include "sync-protocol/blobaddress.h"
 #include "sync-protocol/protocolcodec.h"
 
 #include <QDateTime>
@@ -276,7 +277,20 @@ Result<void> RecordStore::store(const QString &table, const QString &recordId, c
     query.addBindValue(compactJson(record.fieldRevisions));
     query.addBindValue(table);
     query.addBindValue(recordId);
-    return execute(query, "store a synced record");
+    if (auto done = execute(query, "store a synced record"); !done)
+        return done;
+    // Whoever may read this record may read the attachments it names (AttachmentStore).
+    for (const QString &address : BlobAddress::namedBy(record.fields)) {
+        QSqlQuery &reference = prepared(QStringLiteral("INSERT INTO blob_reference (sha256, table_name, record_id, patient_key) "
+                                                       "VALUES (?, ?, ?, ?) ON CONFLICT (sha256, table_name, record_id) DO NOTHING"));
+        reference.addBindValue(address);
+        reference.addBindValue(table);
+        reference.addBindValue(recordId);
+        reference.addBindValue(record.patientKey);
+        if (auto done = execute(reference, "note an attachment"); !done)
+            return done;
+    }
+    return {};
 }
 
 Result<QString> RecordStore::patientKeyOf(const Mutation &mutation) const

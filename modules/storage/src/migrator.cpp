@@ -38,6 +38,7 @@ const QList<Migration> &migrations()
             { 9, ":/storage/migrations/0009_ultrasound_exam.sql", nullptr },
             { 10, ":/storage/migrations/0010_sync_journal.sql", nullptr },
             { 11, ":/storage/migrations/0011_ultrasound_report.sql", nullptr },
+            { 12, ":/storage/migrations/0012_blob_store.sql", nullptr },
         };
         // Applied in version order, whatever order they are listed in.
         std::sort(list.begin(), list.end(),

@@ -40,7 +40,7 @@ Result<void> CenterConnection::checkPin(QNetworkReply *reply) const
 }
 
 Result<CenterConnection::Reply> CenterConnection::send(
-    const QByteArray &method, const QString &path, const QByteArray &body, bool authorized)
+    const QByteArray &method, const QString &path, const QByteArray &body, bool authorized, bool binary)
 {
     if (m_endpoint.baseUrl.scheme() != QLatin1String("https"))
         return failure(QStringLiteral("sync.config"), tr("The center's address must start with https://."));
@@ -51,7 +51,10 @@ Result<CenterConnection::Reply> CenterConnection::send(
         url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+        binary ? QByteArrayLiteral("application/octet-stream") : QByteArrayLiteral("application/json"));
+    if (binary && !body.isEmpty())
+        request.setRawHeader("X-Content-SHA256", QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
     request.setTransferTimeout(m_endpoint.timeoutMilliseconds);
     if (authorized)
         request.setRawHeader("Authorization", "Bearer " + m_session.accessToken.toLatin1());
@@ -85,7 +88,7 @@ Result<CenterConnection::Reply> CenterConnection::send(
         return failure(QStringLiteral("sync.offline"),
             tr("The regional center cannot be reached (%1).").arg(reply->errorString()));
     }
-    Reply result { status, reply->readAll() };
+    Reply result { status, reply->readAll(), reply->rawHeader("X-Content-SHA256") };
     m_bytesReceived += result.body.size();
     return result;
 }
@@ -161,29 +164,41 @@ Result<void> CenterConnection::resume(const QString &refreshToken, const QString
     return takeTokens(reply->body);
 }
 
-Result<QByteArray> CenterConnection::authorizedCall(
-    const QByteArray &method, const QString &path, const QByteArray &body)
+Result<CenterConnection::Reply> CenterConnection::authorizedCall(
+    const QByteArray &method, const QString &path, const QByteArray &body, bool binary)
 {
-    auto reply = send(method, path, body, true);
+    auto reply = send(method, path, body, true, binary);
     if (reply && reply->status == 401 && errorFromReply(*reply).code == QLatin1String("auth.expired")) {
         // Access tokens live minutes; the device-bound refresh token gets a new pair once.
         if (auto resumed = resume(m_session.refreshToken, m_deviceId); !resumed)
             return tl::unexpected(resumed.error());
-        reply = send(method, path, body, true);
+        reply = send(method, path, body, true, binary);
     }
     if (!reply)
         return tl::unexpected(reply.error());
     if (reply->status != 200)
         return tl::unexpected(errorFromReply(*reply));
-    return reply->body;
+    return reply;
 }
 
 Result<QByteArray> CenterConnection::post(const QString &path, const QByteArray &body)
 {
-    return authorizedCall("POST", path, body);
+    return authorizedCall("POST", path, body).map([](Reply reply) { return reply.body; });
 }
 
 Result<QByteArray> CenterConnection::get(const QString &path)
 {
-    return authorizedCall("GET", path, {});
+    return authorizedCall("GET", path, {}).map([](Reply reply) { return reply.body; });
+}
+
+Result<QByteArray> CenterConnection::putBytes(const QString &path, const QByteArray &bytes)
+{
+    return authorizedCall("PUT", path, bytes, true).map([](Reply reply) { return reply.body; });
+}
+
+Result<CenterConnection::Bytes> CenterConnection::getBytes(const QString &path)
+{
+    return authorizedCall("GET", path, {}, true).map([](Reply reply) {
+        return Bytes { std::move(reply.body), std::move(reply.contentSha256) };
+    });
 }

@@ -2,6 +2,7 @@
 
 #include "storage/syncjournal.h"
 #include "sync-protocol/protocolcodec.h"
+#include "sync/blobstore.h"
 #include "sync/centerconnection.h"
 #include "synclog.h"
 
@@ -53,7 +54,7 @@ Result<SyncSummary> SyncEngine::syncOnce()
     SyncSummary summary;
     const qint64 sentBefore = m_connection.bytesSent();
     const qint64 receivedBefore = m_connection.bytesReceived();
-    auto done = pushAll(summary).and_then([&] { return pullAll(summary); });
+    auto done = sendAttachments(summary).and_then([&] { return pushAll(summary); }).and_then([&] { return pullAll(summary); });
     summary.bytesSent = m_connection.bytesSent() - sentBefore;
     summary.bytesReceived = m_connection.bytesReceived() - receivedBefore;
     summary.seconds = double(timer.nsecsElapsed()) / 1e9;
@@ -62,6 +63,21 @@ Result<SyncSummary> SyncEngine::syncOnce()
     qCInfo(lcSync) << "sync round: pushed" << summary.pushed << "pulled" << summary.pulled << "conflicts"
                    << summary.conflicts;
     return summary;
+}
+
+Result<void> SyncEngine::sendAttachments(SyncSummary &summary)
+{
+    // Before the records that name them, so a device pulling a record can fetch its bytes.
+    BlobStore blobs(m_cache, m_connection);
+    connect(&blobs, &BlobStore::chunkSent, this,
+        [this, &summary](const QString &, qint64, qint64) { emit progressed(summary.pushed, m_connection.bytesSent()); });
+    if (auto queued = blobs.queueFromOutbox(); !queued)
+        return tl::unexpected(queued.error());
+    const auto sent = blobs.uploadPending();
+    if (!sent)
+        return tl::unexpected(sent.error());
+    summary.attachmentsSent = sent->uploaded;
+    return {};
 }
 
 Result<void> SyncEngine::pushAll(SyncSummary &summary)

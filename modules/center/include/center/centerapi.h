@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QUrlQuery>
 
+class AttachmentStore;
 class CenterDatabase;
 class RecordStore;
 
@@ -18,13 +19,23 @@ struct ApiRequest
     QUrlQuery query;
     QByteArray authorization; // the Authorization header
     QByteArray body;
+    QByteArray contentSha256; // the X-Content-SHA256 header (hex), sent with attachment chunks
 };
 
 struct ApiResponse
 {
+    ApiResponse(int status_, QByteArray body_, QString username_ = {})
+        : status(status_)
+        , body(std::move(body_))
+        , username(std::move(username_))
+    {
+    }
+
     int status = 200;
-    QByteArray body; // JSON
+    QByteArray body; // JSON, or an attachment's bytes
     QString username; // for the access log, when the caller was identified
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray contentSha256; // hex, with attachment bytes
 };
 
 // The center's versioned JSON API (docs/sync-protocol.md), independent of the transport so that
@@ -34,7 +45,8 @@ class CenterApi
 {
     Q_DECLARE_TR_FUNCTIONS(CenterApi)
 public:
-    CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, ProtocolLimits limits = {});
+    CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, AttachmentStore &attachments,
+              ProtocolLimits limits = {});
 
     ApiResponse handle(const ApiRequest &request);
     const ProtocolLimits &limits() const { return m_limits; }
@@ -47,10 +59,12 @@ private:
     ApiResponse pull(const CenterUser &user, const ApiRequest &request);
     ApiResponse share(const CenterUser &user, const ApiRequest &request);
     ApiResponse me(const CenterUser &user);
+    ApiResponse blob(const CenterUser &user, const ApiRequest &request, const QStringList &parts);
     Result<CenterUser> caller(const ApiRequest &request) const;
 
     CenterDatabase &m_database;
     IdentityStore &m_identities;
     RecordStore &m_records;
+    AttachmentStore &m_attachments;
     ProtocolLimits m_limits;
 };

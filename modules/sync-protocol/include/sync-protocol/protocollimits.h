@@ -12,6 +12,10 @@ struct ProtocolLimits
     int maxFieldsPerRecord = 64;
     int maxTextValueLength = 256 * 1024;
     int maxIdentifierLength = 64;
+    // Attachments (content-addressed blobs, uploaded and downloaded in chunks).
+    qint64 maxBlobBytes = 64 * 1024 * 1024;
+    qint64 maxBlobChunkBytes = 4 * 1024 * 1024;
+    int maxUploadsInProgressPerClinic = 64;
 };
 
 // The API generation spoken; a server answers requests for other versions with 404.

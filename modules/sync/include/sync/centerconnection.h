@@ -36,6 +36,14 @@ public:
 
     Result<QByteArray> post(const QString &path, const QByteArray &body);
     Result<QByteArray> get(const QString &path);
+    // Attachment chunks: raw bytes with their SHA-256 (hex) in X-Content-SHA256, both ways.
+    struct Bytes
+    {
+        QByteArray body;
+        QByteArray contentSha256;
+    };
+    Result<QByteArray> putBytes(const QString &path, const QByteArray &bytes);
+    Result<Bytes> getBytes(const QString &path);
 
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 bytesReceived() const { return m_bytesReceived; }
@@ -45,10 +53,12 @@ private:
     {
         int status = 0;
         QByteArray body;
+        QByteArray contentSha256;
     };
-    Result<Reply> send(
-        const QByteArray &method, const QString &path, const QByteArray &body, bool authorized);
-    Result<QByteArray> authorizedCall(const QByteArray &method, const QString &path, const QByteArray &body);
+    Result<Reply> send(const QByteArray &method, const QString &path, const QByteArray &body, bool authorized,
+        bool binary = false);
+    Result<Reply> authorizedCall(
+        const QByteArray &method, const QString &path, const QByteArray &body, bool binary = false);
     Result<void> takeTokens(const QByteArray &body);
     Result<void> checkPin(QNetworkReply *reply) const;
     static Error errorFromReply(const Reply &reply);

@@ -14,13 +14,14 @@ struct SyncSummary
     int pulled = 0; // records applied from the change feed
     int conflicts = 0; // fields kept on both sides, waiting for a clinician
     int refused = 0; // entries the center refused, kept in the outbox
+    int attachmentsSent = 0; // blobs named by outbox records that the center now holds whole
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     double seconds = 0;
 };
 
-// One sync round on a clinic cache: push the outbox in batches, then pull the change feed page
-// by page until it is drained. Every step is committed locally before the next request, so
+// One sync round on a clinic cache: send the attachments that outbox records name (BlobStore),
+// push the outbox in batches, then pull the change feed page by page until it is drained. Every step is committed locally before the next request, so
 // the round can be cut anywhere (network, crash, kill) and the next round continues: pushes are
 // idempotent by mutation id, and the pull cursor moves in the same transaction as the records.
 class SyncEngine : public QObject
@@ -36,6 +37,7 @@ signals:
     void progressed(int recordsDone, qint64 bytesMoved);
 
 private:
+    Result<void> sendAttachments(SyncSummary &summary);
     Result<void> pushAll(SyncSummary &summary);
     Result<void> pullAll(SyncSummary &summary);
 
