@@ -3,10 +3,14 @@
 #include "ctg-ui/ctgterms.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
+#include <array>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 namespace {
 // CTG paper as monitors print it: pale paper, red-brown grid, the normal FHR band tinted.
@@ -33,11 +37,42 @@ QFont paperFont(const CtgPaperScale &scale, double heightMm, bool bold = false)
     return font;
 }
 
+// A raster device draws antialiased lines one unit wide on a fast path; a wider pen goes through
+// the general stroker and costs ten times as much (a 24-hour frame would miss 8 ms). On the
+// screen a thicker line is drawn as parallel one-unit lines; a vector device gets the real width.
+void drawLine(QPainter &p, const QPolygonF &line, const QColor &color, double width)
+{
+    if (line.size() == 1) {
+        p.setPen(QPen(color, std::max(1.0, width)));
+        p.drawPoint(line.first());
+        return;
+    }
+    const QPaintEngine *engine = p.paintEngine();
+    if (engine && engine->type() == QPaintEngine::Pdf) {
+        p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(line);
+        return;
+    }
+    p.setPen(QPen(color, 1));
+    const int strokes = std::max(1, int(std::lround(width)));
+    for (int i = 0; i < strokes; ++i)
+        p.drawPolyline(line.translated(0, i - (strokes - 1) / 2.0));
+}
+
+// `top` laid over `bottom`, as one opaque color.
+QColor over(const QColor &top, const QColor &bottom)
+{
+    const double a = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
+        float(top.greenF() * a + bottom.greenF() * (1 - a)), float(top.blueF() * a + bottom.blueF() * (1 - a)));
+}
+
 // Visible samples of a channel as a polyline with gaps where the signal was lost: the raw
 // samples when there are fewer than two per device pixel, otherwise the min and max of each
 // pixel column from the pyramid.
 void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const QRectF &area,
-    double startSeconds, double pixelsPerSecond, const std::function<double(double)> &y)
+    double startSeconds, double pixelsPerSecond, const std::function<double(double)> &y, const QColor &color,
+    double width)
 {
     if (channel.isEmpty())
         return;
@@ -45,10 +80,8 @@ void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const
     QPolygonF run;
     run.reserve(qsizetype(area.width() * 2) + 4);
     auto flush = [&] {
-        if (run.size() == 1)
-            p.drawPoint(run.first());
-        else if (run.size() > 1)
-            p.drawPolyline(run);
+        if (!run.isEmpty())
+            drawLine(p, run, color, width);
         run.clear();
     };
     if (samplesPerPixel < 2) {
@@ -67,6 +100,40 @@ void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const
         return;
     }
     const int columns = int(std::ceil(area.width()));
+    if (samplesPerPixel >= 16) {
+        // Zoomed out, each column is one aliased vertical stroke over its samples' range,
+        // stretched to meet the previous column so that the trace stays continuous: as fast as a
+        // fill, where antialiased zig-zags through tall columns would cost tens of milliseconds.
+        QVector<QLineF> strokes;
+        strokes.reserve(columns);
+        std::optional<CtgDecimation::Range> previous;
+        for (int x = 0; x < columns; ++x) {
+            const qsizetype first = qsizetype(std::floor((startSeconds + x / pixelsPerSecond) * rateHz));
+            const qsizetype last = qsizetype(std::floor((startSeconds + (x + 1) / pixelsPerSecond) * rateHz));
+            if (first >= channel.size())
+                break;
+            const CtgDecimation::Range r = channel.range(first, std::max(last, first + 1));
+            if (!r.any) {
+                previous.reset();
+                continue;
+            }
+            double lo = r.min;
+            double hi = r.max;
+            if (previous) {
+                lo = std::min(lo, double(previous->max));
+                hi = std::max(hi, double(previous->min));
+            }
+            const double px = area.left() + x + 0.5;
+            strokes.append(QLineF(px, y(lo), px, y(hi)));
+            previous = r;
+        }
+        const bool antialiased = p.testRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.setPen(QPen(color, 1));
+        p.drawLines(strokes);
+        p.setRenderHint(QPainter::Antialiasing, antialiased);
+        return;
+    }
     for (int x = 0; x < columns; ++x) {
         const qsizetype first = qsizetype(std::floor((startSeconds + x / pixelsPerSecond) * rateHz));
         const qsizetype last = qsizetype(std::floor((startSeconds + (x + 1) / pixelsPerSecond) * rateHz));
@@ -123,6 +190,54 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
 
     p.fillRect(area, paperColor);
     p.fillRect(QRectF(area.left(), fhrY(160), area.width(), fhrY(110) - fhrY(160)), normalBand);
+    // Events under the grid and the trace: shaded spans, merged per pixel column and painted in
+    // opaque colors mixed beforehand with the paper and the normal band they lie on — a zoomed-out
+    // day of a thousand events then costs a few fills, where translucent ones cost milliseconds.
+    const QList<CtgEvent> &events = data.analysis.events;
+    const int columns = std::max(0, int(std::ceil(area.width())));
+    enum Kind { AccelerationSpan, DecelerationSpan, ContractionSpan, Kinds };
+    const std::array<QColor, Kinds> fills { accelerationFill, decelerationFill, contractionFill };
+    std::array<std::vector<bool>, Kinds> covered;
+    for (auto &c : covered)
+        c.assign(size_t(columns), false);
+    const auto kindOf = [](const CtgEvent &e) {
+        return e.type == CtgEvent::Type::Contraction ? ContractionSpan
+            : e.type == CtgEvent::Type::Acceleration ? AccelerationSpan
+                                                      : DecelerationSpan;
+    };
+    for (const CtgEvent &e : events) {
+        if (e.endSeconds < startSeconds || e.startSeconds > endSeconds)
+            continue;
+        const int from = std::clamp(int(std::floor((e.startSeconds - startSeconds) * pps)), 0, columns);
+        const int to = std::clamp(int(std::ceil((e.endSeconds - startSeconds) * pps)), from + 1, columns);
+        std::fill(covered[kindOf(e)].begin() + from, covered[kindOf(e)].begin() + to, true);
+    }
+    const double bandTop = fhrY(160);
+    const double bandBottom = fhrY(110);
+    for (int kind = 0; kind < Kinds; ++kind) {
+        const bool toco = kind == ContractionSpan;
+        const QColor onPaper = over(fills[kind], paperColor);
+        const QColor onBand = over(fills[kind], normalBand);
+        for (int x = 0; x < columns;) {
+            if (!covered[kind][size_t(x)]) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < columns && covered[kind][size_t(end)])
+                ++end;
+            const double left = area.left() + x;
+            if (toco) {
+                p.fillRect(QRectF(left, tocoTop, end - x, tocoBottom - tocoTop), onPaper);
+            } else {
+                p.fillRect(QRectF(left, fhrTop, end - x, bandTop - fhrTop), onPaper);
+                p.fillRect(QRectF(left, bandTop, end - x, bandBottom - bandTop), onBand);
+                p.fillRect(QRectF(left, bandBottom, end - x, fhrBottom - bandBottom), onPaper);
+            }
+            x = end;
+        }
+    }
+
 
     // Grid: the fine lines first, the heavy ones over them.
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -159,6 +274,8 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
     for (double t = std::floor(startSeconds / labelStep) * labelStep; t <= endSeconds; t += labelStep) {
         if (t > data.durationSeconds())
             break;
+        if (xOf(t) < area.left() - 1)
+            continue; // its line is off the paper: a cut label reads as another time
         p.drawText(QRectF(xOf(t) + 0.8 * scale.dotsPerMm(), gapTop, 30 * scale.dotsPerMm(), gapHeight),
             Qt::AlignLeft | Qt::AlignVCenter, timeLabel(t, overlay.recordedAt));
     }
@@ -167,29 +284,32 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         p.fillRect(QRectF(xOf(std::max(dataEnd, startSeconds)), area.top(), area.right() - xOf(dataEnd), area.height()),
             QColor(0xee, 0xee, 0xee));
 
-    // Events under the trace: shaded spans, the selected one outlined, a mark with its type.
-    const QList<CtgEvent> &events = data.analysis.events;
+    // The selected event outlined, each acceleration and deceleration marked with its type.
+    // Marks are printed where a minute is at least 4 mm of paper: zoomed further out they would
+    // be a row of letters too dense to read.
+    const bool marks = pps * 60 >= 4 * scale.dotsPerMm();
     p.setFont(paperFont(scale, 3.0, true));
+    double lastMarkRight = -1e9; // zoomed out, marks that would overlap the previous are left out
     for (int i = 0; i < events.size(); ++i) {
         const CtgEvent &e = events[i];
         if (e.endSeconds < startSeconds || e.startSeconds > endSeconds)
             continue;
         const bool contraction = e.type == CtgEvent::Type::Contraction;
-        const QRectF span(xOf(e.startSeconds), contraction ? tocoTop : fhrTop, (e.endSeconds - e.startSeconds) * pps,
-            contraction ? tocoBottom - tocoTop : fhrBottom - fhrTop);
-        const QColor fill = contraction ? contractionFill
-            : e.type == CtgEvent::Type::Acceleration ? accelerationFill
-                                                      : decelerationFill;
-        p.fillRect(span, fill);
+        const QColor fill = fills[kindOf(e)];
         if (i == overlay.selectedEvent) {
+            const QRectF span(xOf(e.startSeconds), contraction ? tocoTop : fhrTop, (e.endSeconds - e.startSeconds) * pps,
+                contraction ? tocoBottom - tocoTop : fhrBottom - fhrTop);
             p.setPen(QPen(fill.darker(250), heavy * 1.5, Qt::SolidLine));
+            p.setBrush(Qt::NoBrush);
             p.drawRect(span);
         }
-        if (!contraction) {
+        const double markX = xOf(e.peakSeconds);
+        if (marks && !contraction && markX - 2 * scale.dotsPerMm() > lastMarkRight) {
+            lastMarkRight = markX + 2 * scale.dotsPerMm();
             QColor markColor = fill;
             markColor.setAlpha(255);
             p.setPen(markColor.darker(140));
-            const QRectF markBox(xOf(e.peakSeconds) - 5 * scale.dotsPerMm(), fhrTop + 0.5 * scale.dotsPerMm(),
+            const QRectF markBox(markX - 5 * scale.dotsPerMm(), fhrTop + 0.5 * scale.dotsPerMm(),
                 10 * scale.dotsPerMm(), 4 * scale.dotsPerMm());
             p.drawText(markBox, Qt::AlignCenter, CtgTerms::mark(e));
         }
@@ -200,13 +320,13 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
     const double rate = data.trace.sampleRateHz;
     const auto &baseline = data.analysis.baselineCurve;
     if (!baseline.isEmpty()) {
-        QPen pen(baselineColor, std::max(1.0, 0.3 * scale.dotsPerMm()), Qt::DashLine);
-        p.setPen(pen);
+        // Solid: a dashed antialiased curve costs more than everything else on the paper.
+        const double baselineWidth = 0.35 * scale.dotsPerMm();
         QPolygonF line;
-        const double step = std::max(1.0, 1.5 * scale.dotsPerMm() / 4); // smooth: a point every ~0.4 mm
+        const double step = std::max(2.0, 0.5 * scale.dotsPerMm()); // a point every ~0.5 mm
         auto flush = [&] {
             if (line.size() > 1)
-                p.drawPolyline(line);
+                drawLine(p, line, baselineColor, baselineWidth);
             line.clear();
         };
         for (double x = 0; x <= area.width() + step; x += step) {
@@ -222,19 +342,17 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         }
         flush();
     }
-    const double traceWidth = std::max(1.0, 0.25 * scale.dotsPerMm());
+    const double traceWidth = 0.25 * scale.dotsPerMm();
     const auto clampedFhr = [&](double bpm) {
         return fhrY(std::clamp(bpm, CtgPaperScale::FhrMinBpm, CtgPaperScale::FhrMaxBpm));
     };
-    p.setPen(QPen(mhrColor, traceWidth, Qt::DotLine));
-    drawChannel(p, data.mhr, rate, area, startSeconds, pps, clampedFhr);
-    p.setPen(QPen(fhr2Color, traceWidth));
-    drawChannel(p, data.fhr2, rate, area, startSeconds, pps, clampedFhr);
-    p.setPen(QPen(fhrColor, traceWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    drawChannel(p, data.fhr, rate, area, startSeconds, pps, clampedFhr);
-    p.setPen(QPen(tocoColor, traceWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    QColor maternal = mhrColor;
+    maternal.setAlpha(170);
+    drawChannel(p, data.mhr, rate, area, startSeconds, pps, clampedFhr, maternal, traceWidth);
+    drawChannel(p, data.fhr2, rate, area, startSeconds, pps, clampedFhr, fhr2Color, traceWidth);
+    drawChannel(p, data.fhr, rate, area, startSeconds, pps, clampedFhr, fhrColor, traceWidth);
     drawChannel(p, data.toco, rate, area, startSeconds, pps,
-        [&](double units) { return tocoY(std::clamp(units, 0.0, CtgPaperScale::TocoMax)); });
+        [&](double units) { return tocoY(std::clamp(units, 0.0, CtgPaperScale::TocoMax)); }, tocoColor, traceWidth);
 
     // Annotations: a line across both panels and the note in a flag at the top.
     p.setFont(paperFont(scale, 2.6));

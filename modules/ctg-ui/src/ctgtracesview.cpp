@@ -47,6 +47,8 @@ CtgTracesView::CtgTracesView(CtgRecords &records, QWidget *parent)
         if (row >= 0 && row < m_traces.size())
             emit openRequested(m_traces[row].meta.id);
     });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+        [this] { m_open->setEnabled(!m_table->selectedItems().isEmpty()); });
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (row >= 0 && row < m_traces.size())
             emit openRequested(m_traces[row].meta.id);
@@ -123,9 +125,9 @@ void CtgTracesView::refresh()
         m_table->setItem(row, 6, new QTableWidgetItem(r.source));
     }
     m_table->resizeColumnsToContents();
-    if (!m_traces.isEmpty())
-        m_table->selectRow(0);
-    m_open->setEnabled(!m_traces.isEmpty());
+    // No row is selected for her: a selection would hide the class's color.
+    m_table->clearSelection();
+    m_open->setEnabled(false);
     int alarming = 0;
     for (const CtgTraceRecord &r : m_traces)
         alarming += r.isAlarming();

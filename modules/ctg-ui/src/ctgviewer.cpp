@@ -65,6 +65,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_figo->setObjectName(QStringLiteral("figoClass"));
     m_nichd->setObjectName(QStringLiteral("nichdCategory"));
     m_summary->setObjectName(QStringLiteral("ctgSummary"));
+    m_summary->setWordWrap(true);
     m_reasons->setObjectName(QStringLiteral("ctgReasons"));
     m_reasons->setWordWrap(true);
     m_speed->setObjectName(QStringLiteral("chartSpeed"));
