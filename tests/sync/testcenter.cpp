@@ -46,6 +46,10 @@ TestCenter::~TestCenter()
 {
     if (m_process.state() != QProcess::NotRunning)
         kill();
+    for (const auto &other : m_otherInstances) {
+        other->kill();
+        other->waitForFinished(10000);
+    }
     dropPostgresDatabase();
 }
 
@@ -133,19 +137,32 @@ bool TestCenter::prepare(const QStringList &serveOptions)
 
 bool TestCenter::start()
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("center.log")), QIODevice::Append);
+    m_port = launch(m_process, m_port);
+    return m_port != 0;
+}
+
+QString TestCenter::startAnotherInstance()
+{
+    auto process = std::make_unique<QProcess>();
+    const quint16 port = launch(*process, 0);
+    m_otherInstances.push_back(std::move(process));
+    return port == 0 ? QString() : QStringLiteral("https://127.0.0.1:%1").arg(port);
+}
+
+quint16 TestCenter::launch(QProcess &process, quint16 port)
+{
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.setStandardErrorFile(m_dir.filePath(QStringLiteral("center.log")), QIODevice::Append);
     QStringList arguments{QStringLiteral("--db"), m_database, QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("server.pem")),
                           QStringLiteral("--key"), m_dir.filePath(QStringLiteral("server.key")), QStringLiteral("--port"),
-                          m_port == 0 ? QStringLiteral("0") : QString::number(m_port)};
-    m_process.start(QStringLiteral(OBSLINK_CENTER_BINARY), arguments + m_serveOptions);
-    if (!m_process.waitForStarted(10000) || !m_process.waitForReadyRead(10000)) {
+                          QString::number(port)};
+    process.start(QStringLiteral(OBSLINK_CENTER_BINARY), arguments + m_serveOptions);
+    if (!process.waitForStarted(10000) || !process.waitForReadyRead(10000)) {
         m_error = QStringLiteral("the center did not start");
-        return false;
+        return 0;
     }
-    const QJsonObject announced = QJsonDocument::fromJson(m_process.readLine()).object();
-    m_port = quint16(announced.value(QStringLiteral("port")).toInt());
-    return m_port != 0;
+    const QJsonObject announced = QJsonDocument::fromJson(process.readLine()).object();
+    return quint16(announced.value(QStringLiteral("port")).toInt());
 }
 
 void TestCenter::kill()

@@ -4,6 +4,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+#include <vector>
+
 // A real obslink-center for integration tests: a test CA and a certificate for 127.0.0.1 made
 // with openssl, the demo region (clinic-a, clinic-b, the center; password "obslink-demo"), and
 // the service on a free loopback port. Database: SQLite in the temporary folder, or, when
@@ -19,6 +22,10 @@ public:
     bool start();                                       // returns once it listens
     void kill();                                        // SIGKILL, as a power cut would
     bool stop();                                        // SIGTERM, graceful
+    // One more obslink-center on the same database and certificate, on a port of its own, as
+    // several run behind a TLS proxy; its address, or empty if it did not start. Killed with
+    // this object.
+    QString startAnotherInstance();
 
     QString url() const;
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
@@ -34,6 +41,7 @@ private:
     bool createPostgresDatabase(const QString &serverUrl);
     void dropPostgresDatabase();
     bool run(const QString &program, const QStringList &arguments);
+    quint16 launch(QProcess &process, quint16 port); // the port it listens on, 0 if it did not start
 
     QTemporaryDir m_dir;
     QString m_database;
@@ -41,6 +49,7 @@ private:
     QString m_postgresName;
     QStringList m_serveOptions;
     QProcess m_process;
+    std::vector<std::unique_ptr<QProcess>> m_otherInstances;
     quint16 m_port = 0;
     QString m_error;
 };

@@ -82,10 +82,11 @@ private:
         return engine.syncOnce();
     }
 
-    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token = {})
+    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token = {},
+                      const QString &center = {})
     {
         QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_center.url() + path));
+        QNetworkRequest request(QUrl((center.isEmpty() ? m_center.url() : center) + path));
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.addCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
         request.setSslConfiguration(tls);
@@ -446,6 +447,31 @@ private slots:
         QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
         QCOMPARE(summary->pushed, 2);
         QVERIFY(connection.session().accessToken != firstToken);
+    }
+
+    void twoCenterProcessesOnOneDatabaseServeTheClinicAsOne()
+    {
+        // What a TLS proxy in front of several centers relies on: nothing but the database holds
+        // state, so any process answers any request of the round.
+        const QString other = m_center.startAnotherInstance();
+        QVERIFY2(!other.isEmpty(), qPrintable(m_center.lastError()));
+        auto reception = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto consulting = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        QVERIFY(reception && consulting);
+        const Patient patient = registerWoman(*reception, QStringLiteral("沈佳宁"));
+        const auto pushed = sync(*reception, QStringLiteral("dr-wang"));
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->pushed, 2);
+        const auto pulled = sync(*consulting, QStringLiteral("nurse-li"), CenterEndpoint{QUrl(other), m_center.caFile(), {}, 10000});
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        auto found = PatientRepository(*consulting).find(patient.meta.id);
+        QVERIFY(found && *found);
+        QCOMPARE((*found)->name, QStringLiteral("沈佳宁"));
+        // A token issued by one process is honoured by the other, and a wrong one by neither.
+        const QString token = login(QStringLiteral("dr-wang"));
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token, other).status, 200);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token + QLatin1Char('x'), other).status, 401);
     }
 
     void gracefulStopExitsCleanly()
