@@ -62,6 +62,9 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     m_screening->setWordWrap(true);
     m_proposalText->setWordWrap(true);
     m_rules->setObjectName(QStringLiteral("firedRules"));
+    // Rows wrap their text: their height follows the columns' width, which is known only once
+    // the tab is laid out (measured before, the first row stood a screen tall in Chinese).
+    connect(m_rules->horizontalHeader(), &QHeaderView::sectionResized, m_rules, &QTableWidget::resizeRowsToContents);
     m_profile->setObjectName(QStringLiteral("diseaseProfile"));
     m_profile->setColumnCount(3);
     m_profile->setHeaderLabels({tr("Condition"), tr("Color"), tr("Seen in")});
