@@ -35,6 +35,9 @@
 #include <QTest>
 
 namespace {
+// Reading, analysing and storing a trace happen off the UI thread; on a loaded two-core CI
+// machine running tests side by side that took longer than QTRY's five seconds.
+constexpr int OffThreadWork = 60000;
 const QDate Today(2026, 10, 3);
 
 // Writes a monitor's CSV export of `trace`, last written at `end` as a monitor does when the
@@ -133,18 +136,18 @@ private slots:
         const QString nstPath = dir.filePath(QStringLiteral("nst-0930.csv"));
         QVERIFY(writeCsv(nstPath, nst.build(), QDateTime(Today, QTime(9, 30))));
         importThroughTheDialog(tab->importButton(), nstPath);
-        QTRY_COMPARE(tab->table()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->table()->rowCount(), 1, OffThreadWork);
         QCOMPARE(tab->traces().first().figoClass, QStringLiteral("normal"));
         QCOMPARE(tab->traces().first().gestationalAgeDays, std::optional<int>(38 * 7 + 3));
         QCOMPARE(tab->traces().first().recordedAt.toLocalTime(), QDateTime(Today, QTime(8, 50)));
         QVERIFY(chart->banner()->ctgAlert().isEmpty());
         QVERIFY(window.ctg()->viewer());
-        QTRY_VERIFY(window.ctg()->viewer()->review().isReady());
+        QTRY_VERIFY_WITH_TIMEOUT(window.ctg()->viewer()->review().isReady(), OffThreadWork);
         window.ctg()->viewer()->close();
 
         // The labour: FIGO pathological.
         importThroughTheDialog(tab->importButton(), labourPath);
-        QTRY_COMPARE(tab->table()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->table()->rowCount(), 2, OffThreadWork);
         const CtgTraceRecord &newest = tab->traces().first();
         QCOMPARE(newest.figoClass, QStringLiteral("pathological"));
         QVERIFY(newest.isAlarming());
@@ -162,7 +165,7 @@ private slots:
         // The viewer opened on it, analysed: the late decelerations are listed.
         CtgViewer *viewer = window.ctg()->viewer();
         QVERIFY(viewer && viewer->isVisible());
-        QTRY_VERIFY(viewer->review().isReady());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->review().isReady(), OffThreadWork);
         QCOMPARE(viewer->review().record().meta.id, newest.meta.id);
         QVERIFY(viewer->eventList()->topLevelItemCount() > 20);
         viewer->setCmPerMinute(1);
