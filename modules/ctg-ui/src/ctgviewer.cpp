@@ -300,6 +300,7 @@ void CtgViewer::showAnnotations()
         auto *item = new QTreeWidgetItem(m_annotations);
         item->setText(0, CtgPaperPainter::timeLabel(a.atSeconds, m_review.record().recordedAt, true));
         item->setText(1, a.text);
+        item->setToolTip(1, a.text);
         item->setText(2, a.meta.author);
         item->setData(0, Qt::UserRole, a.meta.id);
         item->setData(0, Qt::UserRole + 1, a.atSeconds);
