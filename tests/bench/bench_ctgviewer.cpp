@@ -90,14 +90,16 @@ double rawPolylineMs(const CtgPaperData &data, const CtgPaperScale &scale, QImag
     const double rate = data.trace.sampleRateHz;
     const double pps = scale.pixelsPerSecond();
     const qsizetype first = qsizetype(start * rate);
-    const qsizetype last = std::min(data.trace.sampleCount(), qsizetype((start + image.width() / pps) * rate) + 1);
+    const qsizetype last
+        = std::min(data.trace.sampleCount(), qsizetype((start + image.width() / pps) * rate) + 1);
     for (const QVector<float> *channel : { &data.trace.fhrBpm, &data.trace.tocoUnits }) {
         QPolygonF line;
         line.reserve(last - first);
         for (qsizetype i = first; i < last; ++i) {
             const float v = (*channel)[i];
             if (!std::isnan(v))
-                line.append(QPointF((i / rate - start) * pps, channel == &data.trace.fhrBpm ? scale.fhrY(v) : scale.tocoY(v)));
+                line.append(QPointF((i / rate - start) * pps,
+                    channel == &data.trace.fhrBpm ? scale.fhrY(v) : scale.tocoY(v)));
         }
         p.drawPolyline(line);
     }

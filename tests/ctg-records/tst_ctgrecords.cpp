@@ -60,7 +60,8 @@ private:
         return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
     }
 
-    CtgTraceRecord stored(const CtgTrace &trace, const QDateTime &recordedAt = QDateTime(QDate(2026, 9, 20), QTime(8, 0), Qt::UTC))
+    CtgTraceRecord stored(const CtgTrace &trace,
+        const QDateTime &recordedAt = QDateTime(QDate(2026, 9, 20), QTime(8, 0), Qt::UTC))
     {
         CtgTraceRecord r;
         r.pregnancyId = m_pregnancy.meta.id;
@@ -130,7 +131,8 @@ private slots:
                            .arg(id, added.dataSha256)),
             1);
         // The samples travel as an attachment by their address, not through the outbox.
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'ctg_trace_data'")), 0);
+        QCOMPARE(
+            count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'ctg_trace_data'")), 0);
     }
 
     void theSameSamplesImportedTwiceAreKeptOnce()
@@ -170,8 +172,10 @@ private slots:
     void pathologicalAndCategoryThreeTracesAreAlarmingAndANormalOneIsNot()
     {
         const CtgTraceRecord normal = stored(normalTrace());
-        const CtgTraceRecord late = stored(lateDecelerationsTrace(), QDateTime(QDate(2026, 9, 22), QTime(8, 0), Qt::UTC));
-        const CtgTraceRecord sine = stored(sinusoidalTrace(), QDateTime(QDate(2026, 9, 23), QTime(8, 0), Qt::UTC));
+        const CtgTraceRecord late
+            = stored(lateDecelerationsTrace(), QDateTime(QDate(2026, 9, 22), QTime(8, 0), Qt::UTC));
+        const CtgTraceRecord sine
+            = stored(sinusoidalTrace(), QDateTime(QDate(2026, 9, 23), QTime(8, 0), Qt::UTC));
         QCOMPARE(late.figoClass, QStringLiteral("pathological"));
         QCOMPARE(sine.nichdCategory, QStringLiteral("III"));
         QVERIFY(late.isAlarming());
@@ -235,7 +239,8 @@ private slots:
         QVERIFY(records.saveInterpretation(draft));
         draft.text += QStringLiteral(" 建议常规产检。");
         QVERIFY(records.saveInterpretation(draft)); // drafts are saved as often as she likes
-        QCOMPARE(records.sign(draft, QStringLiteral("  "), signingTime).error().code, QStringLiteral("ctg.no-signer"));
+        QCOMPARE(records.sign(draft, QStringLiteral("  "), signingTime).error().code,
+            QStringLiteral("ctg.no-signer"));
         QVERIFY(records.sign(draft, QStringLiteral("王医生"), signingTime));
         QVERIFY(draft.isSigned());
 
@@ -249,7 +254,8 @@ private slots:
         CtgInterpretation again = list->first();
         again.text = QStringLiteral("changed afterwards");
         QCOMPARE(records.saveInterpretation(again).error().code, QStringLiteral("ctg.signed"));
-        QCOMPARE(records.sign(again, QStringLiteral("李医生"), signingTime).error().code, QStringLiteral("ctg.signed"));
+        QCOMPARE(records.sign(again, QStringLiteral("李医生"), signingTime).error().code,
+            QStringLiteral("ctg.signed"));
         // A copy opened before she signed, still a draft on the screen: refused as well.
         CtgInterpretation stale = list->first();
         stale.signedAt = QDateTime();
@@ -265,8 +271,9 @@ private slots:
         second.text = QStringLiteral("复核同意。");
         QVERIFY(records.sign(second, QStringLiteral("李医生"), signingTime.addSecs(3600)));
         QCOMPARE(records.interpretations(r.meta.id)->size(), 2);
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'ctg_interpretation' "
-                                      "AND json_extract(fields, '$.signed_by') = '李医生'")),
+        QCOMPARE(
+            count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'ctg_interpretation' "
+                                 "AND json_extract(fields, '$.signed_by') = '李医生'")),
             1);
     }
 
@@ -279,8 +286,9 @@ private slots:
         const CtgTrace trace = lateDecelerationsTrace();
         for (qsizetype i = 0; i < trace.sampleCount(); ++i) {
             const float fhr = trace.fhrBpm[i];
-            file.write(QByteArray::number(i / 4.0) + ',' + (CtgTrace::isLost(fhr) ? QByteArray("0") : QByteArray::number(fhr, 'f', 2))
-                + ',' + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
+            file.write(QByteArray::number(i / 4.0) + ','
+                + (CtgTrace::isLost(fhr) ? QByteArray("0") : QByteArray::number(fhr, 'f', 2)) + ','
+                + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
         }
         file.close();
         const QDateTime written(QDate(2026, 9, 25), QTime(11, 0), Qt::UTC);
@@ -313,8 +321,9 @@ private slots:
         const QString path = m_db->path();
         {
             QSqlQuery drop(m_db->connection());
-            for (const char *sql : { "DROP TABLE ctg_interpretation", "DROP TABLE ctg_annotation",
-                     "DROP TABLE ctg_trace_data", "DROP TABLE ctg_trace", "DELETE FROM schema_migration WHERE version = 7" })
+            for (const char *sql :
+                { "DROP TABLE ctg_interpretation", "DROP TABLE ctg_annotation", "DROP TABLE ctg_trace_data",
+                    "DROP TABLE ctg_trace", "DELETE FROM schema_migration WHERE version = 7" })
                 QVERIFY2(drop.exec(QString::fromLatin1(sql)), sql);
         }
         m_db.reset();

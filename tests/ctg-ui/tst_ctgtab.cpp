@@ -27,12 +27,12 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 namespace {
 // Reading, analysing and storing a trace happen off the UI thread; on a loaded two-core CI
@@ -90,7 +90,8 @@ private slots:
     void importedPathologicalTraceRaisesTheBannerAlertAndIsEvidenceForTheGrading()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
+        auto db = Database::open(
+            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
         QVERIFY(db);
         Patient patient;
         patient.name = QStringLiteral("陈丽");
@@ -159,7 +160,8 @@ private slots:
         QVERIFY(!alert.isEmpty());
         QVERIFY(chart->banner()->findChild<QLabel *>(QStringLiteral("ctgAlert"))->isVisible());
         QVERIFY(alert.contains(QLatin1String("14:00")));
-        QVERIFY((alert.contains(QLatin1String("FIGO pathological")) && alert.contains(QLatin1String("not yet interpreted")))
+        QVERIFY((alert.contains(QLatin1String("FIGO pathological"))
+                    && alert.contains(QLatin1String("not yet interpreted")))
             || isTranslatedTestRun());
 
         // The viewer opened on it, analysed: the late decelerations are listed.
@@ -189,7 +191,8 @@ private slots:
         saveScreenshot(&window, QStringLiteral("ctg-tab-alert"));
 
         // Signed, the alert stays (it is her record) but no longer says it waits for a reading.
-        viewer->interpretationEditor()->setPlainText(QStringLiteral("反复晚期减速，FIGO病理性。已通知产科医生，准备尽快分娩。"));
+        viewer->interpretationEditor()->setPlainText(
+            QStringLiteral("反复晚期减速，FIGO病理性。已通知产科医生，准备尽快分娩。"));
         whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
         QTest::mouseClick(viewer->signButton(), Qt::LeftButton);
         QTRY_VERIFY(!chart->banner()->ctgAlert().contains(QLatin1String("not yet interpreted")));
@@ -210,7 +213,8 @@ private slots:
     void aFileThatIsNotATraceIsRefusedWithItsReasonAndNothingIsStored()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
+        auto db = Database::open(
+            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
         QVERIFY(db);
         Patient patient;
         patient.name = QStringLiteral("陈丽");

@@ -161,8 +161,8 @@ private slots:
             minutesApart * cmPerMinute * pixelsPerCm, cmPerMinute == 1 ? 2 : 5);
         // Heavy horizontal FHR lines 60, 80 … 200 bpm one centimetre apart (60, 90 … at 3 cm/min),
         // read where the first minute's signal is lost.
-        checkSpacing(heavyLines(image, false, int(view.paperLeft() + 0.25 * pixelsPerCm), int(scale.fhrY(210)) + 3,
-                         int(scale.fhrY(50)) - 2),
+        checkSpacing(heavyLines(image, false, int(view.paperLeft() + 0.25 * pixelsPerCm),
+                         int(scale.fhrY(210)) + 3, int(scale.fhrY(50)) - 2),
             pixelsPerCm, cmPerMinute == 3 ? 4 : 6);
         QCOMPARE(scale.bpmPerCm(), cmPerMinute == 3 ? 30.0 : 20.0);
         QCOMPARE(view.height(), int(std::ceil(scale.totalHeight())));
@@ -293,7 +293,8 @@ private slots:
         }
         QVERIFY(other >= 0);
         const CtgEvent &e = a.events[other];
-        const double x = paper->paperLeft() + (e.peakSeconds - paper->startSeconds()) * paper->scale().pixelsPerSecond();
+        const double x
+            = paper->paperLeft() + (e.peakSeconds - paper->startSeconds()) * paper->scale().pixelsPerSecond();
         QTest::mouseClick(paper, Qt::LeftButton, {}, QPoint(int(x), int(paper->scale().fhrY(180))));
         QCOMPARE(paper->selectedEvent(), other);
         QCOMPARE(list->currentItem(), list->topLevelItem(other));
@@ -350,14 +351,16 @@ private slots:
         // Signed is final: what is typed now is another interpretation, the signed one stays.
         CtgInterpretation signedOne = interpretations->first();
         signedOne.text = QStringLiteral("changed");
-        QCOMPARE(CtgRecords(*stored.db).saveInterpretation(signedOne).error().code, QStringLiteral("ctg.signed"));
+        QCOMPARE(
+            CtgRecords(*stored.db).saveInterpretation(signedOne).error().code, QStringLiteral("ctg.signed"));
 
         paper->centerOn(at);
         viewer.goToEvent(3);
         saveScreenshot(&viewer, QStringLiteral("ctg-viewer"));
         QVERIFY(viewer.exportPdfTo(m_dir.filePath(QStringLiteral("labour.pdf"))));
         if (const QString dir = qEnvironmentVariable("OBSLINK_SCREENSHOT_DIR"); !dir.isEmpty())
-            QFile::copy(m_dir.filePath(QStringLiteral("labour.pdf")), QDir(dir).filePath(QStringLiteral("ctg-labour.pdf")));
+            QFile::copy(m_dir.filePath(QStringLiteral("labour.pdf")),
+                QDir(dir).filePath(QStringLiteral("ctg-labour.pdf")));
     }
 
     void pdfPagesAreAtTruePaperScale_data()
@@ -383,7 +386,8 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray pdf = file.readAll();
-        QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), qsizetype(*pages));
+        QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "),
+            qsizetype(*pages));
         QVERIFY(pdf.contains("/MediaBox [0 0 841.89") || pdf.contains("/MediaBox [0 0 842"));
 
         // The page drawn at 254 dpi (10 dots a millimetre): heavy lines 10 cm (1 cm/min, 10 min)
@@ -398,7 +402,8 @@ private slots:
         const QList<double> columns = heavyLines(page, true, top + qRound(scale.tocoY(95)), 193, 2970 - 100);
         checkSpacing(columns, cmPerMinute == 1 ? 1000 : 300, 2);
         // 2.5 mm into the paper: the lost first minute.
-        checkSpacing(heavyLines(page, false, 190 + 25, top + int(scale.fhrY(210)) + 3, top + int(scale.fhrY(50)) - 2),
+        checkSpacing(
+            heavyLines(page, false, 190 + 25, top + int(scale.fhrY(210)) + 3, top + int(scale.fhrY(50)) - 2),
             100, 4);
     }
 };

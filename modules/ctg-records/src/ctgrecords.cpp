@@ -57,15 +57,17 @@ Result<void> CtgRecords::addTrace(CtgTraceRecord &record, const CtgTrace &trace)
         return failure(QStringLiteral("ctg.no-pregnancy"), tr("The trace is not linked to a pregnancy."));
     const QByteArray bytes = CtgFileFormat::encode(trace);
     CtgTraceRecord stored = record;
-    stored.dataSha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    stored.dataSha256
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     stored.dataBytes = bytes.size();
     QJsonArray reasons;
     for (const QString &reason : stored.reasons)
         reasons.append(reason);
-    const QVariantList values { idText(stored.pregnancyId), timeText(stored.recordedAt), stored.durationSeconds,
-        stored.sampleRateHz, text(stored.source), sqlOptional(stored.gestationalAgeDays), stored.dataSha256,
-        stored.dataBytes, sqlOptional(stored.lostPercent), sqlOptional(stored.baselineBpm),
-        text(stored.figoClass), text(stored.nichdCategory),
+    const QVariantList values { idText(stored.pregnancyId), timeText(stored.recordedAt),
+        stored.durationSeconds, stored.sampleRateHz, text(stored.source),
+        sqlOptional(stored.gestationalAgeDays), stored.dataSha256, stored.dataBytes,
+        sqlOptional(stored.lostPercent), sqlOptional(stored.baselineBpm), text(stored.figoClass),
+        text(stored.nichdCategory),
         QString::fromUtf8(QJsonDocument(reasons).toJson(QJsonDocument::Compact)) };
 
     Transaction transaction(m_database.connection());
@@ -76,8 +78,8 @@ Result<void> CtgRecords::addTrace(CtgTraceRecord &record, const CtgTrace &trace)
     data.addBindValue(bytes);
     if (auto done = execute(data, "store CTG samples"); !done)
         return done;
-    if (auto done = m_traces.insert(
-            stored.meta, values, m_database.identity().clinicId, m_database.identity().author);
+    if (auto done
+        = m_traces.insert(stored.meta, values, m_database.identity().clinicId, m_database.identity().author);
         !done)
         return done;
     if (auto done = transaction.commit(); !done)
@@ -165,10 +167,12 @@ Result<void> CtgRecords::saveAnnotation(CtgAnnotation &a)
     if (a.text.trimmed().isEmpty())
         return failure(QStringLiteral("ctg.empty-annotation"), tr("Write the annotation before saving it."));
     if (a.atSeconds < 0)
-        return failure(QStringLiteral("ctg.annotation-time"), tr("An annotation must be at a time within the trace."));
+        return failure(
+            QStringLiteral("ctg.annotation-time"), tr("An annotation must be at a time within the trace."));
     const QVariantList values { idText(a.traceId), a.atSeconds, a.text.trimmed() };
     if (a.meta.id.isNull() || a.meta.revision == 0)
-        return m_annotations.insert(a.meta, values, m_database.identity().clinicId, m_database.identity().author);
+        return m_annotations.insert(
+            a.meta, values, m_database.identity().clinicId, m_database.identity().author);
     return m_annotations.update(a.meta, values, m_database.identity().author);
 }
 
@@ -214,7 +218,8 @@ Result<void> CtgRecords::saveInterpretation(CtgInterpretation &i)
     if (*stored || (i.isSigned() && i.meta.revision > 0))
         return failure(QStringLiteral("ctg.signed"),
             tr("This interpretation is signed and can no longer be changed; write a new one instead."));
-    const QVariantList values { idText(i.traceId), text(i.text), text(i.signedBy), text(timeText(i.signedAt)) };
+    const QVariantList values { idText(i.traceId), text(i.text), text(i.signedBy),
+        text(timeText(i.signedAt)) };
     if (i.meta.id.isNull() || i.meta.revision == 0)
         return m_interpretations.insert(
             i.meta, values, m_database.identity().clinicId, m_database.identity().author);
@@ -226,8 +231,8 @@ Result<void> CtgRecords::sign(CtgInterpretation &i, const QString &signer, const
     if (i.isSigned())
         return failure(QStringLiteral("ctg.signed"), tr("This interpretation is already signed."));
     if (i.text.trimmed().isEmpty())
-        return failure(QStringLiteral("ctg.empty-interpretation"),
-            tr("Write the interpretation before signing it."));
+        return failure(
+            QStringLiteral("ctg.empty-interpretation"), tr("Write the interpretation before signing it."));
     if (signer.trimmed().isEmpty())
         return failure(
             QStringLiteral("ctg.no-signer"), tr("The interpretation must be signed by a named clinician."));

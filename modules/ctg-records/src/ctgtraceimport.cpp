@@ -30,13 +30,15 @@ Result<CtgTraceImport::Imported> CtgTraceImport::read(const QString &path, const
         // A WFDB record is named by its header; the samples are in the .dat beside it.
         QFileInfo written = info;
         if (info.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0) {
-            const QFileInfo dat(info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".dat"));
+            const QFileInfo dat(
+                info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".dat"));
             if (dat.exists())
                 written = dat;
         }
         const QDateTime end = written.lastModified().toUTC();
         r.recordedAt = end.addMSecs(-qRound64(imported.analysis.durationSeconds * 1000));
-        r.recordedAt.setTime(QTime(r.recordedAt.time().hour(), r.recordedAt.time().minute(), r.recordedAt.time().second()));
+        r.recordedAt.setTime(
+            QTime(r.recordedAt.time().hour(), r.recordedAt.time().minute(), r.recordedAt.time().second()));
     }
     return imported;
 }

@@ -44,7 +44,8 @@ CtgDecimation::CtgDecimation(const QVector<float> &samples)
     while (level.size() >= 4) {
         QVector<float> next((level.size() / 4) * 2);
         for (qsizetype b = 0; b < next.size() / 2; ++b) {
-            const float lo1 = level[4 * b], hi1 = level[4 * b + 1], lo2 = level[4 * b + 2], hi2 = level[4 * b + 3];
+            const float lo1 = level[4 * b], hi1 = level[4 * b + 1], lo2 = level[4 * b + 2],
+                        hi2 = level[4 * b + 3];
             next[2 * b] = std::isnan(lo1) ? lo2 : std::isnan(lo2) ? lo1 : std::min(lo1, lo2);
             next[2 * b + 1] = std::isnan(hi1) ? hi2 : std::isnan(hi2) ? hi1 : std::max(hi1, hi2);
         }

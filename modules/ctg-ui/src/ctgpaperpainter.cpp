@@ -64,7 +64,8 @@ QColor over(const QColor &top, const QColor &bottom)
 {
     const double a = top.alphaF();
     return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
-        float(top.greenF() * a + bottom.greenF() * (1 - a)), float(top.blueF() * a + bottom.blueF() * (1 - a)));
+        float(top.greenF() * a + bottom.greenF() * (1 - a)),
+        float(top.blueF() * a + bottom.blueF() * (1 - a)));
 }
 
 // Visible samples of a channel as a polyline with gaps where the signal was lost: the raw
@@ -203,7 +204,7 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
     const auto kindOf = [](const CtgEvent &e) {
         return e.type == CtgEvent::Type::Contraction ? ContractionSpan
             : e.type == CtgEvent::Type::Acceleration ? AccelerationSpan
-                                                      : DecelerationSpan;
+                                                     : DecelerationSpan;
     };
     for (const CtgEvent &e : events) {
         if (e.endSeconds < startSeconds || e.startSeconds > endSeconds)
@@ -238,7 +239,6 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         }
     }
 
-
     // Grid: the fine lines first, the heavy ones over them.
     p.setRenderHint(QPainter::Antialiasing, false);
     const double thin = std::max(1.0, 0.1 * scale.dotsPerMm());
@@ -259,7 +259,8 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         (isMajor ? major : minor).append(QLineF(area.left(), fhrY(bpm), area.right(), fhrY(bpm)));
     }
     for (int units = 0; units <= 100; units += 10)
-        (units % 20 == 0 ? major : minor).append(QLineF(area.left(), tocoY(units), area.right(), tocoY(units)));
+        (units % 20 == 0 ? major : minor)
+            .append(QLineF(area.left(), tocoY(units), area.right(), tocoY(units)));
     p.setPen(QPen(minorGrid, thin));
     p.drawLines(minor);
     p.setPen(QPen(majorGrid, heavy));
@@ -281,7 +282,8 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
     }
     // Where the recording ends, the paper is blank.
     if (dataEnd < endSeconds)
-        p.fillRect(QRectF(xOf(std::max(dataEnd, startSeconds)), area.top(), area.right() - xOf(dataEnd), area.height()),
+        p.fillRect(QRectF(xOf(std::max(dataEnd, startSeconds)), area.top(), area.right() - xOf(dataEnd),
+                       area.height()),
             QColor(0xee, 0xee, 0xee));
 
     // The selected event outlined, each acceleration and deceleration marked with its type.
@@ -297,7 +299,8 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         const bool contraction = e.type == CtgEvent::Type::Contraction;
         const QColor fill = fills[kindOf(e)];
         if (i == overlay.selectedEvent) {
-            const QRectF span(xOf(e.startSeconds), contraction ? tocoTop : fhrTop, (e.endSeconds - e.startSeconds) * pps,
+            const QRectF span(xOf(e.startSeconds), contraction ? tocoTop : fhrTop,
+                (e.endSeconds - e.startSeconds) * pps,
                 contraction ? tocoBottom - tocoTop : fhrBottom - fhrTop);
             p.setPen(QPen(fill.darker(250), heavy * 1.5, Qt::SolidLine));
             p.setBrush(Qt::NoBrush);
@@ -351,8 +354,10 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
     drawChannel(p, data.mhr, rate, area, startSeconds, pps, clampedFhr, maternal, traceWidth);
     drawChannel(p, data.fhr2, rate, area, startSeconds, pps, clampedFhr, fhr2Color, traceWidth);
     drawChannel(p, data.fhr, rate, area, startSeconds, pps, clampedFhr, fhrColor, traceWidth);
-    drawChannel(p, data.toco, rate, area, startSeconds, pps,
-        [&](double units) { return tocoY(std::clamp(units, 0.0, CtgPaperScale::TocoMax)); }, tocoColor, traceWidth);
+    drawChannel(
+        p, data.toco, rate, area, startSeconds, pps,
+        [&](double units) { return tocoY(std::clamp(units, 0.0, CtgPaperScale::TocoMax)); }, tocoColor,
+        traceWidth);
 
     // Annotations: a line across both panels and the note in a flag at the top.
     p.setFont(paperFont(scale, 2.6));
@@ -364,8 +369,8 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         p.setPen(QPen(annotationColor, heavy, Qt::DashLine));
         p.drawLine(QLineF(x, fhrTop, x, tocoBottom));
         const QString text = metrics.elidedText(a.text, Qt::ElideRight, 45 * scale.dotsPerMm());
-        const QRectF box(x, fhrTop + 5 * scale.dotsPerMm(), metrics.horizontalAdvance(text) + 2 * scale.dotsPerMm(),
-            metrics.height() + scale.dotsPerMm());
+        const QRectF box(x, fhrTop + 5 * scale.dotsPerMm(),
+            metrics.horizontalAdvance(text) + 2 * scale.dotsPerMm(), metrics.height() + scale.dotsPerMm());
         if (box.right() < area.left())
             continue;
         p.setPen(Qt::NoPen);
@@ -395,9 +400,11 @@ void CtgPaperPainter::paintAxis(QPainter &p, const QRectF &area, const CtgPaperS
     }
     QFont unitFont = paperFont(scale, 2.2);
     p.setFont(unitFont);
-    p.drawText(QRectF(area.left(), top + scale.fhrY(CtgPaperScale::FhrMaxBpm), area.width() - scale.dotsPerMm(), h),
+    p.drawText(
+        QRectF(area.left(), top + scale.fhrY(CtgPaperScale::FhrMaxBpm), area.width() - scale.dotsPerMm(), h),
         Qt::AlignRight | Qt::AlignTop, tr("bpm"));
-    p.drawText(QRectF(area.left(), top + scale.tocoY(CtgPaperScale::TocoMax), area.width() - scale.dotsPerMm(), h),
+    p.drawText(
+        QRectF(area.left(), top + scale.tocoY(CtgPaperScale::TocoMax), area.width() - scale.dotsPerMm(), h),
         Qt::AlignRight | Qt::AlignTop, tr("UA"));
     p.restore();
 }
@@ -406,7 +413,8 @@ int CtgPaperPainter::eventAt(
     const CtgPaperScale &scale, double startSeconds, const CtgPaperData &data, const QPointF &point)
 {
     const double seconds = startSeconds + point.x() / scale.pixelsPerSecond();
-    const bool inFhr = point.y() >= scale.fhrY(CtgPaperScale::FhrMaxBpm) && point.y() <= scale.fhrY(CtgPaperScale::FhrMinBpm);
+    const bool inFhr = point.y() >= scale.fhrY(CtgPaperScale::FhrMaxBpm)
+        && point.y() <= scale.fhrY(CtgPaperScale::FhrMinBpm);
     const bool inToco = point.y() >= scale.tocoY(CtgPaperScale::TocoMax) && point.y() <= scale.tocoY(0);
     const QList<CtgEvent> &events = data.analysis.events;
     for (int i = 0; i < events.size(); ++i) {

@@ -81,5 +81,6 @@ double CtgPaperScale::majorSeconds() const
 
 double CtgPaperScale::labelSeconds() const
 {
-    return std::max(majorSeconds(), firstWideEnough({ 600, 1800, 3600, 7200, 14400 }, pixelsPerSecond(), 25 * dotsPerMm()));
+    return std::max(majorSeconds(),
+        firstWideEnough({ 600, 1800, 3600, 7200, 14400 }, pixelsPerSecond(), 25 * dotsPerMm()));
 }

@@ -185,8 +185,8 @@ void CtgPaperView::mouseReleaseEvent(QMouseEvent *event)
     m_pressAt.reset();
     if (!click || !m_data || event->position().x() < paperLeft())
         return;
-    const int index = CtgPaperPainter::eventAt(
-        scale(), m_startSeconds, *m_data, QPointF(event->position().x() - paperLeft(), event->position().y()));
+    const int index = CtgPaperPainter::eventAt(scale(), m_startSeconds, *m_data,
+        QPointF(event->position().x() - paperLeft(), event->position().y()));
     selectEvent(index);
     if (index >= 0)
         emit eventClicked(index);
@@ -195,7 +195,8 @@ void CtgPaperView::mouseReleaseEvent(QMouseEvent *event)
 void CtgPaperView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && m_data && event->position().x() >= paperLeft())
-        emit annotationRequested(std::clamp(secondsAt(event->position().x()), 0.0, m_data->durationSeconds()));
+        emit annotationRequested(
+            std::clamp(secondsAt(event->position().x()), 0.0, m_data->durationSeconds()));
 }
 
 void CtgPaperView::wheelEvent(QWheelEvent *event)

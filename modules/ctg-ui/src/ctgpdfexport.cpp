@@ -30,8 +30,8 @@ Result<int> CtgPdfExport::write(const QString &path, const Document &doc)
     writer.setTitle(tr("Fetal heart trace (CTG)"));
     writer.setCreator(QStringLiteral("ObsLink"));
     // Margins are drawn in millimetres by paintPage; the page itself has none.
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0),
-        QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
     QPainter p;
     if (!p.begin(&writer))
         return failure(QStringLiteral("ctg.pdf-write"), tr("The PDF cannot be written to %1.").arg(path));
@@ -64,10 +64,11 @@ void CtgPdfExport::paintPage(QPainter &p, const Document &doc, int page, double 
         ? locale.toString(doc.record.recordedAt.toLocalTime(), QLocale::ShortFormat)
         : QString();
     const CtgAnalysis &a = doc.data->analysis;
-    const QString summary = tr("FIGO: %1   NICHD: %2   Baseline: %3   Signal lost: %4%")
-                                .arg(CtgTerms::figo(a.figo.value), CtgTerms::nichd(a.nichd.value),
-                                    a.meanBaselineBpm ? tr("%1 bpm").arg(qRound(*a.meanBaselineBpm)) : tr("unknown"),
-                                    locale.toString(a.lostPercent, 'f', 1));
+    const QString summary
+        = tr("FIGO: %1   NICHD: %2   Baseline: %3   Signal lost: %4%")
+              .arg(CtgTerms::figo(a.figo.value), CtgTerms::nichd(a.nichd.value),
+                  a.meanBaselineBpm ? tr("%1 bpm").arg(qRound(*a.meanBaselineBpm)) : tr("unknown"),
+                  locale.toString(a.lostPercent, 'f', 1));
     const double start = page * secondsPerPage;
     p.save();
     p.setPen(Qt::black);
@@ -84,7 +85,8 @@ void CtgPdfExport::paintPage(QPainter &p, const Document &doc, int page, double 
                 CtgPaperPainter::timeLabel(
                     std::min(start + secondsPerPage, doc.data->durationSeconds()), doc.overlay.recordedAt)));
     p.setPen(CtgTerms::figoColor(a.figo.value));
-    p.drawText(QRectF(MarginMm * mm, (MarginMm + 11) * mm, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter, summary);
+    p.drawText(QRectF(MarginMm * mm, (MarginMm + 11) * mm, width, 5 * mm), Qt::AlignLeft | Qt::AlignVCenter,
+        summary);
 
     const double top = (MarginMm + 18) * mm;
     const QRectF axis(MarginMm * mm, top, AxisWidthMm * mm, scale.totalHeight());
@@ -110,10 +112,12 @@ void CtgPdfExport::paintPage(QPainter &p, const Document &doc, int page, double 
         for (const CtgInterpretation &i : doc.interpretations) {
             if (!i.isSigned())
                 continue;
-            const QString line = tr("Interpretation signed by %1, %2: %3")
-                                     .arg(i.signedBy, locale.toString(i.signedAt.toLocalTime(), QLocale::ShortFormat),
-                                         i.text);
-            p.drawText(QRectF(MarginMm * mm, y, width, 14 * mm), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, line);
+            const QString line
+                = tr("Interpretation signed by %1, %2: %3")
+                      .arg(i.signedBy, locale.toString(i.signedAt.toLocalTime(), QLocale::ShortFormat),
+                          i.text);
+            p.drawText(QRectF(MarginMm * mm, y, width, 14 * mm),
+                Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, line);
             y += 14 * mm;
         }
     }

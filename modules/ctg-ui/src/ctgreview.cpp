@@ -51,9 +51,10 @@ void CtgReview::open(const QUuid &traceId)
         return;
     }
     const std::optional<int> ga = m_record.gestationalAgeDays;
-    m_watcher.setFuture(QtConcurrent::run([trace = *samples, ga]() -> Result<std::shared_ptr<const CtgPaperData>> {
-        return CtgPaperData::build(trace, ga);
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([trace = *samples, ga]() -> Result<std::shared_ptr<const CtgPaperData>> {
+            return CtgPaperData::build(trace, ga);
+        }));
 }
 
 void CtgReview::show(const CtgTraceRecord &record, std::shared_ptr<const CtgPaperData> data)
@@ -79,7 +80,8 @@ std::optional<CtgInterpretation> CtgReview::draft() const
 Result<void> CtgReview::writable() const
 {
     if (!m_stored)
-        return failure(QStringLiteral("ctg.not-stored"), tr("This trace is not in the record; nothing can be saved with it."));
+        return failure(QStringLiteral("ctg.not-stored"),
+            tr("This trace is not in the record; nothing can be saved with it."));
     return {};
 }
 
@@ -101,7 +103,8 @@ Result<void> CtgReview::addAnnotation(double seconds, const QString &text)
     if (auto ok = writable(); !ok)
         return ok;
     if (seconds > m_record.durationSeconds)
-        return failure(QStringLiteral("ctg.annotation-time"), tr("An annotation must be at a time within the trace."));
+        return failure(
+            QStringLiteral("ctg.annotation-time"), tr("An annotation must be at a time within the trace."));
     CtgAnnotation a;
     a.traceId = m_record.meta.id;
     a.atSeconds = seconds;

@@ -33,7 +33,8 @@ CtgTracesView::CtgTracesView(CtgRecords &records, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_import->setObjectName(QStringLiteral("importCtg"));
-    m_import->setToolTip(tr("A fetal monitor's export: CSV (time_s, fhr_bpm, toco) or PhysioNet WFDB (.hea)"));
+    m_import->setToolTip(
+        tr("A fetal monitor's export: CSV (time_s, fhr_bpm, toco) or PhysioNet WFDB (.hea)"));
     m_open->setObjectName(QStringLiteral("openCtg"));
     m_busy->setObjectName(QStringLiteral("ctgBusy"));
     m_summary->setWordWrap(true);
@@ -83,7 +84,8 @@ void CtgTracesView::refresh()
     m_table->setRowCount(0);
     m_traces.clear();
     if (m_pregnancyId.isNull()) {
-        m_summary->setText(tr("Open a woman's chart with a current pregnancy to see and import her fetal heart traces."));
+        m_summary->setText(
+            tr("Open a woman's chart with a current pregnancy to see and import her fetal heart traces."));
         m_open->setEnabled(false);
         return;
     }
@@ -104,7 +106,8 @@ void CtgTracesView::refresh()
                 + local.toString(QStringLiteral("HH:mm"))));
         m_table->setItem(row, 1, new QTableWidgetItem(tr("%1 min").arg(qRound(r.durationSeconds / 60))));
         m_table->setItem(row, 2,
-            new QTableWidgetItem(r.gestationalAgeDays ? GestationalAge(*r.gestationalAgeDays).toString() : QString()));
+            new QTableWidgetItem(
+                r.gestationalAgeDays ? GestationalAge(*r.gestationalAgeDays).toString() : QString()));
         auto *figo = new QTableWidgetItem(CtgTerms::figo(r.figoClass));
         figo->setForeground(Qt::white);
         figo->setBackground(CtgTerms::figoColor(r.figoClass));
@@ -134,5 +137,7 @@ void CtgTracesView::refresh()
     m_summary->setText(m_traces.isEmpty()
             ? tr("No fetal heart traces yet. Import a monitor's file to read it on CTG paper.")
             : tr("%n trace(s)", nullptr, int(m_traces.size()))
-                + (alarming > 0 ? QStringLiteral(" · ") + tr("%n pathological or category III", nullptr, alarming) : QString()));
+                + (alarming > 0
+                        ? QStringLiteral(" · ") + tr("%n pathological or category III", nullptr, alarming)
+                        : QString()));
 }

@@ -31,7 +31,7 @@ void setChip(QLabel *label, const QString &text, const QColor &color)
     label->setText(text);
     label->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 3px 8px; border-radius: 3px; "
                                         "font-weight: bold;")
-            .arg(color.name()));
+                             .arg(color.name()));
 }
 
 QString duration(double seconds)
@@ -71,7 +71,8 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_speed->setObjectName(QStringLiteral("chartSpeed"));
     for (int cm : { 1, 2, 3 })
         m_speed->addItem(tr("%1 cm/min").arg(cm), cm);
-    m_speed->setToolTip(tr("Chart speed (走纸速度): centimetres of paper per minute, at true size on this screen"));
+    m_speed->setToolTip(
+        tr("Chart speed (走纸速度): centimetres of paper per minute, at true size on this screen"));
     m_scaleLabel->setObjectName(QStringLiteral("paperScale"));
     m_events->setObjectName(QStringLiteral("ctgEvents"));
     m_events->setHeaderLabels({ tr("Time"), tr("Event"), tr("Duration"), tr("Depth / height") });
@@ -84,8 +85,9 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_signed->setWordWrap(true);
     m_signed->setTextFormat(Qt::RichText);
     m_editor->setObjectName(QStringLiteral("ctgInterpretation"));
-    m_editor->setPlaceholderText(tr("Interpretation (判读): baseline, variability, accelerations, decelerations, "
-                                    "classification and what is to be done"));
+    m_editor->setPlaceholderText(
+        tr("Interpretation (判读): baseline, variability, accelerations, decelerations, "
+           "classification and what is to be done"));
     m_sign->setObjectName(QStringLiteral("signInterpretation"));
     m_status->setObjectName(QStringLiteral("ctgStatus"));
 
@@ -139,9 +141,10 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     paperLayout->addLayout(tools);
     paperLayout->addWidget(m_paper);
     paperLayout->addWidget(m_scroll);
-    paperLayout->addWidget(new QLabel(tr("Drag or scroll to move along the trace; click an event to select it; "
-                                         "double-click the paper to annotate that moment."),
-        this));
+    paperLayout->addWidget(
+        new QLabel(tr("Drag or scroll to move along the trace; click an event to select it; "
+                      "double-click the paper to annotate that moment."),
+            this));
     paperLayout->addStretch();
 
     auto *side = new QSplitter(Qt::Vertical, this);
@@ -199,9 +202,8 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
         [this](QTreeWidgetItem *item) { goToEvent(m_events->indexOfTopLevelItem(item)); });
     connect(m_events, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem *item) { goToEvent(m_events->indexOfTopLevelItem(item)); });
-    connect(m_annotations, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        m_paper->centerOn(item->data(0, Qt::UserRole + 1).toDouble());
-    });
+    connect(m_annotations, &QTreeWidget::itemClicked, this,
+        [this](QTreeWidgetItem *item) { m_paper->centerOn(item->data(0, Qt::UserRole + 1).toDouble()); });
     connect(m_paper, &CtgPaperView::annotationRequested, this, &CtgViewer::annotateAt);
 
     connect(&m_review, &CtgReview::ready, this, &CtgViewer::showTrace);
@@ -254,7 +256,8 @@ void CtgViewer::showTrace()
         decelerations += e.type == CtgEvent::Type::Deceleration;
         contractions += e.type == CtgEvent::Type::Contraction;
     }
-    parts << tr("%n acceleration(s)", nullptr, a.accelerations) << tr("%n deceleration(s)", nullptr, decelerations)
+    parts << tr("%n acceleration(s)", nullptr, a.accelerations)
+          << tr("%n deceleration(s)", nullptr, decelerations)
           << tr("%n contraction(s)", nullptr, contractions);
     if (a.nstReactive)
         parts << (*a.nstReactive ? tr("NST reactive") : tr("NST non-reactive"));
@@ -273,13 +276,15 @@ void CtgViewer::showTrace()
         item->setText(0, CtgPaperPainter::timeLabel(e.startSeconds, r.recordedAt, true));
         item->setText(1, CtgTerms::event(e));
         item->setText(2, duration(e.durationSeconds()));
-        item->setText(3, e.type == CtgEvent::Type::Contraction ? tr("%1 units").arg(qRound(e.amplitude))
-                                                                : tr("%1 bpm").arg(qRound(std::abs(e.amplitude))));
+        item->setText(3,
+            e.type == CtgEvent::Type::Contraction ? tr("%1 units").arg(qRound(e.amplitude))
+                                                  : tr("%1 bpm").arg(qRound(std::abs(e.amplitude))));
         if (e.type == CtgEvent::Type::Deceleration)
-            item->setForeground(1, CtgTerms::figoColor(
-                e.subtype == QLatin1String("late") || e.subtype == QLatin1String("prolonged")
-                    ? QStringLiteral("pathological")
-                    : QStringLiteral("suspicious")));
+            item->setForeground(1,
+                CtgTerms::figoColor(
+                    e.subtype == QLatin1String("late") || e.subtype == QLatin1String("prolonged")
+                        ? QStringLiteral("pathological")
+                        : QStringLiteral("suspicious")));
     }
     for (int c = 0; c < m_events->columnCount(); ++c)
         m_events->resizeColumnToContents(c);
@@ -344,12 +349,11 @@ void CtgViewer::syncScrollBar()
 void CtgViewer::updateScaleLabel()
 {
     const CtgPaperScale s = m_paper->scale();
-    m_scaleLabel->setText(s.isTrueScale()
-            ? tr("True paper scale: %1 cm/min, %2 bpm/cm (screen %3 dpi)")
-                  .arg(s.cmPerMinute())
-                  .arg(s.bpmPerCm())
-                  .arg(qRound(s.dotsPerInch()))
-            : tr("Zoomed %1% — not paper scale").arg(qRound(s.zoom() * 100)));
+    m_scaleLabel->setText(s.isTrueScale() ? tr("True paper scale: %1 cm/min, %2 bpm/cm (screen %3 dpi)")
+                                                .arg(s.cmPerMinute())
+                                                .arg(s.bpmPerCm())
+                                                .arg(qRound(s.dotsPerInch()))
+                                          : tr("Zoomed %1% — not paper scale").arg(qRound(s.zoom() * 100)));
 }
 
 void CtgViewer::goToEvent(int index)
@@ -416,11 +420,13 @@ void CtgViewer::signInterpretation()
 
 void CtgViewer::exportPdf()
 {
-    const QString suggested = tr("ctg-%1.pdf")
-                                  .arg(m_review.record().recordedAt.isValid()
-                                          ? m_review.record().recordedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"))
-                                          : QStringLiteral("trace"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Print the trace to PDF"), suggested, tr("PDF (*.pdf)"));
+    const QString suggested
+        = tr("ctg-%1.pdf")
+              .arg(m_review.record().recordedAt.isValid()
+                      ? m_review.record().recordedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"))
+                      : QStringLiteral("trace"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Print the trace to PDF"), suggested, tr("PDF (*.pdf)"));
     if (!path.isEmpty())
         exportPdfTo(path);
 }

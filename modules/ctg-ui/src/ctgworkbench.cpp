@@ -78,8 +78,8 @@ void CtgWorkbench::importFile(const QString &path, const QString &format)
     m_importPregnancy = m_pregnancy->meta.id;
     m_importName = QFileInfo(path).fileName();
     m_tracesView->setBusy(tr("Reading and analysing %1…").arg(m_importName));
-    m_import.setFuture(QtConcurrent::run(
-        [path, format, gaDays] { return CtgTraceImport::read(path, format, gaDays); }));
+    m_import.setFuture(
+        QtConcurrent::run([path, format, gaDays] { return CtgTraceImport::read(path, format, gaDays); }));
 }
 
 void CtgWorkbench::importFinished()

@@ -25,9 +25,9 @@ struct CtgTraceRecord
     qint64 dataBytes = 0;
     std::optional<double> lostPercent;
     std::optional<double> baselineBpm;
-    QString figoClass;     // normal, suspicious, pathological, insufficient-signal
+    QString figoClass; // normal, suspicious, pathological, insufficient-signal
     QString nichdCategory; // I, II, III, undetermined
-    QStringList reasons;   // FIGO reasons, then NICHD reasons not already given
+    QStringList reasons; // FIGO reasons, then NICHD reasons not already given
 
     // FIGO pathological or NICHD category III: the banner raises an alert and the risk grading
     // lists it as evidence for a clinician to weigh.

@@ -21,7 +21,8 @@ struct CtgPaperData
 
     double durationSeconds() const { return trace.durationSeconds(); }
     // Analyses the trace (the 32-week acceleration rule when the gestational age is known).
-    static std::shared_ptr<const CtgPaperData> build(CtgTrace trace, std::optional<int> gestationalAgeDays = {});
+    static std::shared_ptr<const CtgPaperData> build(
+        CtgTrace trace, std::optional<int> gestationalAgeDays = {});
     static std::shared_ptr<const CtgPaperData> build(CtgTrace trace, CtgAnalysis analysis);
     // Samples, baseline curve and pyramids, in bytes.
     qsizetype memoryBytes() const;

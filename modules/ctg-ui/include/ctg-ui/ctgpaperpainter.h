@@ -24,17 +24,18 @@ public:
     struct Overlay
     {
         QList<CtgAnnotation> annotations;
-        int selectedEvent = -1;       // index into analysis.events
-        QDateTime recordedAt;         // clock times on the paper; elapsed time when invalid
+        int selectedEvent = -1; // index into analysis.events
+        QDateTime recordedAt; // clock times on the paper; elapsed time when invalid
     };
 
-    static void paintPaper(QPainter &painter, const QRectF &area, const CtgPaperScale &scale, double startSeconds,
-        const CtgPaperData &data, const Overlay &overlay);
+    static void paintPaper(QPainter &painter, const QRectF &area, const CtgPaperScale &scale,
+        double startSeconds, const CtgPaperData &data, const Overlay &overlay);
     // The bpm and uterine activity scales, for a strip left of the paper.
     static void paintAxis(QPainter &painter, const QRectF &area, const CtgPaperScale &scale);
     // "08:40" (clock time of the recording) or "0:40" (elapsed) at `seconds` into the trace.
     static QString timeLabel(double seconds, const QDateTime &recordedAt, bool withSeconds = false);
     // Which event is drawn at x (device units from the paper's left edge) in the FHR panel (an
     // acceleration or deceleration) or the toco panel (a contraction); -1 if none.
-    static int eventAt(const CtgPaperScale &scale, double startSeconds, const CtgPaperData &data, const QPointF &point);
+    static int eventAt(
+        const CtgPaperScale &scale, double startSeconds, const CtgPaperData &data, const QPointF &point);
 };

@@ -20,7 +20,7 @@ class CtgPdfExport
 public:
     struct Document
     {
-        QString woman;           // name and ID as the banner shows her
+        QString woman; // name and ID as the banner shows her
         CtgTraceRecord record;
         const CtgPaperData *data = nullptr;
         CtgPaperPainter::Overlay overlay;

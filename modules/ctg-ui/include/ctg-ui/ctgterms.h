@@ -11,10 +11,10 @@ class CtgTerms
 {
     Q_DECLARE_TR_FUNCTIONS(CtgTerms)
 public:
-    static QString figo(const QString &value);  // "Pathological"
+    static QString figo(const QString &value); // "Pathological"
     static QString nichd(const QString &value); // "Category III"
     static QString event(const CtgEvent &event); // "Late deceleration"
-    static QString mark(const CtgEvent &event);  // "L", printed at the event on the paper
+    static QString mark(const CtgEvent &event); // "L", printed at the event on the paper
     // Green, amber, red; grey when not classified. Shape differs too: callers put the word.
     static QColor figoColor(const QString &value);
     static QColor nichdColor(const QString &value);
