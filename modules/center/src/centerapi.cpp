@@ -202,10 +202,10 @@ ApiResponse CenterApi::pull(const CenterUser &user, const ApiRequest &request)
     const int limit = limitText.isEmpty() ? DefaultPullLimit : limitText.toInt(&ok);
     if (!ok || limit < 1)
         return errorResponse({QStringLiteral("protocol.invalid"), tr("limit must be a positive whole number.")});
-    const auto response = m_records.pull(user, request.query.queryItemValue(QStringLiteral("cursor")), limit);
-    if (!response)
-        return errorResponse(response.error());
-    return ApiResponse{200, ProtocolCodec::encode(*response), {}};
+    auto page = m_records.pull(user, request.query.queryItemValue(QStringLiteral("cursor")), limit);
+    if (!page)
+        return errorResponse(page.error());
+    return ApiResponse{200, std::move(*page), {}};
 }
 
 ApiResponse CenterApi::share(const CenterUser &user, const ApiRequest &request)

@@ -220,16 +220,16 @@ Result<void> SyncJournal::applyOne(const IncomingRecord &record, const QStringLi
     const auto pending = pendingFields(record.table, record.recordId);
     if (!pending)
         return tl::unexpected(pending.error());
-    QStringList names;
-    QVariantList values;
-    for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it) {
-        if (columns.contains(it.key()) && it.key() != QLatin1String("id")
-            && it.key() != QLatin1String("revision") && !pending->contains(it.key())) {
-            names.append(it.key());
-            values.append(SyncValues::toSql(it.value()));
-        }
-    }
     if (!pending->isEmpty()) {
+        QStringList names;
+        QVariantList values;
+        for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it) {
+            if (columns.contains(it.key()) && it.key() != QLatin1String("id")
+                && it.key() != QLatin1String("revision") && !pending->contains(it.key())) {
+                names.append(it.key());
+                values.append(SyncValues::toSql(it.value()));
+            }
+        }
         // Changes of hers still to send: the record is here; the other fields are updated.
         QStringList assignments;
         for (const QString &name : std::as_const(names))
@@ -243,20 +243,64 @@ Result<void> SyncJournal::applyOne(const IncomingRecord &record, const QStringLi
         update.addBindValue(record.recordId);
         return execute(update, "apply a pulled record");
     }
-    // One statement inserts a record new here or updates the fields the center sent.
-    QStringList assignments;
-    for (const QString &name : std::as_const(names))
-        assignments.append(name + QStringLiteral(" = excluded.") + name);
-    assignments.append(QStringLiteral("revision = excluded.revision"));
-    QSqlQuery &write = prepared(
-        QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3) ON CONFLICT(id) DO UPDATE SET %4")
-            .arg(record.table,
-                names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
-                QStringLiteral(", ?").repeated(names.size()), assignments.join(QStringLiteral(", "))));
-    write.addBindValue(record.recordId);
-    write.addBindValue(record.revision);
-    for (const QVariant &value : std::as_const(values))
-        write.addBindValue(value);
+    return upsert(record, columns);
+}
+
+Result<void> SyncJournal::upsert(const IncomingRecord &record, const QStringList &columns)
+{
+    // One statement inserts a record new here or updates the fields the center sent. Records
+    // of a table arrive with the same fields in the same (sorted) order, so the statement and
+    // which fields it binds are worked out once per table and field list, not per record.
+    UpsertPlan *plan = nullptr;
+    for (const auto &stored : m_upserts) {
+        UpsertPlan &candidate = *stored;
+        if (candidate.keys.size() != record.fields.size() || candidate.table != record.table)
+            continue;
+        qsizetype i = 0;
+        auto it = record.fields.constBegin();
+        while (it != record.fields.constEnd() && it.key() == candidate.keys.at(i)) {
+            ++it;
+            ++i;
+        }
+        if (it == record.fields.constEnd()) {
+            plan = &candidate;
+            break;
+        }
+    }
+    if (!plan) {
+        auto made = std::make_unique<UpsertPlan>();
+        made->table = record.table;
+        QStringList names;
+        for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it) {
+            made->keys.append(it.key());
+            const bool bound = columns.contains(it.key()) && it.key() != QLatin1String("id")
+                && it.key() != QLatin1String("revision");
+            made->bound.append(bound);
+            if (bound)
+                names.append(it.key());
+        }
+        QStringList assignments;
+        for (const QString &name : std::as_const(names))
+            assignments.append(name + QStringLiteral(" = excluded.") + name);
+        assignments.append(QStringLiteral("revision = excluded.revision"));
+        made->query = QSqlQuery(m_db);
+        made->query.prepare(
+            QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3) ON CONFLICT(id) DO UPDATE SET %4")
+                .arg(record.table,
+                    names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
+                    QStringLiteral(", ?").repeated(names.size()), assignments.join(QStringLiteral(", "))));
+        plan = made.get();
+        m_upserts.push_back(std::move(made));
+    }
+    QSqlQuery &write = plan->query;
+    write.bindValue(0, record.recordId);
+    write.bindValue(1, record.revision);
+    int position = 2;
+    qsizetype i = 0;
+    for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it, ++i) {
+        if (plan->bound.at(i))
+            write.bindValue(position++, SyncValues::toSql(it.value()));
+    }
     return execute(write, "apply a pulled record");
 }
 
@@ -265,9 +309,7 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
     // One record this cache cannot take (a constraint a newer or foreign writer did not meet)
     // must not stop the feed for good: it is set aside whole, as an open conflict, and the
     // rest applies.
-    if (auto done
-        = executeStatement(m_db, QStringLiteral("SAVEPOINT pulled_record"), "apply a pulled record");
-        !done)
+    if (auto done = execute(prepared(QStringLiteral("SAVEPOINT pulled_record")), "apply a pulled record"); !done)
         return done;
     if (auto applied = applyOne(record, columns); !applied) {
         if (auto undone = executeStatement(

@@ -23,7 +23,8 @@ public:
     explicit RecordStore(CenterDatabase &database, ProtocolLimits limits = {});
 
     Result<PushResponse> push(const CenterUser &user, const PushRequest &request);
-    Result<PullResponse> pull(const CenterUser &user, const QString &cursor, int limit);
+    // One page of the change feed, as the protocol's JSON.
+    Result<QByteArray> pull(const CenterUser &user, const QString &cursor, int limit);
     // A referral: the woman's records become visible to another clinic, from the start.
     Result<void> sharePatient(const CenterUser &user, const QString &patientKey, const QString &clinicId);
     Result<int> openConflictCount(const CenterUser &user) const;

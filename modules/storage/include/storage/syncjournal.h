@@ -9,6 +9,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <memory>
+#include <vector>
+
 // A local change waiting in the outbox (captured by triggers, schema 4).
 struct OutboxEntry
 {
@@ -79,6 +82,7 @@ private:
     Result<QSet<QString>> pendingFields(const QString &table, const QString &recordId);
     QSqlQuery &prepared(const QString &sql);
     Result<void> applyOne(const IncomingRecord &record, const QStringList &columns);
+    Result<void> upsert(const IncomingRecord &record, const QStringList &columns);
     Result<void> applyKeepingWhatFails(const IncomingRecord &record, const QStringList &columns);
     Result<void> setApplying(bool applying);
     Result<void> refreshRiskLevel(const QString &pregnancyId);
@@ -87,5 +91,13 @@ private:
     QSqlDatabase m_db;
     QHash<QString, QStringList> m_columns; // synced tables only; empty list: not synced here
     QHash<QString, QSqlQuery> m_prepared;
+    struct UpsertPlan
+    {
+        QString table;
+        QStringList keys;   // the record's fields, in order
+        QList<bool> bound;  // which of them are columns written here
+        QSqlQuery query;
+    };
+    std::vector<std::unique_ptr<UpsertPlan>> m_upserts;
     bool m_outboxMayHold = true; // false while applying a page to a cache with nothing to send
 };
