@@ -12,6 +12,8 @@ mkdir -p "$dir"
 center=./build/app/center/obslink-center
 if [ ! -f "$dir/center.db" ]; then
   "$center" --db "$dir/center.db" --init --demo-region >&2
+else
+  "$center" --db "$dir/center.db" --init >&2 # upgrades a center made by an earlier version
 fi
 "$center" --db "$dir/center.db" --cert "$dir/server.pem" --key "$dir/server.key" --port 8443 \
   > "$dir/listening.json" 2>> "$dir/center.log" &
