@@ -7,6 +7,7 @@
 #include "ctg-records/ctgrecords.h"
 #include "ctg-ui/ctgpaperview.h"
 #include "ctg-ui/ctgreview.h"
+#include "ctg-ui/ctgrecordingenddialog.h"
 #include "ctg-ui/ctgtracesview.h"
 #include "ctg-ui/ctgviewer.h"
 #include "ctg-ui/ctgworkbench.h"
@@ -21,6 +22,7 @@
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/riskpanel.h"
 
+#include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,14 +60,23 @@ bool writeCsv(const QString &path, const CtgTrace &trace, const QDateTime &end)
     return file.open(QIODevice::ReadWrite) && file.setFileTime(end, QFileDevice::FileModificationTime);
 }
 
-void importThroughTheDialog(QPushButton *button, const QString &path)
+// Imports through both dialogs: the file, then when the recording ended (left as the file's
+// time, or corrected to `ended`).
+void importThroughTheDialog(QPushButton *button, const QString &path, const QDateTime &ended = {})
 {
-    whenModal<QFileDialog>([path](QFileDialog *dialog) {
+    whenModal<QFileDialog>([path, ended](QFileDialog *dialog) {
         // Typed, as she would: the dialog lists its folder in the background, so a file chosen
         // from the list may not be there yet.
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
         QVERIFY(name);
         name->setText(path);
+        whenModal<CtgRecordingEndDialog>([ended](CtgRecordingEndDialog *when) {
+            if (ended.isValid()) {
+                when->endEdit()->setDateTime(ended);
+                saveScreenshot(when, QStringLiteral("ctg-recording-end"));
+            }
+            when->accept();
+        });
         static_cast<QDialog *>(dialog)->accept();
     });
     QTest::mouseClick(button, Qt::LeftButton);
@@ -125,12 +136,13 @@ private slots:
         const auto proposedBefore = GradingService::pendingProposal(*chart->chart());
 
         // Both files are on the stick before the dialog first opens (it lists a folder once).
-        // An hour of labour in the afternoon with late decelerations after every contraction.
+        // An hour of labour in the afternoon with late decelerations after every contraction,
+        // ended at 15:00 and copied from the monitor half an hour later.
         CtgSynthesizer labour(3600, 145, 17);
         for (double peak = 300; peak < 3500; peak += 240)
             labour.contraction(peak).add({ peak + 10, 80, -25 });
         const QString labourPath = dir.filePath(QStringLiteral("labour-1500.csv"));
-        QVERIFY(writeCsv(labourPath, labour.build(), QDateTime(Today, QTime(15, 0))));
+        QVERIFY(writeCsv(labourPath, labour.build(), QDateTime(Today, QTime(15, 30))));
         // A reactive NST in the morning: listed as normal, no alert.
         CtgSynthesizer nst(40 * 60, 138, 13);
         nst.add({ 400, 40, 25 }).add({ 1300, 40, 25 }).add({ 2000, 35, 20 });
@@ -147,7 +159,7 @@ private slots:
         window.ctg()->viewer()->close();
 
         // The labour: FIGO pathological.
-        importThroughTheDialog(tab->importButton(), labourPath);
+        importThroughTheDialog(tab->importButton(), labourPath, QDateTime(Today, QTime(15, 0)));
         QTRY_COMPARE_WITH_TIMEOUT(tab->table()->rowCount(), 2, OffThreadWork);
         const CtgTraceRecord &newest = tab->traces().first();
         QCOMPARE(newest.figoClass, QStringLiteral("pathological"));

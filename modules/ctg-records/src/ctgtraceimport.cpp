@@ -6,7 +6,7 @@
 #include <QFileInfo>
 
 Result<CtgTraceImport::Imported> CtgTraceImport::read(const QString &path, const QString &format,
-    std::optional<int> gestationalAgeDays, const QDateTime &recordedAt)
+    std::optional<int> gestationalAgeDays, const QDateTime &recordingEnded)
 {
     auto trace = CtgImporter::read(path, format);
     if (!trace)
@@ -24,21 +24,20 @@ Result<CtgTraceImport::Imported> CtgTraceImport::read(const QString &path, const
     r.gestationalAgeDays = gestationalAgeDays;
     const QFileInfo info(path);
     r.source = info.fileName();
-    if (recordedAt.isValid()) {
-        r.recordedAt = recordedAt.toUTC();
-    } else {
-        // A WFDB record is named by its header; the samples are in the .dat beside it.
-        QFileInfo written = info;
-        if (info.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0) {
-            const QFileInfo dat(
-                info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".dat"));
-            if (dat.exists())
-                written = dat;
-        }
-        const QDateTime end = written.lastModified().toUTC();
-        r.recordedAt = end.addMSecs(-qRound64(imported.analysis.durationSeconds * 1000));
-        r.recordedAt.setTime(
-            QTime(r.recordedAt.time().hour(), r.recordedAt.time().minute(), r.recordedAt.time().second()));
-    }
+    const QDateTime end = (recordingEnded.isValid() ? recordingEnded : lastWritten(path)).toUTC();
+    r.recordedAt = end.addMSecs(-qRound64(imported.analysis.durationSeconds * 1000));
+    r.recordedAt.setTime(QTime(r.recordedAt.time().hour(), r.recordedAt.time().minute(), r.recordedAt.time().second()));
     return imported;
+}
+
+QDateTime CtgTraceImport::lastWritten(const QString &path)
+{
+    // A WFDB record is named by its header; the samples are in the .dat beside it.
+    const QFileInfo info(path);
+    if (info.suffix().compare(QLatin1String("hea"), Qt::CaseInsensitive) == 0) {
+        const QFileInfo dat(info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".dat"));
+        if (dat.exists())
+            return dat.lastModified();
+    }
+    return info.lastModified();
 }

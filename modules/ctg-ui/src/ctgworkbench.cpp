@@ -1,6 +1,7 @@
 #include "ctg-ui/ctgworkbench.h"
 
 #include "ctg-records/ctgrecords.h"
+#include "ctg-ui/ctgrecordingenddialog.h"
 #include "ctg-ui/ctgreview.h"
 #include "ctg-ui/ctgterms.h"
 #include "ctg-ui/ctgtracesview.h"
@@ -62,24 +63,28 @@ void CtgWorkbench::chooseFile()
         return;
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Import a fetal heart trace"), QString(),
         tr("Fetal monitor files (*.csv *.hea);;CSV (*.csv);;PhysioNet WFDB header (*.hea)"));
-    if (!path.isEmpty())
-        importFile(path);
+    if (path.isEmpty())
+        return;
+    CtgRecordingEndDialog confirm(QFileInfo(path).fileName(), CtgTraceImport::lastWritten(path), m_window);
+    if (confirm.exec() == QDialog::Accepted)
+        importFile(path, {}, confirm.recordingEnded());
 }
 
-void CtgWorkbench::importFile(const QString &path, const QString &format)
+void CtgWorkbench::importFile(const QString &path, const QString &format, const QDateTime &recordingEnded)
 {
     if (!m_pregnancy || m_import.isRunning())
         return;
-    // The gestational age on the day the monitor wrote the file: before 32 weeks accelerations
-    // are judged by the 10 × 10 rule.
+    // Her gestational age on the day of the recording: before 32 weeks accelerations are judged
+    // by the 10 × 10 rule.
+    const QDateTime ended = recordingEnded.isValid() ? recordingEnded : CtgTraceImport::lastWritten(path);
     std::optional<int> gaDays;
-    if (const auto ga = m_pregnancy->gestationalAgeOn(QFileInfo(path).lastModified().date()))
+    if (const auto ga = m_pregnancy->gestationalAgeOn(ended.toLocalTime().date()))
         gaDays = ga->totalDays();
     m_importPregnancy = m_pregnancy->meta.id;
     m_importName = QFileInfo(path).fileName();
     m_tracesView->setBusy(tr("Reading and analysing %1…").arg(m_importName));
     m_import.setFuture(
-        QtConcurrent::run([path, format, gaDays] { return CtgTraceImport::read(path, format, gaDays); }));
+        QtConcurrent::run([path, format, gaDays, ended] { return CtgTraceImport::read(path, format, gaDays, ended); }));
 }
 
 void CtgWorkbench::importFinished()

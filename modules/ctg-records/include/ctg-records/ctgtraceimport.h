@@ -24,8 +24,12 @@ public:
         CtgTraceRecord record; // summary filled, not yet linked to a pregnancy
     };
 
-    // `recordedAt` invalid: the end of the recording is taken to be the file's last change
-    // (monitors write the file when the recording stops).
+    // The recording started its duration before `recordingEnded`, which the clinician confirms
+    // on import; invalid: the file's last change.
     static Result<Imported> read(const QString &path, const QString &format = {},
-        std::optional<int> gestationalAgeDays = std::nullopt, const QDateTime &recordedAt = {});
+        std::optional<int> gestationalAgeDays = std::nullopt, const QDateTime &recordingEnded = {});
+
+    // When the monitor last wrote the recording (for a WFDB record, its samples): monitors write
+    // the file when the recording stops, so this is its end unless the file was copied later.
+    static QDateTime lastWritten(const QString &path);
 };

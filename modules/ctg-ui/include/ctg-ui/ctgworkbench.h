@@ -37,7 +37,8 @@ public:
     // The viewer, created on first use; null before a trace was opened.
     CtgViewer *viewer() const { return m_viewer; }
     CtgViewer *openTrace(const QUuid &traceId);
-    void importFile(const QString &path, const QString &format = {});
+    // Reads, analyses and stores a monitor's file; recordingEnded invalid: the file's last change.
+    void importFile(const QString &path, const QString &format = {}, const QDateTime &recordingEnded = {});
     bool isImporting() const { return m_import.isRunning(); }
 
     // For the banner: the newest pathological or category III trace of the open pregnancy, with
