@@ -451,13 +451,34 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
     if (!ok || after < 0)
         return failure(QStringLiteral("protocol.invalid"), tr("The pull cursor is not one this center issued."));
     limit = std::clamp(limit, 1, m_limits.maxChangesPerPull);
+    // The sequence reached, read before the feed: every change numbered up to it committed
+    // before (pushes commit in sequence order), so a feed read afterwards that ends without
+    // more can send the cursor there, past the changes the caller may not see; otherwise a
+    // clinic seeing little of a large region would walk the same rows on every pull.
+    QSqlQuery counter(m_database.connection());
+    if (!counter.exec(QStringLiteral("SELECT value FROM change_counter WHERE id = 1")) || !counter.next())
+        return tl::unexpected(SqlError::from(counter, "read the change sequence"));
+    const qint64 reached = counter.value(0).toLongLong();
+    counter.finish();
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    // Walked along the sequence index, each row checked against the referral table: with
-    // "patient_key IN (…)" SQLite gathered and sorted all of a clinic's records for every page.
-    const QString visible = user.centerStaff
-        ? QString()
-        : QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = r.patient_key AND s.clinic_id = :clinic) ");
+    // Two ways to the same rows. A clinic that sees much of the region walks the sequence index,
+    // each row checked against the referrals (gathering and sorting all of its records would be
+    // done again for every page). A clinic that sees few women — a new one, a small one — takes
+    // their records through the patient index and sorts those few, instead of walking every
+    // record of the region after its cursor.
+    QString visible;
+    if (!user.centerStaff) {
+        QSqlQuery women(m_database.connection());
+        women.prepare(QStringLiteral("SELECT count(*) FROM shared_patient WHERE clinic_id = ?"));
+        women.addBindValue(user.clinicId);
+        if (auto done = execute(women, "read the change feed"); !done || !women.next())
+            return tl::unexpected(SqlError::from(women, "read the change feed"));
+        constexpr int FewWomen = 200;
+        visible = women.value(0).toLongLong() <= FewWomen
+            ? QStringLiteral("AND patient_key IN (SELECT patient_key FROM shared_patient WHERE clinic_id = :clinic) ")
+            : QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = r.patient_key AND s.clinic_id = :clinic) ");
+    }
     query.prepare(QStringLiteral("SELECT seq, table_name, record_id, revision, fields FROM synced_record r WHERE seq > :after ")
                   + visible + QStringLiteral("ORDER BY seq LIMIT :limit"));
     query.bindValue(QStringLiteral(":after"), after);
@@ -490,6 +511,8 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
             + "\",\"recordId\":\"" + query.value(2).toString().toLatin1() + "\",\"revision\":"
             + QByteArray::number(query.value(3).toLongLong()) + ",\"fields\":" + fields + '}';
     }
+    if (!more)
+        last = std::max(last, reached);
     page += "],\"nextCursor\":\"" + QByteArray::number(last) + "\",\"more\":" + (more ? "true" : "false") + '}';
     return page;
 }

@@ -7,6 +7,7 @@
 #include "synclog.h"
 
 #include <QElapsedTimer>
+#include <QSqlQuery>
 
 namespace {
 Mutation mutationFrom(const OutboxEntry &entry)
@@ -39,6 +40,11 @@ SyncEngine::SyncEngine(QSqlDatabase cache, CenterConnection &connection, QObject
     , m_cache(std::move(cache))
     , m_connection(connection)
 {
+    // A first sync writes a clinic's years of records through this connection: with SQLite's
+    // default 2 MiB page cache its indexes spilled to the file page after page.
+    QSqlQuery cacheSize(m_cache);
+    if (!cacheSize.exec(QStringLiteral("PRAGMA cache_size = -65536")))
+        qCWarning(lcSync) << "cannot enlarge the sync connection's page cache";
 }
 
 void SyncEngine::setBatchSizes(int pushBatch, int pullPage)

@@ -44,5 +44,5 @@ private:
     QSqlDatabase m_cache;
     CenterConnection &m_connection;
     int m_pushBatch = 500;
-    int m_pullPage = 1000;
+    int m_pullPage = 2000; // the center's largest page: fewer commits on a first sync
 };
