@@ -22,6 +22,7 @@ QJsonObject summaryJson(const SyncSummary &summary)
 {
     return {{QStringLiteral("pushed"), summary.pushed},         {QStringLiteral("pulled"), summary.pulled},
             {QStringLiteral("conflicts"), summary.conflicts},   {QStringLiteral("refused"), summary.refused},
+            {QStringLiteral("attachmentsSent"), summary.attachmentsSent},
             {QStringLiteral("bytesSent"), double(summary.bytesSent)}, {QStringLiteral("bytesReceived"), double(summary.bytesReceived)},
             {QStringLiteral("bytes"), double(summary.bytesSent + summary.bytesReceived)},
             {QStringLiteral("seconds"), summary.seconds}};
