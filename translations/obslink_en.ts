@@ -44,6 +44,69 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>There is no such attachment for you at the center.</source>
+        <translation>There is no such attachment for you at the center.</translation>
+    </message>
+    <message>
+        <source>An attachment is named by 64 lower-case hexadecimal digits.</source>
+        <translation>An attachment is named by 64 lower-case hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>The chunk does not fit inside the attachment&apos;s declared size.</source>
+        <translation>The chunk does not fit inside the attachment&apos;s declared size.</translation>
+    </message>
+    <message>
+        <source>An attachment may not be larger than %1 bytes.</source>
+        <translation>An attachment may not be larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk may not be larger than %1 bytes.</source>
+        <translation>A chunk may not be larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The chunk&apos;s bytes do not match the digest sent with them; it was not kept. Send it again.</source>
+        <translation>The chunk&apos;s bytes do not match the digest sent with them; it was not kept. Send it again.</translation>
+    </message>
+    <message>
+        <source>The upload under way has another size; start again at offset 0.</source>
+        <translation>The upload under way has another size; start again at offset 0.</translation>
+    </message>
+    <message>
+        <source>This upload starts at offset 0.</source>
+        <translation>This upload starts at offset 0.</translation>
+    </message>
+    <message>
+        <source>Your clinic has %1 uploads under way; finish them first.</source>
+        <translation>Your clinic has %1 uploads under way; finish them first.</translation>
+    </message>
+    <message>
+        <source>The center has %1 bytes of this upload; continue from there.</source>
+        <translation>The center has %1 bytes of this upload; continue from there.</translation>
+    </message>
+    <message>
+        <source>Another request moved this upload on; ask where it stands.</source>
+        <translation>Another request moved this upload on; ask where it stands.</translation>
+    </message>
+    <message>
+        <source>The uploaded bytes do not match the attachment&apos;s SHA-256; nothing was kept. Upload it again from the start.</source>
+        <translation>The uploaded bytes do not match the attachment&apos;s SHA-256; nothing was kept. Upload it again from the start.</translation>
+    </message>
+    <message>
+        <source>Ask for at least one byte at an offset of 0 or more.</source>
+        <translation>Ask for at least one byte at an offset of 0 or more.</translation>
+    </message>
+    <message>
+        <source>The attachment has only %1 bytes.</source>
+        <translation>The attachment has only %1 bytes.</translation>
+    </message>
+    <message>
+        <source>A stored attachment is incomplete.</source>
+        <translation>A stored attachment is incomplete.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSync</name>
     <message>
         <source>Signed out of the regional center on this computer.</source>
@@ -222,6 +285,25 @@
     <message>
         <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
         <translation>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</translation>
+    </message>
+</context>
+<context>
+    <name>BlobStore</name>
+    <message>
+        <source>An attachment is named by 64 lower-case hexadecimal digits.</source>
+        <translation>An attachment is named by 64 lower-case hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>This attachment has not reached the regional center completely yet.</source>
+        <translation>This attachment has not reached the regional center completely yet.</translation>
+    </message>
+    <message>
+        <source>The attachment keeps arriving damaged; try again later.</source>
+        <translation>The attachment keeps arriving damaged; try again later.</translation>
+    </message>
+    <message>
+        <source>The downloaded attachment does not match its SHA-256 and was thrown away; it will be fetched again.</source>
+        <translation>The downloaded attachment does not match its SHA-256 and was thrown away; it will be fetched again.</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1271,18 @@
         <source>There is no clinic &quot;%1&quot;.</source>
         <translation>There is no clinic &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The chunk&apos;s offset must be a whole number.</source>
+        <translation>The chunk&apos;s offset must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Say the attachment&apos;s whole size in ?size=.</source>
+        <translation>Say the attachment&apos;s whole size in ?size=.</translation>
+    </message>
+    <message>
+        <source>length must be a whole number.</source>
+        <translation>length must be a whole number.</translation>
+    </message>
 </context>
 <context>
     <name>CenterConnection</name>
@@ -2113,6 +2207,86 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>CtgPaperPainter</name>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>UA</source>
+        <translation>UA</translation>
+    </message>
+</context>
+<context>
+    <name>CtgPaperView</name>
+    <message>
+        <source>No trace open</source>
+        <translation>No trace open</translation>
+    </message>
+</context>
+<context>
+    <name>CtgPdfExport</name>
+    <message>
+        <source>There is no trace to print.</source>
+        <translation>There is no trace to print.</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG)</source>
+        <translation>Fetal heart trace (CTG)</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written to %1.</source>
+        <translation>The PDF cannot be written to %1.</translation>
+    </message>
+    <message>
+        <source>FIGO: %1   NICHD: %2   Baseline: %3   Signal lost: %4%</source>
+        <translation>FIGO: %1   NICHD: %2   Baseline: %3   Signal lost: %4%</translation>
+    </message>
+    <message>
+        <source>%1 bpm</source>
+        <translation>%1 bpm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) — %1</source>
+        <translation>Fetal heart trace (CTG) — %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 · %2 · %3 cm/min, %4 bpm/cm · from %5 to %6</source>
+        <translation>Recorded %1 · %2 · %3 cm/min, %4 bpm/cm · from %5 to %6</translation>
+    </message>
+    <message>
+        <source>Interpretation signed by %1, %2: %3</source>
+        <translation>Interpretation signed by %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>CtgRecordingEndDialog</name>
+    <message>
+        <source>Import a fetal heart trace</source>
+        <translation>Import a fetal heart trace</translation>
+    </message>
+    <message>
+        <source>Filled in from when the monitor wrote %1. If the file was copied from the monitor later, give the time the recording really ended: the trace&apos;s times and her gestational age for the analysis follow from it.</source>
+        <translation>Filled in from when the monitor wrote %1. If the file was copied from the monitor later, give the time the recording really ended: the trace&apos;s times and her gestational age for the analysis follow from it.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Recording &amp;ended:</source>
+        <translation>Recording &amp;ended:</translation>
+    </message>
+</context>
+<context>
     <name>CtgRecords</name>
     <message>
         <source>The trace is not linked to a pregnancy.</source>
@@ -2152,10 +2326,482 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>CtgReview</name>
+    <message>
+        <source>This trace is no longer in the record.</source>
+        <translation>This trace is no longer in the record.</translation>
+    </message>
+    <message>
+        <source>This trace is not in the record; nothing can be saved with it.</source>
+        <translation>This trace is not in the record; nothing can be saved with it.</translation>
+    </message>
+    <message>
+        <source>An annotation must be at a time within the trace.</source>
+        <translation>An annotation must be at a time within the trace.</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTerms</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Suspicious</source>
+        <translation>Suspicious</translation>
+    </message>
+    <message>
+        <source>Pathological</source>
+        <translation>Pathological</translation>
+    </message>
+    <message>
+        <source>Not classified: signal lost</source>
+        <translation>Not classified: signal lost</translation>
+    </message>
+    <message>
+        <source>Not analysed</source>
+        <translation>Not analysed</translation>
+    </message>
+    <message>
+        <source>Category I</source>
+        <translation>Category I</translation>
+    </message>
+    <message>
+        <source>Category II</source>
+        <translation>Category II</translation>
+    </message>
+    <message>
+        <source>Category III</source>
+        <translation>Category III</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>Undetermined</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>Acceleration</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>Contraction</translation>
+    </message>
+    <message>
+        <source>Early deceleration</source>
+        <translation>Early deceleration</translation>
+    </message>
+    <message>
+        <source>Late deceleration</source>
+        <translation>Late deceleration</translation>
+    </message>
+    <message>
+        <source>Variable deceleration</source>
+        <translation>Variable deceleration</translation>
+    </message>
+    <message>
+        <source>Prolonged deceleration</source>
+        <translation>Prolonged deceleration</translation>
+    </message>
+    <message>
+        <source>Deceleration</source>
+        <translation>Deceleration</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <extracomment>Mark on the CTG paper at an acceleration (one or two characters)</extracomment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <extracomment>Mark on the CTG paper at a contraction (one or two characters)</extracomment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <extracomment>Marks on the CTG paper at early, late, variable, prolonged decelerations</extracomment>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+</context>
+<context>
     <name>CtgTraceImport</name>
     <message>
         <source>The file holds no fetal heart rate samples.</source>
         <translation>The file holds no fetal heart rate samples.</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTracesView</name>
+    <message>
+        <source>&amp;Import trace…</source>
+        <translation>&amp;Import trace…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>FIGO</source>
+        <translation>FIGO</translation>
+    </message>
+    <message>
+        <source>NICHD</source>
+        <translation>NICHD</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>A fetal monitor&apos;s export: CSV (time_s, fhr_bpm, toco) or PhysioNet WFDB (.hea)</source>
+        <translation>A fetal monitor&apos;s export: CSV (time_s, fhr_bpm, toco) or PhysioNet WFDB (.hea)</translation>
+    </message>
+    <message>
+        <source>Open a woman&apos;s chart with a current pregnancy to see and import her fetal heart traces.</source>
+        <translation>Open a woman&apos;s chart with a current pregnancy to see and import her fetal heart traces.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>not yet interpreted</source>
+        <translation>not yet interpreted</translation>
+    </message>
+    <message>
+        <source>signed by %1</source>
+        <translation>signed by %1</translation>
+    </message>
+    <message>
+        <source>No fetal heart traces yet. Import a monitor&apos;s file to read it on CTG paper.</source>
+        <translation>No fetal heart traces yet. Import a monitor&apos;s file to read it on CTG paper.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s)</source>
+        <translation>
+            <numerusform>%n trace</numerusform>
+            <numerusform>%n traces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pathological or category III</source>
+        <translation>
+            <numerusform>%n pathological or category III</numerusform>
+            <numerusform>%n pathological or category III</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtgViewer</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG)</source>
+        <translation>Fetal heart trace (CTG)</translation>
+    </message>
+    <message>
+        <source>%1 cm/min</source>
+        <translation>%1 cm/min</translation>
+    </message>
+    <message>
+        <source>Chart speed (走纸速度): centimetres of paper per minute, at true size on this screen</source>
+        <translation>Chart speed (走纸速度): centimetres of paper per minute, at true size on this screen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Depth / height</source>
+        <translation>Depth / height</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Interpretation (判读): baseline, variability, accelerations, decelerations, classification and what is to be done</source>
+        <translation>Interpretation (判读): baseline, variability, accelerations, decelerations, classification and what is to be done</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>Zoom out (−, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Zoom in (+, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Paper scale</source>
+        <translation>Paper scale</translation>
+    </message>
+    <message>
+        <source>Back to the true paper scale (0)</source>
+        <translation>Back to the true paper scale (0)</translation>
+    </message>
+    <message>
+        <source>&amp;Print / PDF…</source>
+        <translation>&amp;Print / PDF…</translation>
+    </message>
+    <message>
+        <source>The whole trace on A4 at the chosen chart speed, 1 cm of paper per cm</source>
+        <translation>The whole trace on A4 at the chosen chart speed, 1 cm of paper per cm</translation>
+    </message>
+    <message>
+        <source>FIGO:</source>
+        <translation>FIGO:</translation>
+    </message>
+    <message>
+        <source>NICHD:</source>
+        <translation>NICHD:</translation>
+    </message>
+    <message>
+        <source>Chart speed:</source>
+        <translation>Chart speed:</translation>
+    </message>
+    <message>
+        <source>Drag or scroll to move along the trace; click an event to select it; double-click the paper to annotate that moment.</source>
+        <translation>Drag or scroll to move along the trace; click an event to select it; double-click the paper to annotate that moment.</translation>
+    </message>
+    <message>
+        <source>Detected events</source>
+        <translation>Detected events</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate…</source>
+        <translation>&amp;Annotate…</translation>
+    </message>
+    <message>
+        <source>A note at the middle of the paper shown (or double-click the paper)</source>
+        <translation>A note at the middle of the paper shown (or double-click the paper)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Interpretation (判读)</source>
+        <translation>Interpretation (判读)</translation>
+    </message>
+    <message>
+        <source>Analysing the trace…</source>
+        <translation>Analysing the trace…</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) — %1</source>
+        <translation>Fetal heart trace (CTG) — %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>baseline %1 bpm</source>
+        <translation>baseline %1 bpm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acceleration(s)</source>
+        <translation>
+            <numerusform>%n acceleration</numerusform>
+            <numerusform>%n accelerations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deceleration(s)</source>
+        <translation>
+            <numerusform>%n deceleration</numerusform>
+            <numerusform>%n decelerations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contraction(s)</source>
+        <translation>
+            <numerusform>%n contraction</numerusform>
+            <numerusform>%n contractions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NST reactive</source>
+        <translation>NST reactive</translation>
+    </message>
+    <message>
+        <source>NST non-reactive</source>
+        <translation>NST non-reactive</translation>
+    </message>
+    <message>
+        <source>signal lost %1%</source>
+        <translation>signal lost %1%</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 units</translation>
+    </message>
+    <message>
+        <source>%1 bpm</source>
+        <translation>%1 bpm</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Signed by %1, %2&lt;/b&gt; (read-only)&lt;br&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Signed by %1, %2&lt;/b&gt; (read-only)&lt;br&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signed interpretations stay as they are; write here to add another.</source>
+        <translation>Signed interpretations stay as they are; write here to add another.</translation>
+    </message>
+    <message>
+        <source>True paper scale: %1 cm/min, %2 bpm/cm (screen %3 dpi)</source>
+        <translation>True paper scale: %1 cm/min, %2 bpm/cm (screen %3 dpi)</translation>
+    </message>
+    <message>
+        <source>Zoomed %1% — not paper scale</source>
+        <translation>Zoomed %1% — not paper scale</translation>
+    </message>
+    <message>
+        <source>Annotate the trace</source>
+        <translation>Annotate the trace</translation>
+    </message>
+    <message>
+        <source>Note at %1:</source>
+        <translation>Note at %1:</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>Write the interpretation before signing it.</source>
+        <translation>Write the interpretation before signing it.</translation>
+    </message>
+    <message>
+        <source>Sign the interpretation</source>
+        <translation>Sign the interpretation</translation>
+    </message>
+    <message>
+        <source>Sign this interpretation as %1? Once signed it cannot be changed.</source>
+        <translation>Sign this interpretation as %1? Once signed it cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Interpretation signed.</source>
+        <translation>Interpretation signed.</translation>
+    </message>
+    <message>
+        <source>ctg-%1.pdf</source>
+        <translation>ctg-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Print the trace to PDF</source>
+        <translation>Print the trace to PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written at paper scale.</source>
+        <translation>
+            <numerusform>%n page written at paper scale.</numerusform>
+            <numerusform>%n pages written at paper scale.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtgWorkbench</name>
+    <message>
+        <source>FIGO pathological</source>
+        <translation>FIGO pathological</translation>
+    </message>
+    <message>
+        <source>NICHD category III</source>
+        <translation>NICHD category III</translation>
+    </message>
+    <message>
+        <source>Import a fetal heart trace</source>
+        <translation>Import a fetal heart trace</translation>
+    </message>
+    <message>
+        <source>Fetal monitor files (*.csv *.hea);;CSV (*.csv);;PhysioNet WFDB header (*.hea)</source>
+        <translation>Fetal monitor files (*.csv *.hea);;CSV (*.csv);;PhysioNet WFDB header (*.hea)</translation>
+    </message>
+    <message>
+        <source>Reading and analysing %1…</source>
+        <translation>Reading and analysing %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 was not imported: %2</translation>
+    </message>
+    <message>
+        <source>CTG %1: %2</source>
+        <translation>CTG %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — not yet interpreted</source>
+        <translation>%1 — not yet interpreted</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) %1: %2</source>
+        <translation>Fetal heart trace (CTG) %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3993,14 @@ Database: %2</translation>
             <numerusform>%Ln women on record</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CTG</source>
+        <translation>CTG</translation>
+    </message>
+    <message>
+        <source>Import a CTG &amp;trace…</source>
+        <translation>Import a CTG &amp;trace…</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -3879,6 +4533,10 @@ Database: %2</translation>
     <message>
         <source>⚠ New grade proposed — see Risk</source>
         <translation>⚠ New grade proposed — see Risk</translation>
+    </message>
+    <message>
+        <source>See the chart&apos;s CTG tab</source>
+        <translation>See the chart&apos;s CTG tab</translation>
     </message>
 </context>
 <context>
@@ -4946,6 +5604,10 @@ Database: %2</translation>
     <message>
         <source>%1 (history from the screening)</source>
         <translation>%1 (history from the screening)</translation>
+    </message>
+    <message>
+        <source>to weigh</source>
+        <translation>to weigh</translation>
     </message>
 </context>
 <context>

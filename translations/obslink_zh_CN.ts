@@ -44,6 +44,69 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>There is no such attachment for you at the center.</source>
+        <translation>中心没有您可访问的此附件。</translation>
+    </message>
+    <message>
+        <source>An attachment is named by 64 lower-case hexadecimal digits.</source>
+        <translation>附件以64位小写十六进制数字命名。</translation>
+    </message>
+    <message>
+        <source>The chunk does not fit inside the attachment&apos;s declared size.</source>
+        <translation>该分块超出了附件声明的大小。</translation>
+    </message>
+    <message>
+        <source>An attachment may not be larger than %1 bytes.</source>
+        <translation>附件不得大于 %1 字节。</translation>
+    </message>
+    <message>
+        <source>A chunk may not be larger than %1 bytes.</source>
+        <translation>分块不得大于 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The chunk&apos;s bytes do not match the digest sent with them; it was not kept. Send it again.</source>
+        <translation>该分块的内容与随附的摘要不符，未予保存。请重新发送。</translation>
+    </message>
+    <message>
+        <source>The upload under way has another size; start again at offset 0.</source>
+        <translation>进行中的上传大小不同；请从偏移量0重新开始。</translation>
+    </message>
+    <message>
+        <source>This upload starts at offset 0.</source>
+        <translation>此上传须从偏移量0开始。</translation>
+    </message>
+    <message>
+        <source>Your clinic has %1 uploads under way; finish them first.</source>
+        <translation>贵机构已有 %1 个上传正在进行；请先完成它们。</translation>
+    </message>
+    <message>
+        <source>The center has %1 bytes of this upload; continue from there.</source>
+        <translation>中心已收到此上传的 %1 字节；请从该处继续。</translation>
+    </message>
+    <message>
+        <source>Another request moved this upload on; ask where it stands.</source>
+        <translation>另一请求已推进此上传；请查询其当前进度。</translation>
+    </message>
+    <message>
+        <source>The uploaded bytes do not match the attachment&apos;s SHA-256; nothing was kept. Upload it again from the start.</source>
+        <translation>上传的内容与附件的SHA-256不符，未保存任何内容。请从头重新上传。</translation>
+    </message>
+    <message>
+        <source>Ask for at least one byte at an offset of 0 or more.</source>
+        <translation>请从不小于0的偏移量请求至少一个字节。</translation>
+    </message>
+    <message>
+        <source>The attachment has only %1 bytes.</source>
+        <translation>该附件只有 %1 字节。</translation>
+    </message>
+    <message>
+        <source>A stored attachment is incomplete.</source>
+        <translation>已存储的附件不完整。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSync</name>
     <message>
         <source>Signed out of the regional center on this computer.</source>
@@ -222,6 +285,25 @@
     <message>
         <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
         <translation>预产期仍按末次月经计算（%1）；本次超声记录为核定孕周的超声。</translation>
+    </message>
+</context>
+<context>
+    <name>BlobStore</name>
+    <message>
+        <source>An attachment is named by 64 lower-case hexadecimal digits.</source>
+        <translation>附件以64位小写十六进制数字命名。</translation>
+    </message>
+    <message>
+        <source>This attachment has not reached the regional center completely yet.</source>
+        <translation>此附件尚未完整到达区域中心。</translation>
+    </message>
+    <message>
+        <source>The attachment keeps arriving damaged; try again later.</source>
+        <translation>附件多次传输损坏；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The downloaded attachment does not match its SHA-256 and was thrown away; it will be fetched again.</source>
+        <translation>下载的附件与其SHA-256不符，已丢弃；将重新获取。</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1267,18 @@
         <source>There is no clinic &quot;%1&quot;.</source>
         <translation>不存在机构“%1”。</translation>
     </message>
+    <message>
+        <source>The chunk&apos;s offset must be a whole number.</source>
+        <translation>分块偏移量必须是整数。</translation>
+    </message>
+    <message>
+        <source>Say the attachment&apos;s whole size in ?size=.</source>
+        <translation>请在 ?size= 中给出附件的总大小。</translation>
+    </message>
+    <message>
+        <source>length must be a whole number.</source>
+        <translation>length 必须是整数。</translation>
+    </message>
 </context>
 <context>
     <name>CenterConnection</name>
@@ -2107,6 +2201,86 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>CtgPaperPainter</name>
+    <message>
+        <source>bpm</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
+        <source>UA</source>
+        <translation>宫缩</translation>
+    </message>
+</context>
+<context>
+    <name>CtgPaperView</name>
+    <message>
+        <source>No trace open</source>
+        <translation>未打开胎心监护记录</translation>
+    </message>
+</context>
+<context>
+    <name>CtgPdfExport</name>
+    <message>
+        <source>There is no trace to print.</source>
+        <translation>没有可打印的胎心监护记录。</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG)</source>
+        <translation>胎心监护（CTG）</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written to %1.</source>
+        <translation>无法将PDF写入 %1。</translation>
+    </message>
+    <message>
+        <source>FIGO: %1   NICHD: %2   Baseline: %3   Signal lost: %4%</source>
+        <translation>FIGO：%1   NICHD：%2   基线：%3   信号丢失：%4%</translation>
+    </message>
+    <message>
+        <source>%1 bpm</source>
+        <translation>%1 次/分</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) — %1</source>
+        <translation>胎心监护（CTG）— %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 · %2 · %3 cm/min, %4 bpm/cm · from %5 to %6</source>
+        <translation>记录于 %1 · %2 · 走纸速度 %3 cm/min，%4 次/分/cm · %5 至 %6</translation>
+    </message>
+    <message>
+        <source>Interpretation signed by %1, %2: %3</source>
+        <translation>判读（%1 签名，%2）：%3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>CtgRecordingEndDialog</name>
+    <message>
+        <source>Import a fetal heart trace</source>
+        <translation>导入胎心监护记录</translation>
+    </message>
+    <message>
+        <source>Filled in from when the monitor wrote %1. If the file was copied from the monitor later, give the time the recording really ended: the trace&apos;s times and her gestational age for the analysis follow from it.</source>
+        <translation>已按胎心监护仪写入 %1 的时间填写。如该文件是事后从监护仪拷贝的，请填写监护实际结束的时间：记录上的时间和用于分析的孕周都据此推算。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Recording &amp;ended:</source>
+        <translation>监护结束时间(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>CtgRecords</name>
     <message>
         <source>The trace is not linked to a pregnancy.</source>
@@ -2146,10 +2320,476 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>CtgReview</name>
+    <message>
+        <source>This trace is no longer in the record.</source>
+        <translation>该胎心监护记录已不在档案中。</translation>
+    </message>
+    <message>
+        <source>This trace is not in the record; nothing can be saved with it.</source>
+        <translation>该胎心监护未存入档案，无法保存任何内容。</translation>
+    </message>
+    <message>
+        <source>An annotation must be at a time within the trace.</source>
+        <translation>标注时间必须在监护记录时间范围内。</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTerms</name>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>Pathological</source>
+        <translation>病理性</translation>
+    </message>
+    <message>
+        <source>Not classified: signal lost</source>
+        <translation>未分类：信号丢失过多</translation>
+    </message>
+    <message>
+        <source>Not analysed</source>
+        <translation>未分析</translation>
+    </message>
+    <message>
+        <source>Category I</source>
+        <translation>I 类</translation>
+    </message>
+    <message>
+        <source>Category II</source>
+        <translation>II 类</translation>
+    </message>
+    <message>
+        <source>Category III</source>
+        <translation>III 类</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>宫缩</translation>
+    </message>
+    <message>
+        <source>Early deceleration</source>
+        <translation>早期减速</translation>
+    </message>
+    <message>
+        <source>Late deceleration</source>
+        <translation>晚期减速</translation>
+    </message>
+    <message>
+        <source>Variable deceleration</source>
+        <translation>变异减速</translation>
+    </message>
+    <message>
+        <source>Prolonged deceleration</source>
+        <translation>延长减速</translation>
+    </message>
+    <message>
+        <source>Deceleration</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <extracomment>Mark on the CTG paper at an acceleration (one or two characters)</extracomment>
+        <translation>加</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <extracomment>Mark on the CTG paper at a contraction (one or two characters)</extracomment>
+        <translation>缩</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <extracomment>Marks on the CTG paper at early, late, variable, prolonged decelerations</extracomment>
+        <translation>早</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>晚</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>变</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>延</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>减</translation>
+    </message>
+</context>
+<context>
     <name>CtgTraceImport</name>
     <message>
         <source>The file holds no fetal heart rate samples.</source>
         <translation>该文件中没有胎心率数据。</translation>
+    </message>
+</context>
+<context>
+    <name>CtgTracesView</name>
+    <message>
+        <source>&amp;Import trace…</source>
+        <translation>导入监护记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>FIGO</source>
+        <translation>FIGO</translation>
+    </message>
+    <message>
+        <source>NICHD</source>
+        <translation>NICHD</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>判读</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>A fetal monitor&apos;s export: CSV (time_s, fhr_bpm, toco) or PhysioNet WFDB (.hea)</source>
+        <translation>胎心监护仪导出文件：CSV（time_s, fhr_bpm, toco）或 PhysioNet WFDB（.hea）</translation>
+    </message>
+    <message>
+        <source>Open a woman&apos;s chart with a current pregnancy to see and import her fetal heart traces.</source>
+        <translation>请打开有本次妊娠的孕妇档案，以查看和导入她的胎心监护记录。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>not yet interpreted</source>
+        <translation>尚未判读</translation>
+    </message>
+    <message>
+        <source>signed by %1</source>
+        <translation>%1 已签名</translation>
+    </message>
+    <message>
+        <source>No fetal heart traces yet. Import a monitor&apos;s file to read it on CTG paper.</source>
+        <translation>尚无胎心监护记录。导入监护仪文件即可在监护图纸上阅读。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s)</source>
+        <translation>
+            <numerusform>%n 份监护记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pathological or category III</source>
+        <translation>
+            <numerusform>%n 份病理性或 III 类</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtgViewer</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>签名(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG)</source>
+        <translation>胎心监护（CTG）</translation>
+    </message>
+    <message>
+        <source>%1 cm/min</source>
+        <translation>%1 cm/min</translation>
+    </message>
+    <message>
+        <source>Chart speed (走纸速度): centimetres of paper per minute, at true size on this screen</source>
+        <translation>走纸速度：每分钟走纸厘米数，在本屏幕上按实际尺寸显示</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Depth / height</source>
+        <translation>幅度</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>标注人</translation>
+    </message>
+    <message>
+        <source>Interpretation (判读): baseline, variability, accelerations, decelerations, classification and what is to be done</source>
+        <translation>判读：基线、变异、加速、减速、分类及处理意见</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>缩小（−，Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>放大（+，Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Paper scale</source>
+        <translation>实际走纸比例</translation>
+    </message>
+    <message>
+        <source>Back to the true paper scale (0)</source>
+        <translation>恢复实际走纸比例（0）</translation>
+    </message>
+    <message>
+        <source>&amp;Print / PDF…</source>
+        <translation>打印 / PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The whole trace on A4 at the chosen chart speed, 1 cm of paper per cm</source>
+        <translation>按所选走纸速度将整份记录打印到A4纸上，纸上1厘米即1厘米</translation>
+    </message>
+    <message>
+        <source>FIGO:</source>
+        <translation>FIGO：</translation>
+    </message>
+    <message>
+        <source>NICHD:</source>
+        <translation>NICHD：</translation>
+    </message>
+    <message>
+        <source>Chart speed:</source>
+        <translation>走纸速度：</translation>
+    </message>
+    <message>
+        <source>Drag or scroll to move along the trace; click an event to select it; double-click the paper to annotate that moment.</source>
+        <translation>拖动或滚动以沿记录移动；单击事件可选中；双击图纸可在该时刻添加标注。</translation>
+    </message>
+    <message>
+        <source>Detected events</source>
+        <translation>识别的事件</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate…</source>
+        <translation>标注(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A note at the middle of the paper shown (or double-click the paper)</source>
+        <translation>在当前图纸中间时刻添加标注（或双击图纸）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Interpretation (判读)</source>
+        <translation>判读</translation>
+    </message>
+    <message>
+        <source>Analysing the trace…</source>
+        <translation>正在分析监护记录…</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) — %1</source>
+        <translation>胎心监护（CTG）— %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>baseline %1 bpm</source>
+        <translation>基线 %1 次/分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acceleration(s)</source>
+        <translation>
+            <numerusform>加速 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deceleration(s)</source>
+        <translation>
+            <numerusform>减速 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contraction(s)</source>
+        <translation>
+            <numerusform>宫缩 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NST reactive</source>
+        <translation>NST 有反应</translation>
+    </message>
+    <message>
+        <source>NST non-reactive</source>
+        <translation>NST 无反应</translation>
+    </message>
+    <message>
+        <source>signal lost %1%</source>
+        <translation>信号丢失 %1%</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 单位</translation>
+    </message>
+    <message>
+        <source>%1 bpm</source>
+        <translation>%1 次/分</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Signed by %1, %2&lt;/b&gt; (read-only)&lt;br&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1 签名，%2&lt;/b&gt;（只读）&lt;br&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signed interpretations stay as they are; write here to add another.</source>
+        <translation>已签名的判读不可更改；如需补充，请在此另写一份。</translation>
+    </message>
+    <message>
+        <source>True paper scale: %1 cm/min, %2 bpm/cm (screen %3 dpi)</source>
+        <translation>实际走纸比例：%1 cm/min，%2 次/分/cm（屏幕 %3 dpi）</translation>
+    </message>
+    <message>
+        <source>Zoomed %1% — not paper scale</source>
+        <translation>已缩放至 %1% — 非实际走纸比例</translation>
+    </message>
+    <message>
+        <source>Annotate the trace</source>
+        <translation>标注监护记录</translation>
+    </message>
+    <message>
+        <source>Note at %1:</source>
+        <translation>%1 的标注：</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Write the interpretation before signing it.</source>
+        <translation>请先填写判读内容再签名。</translation>
+    </message>
+    <message>
+        <source>Sign the interpretation</source>
+        <translation>判读签名</translation>
+    </message>
+    <message>
+        <source>Sign this interpretation as %1? Once signed it cannot be changed.</source>
+        <translation>以 %1 的身份签署此判读？签名后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Interpretation signed.</source>
+        <translation>判读已签名。</translation>
+    </message>
+    <message>
+        <source>ctg-%1.pdf</source>
+        <translation>胎心监护-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Print the trace to PDF</source>
+        <translation>将监护记录打印为PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written at paper scale.</source>
+        <translation>
+            <numerusform>已按实际走纸比例输出 %n 页。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CtgWorkbench</name>
+    <message>
+        <source>FIGO pathological</source>
+        <translation>FIGO 病理性</translation>
+    </message>
+    <message>
+        <source>NICHD category III</source>
+        <translation>NICHD III 类</translation>
+    </message>
+    <message>
+        <source>Import a fetal heart trace</source>
+        <translation>导入胎心监护记录</translation>
+    </message>
+    <message>
+        <source>Fetal monitor files (*.csv *.hea);;CSV (*.csv);;PhysioNet WFDB header (*.hea)</source>
+        <translation>胎心监护仪文件 (*.csv *.hea);;CSV (*.csv);;PhysioNet WFDB 头文件 (*.hea)</translation>
+    </message>
+    <message>
+        <source>Reading and analysing %1…</source>
+        <translation>正在读取并分析 %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <source>CTG %1: %2</source>
+        <translation>胎心监护 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — not yet interpreted</source>
+        <translation>%1 — 尚未判读</translation>
+    </message>
+    <message>
+        <source>Fetal heart trace (CTG) %1: %2</source>
+        <translation>胎心监护（CTG）%1：%2</translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3972,14 @@ Database: %2</source>
             <numerusform>共 %Ln 名孕产妇</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CTG</source>
+        <translation>胎心监护</translation>
+    </message>
+    <message>
+        <source>Import a CTG &amp;trace…</source>
+        <translation>导入胎心监护记录(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -3854,6 +4502,10 @@ Database: %2</source>
     <message>
         <source>⚠ New grade proposed — see Risk</source>
         <translation>⚠ 有新的分级建议 — 请查看“风险”</translation>
+    </message>
+    <message>
+        <source>See the chart&apos;s CTG tab</source>
+        <translation>请查看档案的“胎心监护”页</translation>
     </message>
 </context>
 <context>
@@ -4911,6 +5563,10 @@ Database: %2</source>
     <message>
         <source>%1 (history from the screening)</source>
         <translation>%1（筛查所得病史）</translation>
+    </message>
+    <message>
+        <source>to weigh</source>
+        <translation>待评估</translation>
     </message>
 </context>
 <context>
