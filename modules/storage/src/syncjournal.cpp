@@ -2,6 +2,7 @@
 
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
+#include "preparedstatements.h"
 #include "summarycolumns.h"
 #include "syncvalues.h"
 
@@ -38,7 +39,12 @@ private:
 SyncJournal::SyncJournal(QSqlDatabase db)
     : m_db(std::move(db))
 {
+    auto statements = std::make_unique<PreparedStatements>(m_db);
+    if (statements->available())
+        m_statements = std::move(statements);
 }
+
+SyncJournal::~SyncJournal() = default;
 
 Result<QString> SyncJournal::stateValue(const QString &key) const
 {
@@ -283,14 +289,26 @@ Result<void> SyncJournal::upsert(const IncomingRecord &record, const QStringList
         for (const QString &name : std::as_const(names))
             assignments.append(name + QStringLiteral(" = excluded.") + name);
         assignments.append(QStringLiteral("revision = excluded.revision"));
-        made->query = QSqlQuery(m_db);
-        made->query.prepare(
-            QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3) ON CONFLICT(id) DO UPDATE SET %4")
-                .arg(record.table,
-                    names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
-                    QStringLiteral(", ?").repeated(names.size()), assignments.join(QStringLiteral(", "))));
+        made->sql = QStringLiteral("INSERT INTO %1 (id, revision%2) VALUES (?, ?%3) ON CONFLICT(id) DO UPDATE SET %4")
+                        .arg(record.table,
+                            names.isEmpty() ? QString() : QStringLiteral(", ") + names.join(QStringLiteral(", ")),
+                            QStringLiteral(", ?").repeated(names.size()), assignments.join(QStringLiteral(", ")));
+        if (!m_statements) {
+            made->query = QSqlQuery(m_db);
+            made->query.prepare(made->sql);
+        }
         plan = made.get();
         m_upserts.push_back(std::move(made));
+    }
+    if (m_statements) {
+        QVariantList values { record.recordId, record.revision };
+        values.reserve(2 + record.fields.size());
+        qsizetype i = 0;
+        for (auto it = record.fields.constBegin(); it != record.fields.constEnd(); ++it, ++i) {
+            if (plan->bound.at(i))
+                values.append(SyncValues::toSql(it.value()));
+        }
+        return m_statements->run(plan->sql, values, "apply a pulled record");
     }
     QSqlQuery &write = plan->query;
     write.bindValue(0, record.recordId);
@@ -309,7 +327,10 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
     // One record this cache cannot take (a constraint a newer or foreign writer did not meet)
     // must not stop the feed for good: it is set aside whole, as an open conflict, and the
     // rest applies.
-    if (auto done = execute(prepared(QStringLiteral("SAVEPOINT pulled_record")), "apply a pulled record"); !done)
+    const QString savepoint = QStringLiteral("SAVEPOINT pulled_record");
+    if (auto done = m_statements ? m_statements->run(savepoint, {}, "apply a pulled record")
+                                 : execute(prepared(savepoint), "apply a pulled record");
+        !done)
         return done;
     if (auto applied = applyOne(record, columns); !applied) {
         if (auto undone = executeStatement(
@@ -328,7 +349,9 @@ Result<void> SyncJournal::applyKeepingWhatFails(const IncomingRecord &record, co
         if (auto kept = execute(aside, "set a pulled record aside"); !kept)
             return kept;
     }
-    return execute(prepared(QStringLiteral("RELEASE pulled_record")), "apply a pulled record");
+    const QString release = QStringLiteral("RELEASE pulled_record");
+    return m_statements ? m_statements->run(release, {}, "apply a pulled record")
+                        : execute(prepared(release), "apply a pulled record");
 }
 
 Result<void> SyncJournal::setApplying(bool applying)

@@ -56,11 +56,16 @@ struct IncomingRecord
 // crash at any point leaves either both or neither. Pulled records are written with the
 // outbox triggers switched off (no echo), never over a field with a local change still
 // waiting to be pushed, and the list columns derived from them are rebuilt.
+class PreparedStatements;
+
 class SyncJournal
 {
     Q_DECLARE_TR_FUNCTIONS(SyncJournal)
 public:
     explicit SyncJournal(QSqlDatabase db);
+    ~SyncJournal();
+    SyncJournal(const SyncJournal &) = delete;
+    SyncJournal &operator=(const SyncJournal &) = delete;
 
     Result<QString> deviceId(); // made once per cache, kept in sync_state
     Result<QString> pullCursor() const;
@@ -96,8 +101,10 @@ private:
         QString table;
         QStringList keys;   // the record's fields, in order
         QList<bool> bound;  // which of them are columns written here
-        QSqlQuery query;
+        QString sql;
+        QSqlQuery query; // where the SQLite C API is not at hand
     };
+    std::unique_ptr<PreparedStatements> m_statements; // binds a page's upserts without QSqlQuery
     std::vector<std::unique_ptr<UpsertPlan>> m_upserts;
     bool m_outboxMayHold = true; // false while applying a page to a cache with nothing to send
 };
