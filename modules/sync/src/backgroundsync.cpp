@@ -28,6 +28,8 @@ BackgroundSync::BackgroundSync(
         setStatus(status);
     });
     connect(m_worker, &SyncWorker::finished, this, &BackgroundSync::onRoundFinished);
+    connect(m_worker, &SyncWorker::attachmentStored, this, &BackgroundSync::attachmentFetched);
+    connect(m_worker, &SyncWorker::attachmentFailed, this, &BackgroundSync::attachmentFailed);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &BackgroundSync::syncNow);
     m_thread->start();
@@ -89,6 +91,15 @@ void BackgroundSync::signOut()
     status.message = tr("Signed out of the regional center on this computer.");
     m_timer.stop();
     setStatus(status);
+}
+
+void BackgroundSync::fetchAttachment(const QString &sha256)
+{
+    const CenterSettings settings = m_settings;
+    // Through the worker's queue even when not configured, so the answer always comes later.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, settings, sha256] { worker->fetchAttachment(settings, sha256); },
+        Qt::QueuedConnection);
 }
 
 void BackgroundSync::startRound(const QString &password)

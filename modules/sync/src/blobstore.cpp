@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 // Table and column names read from blob_home go into SQL text: only plain names pass.
 bool isSqlName(const QString &name)
@@ -87,6 +89,68 @@ Result<std::optional<QByteArray>> BlobStore::local(const QString &sha256) const
             return std::optional<QByteArray>(query.value(0).toByteArray());
     }
     return std::optional<QByteArray>();
+}
+
+Result<QStringList> BlobStore::missing(int limit) const
+{
+    const auto all = homes();
+    if (!all)
+        return tl::unexpected(all.error());
+    QList<std::pair<QString, QString>> found; // last change of a record naming it, address
+    for (const Home &home : *all) {
+        QSqlQuery query(m_cache);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral(
+            "SELECT r.%2, max(r.updated_at) AS changed FROM %1 r WHERE r.deleted = 0 AND r.%2 IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM %3 c WHERE c.sha256 = r.%2) "
+            "GROUP BY r.%2 ORDER BY changed DESC LIMIT ?")
+                          .arg(home.recordTable, home.field, home.contentTable));
+        query.addBindValue(limit);
+        if (auto done = execute(query, "list attachments not here"); !done)
+            return tl::unexpected(done.error());
+        while (query.next()) {
+            const QString address = query.value(0).toString();
+            if (BlobAddress::isValid(address))
+                found.append({ query.value(1).toString(), address });
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList addresses;
+    for (const auto &entry : std::as_const(found)) {
+        if (addresses.size() < limit && !addresses.contains(entry.second))
+            addresses.append(entry.second);
+    }
+    return addresses;
+}
+
+Result<BlobDownloadSummary> BlobStore::fetchMissing(qint64 budgetBytes, const QSet<QString> &skip)
+{
+    const auto addresses = missing();
+    if (!addresses)
+        return tl::unexpected(addresses.error());
+    BlobDownloadSummary summary;
+    for (const QString &address : *addresses) {
+        if (summary.bytesReceived >= budgetBytes)
+            break;
+        if (skip.contains(address))
+            continue;
+        const qint64 before = m_connection.bytesReceived();
+        const auto fetched = fetch(address);
+        summary.bytesReceived += m_connection.bytesReceived() - before;
+        if (fetched) {
+            summary.stored.append(address);
+            continue;
+        }
+        const QString code = fetched.error().code;
+        // What concerns this one blob; anything else (offline, signed out, the cache) ends the call.
+        if (code == QLatin1String("blob.not-found") || code == QLatin1String("blob.not-ready")
+            || code == QLatin1String("blob.chunk-mismatch") || code == QLatin1String("blob.hash-mismatch")) {
+            summary.unavailable.append(address);
+            continue;
+        }
+        return tl::unexpected(fetched.error());
+    }
+    return summary;
 }
 
 Result<QString> BlobStore::contentTableFor(const QString &sha256) const

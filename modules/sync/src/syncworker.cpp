@@ -1,9 +1,21 @@
 #include "syncworker.h"
 
 #include "storage/syncjournal.h"
+#include "sync/blobstore.h"
 #include "sync/centerconnection.h"
 #include "sync/syncengine.h"
 #include "sync/tokenstore.h"
+#include "synclog.h"
+
+#include <QSet>
+
+namespace {
+QString signInToFetch()
+{
+    return QCoreApplication::translate(
+        "BackgroundSync", "Sign in to the regional center to fetch it (Settings → Regional center).");
+}
+} // namespace
 
 SyncWorker::SyncWorker(QString databasePath, Database::Identity identity, std::shared_ptr<TokenStore> tokens)
     : m_databasePath(std::move(databasePath))
@@ -33,45 +45,18 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
 {
     Outcome outcome;
     SyncStatus &status = outcome.status;
-    const auto endpoint = settings.endpoint();
-    if (!endpoint) {
-        status.state
-            = settings.isConfigured() ? SyncStatus::State::Offline : SyncStatus::State::NotConfigured;
-        status.message = endpoint.error().message;
-        return outcome;
-    }
-    if (!m_database) {
-        auto opened = Database::open(m_databasePath, m_identity);
-        if (!opened) {
-            status.state = SyncStatus::State::Offline;
-            status.message = opened.error().message;
-            return outcome;
-        }
-        m_database = std::move(*opened);
-    }
-    const QString connectionKey = settings.tokenKey() + settings.caFile + settings.publicKeySha256;
-    if (!m_connection || m_connectedTo != connectionKey) {
-        m_connection = std::make_unique<CenterConnection>(*endpoint);
-        m_connectedTo = connectionKey;
-        m_signedIn = false;
-    }
-    SyncJournal journal(m_database->connection());
-    const auto deviceId = journal.deviceId();
+    const auto deviceId = connectAndSignIn(settings, password, outcome.signInAttempted);
     if (!deviceId) {
-        status.state = SyncStatus::State::Offline;
+        const QString code = deviceId.error().code;
+        if (code == QLatin1String("sync.not-configured"))
+            status.state = SyncStatus::State::NotConfigured;
+        else if (code.startsWith(QLatin1String("auth.")) || code == QLatin1String("sync.sign-in"))
+            status.state = SyncStatus::State::SignInNeeded;
+        else
+            status.state = SyncStatus::State::Offline;
         status.message = deviceId.error().message;
+        countWaiting(status);
         return outcome;
-    }
-    if (!m_signedIn) {
-        if (auto signedIn = signIn(settings, password, *deviceId, outcome.signInAttempted); !signedIn) {
-            const bool refused = signedIn.error().code.startsWith(QLatin1String("auth."))
-                || signedIn.error().code == QLatin1String("sync.sign-in");
-            status.state = refused ? SyncStatus::State::SignInNeeded : SyncStatus::State::Offline;
-            status.message = signedIn.error().message;
-            countWaiting(status);
-            return outcome;
-        }
-        m_signedIn = true;
     }
     SyncEngine engine(m_database->connection(), *m_connection);
     connect(&engine, &SyncEngine::progressed, this, &SyncWorker::progressed);
@@ -94,9 +79,119 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
         status.state = SyncStatus::State::UpToDate;
         status.lastSynced = QDateTime::currentDateTimeUtc();
         outcome.pulled = summary->pulled;
+        fetchMissingAttachments(summary->pulled);
+        keepRefreshToken(settings);
     }
     countWaiting(status);
     return outcome;
+}
+
+Result<QString> SyncWorker::connectAndSignIn(
+    const CenterSettings &settings, const QString &password, bool &signInAttempted)
+{
+    const auto endpoint = settings.endpoint();
+    if (!endpoint) {
+        if (!settings.isConfigured())
+            return failure(QStringLiteral("sync.not-configured"), endpoint.error().message);
+        return tl::unexpected(endpoint.error());
+    }
+    if (!m_database) {
+        auto opened = Database::open(m_databasePath, m_identity);
+        if (!opened)
+            return tl::unexpected(opened.error());
+        m_database = std::move(*opened);
+    }
+    const QString connectionKey = settings.tokenKey() + settings.caFile + settings.publicKeySha256;
+    if (!m_connection || m_connectedTo != connectionKey) {
+        m_connection = std::make_unique<CenterConnection>(*endpoint);
+        m_connectedTo = connectionKey;
+        m_signedIn = false;
+    }
+    SyncJournal journal(m_database->connection());
+    const auto deviceId = journal.deviceId();
+    if (!deviceId)
+        return tl::unexpected(deviceId.error());
+    if (!m_signedIn) {
+        if (auto signedIn = signIn(settings, password, *deviceId, signInAttempted); !signedIn)
+            return tl::unexpected(signedIn.error());
+        m_signedIn = true;
+    }
+    return *deviceId;
+}
+
+void SyncWorker::fetchMissingAttachments(int recordsPulled)
+{
+    // Bounded so that a round stays short; what is left comes with the next rounds, and a reader
+    // opening a trace asks for hers at once (fetchAttachment).
+    constexpr qint64 BytesPerRound = 16 * 1024 * 1024;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSet<QString> skip;
+    for (auto it = m_unavailableUntil.begin(); it != m_unavailableUntil.end();) {
+        if (it.value() <= now) {
+            it = m_unavailableUntil.erase(it);
+        } else {
+            skip.insert(it.key());
+            ++it;
+        }
+    }
+    BlobStore blobs(m_database->connection(), *m_connection);
+    connect(
+        &blobs, &BlobStore::chunkReceived, this, [this, recordsPulled](const QString &, qint64 done, qint64) {
+            emit progressed(recordsPulled, done);
+        });
+    const auto fetched = blobs.fetchMissing(BytesPerRound, skip);
+    if (!fetched) {
+        // The round itself succeeded; the samples are asked for again next round.
+        qCWarning(lcSync) << "attachments not fetched this round:" << fetched.error().code;
+        return;
+    }
+    for (const QString &address : fetched->unavailable)
+        m_unavailableUntil.insert(address, now.addSecs(10 * 60));
+    if (!fetched->stored.isEmpty())
+        qCInfo(lcSync) << "attachments fetched:" << fetched->stored.size()
+                       << "bytes:" << fetched->bytesReceived;
+    for (const QString &address : fetched->stored)
+        emit attachmentStored(address);
+}
+
+void SyncWorker::fetchAttachment(const CenterSettings &settings, const QString &sha256)
+{
+    bool attempted = false;
+    const auto deviceId = connectAndSignIn(settings, {}, attempted);
+    if (!deviceId) {
+        const QString code = deviceId.error().code;
+        if (code == QLatin1String("sync.not-configured"))
+            emit attachmentFailed(sha256,
+                QCoreApplication::translate("BackgroundSync",
+                    "This workstation is not linked to a regional center (Settings → Regional center)."));
+        else if (code.startsWith(QLatin1String("auth.")) || code == QLatin1String("sync.sign-in"))
+            emit attachmentFailed(sha256, signInToFetch());
+        else
+            emit attachmentFailed(sha256, deviceId.error().message);
+        return;
+    }
+    BlobStore blobs(m_database->connection(), *m_connection);
+    const auto fetched = blobs.fetch(sha256);
+    keepRefreshToken(settings); // a refresh on the way rotated it
+    if (fetched) {
+        m_unavailableUntil.remove(sha256);
+        emit attachmentStored(sha256);
+        return;
+    }
+    const QString code = fetched.error().code;
+    qCWarning(lcSync) << "an attachment was not fetched:" << code;
+    if (code.startsWith(QLatin1String("auth."))) {
+        m_signedIn = false;
+        emit attachmentFailed(sha256, signInToFetch());
+    } else if (code == QLatin1String("blob.not-found")) {
+        emit attachmentFailed(sha256,
+            QCoreApplication::translate("BackgroundSync",
+                "The regional center does not have it for this clinic: it may not have been sent yet, or the "
+                "woman "
+                "has not been referred here."));
+    } else {
+        emit attachmentFailed(sha256, fetched.error().message);
+    }
 }
 
 Result<void> SyncWorker::signIn(

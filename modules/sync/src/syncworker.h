@@ -4,6 +4,8 @@
 #include "sync/centersettings.h"
 #include "sync/syncstatus.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -23,10 +25,15 @@ public:
     // password: empty to resume with the stored refresh token (or a managed password file).
     void runRound(const CenterSettings &settings, const QString &password);
     void forgetSignIn(const CenterSettings &settings);
+    // The bytes of one attachment now (a reader opened its record): attachmentStored or
+    // attachmentFailed follows.
+    void fetchAttachment(const CenterSettings &settings, const QString &sha256);
 
 signals:
     void progressed(int recordsDone, qint64 bytesMoved);
     void finished(const SyncStatus &status, int recordsPulled, bool signInAttempted);
+    void attachmentStored(const QString &sha256);
+    void attachmentFailed(const QString &sha256, const QString &message);
 
 private:
     struct Outcome
@@ -36,6 +43,10 @@ private:
         bool signInAttempted = false;
     };
     Outcome round(const CenterSettings &settings, const QString &password);
+    // Opens the cache, connects and signs in as needed; gives the device id.
+    Result<QString> connectAndSignIn(
+        const CenterSettings &settings, const QString &password, bool &signInAttempted);
+    void fetchMissingAttachments(int recordsPulled);
     Result<void> signIn(
         const CenterSettings &settings, const QString &password, const QString &deviceId, bool &attempted);
     void keepRefreshToken(const CenterSettings &settings);
@@ -50,4 +61,5 @@ private:
     bool m_signedIn = false;
     QString m_storedToken;
     bool m_keychainWorks = true;
+    QHash<QString, QDateTime> m_unavailableUntil; // attachments the center did not give, asked again later
 };

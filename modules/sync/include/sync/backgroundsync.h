@@ -39,12 +39,20 @@ public slots:
     void signIn(const QString &password);
     // Forgets the sign-in on this device (the refresh token in the keychain).
     void signOut();
+    // Downloads one attachment now (a reader opened a trace whose samples are not here), after
+    // the round under way if there is one; attachmentFetched or attachmentFailed follows. Each
+    // round also fetches missing attachments, a bounded amount at a time.
+    void fetchAttachment(const QString &sha256);
 
 signals:
     void statusChanged(const SyncStatus &status);
     // Records from the center were written to the cache: lists and charts should reload.
     void recordsArrived(int count);
     void signInFinished(bool succeeded, const QString &message);
+    // An attachment is now kept here, whole and checked against its SHA-256.
+    void attachmentFetched(const QString &sha256);
+    // It could not be fetched (translated reason); nothing of it is kept as usable.
+    void attachmentFailed(const QString &sha256, const QString &message);
 
 private:
     void startRound(const QString &password);

@@ -6,6 +6,9 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+#include <QSet>
+#include <QStringList>
+
 #include <optional>
 
 class CenterConnection;
@@ -16,6 +19,13 @@ struct BlobUploadSummary
     int refused = 0;  // blobs the center will not take (too large, damaged here), kept with the reason
     int chunks = 0;
     qint64 bytesSent = 0;
+};
+
+struct BlobDownloadSummary
+{
+    QStringList stored; // blobs now kept here whole and verified
+    qint64 bytesReceived = 0;
+    QStringList unavailable; // not at the center (yet), not readable by this clinic, or arrived damaged
 };
 
 // The workstation's attachments (CTG samples, reports) on their way to and from the regional
@@ -40,6 +50,13 @@ public:
     // against the address and kept where the record naming it expects them.
     Result<QByteArray> fetch(const QString &sha256);
     Result<std::optional<QByteArray>> local(const QString &sha256) const;
+    // Blobs named by live records whose bytes are not here, the most recently changed records
+    // first (a trace just sent by a clinic is the one a doctor is about to read).
+    Result<QStringList> missing(int limit = 100) const;
+    // Fetches missing blobs, most recent first, until `budgetBytes` have arrived (a blob begun
+    // is finished); `skip`: addresses not to ask for this time. A blob the center does not give
+    // is listed as unavailable and the next one tried; being offline or refused ends the call.
+    Result<BlobDownloadSummary> fetchMissing(qint64 budgetBytes, const QSet<QString> &skip = {});
 
 signals:
     void chunkSent(const QString &sha256, qint64 doneBytes, qint64 totalBytes);
