@@ -4,11 +4,14 @@
 // scroll bar, keys, wheel and zoom reach both ends of a long trace; an event clicked in the list
 // is centred and selected on the paper and one clicked on the paper is selected in the list;
 // a double-click on the paper saves a note at that moment; a signed interpretation is saved,
-// shown read-only and cannot be changed.
+// shown read-only and cannot be changed. A trace pulled from the center without its samples is
+// marked on the tab, asks for them, says it is being fetched (or why not) and shows the paper
+// once they are stored.
 #include "ctg-records/ctgrecords.h"
 #include "ctg-ui/ctgpaperview.h"
 #include "ctg-ui/ctgpdfexport.h"
 #include "ctg-ui/ctgreview.h"
+#include "ctg-ui/ctgtracesview.h"
 #include "ctg-ui/ctgviewer.h"
 #include "ctg/ctgsynthesizer.h"
 #include "guitesting.h"
@@ -27,6 +30,8 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -405,6 +410,61 @@ private slots:
         checkSpacing(
             heavyLines(page, false, 190 + 25, top + int(scale.fhrY(210)) + 3, top + int(scale.fhrY(50)) - 2),
             100, 4);
+    }
+
+    void aTraceWhoseSamplesAreAtTheCenterSaysSoAndShowsThePaperWhenTheyArrive()
+    {
+        auto stored = store(labourTrace(1200));
+        QVERIFY(stored.records);
+        // As pulled from the center: the row is here, its samples are not.
+        QSqlQuery take(stored.db->connection());
+        QVERIFY(take.exec(QStringLiteral("SELECT bytes FROM ctg_trace_data")) && take.next());
+        const QByteArray bytes = take.value(0).toByteArray();
+        take.finish();
+        QVERIFY(take.exec(QStringLiteral("DELETE FROM ctg_trace_data")));
+        CtgTracesView tab(*stored.records);
+        tab.showPregnancy(stored.record.pregnancyId);
+        QCOMPARE(tab.table()->rowCount(), 1);
+        QVERIFY(tab.table()->item(0, 6)->text() != stored.record.source); // marked as waiting
+
+        CtgReview review(*stored.records, QStringLiteral("王医生"));
+        QStringList asked;
+        review.setSampleRequest([&asked](const QString &sha256) { asked.append(sha256); });
+        QSignalSpy ready(&review, &CtgReview::ready);
+        QSignalSpy fetching(&review, &CtgReview::fetching);
+        QSignalSpy failed(&review, &CtgReview::failed);
+        CtgViewer viewer(review);
+        viewer.paper()->setDotsPerInch(96);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        review.open(stored.record.meta.id);
+        QCOMPARE(asked, QStringList { stored.record.dataSha256 });
+        QCOMPARE(fetching.size(), 1);
+        QCOMPARE(failed.size(), 0);
+        auto *status = viewer.findChild<QLabel *>(QStringLiteral("ctgStatus"));
+        QVERIFY(status);
+        QCOMPARE(status->text(), fetching.at(0).at(0).toString());
+        QVERIFY(!review.isReady());
+
+        // Offline: the reason is shown, and the trace still waits for its samples.
+        review.samplesNotFetched(stored.record.dataSha256, QStringLiteral("网络不通。"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(status->text().contains(QStringLiteral("网络不通。")));
+        review.samplesStored(QString(64, QLatin1Char('0'))); // another trace's: nothing changes
+        QVERIFY(!review.isReady());
+
+        QSqlQuery keep(stored.db->connection());
+        keep.prepare(QStringLiteral("INSERT INTO ctg_trace_data (sha256, bytes) VALUES (?, ?)"));
+        keep.addBindValue(stored.record.dataSha256);
+        keep.addBindValue(bytes);
+        QVERIFY(keep.exec());
+        review.samplesStored(stored.record.dataSha256);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        QVERIFY(review.isReady());
+        QVERIFY(status->text().isEmpty());
+        QCOMPARE(review.data()->trace.sampleCount(), labourTrace(1200).sampleCount());
+        tab.refresh();
+        QCOMPARE(tab.table()->item(0, 6)->text(), stored.record.source);
     }
 };
 

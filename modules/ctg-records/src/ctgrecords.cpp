@@ -129,6 +129,16 @@ Result<CtgTrace> CtgRecords::loadTrace(const CtgTraceRecord &record) const
     return CtgFileFormat::decode(bytes);
 }
 
+Result<bool> CtgRecords::hasSamples(const CtgTraceRecord &record) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM ctg_trace_data WHERE sha256 = ?"));
+    query.addBindValue(record.dataSha256);
+    if (auto done = execute(query, "look for CTG samples"); !done)
+        return tl::unexpected(done.error());
+    return query.next();
+}
+
 Result<QList<CtgTraceRecord>> CtgRecords::selectTraces(const QString &where, const QVariant &value) const
 {
     QSqlQuery query(m_database.connection());

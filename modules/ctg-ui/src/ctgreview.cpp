@@ -32,6 +32,7 @@ void CtgReview::open(const QUuid &traceId)
     m_watcher.waitForFinished();
     m_data.reset();
     m_stored = false;
+    m_awaitedSha256.clear();
     const auto found = m_records.trace(traceId);
     if (!found || !*found) {
         emit failed(found ? tr("This trace is no longer in the record.") : found.error().message);
@@ -46,6 +47,14 @@ void CtgReview::open(const QUuid &traceId)
     // The database is read here; decoding, analysis and the pyramids run on a worker, so that a
     // 24-hour labour opens without freezing the screen.
     const auto samples = m_records.loadTrace(m_record);
+    if (!samples && samples.error().code == QLatin1String("ctg.data-missing") && m_requestSamples) {
+        // A trace pulled from the center comes before its samples: ask for them now; the paper
+        // is shown when they are stored (by this request or by a later sync round).
+        m_awaitedSha256 = m_record.dataSha256;
+        emit fetching(tr("The trace is being fetched from the regional center…"));
+        m_requestSamples(m_record.dataSha256);
+        return;
+    }
     if (!samples) {
         emit failed(samples.error().message);
         return;
@@ -57,9 +66,27 @@ void CtgReview::open(const QUuid &traceId)
         }));
 }
 
+void CtgReview::samplesStored(const QString &sha256)
+{
+    if (m_awaitedSha256.isEmpty() || sha256 != m_awaitedSha256)
+        return;
+    open(m_record.meta.id);
+}
+
+void CtgReview::samplesNotFetched(const QString &sha256, const QString &reason)
+{
+    if (m_awaitedSha256.isEmpty() || sha256 != m_awaitedSha256)
+        return;
+    // Still awaited: a later sync round may bring them, and then the paper is shown.
+    emit failed(tr(
+        "The trace could not be fetched from the regional center: %1 It is tried again with the next sync.")
+                    .arg(reason));
+}
+
 void CtgReview::show(const CtgTraceRecord &record, std::shared_ptr<const CtgPaperData> data)
 {
     m_watcher.waitForFinished();
+    m_awaitedSha256.clear();
     m_record = record;
     m_data = std::move(data);
     m_stored = false;

@@ -97,6 +97,7 @@ void CtgTracesView::refresh()
     }
     m_traces = *traces;
     const QLocale locale;
+    int waiting = 0; // pulled from the center, samples not here yet
     for (const CtgTraceRecord &r : m_traces) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
@@ -125,7 +126,13 @@ void CtgTracesView::refresh()
             }
         }
         m_table->setItem(row, 5, new QTableWidgetItem(interpretation));
-        m_table->setItem(row, 6, new QTableWidgetItem(r.source));
+        auto *file = new QTableWidgetItem(r.source);
+        if (const auto here = m_records.hasSamples(r); here && !*here) {
+            ++waiting;
+            file->setText(tr("%1 — samples still at the regional center").arg(r.source));
+            file->setToolTip(tr("Opening the trace fetches its samples from the regional center."));
+        }
+        m_table->setItem(row, 6, file);
     }
     m_table->resizeColumnsToContents();
     // No row is selected for her: a selection would hide the class's color.
@@ -139,5 +146,8 @@ void CtgTracesView::refresh()
             : tr("%n trace(s)", nullptr, int(m_traces.size()))
                 + (alarming > 0
                         ? QStringLiteral(" · ") + tr("%n pathological or category III", nullptr, alarming)
+                        : QString())
+                + (waiting > 0
+                        ? QStringLiteral(" · ") + tr("%n to fetch from the regional center", nullptr, waiting)
                         : QString()));
 }

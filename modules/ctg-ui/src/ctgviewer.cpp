@@ -211,6 +211,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
         m_status->setText(message);
         emit problem(message);
     });
+    connect(&m_review, &CtgReview::fetching, m_status, &QLabel::setText);
     connect(&m_review, &CtgReview::annotationsChanged, this, &CtgViewer::showAnnotations);
     connect(&m_review, &CtgReview::interpretationsChanged, this, &CtgViewer::showInterpretations);
     if (m_review.isOpening())

@@ -111,6 +111,7 @@ CtgViewer *CtgWorkbench::openTrace(const QUuid &traceId)
     // One trace at a time: the viewer and its review are replaced by the next one opened.
     delete m_viewer;
     m_review = std::make_unique<CtgReview>(*m_records, m_clinician);
+    m_review->setSampleRequest(m_requestSamples);
     m_viewer = new CtgViewer(*m_review, m_window);
     m_viewer->setWindowFlag(Qt::Window);
     m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
@@ -125,6 +126,26 @@ CtgViewer *CtgWorkbench::openTrace(const QUuid &traceId)
     m_viewer->raise();
     m_viewer->activateWindow();
     return m_viewer;
+}
+
+void CtgWorkbench::setSampleRequest(std::function<void(const QString &sha256)> request)
+{
+    m_requestSamples = std::move(request);
+    if (m_review)
+        m_review->setSampleRequest(m_requestSamples);
+}
+
+void CtgWorkbench::samplesStored(const QString &sha256)
+{
+    m_tracesView->refresh(); // the trace is no longer marked as waiting for its samples
+    if (m_review)
+        m_review->samplesStored(sha256);
+}
+
+void CtgWorkbench::samplesNotFetched(const QString &sha256, const QString &reason)
+{
+    if (m_review)
+        m_review->samplesNotFetched(sha256, reason);
 }
 
 QString CtgWorkbench::bannerAlert() const

@@ -29,6 +29,8 @@ public:
     // The samples, refused ("ctg.data-missing", "ctg.data-damaged") when absent or not the bytes
     // the row names, so that a damaged copy is never shown as the trace.
     Result<CtgTrace> loadTrace(const CtgTraceRecord &record) const;
+    // Whether the samples the row names are here (a trace pulled from the center comes first).
+    Result<bool> hasSamples(const CtgTraceRecord &record) const;
 
     Result<void> saveAnnotation(CtgAnnotation &annotation); // a new one or an edit
     Result<void> removeAnnotation(CtgAnnotation &annotation); // kept as a tombstone for sync

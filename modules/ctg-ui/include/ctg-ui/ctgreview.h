@@ -25,8 +25,16 @@ public:
     CtgReview(CtgRecords &records, QString clinician, QObject *parent = nullptr);
     ~CtgReview() override;
 
-    // Starts opening a stored trace: ready() or failed() follows.
+    // Starts opening a stored trace: ready() or failed() follows, or fetching() when its samples
+    // are still at the regional center and have been asked for (then ready() once they are here).
     void open(const QUuid &traceId);
+    // How this workstation asks the regional center for a trace's samples (by SHA-256) without
+    // waiting; the answer comes to samplesStored() or samplesNotFetched(). Unset: not linked.
+    void setSampleRequest(std::function<void(const QString &sha256)> request)
+    {
+        m_requestSamples = std::move(request);
+    }
+    bool isFetching() const { return !m_awaitedSha256.isEmpty(); }
     // Shows a trace that is not stored (tests, benchmarks): nothing can be saved.
     void show(const CtgTraceRecord &record, std::shared_ptr<const CtgPaperData> data);
     bool isReady() const { return m_data != nullptr; }
@@ -47,8 +55,14 @@ public:
     Result<void> sign(const QString &text);
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
+public slots:
+    // The samples of a trace are now stored here: the trace waiting for them opens.
+    void samplesStored(const QString &sha256);
+    void samplesNotFetched(const QString &sha256, const QString &reason);
+
 signals:
     void ready();
+    void fetching(const QString &message);
     void failed(const QString &message);
     void annotationsChanged();
     void interpretationsChanged();
@@ -65,5 +79,7 @@ private:
     QList<CtgInterpretation> m_interpretations;
     QFutureWatcher<Result<std::shared_ptr<const CtgPaperData>>> m_watcher;
     std::function<QDateTime()> m_now;
+    std::function<void(const QString &)> m_requestSamples;
+    QString m_awaitedSha256; // the open trace's samples, asked for and not yet here
     bool m_stored = false;
 };

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -37,6 +38,9 @@ public:
     // The viewer, created on first use; null before a trace was opened.
     CtgViewer *viewer() const { return m_viewer; }
     CtgViewer *openTrace(const QUuid &traceId);
+    // How to ask the regional center for a pulled trace's samples (BackgroundSync::fetchAttachment
+    // in the main window); the answers come to samplesStored() / samplesNotFetched().
+    void setSampleRequest(std::function<void(const QString &sha256)> request);
     // Reads, analyses and stores a monitor's file; recordingEnded invalid: the file's last change.
     void importFile(const QString &path, const QString &format = {}, const QDateTime &recordingEnded = {});
     bool isImporting() const { return m_import.isRunning(); }
@@ -55,6 +59,8 @@ public:
 
 public slots:
     void chooseFile();
+    void samplesStored(const QString &sha256);
+    void samplesNotFetched(const QString &sha256, const QString &reason);
 
 signals:
     void tracesChanged(const QUuid &pregnancyId);
@@ -75,4 +81,5 @@ private:
     QFutureWatcher<Result<CtgTraceImport::Imported>> m_import;
     QUuid m_importPregnancy;
     QString m_importName;
+    std::function<void(const QString &)> m_requestSamples;
 };
