@@ -16,6 +16,7 @@
 #include "storage/draftstore.h"
 #include "storage/patientsearch.h"
 #include "sync-ui/syncworkbench.h"
+#include "sync/backgroundsync.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
 #include "workstation-ui/registrationdialog.h"
@@ -255,6 +256,12 @@ void MainWindow::buildActions()
     file->addSeparator();
     m_sync = new SyncWorkbench(this, file, settingsMenu, m_database);
     connect(m_sync, &SyncWorkbench::recordsChanged, this, &MainWindow::reloadRecords);
+    // A trace pulled from the center is read here once its samples are: opened, they are asked
+    // for at once; each round also brings missing ones, and an open viewer shows them.
+    m_ctg->setSampleRequest(
+        [sync = m_sync->sync()](const QString &sha256) { sync->fetchAttachment(sha256); });
+    connect(m_sync->sync(), &BackgroundSync::attachmentFetched, m_ctg, &CtgWorkbench::samplesStored);
+    connect(m_sync->sync(), &BackgroundSync::attachmentFailed, m_ctg, &CtgWorkbench::samplesNotFetched);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
