@@ -130,7 +130,8 @@ private slots:
         connect(&sync, &BackgroundSync::statusChanged, this, [&](const SyncStatus &status) {
             if (status.state == SyncStatus::State::Offline) {
                 attempts << QDateTime::currentDateTimeUtc();
-                waits << QDateTime::currentDateTimeUtc().secsTo(status.nextAttempt);
+                // Rounded, not truncated: on a loaded machine the status arrives some ms late.
+                waits << (QDateTime::currentDateTimeUtc().msecsTo(status.nextAttempt) + 500) / 1000;
             }
         });
         CenterSettings settings = settingsFor(QStringLiteral("dr-wang"));
