@@ -61,7 +61,7 @@ double percentile(QList<double> values, double q)
 
 std::unique_ptr<Database> openCache(const TestCenter &center, const QString &name, const QString &author)
 {
-    auto db = Database::open(center.path(name), {QStringLiteral("clinic-a"), author});
+    auto db = Database::open(center.path(name), { QStringLiteral("clinic-a"), author });
     if (!db)
         fail(db.error().message);
     return std::move(*db);
@@ -73,7 +73,7 @@ SyncSummary syncRound(const TestCenter &center, Database &db, const QString &use
     const auto deviceId = journal.deviceId();
     if (!deviceId)
         fail(deviceId.error().message);
-    CenterConnection connection(CenterEndpoint{QUrl(center.url()), center.caFile(), {}, 120000});
+    CenterConnection connection(CenterEndpoint { QUrl(center.url()), center.caFile(), {}, 120000 });
     if (auto loggedIn = connection.login(user, QStringLiteral("obslink-demo"), *deviceId); !loggedIn)
         fail(loggedIn.error().message);
     SyncEngine engine(db.connection(), connection);
@@ -94,7 +94,9 @@ QList<PatientChart> clinicCharts()
         if (!chart.pregnancy)
             continue;
         const QList<LabResult> panel = chart.labs;
-        for (int repeat = 1; !panel.isEmpty() && chart.visits.size() + chart.labs.size() < VisitsAndLabsPerPregnancy; ++repeat) {
+        for (int repeat = 1;
+             !panel.isEmpty() && chart.visits.size() + chart.labs.size() < VisitsAndLabsPerPregnancy;
+             ++repeat) {
             LabResult again = panel.at((repeat - 1) % panel.size());
             again.meta = RecordMeta();
             again.takenOn = again.takenOn.addDays(7 * ((repeat - 1) / panel.size() + 1));
@@ -118,10 +120,11 @@ double plainBulkInsertSeconds(const TestCenter &center, const Database &pulled, 
     };
     QList<Rows> all;
     QSqlQuery tables(pulled.connection());
-    if (!tables.exec(QStringLiteral("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_outbox_insert'")))
+    if (!tables.exec(QStringLiteral("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = "
+                                    "tbl_name || '_outbox_insert'")))
         fail(QStringLiteral("list tables"));
     while (tables.next()) {
-        Rows rows{tables.value(0).toString(), {}, {}};
+        Rows rows { tables.value(0).toString(), {}, {} };
         QSqlQuery read(pulled.connection());
         read.setForwardOnly(true);
         if (!read.exec(QStringLiteral("SELECT * FROM %1").arg(rows.table)))
@@ -149,12 +152,16 @@ double plainBulkInsertSeconds(const TestCenter &center, const Database &pulled, 
         QSqlQuery(scratch).exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         QSqlQuery(scratch).exec(QStringLiteral("PRAGMA synchronous = FULL")); // as the clinic cache
         for (const Rows &rows : std::as_const(all))
-            QSqlQuery(scratch).exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(rows.table, rows.columns.join(QStringLiteral(", "))));
+            QSqlQuery(scratch).exec(QStringLiteral("CREATE TABLE %1 (%2)")
+                                        .arg(rows.table, rows.columns.join(QStringLiteral(", "))));
         QElapsedTimer timer;
         timer.start();
         for (const Rows &rows : std::as_const(all)) {
             QSqlQuery insert(scratch);
-            insert.prepare(QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(rows.table, QStringList(rows.columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+            insert.prepare(
+                QStringLiteral("INSERT INTO %1 VALUES (%2)")
+                    .arg(rows.table,
+                        QStringList(rows.columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
             for (qsizetype start = 0; start < rows.values.size(); start += 1000) {
                 scratch.transaction();
                 for (qsizetype i = start; i < std::min(start + 1000, rows.values.size()); ++i) {
@@ -177,7 +184,7 @@ double plainBulkInsertSeconds(const TestCenter &center, const Database &pulled, 
 qint64 countRecords(const Database &db)
 {
     qint64 total = 0;
-    for (const char *table : {"patient", "pregnancy", "antenatal_visit", "lab_result"}) {
+    for (const char *table : { "patient", "pregnancy", "antenatal_visit", "lab_result" }) {
         QSqlQuery query(db.connection());
         if (query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && query.next())
             total += query.value(0).toLongLong();
@@ -188,7 +195,9 @@ qint64 countRecords(const Database &db)
 qint64 countOf(const Database &db, const char *table)
 {
     QSqlQuery query(db.connection());
-    return query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && query.next() ? query.value(0).toLongLong() : -1;
+    return query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
 }
 
 // One clinic's client: registers a woman, then pushes a change to her and pulls its feed in
@@ -198,36 +207,38 @@ void clinicClient(const TestCenter &center, int index, QList<double> *latencies,
     const QString user = QStringLiteral("bench-user-%1").arg(index);
     const QString clinic = QStringLiteral("bench-clinic-%1").arg(index);
     const QString device = QStringLiteral("bench-device-%1").arg(index);
-    CenterConnection connection(CenterEndpoint{QUrl(center.url()), center.caFile(), {}, 120000});
+    CenterConnection connection(CenterEndpoint { QUrl(center.url()), center.caFile(), {}, 120000 });
     if (auto loggedIn = connection.login(user, QStringLiteral("obslink-demo"), device); !loggedIn) {
         *error = loggedIn.error().message;
         return;
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString patientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Mutation registration{QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("patient"), patientId,
-                          Mutation::Operation::Insert, 0,
-                          QJsonObject{{QStringLiteral("clinic_id"), clinic},
-                                      {QStringLiteral("created_at"), now},
-                                      {QStringLiteral("updated_at"), now},
-                                      {QStringLiteral("author"), user},
-                                      {QStringLiteral("name"), QStringLiteral("测试%1").arg(index)},
-                                      {QStringLiteral("phone"), QStringLiteral("13800000000")}}};
-    if (auto pushed = connection.post(QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(PushRequest{device, {registration}})); !pushed) {
+    Mutation registration { QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("patient"),
+        patientId, Mutation::Operation::Insert, 0,
+        QJsonObject { { QStringLiteral("clinic_id"), clinic }, { QStringLiteral("created_at"), now },
+            { QStringLiteral("updated_at"), now }, { QStringLiteral("author"), user },
+            { QStringLiteral("name"), QStringLiteral("测试%1").arg(index) },
+            { QStringLiteral("phone"), QStringLiteral("13800000000") } } };
+    if (auto pushed = connection.post(QStringLiteral("/api/v1/sync/push"),
+            ProtocolCodec::encode(PushRequest { device, { registration } }));
+        !pushed) {
         *error = pushed.error().message;
         return;
     }
     qint64 revision = 1;
     QString cursor;
     for (int round = 0; round < RoundsPerClient; ++round) {
-        Mutation change{QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("patient"), patientId,
-                        Mutation::Operation::Update, revision,
-                        QJsonObject{{QStringLiteral("phone"), QStringLiteral("1380000%1").arg(round, 4, 10, QLatin1Char('0'))},
-                                    {QStringLiteral("updated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                                    {QStringLiteral("author"), user}}};
+        Mutation change { QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("patient"),
+            patientId, Mutation::Operation::Update, revision,
+            QJsonObject {
+                { QStringLiteral("phone"), QStringLiteral("1380000%1").arg(round, 4, 10, QLatin1Char('0')) },
+                { QStringLiteral("updated_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+                { QStringLiteral("author"), user } } };
         QElapsedTimer timer;
         timer.start();
-        const auto pushed = connection.post(QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(PushRequest{device, {change}}));
+        const auto pushed = connection.post(
+            QStringLiteral("/api/v1/sync/push"), ProtocolCodec::encode(PushRequest { device, { change } }));
         latencies->append(double(timer.nsecsElapsed()) / 1e6);
         if (!pushed) {
             *error = pushed.error().message;
@@ -260,7 +271,8 @@ int main(int argc, char *argv[])
     if (!center.prepare() || !center.start())
         fail(center.lastError());
     std::fprintf(stderr, "bench_sync: center on %s, %d pregnancies\n",
-                 center.databaseLocation().startsWith(QLatin1String("postgres")) ? "PostgreSQL" : "SQLite", Pregnancies);
+        center.databaseLocation().startsWith(QLatin1String("postgres")) ? "PostgreSQL" : "SQLite",
+        Pregnancies);
 
     // The clinic, written by its workstation and published to the center.
     auto source = openCache(center, QStringLiteral("source.db"), QStringLiteral("dr-wang"));
@@ -274,7 +286,8 @@ int main(int argc, char *argv[])
         }
     }
     const qint64 visitsAndLabs = countOf(*source, "antenatal_visit") + countOf(*source, "lab_result");
-    std::fprintf(stderr, "bench_sync: %lld pregnancies, %lld visits and labs\n", countOf(*source, "pregnancy"), visitsAndLabs);
+    std::fprintf(stderr, "bench_sync: %lld pregnancies, %lld visits and labs\n",
+        countOf(*source, "pregnancy"), visitsAndLabs);
     {
         SyncJournal journal(source->connection());
         if (auto queued = journal.publishAll(); !queued)
@@ -297,7 +310,9 @@ int main(int argc, char *argv[])
     report("sync_initial_records_per_second", initial.pulled / std::max(initialSeconds, 1e-9), "records/s");
     report("sync_initial_megabytes", double(initial.bytesReceived) / 1e6, "MB");
     if (countRecords(*fresh) != countRecords(*source))
-        fail(QStringLiteral("the new workstation has %1 records, the source %2").arg(countRecords(*fresh)).arg(countRecords(*source)));
+        fail(QStringLiteral("the new workstation has %1 records, the source %2")
+                 .arg(countRecords(*fresh))
+                 .arg(countRecords(*source)));
     qint64 referenceRows = 0;
     const double referenceSeconds = plainBulkInsertSeconds(center, *fresh, &referenceRows);
     report("sqlite_bulk_insert_seconds", referenceSeconds, "s");
@@ -307,9 +322,10 @@ int main(int argc, char *argv[])
     // 100 changes: new visits' blood pressures corrected at the source.
     {
         QSqlQuery change(source->connection());
-        if (!change.exec(QStringLiteral("UPDATE antenatal_visit SET systolic_mmhg = systolic_mmhg + 1, revision = revision + 1, "
-                                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN "
-                                        "(SELECT id FROM antenatal_visit ORDER BY id LIMIT 100)")))
+        if (!change.exec(QStringLiteral(
+                "UPDATE antenatal_visit SET systolic_mmhg = systolic_mmhg + 1, revision = revision + 1, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN "
+                "(SELECT id FROM antenatal_visit ORDER BY id LIMIT 100)")))
             fail(QStringLiteral("change 100 visits"));
         QElapsedTimer timer;
         timer.start();
@@ -330,11 +346,14 @@ int main(int argc, char *argv[])
         for (int i = 0; i < Clients; ++i) {
             QProcess admin;
             admin.start(QStringLiteral(OBSLINK_CENTER_BINARY),
-                        {QStringLiteral("--db"), center.databaseLocation(), QStringLiteral("--add-clinic"), QStringLiteral("bench-clinic-%1").arg(i),
-                         QStringLiteral("--clinic-name"), QStringLiteral("Bench clinic %1").arg(i), QStringLiteral("--add-user"),
-                         QStringLiteral("bench-user-%1").arg(i), QStringLiteral("--clinic"), QStringLiteral("bench-clinic-%1").arg(i),
-                         QStringLiteral("--role"), QStringLiteral("nurse"), QStringLiteral("--display-name"), QStringLiteral("Bench %1").arg(i),
-                         QStringLiteral("--password-file"), center.passwordFile(), QStringLiteral("--hash-iterations"), QStringLiteral("1000")});
+                { QStringLiteral("--db"), center.databaseLocation(), QStringLiteral("--add-clinic"),
+                    QStringLiteral("bench-clinic-%1").arg(i), QStringLiteral("--clinic-name"),
+                    QStringLiteral("Bench clinic %1").arg(i), QStringLiteral("--add-user"),
+                    QStringLiteral("bench-user-%1").arg(i), QStringLiteral("--clinic"),
+                    QStringLiteral("bench-clinic-%1").arg(i), QStringLiteral("--role"),
+                    QStringLiteral("nurse"), QStringLiteral("--display-name"),
+                    QStringLiteral("Bench %1").arg(i), QStringLiteral("--password-file"),
+                    center.passwordFile(), QStringLiteral("--hash-iterations"), QStringLiteral("1000") });
             if (!admin.waitForFinished(60000) || admin.exitCode() != 0)
                 fail(QString::fromUtf8(admin.readAllStandardError()));
         }

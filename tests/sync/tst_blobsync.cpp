@@ -69,7 +69,8 @@ private:
 
     std::unique_ptr<Database> openCache(const QString &clinic, const QString &author)
     {
-        auto db = Database::open(m_center.path(QStringLiteral("cache-%1.db").arg(++m_caches)), {clinic, author});
+        auto db = Database::open(
+            m_center.path(QStringLiteral("cache-%1.db").arg(++m_caches)), { clinic, author });
         return db ? std::move(*db) : nullptr;
     }
 
@@ -77,14 +78,15 @@ private:
     {
         SyncJournal journal(db.connection());
         const auto deviceId = journal.deviceId();
-        auto connection = std::make_unique<CenterConnection>(CenterEndpoint{QUrl(m_center.url()), m_center.caFile(), {}, 10000});
+        auto connection = std::make_unique<CenterConnection>(
+            CenterEndpoint { QUrl(m_center.url()), m_center.caFile(), {}, 10000 });
         if (!deviceId || !connection->login(user, QStringLiteral("obslink-demo"), *deviceId))
             return nullptr;
         return connection;
     }
 
-    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
-                      const QByteArray &contentSha256 = {})
+    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body,
+        const QString &token, const QByteArray &contentSha256 = {})
     {
         QNetworkAccessManager network;
         QNetworkRequest request(QUrl(m_center.url() + path));
@@ -114,24 +116,29 @@ private:
         tls.addCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
         request.setSslConfiguration(tls);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
-                                                                               {QStringLiteral("password"), QStringLiteral("obslink-demo")},
-                                                                               {QStringLiteral("deviceId"), QStringLiteral("raw-") + user}})
-                                                         .toJson());
+        QNetworkReply *reply = network.post(request,
+            QJsonDocument(QJsonObject { { QStringLiteral("username"), user },
+                              { QStringLiteral("password"), QStringLiteral("obslink-demo") },
+                              { QStringLiteral("deviceId"), QStringLiteral("raw-") + user } })
+                .toJson());
         QSignalSpy finished(reply, &QNetworkReply::finished);
         finished.wait(20000);
-        const QString token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("accessToken")).toString();
+        const QString token = QJsonDocument::fromJson(reply->readAll())
+                                  .object()
+                                  .value(QStringLiteral("accessToken"))
+                                  .toString();
         delete reply;
         return token;
     }
 
-    HttpReply putChunk(const QString &token, const QString &sha256, qint64 size, qint64 offset, const QByteArray &bytes,
-                       QByteArray digest = {})
+    HttpReply putChunk(const QString &token, const QString &sha256, qint64 size, qint64 offset,
+        const QByteArray &bytes, QByteArray digest = {})
     {
         if (digest.isEmpty())
             digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-        return request("PUT", QStringLiteral("/api/v1/blobs/%1/chunks/%2?size=%3").arg(sha256).arg(offset).arg(size), bytes, token,
-                       digest);
+        return request("PUT",
+            QStringLiteral("/api/v1/blobs/%1/chunks/%2?size=%3").arg(sha256).arg(offset).arg(size), bytes,
+            token, digest);
     }
 
 private slots:
@@ -175,14 +182,16 @@ private slots:
         const auto cut = blobs.uploadPending();
         QVERIFY(!cut);
         QCOMPARE(cut.error().code, QStringLiteral("sync.offline"));
-        QCOMPARE(scalar(*m_clinicA, QStringLiteral("SELECT done_bytes FROM blob_transfer WHERE direction = 'upload'")), 3 * chunk);
+        QCOMPARE(scalar(*m_clinicA,
+                     QStringLiteral("SELECT done_bytes FROM blob_transfer WHERE direction = 'upload'")),
+            3 * chunk);
         QCOMPARE(blobs.pendingUploadCount().value_or(-1), 1);
 
         QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
         const auto resumed = blobs.uploadPending();
         QVERIFY2(resumed, qPrintable(resumed ? QString() : resumed.error().message));
         QCOMPARE(resumed->uploaded, 1);
-        QCOMPARE(resumed->chunks, 5);                                 // only what the center did not have
+        QCOMPARE(resumed->chunks, 5); // only what the center did not have
         QCOMPARE(resumed->bytesSent, m_trace.dataBytes - 3 * chunk);
         QCOMPARE(blobs.pendingUploadCount().value_or(-1), 0);
 
@@ -193,7 +202,8 @@ private slots:
         QCOMPARE(round->attachmentsSent, 0);
         QCOMPARE(round->refused, 0);
         const QString token = login(QStringLiteral("dr-wang"));
-        const HttpReply status = request("GET", QStringLiteral("/api/v1/blobs/") + m_trace.dataSha256, {}, token);
+        const HttpReply status
+            = request("GET", QStringLiteral("/api/v1/blobs/") + m_trace.dataSha256, {}, token);
         QCOMPARE(status.status, 200);
         QCOMPARE(status.body.value(QStringLiteral("complete")).toBool(), true);
         QCOMPARE(qint64(status.body.value(QStringLiteral("size")).toDouble()), m_trace.dataBytes);
@@ -210,7 +220,7 @@ private slots:
 
         // A chunk whose bytes do not match the digest sent with them.
         HttpReply reply = putChunk(token, sha256, bytes.size(), 0, bytes.left(1000),
-                                   QCryptographicHash::hash(bytes.mid(1000, 1000), QCryptographicHash::Sha256).toHex());
+            QCryptographicHash::hash(bytes.mid(1000, 1000), QCryptographicHash::Sha256).toHex());
         QCOMPARE(reply.status, 422);
         QCOMPARE(errorCode(reply), QStringLiteral("blob.chunk-mismatch"));
         QCOMPARE(errorCode(request("GET", statusPath, {}, token)), QStringLiteral("blob.not-found"));
@@ -238,7 +248,8 @@ private slots:
         reply = putChunk(token, sha256, 64LL * 1024 * 1024 + 1, 0, bytes);
         QCOMPARE(reply.status, 413);
         QCOMPARE(errorCode(reply), QStringLiteral("protocol.too-large"));
-        QCOMPARE(errorCode(request("GET", QStringLiteral("/api/v1/blobs/ABC"), {}, token)), QStringLiteral("blob.invalid"));
+        QCOMPARE(errorCode(request("GET", QStringLiteral("/api/v1/blobs/ABC"), {}, token)),
+            QStringLiteral("blob.invalid"));
 
         // The right bytes are then taken whole.
         reply = putChunk(token, sha256, bytes.size(), 0, bytes);
@@ -268,9 +279,10 @@ private slots:
         referral.setSslConfiguration(tls);
         referral.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         referral.setRawHeader("Authorization", "Bearer " + wang.toLatin1());
-        QNetworkReply *shared = network.post(referral, QJsonDocument(QJsonObject{{QStringLiteral("patientId"), m_patientId},
-                                                                                 {QStringLiteral("clinicId"), QStringLiteral("clinic-b")}})
-                                                           .toJson());
+        QNetworkReply *shared = network.post(referral,
+            QJsonDocument(QJsonObject { { QStringLiteral("patientId"), m_patientId },
+                              { QStringLiteral("clinicId"), QStringLiteral("clinic-b") } })
+                .toJson());
         QSignalSpy finished(shared, &QNetworkReply::finished);
         QVERIFY(finished.wait(20000));
         QCOMPARE(shared->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -292,7 +304,8 @@ private slots:
         CtgRecords traces(*consulting);
         const auto row = traces.trace(m_trace.meta.id);
         QVERIFY(row && *row);
-        QCOMPARE(traces.loadTrace(**row).error().code, QStringLiteral("ctg.data-missing")); // the row came, the bytes wait
+        QCOMPARE(traces.loadTrace(**row).error().code,
+            QStringLiteral("ctg.data-missing")); // the row came, the bytes wait
 
         BlobStore blobs(consulting->connection(), *connection);
         const qint64 chunk = m_trace.dataBytes / 6 + 1;

@@ -22,7 +22,8 @@ private:
 
     std::unique_ptr<CenterConnection> connect(const QString &user, const QString &device)
     {
-        auto connection = std::make_unique<CenterConnection>(CenterEndpoint{QUrl(m_center.url()), m_center.caFile(), {}, 10000});
+        auto connection = std::make_unique<CenterConnection>(
+            CenterEndpoint { QUrl(m_center.url()), m_center.caFile(), {}, 10000 });
         if (!connection->login(user, QStringLiteral("obslink-demo"), device))
             return nullptr;
         return connection;
@@ -43,7 +44,8 @@ private slots:
 
     void aClinicsCursorMovesPastChangesItMayNotSeeAndAReferralStillArrives()
     {
-        auto db = Database::open(m_center.path(QStringLiteral("clinic-a.db")), {QStringLiteral("clinic-a"), QStringLiteral("dr-wang")});
+        auto db = Database::open(m_center.path(QStringLiteral("clinic-a.db")),
+            { QStringLiteral("clinic-a"), QStringLiteral("dr-wang") });
         QVERIFY(db);
         QString firstPatient;
         for (int i = 0; i < 3; ++i) {
@@ -81,9 +83,9 @@ private slots:
 
         // Referred to clinic B, the woman's two records come after that cursor.
         QVERIFY(wang->post(QStringLiteral("/api/v1/referrals"),
-                           QJsonDocument(QJsonObject{{QStringLiteral("patientId"), firstPatient},
-                                                     {QStringLiteral("clinicId"), QStringLiteral("clinic-b")}})
-                               .toJson(QJsonDocument::Compact)));
+            QJsonDocument(QJsonObject { { QStringLiteral("patientId"), firstPatient },
+                              { QStringLiteral("clinicId"), QStringLiteral("clinic-b") } })
+                .toJson(QJsonDocument::Compact)));
         const QJsonObject referred = page(*zhao, cursor);
         const QJsonArray changes = referred.value(QStringLiteral("changes")).toArray();
         QCOMPARE(changes.size(), 2);

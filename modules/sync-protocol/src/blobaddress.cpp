@@ -10,7 +10,8 @@ bool isValid(const QString &address)
     if (address.size() != 64)
         return false;
     return std::all_of(address.cbegin(), address.cend(), [](QChar c) {
-        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
     });
 }
 

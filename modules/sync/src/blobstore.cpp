@@ -160,7 +160,8 @@ Result<QString> BlobStore::contentTableFor(const QString &sha256) const
         return tl::unexpected(all.error());
     for (const Home &home : *all) {
         QSqlQuery query(m_cache);
-        query.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? LIMIT 1").arg(home.recordTable, home.field));
+        query.prepare(
+            QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? LIMIT 1").arg(home.recordTable, home.field));
         query.addBindValue(sha256);
         if (auto done = execute(query, "find the record of an attachment"); !done)
             return tl::unexpected(done.error());
@@ -211,8 +212,9 @@ Result<int> BlobStore::queueFromOutbox()
             continue;
         }
         QSqlQuery queue(m_cache);
-        queue.prepare(QStringLiteral("INSERT OR IGNORE INTO blob_transfer (sha256, direction, size_bytes, content_table, updated_at) "
-                                     "VALUES (?, 'upload', ?, ?, ?)"));
+        queue.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO blob_transfer (sha256, direction, size_bytes, content_table, updated_at) "
+            "VALUES (?, 'upload', ?, ?, ?)"));
         queue.addBindValue(address);
         queue.addBindValue(size.value(0).toLongLong());
         queue.addBindValue(content);
@@ -229,18 +231,20 @@ Result<int> BlobStore::queueFromOutbox()
 Result<int> BlobStore::pendingUploadCount() const
 {
     QSqlQuery query(m_cache);
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM blob_transfer WHERE direction = 'upload' AND state = 'pending'"))
+    if (!query.exec(QStringLiteral(
+            "SELECT count(*) FROM blob_transfer WHERE direction = 'upload' AND state = 'pending'"))
         || !query.next())
         return tl::unexpected(SqlError::from(query, "count attachments to send"));
     return query.value(0).toInt();
 }
 
-Result<void> BlobStore::markTransfer(
-    const QString &sha256, const char *direction, qint64 doneBytes, const QString &state, const QString &errorCode)
+Result<void> BlobStore::markTransfer(const QString &sha256, const char *direction, qint64 doneBytes,
+    const QString &state, const QString &errorCode)
 {
     QSqlQuery query(m_cache);
-    query.prepare(QStringLiteral("UPDATE blob_transfer SET done_bytes = ?, state = ?, error_code = ?, updated_at = ? "
-                                 "WHERE sha256 = ? AND direction = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE blob_transfer SET done_bytes = ?, state = ?, error_code = ?, updated_at = ? "
+                       "WHERE sha256 = ? AND direction = ?"));
     query.addBindValue(doneBytes);
     query.addBindValue(state);
     query.addBindValue(errorCode.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(errorCode));
@@ -267,7 +271,8 @@ Result<qint64> BlobStore::remoteReceived(const QString &sha256, bool *complete)
 Result<BlobUploadSummary> BlobStore::uploadPending()
 {
     QSqlQuery pending(m_cache);
-    if (!pending.exec(QStringLiteral("SELECT sha256, content_table FROM blob_transfer WHERE direction = 'upload' AND state = 'pending' "
+    if (!pending.exec(QStringLiteral("SELECT sha256, content_table FROM blob_transfer WHERE direction = "
+                                     "'upload' AND state = 'pending' "
                                      "ORDER BY updated_at")))
         return tl::unexpected(SqlError::from(pending, "list attachments to send"));
     QList<std::pair<QString, QString>> queue;
@@ -284,19 +289,22 @@ Result<BlobUploadSummary> BlobStore::uploadPending()
 Result<void> BlobStore::upload(const QString &sha256, const QString &contentTable, BlobUploadSummary &summary)
 {
     if (!isSqlName(contentTable))
-        return markTransfer(sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-missing"));
+        return markTransfer(
+            sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-missing"));
     QSqlQuery read(m_cache);
     read.prepare(QStringLiteral("SELECT bytes FROM %1 WHERE sha256 = ?").arg(contentTable));
     read.addBindValue(sha256);
     if (auto done = execute(read, "read an attachment"); !done)
         return done;
     if (!read.next())
-        return markTransfer(sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-missing"));
+        return markTransfer(
+            sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-missing"));
     const QByteArray bytes = read.value(0).toByteArray();
     read.finish();
     if (BlobAddress::of(bytes) != sha256) {
         qCWarning(lcSync) << "a local attachment does not match its address; not sent";
-        return markTransfer(sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-damaged"));
+        return markTransfer(
+            sha256, "upload", 0, QStringLiteral("refused"), QStringLiteral("blob.local-damaged"));
     }
     bool complete = false;
     auto offset = remoteReceived(sha256, &complete);
@@ -307,7 +315,8 @@ Result<void> BlobStore::upload(const QString &sha256, const QString &contentTabl
     while (!complete) {
         const QByteArray chunk = bytes.mid(*offset, m_chunkBytes);
         const auto reply = m_connection.putBytes(
-            QStringLiteral("%1/chunks/%2?size=%3").arg(blobPath(sha256)).arg(*offset).arg(bytes.size()), chunk);
+            QStringLiteral("%1/chunks/%2?size=%3").arg(blobPath(sha256)).arg(*offset).arg(bytes.size()),
+            chunk);
         if (!reply) {
             const QString code = reply.error().code;
             if (code == QLatin1String("blob.chunk-mismatch") && ++chunkRetries <= 2)
@@ -341,7 +350,8 @@ Result<void> BlobStore::upload(const QString &sha256, const QString &contentTabl
 Result<QByteArray> BlobStore::fetch(const QString &sha256)
 {
     if (!BlobAddress::isValid(sha256))
-        return failure(QStringLiteral("blob.invalid"), tr("An attachment is named by 64 lower-case hexadecimal digits."));
+        return failure(QStringLiteral("blob.invalid"),
+            tr("An attachment is named by 64 lower-case hexadecimal digits."));
     auto kept = local(sha256);
     if (!kept)
         return tl::unexpected(kept.error());
@@ -356,11 +366,13 @@ Result<QByteArray> BlobStore::fetch(const QString &sha256)
     const QJsonObject status = QJsonDocument::fromJson(*reply).object();
     const qint64 size = qint64(status.value(QStringLiteral("size")).toDouble());
     if (!status.value(QStringLiteral("complete")).toBool() || size < 1)
-        return failure(QStringLiteral("blob.not-ready"), tr("This attachment has not reached the regional center completely yet."));
+        return failure(QStringLiteral("blob.not-ready"),
+            tr("This attachment has not reached the regional center completely yet."));
 
     QSqlQuery start(m_cache);
-    start.prepare(QStringLiteral("INSERT OR IGNORE INTO blob_transfer (sha256, direction, size_bytes, content_table, updated_at) "
-                                 "VALUES (?, 'download', ?, ?, ?)"));
+    start.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO blob_transfer (sha256, direction, size_bytes, content_table, updated_at) "
+        "VALUES (?, 'download', ?, ?, ?)"));
     start.addBindValue(sha256);
     start.addBindValue(size);
     start.addBindValue(*content);
@@ -369,7 +381,8 @@ Result<QByteArray> BlobStore::fetch(const QString &sha256)
         return tl::unexpected(done.error());
     // Resume after the chunks kept by an earlier, cut attempt.
     QSqlQuery have(m_cache);
-    have.prepare(QStringLiteral("SELECT coalesce(sum(length(bytes)), 0) FROM blob_download_chunk WHERE sha256 = ?"));
+    have.prepare(
+        QStringLiteral("SELECT coalesce(sum(length(bytes)), 0) FROM blob_download_chunk WHERE sha256 = ?"));
     have.addBindValue(sha256);
     if (auto done = execute(have, "resume a download"); !done)
         return tl::unexpected(done.error());
@@ -381,14 +394,18 @@ Result<QByteArray> BlobStore::fetch(const QString &sha256)
             QStringLiteral("%1/chunks/%2?length=%3").arg(blobPath(sha256)).arg(offset).arg(m_chunkBytes));
         if (!chunk)
             return tl::unexpected(chunk.error());
-        if (chunk->body.isEmpty() || QCryptographicHash::hash(chunk->body, QCryptographicHash::Sha256).toHex() != chunk->contentSha256) {
+        if (chunk->body.isEmpty()
+            || QCryptographicHash::hash(chunk->body, QCryptographicHash::Sha256).toHex()
+                != chunk->contentSha256) {
             if (++retries <= 2)
                 continue;
-            return failure(QStringLiteral("blob.chunk-mismatch"), tr("The attachment keeps arriving damaged; try again later."));
+            return failure(QStringLiteral("blob.chunk-mismatch"),
+                tr("The attachment keeps arriving damaged; try again later."));
         }
         Transaction transaction(m_cache);
         QSqlQuery keep(m_cache);
-        keep.prepare(QStringLiteral("INSERT OR REPLACE INTO blob_download_chunk (sha256, chunk_offset, bytes) VALUES (?, ?, ?)"));
+        keep.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO blob_download_chunk (sha256, chunk_offset, bytes) VALUES (?, ?, ?)"));
         keep.addBindValue(sha256);
         keep.addBindValue(offset);
         keep.addBindValue(chunk->body);
@@ -404,7 +421,8 @@ Result<QByteArray> BlobStore::fetch(const QString &sha256)
 
     QSqlQuery chunks(m_cache);
     chunks.setForwardOnly(true);
-    chunks.prepare(QStringLiteral("SELECT bytes FROM blob_download_chunk WHERE sha256 = ? ORDER BY chunk_offset"));
+    chunks.prepare(
+        QStringLiteral("SELECT bytes FROM blob_download_chunk WHERE sha256 = ? ORDER BY chunk_offset"));
     chunks.addBindValue(sha256);
     if (auto done = execute(chunks, "assemble a download"); !done)
         return tl::unexpected(done.error());
@@ -428,13 +446,15 @@ Result<QByteArray> BlobStore::fetch(const QString &sha256)
         if (auto done = execute(store, "keep an attachment"); !done)
             return tl::unexpected(done.error());
     }
-    if (auto noted = markTransfer(sha256, "download", intact ? size : 0, intact ? QStringLiteral("done") : QStringLiteral("pending"));
+    if (auto noted = markTransfer(sha256, "download", intact ? size : 0,
+            intact ? QStringLiteral("done") : QStringLiteral("pending"));
         !noted)
         return tl::unexpected(noted.error());
     if (auto committed = transaction.commit(); !committed)
         return tl::unexpected(committed.error());
     if (!intact)
         return failure(QStringLiteral("blob.hash-mismatch"),
-            tr("The downloaded attachment does not match its SHA-256 and was thrown away; it will be fetched again."));
+            tr("The downloaded attachment does not match its SHA-256 and was thrown away; it will be fetched "
+               "again."));
     return bytes;
 }

@@ -16,7 +16,7 @@ class CenterConnection;
 struct BlobUploadSummary
 {
     int uploaded = 0; // blobs the center now holds complete
-    int refused = 0;  // blobs the center will not take (too large, damaged here), kept with the reason
+    int refused = 0; // blobs the center will not take (too large, damaged here), kept with the reason
     int chunks = 0;
     qint64 bytesSent = 0;
 };
@@ -72,8 +72,8 @@ private:
     Result<QList<Home>> homes() const;
     Result<QString> contentTableFor(const QString &sha256) const;
     Result<void> upload(const QString &sha256, const QString &contentTable, BlobUploadSummary &summary);
-    Result<void> markTransfer(const QString &sha256, const char *direction, qint64 doneBytes, const QString &state,
-                              const QString &errorCode = {});
+    Result<void> markTransfer(const QString &sha256, const char *direction, qint64 doneBytes,
+        const QString &state, const QString &errorCode = {});
     Result<qint64> remoteReceived(const QString &sha256, bool *complete);
 
     QSqlDatabase m_cache;
