@@ -19,6 +19,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -332,6 +333,48 @@ private slots:
         const qint64 before = connection->bytesReceived();
         QVERIFY(blobs.fetch(m_trace.dataSha256));
         QCOMPARE(connection->bytesReceived(), before);
+    }
+    void aClinicMayHave64UploadsUnderWayAndAWeekOldOneMakesRoom()
+    {
+        const QString token = login(QStringLiteral("dr-zhao")); // clinic-b, no uploads yet
+        const auto startUpload = [&](int i) {
+            const QByteArray bytes = QByteArray("upload ") + QByteArray::number(i) + QByteArray(100, 'x');
+            return putChunk(
+                token, BlobAddress::of(bytes), bytes.size() + 1, 0, bytes); // one byte short of done
+        };
+        for (int i = 0; i < 64; ++i)
+            QCOMPARE(startUpload(i).status, 200);
+        HttpReply reply = startUpload(64);
+        QCOMPARE(reply.status, 429);
+        QCOMPARE(errorCode(reply), QStringLiteral("blob.too-many-uploads"));
+
+        // One of them left for eight days, as by a workstation gone for good.
+        const QString location = m_center.databaseLocation();
+        const bool postgres = location.startsWith(QLatin1String("postgres"));
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
+                    QStringLiteral("age-an-upload"));
+            if (postgres) {
+                const QUrl url(location);
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setDatabaseName(url.path().mid(1));
+                db.setUserName(url.userName());
+                db.setPassword(url.password());
+            } else {
+                db.setDatabaseName(location);
+            }
+            QVERIFY(db.open());
+            QSqlQuery age(db);
+            QVERIFY(age.exec(QStringLiteral(
+                "UPDATE blob_upload SET updated_at = updated_at - 8 * 24 * 3600 WHERE sha256 = '%1'")
+                                 .arg(BlobAddress::of(QByteArray("upload 0") + QByteArray(100, 'x')))));
+            QCOMPARE(age.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("age-an-upload"));
+        QCOMPARE(startUpload(64).status, 200);
+        QCOMPARE(errorCode(startUpload(65)), QStringLiteral("blob.too-many-uploads"));
     }
 };
 

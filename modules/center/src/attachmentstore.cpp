@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 
 namespace {
+constexpr qint64 StaleUploadSeconds = 7 * 24 * 3600;
+
 Error notFound()
 {
     // Also for a blob the caller may not read: its existence is not told.
@@ -120,6 +122,21 @@ Result<BlobStatus> AttachmentStore::putChunk(const CenterUser &user, const QStri
     if (!*current) {
         if (offset != 0)
             return failure(QStringLiteral("blob.offset"), tr("This upload starts at offset 0."));
+        // Uploads left untouched for a week (a workstation gone for good) make room for new ones.
+        QSqlQuery stale(m_database.connection());
+        stale.prepare(QStringLiteral("SELECT sha256 FROM blob_upload WHERE clinic_id = ? AND updated_at < ?"));
+        stale.addBindValue(user.clinicId);
+        stale.addBindValue(now - StaleUploadSeconds);
+        if (auto done = execute(stale, "drop stale uploads"); !done)
+            return tl::unexpected(done.error());
+        QStringList staleUploads;
+        while (stale.next())
+            staleUploads.append(stale.value(0).toString());
+        stale.finish();
+        for (const QString &address : std::as_const(staleUploads)) {
+            if (auto discarded = discardUpload(user, address); !discarded)
+                return tl::unexpected(discarded.error());
+        }
         QSqlQuery count(m_database.connection());
         count.prepare(QStringLiteral("SELECT count(*) FROM blob_upload WHERE clinic_id = ?"));
         count.addBindValue(user.clinicId);
