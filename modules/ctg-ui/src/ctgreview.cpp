@@ -77,8 +77,10 @@ void CtgReview::samplesNotFetched(const QString &sha256, const QString &reason)
 {
     if (m_awaitedSha256.isEmpty() || sha256 != m_awaitedSha256)
         return;
-    // Still awaited: a later sync round may bring them, and then the paper is shown.
-    emit failed(tr(
+    // Still awaited: a later sync round may bring them, and then the paper is shown. So it is a
+    // status in the viewer, not a failure to interrupt her with (an offline clinic opening a
+    // trace would otherwise get a message box each time).
+    emit fetching(tr(
         "The trace could not be fetched from the regional center: %1 It is tried again with the next sync.")
                     .arg(reason));
 }

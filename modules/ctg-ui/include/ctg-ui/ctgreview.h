@@ -26,7 +26,8 @@ public:
     ~CtgReview() override;
 
     // Starts opening a stored trace: ready() or failed() follows, or fetching() when its samples
-    // are still at the regional center and have been asked for (then ready() once they are here).
+    // are still at the regional center and have been asked for (then ready() once they are here;
+    // fetching() again with the reason when a request could not bring them).
     void open(const QUuid &traceId);
     // How this workstation asks the regional center for a trace's samples (by SHA-256) without
     // waiting; the answer comes to samplesStored() or samplesNotFetched(). Unset: not linked.
