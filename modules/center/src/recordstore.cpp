@@ -310,11 +310,17 @@ Result<QString> RecordStore::patientKeyOf(const Mutation &mutation) const
     // Parent links not named after their table.
     static const QHash<QString, QString> aliases{{QStringLiteral("case_id"), QStringLiteral("case_file")}};
     for (const QString &parent : parents) {
-        auto record = load(aliases.value(parent, parent.chopped(3)), mutation.fields.value(parent).toString());
-        if (!record)
-            return tl::unexpected(record.error());
-        if (record->exists)
-            return record->patientKey;
+        // Only the parent's woman is needed: its fields are not read and parsed.
+        QSqlQuery &query = prepared(QStringLiteral("SELECT patient_key FROM synced_record WHERE table_name = ? AND record_id = ?"));
+        query.addBindValue(aliases.value(parent, parent.chopped(3)));
+        query.addBindValue(mutation.fields.value(parent).toString());
+        if (auto done = execute(query, "find a record's woman"); !done)
+            return tl::unexpected(done.error());
+        if (query.next()) {
+            const QString patientKey = query.value(0).toString();
+            query.finish();
+            return patientKey;
+        }
     }
     if (parents.isEmpty())
         return failure(QStringLiteral("sync.unscoped"), tr("The record names no woman or pregnancy it belongs to."));
