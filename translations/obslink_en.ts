@@ -116,6 +116,18 @@
         <source>Sign in to the regional center to sync (Settings → Regional center).</source>
         <translation>Sign in to the regional center to sync (Settings → Regional center).</translation>
     </message>
+    <message>
+        <source>Sign in to the regional center to fetch it (Settings → Regional center).</source>
+        <translation>Sign in to the regional center to fetch it (Settings → Regional center).</translation>
+    </message>
+    <message>
+        <source>This workstation is not linked to a regional center (Settings → Regional center).</source>
+        <translation>This workstation is not linked to a regional center (Settings → Regional center).</translation>
+    </message>
+    <message>
+        <source>The regional center does not have it for this clinic: it may not have been sent yet, or the woman has not been referred here.</source>
+        <translation>The regional center does not have it for this clinic: it may not have been sent yet, or the woman has not been referred here.</translation>
+    </message>
 </context>
 <context>
     <name>BiometryMeasures</name>
@@ -2339,6 +2351,14 @@ See docs/rules-five-color-2017.md.</translation>
         <source>An annotation must be at a time within the trace.</source>
         <translation>An annotation must be at a time within the trace.</translation>
     </message>
+    <message>
+        <source>The trace is being fetched from the regional center…</source>
+        <translation>The trace is being fetched from the regional center…</translation>
+    </message>
+    <message>
+        <source>The trace could not be fetched from the regional center: %1 It is tried again with the next sync.</source>
+        <translation>The trace could not be fetched from the regional center: %1 It is tried again with the next sync.</translation>
+    </message>
 </context>
 <context>
     <name>CtgTerms</name>
@@ -2519,6 +2539,21 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>
             <numerusform>%n pathological or category III</numerusform>
             <numerusform>%n pathological or category III</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — samples still at the regional center</source>
+        <translation>%1 — samples still at the regional center</translation>
+    </message>
+    <message>
+        <source>Opening the trace fetches its samples from the regional center.</source>
+        <translation>Opening the trace fetches its samples from the regional center.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fetch from the regional center</source>
+        <translation>
+            <numerusform>%n to fetch from the regional center</numerusform>
+            <numerusform>%n to fetch from the regional center</numerusform>
         </translation>
     </message>
 </context>

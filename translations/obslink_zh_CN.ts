@@ -116,6 +116,18 @@
         <source>Sign in to the regional center to sync (Settings → Regional center).</source>
         <translation>请登录区域中心以进行同步（设置 → 区域中心）。</translation>
     </message>
+    <message>
+        <source>Sign in to the regional center to fetch it (Settings → Regional center).</source>
+        <translation>请先登录区域中心再获取（设置 → 区域中心）。</translation>
+    </message>
+    <message>
+        <source>This workstation is not linked to a regional center (Settings → Regional center).</source>
+        <translation>本工作站未连接区域中心（设置 → 区域中心）。</translation>
+    </message>
+    <message>
+        <source>The regional center does not have it for this clinic: it may not have been sent yet, or the woman has not been referred here.</source>
+        <translation>区域中心没有可供本机构读取的这份数据：可能尚未上传，或该孕妇尚未转诊到本机构。</translation>
+    </message>
 </context>
 <context>
     <name>BiometryMeasures</name>
@@ -2333,6 +2345,14 @@ See docs/rules-five-color-2017.md.</source>
         <source>An annotation must be at a time within the trace.</source>
         <translation>标注时间必须在监护记录时间范围内。</translation>
     </message>
+    <message>
+        <source>The trace is being fetched from the regional center…</source>
+        <translation>正在从区域中心获取胎心监护图…</translation>
+    </message>
+    <message>
+        <source>The trace could not be fetched from the regional center: %1 It is tried again with the next sync.</source>
+        <translation>无法从区域中心获取胎心监护图：%1 下次同步时将重试。</translation>
+    </message>
 </context>
 <context>
     <name>CtgTerms</name>
@@ -2511,6 +2531,20 @@ See docs/rules-five-color-2017.md.</source>
         <source>%n pathological or category III</source>
         <translation>
             <numerusform>%n 份病理性或 III 类</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — samples still at the regional center</source>
+        <translation>%1 — 监护数据尚在区域中心</translation>
+    </message>
+    <message>
+        <source>Opening the trace fetches its samples from the regional center.</source>
+        <translation>打开该监护图时将从区域中心获取其数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fetch from the regional center</source>
+        <translation>
+            <numerusform>%n 份待从区域中心获取</numerusform>
         </translation>
     </message>
 </context>
