@@ -9,6 +9,7 @@
 #include "ctg-records/ctgtraceimport.h"
 #include "ctg/ctganalyzer.h"
 #include "ctg/ctgsynthesizer.h"
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 
@@ -54,11 +55,7 @@ private:
     Pregnancy m_pregnancy;
     int m_files = 0;
 
-    int count(const QString &sql) const
-    {
-        QSqlQuery query(m_db->connection());
-        return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
-    }
+    int count(const QString &sql) const { return int(sqlNumber(m_db->connection(), sql)); }
 
     CtgTraceRecord stored(const CtgTrace &trace,
         const QDateTime &recordedAt = QDateTime(QDate(2026, 9, 20), QTime(8, 0), Qt::UTC))

@@ -3,6 +3,7 @@
 // the file takes new writes. The test runs itself again as the writer (OBSLINK_CRASH_CHILD_DB)
 // and kills that child at different moments.
 #include "demodata/demodatagenerator.h"
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 
@@ -40,11 +41,6 @@ int writeForever(const QString &path)
     }
 }
 
-qint64 scalar(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
-}
 } // namespace
 
 class TestCrashSafety : public QObject
@@ -81,7 +77,7 @@ private slots:
             auto watcher = Database::open(path, { QStringLiteral("c1"), QStringLiteral("watcher") });
             QVERIFY(watcher);
             QTRY_VERIFY_WITH_TIMEOUT(
-                scalar((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM patient"))
+                sqlNumber((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM patient"))
                     >= batchesBeforeKill * BatchSize,
                 120000);
         }
@@ -112,20 +108,20 @@ private slots:
         }
 
         // Whole batches only, and at least the ones seen committed.
-        const qint64 patients = scalar(db, QStringLiteral("SELECT count(*) FROM patient"));
+        const qint64 patients = sqlNumber(db, QStringLiteral("SELECT count(*) FROM patient"));
         QVERIFY(patients >= batchesBeforeKill * BatchSize);
         QCOMPARE(patients % BatchSize, 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pregnancy")), patients);
+        QCOMPARE(sqlNumber(db, QStringLiteral("SELECT count(*) FROM pregnancy")), patients);
         QCOMPARE(
-            scalar(db, QStringLiteral("SELECT count(*) FROM patient WHERE current_pregnancy_id IS NULL")), 0);
+            sqlNumber(db, QStringLiteral("SELECT count(*) FROM patient WHERE current_pregnancy_id IS NULL")), 0);
         QCOMPARE(
-            scalar(db,
+            sqlNumber(db,
                 QStringLiteral(
                     "SELECT count(*) FROM patient pa JOIN pregnancy pr ON pr.id = pa.current_pregnancy_id "
                     "WHERE pa.list_edd IS NOT pr.edd OR pa.list_next_visit_due IS NOT pr.next_visit_due")),
             0);
         QCOMPARE(
-            scalar(db,
+            sqlNumber(db,
                 QStringLiteral(
                     "SELECT count(*) FROM pregnancy WHERE status = 'booked' AND next_visit_due IS NULL")),
             0);
@@ -150,8 +146,8 @@ private slots:
             visits += expected.visits.size();
             labs += expected.labs.size();
         }
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM antenatal_visit")), visits);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM lab_result")), labs);
+        QCOMPARE(sqlNumber(db, QStringLiteral("SELECT count(*) FROM antenatal_visit")), visits);
+        QCOMPARE(sqlNumber(db, QStringLiteral("SELECT count(*) FROM lab_result")), labs);
         const PatientChart interrupted = generator.nextChart();
         QVERIFY(!*records.loadChart(interrupted.patient.meta.id));
 
@@ -164,7 +160,7 @@ private slots:
         Pregnancy pregnancy;
         pregnancy.lmp = QDate(2026, 9, 1);
         QVERIFY(records.registerPregnancy(patient, pregnancy));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM patient")), patients + 2);
+        QCOMPARE(sqlNumber(db, QStringLiteral("SELECT count(*) FROM patient")), patients + 2);
     }
 };
 

@@ -4,6 +4,7 @@
 // clinic refused until the woman is referred to it, and a pulled trace's samples downloaded on
 // demand, resumed after a cut and checked before the CTG module reads them.
 #include "ctg-records/ctgrecords.h"
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/syncjournal.h"
@@ -34,12 +35,6 @@ struct HttpReply
 QString errorCode(const HttpReply &reply)
 {
     return reply.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
-}
-
-qint64 scalar(const Database &db, const QString &sql)
-{
-    QSqlQuery query(db.connection());
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
 }
 
 // Forty minutes at 4 Hz with a wandering baseline and noise: bytes that do not compress away.
@@ -183,7 +178,7 @@ private slots:
         const auto cut = blobs.uploadPending();
         QVERIFY(!cut);
         QCOMPARE(cut.error().code, QStringLiteral("sync.offline"));
-        QCOMPARE(scalar(*m_clinicA,
+        QCOMPARE(sqlNumber(m_clinicA->connection(),
                      QStringLiteral("SELECT done_bytes FROM blob_transfer WHERE direction = 'upload'")),
             3 * chunk);
         QCOMPARE(blobs.pendingUploadCount().value_or(-1), 1);
@@ -317,7 +312,7 @@ private slots:
                 m_center.kill();
         });
         QVERIFY(!blobs.fetch(m_trace.dataSha256));
-        QCOMPARE(scalar(*consulting, QStringLiteral("SELECT count(*) FROM blob_download_chunk")), 2);
+        QCOMPARE(sqlNumber(consulting->connection(), QStringLiteral("SELECT count(*) FROM blob_download_chunk")), 2);
         QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
         received = 10; // no more cuts
         QSignalSpy chunks(&blobs, &BlobStore::chunkReceived);
@@ -325,7 +320,7 @@ private slots:
         QVERIFY2(bytes, qPrintable(bytes ? QString() : bytes.error().message));
         QCOMPARE(chunks.count(), 4); // the six chunks less the two kept before the cut
         QCOMPARE(BlobAddress::of(*bytes), m_trace.dataSha256);
-        QCOMPARE(scalar(*consulting, QStringLiteral("SELECT count(*) FROM blob_download_chunk")), 0);
+        QCOMPARE(sqlNumber(consulting->connection(), QStringLiteral("SELECT count(*) FROM blob_download_chunk")), 0);
         const auto loaded = traces.loadTrace(**row);
         QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
         QCOMPARE(loaded->sampleCount(), syntheticTrace().sampleCount());

@@ -5,6 +5,7 @@
 // at once, and with the center unreachable it fails with a reason and stores nothing.
 #include "ctg-records/ctgrecords.h"
 #include "memorytokenstore.h"
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "sync/backgroundsync.h"
@@ -47,8 +48,7 @@ qint64 scalar(const QString &path, const QString &sql)
     auto db = Database::open(path, { QStringLiteral("center"), QStringLiteral("us-chen") });
     if (!db)
         return -1;
-    QSqlQuery query((*db)->connection());
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+    return sqlNumber((*db)->connection(), sql);
 }
 
 bool run(const QString &path, const QString &sql)

@@ -1,6 +1,7 @@
 // Choosing between the two values of a sync conflict: the choice becomes an ordinary change
 // of the record (revision, author, outbox), the conflict closes, and names coming from the
 // network are never used unchecked.
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/patientrepository.h"
@@ -13,11 +14,6 @@
 #include <QTest>
 
 namespace {
-QVariant scalar(const Database &db, const QString &sql)
-{
-    QSqlQuery query(db.connection());
-    return query.exec(sql) && query.next() ? query.value(0) : QVariant();
-}
 
 bool keepConflict(const Database &db, const QString &id, const QString &table, const QString &recordId,
     const QString &field, const QString &local, const QString &center)
@@ -84,20 +80,20 @@ private slots:
 
     void choosingTheCentersValueWritesItAsAChangeAndClosesTheConflict()
     {
-        const int revision = scalar(*m_db, QStringLiteral("SELECT revision FROM patient")).toInt();
+        const int revision = sqlScalar(m_db->connection(), QStringLiteral("SELECT revision FROM patient")).toInt();
         SyncConflicts conflicts(m_db->connection(), QStringLiteral("nurse-li"));
         QVERIFY(conflicts.resolve(QStringLiteral("c1"), QStringLiteral("周丽华")));
         QCOMPARE(
-            scalar(*m_db, QStringLiteral("SELECT name FROM patient")).toString(), QStringLiteral("周丽华"));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT revision FROM patient")).toInt(), revision + 1);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT author FROM patient")).toString(),
+            sqlScalar(m_db->connection(), QStringLiteral("SELECT name FROM patient")).toString(), QStringLiteral("周丽华"));
+        QCOMPARE(sqlScalar(m_db->connection(), QStringLiteral("SELECT revision FROM patient")).toInt(), revision + 1);
+        QCOMPARE(sqlScalar(m_db->connection(), QStringLiteral("SELECT author FROM patient")).toString(),
             QStringLiteral("nurse-li"));
-        QCOMPARE(scalar(*m_db,
+        QCOMPARE(sqlScalar(m_db->connection(),
                      QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'patient' AND "
                                     "fields LIKE '%周丽华%'"))
                      .toInt(),
             1);
-        QVERIFY(!scalar(*m_db, QStringLiteral("SELECT resolved_at FROM sync_conflict WHERE id = 'c1'"))
+        QVERIFY(!sqlScalar(m_db->connection(), QStringLiteral("SELECT resolved_at FROM sync_conflict WHERE id = 'c1'"))
                      .toString()
                      .isEmpty());
         const auto again = conflicts.resolve(QStringLiteral("c1"), QStringLiteral("周莉"));
@@ -110,7 +106,7 @@ private slots:
     {
         QVERIFY(SyncConflicts(m_db->connection(), QStringLiteral("nurse-li"))
                     .resolve(QStringLiteral("c1"), QStringLiteral("周莉")));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM sync_outbox")).toInt(), 0);
+        QCOMPARE(sqlScalar(m_db->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")).toInt(), 0);
         QCOMPARE(SyncConflicts(m_db->connection(), QStringLiteral("nurse-li")).open()->size(), 0);
     }
 
@@ -130,7 +126,7 @@ private slots:
             QCOMPARE(resolved.error().code, QStringLiteral("sync.conflict-field"));
         }
         QCOMPARE(
-            scalar(*m_db, QStringLiteral("SELECT name FROM patient")).toString(), QStringLiteral("周莉"));
+            sqlScalar(m_db->connection(), QStringLiteral("SELECT name FROM patient")).toString(), QStringLiteral("周莉"));
     }
 
     void aRecordSetAsideCannotBeChosenFieldByField()

@@ -1,6 +1,7 @@
 // The sync engine against a real obslink-center over HTTPS on 127.0.0.1 with a test CA: merge
 // and conflict between devices, replay, resumption after kills on either side, certificate and
 // token checks, clinic isolation, and hostile request bodies.
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/patientrepository.h"
@@ -30,11 +31,6 @@ struct HttpReply
     QJsonObject body;
 };
 
-int countRows(const Database &db, const QString &sql)
-{
-    QSqlQuery query(db.connection());
-    return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
-}
 } // namespace
 
 class TestSyncIntegration : public QObject
@@ -150,16 +146,16 @@ private slots:
         const auto pushed = sync(*reception, QStringLiteral("dr-wang"));
         QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
         QCOMPARE(pushed->pushed, 2); // the woman and her pregnancy
-        QCOMPARE(countRows(*reception, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QCOMPARE(sqlNumber(reception->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
         const auto pulled = sync(*consulting, QStringLiteral("nurse-li"));
         QVERIFY(pulled);
         auto found = PatientRepository(*consulting).find(patient.meta.id);
         QVERIFY(found && *found);
         QCOMPARE((*found)->name, QStringLiteral("林晓梅"));
         // The list columns derived locally are rebuilt for pulled records.
-        QVERIFY(countRows(*consulting, QStringLiteral("SELECT count(*) FROM patient WHERE list_edd IS NOT NULL AND current_pregnancy_id IS NOT NULL")) >= 1);
+        QVERIFY(sqlNumber(consulting->connection(), QStringLiteral("SELECT count(*) FROM patient WHERE list_edd IS NOT NULL AND current_pregnancy_id IS NOT NULL")) >= 1);
         // Nothing pulled is echoed back to the center.
-        QCOMPARE(countRows(*consulting, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QCOMPARE(sqlNumber(consulting->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
     }
 
     void signedUltrasoundReportReachesTheClinicSignedAndReadOnly()
@@ -186,7 +182,7 @@ private slots:
         QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
         QCOMPARE(pushed->refused, 0);
         QCOMPARE(pushed->pushed, 4); // woman, pregnancy, report and its signature
-        QCOMPARE(countRows(*reading, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QCOMPARE(sqlNumber(reading->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
         QVERIFY(sync(*clinic, QStringLiteral("nurse-li")));
         UltrasoundReportRepository pulledReports(*clinic);
         const auto pulled = pulledReports.forStudy(report.studyInstanceUid);
@@ -299,7 +295,7 @@ private slots:
         QCOMPARE(referred.status, 200);
         QVERIFY(sync(*clinicB, QStringLiteral("dr-zhao")));
         QVERIFY(*PatientRepository(*clinicB).find(patient.meta.id));
-        QCOMPARE(countRows(*clinicB, QStringLiteral("SELECT count(*) FROM pregnancy WHERE patient_id = '%1'").arg(patient.meta.id.toString(QUuid::WithoutBraces))), 1);
+        QCOMPARE(sqlNumber(clinicB->connection(), QStringLiteral("SELECT count(*) FROM pregnancy WHERE patient_id = '%1'").arg(patient.meta.id.toString(QUuid::WithoutBraces))), 1);
     }
 
     void untrustedOrMismatchedCertificateIsRefused()
@@ -374,7 +370,7 @@ private slots:
         QVERIFY(source);
         SyncJournal(source->connection()).publishAll();
         QVERIFY(sync(*source, QStringLiteral("dr-wang")));
-        const int visits = countRows(*source, QStringLiteral("SELECT count(*) FROM antenatal_visit"));
+        const qint64 visits = sqlNumber(source->connection(), QStringLiteral("SELECT count(*) FROM antenatal_visit"));
         QVERIFY(visits > 100);
 
         const QString path = m_center.path(QStringLiteral("killed-pull.db"));
@@ -382,16 +378,16 @@ private slots:
         QProcess *cli = startCliSync(path, QStringLiteral("nurse-li"), {QStringLiteral("--page-size"), QStringLiteral("20")});
         auto watcher = Database::open(path, {QStringLiteral("clinic-a"), QStringLiteral("watcher")});
         QVERIFY(watcher);
-        QTRY_VERIFY_WITH_TIMEOUT(countRows(**watcher, QStringLiteral("SELECT count(*) FROM sync_state WHERE key = 'pull_cursor'")) == 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(sqlNumber((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM sync_state WHERE key = 'pull_cursor'")) == 1, 20000);
         QVERIFY2(cli->state() == QProcess::Running, "the pull finished before it could be cut");
         cli->kill();
         cli->waitForFinished();
-        QVERIFY(countRows(**watcher, QStringLiteral("SELECT count(*) FROM antenatal_visit")) < visits);
+        QVERIFY(sqlNumber((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM antenatal_visit")) < visits);
         QProcess *again = startCliSync(path, QStringLiteral("nurse-li"), {});
         QVERIFY(again->waitForFinished(60000));
         QCOMPARE(again->exitCode(), 0);
-        QVERIFY(countRows(**watcher, QStringLiteral("SELECT count(*) FROM antenatal_visit")) >= visits);
-        QCOMPARE(countRows(**watcher, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QVERIFY(sqlNumber((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM antenatal_visit")) >= visits);
+        QCOMPARE(sqlNumber((*watcher)->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
     }
 
     void centerKilledMidPushLosesAndDuplicatesNothing()
@@ -413,11 +409,11 @@ private slots:
         m_center.kill();
         cli->waitForFinished(30000);
         QVERIFY(cli->exitCode() != 0); // it noticed the center went away
-        QVERIFY(countRows(*source, QStringLiteral("SELECT count(*) FROM sync_outbox")) > 0);
+        QVERIFY(sqlNumber(source->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")) > 0);
         QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
         const auto finished = sync(*source, QStringLiteral("dr-wang"));
         QVERIFY2(finished, qPrintable(finished ? QString() : finished.error().message));
-        QCOMPARE(countRows(*source, QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
+        QCOMPARE(sqlNumber(source->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
         // A fresh device of the clinic receives every visit exactly once.
         auto fresh = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
         QVERIFY(sync(*fresh, QStringLiteral("nurse-li")));
@@ -425,7 +421,7 @@ private slots:
         QVERIFY(ids.exec(QStringLiteral("SELECT id FROM antenatal_visit")));
         int checked = 0;
         while (ids.next()) {
-            QCOMPARE(countRows(*fresh, QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE id = '%1'").arg(ids.value(0).toString())), 1);
+            QCOMPARE(sqlNumber(fresh->connection(), QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE id = '%1'").arg(ids.value(0).toString())), 1);
             ++checked;
         }
         QVERIFY(checked > 100);

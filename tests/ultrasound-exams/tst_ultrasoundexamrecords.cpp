@@ -1,6 +1,7 @@
 // An exam's biometry, EFW and GA survive the round trip and reach the sync outbox; "use to date
 // the pregnancy" moves the EDD only when the ACOG limit is exceeded, keeps it otherwise, and is
 // refused without a GA by ultrasound, after delivery, or after an earlier dating scan.
+#include "sqlscalar.h"
 #include "testclinic.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 
@@ -28,11 +29,7 @@ private:
     Database *m_db = nullptr;
     Pregnancy m_pregnancy;
 
-    int count(const QString &sql) const
-    {
-        QSqlQuery query(m_db->connection());
-        return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
-    }
+    int count(const QString &sql) const { return int(sqlNumber(m_db->connection(), sql)); }
 
 private slots:
     void init()

@@ -3,6 +3,7 @@
 // a translated message) and then freezes the report; an amendment is a new report that keeps the
 // signed original; the worklist learns which studies are reported; the PDF is one A4 page that
 // holds the woman, the biometry table and the impression.
+#include "sqlscalar.h"
 #include "testclinic.h"
 #include "ultrasound-exams/ultrasoundreportpdf.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
@@ -51,11 +52,7 @@ private:
     Database *m_db = nullptr;
     Pregnancy m_pregnancy;
 
-    int count(const QString &sql) const
-    {
-        QSqlQuery query(m_db->connection());
-        return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
-    }
+    int count(const QString &sql) const { return int(sqlNumber(m_db->connection(), sql)); }
 
     UltrasoundReport complete() const
     {
