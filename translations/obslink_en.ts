@@ -2146,10 +2146,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>The file %1 cannot be read.</translation>
     </message>
     <message>
-        <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
-        <translation>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</translation>
-    </message>
-    <message>
         <source>Line %1 has %2 values; the header names %3.</source>
         <translation>Line %1 has %2 values; the header names %3.</translation>
     </message>
@@ -2216,6 +2212,10 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>The header declares %1 samples but the signal file holds %2.</source>
         <translation>The header declares %1 samples but the signal file holds %2.</translation>
+    </message>
+    <message>
+        <source>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</source>
+        <translation>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</translation>
     </message>
 </context>
 <context>

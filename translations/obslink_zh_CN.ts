@@ -2140,10 +2140,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>无法读取文件 %1。</translation>
     </message>
     <message>
-        <source>Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).</source>
-        <translation>第 1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%1）。</translation>
-    </message>
-    <message>
         <source>Line %1 has %2 values; the header names %3.</source>
         <translation>第 %1 行有 %2 个值；表头有 %3 列。</translation>
     </message>
@@ -2210,6 +2206,10 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>The header declares %1 samples but the signal file holds %2.</source>
         <translation>头文件声明 %1 个采样点，但信号文件中有 %2 个。</translation>
+    </message>
+    <message>
+        <source>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</source>
+        <translation>第 %1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%2）。</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,43 @@ private slots:
         QCOMPARE(trace->mhrBpm.size(), 4);
     }
 
+    void spreadsheetCsvIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("semicolons, Windows line ends") << QByteArray("time_s;fhr_bpm;toco\r\n0;140;10\r\n0.25;141;12\r\n0.5;142;14\r\n");
+        QTest::newRow("tabs") << QByteArray("time_s\tfhr_bpm\ttoco\n0\t140\t10\n0.25\t141\t12\n0.5\t142\t14\n");
+        QTest::newRow("quoted, byte-order mark") << QByteArray("\xef\xbb\xbf\"time_s\",\"fhr_bpm\",\"toco\"\n\"0\",\"140\",\"10\"\n\"0.25\",\"141\",\"12\"\n\"0.5\",\"142\",\"14\"\n");
+    }
+    void spreadsheetCsvIsRead()
+    {
+        QFETCH(QByteArray, content);
+        auto trace = CtgImporter::read(file(QStringLiteral("sheet.csv"), content));
+        QVERIFY2(trace, trace ? "" : qPrintable(trace.error().message));
+        QCOMPARE(trace->sampleRateHz, 4.0);
+        QCOMPARE(trace->fhrBpm, (QVector<float>{140, 141, 142}));
+        QCOMPARE(trace->tocoUnits, (QVector<float>{10, 12, 14}));
+    }
+
+    void rowsLeftOutDuringSignalLossKeepTheClock()
+    {
+        // 4 Hz with the rows from 0.75 s to 1.5 s missing, as some monitors export a lost signal.
+        const QString path = file(QStringLiteral("gap.csv"), "time_s,fhr_bpm,toco,mhr_bpm\n0,140,10,80\n0.25,141,11,80\n0.5,142,12,80\n1.75,143,13,81\n2,144,14,82\n");
+        auto trace = CtgImporter::read(path);
+        QVERIFY2(trace, trace ? "" : qPrintable(trace.error().message));
+        QCOMPARE(trace->sampleRateHz, 4.0);
+        QCOMPARE(trace->fhrBpm.size(), 9);
+        QCOMPARE(trace->tocoUnits.size(), 9);
+        QCOMPARE(trace->mhrBpm.size(), 9);
+        for (int i = 3; i <= 6; ++i) {
+            QVERIFY(CtgTrace::isLost(trace->fhrBpm[i]));
+            QVERIFY(CtgTrace::isLost(trace->tocoUnits[i]));
+            QVERIFY(CtgTrace::isLost(trace->mhrBpm[i]));
+        }
+        QCOMPARE(trace->fhrBpm[2], 142.0f);
+        QCOMPARE(trace->fhrBpm[7], 143.0f);
+        QCOMPARE(trace->mhrBpm[8], 82.0f);
+    }
+
     void malformedCsvIsRefusedWithTheLine_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -66,7 +103,8 @@ private slots:
         QTest::newRow("text in a number") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,abc,10\n") << QStringLiteral("Line 3");
         QTest::newRow("missing column") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,141\n") << QStringLiteral("Line 3");
         QTest::newRow("time going back") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,141,10\n0.1,141,10\n") << QStringLiteral("Line 4");
-        QTest::newRow("uneven sampling") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,141,10\n0.5,141,10\n3,141,10\n") << QStringLiteral("evenly");
+        QTest::newRow("uneven sampling") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,141,10\n0.5,141,10\n0.9,141,10\n1.15,141,10\n") << QStringLiteral("evenly");
+        QTest::newRow("a gap of 72 hours") << QByteArray("time_s,fhr_bpm,toco\n0,140,10\n0.25,141,10\n0.5,141,10\n300000,141,10\n") << QStringLiteral("72 hours");
         QTest::newRow("empty") << QByteArray("time_s,fhr_bpm,toco\n") << QStringLiteral("no samples");
     }
     void malformedCsvIsRefusedWithTheLine()

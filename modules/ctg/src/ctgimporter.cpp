@@ -4,12 +4,34 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
 namespace {
 constexpr qsizetype MaxSamples = qsizetype(4) * 60 * 60 * 72; // 72 hours at 4 Hz
 
 Error formatError(const QString &message)
 {
-    return Error{QStringLiteral("ctg.format"), message};
+    return Error { QStringLiteral("ctg.format"), message };
+}
+
+// Files saved by spreadsheets in many locales separate cells with ";" or a tab instead of ",".
+QChar csvSeparator(const QString &header)
+{
+    for (const QChar candidate : { QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t') })
+        if (header.contains(candidate))
+            return candidate;
+    return QLatin1Char(',');
+}
+
+// A cell without the spaces and double quotes spreadsheets put around it.
+QString csvCell(const QString &cell)
+{
+    QString text = cell.trimmed();
+    if (text.size() >= 2 && text.startsWith(QLatin1Char('"')) && text.endsWith(QLatin1Char('"')))
+        text = text.mid(1, text.size() - 2).trimmed();
+    return text;
 }
 
 float heartRate(double value)
@@ -24,7 +46,8 @@ Result<CtgTrace> CtgImporter::read(const QString &path, const QString &format)
     const QString kind = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format.toLower();
     if (kind == QLatin1String("csv"))
         return readCsv(path);
-    if (kind == QLatin1String("wfdb") || kind == QLatin1String("hea") || kind == QLatin1String("dat") || kind.isEmpty())
+    if (kind == QLatin1String("wfdb") || kind == QLatin1String("hea") || kind == QLatin1String("dat")
+        || kind.isEmpty())
         return readWfdb(path);
     return tl::unexpected(formatError(tr("Unknown trace format \"%1\": use csv or wfdb.").arg(kind)));
 }
@@ -36,66 +59,118 @@ Result<CtgTrace> CtgImporter::readCsv(const QString &path)
         return failure(QStringLiteral("ctg.unreadable"), tr("The file %1 cannot be read.").arg(path));
     QTextStream in(&file);
     QString headerLine;
-    while (!in.atEnd() && headerLine.trimmed().isEmpty())
+    int lineNumber = 0;
+    while (!in.atEnd() && headerLine.trimmed().isEmpty()) {
         headerLine = in.readLine();
-    const QStringList header = headerLine.trimmed().toLower().split(QLatin1Char(','));
+        ++lineNumber;
+    }
+    const QChar separator = csvSeparator(headerLine);
+    QStringList header;
+    for (const QString &name : headerLine.split(separator))
+        header.append(csvCell(name).toLower());
     const qsizetype timeColumn = header.indexOf(QStringLiteral("time_s"));
     const qsizetype fhrColumn = header.indexOf(QStringLiteral("fhr_bpm"));
     const qsizetype tocoColumn = header.indexOf(QStringLiteral("toco"));
     const qsizetype fhr2Column = header.indexOf(QStringLiteral("fhr2_bpm"));
     const qsizetype mhrColumn = header.indexOf(QStringLiteral("mhr_bpm"));
     if (timeColumn < 0 || fhrColumn < 0 || tocoColumn < 0)
-        return tl::unexpected(formatError(tr("Line 1 must name the columns time_s, fhr_bpm and toco (found: %1).").arg(headerLine.left(80))));
+        return tl::unexpected(
+            formatError(tr("Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).")
+                            .arg(lineNumber)
+                            .arg(headerLine.left(80))));
 
-    CtgTrace trace;
-    QVector<double> times;
-    int lineNumber = 1;
+    QVector<CsvRow> rows;
     while (!in.atEnd()) {
         const QString line = in.readLine();
         ++lineNumber;
         if (line.trimmed().isEmpty())
             continue;
-        const QStringList cells = line.split(QLatin1Char(','));
+        const QStringList cells = line.split(separator);
         if (cells.size() < header.size())
-            return tl::unexpected(formatError(tr("Line %1 has %2 values; the header names %3.").arg(lineNumber).arg(cells.size()).arg(header.size())));
-        auto number = [&](qsizetype column, bool allowEmpty, double &out) -> bool {
-            const QString cell = cells[column].trimmed();
-            if (cell.isEmpty()) {
-                out = 0;
-                return allowEmpty;
-            }
+            return tl::unexpected(formatError(tr("Line %1 has %2 values; the header names %3.")
+                                                  .arg(lineNumber)
+                                                  .arg(cells.size())
+                                                  .arg(header.size())));
+        // A number, or Lost for an empty cell where emptiness means signal loss; nothing when the
+        // cell is not a number at all.
+        auto number = [&](qsizetype column, bool emptyIsLoss) -> std::optional<double> {
+            const QString cell = csvCell(cells[column]);
+            if (cell.isEmpty())
+                return emptyIsLoss ? std::optional<double>(CtgTrace::Lost) : std::nullopt;
             bool ok = false;
-            out = cell.toDouble(&ok);
-            return ok && std::isfinite(out);
+            const double value = cell.toDouble(&ok);
+            return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
         };
-        double time = 0, fhr = 0, toco = 0;
-        if (!number(timeColumn, false, time))
-            return tl::unexpected(formatError(tr("Line %1: the time \"%2\" is not a number.").arg(lineNumber).arg(cells[timeColumn])));
-        if (!number(fhrColumn, true, fhr))
-            return tl::unexpected(formatError(tr("Line %1: the heart rate \"%2\" is not a number.").arg(lineNumber).arg(cells[fhrColumn])));
-        if (!number(tocoColumn, true, toco))
-            return tl::unexpected(formatError(tr("Line %1: the uterine activity \"%2\" is not a number.").arg(lineNumber).arg(cells[tocoColumn])));
-        if (!times.isEmpty() && time <= times.last())
-            return tl::unexpected(formatError(tr("Line %1: time %2 s does not increase.").arg(lineNumber).arg(time)));
-        times.append(time);
-        trace.fhrBpm.append(heartRate(fhr));
-        trace.tocoUnits.append(cells[tocoColumn].trimmed().isEmpty() || toco < 0 ? CtgTrace::Lost : static_cast<float>(toco));
-        double extra = 0;
-        if (fhr2Column >= 0)
-            trace.fhr2Bpm.append(number(fhr2Column, true, extra) ? heartRate(extra) : CtgTrace::Lost);
-        if (mhrColumn >= 0)
-            trace.mhrBpm.append(number(mhrColumn, true, extra) ? heartRate(extra) : CtgTrace::Lost);
-        if (trace.fhrBpm.size() > MaxSamples)
+        CsvRow row;
+        const auto time = number(timeColumn, false);
+        if (!time)
+            return tl::unexpected(formatError(
+                tr("Line %1: the time \"%2\" is not a number.").arg(lineNumber).arg(cells[timeColumn])));
+        const auto fhr = number(fhrColumn, true);
+        if (!fhr)
+            return tl::unexpected(formatError(
+                tr("Line %1: the heart rate \"%2\" is not a number.").arg(lineNumber).arg(cells[fhrColumn])));
+        const auto toco = number(tocoColumn, true);
+        if (!toco)
+            return tl::unexpected(formatError(tr("Line %1: the uterine activity \"%2\" is not a number.")
+                                                  .arg(lineNumber)
+                                                  .arg(cells[tocoColumn])));
+        if (!rows.isEmpty() && *time <= rows.last().time)
+            return tl::unexpected(
+                formatError(tr("Line %1: time %2 s does not increase.").arg(lineNumber).arg(*time)));
+        row.time = *time;
+        row.fhr = heartRate(*fhr);
+        row.toco = *toco < 0 || CtgTrace::isLost(static_cast<float>(*toco)) ? CtgTrace::Lost
+                                                                            : static_cast<float>(*toco);
+        row.fhr2
+            = fhr2Column >= 0 ? heartRate(number(fhr2Column, true).value_or(CtgTrace::Lost)) : CtgTrace::Lost;
+        row.mhr
+            = mhrColumn >= 0 ? heartRate(number(mhrColumn, true).value_or(CtgTrace::Lost)) : CtgTrace::Lost;
+        rows.append(row);
+        if (rows.size() > MaxSamples)
             return tl::unexpected(formatError(tr("The trace is longer than 72 hours.")));
     }
-    if (times.size() < 2)
+    if (rows.size() < 2)
         return tl::unexpected(formatError(tr("The file has no samples.")));
-    const double step = (times.last() - times.first()) / static_cast<double>(times.size() - 1);
-    for (qsizetype i = 1; i < times.size(); ++i)
-        if (std::abs(times[i] - times[i - 1] - step) > step * 0.25)
-            return tl::unexpected(formatError(tr("The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.")
-                                                  .arg(times[i])));
+    return sampledTrace(rows, fhr2Column >= 0, mhrColumn >= 0);
+}
+
+// Rows on one time grid: the step is the most common spacing, and rows a monitor left out while
+// it had no signal (a jump of whole steps) become lost samples, so the trace keeps its clock.
+Result<CtgTrace> CtgImporter::sampledTrace(const QVector<CsvRow> &rows, bool hasFhr2, bool hasMhr)
+{
+    QVector<double> spacings;
+    spacings.reserve(rows.size() - 1);
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        spacings.append(rows[i].time - rows[i - 1].time);
+    std::nth_element(spacings.begin(), spacings.begin() + spacings.size() / 2, spacings.end());
+    const double step = spacings[spacings.size() / 2];
+    const double totalSteps = (rows.last().time - rows.first().time) / step;
+    if (totalSteps + 1 > static_cast<double>(MaxSamples))
+        return tl::unexpected(formatError(tr("The trace is longer than 72 hours.")));
+
+    CtgTrace trace;
     trace.sampleRateHz = 1.0 / step;
+    auto append = [&](const CsvRow &row) {
+        trace.fhrBpm.append(row.fhr);
+        trace.tocoUnits.append(row.toco);
+        if (hasFhr2)
+            trace.fhr2Bpm.append(row.fhr2);
+        if (hasMhr)
+            trace.mhrBpm.append(row.mhr);
+    };
+    append(rows.first());
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const double steps = (rows[i].time - rows[i - 1].time) / step;
+        const double whole = std::round(steps);
+        if (whole < 1 || std::abs(steps - whole) > 0.25)
+            return tl::unexpected(formatError(
+                tr("The samples are not evenly spaced (around %1 s): a trace needs a constant sampling rate.")
+                    .arg(rows[i].time)));
+        for (int missing = 1; missing < static_cast<int>(whole); ++missing)
+            append(CsvRow {});
+        append(rows[i]);
+    }
     return trace;
 }
 
@@ -106,7 +181,8 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
         base.chop(4);
     QFile header(base + QStringLiteral(".hea"));
     if (!header.open(QIODevice::ReadOnly | QIODevice::Text))
-        return failure(QStringLiteral("ctg.unreadable"), tr("The WFDB header %1.hea cannot be read.").arg(base));
+        return failure(
+            QStringLiteral("ctg.unreadable"), tr("The WFDB header %1.hea cannot be read.").arg(base));
     QStringList lines;
     for (const QString &line : QString::fromLatin1(header.readAll()).split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
@@ -118,8 +194,11 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
     bool ok = false;
     const int signalCount = record.value(1).toInt(&ok);
     if (!ok || signalCount < 1 || signalCount > 16 || lines.size() < 1 + signalCount)
-        return tl::unexpected(formatError(tr("The WFDB record line \"%1\" is not valid.").arg(lines.first())));
-    const double rate = record.size() > 2 ? record[2].section(QLatin1Char('/'), 0, 0).section(QLatin1Char('('), 0, 0).toDouble(&ok) : 250;
+        return tl::unexpected(
+            formatError(tr("The WFDB record line \"%1\" is not valid.").arg(lines.first())));
+    const double rate = record.size() > 2
+        ? record[2].section(QLatin1Char('/'), 0, 0).section(QLatin1Char('('), 0, 0).toDouble(&ok)
+        : 250;
     if (!ok || rate <= 0 || rate > 1000)
         return tl::unexpected(formatError(tr("The WFDB sampling frequency is not valid.")));
 
@@ -133,8 +212,13 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
     QString datFile;
     for (int s = 0; s < signalCount; ++s) {
         const QStringList f = lines[1 + s].split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (f.size() < 2 || f[1].section(QLatin1Char('x'), 0, 0).section(QLatin1Char(':'), 0, 0).section(QLatin1Char('+'), 0, 0) != QLatin1String("16"))
-            return tl::unexpected(formatError(tr("Signal %1 is not stored in WFDB format 16, the only one supported.").arg(s + 1)));
+        if (f.size() < 2
+            || f[1].section(QLatin1Char('x'), 0, 0)
+                    .section(QLatin1Char(':'), 0, 0)
+                    .section(QLatin1Char('+'), 0, 0)
+                != QLatin1String("16"))
+            return tl::unexpected(formatError(
+                tr("Signal %1 is not stored in WFDB format 16, the only one supported.").arg(s + 1)));
         if (datFile.isEmpty())
             datFile = f[0];
         else if (datFile != f[0])
@@ -147,26 +231,32 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
             if (ok && gain != 0)
                 sig.gain = gain;
             if (gainField.contains(QLatin1Char('(')))
-                sig.baseline = gainField.section(QLatin1Char('('), 1).section(QLatin1Char(')'), 0, 0).toDouble();
+                sig.baseline
+                    = gainField.section(QLatin1Char('('), 1).section(QLatin1Char(')'), 0, 0).toDouble();
         }
         sig.description = f.size() > 8 ? f.mid(8).join(QLatin1Char(' ')) : QString();
         signalInfo.append(sig);
     }
     QFile dat(QFileInfo(base).absolutePath() + QLatin1Char('/') + datFile);
     if (!dat.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("ctg.unreadable"), tr("The WFDB signal file %1 cannot be read.").arg(datFile));
+        return failure(
+            QStringLiteral("ctg.unreadable"), tr("The WFDB signal file %1 cannot be read.").arg(datFile));
     const QByteArray bytes = dat.readAll();
     const qsizetype frameBytes = qsizetype(2) * signalCount;
     if (bytes.size() < frameBytes || bytes.size() % frameBytes != 0)
-        return tl::unexpected(formatError(tr("The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).")
-                                              .arg(datFile)
-                                              .arg(bytes.size())
-                                              .arg(signalCount)));
+        return tl::unexpected(formatError(
+            tr("The signal file %1 is truncated or does not match its header (%2 bytes for %3 signals).")
+                .arg(datFile)
+                .arg(bytes.size())
+                .arg(signalCount)));
     const qsizetype samples = bytes.size() / frameBytes;
     if (record.size() > 3) {
         const qsizetype declared = record[3].toLongLong(&ok);
         if (ok && declared != samples)
-            return tl::unexpected(formatError(tr("The header declares %1 samples but the signal file holds %2.").arg(declared).arg(samples)));
+            return tl::unexpected(
+                formatError(tr("The header declares %1 samples but the signal file holds %2.")
+                                .arg(declared)
+                                .arg(samples)));
     }
     if (samples > MaxSamples)
         return tl::unexpected(formatError(tr("The trace is longer than 72 hours.")));
@@ -194,12 +284,14 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
     };
     for (qsizetype i = 0; i < samples; ++i) {
         const qint16 fhr = valueAt(i, fhrSignal);
-        trace.fhrBpm[i] = fhr == 0 || fhr == -32768 ? CtgTrace::Lost
-                                                    : heartRate((fhr - signalInfo[fhrSignal].baseline) / signalInfo[fhrSignal].gain);
+        trace.fhrBpm[i] = fhr == 0 || fhr == -32768
+            ? CtgTrace::Lost
+            : heartRate((fhr - signalInfo[fhrSignal].baseline) / signalInfo[fhrSignal].gain);
         if (tocoSignal >= 0) {
             const qint16 uc = valueAt(i, tocoSignal);
-            trace.tocoUnits[i] = uc == -32768 ? CtgTrace::Lost
-                                              : static_cast<float>((uc - signalInfo[tocoSignal].baseline) / signalInfo[tocoSignal].gain);
+            trace.tocoUnits[i] = uc == -32768
+                ? CtgTrace::Lost
+                : static_cast<float>((uc - signalInfo[tocoSignal].baseline) / signalInfo[tocoSignal].gain);
         }
     }
     return trace;
