@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 for bench in "${OBSLINK_BUILD_DIR:-build}"/tests/bench/bench_*; do
-  [ -x "$bench" ] || continue
+  [ -f "$bench" ] && [ -x "$bench" ] || continue # not the *_autogen folders
   echo "== $(basename "$bench")"
   "$bench"
 done
