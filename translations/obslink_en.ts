@@ -1524,10 +1524,6 @@ Commands:
         <translation>Clinic id (default demo-clinic).</translation>
     </message>
     <message>
-        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
-        <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</translation>
-    </message>
-    <message>
         <source>%1 already exists; demo data is only written to a new file.</source>
         <translation>%1 already exists; demo data is only written to a new file.</translation>
     </message>
@@ -1770,6 +1766,14 @@ FILE.json (&apos;-&apos; for standard input) describes one pregnancy on one date
 Prints the grade, the purple flag, every fired rule with its evidence, suggestions and the rule-set version.
 Rules: --rules, else the file named in OBSLINK_RULE_SET, else the national 2017 table.
 See docs/rules-five-color-2017.md.</translation>
+    </message>
+    <message>
+        <source>Also record a non-stress test trace for up to N women at 32–41 weeks (default 0).</source>
+        <translation>Also record a non-stress test trace for up to N women at 32–41 weeks (default 0).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
+        <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
     </message>
 </context>
 <context>

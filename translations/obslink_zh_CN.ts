@@ -1520,10 +1520,6 @@ Commands:
         <translation>门诊编号（默认 demo-clinic）。</translation>
     </message>
     <message>
-        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD]</source>
-        <translation>用法：obslink-cli demo-data --db 文件 [--patients 人数] [--seed 种子] [--today YYYY-MM-DD]</translation>
-    </message>
-    <message>
         <source>%1 already exists; demo data is only written to a new file.</source>
         <translation>%1 已存在；演示数据只写入新文件。</translation>
     </message>
@@ -1764,6 +1760,14 @@ See docs/rules-five-color-2017.md.</source>
 输出风险分级、紫色标识、每条触发条目及其依据、提示项和规则集版本。
 规则：--rules 指定的文件；未指定时用 OBSLINK_RULE_SET 所指文件；再无则用 2017 年国家标准表。
 参见 docs/rules-five-color-2017.md。</translation>
+    </message>
+    <message>
+        <source>Also record a non-stress test trace for up to N women at 32–41 weeks (default 0).</source>
+        <translation>同时为至多 N 名孕 32–41 周的孕妇生成一份无应激试验（NST）胎心监护记录（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
+        <translation>用法：obslink-cli demo-data --db 文件 [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "cliio.h"
 #include "commands.h"
 
+#include "demodata/democtgtraces.h"
 #include "demodata/demodatagenerator.h"
 #include "grading/gradingservice.h"
 #include "risk/activerules.h"
@@ -37,7 +38,11 @@ int runDemoDataCommand(const QStringList &arguments)
     const QCommandLineOption gradeOption(QStringLiteral("grade"),
                                          QCoreApplication::translate("Cli", "Also grade every pregnancy as a clinician would confirm it, "
                                                                             "opening case files for high grades (for the demo)."));
-    parser.addOptions({dbOption, patientsOption, seedOption, todayOption, clinicOption, gradeOption});
+    const QCommandLineOption ctgOption(QStringLiteral("ctg-traces"),
+                                       QCoreApplication::translate("Cli", "Also record a non-stress test trace for up to N women "
+                                                                          "at 32–41 weeks (default 0)."),
+                                       QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({dbOption, patientsOption, seedOption, todayOption, clinicOption, gradeOption, ctgOption});
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("demo-data")} + arguments)) {
         printError(parser.errorText());
@@ -49,13 +54,16 @@ int runDemoDataCommand(const QStringList &arguments)
     }
     bool patientsOk = false;
     bool seedOk = false;
+    bool tracesOk = false;
+    const int traces = parser.value(ctgOption).toInt(&tracesOk);
     const int patients = parser.value(patientsOption).toInt(&patientsOk);
     const quint32 seed = parser.value(seedOption).toUInt(&seedOk);
     const QDate today = parser.isSet(todayOption) ? QDate::fromString(parser.value(todayOption), Qt::ISODate)
                                                   : QDate::currentDate();
-    if (!parser.isSet(dbOption) || !patientsOk || patients < 0 || patients > 10'000'000 || !seedOk || !today.isValid()) {
+    if (!parser.isSet(dbOption) || !patientsOk || patients < 0 || patients > 10'000'000 || !seedOk || !today.isValid()
+        || !tracesOk || traces < 0 || traces > 10'000) {
         printError(QCoreApplication::translate("Cli", "Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] "
-                                                      "[--today YYYY-MM-DD]"));
+                                                      "[--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]"));
         return 2;
     }
     const QString path = parser.value(dbOption);
@@ -115,7 +123,17 @@ int runDemoDataCommand(const QStringList &arguments)
                 ++graded;
         }
     }
+    int tracesAdded = 0;
+    if (traces > 0) {
+        auto added = DemoCtgTraces(**database, seed, today).add(traces);
+        if (!added) {
+            printError(added.error().message);
+            return 1;
+        }
+        tracesAdded = *added;
+    }
     printJson(QJsonDocument(QJsonObject{{QStringLiteral("database"), path},
+                                        {QStringLiteral("ctgTraces"), tracesAdded},
                                         {QStringLiteral("graded"), graded},
                                         {QStringLiteral("patients"), patients},
                                         {QStringLiteral("visits"), visits},

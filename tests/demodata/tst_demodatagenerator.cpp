@@ -1,9 +1,11 @@
 // Synthetic clinic data is deterministic (same seed and date, same database), valid by the
 // workstation's own checks, and realistic enough to exercise every risk rule the demo shows;
 // 'obslink-cli demo-data' writes it end to end.
+#include "demodata/democtgtraces.h"
 #include "demodata/demodatagenerator.h"
 #include "domain/nationalid.h"
 #include "domain/recordvalidator.h"
+#include "sqlscalar.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -202,6 +204,37 @@ private slots:
         QVERIFY(visits > women * 3 && visits < women * 8);
     }
 
+    void nonStressTestsForWomenAt32To41Weeks()
+    {
+        QTemporaryDir dir;
+        QStringList tracesWritten;
+        for (const QString &name : { QStringLiteral("ctg-a.db"), QStringLiteral("ctg-b.db") }) {
+            auto db = Database::open(generate(dir, name, 5, Today, 600), { QStringLiteral("demo-clinic"), QStringLiteral("demo") });
+            QVERIFY(db);
+            const auto added = DemoCtgTraces(**db, 5, Today).add(16);
+            QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+            QCOMPARE(*added, 16);
+            const QSqlDatabase c = (*db)->connection();
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace")), 16);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(DISTINCT pregnancy_id) FROM ctg_trace")), 16);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace WHERE ga_days BETWEEN 224 AND 293")), 16);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace WHERE recorded_at >= '2026-11-06' AND recorded_at < '2026-11-21'")), 16);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace_data")), 16);
+            // Most are normal; one in eight pathological (the banner alert), one in eight tachycardic.
+            QVERIFY(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace WHERE figo_class = 'normal'")) >= 10);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace WHERE figo_class = 'pathological'")), 2);
+            QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM ctg_trace WHERE baseline_bpm > 160")), 2);
+            QSqlQuery rows(c);
+            QVERIFY(rows.exec(QStringLiteral("SELECT id, pregnancy_id, recorded_at, figo_class, data_sha256 FROM ctg_trace ORDER BY id")));
+            QString written;
+            while (rows.next())
+                for (int i = 0; i < 5; ++i)
+                    written += rows.value(i).toString() + QLatin1Char('|');
+            tracesWritten.append(written);
+        }
+        QCOMPARE(tracesWritten[0], tracesWritten[1]); // the same seed and date, the same traces
+    }
+
     void cliWritesTheSameDatabaseForTheSameSeed()
     {
         QTemporaryDir dir;
@@ -259,6 +292,8 @@ private slots:
             << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--seed"), QStringLiteral("abc") };
         QTest::newRow("no such day") << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--today"),
             QStringLiteral("2026-02-30") };
+        QTest::newRow("traces not a number")
+            << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--ctg-traces"), QStringLiteral("some") };
         QTest::newRow("unknown option")
             << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--colour") };
     }
