@@ -9,11 +9,13 @@
 #include "ctg-records/ctgtraceimport.h"
 #include "ctg/ctganalyzer.h"
 #include "ctg/ctgsynthesizer.h"
+#include "i18n/translations.h"
 #include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +132,39 @@ private slots:
         // The samples travel as an attachment by their address, not through the outbox.
         QCOMPARE(
             count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'ctg_trace_data'")), 0);
+    }
+
+    void storedReasonsReadInTheLanguageOfWhoeverOpensTheTrace()
+    {
+        // Imported at an English workstation: a tachycardia at 170 bpm.
+        const CtgTraceRecord added = stored(CtgSynthesizer(1800, 170, 23).build());
+        QCOMPARE(added.figoClass, QStringLiteral("suspicious"));
+        const QString id = added.meta.id.toString(QUuid::WithoutBraces);
+        // The row keeps the wording and the number, and so does what is synced.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM ctg_trace WHERE id = '") + id
+                     + QStringLiteral("' AND reasons_json LIKE '%\"wording\":\"Baseline above 160 bpm (%1 bpm): "
+                                      "tachycardia.\"%'")),
+            1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE record_id = '%1' AND fields LIKE '%tachycardia%'").arg(id)), 1);
+
+        // Opened at a Chinese workstation.
+        QVERIFY(installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
+        const auto list = CtgRecords(*m_db).forPregnancy(m_pregnancy.meta.id);
+        QVERIFY(list && list->size() == 1);
+        const QString chinese = list->first().reasons.first().text();
+        installTranslations(QLocale::c());
+        QVERIFY2(chinese.contains(QStringLiteral("胎心过速")), qPrintable(chinese));
+        QVERIFY2(chinese.contains(QRegularExpression(QStringLiteral("1[67]\\d"))), qPrintable(chinese));
+        QVERIFY(!chinese.contains(QLatin1String("tachycardia")));
+        // Back in English.
+        QVERIFY(CtgRecords(*m_db).forPregnancy(m_pregnancy.meta.id)->first().reasons.first().text().contains(
+            QLatin1String("tachycardia")));
+
+        // A reason stored as a sentence (before reasons kept their wording) is shown as it was.
+        QVERIFY(QSqlQuery(m_db->connection()).exec(
+            QStringLiteral("UPDATE ctg_trace SET reasons_json = '[\"基线偏高。\"]' WHERE id = '%1'").arg(id)));
+        QCOMPARE(CtgRecords(*m_db).forPregnancy(m_pregnancy.meta.id)->first().reasons.first().text(),
+            QStringLiteral("基线偏高。"));
     }
 
     void theSameSamplesImportedTwiceAreKeptOnce()

@@ -192,7 +192,7 @@ private slots:
         QVERIFY(rules);
         QVERIFY(columnText(rules, 0).contains(QLatin1String("14:00")));
         QVERIFY(columnText(rules, 0).contains(QLatin1String("CTG")));
-        QVERIFY(columnText(rules, 2).contains(newest.reasons.first()));
+        QVERIFY(columnText(rules, 2).contains(newest.reasons.first().text()));
         QCOMPARE(chart->chart()->grades.size(), gradesBefore);
         const auto proposedAfter = GradingService::pendingProposal(*chart->chart());
         QCOMPARE(proposedAfter.has_value(), proposedBefore.has_value());

@@ -111,7 +111,7 @@ private slots:
             s.contraction(peak).add({peak + 10, 80, -25});
         const CtgAnalysis a = analyse(s);
         QCOMPARE(a.figo.value, QStringLiteral("pathological"));
-        QVERIFY(a.figo.reasons.join(QLatin1Char(' ')).contains(QLatin1String("late")));
+        QVERIFY(reasonTexts(a.figo.reasons).join(QLatin1Char(' ')).contains(QLatin1String("late")));
         QVERIFY(a.nichd.value != QLatin1String("I"));
     }
 

@@ -61,8 +61,8 @@ Result<void> CtgRecords::addTrace(CtgTraceRecord &record, const CtgTrace &trace)
         = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     stored.dataBytes = bytes.size();
     QJsonArray reasons;
-    for (const QString &reason : stored.reasons)
-        reasons.append(reason);
+    for (const CtgReason &reason : stored.reasons)
+        reasons.append(reason.toJson());
     const QVariantList values { idText(stored.pregnancyId), timeText(stored.recordedAt),
         stored.durationSeconds, stored.sampleRateHz, text(stored.source),
         sqlOptional(stored.gestationalAgeDays), stored.dataSha256, stored.dataBytes,
@@ -166,7 +166,7 @@ Result<QList<CtgTraceRecord>> CtgRecords::selectTraces(const QString &where, con
         r.figoClass = query.value(c++).toString();
         r.nichdCategory = query.value(c++).toString();
         for (const QJsonValue &reason : QJsonDocument::fromJson(query.value(c++).toByteArray()).array())
-            r.reasons.append(reason.toString());
+            r.reasons.append(CtgReason::fromJson(reason));
         traces.append(r);
     }
     return traces;

@@ -13,9 +13,5 @@ void CtgTraceRecord::setSummary(const CtgAnalysis &analysis)
     baselineBpm = analysis.meanBaselineBpm;
     figoClass = analysis.figo.value;
     nichdCategory = analysis.nichd.value;
-    reasons = analysis.figo.reasons;
-    for (const QString &reason : analysis.nichd.reasons) {
-        if (!reasons.contains(reason))
-            reasons.append(reason);
-    }
+    reasons = analysis.reasons();
 }

@@ -99,13 +99,8 @@ void CtgPdfExport::paintPage(QPainter &p, const Document &doc, int page, double 
     p.setPen(Qt::black);
     p.setFont(font);
     if (page == 0) {
-        QStringList reasons = a.figo.reasons;
-        for (const QString &reason : a.nichd.reasons) {
-            if (!reasons.contains(reason))
-                reasons << reason;
-        }
         p.drawText(QRectF(MarginMm * mm, y, width, 12 * mm), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-            reasons.join(QStringLiteral("  ")));
+            reasonTexts(a.reasons()).join(QStringLiteral("  ")));
         y += 12 * mm;
     }
     if (page == pages - 1) {

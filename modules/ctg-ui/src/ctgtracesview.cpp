@@ -112,7 +112,7 @@ void CtgTracesView::refresh()
         auto *figo = new QTableWidgetItem(CtgTerms::figo(r.figoClass));
         figo->setForeground(Qt::white);
         figo->setBackground(CtgTerms::figoColor(r.figoClass));
-        figo->setToolTip(r.reasons.join(QLatin1Char('\n')));
+        figo->setToolTip(reasonTexts(r.reasons).join(QLatin1Char('\n')));
         m_table->setItem(row, 3, figo);
         auto *nichd = new QTableWidgetItem(CtgTerms::nichd(r.nichdCategory));
         nichd->setForeground(Qt::white);

@@ -264,12 +264,7 @@ void CtgViewer::showTrace()
         parts << (*a.nstReactive ? tr("NST reactive") : tr("NST non-reactive"));
     parts << tr("signal lost %1%").arg(locale.toString(a.lostPercent, 'f', 1));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
-    QStringList reasons = a.figo.reasons;
-    for (const QString &reason : a.nichd.reasons) {
-        if (!reasons.contains(reason))
-            reasons << reason;
-    }
-    m_reasons->setText(reasons.join(QLatin1Char(' ')));
+    m_reasons->setText(reasonTexts(a.reasons()).join(QLatin1Char(' ')));
 
     m_events->clear();
     for (const CtgEvent &e : a.events) {

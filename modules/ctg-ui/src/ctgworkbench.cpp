@@ -175,6 +175,6 @@ QList<CtgWorkbench::Evidence> CtgWorkbench::gradingEvidence() const
         return evidence;
     for (const CtgTraceRecord &r : *alarming)
         evidence.append({ tr("Fetal heart trace (CTG) %1: %2").arg(when(r.recordedAt), classification(r)),
-            r.reasons.join(QLatin1Char(' ')) });
+            reasonTexts(r.reasons).join(QLatin1Char(' ')) });
     return evidence;
 }

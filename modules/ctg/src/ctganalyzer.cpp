@@ -340,7 +340,7 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
     const qsizetype seconds = y.size();
     a.baselineCurve = QVector<float>(trace.fhrBpm.size(), CtgTrace::Lost);
     if (seconds == 0) {
-        a.figo = {QStringLiteral("insufficient-signal"), {tr("The trace is empty.")}};
+        a.figo = {QStringLiteral("insufficient-signal"), {CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "The trace is empty."))}};
         a.nichd = {QStringLiteral("undetermined"), a.figo.reasons};
         return a;
     }
@@ -478,12 +478,12 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
 
     // Classification.
     if (a.lostPercent > InsufficientLoss || !a.meanBaselineBpm) {
-        const QString reason = tr("%1% of the signal is lost: too little to classify the trace.").arg(qRound(a.lostPercent));
+        const CtgReason reason = CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "%1% of the signal is lost: too little to classify the trace."), {QString::number(qRound(a.lostPercent))});
         a.figo = {QStringLiteral("insufficient-signal"), {reason}};
         a.nichd = {QStringLiteral("undetermined"), {reason}};
         return a;
     }
-    QStringList pathological, suspicious;
+    QList<CtgReason> pathological, suspicious;
     const double minBaseline = std::min_element(a.windows.cbegin(), a.windows.cend(), [](const CtgWindow &l, const CtgWindow &r) {
                                    return l.baselineBpm.value_or(1000) < r.baselineBpm.value_or(1000);
                                })->baselineBpm.value_or(*a.meanBaselineBpm);
@@ -491,34 +491,34 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
                                    return l.baselineBpm.value_or(0) < r.baselineBpm.value_or(0);
                                })->baselineBpm.value_or(*a.meanBaselineBpm);
     if (minBaseline < 100)
-        pathological << tr("Baseline below 100 bpm (%1 bpm).").arg(qRound(minBaseline));
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Baseline below 100 bpm (%1 bpm)."), {QString::number(qRound(minBaseline))});
     else if (minBaseline < 110)
-        suspicious << tr("Baseline below 110 bpm (%1 bpm).").arg(qRound(minBaseline));
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Baseline below 110 bpm (%1 bpm)."), {QString::number(qRound(minBaseline))});
     if (maxBaseline > 160)
-        suspicious << tr("Baseline above 160 bpm (%1 bpm): tachycardia.").arg(qRound(maxBaseline));
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Baseline above 160 bpm (%1 bpm): tachycardia."), {QString::number(qRound(maxBaseline))});
     const int reducedWindows = longestRun(a.windows, [](const CtgWindow &w) { return w.variabilityClass == QLatin1String("reduced"); });
     const int increasedWindows = longestRun(a.windows, [](const CtgWindow &w) { return w.variabilityClass == QLatin1String("increased"); });
     if (reducedWindows * 10 > 50)
-        pathological << tr("Reduced variability for more than 50 minutes.");
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Reduced variability for more than 50 minutes."));
     else if (reducedWindows > 0)
-        suspicious << tr("Reduced variability (below 5 bpm) for %1 minutes.").arg(reducedWindows * 10);
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Reduced variability (below 5 bpm) for %1 minutes."), {QString::number(reducedWindows * 10)});
     if (increasedWindows * 10 > 30)
-        pathological << tr("Increased (saltatory) variability for more than 30 minutes.");
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Increased (saltatory) variability for more than 30 minutes."));
     else if (increasedWindows > 0)
-        suspicious << tr("Increased variability (above 25 bpm).");
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Increased variability (above 25 bpm)."));
     if (a.sinusoidal)
-        pathological << tr("Sinusoidal pattern for 30 minutes or more.");
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Sinusoidal pattern for 30 minutes or more."));
     bool longProlonged = false;
     for (const CtgEvent &e : events)
         longProlonged = longProlonged || (e.type == CtgEvent::Type::Deceleration && e.durationSeconds() > 300);
     if (longProlonged)
-        pathological << tr("A prolonged deceleration lasting more than 5 minutes.");
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "A prolonged deceleration lasting more than 5 minutes."));
     const double repetitiveSpan = reducedWindows > 0 ? 1200 : 1800;
     if (repetitive(events, {QStringLiteral("late"), QStringLiteral("prolonged")}, repetitiveSpan, a.durationSeconds))
-        pathological << tr("Repetitive late or prolonged decelerations.");
+        pathological << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Repetitive late or prolonged decelerations."));
     else if (repetitive(events, {QStringLiteral("variable"), QStringLiteral("early"), QStringLiteral("late"), QStringLiteral("prolonged")},
                         1800, a.durationSeconds))
-        suspicious << tr("Repetitive decelerations.");
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Repetitive decelerations."));
     bool anyProlonged = false, anyLate = false, anyVariable = false;
     for (const CtgEvent &e : events) {
         anyProlonged = anyProlonged || e.subtype == QLatin1String("prolonged");
@@ -526,41 +526,41 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
         anyVariable = anyVariable || e.subtype == QLatin1String("variable");
     }
     if (anyProlonged && !longProlonged)
-        suspicious << tr("A prolonged deceleration (over 3 minutes).");
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "A prolonged deceleration (over 3 minutes)."));
     if (a.tachysystole)
-        suspicious << tr("Tachysystole: more than 5 contractions per 10 minutes.");
+        suspicious << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Tachysystole: more than 5 contractions per 10 minutes."));
     if (!pathological.isEmpty())
         a.figo = {QStringLiteral("pathological"), pathological + suspicious};
     else if (!suspicious.isEmpty())
         a.figo = {QStringLiteral("suspicious"), suspicious};
     else
-        a.figo = {QStringLiteral("normal"), {tr("Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations.")}};
+        a.figo = {QStringLiteral("normal"), {CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Baseline 110–160 bpm, variability 5–25 bpm, no repetitive decelerations."))}};
 
     // NICHD 2008: absent variability is undetectable (< 2 bpm); minimal ≤ 5; moderate 6–25.
     const bool absent = longestRun(a.windows, [](const CtgWindow &w) { return w.variabilityBpm && *w.variabilityBpm < 2; }) > 0;
     const bool recurrentLate = repetitive(events, {QStringLiteral("late")}, 1200, a.durationSeconds);
     const bool recurrentVariable = repetitive(events, {QStringLiteral("variable")}, 1200, a.durationSeconds);
-    QStringList category3;
+    QList<CtgReason> category3;
     if (a.sinusoidal)
-        category3 << tr("Sinusoidal pattern.");
+        category3 << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Sinusoidal pattern."));
     if (absent && (recurrentLate || recurrentVariable || a.bradycardia))
-        category3 << tr("Absent variability with recurrent late or variable decelerations or bradycardia.");
+        category3 << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Absent variability with recurrent late or variable decelerations or bradycardia."));
     const bool moderate = std::all_of(a.windows.cbegin(), a.windows.cend(), [](const CtgWindow &w) {
         return !w.variabilityBpm || (*w.variabilityBpm >= 5 && *w.variabilityBpm <= 25);
     });
     if (!category3.isEmpty())
         a.nichd = {QStringLiteral("III"), category3};
     else if (minBaseline >= 110 && maxBaseline <= 160 && moderate && !anyLate && !anyVariable && !anyProlonged)
-        a.nichd = {QStringLiteral("I"), {tr("Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations.")}};
+        a.nichd = {QStringLiteral("I"), {CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Baseline 110–160 bpm, moderate variability, no late, variable or prolonged decelerations."))}};
     else {
-        QStringList reasons = suspicious + pathological;
+        QList<CtgReason> reasons = suspicious;
+        appendNewReasons(reasons, pathological);
         if (anyLate)
-            reasons << tr("Late decelerations.");
+            reasons << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Late decelerations."));
         if (anyVariable)
-            reasons << tr("Variable decelerations.");
+            reasons << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Variable decelerations."));
         if (!moderate)
-            reasons << tr("Variability outside 6–25 bpm.");
-        reasons.removeDuplicates();
+            reasons << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Variability outside 6–25 bpm."));
         a.nichd = {QStringLiteral("II"), reasons};
     }
     return a;

@@ -26,7 +26,7 @@ QString typeName(CtgEvent::Type type)
 
 QJsonObject classificationJson(const CtgClassification &c, const char *key)
 {
-    return {{QLatin1String(key), c.value}, {QStringLiteral("reasons"), QJsonArray::fromStringList(c.reasons)}};
+    return {{QLatin1String(key), c.value}, {QStringLiteral("reasons"), QJsonArray::fromStringList(reasonTexts(c.reasons))}};
 }
 } // namespace
 

@@ -27,7 +27,7 @@ struct CtgTraceRecord
     std::optional<double> baselineBpm;
     QString figoClass; // normal, suspicious, pathological, insufficient-signal
     QString nichdCategory; // I, II, III, undetermined
-    QStringList reasons; // FIGO reasons, then NICHD reasons not already given
+    QList<CtgReason> reasons; // FIGO reasons, then NICHD reasons not already given
 
     // FIGO pathological or NICHD category III: the banner raises an alert and the risk grading
     // lists it as evidence for a clinician to weigh.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ctg/ctgreason.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,7 +38,7 @@ struct CtgWindow
 struct CtgClassification
 {
     QString value;      // FIGO: normal/suspicious/pathological/insufficient-signal; NICHD: I/II/III/undetermined
-    QStringList reasons;
+    QList<CtgReason> reasons;
 };
 
 struct CtgAnalysis
@@ -57,4 +59,12 @@ struct CtgAnalysis
     std::optional<bool> nstReactive;
     CtgClassification figo;
     CtgClassification nichd;
+
+    // FIGO's reasons, then NICHD's that FIGO did not give: what a reader is shown.
+    QList<CtgReason> reasons() const
+    {
+        QList<CtgReason> all = figo.reasons;
+        appendNewReasons(all, nichd.reasons);
+        return all;
+    }
 };
