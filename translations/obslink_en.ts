@@ -2905,10 +2905,6 @@ See docs/rules-five-color-2017.md.</translation>
         <source>The file %1 does not exist.</source>
         <translation>The file %1 does not exist.</translation>
     </message>
-    <message>
-        <source>The JPEG 2000 pixel data is not encapsulated.</source>
-        <translation>The JPEG 2000 pixel data is not encapsulated.</translation>
-    </message>
     <message numerus="yes">
         <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
         <translation>
@@ -2951,6 +2947,10 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>Frame %1 cannot be displayed.</source>
         <translation>Frame %1 cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>The pixel data is not encapsulated.</source>
+        <translation>The pixel data is not encapsulated.</translation>
     </message>
 </context>
 <context>

@@ -2891,10 +2891,6 @@ See docs/rules-five-color-2017.md.</source>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
-    <message>
-        <source>The JPEG 2000 pixel data is not encapsulated.</source>
-        <translation>JPEG 2000 像素数据未按封装格式存储。</translation>
-    </message>
     <message numerus="yes">
         <source>Frame %1 does not exist: the file has %n frame(s), numbered from 0.</source>
         <translation>
@@ -2936,6 +2932,10 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>Frame %1 cannot be displayed.</source>
         <translation>无法显示第 %1 帧。</translation>
+    </message>
+    <message>
+        <source>The pixel data is not encapsulated.</source>
+        <translation>像素数据不是封装格式。</translation>
     </message>
 </context>
 <context>

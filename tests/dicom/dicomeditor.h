@@ -14,4 +14,7 @@ public:
     static bool remove(const QString &path, quint16 group, quint16 element, QString *error);
     // Replaces the value of item `item` of the encapsulated pixel data (0 is the offset table).
     static bool replaceFragment(const QString &path, int item, const QByteArray &bytes, QString *error);
+    // Splits every fragment of the encapsulated pixel data into `pieces` of even length and
+    // empties the Basic Offset Table, as some machines write their cine loops.
+    static bool splitFragments(const QString &path, int pieces, QString *error);
 };

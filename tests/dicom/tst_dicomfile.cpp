@@ -180,6 +180,33 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
+    void framesSplitOverFragmentsWithoutAnOffsetTableOpenInAnyOrder_data()
+    {
+        QTest::addColumn<SynthImage>("image");
+        QTest::addColumn<SynthSyntax>("syntax");
+        QTest::newRow("grey JPEG baseline") << DicomSynth::grey(8, 8, false, 5) << SynthSyntax::JpegBaseline;
+        QTest::newRow("RGB JPEG baseline") << DicomSynth::rgb(4, 0) << SynthSyntax::JpegBaseline;
+        QTest::newRow("grey JPEG lossless") << DicomSynth::grey(16, 12, false, 4) << SynthSyntax::JpegLossless;
+        QTest::newRow("grey JPEG-LS") << DicomSynth::grey(8, 8, false, 4) << SynthSyntax::JpegLs;
+    }
+    void framesSplitOverFragmentsWithoutAnOffsetTableOpenInAnyOrder()
+    {
+        // Only the order of the fragments says where a frame begins; DCMTK itself finds it only
+        // when the frames are read first to last. everyFrame reads them last first.
+        QFETCH(SynthImage, image);
+        QFETCH(SynthSyntax, syntax);
+        const QString whole = write(image, syntax);
+        QVERIFY(!whole.isEmpty());
+        const QString split = whole + QStringLiteral(".split.dcm");
+        QVERIFY(QFile::copy(whole, split));
+        QString error;
+        QVERIFY2(DicomEditor::splitFragments(split, 3, &error), qPrintable(error));
+        const QString problem = ImageCompare::everyFrame(split, image.frames, [&](int frame, const QImage &rendered) {
+            return DcmtkReference::difference(rendered, whole, frame);
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void lossyEncodingsStayCloseToTheSource_data()
     {
         QTest::addColumn<SynthImage>("image");

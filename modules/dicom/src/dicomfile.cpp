@@ -30,7 +30,7 @@ namespace {
 struct DecoderContext
 {
     DcmFileFormat file;
-    std::optional<EncapsulatedFrames> jpeg2000Frames;
+    std::optional<EncapsulatedFrames> frames; // indexed when first needed
     // DCMTK's note of where the next frame's fragments start, valid for frame `nextFrame`.
     int nextFrame = -1;
     Uint32 nextFragment = 0;
@@ -115,20 +115,28 @@ struct DicomFile::Private
             idle.push_back(std::move(context));
     }
 
-    Result<QImage> renderJpeg2000(DecoderContext &context, int frame) const
+    Result<const EncapsulatedFrames *> indexedFrames(DecoderContext &context) const
     {
-        DcmDataset &dataset = *context.file.getDataset();
-        if (!context.jpeg2000Frames) {
+        if (!context.frames) {
+            DcmDataset &dataset = *context.file.getDataset();
             DcmPixelSequence *sequence = pixelSequence(dataset);
             if (!sequence)
-                return failure(QStringLiteral("dicom.no-pixels"),
-                    DicomFile::tr("The JPEG 2000 pixel data is not encapsulated."));
+                return failure(QStringLiteral("dicom.no-pixels"), DicomFile::tr("The pixel data is not encapsulated."));
             auto indexed = EncapsulatedFrames::index(dataset, *sequence, info.frames);
             if (!indexed)
                 return tl::unexpected(indexed.error());
-            context.jpeg2000Frames = std::move(*indexed);
+            context.frames = std::move(*indexed);
         }
-        auto codestream = context.jpeg2000Frames->read(frame);
+        return &*context.frames;
+    }
+
+    Result<QImage> renderJpeg2000(DecoderContext &context, int frame) const
+    {
+        DcmDataset &dataset = *context.file.getDataset();
+        auto frames = indexedFrames(context);
+        if (!frames)
+            return tl::unexpected(frames.error());
+        auto codestream = (*frames)->read(frame);
         if (!codestream)
             return tl::unexpected(codestream.error());
         auto decoded = Jpeg2000Decoder::decode(*codestream, info.columns, info.rows);
@@ -140,6 +148,12 @@ struct DicomFile::Private
     Result<QImage> renderCompressed(DecoderContext &context, int frame) const
     {
         Uint32 start = context.nextFrame == frame ? context.nextFragment : 0;
+        // Read out of order, DCMTK finds a frame's first fragment only through the offset table
+        // or one fragment per frame; the index also tells frames apart by where images begin.
+        if (start == 0 && frame > 0) {
+            if (auto frames = indexedFrames(context))
+                start = static_cast<Uint32>((*frames)->firstItem(frame));
+        }
         auto image = FrameRenderer::renderCompressedFrame(*context.file.getDataset(), frame, start);
         context.nextFrame = image ? frame + 1 : -1;
         context.nextFragment = start;

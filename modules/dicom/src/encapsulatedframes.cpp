@@ -11,13 +11,15 @@
 #include <algorithm>
 
 namespace {
-// A fragment begins a JPEG 2000 frame if it starts with the codestream's SOC and SIZ markers
-// (ISO/IEC 15444-1 A.4.1, A.5.1) or with the signature box of a JP2 file.
-bool beginsCodestream(const QByteArray &head)
+// A fragment begins a frame if it starts a new image: a JPEG or JPEG-LS SOI marker followed by
+// another marker (ITU T.81 B.2.1, ISO/IEC 14495-1 C.1), a JPEG 2000 codestream's SOC and SIZ
+// markers (ISO/IEC 15444-1 A.4.1, A.5.1) or the signature box of a JP2 file.
+bool beginsFrame(const QByteArray &head)
 {
+    static const char soi[] = { '\xff', '\xd8', '\xff' };
     static const char soc[] = { '\xff', '\x4f', '\xff', '\x51' };
     static const char jp2[] = { '\x00', '\x00', '\x00', '\x0c', '\x6a', '\x50', '\x20', '\x20' };
-    return head.startsWith(QByteArray::fromRawData(soc, 4))
+    return head.startsWith(QByteArray::fromRawData(soi, 3)) || head.startsWith(QByteArray::fromRawData(soc, 4))
         || head.startsWith(QByteArray::fromRawData(jp2, 8));
 }
 
@@ -120,7 +122,7 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(
     QList<int> starts;
     for (int i = 0; i < fragments; ++i) {
         const Uint32 headBytes = std::min<Uint32>(12, fragmentItems[i]->getLength());
-        if (beginsCodestream(readBytes(*fragmentItems[i], headBytes, &cache)))
+        if (beginsFrame(readBytes(*fragmentItems[i], headBytes, &cache)))
             starts.append(i);
     }
     if (starts.size() != frames || starts.first() != 0)
@@ -133,6 +135,11 @@ Result<EncapsulatedFrames> EncapsulatedFrames::index(
         result.m_frames.append(Range { starts[f] + 1, end - starts[f] });
     }
     return result;
+}
+
+int EncapsulatedFrames::firstItem(int frame) const
+{
+    return frame >= 0 && frame < m_frames.size() ? m_frames[frame].firstItem : 0;
 }
 
 Result<QByteArray> EncapsulatedFrames::read(int frame) const
