@@ -345,6 +345,13 @@ private slots:
         QCOMPARE(request("POST", QStringLiteral("/api/v1/sync/push"), QByteArrayLiteral("{}"), QStringLiteral("forged")).status, 401);
         QCOMPARE(request("GET", QStringLiteral("/api/v1/nothing"), {}, token).status, 404);
         QCOMPARE(request("GET", QStringLiteral("/health"), {}).status, 200);
+        // Each refusal is logged with its code (one JSON line per request on stderr).
+        QFile log(m_center.path(QStringLiteral("center.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray lines = log.readAll();
+        QVERIFY(lines.contains(R"("error":"protocol.invalid")"));
+        QVERIFY(lines.contains(R"("error":"protocol.too-large")"));
+        QVERIFY(lines.contains(R"("error":"auth.invalid-token")"));
     }
 
     void repeatedWrongPasswordsLockTheAccount()

@@ -7,11 +7,26 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
 
 namespace {
+// The machine-readable code of a refused request ({"error": {"code": …}}), else empty.
+QString errorCode(const ApiResponse &response)
+{
+    if (response.status < 400 || response.contentType != QByteArrayLiteral("application/json"))
+        return {};
+    return QJsonDocument::fromJson(response.body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
+}
+
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -97,6 +112,9 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                        {QStringLiteral("ms"), double(timer.nsecsElapsed()) / 1e6}};
     if (!response.username.isEmpty())
         fields.insert(QStringLiteral("user"), response.username);
+    // What was refused and why, for whoever reads the log after a clinic reports a failed sync.
+    if (const QString code = errorCode(response); !code.isEmpty())
+        fields.insert(QStringLiteral("error"), code);
     logEvent(QStringLiteral("request"), fields);
     return true;
 }
