@@ -18,11 +18,15 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSslKey>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 namespace {
 struct HttpReply
@@ -475,6 +479,25 @@ private slots:
         QVERIFY(!token.isEmpty());
         QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token, other).status, 200);
         QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token + QLatin1Char('x'), other).status, 401);
+    }
+
+    void centersStartingTogetherOnANewDatabaseAllFindItReady()
+    {
+        // Behind a TLS proxy every center process brings the schema up to date when it starts
+        // (obslink-center.service runs --init first); started together, none may fail.
+        TestCenter fresh; // a new, empty database of its own (SQLite or PostgreSQL)
+        std::vector<std::unique_ptr<QProcess>> inits;
+        for (int i = 0; i < 4; ++i) {
+            inits.push_back(std::make_unique<QProcess>());
+            inits.back()->start(QStringLiteral(OBSLINK_CENTER_BINARY),
+                                {QStringLiteral("--db"), fresh.databaseLocation(), QStringLiteral("--init")});
+        }
+        for (const auto &init : inits) {
+            QVERIFY(init->waitForFinished(60000));
+            QVERIFY2(init->exitStatus() == QProcess::NormalExit && init->exitCode() == 0,
+                     init->readAllStandardError().constData());
+            QVERIFY(init->readAllStandardOutput().contains("Database schema at version"));
+        }
     }
 
     void gracefulStopExitsCleanly()

@@ -6,10 +6,51 @@
 
 #include <QAtomicInt>
 #include <QFile>
+#include <QLockFile>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
 
+#include <memory>
+
 namespace {
+// Several center processes on one database each run --init when they start (the service does
+// before serving): one migrates while the others wait, then find the schema current, instead of
+// failing on tables another has just created. PostgreSQL: an advisory lock of the session;
+// SQLite, on one host: a lock file beside the database.
+class MigrationLock
+{
+public:
+    explicit MigrationLock(const QSqlDatabase &db)
+        : m_db(db)
+        , m_postgres(db.driverName() == QLatin1String("QPSQL"))
+    {
+        if (m_postgres) {
+            m_held = QSqlQuery(m_db).exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(Key));
+        } else if (db.databaseName().isEmpty() || db.databaseName() == QLatin1String(":memory:")) {
+            m_held = true;
+        } else {
+            m_file = std::make_unique<QLockFile>(db.databaseName() + QStringLiteral(".migration-lock"));
+            m_held = m_file->lock();
+        }
+    }
+    ~MigrationLock()
+    {
+        if (m_postgres && m_held)
+            QSqlQuery(m_db).exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(Key));
+    }
+    MigrationLock(const MigrationLock &) = delete;
+    MigrationLock &operator=(const MigrationLock &) = delete;
+    explicit operator bool() const { return m_held; }
+
+private:
+    static constexpr qint64 Key = 0x4F62734C696E6BLL; // "ObsLink"
+    QSqlDatabase m_db;
+    bool m_postgres;
+    std::unique_ptr<QLockFile> m_file; // unlocked when destroyed
+    bool m_held = false;
+};
+
 const QStringList &migrationScripts()
 {
     static const QStringList scripts{QStringLiteral(":/center/migrations/0001_center.sql"),
@@ -83,9 +124,18 @@ Result<std::unique_ptr<CenterDatabase>> CenterDatabase::open(const QString &loca
         return failure(QStringLiteral("center.open"), tr("The center database cannot be opened: %1").arg(db.lastError().driverText()));
     }
     if (!postgres) {
+        // Turning a new file to WAL needs it to itself, and SQLite answers "busy" at once rather
+        // than waiting when another center process is doing the same (they start together).
+        QSqlQuery wal(db);
+        bool walOn = false;
+        for (int attempt = 0; attempt < 100 && !(walOn = wal.exec(QStringLiteral("PRAGMA journal_mode = WAL"))); ++attempt)
+            QThread::msleep(100);
+        if (!walOn)
+            return failure(QStringLiteral("center.open"),
+                           tr("The center database cannot be opened: %1").arg(wal.lastError().driverText()));
         // A page cache and memory map large enough for the change feed's working set: the
         // default 2 MiB cache made every pull page re-read its rows from the file.
-        for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+        for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
                                    "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456"}) {
             if (auto done = executeStatement(db, QString::fromLatin1(pragma), "configure the center database"); !done)
                 return tl::unexpected(done.error());
@@ -117,6 +167,9 @@ int CenterDatabase::schemaVersion() const
 Result<void> CenterDatabase::migrate()
 {
     QSqlDatabase db = connection();
+    MigrationLock lock(db);
+    if (!lock)
+        return failure(QStringLiteral("center.migration"), tr("Cannot lock the center database to migrate it."));
     if (!db.tables().contains(QStringLiteral("center_schema"))) {
         if (auto created = executeStatement(db, QStringLiteral("CREATE TABLE center_schema (version INTEGER NOT NULL)"),
                                             "create the schema version table");
