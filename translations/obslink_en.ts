@@ -1357,6 +1357,10 @@
         <source>Center migration %1 is missing.</source>
         <translation>Center migration %1 is missing.</translation>
     </message>
+    <message>
+        <source>Cannot lock the center database to migrate it.</source>
+        <translation>Cannot lock the center database to migrate it.</translation>
+    </message>
 </context>
 <context>
     <name>CenterServer</name>

@@ -1353,6 +1353,10 @@
         <source>Center migration %1 is missing.</source>
         <translation>缺少中心数据库迁移 %1。</translation>
     </message>
+    <message>
+        <source>Cannot lock the center database to migrate it.</source>
+        <translation>无法锁定中心数据库以进行迁移。</translation>
+    </message>
 </context>
 <context>
     <name>CenterServer</name>
