@@ -34,6 +34,18 @@ QString csvCell(const QString &cell)
     return text;
 }
 
+// A cell's number; Lost for an empty cell where emptiness means signal loss; nothing when the
+// cell is not a number at all.
+std::optional<double> cellNumber(const QString &text, bool emptyIsLoss)
+{
+    const QString cell = csvCell(text);
+    if (cell.isEmpty())
+        return emptyIsLoss ? std::optional<double>(CtgTrace::Lost) : std::nullopt;
+    bool ok = false;
+    const double value = cell.toDouble(&ok);
+    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
 float heartRate(double value)
 {
     // Monitors write 0 for "no signal"; anything outside 30–250 bpm is not a heart rate.
@@ -68,12 +80,10 @@ Result<CtgTrace> CtgImporter::readCsv(const QString &path)
     QStringList header;
     for (const QString &name : headerLine.split(separator))
         header.append(csvCell(name).toLower());
-    const qsizetype timeColumn = header.indexOf(QStringLiteral("time_s"));
-    const qsizetype fhrColumn = header.indexOf(QStringLiteral("fhr_bpm"));
-    const qsizetype tocoColumn = header.indexOf(QStringLiteral("toco"));
-    const qsizetype fhr2Column = header.indexOf(QStringLiteral("fhr2_bpm"));
-    const qsizetype mhrColumn = header.indexOf(QStringLiteral("mhr_bpm"));
-    if (timeColumn < 0 || fhrColumn < 0 || tocoColumn < 0)
+    const CsvColumns columns { header.indexOf(QStringLiteral("time_s")),
+        header.indexOf(QStringLiteral("fhr_bpm")), header.indexOf(QStringLiteral("toco")),
+        header.indexOf(QStringLiteral("fhr2_bpm")), header.indexOf(QStringLiteral("mhr_bpm")) };
+    if (columns.time < 0 || columns.fhr < 0 || columns.toco < 0)
         return tl::unexpected(
             formatError(tr("Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).")
                             .arg(lineNumber)
@@ -91,48 +101,47 @@ Result<CtgTrace> CtgImporter::readCsv(const QString &path)
                                                   .arg(lineNumber)
                                                   .arg(cells.size())
                                                   .arg(header.size())));
-        // A number, or Lost for an empty cell where emptiness means signal loss; nothing when the
-        // cell is not a number at all.
-        auto number = [&](qsizetype column, bool emptyIsLoss) -> std::optional<double> {
-            const QString cell = csvCell(cells[column]);
-            if (cell.isEmpty())
-                return emptyIsLoss ? std::optional<double>(CtgTrace::Lost) : std::nullopt;
-            bool ok = false;
-            const double value = cell.toDouble(&ok);
-            return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
-        };
-        CsvRow row;
-        const auto time = number(timeColumn, false);
-        if (!time)
-            return tl::unexpected(formatError(
-                tr("Line %1: the time \"%2\" is not a number.").arg(lineNumber).arg(cells[timeColumn])));
-        const auto fhr = number(fhrColumn, true);
-        if (!fhr)
-            return tl::unexpected(formatError(
-                tr("Line %1: the heart rate \"%2\" is not a number.").arg(lineNumber).arg(cells[fhrColumn])));
-        const auto toco = number(tocoColumn, true);
-        if (!toco)
-            return tl::unexpected(formatError(tr("Line %1: the uterine activity \"%2\" is not a number.")
-                                                  .arg(lineNumber)
-                                                  .arg(cells[tocoColumn])));
-        if (!rows.isEmpty() && *time <= rows.last().time)
+        auto row = csvRow(cells, columns, lineNumber);
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!rows.isEmpty() && row->time <= rows.last().time)
             return tl::unexpected(
-                formatError(tr("Line %1: time %2 s does not increase.").arg(lineNumber).arg(*time)));
-        row.time = *time;
-        row.fhr = heartRate(*fhr);
-        row.toco = *toco < 0 || CtgTrace::isLost(static_cast<float>(*toco)) ? CtgTrace::Lost
-                                                                            : static_cast<float>(*toco);
-        row.fhr2
-            = fhr2Column >= 0 ? heartRate(number(fhr2Column, true).value_or(CtgTrace::Lost)) : CtgTrace::Lost;
-        row.mhr
-            = mhrColumn >= 0 ? heartRate(number(mhrColumn, true).value_or(CtgTrace::Lost)) : CtgTrace::Lost;
-        rows.append(row);
+                formatError(tr("Line %1: time %2 s does not increase.").arg(lineNumber).arg(row->time)));
+        rows.append(*row);
         if (rows.size() > MaxSamples)
             return tl::unexpected(formatError(tr("The trace is longer than 72 hours.")));
     }
     if (rows.size() < 2)
         return tl::unexpected(formatError(tr("The file has no samples.")));
-    return sampledTrace(rows, fhr2Column >= 0, mhrColumn >= 0);
+    return sampledTrace(rows, columns.fhr2 >= 0, columns.mhr >= 0);
+}
+
+Result<CtgImporter::CsvRow> CtgImporter::csvRow(
+    const QStringList &cells, const CsvColumns &columns, int lineNumber)
+{
+    CsvRow row;
+    const auto time = cellNumber(cells[columns.time], false);
+    if (!time)
+        return tl::unexpected(formatError(
+            tr("Line %1: the time \"%2\" is not a number.").arg(lineNumber).arg(cells[columns.time])));
+    const auto fhr = cellNumber(cells[columns.fhr], true);
+    if (!fhr)
+        return tl::unexpected(formatError(
+            tr("Line %1: the heart rate \"%2\" is not a number.").arg(lineNumber).arg(cells[columns.fhr])));
+    const auto toco = cellNumber(cells[columns.toco], true);
+    if (!toco)
+        return tl::unexpected(formatError(tr("Line %1: the uterine activity \"%2\" is not a number.")
+                                              .arg(lineNumber)
+                                              .arg(cells[columns.toco])));
+    row.time = *time;
+    row.fhr = heartRate(*fhr);
+    row.toco = *toco < 0 || std::isnan(*toco) ? CtgTrace::Lost : static_cast<float>(*toco);
+    // The optional channels: what is not a heart rate there is signal loss, not a broken file.
+    if (columns.fhr2 >= 0)
+        row.fhr2 = heartRate(cellNumber(cells[columns.fhr2], true).value_or(CtgTrace::Lost));
+    if (columns.mhr >= 0)
+        row.mhr = heartRate(cellNumber(cells[columns.mhr], true).value_or(CtgTrace::Lost));
+    return row;
 }
 
 // Rows on one time grid: the step is the most common spacing, and rows a monitor left out while

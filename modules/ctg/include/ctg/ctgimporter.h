@@ -30,5 +30,10 @@ private:
         float fhr2 = CtgTrace::Lost;
         float mhr = CtgTrace::Lost;
     };
+    struct CsvColumns
+    {
+        qsizetype time, fhr, toco, fhr2, mhr; // -1: not in the file
+    };
+    static Result<CsvRow> csvRow(const QStringList &cells, const CsvColumns &columns, int lineNumber);
     static Result<CtgTrace> sampledTrace(const QVector<CsvRow> &rows, bool hasFhr2, bool hasMhr);
 };
