@@ -10,6 +10,7 @@
 #include "sync/centerconnection.h"
 #include "sync/syncengine.h"
 #include "testcenter.h"
+#include "testproxy.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
 
 #include <QCryptographicHash>
@@ -101,13 +102,14 @@ private:
         return result;
     }
 
-    QString login(const QString &user, const QString &device = QStringLiteral("test-device"))
+    QString login(const QString &user, const QString &device = QStringLiteral("test-device"), const QString &center = {})
     {
         return request("POST", QStringLiteral("/api/v1/login"),
                        QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
                                                  {QStringLiteral("password"), QStringLiteral("obslink-demo")},
                                                  {QStringLiteral("deviceId"), device}})
-                           .toJson())
+                           .toJson(),
+                       {}, center)
             .body.value(QStringLiteral("accessToken"))
             .toString();
     }
@@ -479,6 +481,38 @@ private slots:
         QVERIFY(!token.isEmpty());
         QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token, other).status, 200);
         QCOMPARE(request("GET", QStringLiteral("/api/v1/sync/pull?limit=10"), {}, token + QLatin1Char('x'), other).status, 401);
+    }
+
+    void centersBehindTheShippedNginxSiteServeTheRegionAndOutliveOneOfThem()
+    {
+        if (TestProxy::nginxBinary().isEmpty())
+            QSKIP("nginx is not installed (scripts/install-deps.sh installs it)");
+        const QString other = m_center.startAnotherInstance();
+        QVERIFY2(!other.isEmpty(), qPrintable(m_center.lastError()));
+        TestProxy proxy;
+        QVERIFY2(proxy.start(m_center, {m_center.port(), quint16(QUrl(other).port())}), qPrintable(proxy.lastError()));
+        const CenterEndpoint throughProxy{QUrl(proxy.url()), m_center.caFile(), {}, 10000};
+
+        auto reception = openCache(QStringLiteral("clinic-a"), QStringLiteral("dr-wang"));
+        auto consulting = openCache(QStringLiteral("clinic-a"), QStringLiteral("nurse-li"));
+        QVERIFY(reception && consulting);
+        const Patient patient = registerWoman(*reception, QStringLiteral("钱雨桐"));
+        const auto pushed = sync(*reception, QStringLiteral("dr-wang"), throughProxy);
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QCOMPARE(pushed->pushed, 2);
+        const QString token = login(QStringLiteral("dr-wang"), QStringLiteral("test-device"), proxy.url());
+        QVERIFY(!token.isEmpty());
+
+        // One center goes away; the proxy passes over it and the other honours the same token.
+        m_center.kill();
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(request("GET", QStringLiteral("/api/v1/me"), {}, token, proxy.url()).status, 200);
+        const auto pulled = sync(*consulting, QStringLiteral("nurse-li"), throughProxy);
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        auto found = PatientRepository(*consulting).find(patient.meta.id);
+        QVERIFY(found && *found);
+        QCOMPARE((*found)->name, QStringLiteral("钱雨桐"));
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
     }
 
     void centersStartingTogetherOnANewDatabaseAllFindItReady()
