@@ -31,6 +31,8 @@ public:
             m_held = true;
         } else {
             m_file = std::make_unique<QLockFile>(db.databaseName() + QStringLiteral(".migration-lock"));
+            // A long migration is not a stale lock; one left by a process that died is.
+            m_file->setStaleLockTime(0);
             m_held = m_file->lock();
         }
     }
