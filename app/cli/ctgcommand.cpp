@@ -55,6 +55,6 @@ int runCtgCommand(const QStringList &arguments)
         printError(trace.error().message);
         return 1;
     }
-    printJson(QJsonDocument(CtgJson::toJson(CtgAnalyzer::analyse(*trace, options), series)));
+    printJson(QJsonDocument(CtgJson::toJson(CtgAnalyzer::analyse(*trace, options), series, trace->firstSampleSeconds)));
     return 0;
 }

@@ -44,6 +44,22 @@ private:
         return file(name + QStringLiteral(".hea"), h);
     }
 
+    // The trace as a monitor's CSV at 4 Hz whose clock starts at `firstSecond`, analysed by
+    // obslink-cli with the baseline series; empty if the command failed.
+    QJsonObject cliAnalysis(const CtgTrace &trace, double firstSecond, const QString &name)
+    {
+        QByteArray csv("time_s,fhr_bpm,toco\n");
+        for (qsizetype i = 0; i < trace.fhrBpm.size(); ++i)
+            csv += QByteArray::number(firstSecond + i / 4.0, 'f', 2) + ',' + QByteArray::number(trace.fhrBpm[i], 'f', 2) + ','
+                + QByteArray::number(trace.tocoUnits[i], 'f', 1) + '\n';
+        QProcess cli;
+        cli.start(QStringLiteral(OBSLINK_CLI_BINARY),
+                  {QStringLiteral("ctg"), QStringLiteral("analyse"), file(name, csv), QStringLiteral("--baseline-series")});
+        if (!cli.waitForFinished(30000) || cli.exitCode() != 0)
+            return {};
+        return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    }
+
 private slots:
     void csvWithLossAndExtraColumnsIsRead()
     {
@@ -142,6 +158,26 @@ private slots:
         QVERIFY(!CtgImporter::readWfdb(m_dir.filePath(QStringLiteral("nothing.hea"))));
     }
 
+    void cliReportsTimesInTheFilesOwnClock()
+    {
+        // An export that starts an hour into the recording: events and windows in its time_s.
+        const CtgTrace trace = CtgSynthesizer(1200, 140, 9).add({300, 40, 25}).build();
+        const QJsonObject result = cliAnalysis(trace, 3600, QStringLiteral("later.csv"));
+        QCOMPARE(result.value(QStringLiteral("firstSampleSeconds")).toDouble(), 3600.0);
+        QCOMPARE(result.value(QStringLiteral("windows")).toArray().first().toObject().value(QStringLiteral("startSeconds")).toDouble(), 3600.0);
+        bool found = false;
+        for (const QJsonValue &event : result.value(QStringLiteral("events")).toArray()) {
+            const QJsonObject e = event.toObject();
+            if (e.value(QStringLiteral("type")).toString() != QLatin1String("acceleration"))
+                continue;
+            found = true;
+            QVERIFY2(std::abs(e.value(QStringLiteral("peakSeconds")).toDouble() - (3600 + 320)) < 20,
+                     qPrintable(QString::number(e.value(QStringLiteral("peakSeconds")).toDouble())));
+        }
+        QVERIFY(found);
+        QCOMPARE(result.value(QStringLiteral("baselineSeries")).toArray().size(), trace.fhrBpm.size());
+    }
+
     void storedTraceRoundTripsAndDamageIsDetected()
     {
         CtgTrace trace = CtgSynthesizer(600, 140, 3).loss(100, 20).build();
@@ -163,20 +199,14 @@ private slots:
     void cliPrintsAnalysisAndBaselineSeries()
     {
         const CtgTrace trace = CtgSynthesizer(1200, 140, 9).add({300, 40, 25}).build();
-        QByteArray csv("time_s,fhr_bpm,toco\n");
-        for (qsizetype i = 0; i < trace.fhrBpm.size(); ++i)
-            csv += QByteArray::number(i / 4.0) + ',' + QByteArray::number(trace.fhrBpm[i], 'f', 2) + ',' + QByteArray::number(trace.tocoUnits[i], 'f', 1) + '\n';
-        const QString path = file(QStringLiteral("trace.csv"), csv);
-        QProcess cli;
-        cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("ctg"), QStringLiteral("analyse"), path, QStringLiteral("--baseline-series")});
-        QVERIFY(cli.waitForFinished(30000));
-        QCOMPARE(cli.exitCode(), 0);
-        const QJsonObject result = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const QJsonObject result = cliAnalysis(trace, 0, QStringLiteral("trace.csv"));
+        QCOMPARE(result.value(QStringLiteral("firstSampleSeconds")).toDouble(), 0.0);
         QCOMPARE(result.value(QStringLiteral("baselineSeries")).toArray().size(), trace.fhrBpm.size());
         QCOMPARE(result.value(QStringLiteral("windows")).toArray().size(), 2);
         QCOMPARE(result.value(QStringLiteral("accelerations")).toInt(), 1);
         QVERIFY(result.value(QStringLiteral("figo")).toObject().contains(QStringLiteral("classification")));
 
+        QProcess cli;
         cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("ctg"), QStringLiteral("analyse"),
                                                        file(QStringLiteral("bad.csv"), "nonsense\n")});
         QVERIFY(cli.waitForFinished(30000));

@@ -160,6 +160,7 @@ Result<CtgTrace> CtgImporter::sampledTrace(const QVector<CsvRow> &rows, bool has
 
     CtgTrace trace;
     trace.sampleRateHz = 1.0 / step;
+    trace.firstSampleSeconds = rows.first().time;
     auto append = [&](const CsvRow &row) {
         trace.fhrBpm.append(row.fhr);
         trace.tocoUnits.append(row.toco);

@@ -26,34 +26,39 @@ QString typeName(CtgEvent::Type type)
 
 QJsonObject classificationJson(const CtgClassification &c, const char *key)
 {
-    return {{QLatin1String(key), c.value}, {QStringLiteral("reasons"), QJsonArray::fromStringList(reasonTexts(c.reasons))}};
+    return { { QLatin1String(key), c.value },
+        { QStringLiteral("reasons"), QJsonArray::fromStringList(reasonTexts(c.reasons)) } };
 }
 } // namespace
 
-QJsonObject CtgJson::toJson(const CtgAnalysis &a, bool withBaselineSeries)
+QJsonObject CtgJson::toJson(const CtgAnalysis &a, bool withBaselineSeries, double firstSampleSeconds)
 {
+    const auto clock = [firstSampleSeconds](double seconds) { return rounded(seconds + firstSampleSeconds); };
     QJsonArray windows;
     for (const CtgWindow &w : a.windows)
-        windows.append(QJsonObject{
-            {QStringLiteral("startSeconds"), w.startSeconds},
-            {QStringLiteral("endSeconds"), w.endSeconds},
-            {QStringLiteral("baselineBpm"), w.baselineBpm ? QJsonValue(rounded(*w.baselineBpm, 1)) : QJsonValue()},
-            {QStringLiteral("baselineRoundedBpm"), w.baselineRoundedBpm ? QJsonValue(*w.baselineRoundedBpm) : QJsonValue()},
-            {QStringLiteral("variabilityBpm"), w.variabilityBpm ? QJsonValue(rounded(*w.variabilityBpm, 1)) : QJsonValue()},
-            {QStringLiteral("variabilityClass"), w.variabilityClass},
-            {QStringLiteral("lostPercent"), rounded(w.lostPercent, 1)},
-            {QStringLiteral("contractions"), w.contractions}});
+        windows.append(QJsonObject { { QStringLiteral("startSeconds"), clock(w.startSeconds) },
+            { QStringLiteral("endSeconds"), clock(w.endSeconds) },
+            { QStringLiteral("baselineBpm"),
+                w.baselineBpm ? QJsonValue(rounded(*w.baselineBpm, 1)) : QJsonValue() },
+            { QStringLiteral("baselineRoundedBpm"),
+                w.baselineRoundedBpm ? QJsonValue(*w.baselineRoundedBpm) : QJsonValue() },
+            { QStringLiteral("variabilityBpm"),
+                w.variabilityBpm ? QJsonValue(rounded(*w.variabilityBpm, 1)) : QJsonValue() },
+            { QStringLiteral("variabilityClass"), w.variabilityClass },
+            { QStringLiteral("lostPercent"), rounded(w.lostPercent, 1) },
+            { QStringLiteral("contractions"), w.contractions } });
     QJsonArray events;
     int decelerations = 0;
     QJsonObject decelerationTypes;
     for (const CtgEvent &e : a.events) {
-        QJsonObject event{{QStringLiteral("type"), typeName(e.type)},
-                          {QStringLiteral("startSeconds"), rounded(e.startSeconds)},
-                          {QStringLiteral("endSeconds"), rounded(e.endSeconds)},
-                          {QStringLiteral("peakSeconds"), rounded(e.peakSeconds)},
-                          {QStringLiteral("durationSeconds"), rounded(e.durationSeconds())},
-                          {e.type == CtgEvent::Type::Contraction ? QStringLiteral("amplitude") : QStringLiteral("amplitudeBpm"),
-                           rounded(e.amplitude, 1)}};
+        QJsonObject event { { QStringLiteral("type"), typeName(e.type) },
+            { QStringLiteral("startSeconds"), clock(e.startSeconds) },
+            { QStringLiteral("endSeconds"), clock(e.endSeconds) },
+            { QStringLiteral("peakSeconds"), clock(e.peakSeconds) },
+            { QStringLiteral("durationSeconds"), rounded(e.durationSeconds()) },
+            { e.type == CtgEvent::Type::Contraction ? QStringLiteral("amplitude")
+                                                    : QStringLiteral("amplitudeBpm"),
+                rounded(e.amplitude, 1) } };
         if (!e.subtype.isEmpty())
             event.insert(QStringLiteral("subtype"), e.subtype);
         if (e.type == CtgEvent::Type::Deceleration) {
@@ -65,24 +70,32 @@ QJsonObject CtgJson::toJson(const CtgAnalysis &a, bool withBaselineSeries)
     int contractions = 0;
     for (const CtgEvent &e : a.events)
         contractions += e.type == CtgEvent::Type::Contraction ? 1 : 0;
-    QJsonObject o{
-        {QStringLiteral("samplingRateHz"), a.sampleRateHz},
-        {QStringLiteral("durationSeconds"), rounded(a.durationSeconds)},
-        {QStringLiteral("signalQuality"), QJsonObject{{QStringLiteral("lostPercent"), rounded(a.lostPercent, 1)}}},
-        {QStringLiteral("baselineBpm"), a.meanBaselineBpm ? QJsonValue(rounded(*a.meanBaselineBpm, 1)) : QJsonValue()},
-        {QStringLiteral("windows"), windows},
-        {QStringLiteral("events"), events},
-        {QStringLiteral("accelerations"), a.accelerations},
-        {QStringLiteral("decelerations"), QJsonObject{{QStringLiteral("count"), decelerations}, {QStringLiteral("byType"), decelerationTypes}}},
-        {QStringLiteral("contractions"), QJsonObject{{QStringLiteral("count"), contractions},
-                                                     {QStringLiteral("perTenMinutes"), rounded(a.contractionsPerTenMinutes, 1)},
-                                                     {QStringLiteral("tachysystole"), a.tachysystole}}},
-        {QStringLiteral("sinusoidal"), a.sinusoidal},
-        {QStringLiteral("tachycardia"), a.tachycardia},
-        {QStringLiteral("bradycardia"), a.bradycardia},
-        {QStringLiteral("nst"), QJsonObject{{QStringLiteral("reactive"), a.nstReactive ? QJsonValue(*a.nstReactive) : QJsonValue()}}},
-        {QStringLiteral("figo"), classificationJson(a.figo, "classification")},
-        {QStringLiteral("nichd"), classificationJson(a.nichd, "category")},
+    QJsonObject o {
+        { QStringLiteral("samplingRateHz"), a.sampleRateHz },
+        { QStringLiteral("firstSampleSeconds"), rounded(firstSampleSeconds) },
+        { QStringLiteral("durationSeconds"), rounded(a.durationSeconds) },
+        { QStringLiteral("signalQuality"),
+            QJsonObject { { QStringLiteral("lostPercent"), rounded(a.lostPercent, 1) } } },
+        { QStringLiteral("baselineBpm"),
+            a.meanBaselineBpm ? QJsonValue(rounded(*a.meanBaselineBpm, 1)) : QJsonValue() },
+        { QStringLiteral("windows"), windows },
+        { QStringLiteral("events"), events },
+        { QStringLiteral("accelerations"), a.accelerations },
+        { QStringLiteral("decelerations"),
+            QJsonObject { { QStringLiteral("count"), decelerations },
+                { QStringLiteral("byType"), decelerationTypes } } },
+        { QStringLiteral("contractions"),
+            QJsonObject { { QStringLiteral("count"), contractions },
+                { QStringLiteral("perTenMinutes"), rounded(a.contractionsPerTenMinutes, 1) },
+                { QStringLiteral("tachysystole"), a.tachysystole } } },
+        { QStringLiteral("sinusoidal"), a.sinusoidal },
+        { QStringLiteral("tachycardia"), a.tachycardia },
+        { QStringLiteral("bradycardia"), a.bradycardia },
+        { QStringLiteral("nst"),
+            QJsonObject {
+                { QStringLiteral("reactive"), a.nstReactive ? QJsonValue(*a.nstReactive) : QJsonValue() } } },
+        { QStringLiteral("figo"), classificationJson(a.figo, "classification") },
+        { QStringLiteral("nichd"), classificationJson(a.nichd, "category") },
     };
     if (withBaselineSeries) {
         QJsonArray series;

@@ -8,5 +8,8 @@
 class CtgJson
 {
 public:
-    static QJsonObject toJson(const CtgAnalysis &analysis, bool withBaselineSeries);
+    // Times are in the file's clock: the analysis's seconds from the first sample plus
+    // `firstSampleSeconds` (CtgTrace::firstSampleSeconds), given as "firstSampleSeconds".
+    static QJsonObject toJson(
+        const CtgAnalysis &analysis, bool withBaselineSeries, double firstSampleSeconds = 0);
 };

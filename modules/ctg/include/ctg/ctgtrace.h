@@ -21,6 +21,9 @@ struct CtgTrace
     };
 
     double sampleRateHz = 4.0;
+    // The file's own time of the first sample (a CSV's first time_s); the analysis counts from
+    // the first sample, and reports in the file's time add this back.
+    double firstSampleSeconds = 0;
     QVector<float> fhrBpm;
     QVector<float> fhr2Bpm;   // second fetus; empty if none
     QVector<float> mhrBpm;    // maternal heart rate; empty if not recorded
