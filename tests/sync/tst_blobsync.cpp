@@ -3,6 +3,7 @@
 // damaged chunk or a blob that does not match its address refused with nothing kept, another
 // clinic refused until the woman is referred to it, and a pulled trace's samples downloaded on
 // demand, resumed after a cut and checked before the CTG module reads them.
+#include "center/centerdatabase.h"
 #include "ctg-records/ctgrecords.h"
 #include "sqlscalar.h"
 #include "storage/clinicrecords.h"
@@ -344,30 +345,15 @@ private slots:
         QCOMPARE(errorCode(reply), QStringLiteral("blob.too-many-uploads"));
 
         // One of them left for eight days, as by a workstation gone for good.
-        const QString location = m_center.databaseLocation();
-        const bool postgres = location.startsWith(QLatin1String("postgres"));
         {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
-                    QStringLiteral("age-an-upload"));
-            if (postgres) {
-                const QUrl url(location);
-                db.setHostName(url.host());
-                db.setPort(url.port(5432));
-                db.setDatabaseName(url.path().mid(1));
-                db.setUserName(url.userName());
-                db.setPassword(url.password());
-            } else {
-                db.setDatabaseName(location);
-            }
-            QVERIFY(db.open());
-            QSqlQuery age(db);
+            auto center = CenterDatabase::open(m_center.databaseLocation());
+            QVERIFY2(center, qPrintable(center ? QString() : center.error().message));
+            QSqlQuery age((*center)->connection());
             QVERIFY(age.exec(QStringLiteral(
                 "UPDATE blob_upload SET updated_at = updated_at - 8 * 24 * 3600 WHERE sha256 = '%1'")
                                  .arg(BlobAddress::of(QByteArray("upload 0") + QByteArray(100, 'x')))));
             QCOMPARE(age.numRowsAffected(), 1);
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("age-an-upload"));
         QCOMPARE(startUpload(64).status, 200);
         QCOMPARE(errorCode(startUpload(65)), QStringLiteral("blob.too-many-uploads"));
     }

@@ -62,6 +62,14 @@ QJsonObject tokensJson(const IssuedTokens &tokens)
                          {QStringLiteral("role"), tokens.user.role},
                          {QStringLiteral("displayName"), tokens.user.displayName}}}};
 }
+// What the center has of an attachment: the answer to a status request and to every chunk.
+QJsonObject blobStatusJson(const BlobStatus &status)
+{
+    return {{QStringLiteral("sha256"), status.sha256},
+            {QStringLiteral("size"), double(status.sizeBytes)},
+            {QStringLiteral("received"), double(status.receivedBytes)},
+            {QStringLiteral("complete"), status.complete}};
+}
 } // namespace
 
 CenterApi::CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, AttachmentStore &attachments,
@@ -254,12 +262,7 @@ ApiResponse CenterApi::blob(const CenterUser &user, const ApiRequest &request, c
         const auto status = m_attachments.status(user, sha256);
         if (!status)
             return errorResponse(status.error());
-        return ApiResponse{200,
-                           json({{QStringLiteral("sha256"), status->sha256},
-                                 {QStringLiteral("size"), double(status->sizeBytes)},
-                                 {QStringLiteral("received"), double(status->receivedBytes)},
-                                 {QStringLiteral("complete"), status->complete}}),
-                           {}};
+        return ApiResponse{200, json(blobStatusJson(*status)), {}};
     }
     bool ok = false;
     const qint64 offset = parts.at(3).toLongLong(&ok);
@@ -272,12 +275,7 @@ ApiResponse CenterApi::blob(const CenterUser &user, const ApiRequest &request, c
         const auto status = m_attachments.putChunk(user, sha256, total, offset, request.body, request.contentSha256.toLower());
         if (!status)
             return errorResponse(status.error());
-        return ApiResponse{200,
-                           json({{QStringLiteral("sha256"), status->sha256},
-                                 {QStringLiteral("size"), double(status->sizeBytes)},
-                                 {QStringLiteral("received"), double(status->receivedBytes)},
-                                 {QStringLiteral("complete"), status->complete}}),
-                           {}};
+        return ApiResponse{200, json(blobStatusJson(*status)), {}};
     }
     const QString lengthText = request.query.queryItemValue(QStringLiteral("length"));
     const qint64 length = lengthText.isEmpty() ? m_limits.maxBlobChunkBytes : lengthText.toLongLong(&ok);
