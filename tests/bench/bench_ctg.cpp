@@ -1,8 +1,8 @@
 // Analysis time of a 1-hour and a 24-hour 4 Hz trace, against a plain moving average over the
 // same samples measured in the same run, and the memory a 24-hour trace takes.
+#include "benchlabour.h"
 #include "ctg/ctganalyzer.h"
 #include "ctg/ctgfileformat.h"
-#include "ctg/ctgsynthesizer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,16 +13,7 @@
 namespace {
 CtgTrace labour(double seconds)
 {
-    CtgSynthesizer s(seconds, 140, 99);
-    s.drift(5);
-    for (double t = 200; t + 300 < seconds; t += 180) {
-        s.contraction(t);
-        if (static_cast<int>(t) % 900 < 180)
-            s.add({t + 10, 70, -20});
-        else if (static_cast<int>(t) % 700 < 180)
-            s.add({t + 60, 40, 22});
-    }
-    return s.build();
+    return labourSynthesizer(seconds).build();
 }
 
 double medianMs(const CtgTrace &trace, int runs)

@@ -2,10 +2,10 @@
 // (target < 8 ms) at 3 and 1 cm/min and with the whole day zoomed into view, against drawing the
 // same window's raw samples as one polyline (what the viewer would do without its min/max
 // pyramid), measured in the same run; and the memory the opened trace takes.
+#include "benchlabour.h"
 #include "ctg-ui/ctgpaperdata.h"
 #include "ctg-ui/ctgpaperpainter.h"
 #include "ctg-ui/ctgpaperview.h"
-#include "ctg/ctgsynthesizer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -20,15 +20,8 @@
 namespace {
 CtgTrace labour(double seconds)
 {
-    CtgSynthesizer s(seconds, 140, 99);
-    s.drift(5);
-    for (double t = 200; t + 300 < seconds; t += 180) {
-        s.contraction(t);
-        if (static_cast<int>(t) % 900 < 180)
-            s.add({ t + 10, 70, -20 });
-        else if (static_cast<int>(t) % 700 < 180)
-            s.add({ t + 60, 40, 22 });
-    }
+    // With a minute and a half of signal loss every hour and a half, as the viewer must draw.
+    CtgSynthesizer s = labourSynthesizer(seconds);
     for (double t = 1800; t < seconds; t += 5400)
         s.loss(t, 90);
     return s.build();
