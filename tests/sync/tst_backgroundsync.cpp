@@ -1,6 +1,7 @@
 // The workstation's background sync against a real obslink-center over HTTPS on 127.0.0.1:
 // sign-in once and resume with the kept refresh token, retries with growing waits while the
 // center is unreachable, and a conflict chosen on one device reaching the other.
+#include "backgroundsyncwait.h"
 #include "memorytokenstore.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
@@ -12,20 +13,6 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
-
-namespace {
-bool waitForState(BackgroundSync &sync, SyncStatus::State state, int timeout = 30000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeout) {
-        if (sync.status().state == state)
-            return true;
-        QTest::qWait(20);
-    }
-    return sync.status().state == state;
-}
-} // namespace
 
 class TestBackgroundSync : public QObject
 {

@@ -4,6 +4,7 @@
 // module there reads the same samples; a reader's request for one trace's samples is answered
 // at once, and with the center unreachable it fails with a reason and stores nothing.
 #include "ctg-records/ctgrecords.h"
+#include "backgroundsyncwait.h"
 #include "memorytokenstore.h"
 #include "sqlscalar.h"
 #include "storage/clinicrecords.h"
@@ -29,18 +30,6 @@ CtgTrace syntheticTrace()
         trace.tocoUnits.append(float(random.generateDouble() * 40));
     }
     return trace;
-}
-
-bool waitForState(BackgroundSync &sync, SyncStatus::State state, int timeout = 60000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeout) {
-        if (sync.status().state == state)
-            return true;
-        QTest::qWait(20);
-    }
-    return sync.status().state == state;
 }
 
 qint64 scalar(const QString &path, const QString &sql)
