@@ -101,6 +101,14 @@ void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const
         return;
     }
     const int columns = int(std::ceil(area.width()));
+    // The samples under pixel column x, as min and max; nothing past the trace's end.
+    const auto columnRange = [&](int x) -> std::optional<CtgDecimation::Range> {
+        const qsizetype first = qsizetype(std::floor((startSeconds + x / pixelsPerSecond) * rateHz));
+        const qsizetype last = qsizetype(std::floor((startSeconds + (x + 1) / pixelsPerSecond) * rateHz));
+        if (first >= channel.size())
+            return std::nullopt;
+        return channel.range(first, std::max(last, first + 1));
+    };
     if (samplesPerPixel >= 16) {
         // Zoomed out, each column is one aliased vertical stroke over its samples' range,
         // stretched to meet the previous column so that the trace stays continuous: as fast as a
@@ -109,11 +117,10 @@ void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const
         strokes.reserve(columns);
         std::optional<CtgDecimation::Range> previous;
         for (int x = 0; x < columns; ++x) {
-            const qsizetype first = qsizetype(std::floor((startSeconds + x / pixelsPerSecond) * rateHz));
-            const qsizetype last = qsizetype(std::floor((startSeconds + (x + 1) / pixelsPerSecond) * rateHz));
-            if (first >= channel.size())
+            const auto column = columnRange(x);
+            if (!column)
                 break;
-            const CtgDecimation::Range r = channel.range(first, std::max(last, first + 1));
+            const CtgDecimation::Range r = *column;
             if (!r.any) {
                 previous.reset();
                 continue;
@@ -136,11 +143,10 @@ void drawChannel(QPainter &p, const CtgDecimation &channel, double rateHz, const
         return;
     }
     for (int x = 0; x < columns; ++x) {
-        const qsizetype first = qsizetype(std::floor((startSeconds + x / pixelsPerSecond) * rateHz));
-        const qsizetype last = qsizetype(std::floor((startSeconds + (x + 1) / pixelsPerSecond) * rateHz));
-        if (first >= channel.size())
+        const auto column = columnRange(x);
+        if (!column)
             break;
-        const CtgDecimation::Range r = channel.range(first, std::max(last, first + 1));
+        const CtgDecimation::Range r = *column;
         if (!r.any) {
             flush();
             continue;
