@@ -16,6 +16,7 @@
 #include "guitesting.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
+#include "testclinic.h"
 #include "testtranslation.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientbanner.h"
@@ -101,25 +102,18 @@ private slots:
     void importedPathologicalTraceRaisesTheBannerAlertAndIsEvidenceForTheGrading()
     {
         QTemporaryDir dir;
-        auto db = Database::open(
-            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
-        QVERIFY(db);
-        Patient patient;
-        patient.name = QStringLiteral("陈丽");
-        patient.nationalId = QStringLiteral("110101199003070026");
-        patient.birthDate = QDate(1990, 3, 7);
-        Pregnancy pregnancy;
-        pregnancy.lmp = Today.addDays(-(38 * 7 + 3));
-        pregnancy.bookingDate = Today.addDays(-200);
-        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
-        Patient other;
-        other.name = QStringLiteral("张敏");
-        other.birthDate = QDate(1995, 1, 1);
-        Pregnancy otherPregnancy;
-        otherPregnancy.lmp = Today.addDays(-150);
-        QVERIFY(ClinicRecords(**db).registerPregnancy(other, otherPregnancy));
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("c1"));
+        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
+        Patient her;
+        her.name = QStringLiteral("陈丽");
+        her.nationalId = QStringLiteral("110101199003070026");
+        her.birthDate = QDate(1990, 3, 7);
+        const auto booked = clinic.book(her, Today.addDays(-(38 * 7 + 3)), Today.addDays(-200));
+        const auto other = clinic.book(QStringLiteral("张敏"), QDate(1995, 1, 1), Today.addDays(-150));
+        QVERIFY(booked && other);
+        const Patient &patient = booked->patient;
 
-        MainWindow window(**db, Today);
+        MainWindow window(clinic.database(), Today);
         window.resize(1500, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -212,7 +206,7 @@ private slots:
         QVERIFY(columnText(tab->table(), 5).contains(QLatin1String("dr-wang")));
 
         // Another woman's chart: no traces, no alert, no CTG evidence.
-        QVERIFY(window.openPatient(other.meta.id));
+        QVERIFY(window.openPatient(other->patient.meta.id));
         QCOMPARE(tab->table()->rowCount(), 0);
         QVERIFY(chart->banner()->ctgAlert().isEmpty());
         QVERIFY(!columnText(rules, 0).contains(QLatin1String("CTG")));
@@ -225,16 +219,12 @@ private slots:
     void aFileThatIsNotATraceIsRefusedWithItsReasonAndNothingIsStored()
     {
         QTemporaryDir dir;
-        auto db = Database::open(
-            dir.filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-wang") });
-        QVERIFY(db);
-        Patient patient;
-        patient.name = QStringLiteral("陈丽");
-        patient.birthDate = QDate(1990, 3, 7);
-        Pregnancy pregnancy;
-        pregnancy.lmp = Today.addDays(-250);
-        QVERIFY(ClinicRecords(**db).registerPregnancy(patient, pregnancy));
-        MainWindow window(**db, Today);
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("c1"));
+        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
+        const auto booked = clinic.book(QStringLiteral("陈丽"), QDate(1990, 3, 7), Today.addDays(-250));
+        QVERIFY(booked);
+        const Patient &patient = booked->patient;
+        MainWindow window(clinic.database(), Today);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPatient(patient.meta.id));
