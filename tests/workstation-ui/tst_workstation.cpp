@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -432,8 +433,14 @@ QAction *fileMenuAction(QMainWindow *window, const QString &text)
 void saveAs(const QString &path)
 {
     whenModal<QFileDialog>([path](QFileDialog *dialog) {
-        dialog->selectFile(path);
+        // The folder first, then the name as typed: a whole path given to selectFile() depends
+        // on the dialog's file model, which fills in the background and, on a loaded machine,
+        // late enough that Save found no name and the dialog closed empty.
+        const QFileInfo file(path);
+        dialog->setDirectory(file.absolutePath());
+        dialog->selectFile(file.fileName());
         static_cast<QDialog *>(dialog)->accept(); // what Save does
+        QVERIFY2(!dialog->isVisible(), "the save dialog did not take the file name");
     });
 }
 } // namespace
