@@ -145,6 +145,33 @@ private slots:
         QVERIFY(CtgImporter::readWfdb(m_dir.filePath(QStringLiteral("1001"))));
     }
 
+    void wfdbMaternalChannelIsReadWhereverItStands()
+    {
+        // Maternal heart rate first, as some monitors write it: it must not be taken for the FHR.
+        QByteArray dat;
+        auto append = [&dat](qint16 v) { dat.append(static_cast<char>(v & 0xff)).append(static_cast<char>(v >> 8)); };
+        for (int i = 0; i < 8; ++i) {
+            append(static_cast<qint16>(8000 + i * 100)); // MHR 80.00 …
+            append(static_cast<qint16>(14000));          // FHR 140
+            append(static_cast<qint16>(1500));           // UC 15
+        }
+        file(QStringLiteral("mhr.dat"), dat);
+        const QString hea = file(QStringLiteral("mhr.hea"),
+            "mhr 3 4 8\nmhr.dat 16 100/bpm 12 0 0 0 0 MHR\nmhr.dat 16 100/bpm 12 0 0 0 0 FHR\nmhr.dat 16 100/nd 12 0 0 0 0 UC\n");
+        const auto trace = CtgImporter::readWfdb(hea);
+        QVERIFY2(trace, trace ? "" : qPrintable(trace.error().message));
+        QCOMPARE(trace->fhrBpm.value(3), 140.0f);
+        QCOMPARE(trace->mhrBpm.size(), 8);
+        QCOMPARE(trace->mhrBpm.value(3), 83.0f);
+        QCOMPARE(trace->tocoUnits.value(3), 15.0f);
+
+        // A record of the maternal heart rate alone is not a fetal trace.
+        file(QStringLiteral("only.dat"), QByteArray(16, '\x20'));
+        const auto alone = CtgImporter::readWfdb(file(QStringLiteral("only.hea"), "only 1 4 8\nonly.dat 16 100/bpm 12 0 0 0 0 MHR\n"));
+        QVERIFY(!alone);
+        QVERIFY2(alone.error().message.contains(QLatin1String("fetal")), qPrintable(alone.error().message));
+    }
+
     void brokenWfdbIsRefused()
     {
         const QString truncated = wfdb(QStringLiteral("short"), 40);

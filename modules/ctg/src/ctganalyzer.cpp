@@ -1,4 +1,5 @@
 #include "ctg/ctganalyzer.h"
+#include "ctg/ctgsignalchecker.h"
 
 #include "signalfilters.h"
 
@@ -327,6 +328,24 @@ bool repetitive(const QList<CtgEvent> &events, const QStringList &types, double 
     }
     return false;
 }
+// A trace that may show the mother's pulse is never called reassuring: its reasons lead with the
+// warning, and a class that would be normal (FIGO) or category I (NICHD) is lowered to
+// suspicious / category II until someone has checked the maternal pulse against the fetal heart.
+void warnOfMaternalSignal(CtgAnalysis &a)
+{
+    if (!a.signalQuality.mayBeMaternal())
+        return;
+    const QString minutes = QString::number(std::max(1L, std::lround(a.signalQuality.maternalSeconds() / 60)));
+    const CtgReason warning = a.signalQuality.maternalConfirmedByChannel()
+        ? CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Signal may be maternal: for %1 min the FHR runs on the recorded maternal heart rate. Those stretches are left out; check the fetal heart."), {minutes})
+        : CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Signal may be maternal: for %1 min the trace jumps to an adult's heart rate or to half the fetal rate. Check the maternal pulse against the fetal heart before acting on those stretches."), {minutes});
+    if (a.figo.value == QLatin1String("normal"))
+        a.figo = {QStringLiteral("suspicious"), {}};
+    if (a.nichd.value == QLatin1String("I"))
+        a.nichd = {QStringLiteral("II"), {}};
+    a.figo.reasons.prepend(warning);
+    a.nichd.reasons.prepend(warning);
+}
 } // namespace
 
 CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
@@ -335,7 +354,9 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
     a.sampleRateHz = trace.sampleRateHz;
     a.durationSeconds = trace.durationSeconds();
     const int factor = std::max(1, static_cast<int>(std::lround(trace.sampleRateHz)));
-    const QVector<float> clean = cleanFetalHeartRate(trace);
+    a.signalQuality = CtgSignalChecker::assess(trace);
+    QVector<float> clean = cleanFetalHeartRate(trace);
+    a.signalQuality.leaveOut(clean, trace.sampleRateHz);
     QVector<double> y = downsample(clean, factor); // 1 Hz
     const qsizetype seconds = y.size();
     a.baselineCurve = QVector<float>(trace.fhrBpm.size(), CtgTrace::Lost);
@@ -481,6 +502,7 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
         const CtgReason reason = CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "%1% of the signal is lost: too little to classify the trace."), {QString::number(qRound(a.lostPercent))});
         a.figo = {QStringLiteral("insufficient-signal"), {reason}};
         a.nichd = {QStringLiteral("undetermined"), {reason}};
+        warnOfMaternalSignal(a);
         return a;
     }
     QList<CtgReason> pathological, suspicious;
@@ -563,5 +585,6 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
             reasons << CtgReason(QT_TRANSLATE_NOOP("CtgAnalyzer", "Variability outside 6–25 bpm."));
         a.nichd = {QStringLiteral("II"), reasons};
     }
+    warnOfMaternalSignal(a);
     return a;
 }

@@ -270,33 +270,47 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
     }
     if (samples > MaxSamples)
         return tl::unexpected(formatError(tr("The trace is longer than 72 hours.")));
-    int fhrSignal = -1, tocoSignal = -1;
+    int fhrSignal = -1, tocoSignal = -1, mhrSignal = -1;
     for (int s = 0; s < signalCount; ++s) {
         const QString d = signalInfo[s].description.toUpper();
-        if (fhrSignal < 0 && (d.contains(QLatin1String("FHR")) || d.contains(QLatin1String("HR"))))
+        // The maternal channel first: "MHR" would otherwise be taken for the fetal heart rate.
+        if (mhrSignal < 0 && (d.contains(QLatin1String("MHR")) || d.contains(QLatin1String("MATERNAL"))))
+            mhrSignal = s;
+        else if (fhrSignal < 0 && (d.contains(QLatin1String("FHR")) || d.contains(QLatin1String("HR"))))
             fhrSignal = s;
         else if (tocoSignal < 0 && (d.contains(QLatin1String("UC")) || d.contains(QLatin1String("TOCO"))))
             tocoSignal = s;
     }
     if (fhrSignal < 0)
-        fhrSignal = 0;
+        fhrSignal = mhrSignal == 0 ? 1 : 0;
+    if (fhrSignal >= signalCount)
+        return tl::unexpected(formatError(tr("The WFDB record has a maternal heart rate but no fetal heart rate signal.")));
     if (tocoSignal < 0 && signalCount > 1)
-        tocoSignal = fhrSignal == 0 ? 1 : 0;
+        for (int s = 0; s < signalCount && tocoSignal < 0; ++s)
+            if (s != fhrSignal && s != mhrSignal)
+                tocoSignal = s;
     CtgTrace trace;
     trace.sampleRateHz = rate;
     trace.fhrBpm.resize(samples);
     if (tocoSignal >= 0)
         trace.tocoUnits.resize(samples);
+    if (mhrSignal >= 0)
+        trace.mhrBpm.resize(samples);
     const auto *raw = reinterpret_cast<const uchar *>(bytes.constData());
     auto valueAt = [&](qsizetype sample, int signal) {
         const qsizetype at = sample * frameBytes + qsizetype(2) * signal;
         return static_cast<qint16>(raw[at] | (raw[at + 1] << 8));
     };
-    for (qsizetype i = 0; i < samples; ++i) {
-        const qint16 fhr = valueAt(i, fhrSignal);
-        trace.fhrBpm[i] = fhr == 0 || fhr == -32768
+    const auto heartRateAt = [&](qsizetype sample, int signal) {
+        const qint16 value = valueAt(sample, signal);
+        return value == 0 || value == -32768
             ? CtgTrace::Lost
-            : heartRate((fhr - signalInfo[fhrSignal].baseline) / signalInfo[fhrSignal].gain);
+            : heartRate((value - signalInfo[signal].baseline) / signalInfo[signal].gain);
+    };
+    for (qsizetype i = 0; i < samples; ++i) {
+        trace.fhrBpm[i] = heartRateAt(i, fhrSignal);
+        if (mhrSignal >= 0)
+            trace.mhrBpm[i] = heartRateAt(i, mhrSignal);
         if (tocoSignal >= 0) {
             const qint16 uc = valueAt(i, tocoSignal);
             trace.tocoUnits[i] = uc == -32768

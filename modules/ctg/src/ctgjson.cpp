@@ -46,7 +46,15 @@ QJsonObject CtgJson::toJson(const CtgAnalysis &a, bool withBaselineSeries, doubl
                 w.variabilityBpm ? QJsonValue(rounded(*w.variabilityBpm, 1)) : QJsonValue() },
             { QStringLiteral("variabilityClass"), w.variabilityClass },
             { QStringLiteral("lostPercent"), rounded(w.lostPercent, 1) },
+            { QStringLiteral("trustworthyPercent"),
+                rounded(a.signalQuality.trustworthyPercentByWindow.value(windows.size()), 1) },
             { QStringLiteral("contractions"), w.contractions } });
+    QJsonArray stretches;
+    for (const CtgSuspectStretch &s : a.signalQuality.stretches)
+        stretches.append(QJsonObject { { QStringLiteral("kind"), s.kindName() },
+            { QStringLiteral("startSeconds"), clock(s.startSeconds) },
+            { QStringLiteral("endSeconds"), clock(s.endSeconds) },
+            { QStringLiteral("levelBpm"), rounded(s.levelBpm, 1) } });
     QJsonArray events;
     int decelerations = 0;
     QJsonObject decelerationTypes;
@@ -75,7 +83,10 @@ QJsonObject CtgJson::toJson(const CtgAnalysis &a, bool withBaselineSeries, doubl
         { QStringLiteral("firstSampleSeconds"), rounded(firstSampleSeconds) },
         { QStringLiteral("durationSeconds"), rounded(a.durationSeconds) },
         { QStringLiteral("signalQuality"),
-            QJsonObject { { QStringLiteral("lostPercent"), rounded(a.lostPercent, 1) } } },
+            QJsonObject { { QStringLiteral("lostPercent"), rounded(a.lostPercent, 1) },
+                { QStringLiteral("trustworthyPercent"), rounded(a.signalQuality.trustworthyPercent, 1) },
+                { QStringLiteral("mayBeMaternal"), a.signalQuality.mayBeMaternal() },
+                { QStringLiteral("suspectStretches"), stretches } } },
         { QStringLiteral("baselineBpm"),
             a.meanBaselineBpm ? QJsonValue(rounded(*a.meanBaselineBpm, 1)) : QJsonValue() },
         { QStringLiteral("windows"), windows },

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ctg/ctgreason.h"
+#include "ctg/ctgsignalquality.h"
 
 #include <QList>
 #include <QString>
@@ -45,7 +46,8 @@ struct CtgAnalysis
 {
     double sampleRateHz = 4;
     double durationSeconds = 0;
-    double lostPercent = 0;
+    double lostPercent = 0;       // of the FHR, counting what the signal check left out
+    CtgSignalQuality signalQuality;
     std::optional<double> meanBaselineBpm;
     QVector<float> baselineCurve; // at the input sampling rate; NaN where undefined
     QList<CtgWindow> windows;

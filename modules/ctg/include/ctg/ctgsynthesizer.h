@@ -6,7 +6,8 @@
 
 // Builds traces with known ground truth for the tests and benchmarks: a drifting baseline with
 // beat-to-beat noise, and accelerations, decelerations (placed against contractions), signal
-// loss, sinusoidal stretches and doubling/halving artefacts where asked.
+// loss, sinusoidal stretches, doubling/halving artefacts and the mother's pulse picked up instead
+// of the fetus (with or without a maternal channel) where asked.
 class CtgSynthesizer
 {
 public:
@@ -27,6 +28,12 @@ public:
     CtgSynthesizer &loss(double startSeconds, double durationSeconds);
     CtgSynthesizer &sinusoidal(double startSeconds, double durationSeconds, double amplitudeBpm, double periodSeconds);
     CtgSynthesizer &doubling(double startSeconds, double durationSeconds);
+    CtgSynthesizer &halving(double startSeconds, double durationSeconds);
+    // The mother's heart rate (about `levelBpm`, rising with contractions); recorded as the
+    // maternal channel when `recorded`.
+    CtgSynthesizer &maternalPulse(double levelBpm, bool recorded);
+    // The FHR channel follows the mother's pulse instead of the fetus (maternalPulse first).
+    CtgSynthesizer &maternalCapture(double startSeconds, double durationSeconds);
 
     CtgTrace build() const;
     double baselineAt(double seconds) const;
@@ -50,4 +57,8 @@ private:
     };
     QList<Sine> m_sines;
     QList<Shape> m_doublings;
+    QList<Shape> m_halvings;
+    QList<Shape> m_captures;
+    double m_maternalBpm = 0; // 0: no maternal pulse
+    bool m_maternalRecorded = false;
 };
