@@ -2127,6 +2127,14 @@ See docs/rules-five-color-2017.md.</translation>
         <source>Variability outside 6–25 bpm.</source>
         <translation>Variability outside 6–25 bpm.</translation>
     </message>
+    <message>
+        <source>Signal may be maternal: for %1 min the FHR runs on the recorded maternal heart rate. Those stretches are left out; check the fetal heart.</source>
+        <translation>Signal may be maternal: for %1 min the FHR runs on the recorded maternal heart rate. Those stretches are left out; check the fetal heart.</translation>
+    </message>
+    <message>
+        <source>Signal may be maternal: for %1 min the trace jumps to an adult&apos;s heart rate or to half the fetal rate. Check the maternal pulse against the fetal heart before acting on those stretches.</source>
+        <translation>Signal may be maternal: for %1 min the trace jumps to an adult&apos;s heart rate or to half the fetal rate. Check the maternal pulse against the fetal heart before acting on those stretches.</translation>
+    </message>
 </context>
 <context>
     <name>CtgFileFormat</name>
@@ -2224,6 +2232,10 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</source>
         <translation>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</translation>
+    </message>
+    <message>
+        <source>The WFDB record has a maternal heart rate but no fetal heart rate signal.</source>
+        <translation>The WFDB record has a maternal heart rate but no fetal heart rate signal.</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2476,26 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>D</source>
         <translation>D</translation>
+    </message>
+    <message>
+        <source>Maternal heart rate (recorded channel)</source>
+        <translation>Maternal heart rate (recorded channel)</translation>
+    </message>
+    <message>
+        <source>May be maternal heart rate</source>
+        <translation>May be maternal heart rate</translation>
+    </message>
+    <message>
+        <source>Doubled count</source>
+        <translation>Doubled count</translation>
+    </message>
+    <message>
+        <source>Halved count or maternal heart rate</source>
+        <translation>Halved count or maternal heart rate</translation>
+    </message>
+    <message>
+        <source>Artefact</source>
+        <translation>Artefact</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2838,22 @@ See docs/rules-five-color-2017.md.</translation>
             <numerusform>%n page written at paper scale.</numerusform>
             <numerusform>%n pages written at paper scale.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trustworthy signal %1%</source>
+        <translation>trustworthy signal %1%</translation>
+    </message>
+    <message>
+        <source>%1–%2 (%3)</source>
+        <translation>%1–%2 (%3)</translation>
+    </message>
+    <message>
+        <source>⚠ Signal may be maternal: the FHR follows the recorded maternal heart rate at %1. Those stretches are left out of the analysis; reposition the transducer and confirm the fetal heart.</source>
+        <translation>⚠ Signal may be maternal: the FHR follows the recorded maternal heart rate at %1. Those stretches are left out of the analysis; reposition the transducer and confirm the fetal heart.</translation>
+    </message>
+    <message>
+        <source>⚠ Signal may be maternal at %1: check the maternal pulse against the fetal heart (auscultation or ultrasound) before acting on the trace there.</source>
+        <translation>⚠ Signal may be maternal at %1: check the maternal pulse against the fetal heart (auscultation or ultrasound) before acting on the trace there.</translation>
     </message>
 </context>
 <context>

@@ -2121,6 +2121,14 @@ See docs/rules-five-color-2017.md.</source>
         <source>Variability outside 6–25 bpm.</source>
         <translation>变异不在 6–25 次/分范围内。</translation>
     </message>
+    <message>
+        <source>Signal may be maternal: for %1 min the FHR runs on the recorded maternal heart rate. Those stretches are left out; check the fetal heart.</source>
+        <translation>信号可能来自母体：胎心率与记录的母体心率重合 %1 分钟。这些片段未纳入分析；请确认胎心。</translation>
+    </message>
+    <message>
+        <source>Signal may be maternal: for %1 min the trace jumps to an adult&apos;s heart rate or to half the fetal rate. Check the maternal pulse against the fetal heart before acting on those stretches.</source>
+        <translation>信号可能来自母体：曲线有 %1 分钟突跳至成人心率或胎心率的一半。依据这些片段处理前，请将母体脉搏与胎心进行核对。</translation>
+    </message>
 </context>
 <context>
     <name>CtgFileFormat</name>
@@ -2218,6 +2226,10 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>Line %1 must name the columns time_s, fhr_bpm and toco (found: %2).</source>
         <translation>第 %1 行必须给出列名 time_s、fhr_bpm 和 toco（实际为：%2）。</translation>
+    </message>
+    <message>
+        <source>The WFDB record has a maternal heart rate but no fetal heart rate signal.</source>
+        <translation>该 WFDB 记录只有母体心率，没有胎心率信号。</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2470,26 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>D</source>
         <translation>减</translation>
+    </message>
+    <message>
+        <source>Maternal heart rate (recorded channel)</source>
+        <translation>母体心率（记录通道）</translation>
+    </message>
+    <message>
+        <source>May be maternal heart rate</source>
+        <translation>可能为母体心率</translation>
+    </message>
+    <message>
+        <source>Doubled count</source>
+        <translation>倍频计数</translation>
+    </message>
+    <message>
+        <source>Halved count or maternal heart rate</source>
+        <translation>半频计数或母体心率</translation>
+    </message>
+    <message>
+        <source>Artefact</source>
+        <translation>伪差</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +2825,22 @@ See docs/rules-five-color-2017.md.</source>
         <translation>
             <numerusform>已按实际走纸比例输出 %n 页。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trustworthy signal %1%</source>
+        <translation>可信信号 %1%</translation>
+    </message>
+    <message>
+        <source>%1–%2 (%3)</source>
+        <translation>%1–%2（%3）</translation>
+    </message>
+    <message>
+        <source>⚠ Signal may be maternal: the FHR follows the recorded maternal heart rate at %1. Those stretches are left out of the analysis; reposition the transducer and confirm the fetal heart.</source>
+        <translation>⚠ 信号可能来自母体：%1 胎心率与记录的母体心率一致。这些片段未纳入分析；请重新放置探头并确认胎心。</translation>
+    </message>
+    <message>
+        <source>⚠ Signal may be maternal at %1: check the maternal pulse against the fetal heart (auscultation or ultrasound) before acting on the trace there.</source>
+        <translation>⚠ %1 信号可能来自母体：依据该段曲线处理前，请将母体脉搏与胎心（听诊或超声）进行核对。</translation>
     </message>
 </context>
 <context>

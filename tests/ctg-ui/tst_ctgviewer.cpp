@@ -8,6 +8,7 @@
 // marked on the tab, asks for them, says it is being fetched (or why not) and shows the paper
 // once they are stored.
 #include "ctg-records/ctgrecords.h"
+#include "ctg-ui/ctgpaperpainter.h"
 #include "ctg-ui/ctgpaperview.h"
 #include "ctg-ui/ctgpdfexport.h"
 #include "ctg-ui/ctgreview.h"
@@ -303,6 +304,58 @@ private slots:
         QTest::mouseClick(paper, Qt::LeftButton, {}, QPoint(int(x), int(paper->scale().fhrY(180))));
         QCOMPARE(paper->selectedEvent(), other);
         QCOMPARE(list->currentItem(), list->topLevelItem(other));
+    }
+
+    void signalThatMayBeMaternalIsWarnedOfAndHatchedOnThePaper()
+    {
+        // Twenty minutes with the mother's pulse (recorded) picked up from minute 8 to 12.
+        CtgSynthesizer s(1200, 140, 21);
+        s.maternalPulse(86, true).maternalCapture(480, 240);
+        auto stored = store(s.build());
+        QVERIFY(stored.records);
+        CtgReview review(*stored.records, QStringLiteral("王医生"));
+        QSignalSpy ready(&review, &CtgReview::ready);
+        review.open(stored.record.meta.id);
+        CtgViewer viewer(review);
+        viewer.paper()->setDotsPerInch(96);
+        viewer.setCmPerMinute(1);
+        viewer.resize(1500, 900);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        QTRY_COMPARE(ready.size(), 1);
+        QVERIFY(viewer.signalWarning()->isVisible());
+        QVERIFY2(viewer.signalWarning()->text().contains(QStringLiteral("08:08")) || viewer.signalWarning()->text().contains(QStringLiteral("08:07")),
+                 qPrintable(viewer.signalWarning()->text()));
+        QVERIFY(viewer.summaryLabel()->text().contains(isTranslatedTestRun() ? QStringLiteral("%") : QStringLiteral("trustworthy signal 80%")));
+        QVERIFY(review.data()->analysis.figo.value != QLatin1String("normal"));
+
+        // The paper (the PDF is drawn by the same painter): hatching in the stretch, none before.
+        const CtgPaperScale scale = viewer.paper()->scale();
+        QImage image(int(1200 * scale.pixelsPerSecond()) + 1, int(scale.fhrY(50)) + 1, QImage::Format_RGB32);
+        {
+            QPainter p(&image);
+            CtgPaperPainter::paintPaper(p, QRectF(image.rect()), scale, 0, *review.data(), {});
+        }
+        const auto hatched = [&](double fromSeconds, double toSeconds) {
+            int count = 0;
+            for (int x = int(fromSeconds * scale.pixelsPerSecond()); x < int(toSeconds * scale.pixelsPerSecond()); ++x)
+                for (int y = int(scale.fhrY(200)); y < int(scale.fhrY(170)); ++y)
+                    count += QColor(image.pixel(x, y)) == QColor(0xd8, 0x43, 0x15);
+            return count;
+        };
+        QVERIFY2(hatched(500, 700) > 100, qPrintable(QString::number(hatched(500, 700))));
+        QCOMPARE(hatched(100, 400), 0);
+
+        // A clean trace has no warning.
+        auto clean = store(quietTrace(1200));
+        QVERIFY(clean.records);
+        CtgReview cleanReview(*clean.records, QStringLiteral("王医生"));
+        QSignalSpy cleanReady(&cleanReview, &CtgReview::ready);
+        cleanReview.open(clean.record.meta.id);
+        CtgViewer cleanViewer(cleanReview);
+        cleanViewer.show();
+        QTRY_COMPARE(cleanReady.size(), 1);
+        QVERIFY(!cleanViewer.signalWarning()->isVisible());
     }
 
     void doubleClickOnThePaperSavesANoteAtThatMomentAndSigningMakesTheInterpretationFinal()

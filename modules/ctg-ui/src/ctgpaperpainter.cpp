@@ -21,6 +21,8 @@ const QColor normalBand(0xe6, 0xf4, 0xe6);
 const QColor fhrColor(0x10, 0x1c, 0x5c);
 const QColor fhr2Color(0x1b, 0x6e, 0x3a);
 const QColor mhrColor(0x8e, 0x24, 0xaa);
+const QColor suspectMaternalColor(0xd8, 0x43, 0x15); // hatching over signal that may be the mother's
+const QColor suspectArtefactColor(0x90, 0x90, 0x90);
 const QColor tocoColor(0x21, 0x21, 0x21);
 const QColor baselineColor(0xe6, 0x51, 0x00);
 const QColor accelerationFill(0x43, 0xa0, 0x47, 60);
@@ -291,6 +293,27 @@ void CtgPaperPainter::paintPaper(QPainter &p, const QRectF &area, const CtgPaper
         p.fillRect(QRectF(xOf(std::max(dataEnd, startSeconds)), area.top(), area.right() - xOf(dataEnd),
                        area.height()),
             QColor(0xee, 0xee, 0xee));
+
+    // Stretches that are probably not the fetal heart, hatched over the FHR panel and named at
+    // its foot (artefacts only hatched: they are short and many).
+    const QFontMetricsF suspectMetrics(paperFont(scale, 2.6, true));
+    for (const CtgSuspectStretch &s : data.analysis.signalQuality.stretches) {
+        if (s.endSeconds < startSeconds || s.startSeconds > endSeconds)
+            continue;
+        const bool maternal = s.mayBeMaternal();
+        const QRectF span(xOf(s.startSeconds), fhrTop, std::max(1.0, s.durationSeconds() * pps), fhrBottom - fhrTop);
+        p.fillRect(span, QBrush(maternal ? suspectMaternalColor : suspectArtefactColor, Qt::BDiagPattern));
+        if (s.kind == CtgSuspectStretch::Kind::Artefact)
+            continue;
+        const QString label = CtgTerms::suspect(s);
+        if (suspectMetrics.horizontalAdvance(label) > span.width() && s.durationSeconds() * pps < 6 * scale.dotsPerMm())
+            continue; // no room even for a short cut label
+        p.setFont(paperFont(scale, 2.6, true));
+        p.setPen(maternal ? suspectMaternalColor.darker(130) : suspectArtefactColor.darker(160));
+        p.drawText(QRectF(span.left(), fhrBottom - 5 * scale.dotsPerMm(), std::max(span.width(), suspectMetrics.horizontalAdvance(label)),
+                       4 * scale.dotsPerMm()),
+            Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
 
     // The selected event outlined, each acceleration and deceleration marked with its type.
     // Marks are printed where a minute is at least 4 mm of paper: zoomed further out they would

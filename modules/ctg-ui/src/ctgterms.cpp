@@ -90,3 +90,20 @@ QColor CtgTerms::nichdColor(const QString &value)
         return figoColor(QStringLiteral("pathological"));
     return figoColor(QString());
 }
+
+QString CtgTerms::suspect(const CtgSuspectStretch &stretch)
+{
+    switch (stretch.kind) {
+    case CtgSuspectStretch::Kind::Maternal:
+        return tr("Maternal heart rate (recorded channel)");
+    case CtgSuspectStretch::Kind::MaternalSuspected:
+        return tr("May be maternal heart rate");
+    case CtgSuspectStretch::Kind::Doubling:
+        return tr("Doubled count");
+    case CtgSuspectStretch::Kind::Halving:
+        return tr("Halved count or maternal heart rate");
+    case CtgSuspectStretch::Kind::Artefact:
+        return tr("Artefact");
+    }
+    return {};
+}

@@ -48,6 +48,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     , m_nichd(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_reasons(new QLabel(this))
+    , m_signalWarning(new QLabel(this))
     , m_speed(new QComboBox(this))
     , m_scaleLabel(new QLabel(this))
     , m_paper(new CtgPaperView(this))
@@ -68,6 +69,11 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_summary->setWordWrap(true);
     m_reasons->setObjectName(QStringLiteral("ctgReasons"));
     m_reasons->setWordWrap(true);
+    m_signalWarning->setObjectName(QStringLiteral("signalWarning"));
+    m_signalWarning->setWordWrap(true);
+    m_signalWarning->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fbe9e7; color: #8c1d00; border: 1px solid #d84315; padding: 4px; font-weight: bold; }"));
+    m_signalWarning->hide();
     m_speed->setObjectName(QStringLiteral("chartSpeed"));
     for (int cm : { 1, 2, 3 })
         m_speed->addItem(tr("%1 cm/min").arg(cm), cm);
@@ -137,6 +143,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     auto *paperLayout = new QVBoxLayout(paperColumn);
     paperLayout->setContentsMargins(0, 0, 0, 0);
     paperLayout->addLayout(header);
+    paperLayout->addWidget(m_signalWarning);
     paperLayout->addWidget(m_reasons);
     paperLayout->addLayout(tools);
     paperLayout->addWidget(m_paper);
@@ -262,8 +269,10 @@ void CtgViewer::showTrace()
           << tr("%n contraction(s)", nullptr, contractions);
     if (a.nstReactive)
         parts << (*a.nstReactive ? tr("NST reactive") : tr("NST non-reactive"));
-    parts << tr("signal lost %1%").arg(locale.toString(a.lostPercent, 'f', 1));
+    parts << tr("signal lost %1%").arg(locale.toString(a.lostPercent, 'f', 1))
+          << tr("trustworthy signal %1%").arg(locale.toString(a.signalQuality.trustworthyPercent, 'f', 0));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
+    showSignalWarning(a.signalQuality);
     m_reasons->setText(reasonTexts(a.reasons()).join(QLatin1Char(' ')));
 
     m_events->clear();
@@ -288,6 +297,26 @@ void CtgViewer::showTrace()
     showAnnotations();
     showInterpretations();
     syncScrollBar();
+}
+
+void CtgViewer::showSignalWarning(const CtgSignalQuality &quality)
+{
+    m_signalWarning->setVisible(quality.mayBeMaternal());
+    if (!quality.mayBeMaternal())
+        return;
+    QStringList where;
+    for (const CtgSuspectStretch &s : quality.stretches)
+        if (s.mayBeMaternal())
+            where << tr("%1–%2 (%3)")
+                         .arg(CtgPaperPainter::timeLabel(s.startSeconds, m_review.record().recordedAt),
+                             CtgPaperPainter::timeLabel(s.endSeconds, m_review.record().recordedAt), CtgTerms::suspect(s));
+    m_signalWarning->setText(quality.maternalConfirmedByChannel()
+            ? tr("⚠ Signal may be maternal: the FHR follows the recorded maternal heart rate at %1. "
+                 "Those stretches are left out of the analysis; reposition the transducer and confirm the fetal heart.")
+                  .arg(where.join(QStringLiteral(", ")))
+            : tr("⚠ Signal may be maternal at %1: check the maternal pulse against the fetal heart "
+                 "(auscultation or ultrasound) before acting on the trace there.")
+                  .arg(where.join(QStringLiteral(", "))));
 }
 
 void CtgViewer::showAnnotations()

@@ -15,6 +15,8 @@ public:
     static QString nichd(const QString &value); // "Category III"
     static QString event(const CtgEvent &event); // "Late deceleration"
     static QString mark(const CtgEvent &event); // "L", printed at the event on the paper
+    // "Maternal heart rate (recorded channel)", listed and printed over a suspect stretch.
+    static QString suspect(const CtgSuspectStretch &stretch);
     // Green, amber, red; grey when not classified. Shape differs too: callers put the word.
     static QColor figoColor(const QString &value);
     static QColor nichdColor(const QString &value);

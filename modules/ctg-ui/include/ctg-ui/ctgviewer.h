@@ -4,6 +4,7 @@
 
 class CtgPaperView;
 class CtgReview;
+struct CtgSignalQuality;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -31,6 +32,7 @@ public:
     QPlainTextEdit *interpretationEditor() const { return m_editor; }
     QPushButton *signButton() const { return m_sign; }
     QLabel *summaryLabel() const { return m_summary; }
+    QLabel *signalWarning() const { return m_signalWarning; }
     // Name and ID of the woman, for the title and the printed header.
     void setWoman(const QString &woman);
     void setCmPerMinute(int cmPerMinute);
@@ -51,6 +53,7 @@ signals:
 
 private:
     void showTrace();
+    void showSignalWarning(const CtgSignalQuality &quality);
     void showAnnotations();
     void showInterpretations();
     void syncScrollBar();
@@ -62,6 +65,7 @@ private:
     QLabel *m_nichd;
     QLabel *m_summary;
     QLabel *m_reasons;
+    QLabel *m_signalWarning;
     QComboBox *m_speed;
     QLabel *m_scaleLabel;
     CtgPaperView *m_paper;
