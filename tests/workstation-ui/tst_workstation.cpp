@@ -433,12 +433,15 @@ QAction *fileMenuAction(QMainWindow *window, const QString &text)
 void saveAs(const QString &path)
 {
     whenModal<QFileDialog>([path](QFileDialog *dialog) {
-        // The folder first, then the name as typed: a whole path given to selectFile() depends
-        // on the dialog's file model, which fills in the background and, on a loaded machine,
-        // late enough that Save found no name and the dialog closed empty.
+        // The folder, then the name typed into the name field. Not selectFile(): it leaves the
+        // field as it is while the field has the keyboard focus, and whether the dialog has
+        // taken the focus yet depends on the machine's load — the dialog then saved under its
+        // suggested name, and the test found no file.
         const QFileInfo file(path);
         dialog->setDirectory(file.absolutePath());
-        dialog->selectFile(file.fileName());
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY2(name, "the save dialog has no file name field");
+        name->setText(file.fileName());
         static_cast<QDialog *>(dialog)->accept(); // what Save does
         QVERIFY2(!dialog->isVisible(), "the save dialog did not take the file name");
     });
