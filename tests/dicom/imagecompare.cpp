@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 namespace {
 QImage comparable(const QImage &image)
@@ -74,6 +75,22 @@ double ImageCompare::meanDifference(const QImage &first, const QImage &second)
         for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count)
             sum += std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]);
     return count ? sum / double(count) : 0;
+}
+
+double ImageCompare::psnr(const QImage &first, const QImage &second)
+{
+    const QImage a = comparable(first);
+    const QImage b = comparable(second);
+    double squares = 0;
+    qint64 count = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count) {
+            const double d = a.constScanLine(y)[x] - b.constScanLine(y)[x];
+            squares += d * d;
+        }
+    if (count == 0 || squares == 0)
+        return std::numeric_limits<double>::infinity();
+    return 10 * std::log10(255.0 * 255.0 / (squares / double(count)));
 }
 
 QString ImageCompare::everyFrame(const QString &dicomPath, int frames,
