@@ -443,9 +443,9 @@ SynthImage DicomSynth::ybrFull422(int frames)
     return s;
 }
 
-SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames)
+SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames, const QSize &size)
 {
-    SynthImage s = blank(QStringLiteral("PALETTE COLOR"), 1, bitsAllocated, frames);
+    SynthImage s = blank(QStringLiteral("PALETTE COLOR"), 1, bitsAllocated, frames, size);
     for (int i = 0; i < entries; ++i) {
         const double t = double(i) / (entries - 1);
         s.paletteRed.append(static_cast<quint16>(std::lround(65535 * t)));

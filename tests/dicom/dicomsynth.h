@@ -92,7 +92,7 @@ public:
     static SynthImage ybrFull(int frames);
     static SynthImage ybrFull422(int frames);
     // Indices of `bitsAllocated` bits into a palette of `entries` colours.
-    static SynthImage palette(int bitsAllocated, int entries, int frames);
+    static SynthImage palette(int bitsAllocated, int entries, int frames, const QSize &size = QSize(64, 48));
 
     // A region of the Sequence of Ultrasound Regions, bounds inclusive.
     static UltrasoundRegion region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,

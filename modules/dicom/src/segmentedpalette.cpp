@@ -64,14 +64,29 @@ struct Expansion
                     return fail(SegmentedPalette::tr("the segments give more than 65536 entries"));
                 const qint64 y0 = table.back();
                 const qint64 y1 = data[position++];
+                if (length == 0)
+                    break;
+                // y0 + (y1 - y0) * i / length rounded half up, i.e. floor((2 (y1 - y0) i + length)
+                // / (2 length)), in exact integers kept as quotient and remainder from one entry to
+                // the next (a division per entry would be most of the cost of a 65536-entry line).
+                const qint64 denominator = 2 * qint64(length);
+                const qint64 increment = 2 * (y1 - y0);
+                qint64 quotientStep = increment / denominator;
+                qint64 remainderStep = increment % denominator;
+                if (remainderStep < 0) {
+                    remainderStep += denominator;
+                    --quotientStep;
+                }
+                qint64 quotient = 0;
+                qint64 remainder = length; // i = 0: length / (2 length) = 0 remainder length
                 for (qint64 i = 1; i <= length; ++i) {
-                    // y0 + (y1 - y0) * i / length, rounded half up, in exact integers.
-                    const qint64 numerator = 2 * (y1 - y0) * i + length;
-                    const qint64 denominator = 2 * qint64(length);
-                    qint64 step = numerator / denominator;
-                    if (numerator % denominator != 0 && numerator < 0)
-                        --step; // floor, not truncation towards zero
-                    table.push_back(static_cast<quint16>(y0 + step));
+                    quotient += quotientStep;
+                    remainder += remainderStep;
+                    if (remainder >= denominator) {
+                        remainder -= denominator;
+                        ++quotient;
+                    }
+                    table.push_back(static_cast<quint16>(y0 + quotient));
                 }
                 break;
             }
@@ -160,6 +175,7 @@ Result<std::vector<quint16>> SegmentedPalette::expand(const std::vector<quint16>
         }
     }
     Expansion expansion { bits == 8 ? bytes : words, bits == 8, {}, {} };
+    expansion.table.reserve(size_t(entries));
     if (!expansion.run(0, -1, 0))
         return failure(QStringLiteral("dicom.palette"), expansion.problem);
     if (expansion.table.size() < size_t(entries))
