@@ -3,6 +3,7 @@
 #include "dcmtkreference.h"
 #include "dicomeditor.h"
 #include "dicomsynth.h"
+#include "gdcmreference.h"
 #include "imagecompare.h"
 #include "synthfolder.h"
 
@@ -44,6 +45,17 @@ UltrasoundRegion scanRegion()
     r.referencePixelX0 = 32;
     r.referencePixelY0 = 2;
     return r;
+}
+
+// A 16-bit palette image and the same with each table stored as one discrete segment, which
+// DCMTK cannot read.
+SynthImage segmentedTwin(SynthImage s)
+{
+    s.paletteEntries = int(s.paletteRed.size());
+    for (auto [plain, segmented] : { std::pair { &s.paletteRed, &s.segmentedRed },
+             std::pair { &s.paletteGreen, &s.segmentedGreen }, std::pair { &s.paletteBlue, &s.segmentedBlue } })
+        *segmented = QList<quint16> { 0, quint16(plain->size()) } + *plain;
+    return s;
 }
 
 UltrasoundRegion dopplerRegion()
@@ -183,6 +195,48 @@ private slots:
             QString::number(frame), QStringLiteral("--out"), png });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(DcmtkReference::difference(QImage(png), referencePath, frame), QString());
+    }
+
+    void renderOfASegmentedPaletteWritesWhatDcmtkShowsOfItsPlainTables()
+    {
+        if (!DcmtkReference::available())
+            QSKIP("dcmj2pnm (package dcmtk) is not installed: no reference rendering");
+        const SynthImage plain = DicomSynth::palette(16, 4096, 1);
+        const QString path = write(segmentedTwin(plain), SynthSyntax::ExplicitBig);
+        const QString png = m_files.filePath(QStringLiteral("segmented.png"));
+        const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(DcmtkReference::difference(QImage(png), write(plain, SynthSyntax::ExplicitBig), 0), QString());
+
+        SynthImage damaged = segmentedTwin(plain);
+        damaged.segmentedGreen[0] = 7; // no such segment type
+        const Run refused = cli({ QStringLiteral("render"), write(damaged, SynthSyntax::ExplicitLittle),
+            QStringLiteral("--out"), m_files.filePath(QStringLiteral("damaged.png")) });
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("palette"), refused.err.constData());
+        QVERIFY(!QFile::exists(m_files.filePath(QStringLiteral("damaged.png"))));
+    }
+
+    void renderOfLossyJpeg2000WritesWhatGdcmShows()
+    {
+        if (!GdcmReference::available())
+            QSKIP("gdcmconv (package libgdcm-tools) or dcmj2pnm is not installed: no reference decoding");
+        // Signed 14-bit samples whose codestream says 14 bits and header 16, with a rescale.
+        SynthImage image = DicomSynth::grey(16, 14, true, 1);
+        image.bitsStored = 16;
+        image.rescaleIntercept = -100;
+        image.rescaleSlope = 2;
+        SynthOptions options;
+        options.jpeg2000.codestreamPrecision = 14;
+        const QString path = m_files.write(image, SynthSyntax::Jpeg2000Lossy, options);
+        QVERIFY(!path.isEmpty());
+        const QString png = m_files.filePath(QStringLiteral("lossy.png"));
+        const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QString why;
+        const QImage gdcm = GdcmReference::render(path, 0, &why);
+        QVERIFY2(!gdcm.isNull(), qPrintable(why));
+        QCOMPARE(ImageCompare::difference(QImage(png), gdcm), QString());
     }
 
     void oneFrameFileAcceptsFrameZeroAndOne()
