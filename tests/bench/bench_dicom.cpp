@@ -192,7 +192,8 @@ int main(int argc, char *argv[])
         const double segmentedMs = median(segmentedRuns);
         std::printf("bench: dicom_plain_palette_first_frame_ms %.2f ms\n", plainMs);
         std::printf("bench: dicom_segmented_palette_first_frame_ms %.2f ms\n", segmentedMs);
-        std::printf("bench: dicom_segmented_palette_first_frame_vs_plain %.2f ratio\n", segmentedMs / plainMs);
+        std::printf(
+            "bench: dicom_segmented_palette_first_frame_vs_plain %.2f ratio\n", segmentedMs / plainMs);
     }
 
     // Memory held by a cache full of the loop's frames.

@@ -176,10 +176,12 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
                 segmented ? DCM_SegmentedRedPaletteColorLookupTableData : DCM_RedPaletteColorLookupTableData,
                 segmented ? &s.segmentedRed : &s.paletteRed },
             { DCM_GreenPaletteColorLookupTableDescriptor,
-                segmented ? DCM_SegmentedGreenPaletteColorLookupTableData : DCM_GreenPaletteColorLookupTableData,
+                segmented ? DCM_SegmentedGreenPaletteColorLookupTableData
+                          : DCM_GreenPaletteColorLookupTableData,
                 segmented ? &s.segmentedGreen : &s.paletteGreen },
             { DCM_BluePaletteColorLookupTableDescriptor,
-                segmented ? DCM_SegmentedBluePaletteColorLookupTableData : DCM_BluePaletteColorLookupTableData,
+                segmented ? DCM_SegmentedBluePaletteColorLookupTableData
+                          : DCM_BluePaletteColorLookupTableData,
                 segmented ? &s.segmentedBlue : &s.paletteBlue }
         };
         for (const auto &[descriptorTag, dataTag, data] : tables) {
@@ -188,9 +190,11 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
             if (!segmented && s.paletteBits == 8) {
                 words.assign((data->size() + 1) / 2, 0);
                 for (qsizetype i = 0; i < data->size(); ++i)
-                    words[size_t(i / 2)] = static_cast<Uint16>(words[size_t(i / 2)] | ((*data)[i] & 0xff) << (i % 2 ? 8 : 0));
+                    words[size_t(i / 2)]
+                        = static_cast<Uint16>(words[size_t(i / 2)] | ((*data)[i] & 0xff) << (i % 2 ? 8 : 0));
             }
-            ds.putAndInsertUint16Array(DcmTag(dataTag, EVR_OW), words.data(), static_cast<unsigned long>(words.size()));
+            ds.putAndInsertUint16Array(
+                DcmTag(dataTag, EVR_OW), words.data(), static_cast<unsigned long>(words.size()));
         }
     }
     for (int i = 0; i < s.regions.size(); ++i) {
@@ -281,7 +285,8 @@ QByteArray encodeJpeg2000(
         p.dy = 1;
         p.w = static_cast<OPJ_UINT32>(s.columns);
         p.h = static_cast<OPJ_UINT32>(s.rows);
-        p.prec = static_cast<OPJ_UINT32>(layout.codestreamPrecision ? layout.codestreamPrecision : s.bitsStored);
+        p.prec
+            = static_cast<OPJ_UINT32>(layout.codestreamPrecision ? layout.codestreamPrecision : s.bitsStored);
         p.sgnd = layout.codestreamSigned.value_or(s.isSigned) ? 1 : 0;
     }
     std::unique_ptr<opj_image_t, void (*)(opj_image_t *)> image(

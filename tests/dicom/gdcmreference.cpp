@@ -8,7 +8,8 @@
 
 bool GdcmReference::available()
 {
-    return !QStandardPaths::findExecutable(QStringLiteral("gdcmconv")).isEmpty() && DcmtkReference::available();
+    return !QStandardPaths::findExecutable(QStringLiteral("gdcmconv")).isEmpty()
+        && DcmtkReference::available();
 }
 
 QImage GdcmReference::render(const QString &dicomPath, int frame, QString *why)
@@ -20,7 +21,8 @@ QImage GdcmReference::render(const QString &dicomPath, int frame, QString *why)
         { QStringLiteral("--raw"), dicomPath, raw });
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
-        *why = QStringLiteral("gdcmconv --raw: ") + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        *why = QStringLiteral("gdcmconv --raw: ")
+            + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         return {};
     }
     return DcmtkReference::render(raw, frame, why);

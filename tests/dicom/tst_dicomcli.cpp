@@ -52,8 +52,9 @@ UltrasoundRegion scanRegion()
 SynthImage segmentedTwin(SynthImage s)
 {
     s.paletteEntries = int(s.paletteRed.size());
-    for (auto [plain, segmented] : { std::pair { &s.paletteRed, &s.segmentedRed },
-             std::pair { &s.paletteGreen, &s.segmentedGreen }, std::pair { &s.paletteBlue, &s.segmentedBlue } })
+    for (auto [plain, segmented] :
+        { std::pair { &s.paletteRed, &s.segmentedRed }, std::pair { &s.paletteGreen, &s.segmentedGreen },
+            std::pair { &s.paletteBlue, &s.segmentedBlue } })
         *segmented = QList<quint16> { 0, quint16(plain->size()) } + *plain;
     return s;
 }
@@ -190,7 +191,8 @@ private slots:
         // DCMTK cannot read JPEG 2000: it shows the same image uncompressed instead.
         const QString referencePath
             = syntax == SynthSyntax::Jpeg2000 ? write(image, SynthSyntax::ExplicitLittle) : path;
-        const QString png = m_files.filePath(QStringLiteral("out-%1.png").arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QString png
+            = m_files.filePath(QStringLiteral("out-%1.png").arg(QString::fromUtf8(QTest::currentDataTag())));
         const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--frame"),
             QString::number(frame), QStringLiteral("--out"), png });
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -206,7 +208,8 @@ private slots:
         const QString png = m_files.filePath(QStringLiteral("segmented.png"));
         const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(DcmtkReference::difference(QImage(png), write(plain, SynthSyntax::ExplicitBig), 0), QString());
+        QCOMPARE(
+            DcmtkReference::difference(QImage(png), write(plain, SynthSyntax::ExplicitBig), 0), QString());
 
         SynthImage damaged = segmentedTwin(plain);
         damaged.segmentedGreen[0] = 7; // no such segment type

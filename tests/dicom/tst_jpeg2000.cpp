@@ -195,7 +195,8 @@ private slots:
             QTest::addRow("12-bit values, 16-bit codestream, Bits Stored 12, %s", kind)
                 << twelveBitsInSixteen(false) << twelveBitsInSixteen(true) << codestream(16, 4.0f) << lossy;
             QTest::addRow("signed 14-bit codestream, Bits Stored 16, rescaled, %s", kind)
-                << fourteenBitsUnderSixteen(false) << fourteenBitsUnderSixteen(true) << codestream(14) << lossy;
+                << fourteenBitsUnderSixteen(false) << fourteenBitsUnderSixteen(true) << codestream(14)
+                << lossy;
         }
     }
 
@@ -205,7 +206,8 @@ private slots:
         QFETCH(SynthImage, values);
         QFETCH(Jpeg2000Layout, j2k);
         QFETCH(bool, lossy);
-        const QString compressed = write(image, lossy ? SynthSyntax::Jpeg2000Lossy : SynthSyntax::Jpeg2000, j2k);
+        const QString compressed
+            = write(image, lossy ? SynthSyntax::Jpeg2000Lossy : SynthSyntax::Jpeg2000, j2k);
         const QString source = write(values, SynthSyntax::ExplicitLittle);
         QVERIFY(!compressed.isEmpty() && !source.isEmpty());
         auto file = DicomFile::open(compressed);
@@ -219,7 +221,8 @@ private slots:
         if (lossy) {
             const double psnr = ImageCompare::psnr(*rendered, window);
             qInfo("PSNR %.1f dB against the values", psnr);
-            QVERIFY2(psnr >= LossyPsnrDb, qPrintable(QStringLiteral("PSNR %1 dB against the values").arg(psnr)));
+            QVERIFY2(
+                psnr >= LossyPsnrDb, qPrintable(QStringLiteral("PSNR %1 dB against the values").arg(psnr)));
         } else {
             QCOMPARE(ImageCompare::difference(*rendered, window), QString());
         }

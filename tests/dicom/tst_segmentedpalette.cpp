@@ -75,7 +75,8 @@ public:
             return words;
         }
         for (qsizetype i = 0; i < m_items.size(); i += 2)
-            words << quint16((m_items[i] & 0xff) | (i + 1 < m_items.size() ? (m_items[i + 1] & 0xff) << 8 : 0));
+            words << quint16(
+                (m_items[i] & 0xff) | (i + 1 < m_items.size() ? (m_items[i + 1] & 0xff) << 8 : 0));
         return words;
     }
     const QList<quint16> &expected() const { return m_expected; }
@@ -132,8 +133,8 @@ struct Palette
 
 // Indices of `indexBits` bits spread over the table (and beyond it, where the first mapped index
 // is not 0), with the segmented tables in place of the plain ones.
-SynthImage segmentedImage(int indexBits, int entries, int firstMapped, int entryBits, const Palette &palette,
-    int frames = 1)
+SynthImage segmentedImage(
+    int indexBits, int entries, int firstMapped, int entryBits, const Palette &palette, int frames = 1)
 {
     SynthImage s = DicomSynth::palette(indexBits, indexBits == 8 ? 256 : entries, frames);
     s.paletteFirstMapped = firstMapped;
@@ -162,14 +163,16 @@ SynthImage plainTwin(SynthImage s, const Palette &palette)
 QImage expectedFrame(const SynthImage &s, const Palette &palette, int frame)
 {
     QImage image(s.columns, s.rows, QImage::Format_RGB888);
-    const QList<quint16> *tables[] = { &palette.red.expected(), &palette.green.expected(), &palette.blue.expected() };
+    const QList<quint16> *tables[]
+        = { &palette.red.expected(), &palette.green.expected(), &palette.blue.expected() };
     for (int y = 0; y < s.rows; ++y) {
         uchar *line = image.scanLine(y);
         for (int x = 0; x < s.columns; ++x) {
             const int index = DicomSynth::sample(s, frame, x, y, 0);
             for (int c = 0; c < 3; ++c) {
                 const QList<quint16> &table = *tables[c];
-                const int entry = table.at(std::clamp(index - s.paletteFirstMapped, 0, int(table.size()) - 1));
+                const int entry
+                    = table.at(std::clamp(index - s.paletteFirstMapped, 0, int(table.size()) - 1));
                 line[3 * x + c] = uchar(s.paletteBits == 16 ? entry >> 8 : entry);
             }
         }
@@ -202,8 +205,16 @@ Palette indirectPalette(int entries)
 {
     Palette p;
     // Segments 0-1 copied after a jump; the copied linear segment starts from the new last value.
-    p.red.discrete({ 100, 200, 300 }).linear(5, 800).discrete({ 9000 }).indirect(2, 0).linear(entries - 17, 65000);
-    p.green.discrete({ 65535, 0 }).linear(20, 30000).indirect(1, 1).discrete({ 7 }).linear(entries - 43, 12345);
+    p.red.discrete({ 100, 200, 300 })
+        .linear(5, 800)
+        .discrete({ 9000 })
+        .indirect(2, 0)
+        .linear(entries - 17, 65000);
+    p.green.discrete({ 65535, 0 })
+        .linear(20, 30000)
+        .indirect(1, 1)
+        .discrete({ 7 })
+        .linear(entries - 43, 12345);
     // An indirect segment copying one that is itself indirect.
     p.blue.discrete({ 10 }).linear(9, 1000).indirect(2, 0).indirect(1, 2).linear(entries - 30, 50000);
     return p;
@@ -253,8 +264,8 @@ private:
     {
         m_palettes.insert(QString::fromLatin1(name), palette);
         for (SynthSyntax syntax : { SynthSyntax::ExplicitLittle, SynthSyntax::ExplicitBig })
-            QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(QLatin1String(name),
-                              QLatin1String(DicomSynth::syntaxName(syntax)))))
+            QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(
+                QLatin1String(name), QLatin1String(DicomSynth::syntaxName(syntax)))))
                 << QString::fromLatin1(name) << image << syntax;
     }
 
@@ -266,13 +277,14 @@ private slots:
         QTest::addColumn<QString>("palette");
         QTest::addColumn<SynthImage>("image");
         QTest::addColumn<SynthSyntax>("syntax");
-        addRows("discrete, 16-bit entries, 16-bit indices", segmentedImage(16, 4096, 0, 16, discretePalette(4096)),
-            discretePalette(4096));
-        addRows("linear, 16-bit entries, 16-bit indices", segmentedImage(16, 4096, 0, 16, linearPalette(4096)),
-            linearPalette(4096));
-        addRows("indirect, 16-bit entries, 8-bit indices", segmentedImage(8, 256, 0, 16, indirectPalette(256)),
-            indirectPalette(256));
-        addRows("every type, 8-bit entries", segmentedImage(8, 256, 0, 8, eightBitPalette()), eightBitPalette());
+        addRows("discrete, 16-bit entries, 16-bit indices",
+            segmentedImage(16, 4096, 0, 16, discretePalette(4096)), discretePalette(4096));
+        addRows("linear, 16-bit entries, 16-bit indices",
+            segmentedImage(16, 4096, 0, 16, linearPalette(4096)), linearPalette(4096));
+        addRows("indirect, 16-bit entries, 8-bit indices",
+            segmentedImage(8, 256, 0, 16, indirectPalette(256)), indirectPalette(256));
+        addRows(
+            "every type, 8-bit entries", segmentedImage(8, 256, 0, 8, eightBitPalette()), eightBitPalette());
         addRows("65536 entries written as 0", segmentedImage(16, 65536, 0, 16, fullRangePalette()),
             fullRangePalette());
         addRows("first mapped index 30 of 200 entries", segmentedImage(8, 200, 30, 16, firstMappedPalette()),
@@ -297,13 +309,16 @@ private slots:
         const SynthSyntax twinSyntax = syntax == SynthSyntax::Jpeg2000 ? SynthSyntax::ExplicitLittle : syntax;
         const QString twin
             = DcmtkReference::available() ? m_files.write(plainTwin(image, tables), twinSyntax) : QString();
-        const QString problem = ImageCompare::everyFrame(path, image.frames, [&](int frame, const QImage &rendered) {
-            const QString byHand = ImageCompare::difference(rendered, expectedFrame(image, tables, frame));
-            if (!byHand.isEmpty() || twin.isEmpty())
-                return byHand.isEmpty() ? byHand : QStringLiteral("against the segments: ") + byHand;
-            const QString dcmtk = DcmtkReference::difference(rendered, twin, frame);
-            return dcmtk.isEmpty() ? dcmtk : QStringLiteral("against dcmj2pnm with plain tables: ") + dcmtk;
-        });
+        const QString problem
+            = ImageCompare::everyFrame(path, image.frames, [&](int frame, const QImage &rendered) {
+                  const QString byHand
+                      = ImageCompare::difference(rendered, expectedFrame(image, tables, frame));
+                  if (!byHand.isEmpty() || twin.isEmpty())
+                      return byHand.isEmpty() ? byHand : QStringLiteral("against the segments: ") + byHand;
+                  const QString dcmtk = DcmtkReference::difference(rendered, twin, frame);
+                  return dcmtk.isEmpty() ? dcmtk
+                                         : QStringLiteral("against dcmj2pnm with plain tables: ") + dcmtk;
+              });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
@@ -336,7 +351,8 @@ private slots:
         auto rendered = (*file)->renderFrame(0);
         QVERIFY(!rendered);
         QCOMPARE(rendered.error().code, QStringLiteral("dicom.palette"));
-        QVERIFY2(rendered.error().message.contains(QLatin1String("red")), qPrintable(rendered.error().message));
+        QVERIFY2(
+            rendered.error().message.contains(QLatin1String("red")), qPrintable(rendered.error().message));
     }
 };
 

@@ -131,7 +131,8 @@ struct DicomFile::Private
             DcmDataset &dataset = *context.file.getDataset();
             DcmPixelSequence *sequence = pixelSequence(dataset);
             if (!sequence)
-                return failure(QStringLiteral("dicom.no-pixels"), DicomFile::tr("The pixel data is not encapsulated."));
+                return failure(
+                    QStringLiteral("dicom.no-pixels"), DicomFile::tr("The pixel data is not encapsulated."));
             auto indexed = EncapsulatedFrames::index(dataset, *sequence, info.frames);
             if (!indexed)
                 return tl::unexpected(indexed.error());

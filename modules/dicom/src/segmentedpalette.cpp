@@ -129,7 +129,8 @@ struct Channel
 std::array<Channel, 3> channels()
 {
     return { { { DCM_RedPaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData,
-                   DCM_SegmentedRedPaletteColorLookupTableData, QT_TRANSLATE_NOOP("SegmentedPalette", "red") },
+                   DCM_SegmentedRedPaletteColorLookupTableData,
+                   QT_TRANSLATE_NOOP("SegmentedPalette", "red") },
         { DCM_GreenPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableData,
             DCM_SegmentedGreenPaletteColorLookupTableData, QT_TRANSLATE_NOOP("SegmentedPalette", "green") },
         { DCM_BluePaletteColorLookupTableDescriptor, DCM_BluePaletteColorLookupTableData,
@@ -159,13 +160,15 @@ Error paletteError(const QString &colour, const QString &why)
 }
 } // namespace
 
-Result<std::vector<quint16>> SegmentedPalette::expand(const std::vector<quint16> &words, int bits, int entries)
+Result<std::vector<quint16>> SegmentedPalette::expand(
+    const std::vector<quint16> &words, int bits, int entries)
 {
     if (bits != 8 && bits != 16)
-        return failure(QStringLiteral("dicom.palette"),
-            tr("Palette entries of %1 bits cannot be expanded.").arg(bits));
+        return failure(
+            QStringLiteral("dicom.palette"), tr("entries of %1 bits cannot be expanded").arg(bits));
     if (entries < 1 || entries > int(MaxEntries))
-        return failure(QStringLiteral("dicom.palette"), tr("A palette of %1 entries is impossible.").arg(entries));
+        return failure(
+            QStringLiteral("dicom.palette"), tr("a palette of %1 entries is impossible").arg(entries));
     std::vector<quint16> bytes;
     if (bits == 8) {
         bytes.reserve(words.size() * 2);
@@ -220,7 +223,8 @@ Result<void> SegmentedPalette::expandInDataset(DcmItem &dataset)
             entries = int(MaxEntries); // PS3.3 C.7.6.3.1.5: 0 stands for 2^16 entries
         const Uint16 *raw = nullptr;
         unsigned long count = 0;
-        if (dataset.findAndGetUint16Array(channel.segmented, raw, &count, OFFalse).bad() || !raw || count == 0)
+        if (dataset.findAndGetUint16Array(channel.segmented, raw, &count, OFFalse).bad() || !raw
+            || count == 0)
             return tl::unexpected(paletteError(colour, tr("its data is empty")));
         auto table = expand(std::vector<quint16>(raw, raw + count), bits, entries);
         if (!table)
@@ -234,8 +238,8 @@ Result<void> SegmentedPalette::expandInDataset(DcmItem &dataset)
             stored = dataset.putAndInsertUint16Array(
                 DcmTag(channel.plain, EVR_OW), packed.data(), static_cast<unsigned long>(packed.size()));
         } else {
-            stored = dataset.putAndInsertUint16Array(DcmTag(channel.plain, EVR_OW), table->data(),
-                static_cast<unsigned long>(table->size()));
+            stored = dataset.putAndInsertUint16Array(
+                DcmTag(channel.plain, EVR_OW), table->data(), static_cast<unsigned long>(table->size()));
         }
         if (stored.bad())
             return tl::unexpected(paletteError(colour, QString::fromLatin1(stored.text())));
