@@ -12,16 +12,16 @@ bool GdcmReference::available()
         && DcmtkReference::available();
 }
 
-QImage GdcmReference::render(const QString &dicomPath, int frame, QString *why)
+QImage GdcmReference::render(const QString &dicomPath, int frame, QString *why, const QStringList &options)
 {
     QTemporaryDir dir;
     const QString raw = dir.filePath(QStringLiteral("raw.dcm"));
     QProcess process;
-    process.start(QStandardPaths::findExecutable(QStringLiteral("gdcmconv")),
-        { QStringLiteral("--raw"), dicomPath, raw });
+    process.start(
+        QStandardPaths::findExecutable(QStringLiteral("gdcmconv")), options + QStringList { dicomPath, raw });
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
-        *why = QStringLiteral("gdcmconv --raw: ")
+        *why = QStringLiteral("gdcmconv %1: ").arg(options.join(QLatin1Char(' ')))
             + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         return {};
     }

@@ -5,6 +5,7 @@
 #include "dcmtkreference.h"
 #include "dicom/dicomfile.h"
 #include "dicomsynth.h"
+#include "gdcmreference.h"
 #include "imagecompare.h"
 #include "synthfolder.h"
 
@@ -42,10 +43,11 @@ public:
         return *this;
     }
 
-    // `count` segments again from segment number `first` (not a position: this test counts).
+    // `count` segments again from segment number `first` (this test counts segments; the table
+    // stores their byte offset).
     Segments &indirect(int count, int first)
     {
-        const qint64 offset = m_starts.at(first);
+        const qint64 offset = qint64(m_starts.at(first)) * (m_bits / 8); // in bytes
         m_starts << int(m_items.size());
         m_definitions.append({ 2, count, {}, 0, first });
         m_items << 2 << count;
@@ -322,6 +324,42 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
+    // GDCM expands segmented tables too (gdcmconv --decompress-lut), but draws linear segments one
+    // entry late (see segmentedpalette.h): only discrete and indirect segments compare.
+    void discreteAndIndirectSegmentsExpandAsGdcmExpandsThem_data()
+    {
+        QTest::addColumn<SynthSyntax>("syntax");
+        QTest::newRow("explicit little endian") << SynthSyntax::ExplicitLittle;
+        QTest::newRow("explicit big endian") << SynthSyntax::ExplicitBig;
+    }
+
+    void discreteAndIndirectSegmentsExpandAsGdcmExpandsThem()
+    {
+        QFETCH(SynthSyntax, syntax);
+        if (!GdcmReference::available())
+            QSKIP("gdcmconv (package libgdcm-tools) or dcmj2pnm is not installed: no GDCM expansion");
+        Palette p;
+        p.red.discrete(zigzag(1000, 65536)).discrete({ 5, 6 }).indirect(2, 0).discrete(zigzag(2092, 40000));
+        p.green.discrete(zigzag(96, 65536))
+            .indirect(1, 0)
+            .discrete({ 1 })
+            .indirect(2, 1)
+            .discrete(zigzag(3806, 9999));
+        p.blue.discrete(zigzag(4096, 30000));
+        const SynthImage image = segmentedImage(16, 4096, 0, 16, p);
+        const QString path = m_files.write(image, syntax);
+        QVERIFY(!path.isEmpty());
+        auto file = DicomFile::open(path);
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY2(rendered, rendered ? "" : qPrintable(rendered.error().message));
+        QCOMPARE(ImageCompare::difference(*rendered, expectedFrame(image, p, 0)), QString());
+        QString why;
+        const QImage gdcm = GdcmReference::render(path, 0, &why, { QStringLiteral("--decompress-lut") });
+        QVERIFY2(!gdcm.isNull(), qPrintable(why));
+        QCOMPARE(ImageCompare::difference(*rendered, gdcm), QString());
+    }
+
     void damagedSegmentsAreRefusedWithAMessage_data()
     {
         QTest::addColumn<QList<int>>("items");
@@ -330,7 +368,9 @@ private slots:
         QTest::newRow("indirect segment first") << QList<int> { 2, 1, 0, 0 } << 16;
         QTest::newRow("unknown segment type") << QList<int> { 0, 1, 5, 3, 15, 9 } << 16;
         QTest::newRow("discrete segment cut short") << QList<int> { 0, 40, 1, 2, 3 } << 16;
-        QTest::newRow("indirect segment pointing at itself") << QList<int> { 0, 1, 7, 2, 1, 3, 0 } << 16;
+        QTest::newRow("indirect segment pointing at itself") << QList<int> { 0, 1, 7, 2, 1, 6, 0 } << 16;
+        QTest::newRow("indirect segment pointing between entries")
+            << QList<int> { 0, 1, 7, 2, 1, 1, 0 } << 16;
         QTest::newRow("fewer entries than the descriptor") << QList<int> { 0, 2, 1, 2, 1, 10, 900 } << 16;
     }
 

@@ -101,6 +101,11 @@ struct Expansion
                 for (size_t k = 0; k < words; ++k)
                     offset |= quint64(data[position + k]) << (shift * k);
                 position += words;
+                // A byte offset (C.7.9.2.3, as GDCM reads it), to a whole entry.
+                if (!eightBit && offset % 2 != 0)
+                    return fail(SegmentedPalette::tr("an indirect segment points between two entries"));
+                if (!eightBit)
+                    offset /= 2;
                 // Only earlier segments can be copied: this also rules out a segment copying itself.
                 if (offset >= start)
                     return fail(SegmentedPalette::tr("an indirect segment points forward"));

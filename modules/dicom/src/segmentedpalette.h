@@ -17,9 +17,10 @@ class DcmItem;
 // - linear (1): one value y1 follows; the `length` entries after the previous segment's last
 //   value y0 lie on the straight line from y0 to y1, the last one being y1 (C.7.9.2.2), each
 //   y0 + (y1 - y0) * i / length rounded to the nearest integer, halves up;
-// - indirect (2): `length` segments are expanded again from an earlier position in the data, the
-//   position (counted in table entries from the start of the data, as GDCM and pydicom read it)
-//   following as a 32-bit number, least significant part first.
+// - indirect (2): `length` segments are expanded again from an earlier position in the data, given
+//   as a 32-bit byte offset from the start of the data, least significant part first (C.7.9.2.3).
+// GDCM (3.0) reads the same segments but draws each linear segment one entry late, from y0 and
+// stopping one step short of y1; this follows the standard, y1 is the segment's last entry.
 // With 16-bit entries (the descriptor's third value) every opcode, length and value is one 16-bit
 // word; with 8-bit entries each is one byte, the bytes packed two to a word, the first in the low
 // byte as in plain 8-bit tables (the 32-bit offset is then four bytes).
