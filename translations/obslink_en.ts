@@ -5947,10 +5947,6 @@ Database: %2</translation>
         <translation>an indirect segment is cut short</translation>
     </message>
     <message>
-        <source>an indirect segment points forward</source>
-        <translation>an indirect segment points forward</translation>
-    </message>
-    <message>
         <source>indirect segments are nested too deeply</source>
         <translation>indirect segments are nested too deeply</translation>
     </message>
@@ -5997,6 +5993,18 @@ Database: %2</translation>
     <message>
         <source>a palette of %1 entries is impossible</source>
         <translation>a palette of %1 entries is impossible</translation>
+    </message>
+    <message>
+        <source>its indirect segments copy each other too often</source>
+        <translation>its indirect segments copy each other too often</translation>
+    </message>
+    <message>
+        <source>an indirect segment points between two entries</source>
+        <translation>an indirect segment points between two entries</translation>
+    </message>
+    <message>
+        <source>an indirect segment points at itself or further on</source>
+        <translation>an indirect segment points at itself or further on</translation>
     </message>
 </context>
 <context>

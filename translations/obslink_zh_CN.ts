@@ -5904,10 +5904,6 @@ Database: %2</source>
         <translation>间接段不完整</translation>
     </message>
     <message>
-        <source>an indirect segment points forward</source>
-        <translation>间接段指向其后的位置</translation>
-    </message>
-    <message>
         <source>indirect segments are nested too deeply</source>
         <translation>间接段嵌套层数过多</translation>
     </message>
@@ -5954,6 +5950,18 @@ Database: %2</source>
     <message>
         <source>a palette of %1 entries is impossible</source>
         <translation>调色板不可能有 %1 个表项</translation>
+    </message>
+    <message>
+        <source>its indirect segments copy each other too often</source>
+        <translation>其间接段相互复制次数过多</translation>
+    </message>
+    <message>
+        <source>an indirect segment points between two entries</source>
+        <translation>间接段指向两个表项之间</translation>
+    </message>
+    <message>
+        <source>an indirect segment points at itself or further on</source>
+        <translation>间接段指向自身或其后的位置</translation>
     </message>
 </context>
 <context>

@@ -371,6 +371,14 @@ private slots:
         QTest::newRow("indirect segment pointing at itself") << QList<int> { 0, 1, 7, 2, 1, 6, 0 } << 16;
         QTest::newRow("indirect segment pointing between entries")
             << QList<int> { 0, 1, 7, 2, 1, 1, 0 } << 16;
+        // 3000 empty segments, then 3000 indirect ones each copying them all: 9 million segments
+        // to expand for no entry at all.
+        QList<int> copies { 0, 1, 7 };
+        for (int k = 0; k < 3000; ++k)
+            copies << 0 << 0;
+        for (int k = 0; k < 3000; ++k)
+            copies << 2 << 3000 << 6 << 0;
+        QTest::newRow("indirect segments expanding millions of segments") << copies << 16;
         QTest::newRow("fewer entries than the descriptor") << QList<int> { 0, 2, 1, 2, 1, 10, 900 } << 16;
     }
 
@@ -391,6 +399,7 @@ private slots:
         auto rendered = (*file)->renderFrame(0);
         QVERIFY(!rendered);
         QCOMPARE(rendered.error().code, QStringLiteral("dicom.palette"));
+        qInfo("%s", qPrintable(rendered.error().message));
         QVERIFY2(
             rendered.error().message.contains(QLatin1String("red")), qPrintable(rendered.error().message));
     }

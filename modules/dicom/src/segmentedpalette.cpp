@@ -13,6 +13,10 @@ constexpr size_t MaxEntries = 65536;
 // Indirect segments may point at indirect segments; deeper chains than this are not seen in
 // practice and could only make the expansion explode.
 constexpr int MaxIndirection = 8;
+// Segments expanded in all, copies included. A real table has at most a few thousand; without a
+// bound, a chain of indirect segments each copying the ones before it (of zero entries, so that the
+// entry limit never stops them) would take 2^n steps.
+constexpr qint64 MaxSegmentsExpanded = qint64(1) << 20;
 
 struct Expansion
 {
@@ -20,6 +24,7 @@ struct Expansion
     bool eightBit = false;
     std::vector<quint16> table;
     QString problem;
+    qint64 expanded = 0;
 
     bool fail(const QString &why)
     {
@@ -41,6 +46,8 @@ struct Expansion
                 return true;
             if (position + 1 >= data.size())
                 return fail(SegmentedPalette::tr("a segment is cut short"));
+            if (++expanded > MaxSegmentsExpanded)
+                return fail(SegmentedPalette::tr("its indirect segments copy each other too often"));
             const size_t start = position;
             const quint16 opcode = data[position];
             const quint16 length = data[position + 1];
@@ -108,7 +115,7 @@ struct Expansion
                     offset /= 2;
                 // Only earlier segments can be copied: this also rules out a segment copying itself.
                 if (offset >= start)
-                    return fail(SegmentedPalette::tr("an indirect segment points forward"));
+                    return fail(SegmentedPalette::tr("an indirect segment points at itself or further on"));
                 if (depth >= MaxIndirection)
                     return fail(SegmentedPalette::tr("indirect segments are nested too deeply"));
                 if (!run(static_cast<size_t>(offset), length, depth + 1))
@@ -182,7 +189,7 @@ Result<std::vector<quint16>> SegmentedPalette::expand(
             bytes.push_back(word >> 8);
         }
     }
-    Expansion expansion { bits == 8 ? bytes : words, bits == 8, {}, {} };
+    Expansion expansion { bits == 8 ? bytes : words, bits == 8, {}, {}, 0 };
     expansion.table.reserve(size_t(entries));
     if (!expansion.run(0, -1, 0))
         return failure(QStringLiteral("dicom.palette"), expansion.problem);
