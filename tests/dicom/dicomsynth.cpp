@@ -465,6 +465,15 @@ SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames, const
     return s;
 }
 
+SynthImage DicomSynth::asSegmentedPalette(SynthImage s)
+{
+    s.paletteEntries = int(s.paletteRed.size());
+    s.segmentedRed = QList<quint16> { 0, quint16(s.paletteRed.size()) } + s.paletteRed;
+    s.segmentedGreen = QList<quint16> { 0, quint16(s.paletteGreen.size()) } + s.paletteGreen;
+    s.segmentedBlue = QList<quint16> { 0, quint16(s.paletteBlue.size()) } + s.paletteBlue;
+    return s;
+}
+
 UltrasoundRegion DicomSynth::region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,
     int unitsY, double deltaX, double deltaY)
 {

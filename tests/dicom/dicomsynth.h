@@ -94,6 +94,10 @@ public:
     // Indices of `bitsAllocated` bits into a palette of `entries` colours.
     static SynthImage palette(int bitsAllocated, int entries, int frames, const QSize &size = QSize(64, 48));
 
+    // The same palette image with each plain table stored instead as one discrete segment
+    // (PS3.3 C.7.9.2), which DCMTK cannot read but shows the same colours.
+    static SynthImage asSegmentedPalette(SynthImage paletteImage);
+
     // A region of the Sequence of Ultrasound Regions, bounds inclusive.
     static UltrasoundRegion region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,
         int unitsY, double deltaX, double deltaY);

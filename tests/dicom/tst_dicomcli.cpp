@@ -47,18 +47,6 @@ UltrasoundRegion scanRegion()
     return r;
 }
 
-// A 16-bit palette image and the same with each table stored as one discrete segment, which
-// DCMTK cannot read.
-SynthImage segmentedTwin(SynthImage s)
-{
-    s.paletteEntries = int(s.paletteRed.size());
-    for (auto [plain, segmented] :
-        { std::pair { &s.paletteRed, &s.segmentedRed }, std::pair { &s.paletteGreen, &s.segmentedGreen },
-            std::pair { &s.paletteBlue, &s.segmentedBlue } })
-        *segmented = QList<quint16> { 0, quint16(plain->size()) } + *plain;
-    return s;
-}
-
 UltrasoundRegion dopplerRegion()
 {
     return DicomSynth::region(3, 3, QRect(QPoint(0, 30), QPoint(63, 47)), UltrasoundRegion::Second,
@@ -204,14 +192,14 @@ private slots:
         if (!DcmtkReference::available())
             QSKIP("dcmj2pnm (package dcmtk) is not installed: no reference rendering");
         const SynthImage plain = DicomSynth::palette(16, 4096, 1);
-        const QString path = write(segmentedTwin(plain), SynthSyntax::ExplicitBig);
+        const QString path = write(DicomSynth::asSegmentedPalette(plain), SynthSyntax::ExplicitBig);
         const QString png = m_files.filePath(QStringLiteral("segmented.png"));
         const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(
             DcmtkReference::difference(QImage(png), write(plain, SynthSyntax::ExplicitBig), 0), QString());
 
-        SynthImage damaged = segmentedTwin(plain);
+        SynthImage damaged = DicomSynth::asSegmentedPalette(plain);
         damaged.segmentedGreen[0] = 7; // no such segment type
         const Run refused = cli({ QStringLiteral("render"), write(damaged, SynthSyntax::ExplicitLittle),
             QStringLiteral("--out"), m_files.filePath(QStringLiteral("damaged.png")) });
