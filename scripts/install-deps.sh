@@ -12,6 +12,8 @@ packages=(
   qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl1-mesa-dev
   # secrets, DICOM, results
   qtkeychain-qt6-dev libdcmtk-dev dcmtk libopenjp2-7-dev libexpected-dev libsqlite3-dev
+  # GDCM's gdcmconv: the JPEG 2000 reference decoder of the DICOM tests
+  libgdcm-tools
   # running and looking at the GUI without a display; Chinese fonts
   xvfb xauth imagemagick fonts-noto-cjk
   # TLS certificates for the center (demo and tests)

@@ -5961,6 +5961,101 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>SegmentedPalette</name>
+    <message>
+        <source>an indirect segment reaches past the end of the data</source>
+        <translation>an indirect segment reaches past the end of the data</translation>
+    </message>
+    <message>
+        <source>a segment is cut short</source>
+        <translation>a segment is cut short</translation>
+    </message>
+    <message>
+        <source>a discrete segment is cut short</source>
+        <translation>a discrete segment is cut short</translation>
+    </message>
+    <message>
+        <source>the segments give more than 65536 entries</source>
+        <translation>the segments give more than 65536 entries</translation>
+    </message>
+    <message>
+        <source>a linear segment comes first</source>
+        <translation>a linear segment comes first</translation>
+    </message>
+    <message>
+        <source>a linear segment is cut short</source>
+        <translation>a linear segment is cut short</translation>
+    </message>
+    <message>
+        <source>an indirect segment comes first</source>
+        <translation>an indirect segment comes first</translation>
+    </message>
+    <message>
+        <source>an indirect segment is cut short</source>
+        <translation>an indirect segment is cut short</translation>
+    </message>
+    <message>
+        <source>indirect segments are nested too deeply</source>
+        <translation>indirect segments are nested too deeply</translation>
+    </message>
+    <message>
+        <source>unknown segment type %1</source>
+        <translation>unknown segment type %1</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <source>The %1 segmented palette cannot be read: %2.</source>
+        <translation>The %1 segmented palette cannot be read: %2.</translation>
+    </message>
+    <message>
+        <source>the segments give %1 entries but the descriptor says %2</source>
+        <translation>the segments give %1 entries but the descriptor says %2</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>it is missing</translation>
+    </message>
+    <message>
+        <source>its descriptor is missing or incomplete</source>
+        <translation>its descriptor is missing or incomplete</translation>
+    </message>
+    <message>
+        <source>its data is empty</source>
+        <translation>its data is empty</translation>
+    </message>
+    <message>
+        <source>entries of %1 bits cannot be expanded</source>
+        <translation>entries of %1 bits cannot be expanded</translation>
+    </message>
+    <message>
+        <source>a palette of %1 entries is impossible</source>
+        <translation>a palette of %1 entries is impossible</translation>
+    </message>
+    <message>
+        <source>its indirect segments copy each other too often</source>
+        <translation>its indirect segments copy each other too often</translation>
+    </message>
+    <message>
+        <source>an indirect segment points between two entries</source>
+        <translation>an indirect segment points between two entries</translation>
+    </message>
+    <message>
+        <source>an indirect segment points at itself or further on</source>
+        <translation>an indirect segment points at itself or further on</translation>
+    </message>
+</context>
+<context>
     <name>SeriesBrowser</name>
     <message numerus="yes">
         <source>Reading %n file(s)…</source>

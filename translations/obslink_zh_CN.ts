@@ -5918,6 +5918,101 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>SegmentedPalette</name>
+    <message>
+        <source>an indirect segment reaches past the end of the data</source>
+        <translation>间接段超出了数据末尾</translation>
+    </message>
+    <message>
+        <source>a segment is cut short</source>
+        <translation>某个段不完整</translation>
+    </message>
+    <message>
+        <source>a discrete segment is cut short</source>
+        <translation>离散段不完整</translation>
+    </message>
+    <message>
+        <source>the segments give more than 65536 entries</source>
+        <translation>各段展开后超过 65536 个表项</translation>
+    </message>
+    <message>
+        <source>a linear segment comes first</source>
+        <translation>第一个段是线性段</translation>
+    </message>
+    <message>
+        <source>a linear segment is cut short</source>
+        <translation>线性段不完整</translation>
+    </message>
+    <message>
+        <source>an indirect segment comes first</source>
+        <translation>第一个段是间接段</translation>
+    </message>
+    <message>
+        <source>an indirect segment is cut short</source>
+        <translation>间接段不完整</translation>
+    </message>
+    <message>
+        <source>indirect segments are nested too deeply</source>
+        <translation>间接段嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>unknown segment type %1</source>
+        <translation>未知的段类型 %1</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>The %1 segmented palette cannot be read: %2.</source>
+        <translation>无法读取%1分段调色板：%2。</translation>
+    </message>
+    <message>
+        <source>the segments give %1 entries but the descriptor says %2</source>
+        <translation>各段展开后为 %1 个表项，但描述符为 %2 个</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>缺少该调色板</translation>
+    </message>
+    <message>
+        <source>its descriptor is missing or incomplete</source>
+        <translation>其描述符缺失或不完整</translation>
+    </message>
+    <message>
+        <source>its data is empty</source>
+        <translation>其数据为空</translation>
+    </message>
+    <message>
+        <source>entries of %1 bits cannot be expanded</source>
+        <translation>无法展开 %1 位的表项</translation>
+    </message>
+    <message>
+        <source>a palette of %1 entries is impossible</source>
+        <translation>调色板不可能有 %1 个表项</translation>
+    </message>
+    <message>
+        <source>its indirect segments copy each other too often</source>
+        <translation>其间接段相互复制次数过多</translation>
+    </message>
+    <message>
+        <source>an indirect segment points between two entries</source>
+        <translation>间接段指向两个表项之间</translation>
+    </message>
+    <message>
+        <source>an indirect segment points at itself or further on</source>
+        <translation>间接段指向自身或其后的位置</translation>
+    </message>
+</context>
+<context>
     <name>SeriesBrowser</name>
     <message numerus="yes">
         <source>Reading %n file(s)…</source>

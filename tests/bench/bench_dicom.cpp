@@ -14,8 +14,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <malloc.h>
+#include <vector>
 
 namespace {
 constexpr int Frames = 100;
@@ -40,6 +42,38 @@ qint64 heapInUse()
 double msSince(const QElapsedTimer &timer)
 {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+// A 16-bit PALETTE COLOR image of 800 × 600 with 65536-entry palettes (as ALOKA machines write
+// them), its tables plain or segmented (discrete and linear segments, as those machines store
+// them).
+SynthImage paletteImage(bool segmented)
+{
+    SynthImage s = DicomSynth::palette(16, 65536, 1, QSize(800, 600));
+    if (!segmented)
+        return s;
+    s.paletteEntries = 65536;
+    s.segmentedRed = { 0, 1, 0, 1, 65535, 65535 };
+    s.segmentedGreen = { 0, 1, 65535, 1, 65535, 0 };
+    s.segmentedBlue = { 0, 2, 0, 30000, 1, 32766, 65535, 1, 32768, 0 };
+    return s;
+}
+
+// Time from opening the file to its first frame.
+double firstFrameMs(const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto file = DicomFile::open(path);
+    if (!file || !(*file)->renderFrame(0))
+        return -1;
+    return msSince(timer);
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 } // namespace
 
@@ -132,6 +166,34 @@ int main(int argc, char *argv[])
             loader.prefetch(frame + 1, loader.framesWithinBudget());
         }
         std::printf("bench: dicom_cine_fps %.1f fps\n", shows / (msSince(timer) / 1000.0));
+    }
+
+    // First frame of a segmented-palette image against a plain-palette one of the same size: the
+    // segments are expanded on opening (PS3.3 C.7.9.2), which DCMTK cannot do.
+    {
+        const QString plain = dir.filePath(QStringLiteral("plain-palette.dcm"));
+        const QString segmented = dir.filePath(QStringLiteral("segmented-palette.dcm"));
+        if (!DicomSynth::write(paletteImage(false), SynthSyntax::ExplicitLittle, plain, &error)
+            || !DicomSynth::write(paletteImage(true), SynthSyntax::ExplicitLittle, segmented, &error)) {
+            std::fprintf(stderr, "cannot write the palette images: %s\n", qPrintable(error));
+            return 1;
+        }
+        // Alternated, so that both see the same load on the machine; medians of 41 runs.
+        std::vector<double> plainRuns, segmentedRuns;
+        for (int i = 0; i < 41; ++i) {
+            plainRuns.push_back(firstFrameMs(plain));
+            segmentedRuns.push_back(firstFrameMs(segmented));
+            if (plainRuns.back() < 0 || segmentedRuns.back() < 0) {
+                std::fprintf(stderr, "a palette image did not render\n");
+                return 1;
+            }
+        }
+        const double plainMs = median(plainRuns);
+        const double segmentedMs = median(segmentedRuns);
+        std::printf("bench: dicom_plain_palette_first_frame_ms %.2f ms\n", plainMs);
+        std::printf("bench: dicom_segmented_palette_first_frame_ms %.2f ms\n", segmentedMs);
+        std::printf(
+            "bench: dicom_segmented_palette_first_frame_vs_plain %.2f ratio\n", segmentedMs / plainMs);
     }
 
     // Memory held by a cache full of the loop's frames.

@@ -167,17 +167,34 @@ void fillHeader(DcmDataset &ds, const SynthImage &s, const QString &photometric)
             (QByteArray::number(*s.pixelSpacingRowMm) + '\\' + QByteArray::number(*s.pixelSpacingColumnMm))
                 .constData());
     if (photometric == QLatin1String("PALETTE COLOR")) {
-        const Uint16 descriptor[3]
-            = { static_cast<Uint16>(s.paletteRed.size() == 65536 ? 0 : s.paletteRed.size()), 0, 16 };
+        const bool segmented = !s.segmentedRed.isEmpty();
+        const int entries = segmented ? s.paletteEntries : int(s.paletteRed.size());
+        const Uint16 descriptor[3] = { static_cast<Uint16>(entries == 65536 ? 0 : entries),
+            static_cast<Uint16>(s.paletteFirstMapped), static_cast<Uint16>(s.paletteBits) };
         const std::tuple<DcmTagKey, DcmTagKey, const QList<quint16> *> tables[] = {
-            { DCM_RedPaletteColorLookupTableDescriptor, DCM_RedPaletteColorLookupTableData, &s.paletteRed },
-            { DCM_GreenPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableData,
-                &s.paletteGreen },
-            { DCM_BluePaletteColorLookupTableDescriptor, DCM_BluePaletteColorLookupTableData, &s.paletteBlue }
+            { DCM_RedPaletteColorLookupTableDescriptor,
+                segmented ? DCM_SegmentedRedPaletteColorLookupTableData : DCM_RedPaletteColorLookupTableData,
+                segmented ? &s.segmentedRed : &s.paletteRed },
+            { DCM_GreenPaletteColorLookupTableDescriptor,
+                segmented ? DCM_SegmentedGreenPaletteColorLookupTableData
+                          : DCM_GreenPaletteColorLookupTableData,
+                segmented ? &s.segmentedGreen : &s.paletteGreen },
+            { DCM_BluePaletteColorLookupTableDescriptor,
+                segmented ? DCM_SegmentedBluePaletteColorLookupTableData
+                          : DCM_BluePaletteColorLookupTableData,
+                segmented ? &s.segmentedBlue : &s.paletteBlue }
         };
         for (const auto &[descriptorTag, dataTag, data] : tables) {
             ds.putAndInsertUint16Array(descriptorTag, descriptor, 3);
-            ds.putAndInsertUint16Array(dataTag, data->constData(), static_cast<unsigned long>(data->size()));
+            std::vector<Uint16> words(data->begin(), data->end());
+            if (!segmented && s.paletteBits == 8) {
+                words.assign((data->size() + 1) / 2, 0);
+                for (qsizetype i = 0; i < data->size(); ++i)
+                    words[size_t(i / 2)]
+                        = static_cast<Uint16>(words[size_t(i / 2)] | ((*data)[i] & 0xff) << (i % 2 ? 8 : 0));
+            }
+            ds.putAndInsertUint16Array(
+                DcmTag(dataTag, EVR_OW), words.data(), static_cast<unsigned long>(words.size()));
         }
     }
     for (int i = 0; i < s.regions.size(); ++i) {
@@ -268,8 +285,9 @@ QByteArray encodeJpeg2000(
         p.dy = 1;
         p.w = static_cast<OPJ_UINT32>(s.columns);
         p.h = static_cast<OPJ_UINT32>(s.rows);
-        p.prec = static_cast<OPJ_UINT32>(s.bitsStored);
-        p.sgnd = s.isSigned ? 1 : 0;
+        p.prec
+            = static_cast<OPJ_UINT32>(layout.codestreamPrecision ? layout.codestreamPrecision : s.bitsStored);
+        p.sgnd = layout.codestreamSigned.value_or(s.isSigned) ? 1 : 0;
     }
     std::unique_ptr<opj_image_t, void (*)(opj_image_t *)> image(
         opj_image_create(static_cast<OPJ_UINT32>(components), parameters.data(),
@@ -288,7 +306,7 @@ QByteArray encodeJpeg2000(
     opj_set_default_encoder_parameters(&p);
     p.tcp_numlayers = 1;
     p.cp_disto_alloc = 1;
-    p.tcp_rates[0] = lossy ? 8.0f : 0.0f;
+    p.tcp_rates[0] = lossy ? layout.lossyRate : 0.0f;
     p.irreversible = lossy ? 1 : 0;
     p.tcp_mct = components == 3 && layout.colourTransform ? 1 : 0;
     p.numresolution = 3;
@@ -430,9 +448,9 @@ SynthImage DicomSynth::ybrFull422(int frames)
     return s;
 }
 
-SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames)
+SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames, const QSize &size)
 {
-    SynthImage s = blank(QStringLiteral("PALETTE COLOR"), 1, bitsAllocated, frames);
+    SynthImage s = blank(QStringLiteral("PALETTE COLOR"), 1, bitsAllocated, frames, size);
     for (int i = 0; i < entries; ++i) {
         const double t = double(i) / (entries - 1);
         s.paletteRed.append(static_cast<quint16>(std::lround(65535 * t)));
@@ -444,6 +462,15 @@ SynthImage DicomSynth::palette(int bitsAllocated, int entries, int frames)
             for (int x = 0; x < s.columns; ++x)
                 putSample(
                     s, offsetOf(s, f, x, y, 0), static_cast<int>(std::lround(wave(x, y, f) * (entries - 1))));
+    return s;
+}
+
+SynthImage DicomSynth::asSegmentedPalette(SynthImage s)
+{
+    s.paletteEntries = int(s.paletteRed.size());
+    s.segmentedRed = QList<quint16> { 0, quint16(s.paletteRed.size()) } + s.paletteRed;
+    s.segmentedGreen = QList<quint16> { 0, quint16(s.paletteGreen.size()) } + s.paletteGreen;
+    s.segmentedBlue = QList<quint16> { 0, quint16(s.paletteBlue.size()) } + s.paletteBlue;
     return s;
 }
 

@@ -26,8 +26,14 @@ struct SynthImage
     int planarConfiguration = 0;
     QByteArray pixels; // as stored, every frame, 16-bit samples little endian
 
-    // PALETTE COLOR: one 16-bit entry per index, first mapped index 0.
+    // PALETTE COLOR: one entry per index from the first mapped index on.
     QList<quint16> paletteRed, paletteGreen, paletteBlue;
+    int paletteFirstMapped = 0; // the descriptor's second value
+    int paletteBits = 16; // the descriptor's third value; 8-bit entries are packed two to a word
+    // Segmented tables (0028,1221-1223), as words, written instead of the plain ones when given;
+    // the descriptor then says paletteEntries entries (0 is written for 65536).
+    QList<quint16> segmentedRed, segmentedGreen, segmentedBlue;
+    int paletteEntries = 0;
     QList<UltrasoundRegion> regions;
     std::optional<double> pixelSpacingRowMm;
     std::optional<double> pixelSpacingColumnMm;
@@ -65,6 +71,11 @@ struct Jpeg2000Layout
     bool extendedOffsetTable = false;
     bool jp2Wrapper = false; // a JP2 file instead of a raw codestream, as some encoders write
     bool colourTransform = true; // RCT/ICT in the codestream (else RGB or YBR_FULL as given)
+    // The codestream's own precision and signedness where an encoder wrote other values than
+    // Bits Stored and Pixel Representation (0: as the header says).
+    int codestreamPrecision = 0;
+    std::optional<bool> codestreamSigned;
+    float lossyRate = 8.0f; // compression ratio of lossy codestreams
 };
 
 struct SynthOptions
@@ -81,7 +92,11 @@ public:
     static SynthImage ybrFull(int frames);
     static SynthImage ybrFull422(int frames);
     // Indices of `bitsAllocated` bits into a palette of `entries` colours.
-    static SynthImage palette(int bitsAllocated, int entries, int frames);
+    static SynthImage palette(int bitsAllocated, int entries, int frames, const QSize &size = QSize(64, 48));
+
+    // The same palette image with each plain table stored instead as one discrete segment
+    // (PS3.3 C.7.9.2), which DCMTK cannot read but shows the same colours.
+    static SynthImage asSegmentedPalette(SynthImage paletteImage);
 
     // A region of the Sequence of Ultrasound Regions, bounds inclusive.
     static UltrasoundRegion region(int spatialFormat, int dataType, const QRect &bounds, int unitsX,

@@ -6,11 +6,25 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 namespace {
 QImage comparable(const QImage &image)
 {
     return image.convertToFormat(QImage::Format_RGB888);
+}
+
+// Calls `use` with the difference of every pair of samples the two images have in common (as
+// RGB, 8 bits each) and returns how many there were.
+qint64 eachSampleDifference(const QImage &first, const QImage &second, const std::function<void(int)> &use)
+{
+    const QImage a = comparable(first);
+    const QImage b = comparable(second);
+    qint64 count = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count)
+            use(a.constScanLine(y)[x] - b.constScanLine(y)[x]);
+    return count;
 }
 } // namespace
 
@@ -55,25 +69,26 @@ QString ImageCompare::difference(const QImage &ours, const QImage &reference)
 
 int ImageCompare::maxDifference(const QImage &first, const QImage &second)
 {
-    const QImage a = comparable(first);
-    const QImage b = comparable(second);
     int worst = 0;
-    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
-        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x)
-            worst = std::max(worst, std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]));
-    return worst;
+    const qint64 count
+        = eachSampleDifference(first, second, [&](int d) { worst = std::max(worst, std::abs(d)); });
+    return count ? worst : 0;
 }
 
 double ImageCompare::meanDifference(const QImage &first, const QImage &second)
 {
-    const QImage a = comparable(first);
-    const QImage b = comparable(second);
     double sum = 0;
-    qint64 count = 0;
-    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
-        for (int x = 0; x < 3 * std::min(a.width(), b.width()); ++x, ++count)
-            sum += std::abs(a.constScanLine(y)[x] - b.constScanLine(y)[x]);
+    const qint64 count = eachSampleDifference(first, second, [&](int d) { sum += std::abs(d); });
     return count ? sum / double(count) : 0;
+}
+
+double ImageCompare::psnr(const QImage &first, const QImage &second)
+{
+    double squares = 0;
+    const qint64 count = eachSampleDifference(first, second, [&](int d) { squares += double(d) * d; });
+    if (count == 0 || squares == 0)
+        return std::numeric_limits<double>::infinity();
+    return 10 * std::log10(255.0 * 255.0 / (squares / double(count)));
 }
 
 QString ImageCompare::everyFrame(const QString &dicomPath, int frames,

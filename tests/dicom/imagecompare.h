@@ -18,4 +18,7 @@ public:
     static QString everyFrame(const QString &dicomPath, int frames,
         const std::function<QString(int frame, const QImage &rendered)> &check);
     static double meanDifference(const QImage &a, const QImage &b);
+    // Peak signal-to-noise ratio in dB over every sample of two images of one size (8 bits per
+    // sample; infinity when they are equal).
+    static double psnr(const QImage &a, const QImage &b);
 };

@@ -75,7 +75,9 @@ QList<Source> sources()
         { "JPEG lossless", DicomSynth::grey(16, 12, false, 1), SynthSyntax::JpegLossless },
         { "JPEG-LS cine", DicomSynth::grey(8, 8, false, 3), SynthSyntax::JpegLs },
         { "RLE cine", DicomSynth::rgb(3, 1), SynthSyntax::Rle },
-        { "JPEG 2000 cine", DicomSynth::rgb(3, 0), SynthSyntax::Jpeg2000 } };
+        { "JPEG 2000 cine", DicomSynth::rgb(3, 0), SynthSyntax::Jpeg2000 },
+        { "segmented palette, big endian", DicomSynth::asSegmentedPalette(DicomSynth::palette(16, 4096, 1)),
+            SynthSyntax::ExplicitBig } };
 }
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "dcmtkreference.h"
 #include "dicomeditor.h"
 #include "dicomsynth.h"
+#include "gdcmreference.h"
 #include "imagecompare.h"
 #include "synthfolder.h"
 
@@ -178,11 +179,55 @@ private slots:
         // DCMTK cannot read JPEG 2000: it shows the same image uncompressed instead.
         const QString referencePath
             = syntax == SynthSyntax::Jpeg2000 ? write(image, SynthSyntax::ExplicitLittle) : path;
-        const QString png = m_files.filePath(QStringLiteral("out-%1.png").arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QString png
+            = m_files.filePath(QStringLiteral("out-%1.png").arg(QString::fromUtf8(QTest::currentDataTag())));
         const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--frame"),
             QString::number(frame), QStringLiteral("--out"), png });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(DcmtkReference::difference(QImage(png), referencePath, frame), QString());
+    }
+
+    void renderOfASegmentedPaletteWritesWhatDcmtkShowsOfItsPlainTables()
+    {
+        if (!DcmtkReference::available())
+            QSKIP("dcmj2pnm (package dcmtk) is not installed: no reference rendering");
+        const SynthImage plain = DicomSynth::palette(16, 4096, 1);
+        const QString path = write(DicomSynth::asSegmentedPalette(plain), SynthSyntax::ExplicitBig);
+        const QString png = m_files.filePath(QStringLiteral("segmented.png"));
+        const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(
+            DcmtkReference::difference(QImage(png), write(plain, SynthSyntax::ExplicitBig), 0), QString());
+
+        SynthImage damaged = DicomSynth::asSegmentedPalette(plain);
+        damaged.segmentedGreen[0] = 7; // no such segment type
+        const Run refused = cli({ QStringLiteral("render"), write(damaged, SynthSyntax::ExplicitLittle),
+            QStringLiteral("--out"), m_files.filePath(QStringLiteral("damaged.png")) });
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("palette"), refused.err.constData());
+        QVERIFY(!QFile::exists(m_files.filePath(QStringLiteral("damaged.png"))));
+    }
+
+    void renderOfLossyJpeg2000WritesWhatGdcmShows()
+    {
+        if (!GdcmReference::available())
+            QSKIP("gdcmconv (package libgdcm-tools) or dcmj2pnm is not installed: no reference decoding");
+        // Signed 14-bit samples whose codestream says 14 bits and header 16, with a rescale.
+        SynthImage image = DicomSynth::grey(16, 14, true, 1);
+        image.bitsStored = 16;
+        image.rescaleIntercept = -100;
+        image.rescaleSlope = 2;
+        SynthOptions options;
+        options.jpeg2000.codestreamPrecision = 14;
+        const QString path = m_files.write(image, SynthSyntax::Jpeg2000Lossy, options);
+        QVERIFY(!path.isEmpty());
+        const QString png = m_files.filePath(QStringLiteral("lossy.png"));
+        const Run run = cli({ QStringLiteral("render"), path, QStringLiteral("--out"), png });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QString why;
+        const QImage gdcm = GdcmReference::render(path, 0, &why);
+        QVERIFY2(!gdcm.isNull(), qPrintable(why));
+        QCOMPARE(ImageCompare::difference(QImage(png), gdcm), QString());
     }
 
     void oneFrameFileAcceptsFrameZeroAndOne()

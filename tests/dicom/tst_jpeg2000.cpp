@@ -5,6 +5,7 @@
 #include "dicom/dicomfile.h"
 #include "dicomeditor.h"
 #include "dicomsynth.h"
+#include "gdcmreference.h"
 #include "imagecompare.h"
 #include "synthfolder.h"
 
@@ -41,6 +42,38 @@ SynthImage signedRescaled()
     s.rescaleSlope = 1;
     return s;
 }
+
+Jpeg2000Layout codestream(int precision, float rate = 8.0f)
+{
+    Jpeg2000Layout l;
+    l.codestreamPrecision = precision;
+    l.lossyRate = rate;
+    return l;
+}
+
+// 12-bit values whose codestream says 16 bits, as GDCM's encoder writes them.
+SynthImage twelveBitsInSixteen(bool asTheCodestreamSays)
+{
+    SynthImage s = DicomSynth::grey(16, 12, false, 1);
+    if (asTheCodestreamSays)
+        s.bitsStored = 16;
+    return s;
+}
+
+// Signed 14-bit values under a header saying 16 bits.
+SynthImage fourteenBitsUnderSixteen(bool asTheCodestreamSays)
+{
+    SynthImage s = DicomSynth::grey(16, 14, true, 1);
+    s.rescaleIntercept = -100;
+    s.rescaleSlope = 2;
+    if (!asTheCodestreamSays)
+        s.bitsStored = 16;
+    return s;
+}
+
+// Above this a lossy 16-bit frame at 8:1 is close to its source as shown; the samples wrapping
+// round or the wrong window give 6 to 25 dB.
+constexpr double LossyPsnrDb = 38.0;
 } // namespace
 
 class TestJpeg2000 : public QObject
@@ -140,6 +173,66 @@ private slots:
             QVERIFY2(mean <= 4.0,
                 qPrintable(QStringLiteral("frame %1 strays %2 on average").arg(frame).arg(mean)));
         }
+    }
+
+    // 16-bit grey, signed and unsigned, with rescale: the frame shows the window of its values
+    // (the whole range its bits can hold, after the rescale, as dcmj2pnm shows native data), the
+    // codestream's precision deciding how many bits that is (as GDCM decides). Lossless frames
+    // equal dcmj2pnm's rendering of the values exactly, lossy ones come close; where gdcmconv is
+    // installed, both equal GDCM's decoding shown by dcmj2pnm exactly.
+    void sixteenBitGreyShowsTheWindowOfItsValues_data()
+    {
+        QTest::addColumn<SynthImage>("image");
+        QTest::addColumn<SynthImage>("values"); // what the codestream holds, as native data
+        QTest::addColumn<Jpeg2000Layout>("j2k");
+        QTest::addColumn<bool>("lossy");
+        for (const bool lossy : { false, true }) {
+            const char *kind = lossy ? "lossy" : "lossless";
+            const SynthImage unsigned16 = DicomSynth::grey(16, 16, false, 1);
+            QTest::addRow("unsigned 16, %s", kind) << unsigned16 << unsigned16 << Jpeg2000Layout {} << lossy;
+            QTest::addRow("signed 16 rescaled, %s", kind)
+                << signedRescaled() << signedRescaled() << Jpeg2000Layout {} << lossy;
+            QTest::addRow("12-bit values, 16-bit codestream, Bits Stored 12, %s", kind)
+                << twelveBitsInSixteen(false) << twelveBitsInSixteen(true) << codestream(16, 4.0f) << lossy;
+            QTest::addRow("signed 14-bit codestream, Bits Stored 16, rescaled, %s", kind)
+                << fourteenBitsUnderSixteen(false) << fourteenBitsUnderSixteen(true) << codestream(14)
+                << lossy;
+        }
+    }
+
+    void sixteenBitGreyShowsTheWindowOfItsValues()
+    {
+        QFETCH(SynthImage, image);
+        QFETCH(SynthImage, values);
+        QFETCH(Jpeg2000Layout, j2k);
+        QFETCH(bool, lossy);
+        const QString compressed
+            = write(image, lossy ? SynthSyntax::Jpeg2000Lossy : SynthSyntax::Jpeg2000, j2k);
+        const QString source = write(values, SynthSyntax::ExplicitLittle);
+        QVERIFY(!compressed.isEmpty() && !source.isEmpty());
+        auto file = DicomFile::open(compressed);
+        QVERIFY(file);
+        auto rendered = (*file)->renderFrame(0);
+        QVERIFY2(rendered, rendered ? "" : qPrintable(rendered.error().message));
+        QCOMPARE(rendered->format(), QImage::Format_Grayscale8);
+        QString why;
+        const QImage window = DcmtkReference::render(source, 0, &why);
+        QVERIFY2(!window.isNull(), qPrintable(why));
+        if (lossy) {
+            const double psnr = ImageCompare::psnr(*rendered, window);
+            qInfo("PSNR %.1f dB against the values", psnr);
+            QVERIFY2(
+                psnr >= LossyPsnrDb, qPrintable(QStringLiteral("PSNR %1 dB against the values").arg(psnr)));
+        } else {
+            QCOMPARE(ImageCompare::difference(*rendered, window), QString());
+        }
+        if (!GdcmReference::available()) {
+            qInfo("gdcmconv (package libgdcm-tools) is not installed: GDCM's decoding not compared");
+            return;
+        }
+        const QImage gdcm = GdcmReference::render(compressed, 0, &why);
+        QVERIFY2(!gdcm.isNull(), qPrintable(why));
+        QCOMPARE(ImageCompare::difference(*rendered, gdcm), QString());
     }
 
     void codestreamOfAnotherSizeThanTheHeaderIsRefused()

@@ -7,6 +7,7 @@
 #include "framerenderer.h"
 #include "jpeg2000decoder.h"
 #include "pixellayout.h"
+#include "segmentedpalette.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +22,7 @@
 
 #include <exception>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <vector>
 
@@ -34,6 +36,8 @@ struct DecoderContext
     // DCMTK's note of where the next frame's fragments start, valid for frame `nextFrame`.
     int nextFrame = -1;
     Uint32 nextFragment = 0;
+    // Segmented palettes, which DCMTK cannot read, expanded into plain ones in this copy.
+    Result<void> palette;
 };
 
 Result<std::unique_ptr<DecoderContext>> loadContext(const QString &path)
@@ -53,6 +57,12 @@ Result<std::unique_ptr<DecoderContext>> loadContext(const QString &path)
         return failure(QStringLiteral("dicom.unreadable"),
             DicomFile::tr("%1 is not a readable DICOM file (%2).")
                 .arg(QFileInfo(path).fileName(), QString::fromLatin1(status.text())));
+    try {
+        context->palette = SegmentedPalette::expandInDataset(*context->file.getDataset());
+    } catch (const std::bad_alloc &) {
+        context->palette = failure(QStringLiteral("dicom.memory"),
+            DicomFile::tr("Not enough memory to read %1.").arg(QFileInfo(path).fileName()));
+    }
     return context;
 }
 
@@ -121,7 +131,8 @@ struct DicomFile::Private
             DcmDataset &dataset = *context.file.getDataset();
             DcmPixelSequence *sequence = pixelSequence(dataset);
             if (!sequence)
-                return failure(QStringLiteral("dicom.no-pixels"), DicomFile::tr("The pixel data is not encapsulated."));
+                return failure(
+                    QStringLiteral("dicom.no-pixels"), DicomFile::tr("The pixel data is not encapsulated."));
             auto indexed = EncapsulatedFrames::index(dataset, *sequence, info.frames);
             if (!indexed)
                 return tl::unexpected(indexed.error());
@@ -162,6 +173,8 @@ struct DicomFile::Private
 
     Result<QImage> render(DecoderContext &context, int frame) const
     {
+        if (!context.palette)
+            return tl::unexpected(context.palette.error());
         if (layout->isJpeg2000())
             return renderJpeg2000(context, frame);
         if (frameByFrame)

@@ -1,5 +1,7 @@
 #include "framerenderer.h"
 
+#include "dicomlog.h"
+
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -223,16 +225,22 @@ Result<QImage> FrameRenderer::renderJpeg2000(DcmDataset &source, const Jpeg2000F
             tr("A JPEG 2000 frame with %1 components cannot be displayed.").arg(decoded.components));
     }
 
-    // The stored layout of the uncompressed source, as the header gives it, where it can hold the
-    // decoded samples.
+    // The codestream's precision decides how many bits the samples have, not Bits Stored, as
+    // GDCM decides (gdcmconv --raw rewrites Bits Stored from the codestream): encoders that
+    // disagree with their own header exist, GDCM's among them (12-bit data in a 16-bit
+    // codestream). Read with the header's narrower Bits Stored, a lossy codestream's values
+    // beyond it (OpenJPEG clamps only to the codestream's own range) would lose their high bits
+    // and wrap round into speckles of the opposite brightness. The sign is the header's, the
+    // samples' bits kept as decoded, again as GDCM does: an unsigned codestream in a signed image
+    // holds two's complement values (and the reverse).
     Uint16 value = 0;
     int bitsAllocated = decoded.precision <= 8 ? 8 : 16;
     if (source.findAndGetUint16(DCM_BitsAllocated, value).good() && (value == 8 || value == 16)
         && value >= decoded.precision)
         bitsAllocated = value;
-    int bitsStored = decoded.precision;
-    if (source.findAndGetUint16(DCM_BitsStored, value).good() && value >= 1 && value <= bitsAllocated)
-        bitsStored = value;
+    const int bitsStored = decoded.precision;
+    if (source.findAndGetUint16(DCM_BitsStored, value).good() && value != bitsStored)
+        qCDebug(lcDicom) << "JPEG 2000 precision" << bitsStored << "differs from Bits Stored" << value;
     int pixelRepresentation = decoded.isSigned ? 1 : 0;
     if (source.findAndGetUint16(DCM_PixelRepresentation, value).good() && value <= 1)
         pixelRepresentation = value;
