@@ -133,6 +133,23 @@ private:
         return s;
     }
 
+    // The stored trace opened in a viewer at 96 dpi as a reader opens it; null if it never
+    // became ready.
+    std::unique_ptr<CtgViewer> openInViewer(CtgReview &review, const Stored &stored, int cmPerMinute)
+    {
+        QSignalSpy ready(&review, &CtgReview::ready);
+        review.open(stored.record.meta.id);
+        auto viewer = std::make_unique<CtgViewer>(review);
+        viewer->paper()->setDotsPerInch(96);
+        viewer->setCmPerMinute(cmPerMinute);
+        viewer->resize(1500, 900);
+        viewer->show();
+        if (!QTest::qWaitForWindowExposed(viewer.get()) || (ready.isEmpty() && !ready.wait(5000)))
+            return nullptr;
+        QApplication::processEvents(); // the layout after the trace's summary is shown
+        return viewer;
+    }
+
 private slots:
     void initTestCase() { QVERIFY(installTestTranslation(this)); }
 
@@ -253,16 +270,9 @@ private slots:
         auto stored = store(labourTrace());
         QVERIFY(stored.records);
         CtgReview review(*stored.records, QStringLiteral("王医生"));
-        QSignalSpy ready(&review, &CtgReview::ready);
-        review.open(stored.record.meta.id);
-        CtgViewer viewer(review);
-        viewer.paper()->setDotsPerInch(96);
-        viewer.setCmPerMinute(3);
-        viewer.resize(1500, 900);
-        viewer.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-        QTRY_COMPARE(ready.size(), 1);
-        QApplication::processEvents(); // the layout after the trace's summary is shown
+        const auto opened = openInViewer(review, stored, 3);
+        QVERIFY(opened);
+        CtgViewer &viewer = *opened;
         const CtgAnalysis &a = review.data()->analysis;
         QTreeWidget *list = viewer.eventList();
         QCOMPARE(list->topLevelItemCount(), int(a.events.size()));
@@ -314,15 +324,9 @@ private slots:
         auto stored = store(s.build());
         QVERIFY(stored.records);
         CtgReview review(*stored.records, QStringLiteral("王医生"));
-        QSignalSpy ready(&review, &CtgReview::ready);
-        review.open(stored.record.meta.id);
-        CtgViewer viewer(review);
-        viewer.paper()->setDotsPerInch(96);
-        viewer.setCmPerMinute(1);
-        viewer.resize(1500, 900);
-        viewer.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-        QTRY_COMPARE(ready.size(), 1);
+        const auto opened = openInViewer(review, stored, 1);
+        QVERIFY(opened);
+        CtgViewer &viewer = *opened;
         QVERIFY(viewer.signalWarning()->isVisible());
         QVERIFY2(viewer.signalWarning()->text().contains(QStringLiteral("08:08")) || viewer.signalWarning()->text().contains(QStringLiteral("08:07")),
                  qPrintable(viewer.signalWarning()->text()));
@@ -350,12 +354,9 @@ private slots:
         auto clean = store(quietTrace(1200));
         QVERIFY(clean.records);
         CtgReview cleanReview(*clean.records, QStringLiteral("王医生"));
-        QSignalSpy cleanReady(&cleanReview, &CtgReview::ready);
-        cleanReview.open(clean.record.meta.id);
-        CtgViewer cleanViewer(cleanReview);
-        cleanViewer.show();
-        QTRY_COMPARE(cleanReady.size(), 1);
-        QVERIFY(!cleanViewer.signalWarning()->isVisible());
+        const auto cleanViewer = openInViewer(cleanReview, clean, 1);
+        QVERIFY(cleanViewer);
+        QVERIFY(!cleanViewer->signalWarning()->isVisible());
     }
 
     void doubleClickOnThePaperSavesANoteAtThatMomentAndSigningMakesTheInterpretationFinal()
