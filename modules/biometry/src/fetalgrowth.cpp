@@ -108,8 +108,9 @@ FetalGrowth::Assessment FetalGrowth::assess(
 QString FetalGrowth::pointText(const Point &point)
 {
     const QLocale locale;
-    const QString value = point.measure == GrowthMeasure::Efw ? tr("%1 g").arg(locale.toString(qRound(point.value)))
-                                                               : tr("%1 mm").arg(locale.toString(point.value, 'f', 1));
+    // The unit is in the column's header.
+    const QString value = point.measure == GrowthMeasure::Efw ? locale.toString(qRound(point.value))
+                                                               : locale.toString(point.value, 'f', 1);
     if (point.outsideWeeks)
         return tr("%1 (outside the standard's weeks)").arg(value);
     if (!point.centile)

@@ -55,6 +55,7 @@ public:
     };
 
     static Assessment assess(const GrowthStandard &standard, const GrowthFindingRules &rules, QList<Scan> scans);
-    // "P8 (z −1.41)" or a reason there is no centile, for the chart's table.
+    // "242.3 · P1.0" (the value without its unit, and its centile), or why there is no centile,
+    // for the chart's table.
     static QString pointText(const Point &point);
 };
