@@ -97,12 +97,14 @@ private slots:
         // P55 → P15 crosses only the 50th: no finding at all (P15 is not small).
         QVERIFY(assess({ acScan(24, 55.0), acScan(32, 15.0) }).findings.isEmpty());
         // P45 → P9 crosses only the 10th: SGA, not FGR.
-        QCOMPARE(kinds(assess({ acScan(24, 45.0), acScan(32, 9.0) }).findings), QList { GrowthFinding::Kind::Sga });
+        QCOMPARE(kinds(assess({ acScan(24, 45.0), acScan(32, 9.0) }).findings),
+            QList { GrowthFinding::Kind::Sga });
     }
 
     void risingAcrossCentilesIsNotFgr()
     {
-        QCOMPARE(kinds(assess({ acScan(24, 8.0), acScan(32, 60.0) }).findings), QList { GrowthFinding::Kind::Sga });
+        QCOMPARE(kinds(assess({ acScan(24, 8.0), acScan(32, 60.0) }).findings),
+            QList { GrowthFinding::Kind::Sga });
         QVERIFY(assess({ acScan(24, 8.0), acScan(32, 60.0) }).current().isEmpty());
     }
 

@@ -74,7 +74,8 @@ private slots:
             for (GrowthMeasure m : GrowthMeasures::all())
                 QVERIFY(!s->source(m).isEmpty());
         }
-        QCOMPARE(GrowthStandard::builtIn(QStringLiteral("nichd")).error().code, QStringLiteral("growth.standard-unknown"));
+        QCOMPARE(GrowthStandard::builtIn(QStringLiteral("nichd")).error().code,
+            QStringLiteral("growth.standard-unknown"));
     }
 
     void intergrowthBiometryCentilesAreThePrintedOnes()
@@ -137,7 +138,8 @@ private slots:
             const auto grams = ig.estimatedWeightGrams(median);
             QVERIFY(grams);
             const double centile = *ig.centile(GrowthMeasure::Efw, weeks, *grams);
-            QVERIFY2(centile > 35 && centile < 65, qPrintable(QStringLiteral("%1 g: P%2").arg(*grams).arg(centile)));
+            QVERIFY2(centile > 35 && centile < 65,
+                qPrintable(QStringLiteral("%1 g: P%2").arg(*grams).arg(centile)));
         }
         FetalBiometry noHead;
         QVERIFY(noHead.set(BiometryMeasure::Ac, 250));
@@ -152,7 +154,8 @@ private slots:
             for (int i = 0; i < 5; ++i) {
                 QCOMPARE(qRound(*hadlock.valueAtCentile(GrowthMeasure::Efw, row.weeks, printedCentiles[i])),
                     qRound(row.centiles[i]));
-                QVERIFY(std::abs(*hadlock.centile(GrowthMeasure::Efw, row.weeks, row.centiles[i]) - printedCentiles[i])
+                QVERIFY(std::abs(*hadlock.centile(GrowthMeasure::Efw, row.weeks, row.centiles[i])
+                            - printedCentiles[i])
                     < 1e-6);
             }
         }
@@ -168,7 +171,10 @@ private slots:
             const double printed = *hadlock.valueAtCentile(GrowthMeasure::Efw, week, 50);
             // Printed in whole grams: 1%, or the rounding at 10 weeks (35 g for 34.6 g).
             QVERIFY2(std::abs(printed - regression) <= std::max(0.01 * regression, 0.5),
-                qPrintable(QStringLiteral("%1 weeks: %2 g, regression %3 g").arg(week).arg(printed).arg(regression)));
+                qPrintable(QStringLiteral("%1 weeks: %2 g, regression %3 g")
+                               .arg(week)
+                               .arg(printed)
+                               .arg(regression)));
         }
     }
 

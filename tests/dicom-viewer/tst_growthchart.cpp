@@ -96,16 +96,19 @@ private slots:
         QVERIFY(column(growth->table(), findingsColumn)[1].isEmpty());
         const QList<GrowthFinding> current = growth->assessment().current();
         QVERIFY(!current.isEmpty());
-        QVERIFY(std::all_of(current.begin(), current.end(), [](const GrowthFinding &f) { return f.kind == GrowthFinding::Kind::Fgr; }));
+        QVERIFY(std::all_of(current.begin(), current.end(),
+            [](const GrowthFinding &f) { return f.kind == GrowthFinding::Kind::Fgr; }));
         if (!isTranslatedTestRun())
-            QVERIFY2(growth->findingsLabel()->text().contains(QStringLiteral("Fetal growth restriction (FGR)")),
+            QVERIFY2(
+                growth->findingsLabel()->text().contains(QStringLiteral("Fetal growth restriction (FGR)")),
                 qPrintable(growth->findingsLabel()->text()));
         // The chart: five centile lines, the scans joined, the small one among the flagged points.
         QChart *chart = growth->chartView()->chart();
         QVERIFY(chart->series().size() >= 5 + 3);
 
         // The Risk tab lists it to weigh; the grade stays what the rules make it.
-        auto *rules = window.chartView()->riskPanel()->findChild<QTableWidget *>(QStringLiteral("firedRules"));
+        auto *rules
+            = window.chartView()->riskPanel()->findChild<QTableWidget *>(QStringLiteral("firedRules"));
         QVERIFY(rules);
         const QStringList items = column(rules, 0);
         const QString item = current.first().item();
@@ -126,7 +129,8 @@ private slots:
         QCOMPARE(growth->standardId(), QStringLiteral("hadlock"));
         for (const GrowthFinding &f : growth->assessment().current())
             QCOMPARE(f.measure, GrowthMeasure::Efw);
-        QCOMPARE(QSettings().value(QStringLiteral("ultrasound/growthStandard")).toString(), QStringLiteral("hadlock"));
+        QCOMPARE(QSettings().value(QStringLiteral("ultrasound/growthStandard")).toString(),
+            QStringLiteral("hadlock"));
         FetalGrowthPanel another;
         QCOMPARE(another.standardId(), QStringLiteral("hadlock"));
         growth->setStandard(QStringLiteral("intergrowth21"));
@@ -148,9 +152,11 @@ private slots:
         QCOMPARE(growth->table()->rowCount(), 2);
         QVERIFY(growth->assessment().findings.isEmpty());
         QVERIFY(window.ultrasound()->gradingEvidence().isEmpty());
-        auto *rules = window.chartView()->riskPanel()->findChild<QTableWidget *>(QStringLiteral("firedRules"));
+        auto *rules
+            = window.chartView()->riskPanel()->findChild<QTableWidget *>(QStringLiteral("firedRules"));
         const QStringList items = column(rules, 0);
-        QVERIFY(std::none_of(items.begin(), items.end(), [](const QString &i) { return i.contains(QStringLiteral("Fetal growth")); }));
+        QVERIFY(std::none_of(items.begin(), items.end(),
+            [](const QString &i) { return i.contains(QStringLiteral("Fetal growth")); }));
     }
 };
 

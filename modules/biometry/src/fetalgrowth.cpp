@@ -16,8 +16,8 @@ QList<GrowthFinding> FetalGrowth::Assessment::current() const
 {
     QList<GrowthFinding> latest;
     for (auto scan = scans.crbegin(); scan != scans.crend(); ++scan) {
-        const bool judged = std::any_of(scan->points.begin(), scan->points.end(),
-            [](const Point &p) { return p.centile.has_value(); });
+        const bool judged = std::any_of(
+            scan->points.begin(), scan->points.end(), [](const Point &p) { return p.centile.has_value(); });
         if (!judged)
             continue;
         for (const GrowthFinding &f : findings)
@@ -39,7 +39,8 @@ int centilesCrossedDownwards(const GrowthFindingRules &rules, double from, doubl
 FetalGrowth::Assessment FetalGrowth::assess(
     const GrowthStandard &standard, const GrowthFindingRules &rules, QList<Scan> scans)
 {
-    std::stable_sort(scans.begin(), scans.end(), [](const Scan &a, const Scan &b) { return a.date < b.date; });
+    std::stable_sort(
+        scans.begin(), scans.end(), [](const Scan &a, const Scan &b) { return a.date < b.date; });
     Assessment assessment;
     assessment.standardName = standard.name();
     for (const Scan &scan : std::as_const(scans)) {
@@ -48,8 +49,8 @@ FetalGrowth::Assessment FetalGrowth::assess(
             const double weeks = scan.age->totalDays() / 7.0;
             for (GrowthMeasure m : GrowthMeasures::all()) {
                 const auto biometry = GrowthMeasures::biometryMeasure(m);
-                const auto value
-                    = biometry ? scan.biometry.millimetres(*biometry) : standard.estimatedWeightGrams(scan.biometry);
+                const auto value = biometry ? scan.biometry.millimetres(*biometry)
+                                            : standard.estimatedWeightGrams(scan.biometry);
                 if (!value)
                     continue;
                 Point p { m, *value, weeks, standard.zScore(m, weeks, *value), std::nullopt,
@@ -110,7 +111,7 @@ QString FetalGrowth::pointText(const Point &point)
     const QLocale locale;
     // The unit is in the column's header.
     const QString value = point.measure == GrowthMeasure::Efw ? locale.toString(qRound(point.value))
-                                                               : locale.toString(point.value, 'f', 1);
+                                                              : locale.toString(point.value, 'f', 1);
     if (point.outsideWeeks)
         return tr("%1 (outside the standard's weeks)").arg(value);
     if (!point.centile)

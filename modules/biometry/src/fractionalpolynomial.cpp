@@ -9,7 +9,8 @@ Result<FractionalPolynomial> FractionalPolynomial::fromJson(const QJsonValue &va
 {
     const auto invalid = [&where] {
         return failure(QStringLiteral("growth.standard-invalid"),
-            tr("%1: an equation needs \"terms\", each [coefficient, power, power of ln], all numbers.").arg(where));
+            tr("%1: an equation needs \"terms\", each [coefficient, power, power of ln], all numbers.")
+                .arg(where));
     };
     const QJsonObject o = value.toObject();
     const QJsonArray terms = o.value(QStringLiteral("terms")).toArray();

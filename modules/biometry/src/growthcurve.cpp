@@ -38,8 +38,8 @@ Result<GrowthCurve> GrowthCurve::fromJson(const QJsonObject &o, const QString &w
         return invalid(tr("the weeks must lie between 8 and 44, first before last."));
     const QString model = o.value(QStringLiteral("model")).toString();
     auto equation = [&](const char *key, FractionalPolynomial &into) -> Result<void> {
-        auto p = FractionalPolynomial::fromJson(o.value(QLatin1String(key)),
-            QStringLiteral("%1 %2").arg(where, QLatin1String(key)));
+        auto p = FractionalPolynomial::fromJson(
+            o.value(QLatin1String(key)), QStringLiteral("%1 %2").arg(where, QLatin1String(key)));
         if (!p)
             return failure(p.error());
         into = *p;
@@ -75,9 +75,11 @@ Result<GrowthCurve> GrowthCurve::fromJson(const QJsonObject &o, const QString &w
             QList<double> row;
             for (const QJsonValue &cell : r.toArray())
                 row.append(cell.toDouble(std::nan("")));
-            if (row.size() != c.m_tableZ.size() + 1 || std::any_of(row.begin(), row.end(), [](double x) { return !std::isfinite(x); }))
+            if (row.size() != c.m_tableZ.size() + 1
+                || std::any_of(row.begin(), row.end(), [](double x) { return !std::isfinite(x); }))
                 return invalid(tr("each row is its week and one number per centile."));
-            if (!std::is_sorted(row.begin() + 1, row.end()) || std::adjacent_find(row.begin() + 1, row.end()) != row.end())
+            if (!std::is_sorted(row.begin() + 1, row.end())
+                || std::adjacent_find(row.begin() + 1, row.end()) != row.end())
                 return invalid(tr("the row for week %1 does not rise with the centile.").arg(row[0]));
             if (!c.m_tableRows.isEmpty() && row[0] != c.m_tableRows.last()[0] + 1)
                 return invalid(tr("the rows follow one another week by week."));
@@ -105,14 +107,17 @@ Result<void> GrowthCurve::validate(const QString &where) const
         if (!median || !std::isfinite(*median) || *median <= 0 || (previous && *median <= *previous))
             return failure(QStringLiteral("growth.standard-invalid"),
                 tr("%1: the median does not grow with gestational age at %2 weeks: check the coefficients.")
-                    .arg(where).arg(w));
+                    .arg(where)
+                    .arg(w));
         previous = median;
         if (hasSpread()) {
             const auto low = valueAtZ(w, z3);
             const auto high = valueAtZ(w, -z3);
             if (!low || !high || !(*low < *median && *median < *high))
                 return failure(QStringLiteral("growth.standard-invalid"),
-                    tr("%1: the centiles are not in order at %2 weeks: check the coefficients.").arg(where).arg(w));
+                    tr("%1: the centiles are not in order at %2 weeks: check the coefficients.")
+                        .arg(where)
+                        .arg(w));
         }
     }
     return {};
@@ -121,7 +126,8 @@ Result<void> GrowthCurve::validate(const QString &where) const
 QList<double> GrowthCurve::tableRowAt(double weeks) const
 {
     const double first = m_tableRows.first()[0];
-    const qsizetype below = std::clamp<qsizetype>(qsizetype(std::floor(weeks - first)), 0, m_tableRows.size() - 1);
+    const qsizetype below
+        = std::clamp<qsizetype>(qsizetype(std::floor(weeks - first)), 0, m_tableRows.size() - 1);
     const qsizetype above = std::min<qsizetype>(below + 1, m_tableRows.size() - 1);
     const double t = above == below ? 0 : weeks - m_tableRows[below][0];
     QList<double> values;

@@ -28,7 +28,10 @@ public:
     QString source() const { return m_source; }
     double minimumWeeks() const { return m_minimumWeeks; }
     double maximumWeeks() const { return m_maximumWeeks; }
-    bool covers(double weeks) const { return weeks >= m_minimumWeeks - 1e-9 && weeks <= m_maximumWeeks + 1e-9; }
+    bool covers(double weeks) const
+    {
+        return weeks >= m_minimumWeeks - 1e-9 && weeks <= m_maximumWeeks + 1e-9;
+    }
     bool hasSpread() const { return m_model != Model::InverseDating; }
 
     // Outside the weeks covered, or without a spread: none.

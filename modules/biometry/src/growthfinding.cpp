@@ -51,15 +51,15 @@ QString GrowthFinding::item() const
 QString GrowthFinding::evidence() const
 {
     const QLocale locale;
-    const QString amount = measure == GrowthMeasure::Efw
-        ? tr("%1 g").arg(locale.toString(qRound(value)))
-        : tr("%1 mm").arg(locale.toString(value, 'f', 1));
-    const QString scan = tr("%1 %2 on %3 (%4) is at %5 of %6.")
-                             .arg(GrowthMeasures::abbreviation(measure), amount,
-                                 locale.toString(date, QLocale::ShortFormat), age.toString(), centileText(centile),
-                                 standardName);
+    const QString amount = measure == GrowthMeasure::Efw ? tr("%1 g").arg(locale.toString(qRound(value)))
+                                                         : tr("%1 mm").arg(locale.toString(value, 'f', 1));
+    const QString scan
+        = tr("%1 %2 on %3 (%4) is at %5 of %6.")
+              .arg(GrowthMeasures::abbreviation(measure), amount, locale.toString(date, QLocale::ShortFormat),
+                  age.toString(), centileText(centile), standardName);
     if (byCrossing())
-        return tr("%1 It was at %2 on %3 (%4): %n major centile(s) crossed downwards.", nullptr, crossedCentiles)
+        return tr(
+            "%1 It was at %2 on %3 (%4): %n major centile(s) crossed downwards.", nullptr, crossedCentiles)
             .arg(scan, centileText(fromCentile), locale.toString(*fromDate, QLocale::ShortFormat),
                 fromAge ? fromAge->toString() : QString());
     return scan;

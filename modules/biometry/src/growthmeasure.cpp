@@ -2,7 +2,8 @@
 
 QList<GrowthMeasure> GrowthMeasures::all()
 {
-    return { GrowthMeasure::Bpd, GrowthMeasure::Hc, GrowthMeasure::Ac, GrowthMeasure::Fl, GrowthMeasure::Efw };
+    return { GrowthMeasure::Bpd, GrowthMeasure::Hc, GrowthMeasure::Ac, GrowthMeasure::Fl,
+        GrowthMeasure::Efw };
 }
 
 QString GrowthMeasures::key(GrowthMeasure measure)

@@ -20,7 +20,8 @@ QStringList GrowthStandard::builtInIds()
 Result<GrowthStandard> GrowthStandard::builtIn(const QString &id)
 {
     if (!builtInIds().contains(id))
-        return failure(QStringLiteral("growth.standard-unknown"), tr("There is no growth standard \"%1\".").arg(id));
+        return failure(
+            QStringLiteral("growth.standard-unknown"), tr("There is no growth standard \"%1\".").arg(id));
     auto standard = fromFile(QStringLiteral(":/growth/%1.json").arg(id));
     if (!standard)
         qCWarning(lcGrowth) << "built-in growth standard" << id << "refused:" << standard.error().code;
@@ -31,7 +32,8 @@ Result<GrowthStandard> GrowthStandard::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("growth.standard-unreadable"), tr("The growth standard %1 cannot be read.").arg(path));
+        return failure(QStringLiteral("growth.standard-unreadable"),
+            tr("The growth standard %1 cannot be read.").arg(path));
     return fromJson(file.readAll());
 }
 
@@ -47,7 +49,8 @@ Result<GrowthStandard> GrowthStandard::fromJson(const QByteArray &json)
     s.m_id = o.value(QStringLiteral("id")).toString();
     s.m_name = o.value(QStringLiteral("name")).toString();
     if (s.m_id.isEmpty() || s.m_name.isEmpty())
-        return failure(QStringLiteral("growth.standard-invalid"), tr("A growth standard needs an \"id\" and a \"name\"."));
+        return failure(QStringLiteral("growth.standard-invalid"),
+            tr("A growth standard needs an \"id\" and a \"name\"."));
     const QString formula = o.value(QStringLiteral("efwFormula")).toString();
     if (formula == QLatin1String("intergrowth-2017"))
         s.m_weightFormula = WeightFormula::Intergrowth2017;
@@ -61,7 +64,8 @@ Result<GrowthStandard> GrowthStandard::fromJson(const QByteArray &json)
         const QString key = GrowthMeasures::key(m);
         const QString where = QStringLiteral("%1 %2").arg(s.m_name, GrowthMeasures::abbreviation(m));
         if (!curves.contains(key))
-            return failure(QStringLiteral("growth.standard-invalid"), tr("%1: the curve is missing.").arg(where));
+            return failure(
+                QStringLiteral("growth.standard-invalid"), tr("%1: the curve is missing.").arg(where));
         auto curve = GrowthCurve::fromJson(curves.value(key).toObject(), where);
         if (!curve)
             return failure(curve.error());
@@ -106,11 +110,13 @@ std::optional<double> GrowthStandard::centile(GrowthMeasure measure, double week
     return z ? std::optional<double>(centileOfZ(*z)) : std::nullopt;
 }
 
-std::optional<double> GrowthStandard::valueAtCentile(GrowthMeasure measure, double weeks, double centile) const
+std::optional<double> GrowthStandard::valueAtCentile(
+    GrowthMeasure measure, double weeks, double centile) const
 {
     if (!(centile > 0 && centile < 100))
         return std::nullopt;
-    return m_curves[size_t(measure)]->valueAtZ(weeks, std::abs(centile - 50) < 1e-9 ? 0.0 : zOfCentile(centile));
+    return m_curves[size_t(measure)]->valueAtZ(
+        weeks, std::abs(centile - 50) < 1e-9 ? 0.0 : zOfCentile(centile));
 }
 
 std::optional<double> GrowthStandard::estimatedWeightGrams(const FetalBiometry &biometry) const
@@ -132,7 +138,8 @@ std::optional<double> GrowthStandard::estimatedWeightGrams(const FetalBiometry &
 
 QString GrowthStandard::weightFormulaName() const
 {
-    return m_weightFormula == WeightFormula::Hadlock1985 ? tr("Hadlock 1985") : tr("INTERGROWTH-21st (HC, AC)");
+    return m_weightFormula == WeightFormula::Hadlock1985 ? tr("Hadlock 1985")
+                                                         : tr("INTERGROWTH-21st (HC, AC)");
 }
 
 double GrowthStandard::centileOfZ(double z)

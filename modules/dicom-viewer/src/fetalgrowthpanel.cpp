@@ -107,7 +107,8 @@ FetalGrowthPanel::FetalGrowthPanel(QWidget *parent)
     layout->addWidget(m_findings);
     layout->addWidget(split, 1);
 
-    const QString saved = QSettings().value(settingsKey, QString::fromLatin1(GrowthStandard::DefaultId)).toString();
+    const QString saved
+        = QSettings().value(settingsKey, QString::fromLatin1(GrowthStandard::DefaultId)).toString();
     const int index = m_standardBox->findData(saved);
     m_standardBox->setCurrentIndex(index >= 0 ? index : 0);
     connect(m_standardBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -173,14 +174,17 @@ void FetalGrowthPanel::showFindings()
         return;
     }
     if (current.isEmpty()) {
-        m_findings->setText(tr("Latest scan: no SGA, FGR or LGA finding by %1.").arg(m_assessment.standardName));
+        m_findings->setText(
+            tr("Latest scan: no SGA, FGR or LGA finding by %1.").arg(m_assessment.standardName));
         m_findings->setStyleSheet({});
         return;
     }
     QStringList lines;
     for (const GrowthFinding &f : current)
-        lines << QStringLiteral("<b>%1</b>: %2").arg(GrowthFinding::kindName(f.kind).toHtmlEscaped(), f.evidence().toHtmlEscaped());
-    lines << tr("Listed on the Risk tab for the clinician to weigh; the grade is not changed by it.").toHtmlEscaped();
+        lines << QStringLiteral("<b>%1</b>: %2")
+                     .arg(GrowthFinding::kindName(f.kind).toHtmlEscaped(), f.evidence().toHtmlEscaped());
+    lines << tr("Listed on the Risk tab for the clinician to weigh; the grade is not changed by it.")
+                 .toHtmlEscaped();
     m_findings->setText(lines.join(QStringLiteral("<br>")));
     m_findings->setStyleSheet(QStringLiteral("color: #b71c1c;"));
 }
@@ -193,23 +197,26 @@ void FetalGrowthPanel::fillTable()
     for (auto result = m_assessment.scans.crbegin(); result != m_assessment.scans.crend(); ++result) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(locale.toString(result->scan.date, QLocale::ShortFormat)));
-        m_table->setItem(row, 1,
-            new QTableWidgetItem(result->scan.age ? result->scan.age->toString() : tr("no dating")));
+        m_table->setItem(
+            row, 0, new QTableWidgetItem(locale.toString(result->scan.date, QLocale::ShortFormat)));
+        m_table->setItem(
+            row, 1, new QTableWidgetItem(result->scan.age ? result->scan.age->toString() : tr("no dating")));
         int column = 2;
         for (GrowthMeasure m : GrowthMeasures::all()) {
             const auto point = result->point(m);
             auto *item = new QTableWidgetItem(point ? FetalGrowth::pointText(*point) : QString());
             if (point && point->z)
                 item->setToolTip(tr("z %1").arg(locale.toString(*point->z, 'f', 2)));
-            if (point && point->centile && (*point->centile < m_rules.sgaBelowCentile || *point->centile > m_rules.lgaAboveCentile))
+            if (point && point->centile
+                && (*point->centile < m_rules.sgaBelowCentile || *point->centile > m_rules.lgaAboveCentile))
                 item->setForeground(QColor(0xb7, 0x1c, 0x1c));
             m_table->setItem(row, column++, item);
         }
         QStringList kinds;
         for (const GrowthFinding &f : m_assessment.findings)
             if (f.date == result->scan.date)
-                kinds << QStringLiteral("%1 (%2)").arg(GrowthFinding::kindAbbreviation(f.kind), GrowthMeasures::abbreviation(f.measure));
+                kinds << QStringLiteral("%1 (%2)").arg(
+                    GrowthFinding::kindAbbreviation(f.kind), GrowthMeasures::abbreviation(f.measure));
         auto *findings = new QTableWidgetItem(kinds.join(QStringLiteral(", ")));
         findings->setForeground(QColor(0xb7, 0x1c, 0x1c));
         m_table->setItem(row, column, findings);
@@ -248,8 +255,8 @@ void FetalGrowthPanel::drawChart()
             if (!m_standard->hasCentiles(m) && line.centile != 50)
                 continue;
             auto *series = new QLineSeries;
-            series->setName(m_standard->hasCentiles(m) ? GrowthFinding::centileText(line.centile)
-                                                        : tr("expected size"));
+            series->setName(
+                m_standard->hasCentiles(m) ? GrowthFinding::centileText(line.centile) : tr("expected size"));
             for (double w = first; w <= last + 1e-9; w += 0.25)
                 if (const auto v = m_standard->valueAtCentile(m, w, line.centile)) {
                     series->append(w, *v);
@@ -275,7 +282,9 @@ void FetalGrowthPanel::drawChart()
     normal->setMarkerSize(9);
     normal->setColor(QColor(0x15, 0x65, 0xc0));
     auto *flagged = new QScatterSeries;
-    flagged->setName(tr("outside P%1–P%2").arg(QLocale().toString(m_rules.sgaBelowCentile), QLocale().toString(m_rules.lgaAboveCentile)));
+    flagged->setName(
+        tr("outside P%1–P%2")
+            .arg(QLocale().toString(m_rules.sgaBelowCentile), QLocale().toString(m_rules.lgaAboveCentile)));
     flagged->setMarkerSize(11);
     flagged->setColor(QColor(0xc6, 0x28, 0x28));
     for (const FetalGrowth::ScanResult &result : m_assessment.scans) {

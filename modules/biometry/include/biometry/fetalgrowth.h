@@ -54,7 +54,8 @@ public:
         QList<GrowthFinding> current() const;
     };
 
-    static Assessment assess(const GrowthStandard &standard, const GrowthFindingRules &rules, QList<Scan> scans);
+    static Assessment assess(
+        const GrowthStandard &standard, const GrowthFindingRules &rules, QList<Scan> scans);
     // "242.3 · P1.0" (the value without its unit, and its centile), or why there is no centile,
     // for the chart's table.
     static QString pointText(const Point &point);
