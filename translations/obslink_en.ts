@@ -3514,6 +3514,13 @@ See docs/rules-five-color-2017.md.</translation>
         <source>outside P%1–P%2</source>
         <translation>outside P%1–P%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</source>
+        <translation>
+            <numerusform>%n fetus: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</numerusform>
+            <numerusform>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
@@ -3739,10 +3746,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>P%1</translation>
     </message>
     <message>
-        <source>Fetal growth: %1, %2 %3 at %4</source>
-        <translation>Fetal growth: %1, %2 %3 at %4</translation>
-    </message>
-    <message>
         <source>%1 g</source>
         <translation>%1 g</translation>
     </message>
@@ -3760,6 +3763,10 @@ See docs/rules-five-color-2017.md.</translation>
             <numerusform>%1 It was at %2 on %3 (%4): %n major centile crossed downwards.</numerusform>
             <numerusform>%1 It was at %2 on %3 (%4): %n major centiles crossed downwards.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation>%1: %2 %3 at %4</translation>
     </message>
 </context>
 <context>

@@ -3497,6 +3497,12 @@ See docs/rules-five-color-2017.md.</source>
         <source>outside P%1–P%2</source>
         <translation>超出 P%1–P%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</source>
+        <translation>
+            <numerusform>%n 胎妊娠：这些标准适用于单胎，且各次检查未区分胎儿。请按每个胎儿各自的测量值判断其生长。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
@@ -3722,10 +3728,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>P%1</translation>
     </message>
     <message>
-        <source>Fetal growth: %1, %2 %3 at %4</source>
-        <translation>胎儿生长：%1，%4 时 %2 位于 %3</translation>
-    </message>
-    <message>
         <source>%1 g</source>
         <translation>%1 克</translation>
     </message>
@@ -3742,6 +3744,10 @@ See docs/rules-five-color-2017.md.</source>
         <translation>
             <numerusform>%1 %3（%4）时位于 %2：向下跨越 %n 条主要百分位线。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation>%1：%4 时 %2 %3</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ QString GrowthFinding::centileText(double centile)
 
 QString GrowthFinding::item() const
 {
-    return tr("Fetal growth: %1, %2 %3 at %4")
+    return tr("%1: %2 %3 at %4")
         .arg(kindName(kind), GrowthMeasures::abbreviation(measure), centileText(centile), age.toString());
 }
 

@@ -46,6 +46,7 @@ FetalGrowthPanel::FetalGrowthPanel(QWidget *parent)
     , m_chart(new QChartView(new QChart, this))
     , m_table(new QTableWidget(this))
     , m_findings(new QLabel(this))
+    , m_caution(new QLabel(this))
     , m_source(new QLabel(this))
     , m_rules(GrowthFindingRules::defaults())
 {
@@ -76,6 +77,10 @@ FetalGrowthPanel::FetalGrowthPanel(QWidget *parent)
     m_findings->setObjectName(QStringLiteral("growthFindings"));
     m_findings->setWordWrap(true);
     m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caution->setObjectName(QStringLiteral("growthCaution"));
+    m_caution->setWordWrap(true);
+    m_caution->setStyleSheet(QStringLiteral("color: #e65100;"));
+    m_caution->hide();
     m_source->setWordWrap(true);
     m_source->setStyleSheet(QStringLiteral("color: #616161;"));
 
@@ -104,6 +109,7 @@ FetalGrowthPanel::FetalGrowthPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_caution);
     layout->addWidget(m_findings);
     layout->addWidget(split, 1);
 
@@ -141,9 +147,14 @@ void FetalGrowthPanel::setMeasure(GrowthMeasure measure)
     m_measures->setCurrentIndex(int(GrowthMeasures::all().indexOf(measure)));
 }
 
-void FetalGrowthPanel::showScans(const QList<FetalGrowth::Scan> &scans)
+void FetalGrowthPanel::showScans(const QList<FetalGrowth::Scan> &scans, int fetuses)
 {
     m_scans = scans;
+    m_caution->setVisible(fetuses > 1);
+    m_caution->setText(
+        tr("%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. "
+           "Judge each fetus's growth on its own measurements.",
+            nullptr, fetuses));
     reassess();
 }
 

@@ -110,7 +110,7 @@ void UltrasoundExamsView::refresh()
     for (const UltrasoundExam &exam : std::as_const(*exams))
         scans.append({ exam.meta.id, exam.examDate,
             *pregnancy ? (*pregnancy)->gestationalAgeOn(exam.examDate) : std::nullopt, exam.biometry });
-    m_growth->showScans(scans);
+    m_growth->showScans(scans, *pregnancy ? (*pregnancy)->fetuses : 1);
     m_summary->setText(exams->isEmpty()
             ? tr("No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the "
                  "pregnancy.")

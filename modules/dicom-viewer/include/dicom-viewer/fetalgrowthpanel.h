@@ -23,8 +23,10 @@ class FetalGrowthPanel : public QWidget
 public:
     explicit FetalGrowthPanel(QWidget *parent = nullptr);
 
-    // The pregnancy's scans with their gestational age by dates (none: nothing to chart).
-    void showScans(const QList<FetalGrowth::Scan> &scans);
+    // The pregnancy's scans with their gestational age by dates (none: nothing to chart), and
+    // how many fetuses she carries: the standards are for singletons, and exams are not yet
+    // recorded per fetus, so with more than one the chart says so above its findings.
+    void showScans(const QList<FetalGrowth::Scan> &scans, int fetuses = 1);
     const FetalGrowth::Assessment &assessment() const { return m_assessment; }
 
     QString standardId() const;
@@ -36,6 +38,7 @@ public:
     QChartView *chartView() const { return m_chart; }
     QTableWidget *table() const { return m_table; }
     QLabel *findingsLabel() const { return m_findings; }
+    QLabel *cautionLabel() const { return m_caution; }
 
 signals:
     // The findings may have changed (new scans, another standard).
@@ -53,6 +56,7 @@ private:
     QChartView *m_chart;
     QTableWidget *m_table;
     QLabel *m_findings;
+    QLabel *m_caution;
     QLabel *m_source;
     std::optional<GrowthStandard> m_standard;
     GrowthFindingRules m_rules;
