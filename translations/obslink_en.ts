@@ -3466,6 +3466,111 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>FetalGrowth</name>
+    <message>
+        <source>%1 (outside the standard&apos;s weeks)</source>
+        <translation>%1 (outside the standard&apos;s weeks)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>FetalGrowthPanel</name>
+    <message>
+        <source>INTERGROWTH-21st</source>
+        <translation>INTERGROWTH-21st</translation>
+    </message>
+    <message>
+        <source>Hadlock</source>
+        <translation>Hadlock</translation>
+    </message>
+    <message>
+        <source>The growth standard whose centiles the scans are plotted on</source>
+        <translation>The growth standard whose centiles the scans are plotted on</translation>
+    </message>
+    <message>
+        <source>Exam date</source>
+        <translation>Exam date</translation>
+    </message>
+    <message>
+        <source>GA by dates</source>
+        <translation>GA by dates</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fetal growth&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fetal growth&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Standard:</source>
+        <translation>&amp;Standard:</translation>
+    </message>
+    <message>
+        <source>No scan to chart yet.</source>
+        <translation>No scan to chart yet.</translation>
+    </message>
+    <message>
+        <source>Latest scan: no SGA, FGR or LGA finding by %1.</source>
+        <translation>Latest scan: no SGA, FGR or LGA finding by %1.</translation>
+    </message>
+    <message>
+        <source>Listed on the Risk tab for the clinician to weigh; the grade is not changed by it.</source>
+        <translation>Listed on the Risk tab for the clinician to weigh; the grade is not changed by it.</translation>
+    </message>
+    <message>
+        <source>no dating</source>
+        <translation>no dating</translation>
+    </message>
+    <message>
+        <source>z %1</source>
+        <translation>z %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) by gestational age</source>
+        <translation>%1 (%2) by gestational age</translation>
+    </message>
+    <message>
+        <source>Gestational age (weeks)</source>
+        <translation>Gestational age (weeks)</translation>
+    </message>
+    <message>
+        <source>expected size</source>
+        <translation>expected size</translation>
+    </message>
+    <message>
+        <source>%1. EFW by %2.</source>
+        <translation>%1. EFW by %2.</translation>
+    </message>
+    <message>
+        <source>%1. This standard gives only the expected size for dates, no centiles.</source>
+        <translation>%1. This standard gives only the expected size for dates, no centiles.</translation>
+    </message>
+    <message>
+        <source>this pregnancy</source>
+        <translation>this pregnancy</translation>
+    </message>
+    <message>
+        <source>outside P%1–P%2</source>
+        <translation>outside P%1–P%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</source>
+        <translation>
+            <numerusform>%n fetus: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</numerusform>
+            <numerusform>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>Color</source>
@@ -3543,6 +3648,13 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>FractionalPolynomial</name>
+    <message>
+        <source>%1: an equation needs &quot;terms&quot;, each [coefficient, power, power of ln], all numbers.</source>
+        <translation>%1: an equation needs &quot;terms&quot;, each [coefficient, power, power of ln], all numbers.</translation>
+    </message>
+</context>
+<context>
     <name>FrameRenderer</name>
     <message>
         <source>Not enough memory to display frame %1.</source>
@@ -3598,6 +3710,184 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>&quot;%1&quot; is not a finding of the active rule set.</source>
         <translation>&quot;%1&quot; is not a finding of the active rule set.</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthCurve</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>every curve cites its source.</source>
+        <translation>every curve cites its source.</translation>
+    </message>
+    <message>
+        <source>&quot;weeks&quot; is [first, last] gestational week.</source>
+        <translation>&quot;weeks&quot; is [first, last] gestational week.</translation>
+    </message>
+    <message>
+        <source>the weeks must lie between 8 and 44, first before last.</source>
+        <translation>the weeks must lie between 8 and 44, first before last.</translation>
+    </message>
+    <message>
+        <source>&quot;centiles&quot; rise strictly between 0 and 100.</source>
+        <translation>&quot;centiles&quot; rise strictly between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>a centile table prints at least two centiles.</source>
+        <translation>a centile table prints at least two centiles.</translation>
+    </message>
+    <message>
+        <source>each row is its week and one number per centile.</source>
+        <translation>each row is its week and one number per centile.</translation>
+    </message>
+    <message>
+        <source>the row for week %1 does not rise with the centile.</source>
+        <translation>the row for week %1 does not rise with the centile.</translation>
+    </message>
+    <message>
+        <source>the rows follow one another week by week.</source>
+        <translation>the rows follow one another week by week.</translation>
+    </message>
+    <message>
+        <source>the rows cover the weeks of the curve.</source>
+        <translation>the rows cover the weeks of the curve.</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;.</source>
+        <translation>unknown model &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: the median does not grow with gestational age at %2 weeks: check the coefficients.</source>
+        <translation>%1: the median does not grow with gestational age at %2 weeks: check the coefficients.</translation>
+    </message>
+    <message>
+        <source>%1: the centiles are not in order at %2 weeks: check the coefficients.</source>
+        <translation>%1: the centiles are not in order at %2 weeks: check the coefficients.</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthFinding</name>
+    <message>
+        <source>Small for gestational age (SGA)</source>
+        <translation>Small for gestational age (SGA)</translation>
+    </message>
+    <message>
+        <source>Fetal growth restriction (FGR)</source>
+        <translation>Fetal growth restriction (FGR)</translation>
+    </message>
+    <message>
+        <source>Large for gestational age (LGA)</source>
+        <translation>Large for gestational age (LGA)</translation>
+    </message>
+    <message>
+        <source>&lt;P%1</source>
+        <translation>&lt;P%1</translation>
+    </message>
+    <message>
+        <source>&gt;P%1</source>
+        <translation>&gt;P%1</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 %2 on %3 (%4) is at %5 of %6.</source>
+        <translation>%1 %2 on %3 (%4) is at %5 of %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 It was at %2 on %3 (%4): %n major centile(s) crossed downwards.</source>
+        <translation>
+            <numerusform>%1 It was at %2 on %3 (%4): %n major centile crossed downwards.</numerusform>
+            <numerusform>%1 It was at %2 on %3 (%4): %n major centiles crossed downwards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation>%1: %2 %3 at %4</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthFindingRules</name>
+    <message>
+        <source>Growth finding rules: %1</source>
+        <translation>Growth finding rules: %1</translation>
+    </message>
+    <message>
+        <source>the rules cite their source.</source>
+        <translation>the rules cite their source.</translation>
+    </message>
+    <message>
+        <source>unknown measure &quot;%1&quot;.</source>
+        <translation>unknown measure &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>no measure is judged.</source>
+        <translation>no measure is judged.</translation>
+    </message>
+    <message>
+        <source>the centile limits lie between 0 and 100, FGR below SGA below LGA.</source>
+        <translation>the centile limits lie between 0 and 100, FGR below SGA below LGA.</translation>
+    </message>
+    <message>
+        <source>the major centiles rise between 0 and 100.</source>
+        <translation>the major centiles rise between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>&quot;fgrCrossedCentiles&quot; is at least 1 and fewer than the major centiles.</source>
+        <translation>&quot;fgrCrossedCentiles&quot; is at least 1 and fewer than the major centiles.</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthMeasures</name>
+    <message>
+        <source>Estimated fetal weight</source>
+        <translation>Estimated fetal weight</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthStandard</name>
+    <message>
+        <source>There is no growth standard &quot;%1&quot;.</source>
+        <translation>There is no growth standard &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The growth standard %1 cannot be read.</source>
+        <translation>The growth standard %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The growth standard is not valid JSON: %1</source>
+        <translation>The growth standard is not valid JSON: %1</translation>
+    </message>
+    <message>
+        <source>A growth standard needs an &quot;id&quot; and a &quot;name&quot;.</source>
+        <translation>A growth standard needs an &quot;id&quot; and a &quot;name&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;efwFormula&quot; is &quot;intergrowth-2017&quot; or &quot;hadlock-1985&quot;.</source>
+        <translation>%1: &quot;efwFormula&quot; is &quot;intergrowth-2017&quot; or &quot;hadlock-1985&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: the curve is missing.</source>
+        <translation>%1: the curve is missing.</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985</source>
+        <translation>Hadlock 1985</translation>
+    </message>
+    <message>
+        <source>INTERGROWTH-21st (HC, AC)</source>
+        <translation>INTERGROWTH-21st (HC, AC)</translation>
     </message>
 </context>
 <context>

@@ -3449,6 +3449,110 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>FetalGrowth</name>
+    <message>
+        <source>%1 (outside the standard&apos;s weeks)</source>
+        <translation>%1（超出该标准的孕周范围）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>FetalGrowthPanel</name>
+    <message>
+        <source>INTERGROWTH-21st</source>
+        <translation>INTERGROWTH-21st</translation>
+    </message>
+    <message>
+        <source>Hadlock</source>
+        <translation>Hadlock</translation>
+    </message>
+    <message>
+        <source>The growth standard whose centiles the scans are plotted on</source>
+        <translation>绘制各次超声检查所用百分位曲线的生长标准</translation>
+    </message>
+    <message>
+        <source>Exam date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>GA by dates</source>
+        <translation>按预产期孕周</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fetal growth&lt;/b&gt;</source>
+        <translation>&lt;b&gt;胎儿生长&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Standard:</source>
+        <translation>标准(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>No scan to chart yet.</source>
+        <translation>尚无可绘制的超声检查。</translation>
+    </message>
+    <message>
+        <source>Latest scan: no SGA, FGR or LGA finding by %1.</source>
+        <translation>最近一次检查：按 %1 无 SGA、FGR 或 LGA 发现。</translation>
+    </message>
+    <message>
+        <source>Listed on the Risk tab for the clinician to weigh; the grade is not changed by it.</source>
+        <translation>已列入“风险”页供医生斟酌，不会自动改变分级。</translation>
+    </message>
+    <message>
+        <source>no dating</source>
+        <translation>未确定孕周</translation>
+    </message>
+    <message>
+        <source>z %1</source>
+        <translation>z 值 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) by gestational age</source>
+        <translation>%1（%2）随孕周变化</translation>
+    </message>
+    <message>
+        <source>Gestational age (weeks)</source>
+        <translation>孕周（周）</translation>
+    </message>
+    <message>
+        <source>expected size</source>
+        <translation>该孕周预期值</translation>
+    </message>
+    <message>
+        <source>%1. EFW by %2.</source>
+        <translation>%1。估计胎儿体重按 %2 公式计算。</translation>
+    </message>
+    <message>
+        <source>%1. This standard gives only the expected size for dates, no centiles.</source>
+        <translation>%1。该标准仅给出各孕周的预期值，无百分位。</translation>
+    </message>
+    <message>
+        <source>this pregnancy</source>
+        <translation>本次妊娠</translation>
+    </message>
+    <message>
+        <source>outside P%1–P%2</source>
+        <translation>超出 P%1–P%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetuses: these standards are for singletons, and the exams are not told apart by fetus. Judge each fetus&apos;s growth on its own measurements.</source>
+        <translation>
+            <numerusform>%n 胎妊娠：这些标准适用于单胎，且各次检查未区分胎儿。请按每个胎儿各自的测量值判断其生长。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>Color</source>
@@ -3526,6 +3630,13 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>FractionalPolynomial</name>
+    <message>
+        <source>%1: an equation needs &quot;terms&quot;, each [coefficient, power, power of ln], all numbers.</source>
+        <translation>%1：方程需要 &quot;terms&quot;，每项为 [系数, 幂次, ln 的幂次]，均为数字。</translation>
+    </message>
+</context>
+<context>
     <name>FrameRenderer</name>
     <message>
         <source>Not enough memory to display frame %1.</source>
@@ -3581,6 +3692,183 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>&quot;%1&quot; is not a finding of the active rule set.</source>
         <translation>“%1”不是当前规则集中可勾选的条目。</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthCurve</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>every curve cites its source.</source>
+        <translation>每条曲线都须注明出处。</translation>
+    </message>
+    <message>
+        <source>&quot;weeks&quot; is [first, last] gestational week.</source>
+        <translation>&quot;weeks&quot; 应为 [起始, 结束] 孕周。</translation>
+    </message>
+    <message>
+        <source>the weeks must lie between 8 and 44, first before last.</source>
+        <translation>孕周须在 8 至 44 之间，且起始早于结束。</translation>
+    </message>
+    <message>
+        <source>&quot;centiles&quot; rise strictly between 0 and 100.</source>
+        <translation>&quot;centiles&quot; 须在 0 至 100 之间严格递增。</translation>
+    </message>
+    <message>
+        <source>a centile table prints at least two centiles.</source>
+        <translation>百分位表至少须列出两个百分位。</translation>
+    </message>
+    <message>
+        <source>each row is its week and one number per centile.</source>
+        <translation>每行须为孕周加每个百分位一个数值。</translation>
+    </message>
+    <message>
+        <source>the row for week %1 does not rise with the centile.</source>
+        <translation>第 %1 周一行的数值未随百分位递增。</translation>
+    </message>
+    <message>
+        <source>the rows follow one another week by week.</source>
+        <translation>各行须逐周连续。</translation>
+    </message>
+    <message>
+        <source>the rows cover the weeks of the curve.</source>
+        <translation>各行须覆盖曲线的孕周范围。</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;.</source>
+        <translation>未知模型 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: the median does not grow with gestational age at %2 weeks: check the coefficients.</source>
+        <translation>%1：中位数在 %2 周处未随孕周增长，请检查系数。</translation>
+    </message>
+    <message>
+        <source>%1: the centiles are not in order at %2 weeks: check the coefficients.</source>
+        <translation>%1：%2 周处百分位顺序不正确，请检查系数。</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthFinding</name>
+    <message>
+        <source>Small for gestational age (SGA)</source>
+        <translation>小于胎龄儿（SGA）</translation>
+    </message>
+    <message>
+        <source>Fetal growth restriction (FGR)</source>
+        <translation>胎儿生长受限（FGR）</translation>
+    </message>
+    <message>
+        <source>Large for gestational age (LGA)</source>
+        <translation>大于胎龄儿（LGA）</translation>
+    </message>
+    <message>
+        <source>&lt;P%1</source>
+        <translation>&lt;P%1</translation>
+    </message>
+    <message>
+        <source>&gt;P%1</source>
+        <translation>&gt;P%1</translation>
+    </message>
+    <message>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 克</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 毫米</translation>
+    </message>
+    <message>
+        <source>%1 %2 on %3 (%4) is at %5 of %6.</source>
+        <translation>%3（%4）%1 %2，位于 %6 的 %5。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 It was at %2 on %3 (%4): %n major centile(s) crossed downwards.</source>
+        <translation>
+            <numerusform>%1 %3（%4）时位于 %2：向下跨越 %n 条主要百分位线。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation>%1：%4 时 %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthFindingRules</name>
+    <message>
+        <source>Growth finding rules: %1</source>
+        <translation>胎儿生长发现规则：%1</translation>
+    </message>
+    <message>
+        <source>the rules cite their source.</source>
+        <translation>规则须注明出处。</translation>
+    </message>
+    <message>
+        <source>unknown measure &quot;%1&quot;.</source>
+        <translation>未知测量项 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>no measure is judged.</source>
+        <translation>未指定任何判断的测量项。</translation>
+    </message>
+    <message>
+        <source>the centile limits lie between 0 and 100, FGR below SGA below LGA.</source>
+        <translation>百分位界值须在 0 至 100 之间，且 FGR 低于 SGA 低于 LGA。</translation>
+    </message>
+    <message>
+        <source>the major centiles rise between 0 and 100.</source>
+        <translation>主要百分位须在 0 至 100 之间递增。</translation>
+    </message>
+    <message>
+        <source>&quot;fgrCrossedCentiles&quot; is at least 1 and fewer than the major centiles.</source>
+        <translation>&quot;fgrCrossedCentiles&quot; 至少为 1，且少于主要百分位的数目。</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthMeasures</name>
+    <message>
+        <source>Estimated fetal weight</source>
+        <translation>估计胎儿体重</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthStandard</name>
+    <message>
+        <source>There is no growth standard &quot;%1&quot;.</source>
+        <translation>没有名为 &quot;%1&quot; 的生长标准。</translation>
+    </message>
+    <message>
+        <source>The growth standard %1 cannot be read.</source>
+        <translation>无法读取生长标准 %1。</translation>
+    </message>
+    <message>
+        <source>The growth standard is not valid JSON: %1</source>
+        <translation>生长标准不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>A growth standard needs an &quot;id&quot; and a &quot;name&quot;.</source>
+        <translation>生长标准需要 &quot;id&quot; 和 &quot;name&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;efwFormula&quot; is &quot;intergrowth-2017&quot; or &quot;hadlock-1985&quot;.</source>
+        <translation>%1：&quot;efwFormula&quot; 应为 &quot;intergrowth-2017&quot; 或 &quot;hadlock-1985&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: the curve is missing.</source>
+        <translation>%1：缺少该曲线。</translation>
+    </message>
+    <message>
+        <source>Hadlock 1985</source>
+        <translation>Hadlock 1985</translation>
+    </message>
+    <message>
+        <source>INTERGROWTH-21st (HC, AC)</source>
+        <translation>INTERGROWTH-21st（HC、AC）</translation>
     </message>
 </context>
 <context>

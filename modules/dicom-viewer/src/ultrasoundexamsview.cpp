@@ -1,5 +1,6 @@
 #include "dicom-viewer/ultrasoundexamsview.h"
 
+#include "dicom-viewer/fetalgrowthpanel.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
 
@@ -9,6 +10,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSet>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +18,7 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_growth(new FetalGrowthPanel(this))
     , m_reportsSummary(new QLabel(this))
     , m_reportsTable(new QTableWidget(this))
     , m_openFiles(new QPushButton(tr("Open DICOM &files…"), this))
@@ -41,9 +44,22 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_reportsSummary);
-    layout->addWidget(m_reportsTable, 1);
+    // Exams, growth chart and reports share the height; the clinician moves the dividers.
+    auto *reports = new QWidget(this);
+    auto *reportsLayout = new QVBoxLayout(reports);
+    reportsLayout->setContentsMargins(0, 0, 0, 0);
+    reportsLayout->addWidget(m_reportsSummary);
+    reportsLayout->addWidget(m_reportsTable, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("ultrasoundSplitter"));
+    split->addWidget(m_table);
+    split->addWidget(m_growth);
+    split->addWidget(reports);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
     m_reportsTable->setColumnCount(4);
     m_reportsTable->setHorizontalHeaderLabels(
         { tr("Exam date"), tr("Report"), tr("Impression"), tr("Study") });
@@ -56,6 +72,7 @@ UltrasoundExamsView::UltrasoundExamsView(QWidget *parent)
     });
     connect(m_openFiles, &QPushButton::clicked, this, &UltrasoundExamsView::openFilesRequested);
     connect(m_openFolder, &QPushButton::clicked, this, &UltrasoundExamsView::openFolderRequested);
+    connect(m_growth, &FetalGrowthPanel::problem, this, &UltrasoundExamsView::problem);
     showPregnancy(nullptr, {});
 }
 
@@ -75,14 +92,25 @@ void UltrasoundExamsView::refresh()
     m_openFolder->setEnabled(linked);
     if (!linked) {
         m_summary->setText(tr("No current pregnancy: ultrasound exams are recorded for a pregnancy."));
+        m_growth->showScans({});
         return;
     }
     auto exams = m_records->forPregnancy(m_pregnancyId);
-    if (!exams) {
-        m_summary->setText(exams.error().message);
-        emit problem(exams.error().message);
+    auto pregnancy = m_records->pregnancy(m_pregnancyId);
+    if (!exams || !pregnancy) {
+        const QString message = !exams ? exams.error().message : pregnancy.error().message;
+        m_summary->setText(message);
+        m_growth->showScans({});
+        emit problem(message);
         return;
     }
+    // The growth chart plots each exam at its gestational age by the pregnancy's dating (LMP,
+    // or the scan that re-dated it), not by its own biometry, which would put it on the 50th.
+    QList<FetalGrowth::Scan> scans;
+    for (const UltrasoundExam &exam : std::as_const(*exams))
+        scans.append({ exam.meta.id, exam.examDate,
+            *pregnancy ? (*pregnancy)->gestationalAgeOn(exam.examDate) : std::nullopt, exam.biometry });
+    m_growth->showScans(scans, *pregnancy ? (*pregnancy)->fetuses : 1);
     m_summary->setText(exams->isEmpty()
             ? tr("No ultrasound exam recorded yet. Open the images, measure the biometry and save it to the "
                  "pregnancy.")

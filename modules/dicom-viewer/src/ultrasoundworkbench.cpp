@@ -2,6 +2,7 @@
 
 #include "dicom-viewer/biometrypanel.h"
 #include "dicom-viewer/dicomviewer.h"
+#include "dicom-viewer/fetalgrowthpanel.h"
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundreportform.h"
 #include "storage/database.h"
@@ -31,6 +32,18 @@ UltrasoundWorkbench::UltrasoundWorkbench(QMainWindow *window, QMenu *fileMenu, c
     connect(m_examsView, &UltrasoundExamsView::openFilesRequested, this, &UltrasoundWorkbench::chooseFiles);
     connect(m_examsView, &UltrasoundExamsView::openFolderRequested, this, &UltrasoundWorkbench::chooseFolder);
     connect(this, &UltrasoundWorkbench::recordChanged, m_examsView, &UltrasoundExamsView::refresh);
+    connect(m_examsView->growth(), &FetalGrowthPanel::assessmentChanged, this,
+        &UltrasoundWorkbench::growthFindingsChanged);
+}
+
+QList<UltrasoundWorkbench::Evidence> UltrasoundWorkbench::gradingEvidence() const
+{
+    QList<Evidence> evidence;
+    if (m_pregnancyId.isNull())
+        return evidence;
+    for (const GrowthFinding &f : m_examsView->growth()->assessment().current())
+        evidence.append({ f.item(), f.evidence() });
+    return evidence;
 }
 
 UltrasoundWorkbench::~UltrasoundWorkbench()

@@ -199,6 +199,7 @@ void MainWindow::buildActions()
     connect(m_ultrasound->examsView(), &UltrasoundExamsView::problem, this, &MainWindow::showProblem);
     // A saved exam or a new EDD: the banner, the list and the worklists show it at once.
     connect(m_ultrasound, &UltrasoundWorkbench::recordChanged, this, &MainWindow::reloadRecords);
+    connect(m_ultrasound, &UltrasoundWorkbench::growthFindingsChanged, this, &MainWindow::showGradingEvidence);
     // The chart's CTG tab: a pathological trace raises the banner's alert and is listed for the
     // grading as soon as it is imported.
     m_ctg = new CtgWorkbench(this, m_database, m_database.identity().author);
@@ -337,8 +338,19 @@ bool MainWindow::openPatient(const QUuid &patientId)
 void MainWindow::showCtgFindings()
 {
     m_chartView->banner()->setCtgAlert(m_ctg->bannerAlert());
+    showGradingEvidence();
+}
+
+void MainWindow::showGradingEvidence()
+{
+    // What other records offer the risk grading to weigh: pathological fetal heart traces and
+    // the newest scan's growth findings. Neither changes the grade by itself.
+    if (!m_ctg || !m_ultrasound)
+        return;
     QList<RiskPanel::OtherEvidence> evidence;
     for (const CtgWorkbench::Evidence &e : m_ctg->gradingEvidence())
+        evidence.append({ e.item, e.evidence });
+    for (const UltrasoundWorkbench::Evidence &e : m_ultrasound->gradingEvidence())
         evidence.append({ e.item, e.evidence });
     m_chartView->riskPanel()->setOtherEvidence(evidence);
 }

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class FetalGrowthPanel;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -12,8 +13,9 @@ class UltrasoundReportRepository;
 
 // The Ultrasound (超声) tab of a pregnancy's chart: her exams, newest first, with biometry,
 // estimated fetal weight, GA by ultrasound and which one dates the pregnancy; local DICOM files
-// open in the viewer linked to this pregnancy. Below, her ultrasound reports: signed (by whom,
-// when), draft or amended; one opens with a double click.
+// open in the viewer linked to this pregnancy. Below, the fetal growth chart of these exams at
+// their gestational age by the pregnancy's dating (FetalGrowthPanel), then her ultrasound
+// reports: signed (by whom, when), draft or amended; one opens with a double click.
 class UltrasoundExamsView : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     void refresh();
     QTableWidget *table() const { return m_table; }
     QTableWidget *reportsTable() const { return m_reportsTable; }
+    FetalGrowthPanel *growth() const { return m_growth; }
 
 signals:
     void openFilesRequested();
@@ -41,6 +44,7 @@ private:
     QUuid m_pregnancyId;
     QLabel *m_summary;
     QTableWidget *m_table;
+    FetalGrowthPanel *m_growth;
     UltrasoundReportRepository *m_reports = nullptr;
     QLabel *m_reportsSummary;
     QTableWidget *m_reportsTable;

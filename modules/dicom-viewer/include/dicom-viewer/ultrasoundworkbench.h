@@ -46,8 +46,19 @@ public:
         const QString &patientId, const QString &description);
     // Study Instance UIDs with a signed report, for the reading worklist.
     QSet<QString> reportedStudies() const;
+    // For the risk grading: the newest scan's growth findings (SGA, FGR, LGA by the chosen
+    // standard) as items for a clinician to weigh, each with its evidence. Like a pathological
+    // CTG, they never change the grade by themselves.
+    struct Evidence
+    {
+        QString item;
+        QString evidence;
+    };
+    QList<Evidence> gradingEvidence() const;
 
 signals:
+    // The growth findings of the open pregnancy may have changed.
+    void growthFindingsChanged();
     void reportsChanged();
     void recordChanged(const QUuid &pregnancyId);
 

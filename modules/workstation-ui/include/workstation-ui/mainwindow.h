@@ -69,6 +69,8 @@ private:
     void showProblem(const QString &message);
     // The banner's alert and the grading's evidence from her fetal heart traces.
     void showCtgFindings();
+    // The evidence other records offer the risk grading: CTG traces and fetal growth findings.
+    void showGradingEvidence();
 
     Database &m_database;
     QDate m_today;
