@@ -20,6 +20,8 @@ private slots:
         QTest::newRow("Chinese then initials") << item << QStringLiteral("心jb");
         QTest::newRow("pinyin then Chinese") << item << QStringLiteral("xin肌病");
         QTest::newRow("full surname, initials") << QStringLiteral("张雅静") << QStringLiteral("zhangyj");
+        QTest::newRow("two-letter initials") << QStringLiteral("张雅静") << QStringLiteral("zhyj");
+        QTest::newRow("start of the last reading") << QStringLiteral("张雅静") << QStringLiteral("zhangyaji");
         QTest::newRow("in the middle") << QStringLiteral("消化系统疾病：肝炎病") << QStringLiteral("gyb");
         QTest::newRow("English words") << item << QStringLiteral("Cardio");
         QTest::newRow("id") << item << QStringLiteral("red.1.1");
@@ -47,6 +49,8 @@ private slots:
         QTest::newRow("across punctuation") << QStringLiteral("消化系统疾病：肝炎病") << QStringLiteral("bgy");
         QTest::newRow("letters not in the English") << item << QStringLiteral("cardix");
         QTest::newRow("more than the text") << QStringLiteral("张雅静") << QStringLiteral("zyjx");
+        // "xin" is the whole of 心's reading, not the start of 性's (xing) in the middle of a text.
+        QTest::newRow("start of a reading mid-text") << QStringLiteral("感染与传染性疾病") << QStringLiteral("xinjibing");
     }
     void unrelatedItemIsNotFound()
     {

@@ -41,12 +41,23 @@ private:
             return from(t + 1, q + 1);
         if (!PinyinSpelling::isHan(character) || !PinyinSpelling::isLetter(wanted))
             return false;
-        // A reading, or its start, spelled by the letters typed from q on.
+        // A reading spelled by the letters typed from q on: in full, by its initial (one letter,
+        // or zh/ch/sh), or by its start when the typed text ends there ("xin" is not 性 xing
+        // in "xinjibing", but "xi" at the end of a text may be).
         for (const QString &spelling : m_readings.spellings(character)) {
-            for (qsizetype k = 0; k < spelling.size() && q + k < m_typed.size() && m_typed[q + k] == spelling[k].unicode();
-                 ++k)
-                if (from(t + 1, q + k + 1))
-                    return true;
+            qsizetype k = 0;
+            while (k < spelling.size() && q + k < m_typed.size() && m_typed[q + k] == spelling[k].unicode())
+                ++k;
+            if (k == 0)
+                continue;
+            const bool whole = k == spelling.size();
+            const bool atEnd = q + k == m_typed.size();
+            if ((whole || atEnd) && from(t + 1, q + k))
+                return true;
+            if (from(t + 1, q + 1)) // the initial letter
+                return true;
+            if (k >= 2 && spelling[1] == u'h' && QStringView(u"zcs").contains(spelling[0]) && from(t + 1, q + 2))
+                return true;
         }
         return false;
     }
