@@ -24,6 +24,9 @@ packages=(
   postgresql
   # headless keychain for tests
   gnome-keyring dbus dbus-x11
+  # Unihan, the source of resources/pinyin/hanzi-readings.txt (scripts/generate-hanzi-readings.py,
+  # checked by tst_hanzireadings)
+  unicode-data bzip2 python3
 )
 
 missing=()

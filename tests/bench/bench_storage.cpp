@@ -3,12 +3,15 @@
 // - demo generation (DemoDataGenerator + ClinicRecords::importCharts) against plain prepared
 //   INSERTs of the same number of rows into a one-table scratch database;
 // - patient search per keystroke (every growing prefix of existing names, phone numbers, ID
-//   numbers and record numbers, and phone last digits), p50 and p99, sorted as the list is by
-//   default and by EDD, against a primary-key lookup;
+//   numbers and record numbers, and phone last digits, and of the names in pinyin: initials
+//   "zyj", full with a space "zhang yajing", the surname in Chinese with the given name's
+//   initials "张yj"), p50 and p99, sorted as the list is by default and by EDD, against a
+//   primary-key lookup; the pinyin keystrokes alone too;
 // - opening a chart with 40 visits and labs, against the same lookup;
 // - the database size, against the bytes of data it holds.
 // OBSLINK_BENCH_PATIENTS=N runs a smaller clinic for a quick look (the sizes are then scaled).
 #include "demodata/demodatagenerator.h"
+#include "pinyin/pinyinkeys.h"
 #include "storage/database.h"
 #include "storage/patientsearch.h"
 
@@ -58,15 +61,37 @@ double millisecondsSince(const QElapsedTimer &timer)
     qFatal("bench_storage: %s", qPrintable(what));
 }
 
+void appendKeystrokes(QStringList &queries, const QString &text, qsizetype from = 1)
+{
+    for (qsizetype n = from; n <= text.size(); ++n)
+        queries.append(text.left(n));
+}
+
 // What a person types into the search box, keystroke by keystroke.
 QStringList typing(const QList<Patient> &patients)
 {
     QStringList queries;
     for (const Patient &patient : patients) {
         for (const QString &text : { patient.name, patient.phone, patient.nationalId, patient.recordNumber })
-            for (qsizetype n = 1; n <= text.size(); ++n)
-                queries.append(text.left(n));
+            appendKeystrokes(queries, text);
         queries.append(patient.phone.right(4)); // "the one ending in 5678"
+    }
+    return queries;
+}
+
+// The same women's names typed in pinyin: initials, full pinyin with a space after the
+// surname, and the surname in Chinese followed by the given name's initials.
+QStringList typingPinyin(const QList<Patient> &patients)
+{
+    QStringList queries;
+    for (const Patient &patient : patients) {
+        const PinyinKeys keys = PinyinKeys::ofName(patient.name);
+        if (keys.initials.isEmpty())
+            continue;
+        appendKeystrokes(queries, keys.initials);
+        const qsizetype surname = PinyinKeys::ofName(patient.name.left(1)).full.size();
+        appendKeystrokes(queries, keys.full.left(surname) + QLatin1Char(' ') + keys.full.mid(surname));
+        appendKeystrokes(queries, patient.name.left(1) + keys.initials.mid(1), 2);
     }
     return queries;
 }
@@ -215,10 +240,14 @@ int main(int argc, char *argv[])
 
     // Search as the user types.
     const PatientSearch search(**database);
-    const QStringList queries = typing(typed);
-    std::fprintf(stderr, "bench_storage: %lld keystroke queries\n", static_cast<long long>(queries.size()));
+    const QStringList pinyinQueries = typingPinyin(typed);
+    const QStringList queries = typing(typed) + pinyinQueries;
+    std::fprintf(stderr, "bench_storage: %lld keystroke queries, %lld of them in pinyin\n",
+        static_cast<long long>(queries.size()), static_cast<long long>(pinyinQueries.size()));
     const QList<double> recent = searchLatencies(search, queries, PatientSort::RecentlyChanged);
     const QList<double> byEdd = searchLatencies(search, queries, PatientSort::Edd);
+    const QList<double> pinyin = recent.mid(queries.size() - pinyinQueries.size());
+    const QList<double> pinyinByEdd = byEdd.mid(queries.size() - pinyinQueries.size());
     report("patient_search_p50", percentile(recent, 0.5), "ms");
     reportRatio("patient_search_p50", percentile(recent, 0.5), percentile(lookups, 0.5));
     report("patient_search_p99", percentile(recent, 0.99), "ms");
@@ -227,6 +256,12 @@ int main(int argc, char *argv[])
     reportRatio("patient_search_sorted_by_edd_p50", percentile(byEdd, 0.5), percentile(lookups, 0.5));
     report("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), "ms");
     reportRatio("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), percentile(lookups, 0.99));
+    report("patient_search_pinyin_p50", percentile(pinyin, 0.5), "ms");
+    reportRatio("patient_search_pinyin_p50", percentile(pinyin, 0.5), percentile(lookups, 0.5));
+    report("patient_search_pinyin_p99", percentile(pinyin, 0.99), "ms");
+    reportRatio("patient_search_pinyin_p99", percentile(pinyin, 0.99), percentile(lookups, 0.99));
+    report("patient_search_pinyin_sorted_by_edd_p99", percentile(pinyinByEdd, 0.99), "ms");
+    reportRatio("patient_search_pinyin_sorted_by_edd_p99", percentile(pinyinByEdd, 0.99), percentile(lookups, 0.99));
 
     // A chart with 40 visits.
     QList<PatientChart> heavy { heavyChart(generator) };

@@ -354,6 +354,20 @@ private slots:
                      .find(QStringLiteral("mh000"), PatientSort::Name, Qt::AscendingOrder)
                      ->size(),
             3);
+        // Pinyin keys of the women already on file (version 14's back-fill), local only: the
+        // back-fill sends nothing to the center.
+        QCOMPARE(scalar(db,
+                     QStringLiteral("SELECT pinyin_initials || ' ' || pinyin_full FROM patient WHERE id = "
+                                    "'00000000-0000-4000-8000-000000000001'"))
+                     .toString(),
+            QStringLiteral("lj lijing"));
+        const auto byInitials = PatientSearch(database).find(QStringLiteral("zm"), PatientSort::Name, Qt::AscendingOrder);
+        QVERIFY(byInitials);
+        QCOMPARE(byInitials->size(), 1);
+        QCOMPARE(byInitials->first().name, QStringLiteral("张敏"));
+        QCOMPARE(PatientSearch(database).find(QStringLiteral("wang fang"), PatientSort::Name, Qt::AscendingOrder)->size(), 1);
+        if (from >= 4)
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE fields LIKE '%pinyin%'")).toInt(), 0);
         ClinicRecords records(database);
         const auto chart
             = records.loadChart(QUuid::fromString(QStringLiteral("00000000-0000-4000-8000-000000000001")));

@@ -4,9 +4,13 @@
 // implementation over a few thousand demo women checks both ways a page is found (from the
 // matches and along the sort order).
 #include "demodata/demodatagenerator.h"
+#include "pinyin/pinyinkeys.h"
+#include "pinyin/pinyinquery.h"
 #include "storage/database.h"
+#include "storage/patientrepository.h"
 #include "storage/patientsearch.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +55,12 @@ const QList<Woman> women {
         QStringLiteral("MH0006"), QDate(1995, 1, 1), 10, on(11, 6), QString(), false, true },
 };
 
+// The pinyin clinic: 张雅静 with women whose names share her initials, her surname's sound or
+// her given name, and a woman for each polyphonic surname read as a surname.
+const QList<const char16_t *> pinyinWomen { u"张雅静", u"章雅静", u"周雨佳", u"张雅婷", u"郑亚军", u"赵永杰",
+    u"单雅静", u"曾雅静", u"仇雅静", u"解雅静", u"查雅静", u"朴雅静", u"区雅静", u"乐雅静", u"盖雅静",
+    u"尉雅静", u"缪雅静", u"覃雅静", u"翟雅静", u"长孙雅静", u"尉迟雅静", u"丹雅静", u"吕丽" };
+
 // What the reference implementation needs of a patient row.
 struct ListedRow
 {
@@ -81,7 +91,21 @@ bool matches(const ListedRow &row, const QString &text)
     if (digitsOnly)
         return row.nationalId.startsWith(needle) || row.phone.startsWith(needle)
             || reversedDigits(row.phone).startsWith(reversedDigits(needle));
-    return row.name.startsWith(needle) || row.nationalId.startsWith(needle.toUpper());
+    if (row.name.startsWith(needle) || row.nationalId.startsWith(needle.toUpper()))
+        return true;
+    // The name in pinyin, initials or full, as PinyinQuery means the text.
+    const PinyinQuery pinyin = PinyinQuery::parse(needle);
+    const PinyinKeys keys = PinyinKeys::ofName(row.name);
+    const auto glob = [&](const QString &pattern) {
+        return pattern.isEmpty()
+            || QRegularExpression(QRegularExpression::anchoredPattern(
+                   QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::UnanchoredWildcardConversion)))
+                   .match(row.name)
+                   .hasMatch();
+    };
+    return !pinyin.isEmpty()
+        && ((keys.initials.startsWith(pinyin.initials) && glob(pinyin.initialsPattern))
+            || (keys.full.startsWith(pinyin.full) && glob(pinyin.fullPattern)));
 }
 
 // The list's order, written out plainly: a key per sort (empty = unknown, before every value),
@@ -177,6 +201,19 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Database> m_demo; // a few thousand demo women
+    std::unique_ptr<Database> m_pinyin; // pinyinWomen
+
+    QStringList pinyinNames(const QString &text)
+    {
+        QStringList found;
+        const auto rows = PatientSearch(*m_pinyin).find(text, PatientSort::Name, Qt::AscendingOrder);
+        if (!rows)
+            qFatal("search failed: %s", qPrintable(rows.error().message));
+        for (const PatientListRow &row : *rows)
+            found << row.name;
+        std::sort(found.begin(), found.end());
+        return found;
+    }
 
     QStringList names(const QString &text, PatientSort sort = PatientSort::Name,
         Qt::SortOrder order = Qt::AscendingOrder, int limit = 500, const QString &riskFilter = {})
@@ -249,6 +286,17 @@ private slots:
                 demoCharts.last().pregnancy.reset();
         }
         QVERIFY(ClinicRecords(*m_demo).importCharts(demoCharts));
+
+        auto pinyin = Database::open(
+            m_dir.filePath(QStringLiteral("pinyin.db")), { QStringLiteral("c1"), QStringLiteral("n") });
+        QVERIFY(pinyin);
+        m_pinyin = std::move(*pinyin);
+        PatientRepository pinyinWomenOnFile(*m_pinyin);
+        for (const char16_t *name : pinyinWomen) {
+            Patient patient;
+            patient.name = QString::fromUtf16(name);
+            QVERIFY(pinyinWomenOnFile.save(patient));
+        }
         QSqlQuery query(m_demo->connection());
         QVERIFY(query.exec(QStringLiteral("UPDATE patient SET deleted = 1 WHERE rowid % 13 = 0")));
         QVERIFY(query.exec(
@@ -268,6 +316,109 @@ private slots:
             (QStringList { QStringLiteral("王芳"), QStringLiteral("王芳芳") }));
         QVERIFY(names(QStringLiteral("芳")).isEmpty()); // a prefix, not a substring
         QVERIFY(names(QStringLiteral("王芳芳芳")).isEmpty());
+    }
+
+    void pinyinInitialsFindTheNameAndNoOther()
+    {
+        QStringList zyj { QStringLiteral("张雅静"), QStringLiteral("章雅静"), QStringLiteral("周雨佳"),
+            QStringLiteral("赵永杰"), QStringLiteral("郑亚军"), QStringLiteral("曾雅静"), QStringLiteral("查雅静"),
+            QStringLiteral("翟雅静") };
+        std::sort(zyj.begin(), zyj.end());
+        QCOMPARE(pinyinNames(QStringLiteral("zyj")), zyj);
+        QCOMPARE(pinyinNames(QStringLiteral("ZYJ")), pinyinNames(QStringLiteral("zyj")));
+        QCOMPARE(pinyinNames(QStringLiteral("zyt")), QStringList { QStringLiteral("张雅婷") });
+        QVERIFY(pinyinNames(QStringLiteral("yj")).isEmpty()); // initials from the first character
+        QVERIFY(pinyinNames(QStringLiteral("zyjx")).isEmpty());
+    }
+
+    void fullPinyinWithOrWithoutTonesAndSpaces_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char16_t *text : { u"zhangyajing", u"zhang yajing", u"Zhang Yajing", u"Zhāng Yǎjìng",
+                 u"zhang1 ya3 jing4", u"zhangyaj" })
+            QTest::newRow(qPrintable(QString::fromUtf16(text))) << QString::fromUtf16(text);
+    }
+    void fullPinyinWithOrWithoutTonesAndSpaces()
+    {
+        QFETCH(QString, text);
+        // 章雅静 sounds the same: pinyin alone cannot tell them apart.
+        QCOMPARE(pinyinNames(text), (QStringList { QStringLiteral("张雅静"), QStringLiteral("章雅静") }));
+    }
+
+    void chineseMixedWithPinyin_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("张yj") << QStringLiteral("张yj") << QStringList { QStringLiteral("张雅静") };
+        QTest::newRow("张yajing") << QStringLiteral("张yajing") << QStringList { QStringLiteral("张雅静") };
+        QTest::newRow("张 ya jing") << QStringLiteral("张 ya jing") << QStringList { QStringLiteral("张雅静") };
+        // Pinyin cannot tell 张 from 章: both are zhang.
+        QTest::newRow("zhang雅静") << QStringLiteral("zhang雅静")
+                                 << QStringList { QStringLiteral("张雅静"), QStringLiteral("章雅静") };
+        QTest::newRow("zhang雅婷") << QStringLiteral("zhang雅婷") << QStringList { QStringLiteral("张雅婷") };
+        QTest::newRow("z雅j") << QStringLiteral("z雅j")
+                            << QStringList { QStringLiteral("张雅静"), QStringLiteral("章雅静"), QStringLiteral("曾雅静"),
+                                   QStringLiteral("查雅静"), QStringLiteral("翟雅静") };
+        QTest::newRow("张y") << QStringLiteral("张y") << QStringList { QStringLiteral("张雅婷"), QStringLiteral("张雅静") };
+        QTest::newRow("单yj") << QStringLiteral("单yj") << QStringList { QStringLiteral("单雅静") };
+        QTest::newRow("长孙y") << QStringLiteral("长孙y") << QStringList { QStringLiteral("长孙雅静") };
+    }
+    void chineseMixedWithPinyin()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(pinyinNames(text), expected);
+    }
+
+    void polyphonicSurnameIsFoundByItsSurnameReading_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("full");
+        QTest::addColumn<QString>("usual"); // the character's usual reading, which must not find her
+        QTest::newRow("单 shàn") << QStringLiteral("单雅静") << QStringLiteral("shan") << QStringLiteral("dan");
+        QTest::newRow("曾 zēng") << QStringLiteral("曾雅静") << QStringLiteral("zeng") << QStringLiteral("ceng");
+        QTest::newRow("仇 qiú") << QStringLiteral("仇雅静") << QStringLiteral("qiu") << QStringLiteral("chou");
+        QTest::newRow("解 xiè") << QStringLiteral("解雅静") << QStringLiteral("xie") << QStringLiteral("jie");
+        QTest::newRow("查 zhā") << QStringLiteral("查雅静") << QStringLiteral("zha") << QStringLiteral("cha");
+        QTest::newRow("朴 piáo") << QStringLiteral("朴雅静") << QStringLiteral("piao") << QStringLiteral("pu");
+        QTest::newRow("区 ōu") << QStringLiteral("区雅静") << QStringLiteral("ou") << QStringLiteral("qu");
+        QTest::newRow("乐 yuè") << QStringLiteral("乐雅静") << QStringLiteral("yue") << QStringLiteral("le");
+        QTest::newRow("盖 gě") << QStringLiteral("盖雅静") << QStringLiteral("ge") << QStringLiteral("gai");
+        QTest::newRow("尉 yù") << QStringLiteral("尉雅静") << QStringLiteral("yu") << QStringLiteral("wei");
+        QTest::newRow("缪 miào") << QStringLiteral("缪雅静") << QStringLiteral("miao") << QStringLiteral("mou");
+        QTest::newRow("覃 qín") << QStringLiteral("覃雅静") << QStringLiteral("qin") << QStringLiteral("tan");
+        QTest::newRow("翟 zhái") << QStringLiteral("翟雅静") << QStringLiteral("zhai") << QStringLiteral("di");
+        QTest::newRow("长孙 zhǎngsūn") << QStringLiteral("长孙雅静") << QStringLiteral("zhangsun") << QStringLiteral("changsun");
+        QTest::newRow("尉迟 yùchí") << QStringLiteral("尉迟雅静") << QStringLiteral("yuchi") << QStringLiteral("weichi");
+    }
+    void polyphonicSurnameIsFoundByItsSurnameReading()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, full);
+        QFETCH(QString, usual);
+        QCOMPARE(pinyinNames(full + QStringLiteral("yajing")), QStringList { name });
+        QVERIFY(pinyinNames(full + QStringLiteral(" ya")).contains(name));
+        QVERIFY(!pinyinNames(usual + QStringLiteral("yajing")).contains(name));
+        QVERIFY(!pinyinNames(usual.left(1) + QStringLiteral("yj")).contains(name) || usual[0] == full[0]);
+        QVERIFY(pinyinNames(PinyinKeys::ofName(name).initials).contains(name));
+    }
+
+    void pinyinKeysFollowARenamedWoman()
+    {
+        PatientRepository records(*m_pinyin);
+        Patient patient;
+        patient.name = QStringLiteral("何敏");
+        QVERIFY(records.save(patient));
+        QCOMPARE(pinyinNames(QStringLiteral("hm")), QStringList { QStringLiteral("何敏") });
+        auto stored = records.find(patient.meta.id);
+        QVERIFY(stored && *stored);
+        Patient renamed = **stored;
+        renamed.name = QStringLiteral("贺美玲");
+        QVERIFY(records.save(renamed));
+        QCOMPARE(pinyinNames(QStringLiteral("hml")), QStringList { QStringLiteral("贺美玲") });
+        QCOMPARE(pinyinNames(QStringLiteral("hemeiling")), QStringList { QStringLiteral("贺美玲") });
+        QVERIFY(pinyinNames(QStringLiteral("hemin")).isEmpty());
     }
 
     void nationalIdPrefixWhateverTheCaseOfX()
@@ -410,7 +561,8 @@ private slots:
         // From "everyone" and prefixes that match thousands (the page is found along the sort
         // order) down to a handful (found from the matches), as a person types them.
         for (const char *text : { "", "M", "mh", "MH000", "MH0001", "MH00012", "1", "13", "139", "3", "3201",
-                 "320102", "32010219", "5", "56", "567", "王", "李", "张芳", "9999" })
+                 "320102", "32010219", "5", "56", "567", "王", "李", "张芳", "9999", "w", "wf", "zh", "zhang",
+                 "zhangf", "张f", "li na", "x", "zy" })
             for (int limit : { 1, 25, 500 })
                 QTest::addRow("'%s' limit %d", text, limit) << QString::fromUtf8(text) << limit;
     }

@@ -3,12 +3,15 @@
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/patientrepository.h"
+#include "storage/patientsearch.h"
+#include "storage/syncjournal.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 namespace {
 struct OutboxRow
@@ -122,6 +125,34 @@ private slots:
         missing.lmp = QDate::currentDate().addDays(-100);
         QVERIFY(!records.saveVisit(visit, missing));
         QCOMPARE(outbox(*m_db).size(), 0);
+    }
+
+    void pulledWomanIsFoundByPinyinAndARenameByPullMovesHerKeys()
+    {
+        SyncJournal journal(m_db->connection());
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QJsonObject fields{{QStringLiteral("clinic_id"), QStringLiteral("clinic-b")},
+                           {QStringLiteral("created_at"), QStringLiteral("2026-11-01T08:00:00.000Z")},
+                           {QStringLiteral("updated_at"), QStringLiteral("2026-11-01T08:00:00.000Z")},
+                           {QStringLiteral("author"), QStringLiteral("nurse-b")},
+                           {QStringLiteral("deleted"), 0},
+                           {QStringLiteral("record_number"), QStringLiteral("B0001")},
+                           {QStringLiteral("name"), QStringLiteral("林晓梅")}};
+        QVERIFY(journal.apply({IncomingRecord{QStringLiteral("patient"), id, 1, fields}}, QStringLiteral("c1")));
+        const PatientSearch search(*m_db);
+        auto found = search.find(QStringLiteral("lxm"), PatientSort::Name, Qt::AscendingOrder);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().name, QStringLiteral("林晓梅"));
+        fields[QStringLiteral("name")] = QStringLiteral("单晓梅");
+        fields[QStringLiteral("updated_at")] = QStringLiteral("2026-11-02T08:00:00.000Z");
+        QVERIFY(journal.apply({IncomingRecord{QStringLiteral("patient"), id, 2, fields}}, QStringLiteral("c2")));
+        QVERIFY(search.find(QStringLiteral("lxm"), PatientSort::Name, Qt::AscendingOrder)->isEmpty());
+        found = search.find(QStringLiteral("shan xiaomei"), PatientSort::Name, Qt::AscendingOrder);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().name, QStringLiteral("单晓梅"));
+        QVERIFY(outbox(*m_db).isEmpty()); // the keys are local: nothing echoed to the center
     }
 
     void importedChartsAreNotQueued()

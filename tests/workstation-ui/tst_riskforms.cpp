@@ -71,7 +71,7 @@ private slots:
     void cleanup();
     void positiveScreeningLeadsToTheAssessmentFormAndTheBannerChangesOnlyOnConfirmation();
     void negativeScreeningIsGreenAndOpensNoAssessment();
-    void assessmentFormFindsItemsByChineseWordsAndById();
+    void assessmentFormFindsItemsByChineseWordsPinyinAndId();
     void itemsTheRecordAnswersShowTheirEvidenceOnBothForms();
     void tickedRedFindingTurnsTheBannerRedOnlyOnConfirmationAndStartsTheReportingClock();
 
@@ -252,7 +252,7 @@ void TestRiskForms::negativeScreeningIsGreenAndOpensNoAssessment()
     QCOMPARE(chart->riskPanel()->findChild<QLabel *>(QStringLiteral("screeningStatus"))->property("screening").toString(), QStringLiteral("negative"));
 }
 
-void TestRiskForms::assessmentFormFindsItemsByChineseWordsAndById()
+void TestRiskForms::assessmentFormFindsItemsByChineseWordsPinyinAndId()
 {
     PatientChartView *chart = openChart(registerWoman(QStringLiteral("郑敏"), QDate(1995, 5, 5)));
     bool checked = false;
@@ -264,6 +264,19 @@ void TestRiskForms::assessmentFormFindsItemsByChineseWordsAndById()
         QVERIFY2(byChinese.contains(QStringLiteral("red.1.1.4")), qPrintable(byChinese.join(QLatin1Char(' '))));
         QVERIFY(byChinese.contains(QStringLiteral("orange.2.1.5")));
         QVERIFY(!byChinese.contains(QStringLiteral("red.1.1.1")));
+        // The same items by the pinyin of 心肌病: full or mixed, no other item; the initials
+        // also find 传染性疾病 (性疾病 is xjb too).
+        for (const QString &pinyin : {QStringLiteral("xinjibing"), QStringLiteral("xīn jī bìng"), QStringLiteral("心jb"), QStringLiteral("xin肌病")}) {
+            search->setText(pinyin);
+            QCOMPARE(visibleRuleIds(tree), byChinese);
+        }
+        search->setText(QStringLiteral("xjb"));
+        const QStringList byInitials = visibleRuleIds(tree);
+        for (const QString &id : byChinese)
+            QVERIFY(byInitials.contains(id));
+        QVERIFY(!byInitials.contains(QStringLiteral("red.1.1.1")));
+        search->setText(QStringLiteral("xjbz"));
+        QVERIFY(!visibleRuleIds(tree).contains(QStringLiteral("red.1.1.4")));
         search->setText(QStringLiteral("red.1.1.4"));
         QCOMPARE(visibleRuleIds(tree), QStringList{QStringLiteral("red.1.1.4")});
         search->setText(QStringLiteral("Cardiomyopathy stable"));

@@ -1,5 +1,6 @@
 #include "storage/patientrepository.h"
 
+#include "pinyin/pinyinkeys.h"
 #include "storage/database.h"
 #include "storage/sqlerror.h"
 #include "summarycolumns.h"
@@ -9,18 +10,19 @@ PatientRepository::PatientRepository(const Database &database)
     , m_table(database, QStringLiteral("patient"),
           { QStringLiteral("record_number"), QStringLiteral("name"), QStringLiteral("national_id"),
               QStringLiteral("birth_date"), QStringLiteral("phone"), QStringLiteral("address"),
-              QStringLiteral("phone_reversed") })
+              QStringLiteral("phone_reversed"), QStringLiteral("pinyin_initials"), QStringLiteral("pinyin_full") })
 {
 }
 
 Result<void> PatientRepository::save(Patient &patient)
 {
     // Record numbers are NOT NULL; an unnumbered record stores an empty one.
+    const PinyinKeys pinyin = PinyinKeys::ofName(patient.name);
     const QVariantList values { patient.recordNumber.isNull() ? QStringLiteral("") : patient.recordNumber,
         patient.name.trimmed(),
         patient.nationalId.isEmpty() ? QVariant() : QVariant(patient.nationalId.toUpper()),
         sqlDate(patient.birthDate), patient.phone, patient.address,
-        SummaryColumns::reversedDigits(patient.phone) };
+        SummaryColumns::reversedDigits(patient.phone), pinyin.initials, pinyin.full };
     if (patient.meta.id.isNull() || patient.meta.revision == 0)
         return m_table.insert(
             patient.meta, values, m_database.identity().clinicId, m_database.identity().author);

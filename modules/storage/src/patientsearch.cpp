@@ -1,5 +1,6 @@
 #include "storage/patientsearch.h"
 
+#include "pinyin/pinyinquery.h"
 #include "storage/database.h"
 #include "storage/recordtable.h"
 #include "storage/sqlerror.h"
@@ -36,15 +37,26 @@ struct PrefixRange
     QString low;
     QString high;
     bool caseInsensitive = false;
+    // A GLOB the name must match as well (the Chinese characters of a pinyin query); the name
+    // is in every search index, so it is tested without reading the row.
+    QString namePattern;
 
-    // The search index on the column; it also holds every sort key (migration 6).
+    // The search index on the column; it also holds every sort key (migrations 6 and 14).
     QString index() const { return QStringLiteral("patient_") + column; }
 
     // The range in the collation of the column's index.
     QString condition() const
     {
         const QLatin1String collate(caseInsensitive ? " COLLATE NOCASE" : "");
-        return QStringLiteral("pa.%1%2 >= ? AND pa.%1%2 < ?").arg(column, collate);
+        return QStringLiteral("pa.%1%2 >= ? AND pa.%1%2 < ?").arg(column, collate)
+            + (namePattern.isEmpty() ? QString() : QStringLiteral(" AND pa.name GLOB ?"));
+    }
+    QVariantList values() const
+    {
+        QVariantList all { low, high };
+        if (!namePattern.isEmpty())
+            all.append(namePattern);
+        return all;
     }
 };
 
@@ -53,8 +65,9 @@ QList<PrefixRange> rangesFor(const QString &needle)
     QList<PrefixRange> ranges;
     if (needle.isEmpty())
         return ranges;
-    auto add = [&](const char *column, const QString &prefix, bool caseInsensitive = false) {
-        ranges.append({ QLatin1String(column), prefix, prefixEnd(prefix), caseInsensitive });
+    auto add = [&](const char *column, const QString &prefix, bool caseInsensitive = false,
+                   const QString &namePattern = {}) {
+        ranges.append({ QLatin1String(column), prefix, prefixEnd(prefix), caseInsensitive, namePattern });
     };
     const bool digitsOnly = std::all_of(needle.begin(), needle.end(), [](QChar c) { return c.isDigit(); });
     if (digitsOnly) {
@@ -67,6 +80,11 @@ QList<PrefixRange> rangesFor(const QString &needle)
     } else {
         add("name", needle);
         add("national_id", needle.toUpper()); // the check character X
+        // The name in pinyin: "zyj", "zhang yajing", "张yj" (PinyinQuery).
+        if (const PinyinQuery pinyin = PinyinQuery::parse(needle); !pinyin.isEmpty()) {
+            add("pinyin_initials", pinyin.initials, false, pinyin.initialsPattern);
+            add("pinyin_full", pinyin.full, false, pinyin.fullPattern);
+        }
     }
     add("record_number", needle, true);
     return ranges;
@@ -138,7 +156,7 @@ Sql textCondition(const QList<PrefixRange> &ranges)
     QStringList alternatives;
     for (const PrefixRange &range : ranges) {
         alternatives.append(QLatin1Char('(') + range.condition() + QLatin1Char(')'));
-        sql.values << range.low << range.high;
+        sql.values << range.values();
     }
     if (!alternatives.isEmpty())
         sql.text = QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
@@ -228,7 +246,7 @@ Result<QList<PatientListRow>> PatientSearch::find(
                 QStringLiteral("SELECT pa.rowid AS rid, %1 AS k FROM patient pa INDEXED BY %2 WHERE %3 AND "
                                "pa.deleted = 0")
                     .arg(plan.key, range.index(), range.condition()));
-            values << range.low << range.high;
+            values << range.values();
         }
         // Index-only scans that stop as soon as there are enough.
         auto matches = scalar(m_database,
@@ -245,7 +263,7 @@ Result<QList<PatientListRow>> PatientSearch::find(
                     select += QStringLiteral(" AND ") + riskFilterSql.text;
                 values.clear();
                 for (const PrefixRange &range : ranges)
-                    values << range.low << range.high << riskFilterSql.values;
+                    values << range.values() << riskFilterSql.values;
             }
             if (!riskFilterSql.needsPregnancy) {
                 // UNION drops a woman found twice (by phone and by ID).

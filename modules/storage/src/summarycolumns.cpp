@@ -2,8 +2,12 @@
 
 #include "domain/pregnancydating.h"
 #include "domain/visitschedule.h"
+#include "pinyin/pinyinkeys.h"
 #include "storage/recordtable.h"
 #include "storage/sqlerror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -98,10 +102,51 @@ Result<void> SummaryColumns::backfillAll(const QSqlDatabase &db)
     QStringList ids; // as stored: records from other systems need not have UUID ids
     while (patients.next())
         ids.append(patients.value(0).toString());
-    return rebuildFor(db, ids);
+    return rebuildListColumns(db, ids);
+}
+
+Result<void> SummaryColumns::backfillPinyin(const QSqlDatabase &db)
+{
+    return rebuildPinyin(db, QString(), {});
 }
 
 Result<void> SummaryColumns::rebuildFor(const QSqlDatabase &db, const QStringList &patientIds)
+{
+    if (auto done = rebuildListColumns(db, patientIds); !done)
+        return done;
+    if (patientIds.isEmpty())
+        return {};
+    return rebuildPinyin(db, QStringLiteral(" WHERE id IN (SELECT value FROM json_each(?))"),
+        { QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(patientIds)).toJson(QJsonDocument::Compact)) });
+}
+
+Result<void> SummaryColumns::rebuildPinyin(const QSqlDatabase &db, const QString &where, const QVariantList &values)
+{
+    QSqlQuery names(db);
+    names.setForwardOnly(true);
+    QSqlQuery setKeys(db);
+    if (!names.prepare(QStringLiteral("SELECT rowid, name FROM patient") + where))
+        return tl::unexpected(SqlError::from(names, "prepare pinyin keys"));
+    if (!setKeys.prepare(QStringLiteral("UPDATE patient SET pinyin_initials = ?, pinyin_full = ? WHERE rowid = ?")))
+        return tl::unexpected(SqlError::from(setKeys, "prepare pinyin keys"));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        names.bindValue(static_cast<int>(i), values[i]);
+    if (auto done = execute(names, "read names for pinyin keys"); !done)
+        return done;
+    QList<std::pair<qint64, PinyinKeys>> keys;
+    while (names.next())
+        keys.append({ names.value(0).toLongLong(), PinyinKeys::ofName(names.value(1).toString()) });
+    for (const auto &[rowid, key] : std::as_const(keys)) {
+        setKeys.bindValue(0, key.initials);
+        setKeys.bindValue(1, key.full);
+        setKeys.bindValue(2, rowid);
+        if (auto done = execute(setKeys, "store pinyin keys"); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> SummaryColumns::rebuildListColumns(const QSqlDatabase &db, const QStringList &patientIds)
 {
     QSqlQuery pregnancies(db);
     QSqlQuery setEdd(db);

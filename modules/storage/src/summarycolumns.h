@@ -29,12 +29,18 @@ public:
     Result<void> refreshNextVisit(const QString &pregnancyId);
     Result<void> storeNextVisit(const QString &pregnancyId, const QDate &due);
 
+    // Migration 2: EDD, next visit, phone digits and current pregnancy of every woman.
     static Result<void> backfillAll(const QSqlDatabase &db);
-    // Rebuilds EDD, next visit, phone digits and current pregnancy of these women, for records
-    // that arrived without the code that normally keeps them (migration, sync).
+    // Migration 14: the pinyin keys of every woman's name.
+    static Result<void> backfillPinyin(const QSqlDatabase &db);
+    // Rebuilds EDD, next visit, phone digits, current pregnancy and pinyin keys of these women,
+    // for records that arrived without the code that normally keeps them (sync, a resolved
+    // conflict). Needs the latest schema.
     static Result<void> rebuildFor(const QSqlDatabase &db, const QStringList &patientIds);
 
 private:
+    static Result<void> rebuildListColumns(const QSqlDatabase &db, const QStringList &patientIds);
+    static Result<void> rebuildPinyin(const QSqlDatabase &db, const QString &where, const QVariantList &values);
     Result<void> prepare(std::optional<QSqlQuery> &query, const QString &sql);
 
     QSqlDatabase m_db;

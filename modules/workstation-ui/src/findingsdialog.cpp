@@ -3,6 +3,8 @@
 #include "workstation-ui/evidencetext.h"
 #include "workstation-ui/riskchip.h"
 
+#include "pinyin/pinyinmatcher.h"
+
 #include <QCheckBox>
 #include <QPushButton>
 #include <QDialogButtonBox>
@@ -41,7 +43,7 @@ FindingsDialog::FindingsDialog(const RuleSet &rules, const RiskAssessment &asses
 {
     setWindowTitle(tr("Risk assessment form (评估) — %1").arg(rules.title.forLanguage(language)));
     m_search->setObjectName(QStringLiteral("findingSearch"));
-    m_search->setPlaceholderText(tr("Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)"));
+    m_search->setPlaceholderText(tr("Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)"));
     m_search->setClearButtonEnabled(true);
     m_onlyRelevant->setObjectName(QStringLiteral("onlyRelevant"));
     m_summary->setObjectName(QStringLiteral("assessmentSummary"));
@@ -165,8 +167,8 @@ QTreeWidgetItem *FindingsDialog::itemFor(const QString &ruleId) const
     return nullptr;
 }
 
-// Matches the words of either language and the rule id, so "心肌病", "cardiomyopathy" and
-// "red.1.1.4" all find the same item.
+// Matches the words of either language, the Chinese in pinyin (initials or full) and the rule
+// id, so "心肌病", "xjb", "xinjibing", "cardiomyopathy" and "red.1.1.4" all find the same item.
 void FindingsDialog::filter()
 {
     const QString text = m_search->text().trimmed();
@@ -175,7 +177,7 @@ void FindingsDialog::filter()
         int visible = 0;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
-            const bool matches = text.isEmpty() || item->data(ItemColumn, SearchTextRole).toString().contains(text, Qt::CaseInsensitive);
+            const bool matches = text.isEmpty() || PinyinMatcher::matches(item->data(ItemColumn, SearchTextRole).toString(), text);
             const bool relevant = !m_onlyRelevant->isChecked() || statusOf(item) != ItemStatus::Plain
                                   || item->checkState(ItemColumn) == Qt::Checked;
             item->setHidden(!(matches && relevant));

@@ -92,7 +92,7 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     setWindowTitle(tr("ObsLink — antenatal care"));
     m_chartView->setToday(today);
     m_search->setObjectName(QStringLiteral("patientSearch"));
-    m_search->setPlaceholderText(tr("Search: name, ID number, phone (or its last digits), record number — Ctrl+F"));
+    m_search->setPlaceholderText(tr("Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F"));
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(new SearchKeys(m_table, this));
     connect(m_search, &QLineEdit::textChanged, m_listModel, &PatientListModel::setSearchText);

@@ -30,8 +30,9 @@ struct PatientListRow
 
 enum class PatientSort { RecentlyChanged, Name, RecordNumber, Age, GestationalAge, Edd, NextVisitDue, Risk };
 
-// Search as you type over name, national ID number, phone (prefix or last digits) and record
-// number, each a prefix range scan on its own index, so a keystroke costs the same at 100,000
+// Search as you type over name (in Chinese, or in pinyin: initials "zyj", full "zhang yajing",
+// mixed "张yj"), national ID number, phone (prefix or last digits) and record number, each a
+// prefix range scan on its own index, so a keystroke costs the same at 100,000
 // patients as at 100 (bench_storage measures it).
 class PatientSearch
 {
