@@ -33,12 +33,14 @@ QJsonObject FhirCapability::statement(const QString &base, const QString &softwa
     }
     resources.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("CodeSystem")},
                                  {QStringLiteral("interaction"), QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("read")}}}}});
+    QJsonObject software{{QStringLiteral("name"), QStringLiteral("ObsLink regional center")}};
+    if (!softwareVersion.isEmpty())
+        software.insert(QStringLiteral("version"), softwareVersion); // FHIR strings are never empty
     return {{QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
             {QStringLiteral("status"), QStringLiteral("active")},
             {QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
             {QStringLiteral("kind"), QStringLiteral("instance")},
-            {QStringLiteral("software"), QJsonObject{{QStringLiteral("name"), QStringLiteral("ObsLink regional center")},
-                                                     {QStringLiteral("version"), softwareVersion}}},
+            {QStringLiteral("software"), software},
             {QStringLiteral("implementation"), QJsonObject{{QStringLiteral("description"), tr("ObsLink regional center, read-only FHIR R4")},
                                                            {QStringLiteral("url"), base}}},
             {QStringLiteral("fhirVersion"), QStringLiteral("4.0.1")},

