@@ -274,6 +274,36 @@ private slots:
         QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"), QStringLiteral("dr-wang"), "{}").status, 405);
     }
 
+    void cliExportsOneWomanAsABundleAndRefusesBadInput()
+    {
+        const QString woman = *m_patients.value(QStringLiteral("clinic-a")).begin();
+        const QString db = m_center.path(QStringLiteral("clinic-a.db"));
+        const QString out = m_center.path(QStringLiteral("export.json"));
+        QVERIFY(runCli({QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--patient"), woman,
+                        QStringLiteral("--out"), out}));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(bundle.value(QStringLiteral("type")).toString(), QStringLiteral("collection"));
+        const QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        QVERIFY(entries.size() > 1);
+        QCOMPARE(entries.first()[QStringLiteral("resource")][QStringLiteral("id")].toString(), woman);
+        m_served.append(bundle); // validated with the rest below
+        QProcess cli;
+        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db,
+                                            QStringLiteral("--patient"), QStringLiteral("no-such-woman")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(!cli.readAllStandardError().isEmpty());
+        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 2);
+        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), m_center.path(QStringLiteral("missing.db")),
+                                            QStringLiteral("--patient"), woman});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+    }
+
     void everyServedResourceValidatesAgainstTheFhirR4Schema()
     {
         const QString validatorDir = QStringLiteral(OBSLINK_FHIR_VALIDATOR_DIR);
@@ -298,9 +328,8 @@ private slots:
         qInfo().noquote() << output.trimmed().split('\n').constLast();
 
         // The validator does refuse what breaks the schema: a Patient whose gender is no code.
-        QJsonObject broken = m_served.first();
-        broken = QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Patient")}, {QStringLiteral("id"), QStringLiteral("x")},
-                             {QStringLiteral("gender"), QStringLiteral("woman")}};
+        const QJsonObject broken{{QStringLiteral("resourceType"), QStringLiteral("Patient")}, {QStringLiteral("id"), QStringLiteral("x")},
+                                 {QStringLiteral("gender"), QStringLiteral("woman")}};
         QFile bad(m_center.path(QStringLiteral("broken.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write(QJsonDocument(broken).toJson());
