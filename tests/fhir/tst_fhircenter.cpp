@@ -207,7 +207,14 @@ private slots:
         QCOMPARE(QSet<QString>(patients.begin(), patients.end()),
                  m_patients.value(QStringLiteral("clinic-a")) + m_patients.value(QStringLiteral("clinic-b")));
         // A small page size cuts through the middle of a visit's three observations.
-        const QStringList observations = idsOf(walk(QStringLiteral("Observation?_count=13"), QStringLiteral("health-platform")));
+        const QList<QJsonObject> observationResources = walk(QStringLiteral("Observation?_count=13"), QStringLiteral("health-platform"));
+        const QStringList observations = idsOf(observationResources);
+        // The CTG traces synced with their samples carry them as SampledData (2 per clinic).
+        int traces = 0;
+        for (const QJsonObject &o : observationResources)
+            if (!o[QStringLiteral("valueSampledData")][QStringLiteral("data")].toString().isEmpty())
+                ++traces;
+        QCOMPARE(traces, 4);
         const QSet<QString> observed(observations.begin(), observations.end());
         QCOMPARE(observed.size(), observations.size());
         const QSet<QString> expected = exportedIds(QStringLiteral("Observation"));
