@@ -11,8 +11,9 @@
 namespace {
 QString usage()
 {
-    return QCoreApplication::translate("Cli", "Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]\n"
-                                              "Writes one woman's records as a FHIR R4 Bundle (JSON); see docs/fhir.md.");
+    return QCoreApplication::translate("Cli",
+        "Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]\n"
+        "Writes one woman's records as a FHIR R4 Bundle (JSON); see docs/fhir.md.");
 }
 } // namespace
 
@@ -56,7 +57,8 @@ int runFhirCommand(const QStringList &arguments)
         return 0;
     }
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(*bundle).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(*bundle).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
         printError(QCoreApplication::translate("Cli", "Cannot write %1: %2").arg(out, file.errorString()));
         return 1;
     }

@@ -34,8 +34,10 @@ QString nationalId(int i)
 
 QJsonObject meta(const QString &clinic)
 {
-    return {{QStringLiteral("clinic_id"), clinic}, {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")},
-            {QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z")}, {QStringLiteral("author"), QStringLiteral("bench")}};
+    return { { QStringLiteral("clinic_id"), clinic },
+        { QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z") },
+        { QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z") },
+        { QStringLiteral("author"), QStringLiteral("bench") } };
 }
 
 Mutation insert(const QString &table, const QString &id, QJsonObject fields, const QString &clinic)
@@ -43,7 +45,7 @@ Mutation insert(const QString &table, const QString &id, QJsonObject fields, con
     const QJsonObject m = meta(clinic);
     for (auto it = m.begin(); it != m.end(); ++it)
         fields.insert(it.key(), it.value());
-    return Mutation{uuid(), table, id, Mutation::Operation::Insert, 0, fields};
+    return Mutation { uuid(), table, id, Mutation::Operation::Insert, 0, fields };
 }
 
 double percentile(std::vector<double> values, double p)
@@ -75,14 +77,21 @@ int main(int argc, char *argv[])
     identities.addClinic(QStringLiteral("center"), QStringLiteral("Center"), true);
     identities.addClinic(QStringLiteral("clinic-a"), QStringLiteral("A"), false);
     identities.addClinic(QStringLiteral("clinic-b"), QStringLiteral("B"), false);
-    identities.addUser(QStringLiteral("platform"), QStringLiteral("center"), QStringLiteral("platform"), QStringLiteral("P"), QStringLiteral("bench-password"), 1000);
-    identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"), QStringLiteral("A"), QStringLiteral("bench-password"), 1000);
-    identities.addUser(QStringLiteral("admin-b"), QStringLiteral("clinic-b"), QStringLiteral("clinic-admin"), QStringLiteral("B"), QStringLiteral("bench-password"), 1000);
-    const auto platform = identities.login(QStringLiteral("platform"), QStringLiteral("bench-password"), QStringLiteral("d0"));
-    const auto clinicA = identities.login(QStringLiteral("admin-a"), QStringLiteral("bench-password"), QStringLiteral("d1"));
-    const auto adminA = clinicA ? identities.authenticate(clinicA->accessToken) : Result<CenterUser>(failure(QString(), QString()));
-    const auto adminB = identities.login(QStringLiteral("admin-b"), QStringLiteral("bench-password"), QStringLiteral("d2"))
-                            .and_then([&](const IssuedTokens &t) { return identities.authenticate(t.accessToken); });
+    identities.addUser(QStringLiteral("platform"), QStringLiteral("center"), QStringLiteral("platform"),
+        QStringLiteral("P"), QStringLiteral("bench-password"), 1000);
+    identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"),
+        QStringLiteral("A"), QStringLiteral("bench-password"), 1000);
+    identities.addUser(QStringLiteral("admin-b"), QStringLiteral("clinic-b"), QStringLiteral("clinic-admin"),
+        QStringLiteral("B"), QStringLiteral("bench-password"), 1000);
+    const auto platform = identities.login(
+        QStringLiteral("platform"), QStringLiteral("bench-password"), QStringLiteral("d0"));
+    const auto clinicA
+        = identities.login(QStringLiteral("admin-a"), QStringLiteral("bench-password"), QStringLiteral("d1"));
+    const auto adminA = clinicA ? identities.authenticate(clinicA->accessToken)
+                                : Result<CenterUser>(failure(QString(), QString()));
+    const auto adminB
+        = identities.login(QStringLiteral("admin-b"), QStringLiteral("bench-password"), QStringLiteral("d2"))
+              .and_then([&](const IssuedTokens &t) { return identities.authenticate(t.accessToken); });
     if (!platform || !adminA || !adminB) {
         std::fprintf(stderr, "cannot log in\n");
         return 1;
@@ -98,7 +107,7 @@ int main(int argc, char *argv[])
     const auto flush = [&](const CenterUser &user) {
         if (batch.isEmpty())
             return true;
-        const auto pushed = records.push(user, PushRequest{QStringLiteral("bench"), batch});
+        const auto pushed = records.push(user, PushRequest { QStringLiteral("bench"), batch });
         batch.clear();
         return pushed.has_value();
     };
@@ -109,30 +118,38 @@ int main(int argc, char *argv[])
         for (int w = k; w < Women; w += 2) {
             const QString patient = uuid();
             batch.append(insert(QStringLiteral("patient"), patient,
-                                {{QStringLiteral("name"), QStringLiteral("Bench %1").arg(w)}, {QStringLiteral("national_id"), nationalId(w)},
-                                 {QStringLiteral("record_number"), QStringLiteral("MH%1").arg(w)}, {QStringLiteral("birth_date"), QStringLiteral("1990-01-01")}},
-                                clinic));
+                { { QStringLiteral("name"), QStringLiteral("Bench %1").arg(w) },
+                    { QStringLiteral("national_id"), nationalId(w) },
+                    { QStringLiteral("record_number"), QStringLiteral("MH%1").arg(w) },
+                    { QStringLiteral("birth_date"), QStringLiteral("1990-01-01") } },
+                clinic));
             if (w < Pregnancies) {
                 const QString pregnancy = uuid();
                 batch.append(insert(QStringLiteral("pregnancy"), pregnancy,
-                                    {{QStringLiteral("patient_id"), patient}, {QStringLiteral("lmp"), QStringLiteral("2026-01-01")},
-                                     {QStringLiteral("booking_date"), QStringLiteral("2026-02-20")}},
-                                    clinic));
+                    { { QStringLiteral("patient_id"), patient },
+                        { QStringLiteral("lmp"), QStringLiteral("2026-01-01") },
+                        { QStringLiteral("booking_date"), QStringLiteral("2026-02-20") } },
+                    clinic));
                 ++expectedObservations; // EDD
                 for (int v = 0; v < 5; ++v) {
                     batch.append(insert(QStringLiteral("antenatal_visit"), uuid(),
-                                        {{QStringLiteral("pregnancy_id"), pregnancy},
-                                         {QStringLiteral("visit_date"), QDate(2026, 2, 20).addDays(28 * v).toString(Qt::ISODate)},
-                                         {QStringLiteral("systolic_mmhg"), 110 + v}, {QStringLiteral("diastolic_mmhg"), 70 + v},
-                                         {QStringLiteral("weight_kg"), 60.0 + v}, {QStringLiteral("fundal_height_cm"), 14.0 + 4 * v}},
-                                        clinic));
+                        { { QStringLiteral("pregnancy_id"), pregnancy },
+                            { QStringLiteral("visit_date"),
+                                QDate(2026, 2, 20).addDays(28 * v).toString(Qt::ISODate) },
+                            { QStringLiteral("systolic_mmhg"), 110 + v },
+                            { QStringLiteral("diastolic_mmhg"), 70 + v },
+                            { QStringLiteral("weight_kg"), 60.0 + v },
+                            { QStringLiteral("fundal_height_cm"), 14.0 + 4 * v } },
+                        clinic));
                     expectedObservations += 3;
                 }
-                for (const char *test : {"hb", "plt", "glucose"}) {
+                for (const char *test : { "hb", "plt", "glucose" }) {
                     batch.append(insert(QStringLiteral("lab_result"), uuid(),
-                                        {{QStringLiteral("pregnancy_id"), pregnancy}, {QStringLiteral("taken_on"), QStringLiteral("2026-02-20")},
-                                         {QStringLiteral("test"), QLatin1String(test)}, {QStringLiteral("value"), 110.0}},
-                                        clinic));
+                        { { QStringLiteral("pregnancy_id"), pregnancy },
+                            { QStringLiteral("taken_on"), QStringLiteral("2026-02-20") },
+                            { QStringLiteral("test"), QLatin1String(test) },
+                            { QStringLiteral("value"), 110.0 } },
+                        clinic));
                     ++expectedObservations;
                 }
             }
@@ -152,7 +169,8 @@ int main(int argc, char *argv[])
     const QByteArray clinicAuth = "Bearer " + clinicA->accessToken.toLatin1();
     QRandomGenerator random(7);
     for (const auto &[name, auth, onlyEven] :
-         {std::tuple{"fhir_patient_identifier_p99_platform", platformAuth, false}, std::tuple{"fhir_patient_identifier_p99_clinic", clinicAuth, true}}) {
+        { std::tuple { "fhir_patient_identifier_p99_platform", platformAuth, false },
+            std::tuple { "fhir_patient_identifier_p99_clinic", clinicAuth, true } }) {
         std::vector<double> fhirMs;
         std::vector<double> sqlMs;
         for (int n = 0; n < 2000; ++n) {
@@ -163,15 +181,24 @@ int main(int argc, char *argv[])
             query.addQueryItem(QStringLiteral("identifier"), nationalId(w));
             QElapsedTimer timer;
             timer.start();
-            const ApiResponse response = api.handle(ApiRequest{"GET", QStringLiteral("/fhir/Patient"), query, auth, {}, {}, {}});
+            const ApiResponse response
+                = api.handle(ApiRequest { "GET", QStringLiteral("/fhir/Patient"), query, auth, {}, {}, {} });
             fhirMs.push_back(double(timer.nsecsElapsed()) / 1e6);
-            if (response.status != 200 || QJsonDocument::fromJson(response.body).object().value(QStringLiteral("entry")).toArray().size() != 1) {
-                std::fprintf(stderr, "search for woman %d failed: %d %s\n", w, response.status, response.body.left(300).constData());
+            if (response.status != 200
+                || QJsonDocument::fromJson(response.body)
+                        .object()
+                        .value(QStringLiteral("entry"))
+                        .toArray()
+                        .size()
+                    != 1) {
+                std::fprintf(stderr, "search for woman %d failed: %d %s\n", w, response.status,
+                    response.body.left(300).constData());
                 return 1;
             }
             timer.restart();
             QSqlQuery plain((*database)->connection());
-            plain.prepare(QStringLiteral("SELECT r.fields FROM fhir_patient_identifier i JOIN synced_record r ON r.table_name = 'patient' "
+            plain.prepare(QStringLiteral("SELECT r.fields FROM fhir_patient_identifier i JOIN synced_record "
+                                         "r ON r.table_name = 'patient' "
                                          "AND r.record_id = i.patient_key WHERE i.identifier_value = ?"));
             plain.addBindValue(nationalId(w));
             if (!plain.exec() || !plain.next())
@@ -189,7 +216,8 @@ int main(int argc, char *argv[])
     int pages = 0;
     QUrlQuery query(QStringLiteral("_count=500"));
     for (;;) {
-        const ApiResponse response = api.handle(ApiRequest{"GET", QStringLiteral("/fhir/Observation"), query, platformAuth, {}, {}, {}});
+        const ApiResponse response = api.handle(
+            ApiRequest { "GET", QStringLiteral("/fhir/Observation"), query, platformAuth, {}, {}, {} });
         if (response.status != 200) {
             std::fprintf(stderr, "export page failed: %d\n", response.status);
             return 1;
@@ -207,10 +235,12 @@ int main(int argc, char *argv[])
     }
     const double seconds = double(exportTimer.nsecsElapsed()) / 1e9;
     if (exported != expectedObservations) {
-        std::fprintf(stderr, "exported %lld observations, expected %lld\n", static_cast<long long>(exported), static_cast<long long>(expectedObservations));
+        std::fprintf(stderr, "exported %lld observations, expected %lld\n", static_cast<long long>(exported),
+            static_cast<long long>(expectedObservations));
         return 1;
     }
-    std::fprintf(stderr, "exported %lld observations in %d pages, %.1f s\n", static_cast<long long>(exported), pages, seconds);
+    std::fprintf(stderr, "exported %lld observations in %d pages, %.1f s\n", static_cast<long long>(exported),
+        pages, seconds);
     print("fhir_observation_export", double(exported) / seconds, "resources/s");
     return 0;
 }

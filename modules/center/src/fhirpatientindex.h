@@ -10,6 +10,7 @@
 class FhirPatientIndex
 {
 public:
-    static Result<void> update(const QSqlDatabase &db, const QString &patientKey, const QString &clinicId, const QJsonObject &fields);
+    static Result<void> update(const QSqlDatabase &db, const QString &patientKey, const QString &clinicId,
+        const QJsonObject &fields);
     static Result<void> rebuild(const QSqlDatabase &db); // every patient record already stored
 };

@@ -4,10 +4,12 @@
 #include <QJsonDocument>
 
 namespace {
-const char *const RequiredSystems[] = {"loinc", "snomed", "ucum", "observationCategory", "dicomModality", "dicomUid", "fiveColor",
-                                       "nationalId", "recordNumber", "clinic", "riskRule", "local"};
-const char *const RequiredObservations[] = {"bloodPressure", "systolic", "diastolic", "bodyWeight", "fundalHeight", "edd", "ctg"};
-const char *const RequiredLabs[] = {"hb", "plt", "glucose", "ogtt1h", "ogtt2h", "alt", "creatinine", "hbsag", "syphilis", "hiv"};
+const char *const RequiredSystems[] = { "loinc", "snomed", "ucum", "observationCategory", "dicomModality",
+    "dicomUid", "fiveColor", "nationalId", "recordNumber", "clinic", "riskRule", "local" };
+const char *const RequiredObservations[]
+    = { "bloodPressure", "systolic", "diastolic", "bodyWeight", "fundalHeight", "edd", "ctg" };
+const char *const RequiredLabs[]
+    = { "hb", "plt", "glucose", "ogtt1h", "ogtt2h", "alt", "creatinine", "hbsag", "syphilis", "hiv" };
 } // namespace
 
 std::optional<FhirCodes::Code> FhirCodes::codeFrom(const QJsonValue &value)
@@ -15,9 +17,9 @@ std::optional<FhirCodes::Code> FhirCodes::codeFrom(const QJsonValue &value)
     if (!value.isObject())
         return std::nullopt;
     const QJsonObject o = value.toObject();
-    Code code{o.value(QStringLiteral("loinc")).toString(), o.value(QStringLiteral("snomed")).toString(),
-              o.value(QStringLiteral("local")).toString(), o.value(QStringLiteral("display")).toString(),
-              o.value(QStringLiteral("unit")).toString(), o.value(QStringLiteral("category")).toString()};
+    Code code { o.value(QStringLiteral("loinc")).toString(), o.value(QStringLiteral("snomed")).toString(),
+        o.value(QStringLiteral("local")).toString(), o.value(QStringLiteral("display")).toString(),
+        o.value(QStringLiteral("unit")).toString(), o.value(QStringLiteral("category")).toString() };
     if (code.display.isEmpty())
         return std::nullopt;
     return code;
@@ -36,7 +38,8 @@ Result<FhirCodes> FhirCodes::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isObject())
-        return failure(QStringLiteral("fhir.codes"), tr("The FHIR code table is not valid JSON: %1.").arg(parseError.errorString()));
+        return failure(QStringLiteral("fhir.codes"),
+            tr("The FHIR code table is not valid JSON: %1.").arg(parseError.errorString()));
     const QJsonObject root = document.object();
     FhirCodes codes;
     codes.m_version = root.value(QStringLiteral("version")).toString();
@@ -45,23 +48,28 @@ Result<FhirCodes> FhirCodes::fromJson(const QByteArray &json)
         codes.m_systems.insert(it.key(), it.value().toString());
     for (const char *name : RequiredSystems) {
         if (codes.m_systems.value(QLatin1String(name)).isEmpty())
-            return failure(QStringLiteral("fhir.codes"), tr("The FHIR code table names no system \"%1\".").arg(QLatin1String(name)));
+            return failure(QStringLiteral("fhir.codes"),
+                tr("The FHIR code table names no system \"%1\".").arg(QLatin1String(name)));
     }
-    const auto readGroup = [&](const QString &group, const auto &required, QHash<QString, Code> &into) -> Result<void> {
+    const auto readGroup
+        = [&](const QString &group, const auto &required, QHash<QString, Code> &into) -> Result<void> {
         const QJsonObject entries = root.value(group).toObject();
         for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
             const auto code = codeFrom(it.value());
             if (!code)
-                return failure(QStringLiteral("fhir.codes"), tr("The FHIR code \"%1\" in %2 has no display text.").arg(it.key(), group));
+                return failure(QStringLiteral("fhir.codes"),
+                    tr("The FHIR code \"%1\" in %2 has no display text.").arg(it.key(), group));
             into.insert(it.key(), *code);
         }
         for (const char *name : required) {
             if (!into.contains(QLatin1String(name)))
-                return failure(QStringLiteral("fhir.codes"), tr("The FHIR code table lacks \"%1\" in %2.").arg(QLatin1String(name), group));
+                return failure(QStringLiteral("fhir.codes"),
+                    tr("The FHIR code table lacks \"%1\" in %2.").arg(QLatin1String(name), group));
         }
         return {};
     };
-    if (auto read = readGroup(QStringLiteral("observations"), RequiredObservations, codes.m_observations); !read)
+    if (auto read = readGroup(QStringLiteral("observations"), RequiredObservations, codes.m_observations);
+        !read)
         return tl::unexpected(read.error());
     if (auto read = readGroup(QStringLiteral("labs"), RequiredLabs, codes.m_labs); !read)
         return tl::unexpected(read.error());
@@ -71,7 +79,8 @@ Result<FhirCodes> FhirCodes::fromJson(const QByteArray &json)
     const auto episode = codeFrom(root.value(QStringLiteral("episode")));
     const auto report = codeFrom(root.value(QStringLiteral("ultrasoundReport")));
     if (!positive || !negative || !episode || !report)
-        return failure(QStringLiteral("fhir.codes"), tr("The FHIR code table lacks the qualitative, episode or report codes."));
+        return failure(QStringLiteral("fhir.codes"),
+            tr("The FHIR code table lacks the qualitative, episode or report codes."));
     codes.m_positive = *positive;
     codes.m_negative = *negative;
     codes.m_episode = *episode;

@@ -52,7 +52,7 @@ QString fhirDateTime(const QString &value, bool instant = false)
 
 QJsonObject reference(const QString &type, const QString &id)
 {
-    return {{QStringLiteral("reference"), type + QLatin1Char('/') + id}};
+    return { { QStringLiteral("reference"), type + QLatin1Char('/') + id } };
 }
 
 // FHIR ids are at most 64 characters of [A-Za-z0-9.-]: record ids are UUIDs, so the few
@@ -76,26 +76,28 @@ FhirMapper::FhirMapper(const FhirCodes &codes)
 
 const QStringList &FhirMapper::resourceTypes()
 {
-    static const QStringList types{QStringLiteral("Patient"),     QStringLiteral("EpisodeOfCare"), QStringLiteral("RiskAssessment"),
-                                   QStringLiteral("Observation"), QStringLiteral("ImagingStudy"),  QStringLiteral("DiagnosticReport")};
+    static const QStringList types { QStringLiteral("Patient"), QStringLiteral("EpisodeOfCare"),
+        QStringLiteral("RiskAssessment"), QStringLiteral("Observation"), QStringLiteral("ImagingStudy"),
+        QStringLiteral("DiagnosticReport") };
     return types;
 }
 
 QStringList FhirMapper::tablesFor(const QString &resourceType)
 {
     if (resourceType == QLatin1String("Patient"))
-        return {QStringLiteral("patient")};
+        return { QStringLiteral("patient") };
     if (resourceType == QLatin1String("EpisodeOfCare"))
-        return {QStringLiteral("case_file")};
+        return { QStringLiteral("case_file") };
     if (resourceType == QLatin1String("RiskAssessment"))
-        return {QStringLiteral("risk_assessment")};
+        return { QStringLiteral("risk_assessment") };
     // Sorted: the search walks the tables in this order, the same as the index.
     if (resourceType == QLatin1String("Observation"))
-        return {QStringLiteral("antenatal_visit"), QStringLiteral("ctg_trace"), QStringLiteral("lab_result"), QStringLiteral("pregnancy")};
+        return { QStringLiteral("antenatal_visit"), QStringLiteral("ctg_trace"), QStringLiteral("lab_result"),
+            QStringLiteral("pregnancy") };
     if (resourceType == QLatin1String("ImagingStudy"))
-        return {QStringLiteral("ultrasound_exam")};
+        return { QStringLiteral("ultrasound_exam") };
     if (resourceType == QLatin1String("DiagnosticReport"))
-        return {QStringLiteral("ultrasound_report")};
+        return { QStringLiteral("ultrasound_report") };
     return {};
 }
 
@@ -128,7 +130,9 @@ QList<QJsonObject> FhirMapper::map(const FhirSourceRecord &record) const
 QList<QJsonObject> FhirMapper::map(const FhirSourceRecord &record, const QString &resourceType) const
 {
     QList<QJsonObject> resources = map(record);
-    resources.removeIf([&](const QJsonObject &r) { return r.value(QStringLiteral("resourceType")).toString() != resourceType; });
+    resources.removeIf([&](const QJsonObject &r) {
+        return r.value(QStringLiteral("resourceType")).toString() != resourceType;
+    });
     return resources;
 }
 
@@ -136,24 +140,21 @@ QJsonObject FhirMapper::codeableConcept(const FhirCodes::Code &code, const QStri
 {
     QJsonArray codings;
     if (!code.loinc.isEmpty())
-        codings.append(QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("loinc"))},
-                                   {QStringLiteral("code"), code.loinc},
-                                   {QStringLiteral("display"), code.display}});
+        codings.append(QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("loinc")) },
+            { QStringLiteral("code"), code.loinc }, { QStringLiteral("display"), code.display } });
     if (!code.snomed.isEmpty())
-        codings.append(QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("snomed"))},
-                                   {QStringLiteral("code"), code.snomed},
-                                   {QStringLiteral("display"), code.display}});
+        codings.append(QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("snomed")) },
+            { QStringLiteral("code"), code.snomed }, { QStringLiteral("display"), code.display } });
     const QString local = code.local.isEmpty() ? localCode : code.local;
     if (!local.isEmpty())
-        codings.append(QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("local"))},
-                                   {QStringLiteral("code"), local},
-                                   {QStringLiteral("display"), code.display}});
-    return {{QStringLiteral("coding"), codings}, {QStringLiteral("text"), code.display}};
+        codings.append(QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("local")) },
+            { QStringLiteral("code"), local }, { QStringLiteral("display"), code.display } });
+    return { { QStringLiteral("coding"), codings }, { QStringLiteral("text"), code.display } };
 }
 
 QJsonObject FhirMapper::quantity(double value, const QString &unit) const
 {
-    QJsonObject q{{QStringLiteral("value"), value}};
+    QJsonObject q { { QStringLiteral("value"), value } };
     if (!unit.isEmpty()) {
         q.insert(QStringLiteral("unit"), unit);
         q.insert(QStringLiteral("system"), m_codes.system(QStringLiteral("ucum")));
@@ -162,19 +163,20 @@ QJsonObject FhirMapper::quantity(double value, const QString &unit) const
     return q;
 }
 
-QJsonObject FhirMapper::observation(const FhirSourceRecord &record, const QString &idSuffix, const FhirCodes::Code &code,
-                                    const QString &effective) const
+QJsonObject FhirMapper::observation(const FhirSourceRecord &record, const QString &idSuffix,
+    const FhirCodes::Code &code, const QString &effective) const
 {
-    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
-                  {QStringLiteral("id"), resourceId(record.id, idSuffix)},
-                  {QStringLiteral("status"), QStringLiteral("final")},
-                  {QStringLiteral("code"), codeableConcept(code, {})},
-                  {QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey)}};
+    QJsonObject o { { QStringLiteral("resourceType"), QStringLiteral("Observation") },
+        { QStringLiteral("id"), resourceId(record.id, idSuffix) },
+        { QStringLiteral("status"), QStringLiteral("final") },
+        { QStringLiteral("code"), codeableConcept(code, {}) },
+        { QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey) } };
     if (!code.category.isEmpty())
         o.insert(QStringLiteral("category"),
-                 QJsonArray{QJsonObject{{QStringLiteral("coding"),
-                                         QJsonArray{QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("observationCategory"))},
-                                                                {QStringLiteral("code"), code.category}}}}}});
+            QJsonArray { QJsonObject { { QStringLiteral("coding"),
+                QJsonArray { QJsonObject {
+                    { QStringLiteral("system"), m_codes.system(QStringLiteral("observationCategory")) },
+                    { QStringLiteral("code"), code.category } } } } } });
     insertIfNotEmpty(o, QStringLiteral("effectiveDateTime"), effective);
     return o;
 }
@@ -185,35 +187,38 @@ QList<QJsonObject> FhirMapper::patient(const FhirSourceRecord &record) const
     QJsonArray identifiers;
     const QString nationalId = text(f, "national_id");
     if (!nationalId.isEmpty())
-        identifiers.append(QJsonObject{{QStringLiteral("use"), QStringLiteral("official")},
-                                       {QStringLiteral("system"), m_codes.system(QStringLiteral("nationalId"))},
-                                       {QStringLiteral("value"), nationalId}});
+        identifiers.append(QJsonObject { { QStringLiteral("use"), QStringLiteral("official") },
+            { QStringLiteral("system"), m_codes.system(QStringLiteral("nationalId")) },
+            { QStringLiteral("value"), nationalId } });
     const QString recordNumber = text(f, "record_number");
     if (!recordNumber.isEmpty())
-        identifiers.append(QJsonObject{{QStringLiteral("use"), QStringLiteral("usual")},
-                                       {QStringLiteral("system"), m_codes.system(QStringLiteral("recordNumber")) + QLatin1Char('/') + record.clinicId},
-                                       {QStringLiteral("value"), recordNumber}});
-    QJsonObject p{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
-                  {QStringLiteral("id"), record.id},
-                  {QStringLiteral("active"), true},
-                  {QStringLiteral("gender"), QStringLiteral("female")},
-                  {QStringLiteral("managingOrganization"),
-                   QJsonObject{{QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("clinic"))},
-                                                                          {QStringLiteral("value"), record.clinicId}}}}}};
+        identifiers.append(QJsonObject { { QStringLiteral("use"), QStringLiteral("usual") },
+            { QStringLiteral("system"),
+                m_codes.system(QStringLiteral("recordNumber")) + QLatin1Char('/') + record.clinicId },
+            { QStringLiteral("value"), recordNumber } });
+    QJsonObject p { { QStringLiteral("resourceType"), QStringLiteral("Patient") },
+        { QStringLiteral("id"), record.id }, { QStringLiteral("active"), true },
+        { QStringLiteral("gender"), QStringLiteral("female") },
+        { QStringLiteral("managingOrganization"),
+            QJsonObject { { QStringLiteral("identifier"),
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("clinic")) },
+                    { QStringLiteral("value"), record.clinicId } } } } } };
     if (!identifiers.isEmpty())
         p.insert(QStringLiteral("identifier"), identifiers);
     const QString name = text(f, "name");
     if (!name.isEmpty())
-        p.insert(QStringLiteral("name"), QJsonArray{QJsonObject{{QStringLiteral("text"), name}}});
+        p.insert(QStringLiteral("name"), QJsonArray { QJsonObject { { QStringLiteral("text"), name } } });
     insertIfNotEmpty(p, QStringLiteral("birthDate"), fhirDate(text(f, "birth_date")));
     const QString phone = text(f, "phone");
     if (!phone.isEmpty())
         p.insert(QStringLiteral("telecom"),
-                 QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")}, {QStringLiteral("value"), phone}}});
+            QJsonArray { QJsonObject { { QStringLiteral("system"), QStringLiteral("phone") },
+                { QStringLiteral("value"), phone } } });
     const QString address = text(f, "address");
     if (!address.isEmpty())
-        p.insert(QStringLiteral("address"), QJsonArray{QJsonObject{{QStringLiteral("text"), address}}});
-    return {p};
+        p.insert(
+            QStringLiteral("address"), QJsonArray { QJsonObject { { QStringLiteral("text"), address } } });
+    return { p };
 }
 
 QList<QJsonObject> FhirMapper::pregnancy(const FhirSourceRecord &record) const
@@ -232,10 +237,11 @@ QList<QJsonObject> FhirMapper::pregnancy(const FhirSourceRecord &record) const
     if (!edd.isValid())
         return {};
     QJsonObject o = observation(record, QStringLiteral("edd"), *m_codes.observation(QStringLiteral("edd")),
-                                fhirDate(text(f, scan.isValid() && scanGa ? "ultrasound_scan_date" : "booking_date")));
+        fhirDate(text(f, scan.isValid() && scanGa ? "ultrasound_scan_date" : "booking_date")));
     o.insert(QStringLiteral("valueDateTime"), edd.toString(Qt::ISODate));
-    o.insert(QStringLiteral("focus"), QJsonArray{QJsonObject{{QStringLiteral("display"), tr("Pregnancy %1").arg(record.id)}}});
-    return {o};
+    o.insert(QStringLiteral("focus"),
+        QJsonArray { QJsonObject { { QStringLiteral("display"), tr("Pregnancy %1").arg(record.id) } } });
+    return { o };
 }
 
 QList<QJsonObject> FhirMapper::visit(const FhirSourceRecord &record) const
@@ -246,19 +252,22 @@ QList<QJsonObject> FhirMapper::visit(const FhirSourceRecord &record) const
     const auto systolic = number(f, "systolic_mmhg");
     const auto diastolic = number(f, "diastolic_mmhg");
     if (systolic || diastolic) {
-        QJsonObject bp = observation(record, QStringLiteral("bp"), *m_codes.observation(QStringLiteral("bloodPressure")), date);
+        QJsonObject bp = observation(
+            record, QStringLiteral("bp"), *m_codes.observation(QStringLiteral("bloodPressure")), date);
         QJsonArray components;
-        for (const auto &[name, value] : {std::pair{"systolic", systolic}, std::pair{"diastolic", diastolic}}) {
+        for (const auto &[name, value] :
+            { std::pair { "systolic", systolic }, std::pair { "diastolic", diastolic } }) {
             if (!value)
                 continue;
             const auto code = *m_codes.observation(QLatin1String(name));
-            components.append(QJsonObject{{QStringLiteral("code"), codeableConcept(code, {})},
-                                          {QStringLiteral("valueQuantity"), quantity(*value, code.unit)}});
+            components.append(QJsonObject { { QStringLiteral("code"), codeableConcept(code, {}) },
+                { QStringLiteral("valueQuantity"), quantity(*value, code.unit) } });
         }
         bp.insert(QStringLiteral("component"), components);
         resources.append(bp);
     }
-    for (const auto &[column, name, suffix] : {std::tuple{"weight_kg", "bodyWeight", "weight"}, std::tuple{"fundal_height_cm", "fundalHeight", "fundal-height"}}) {
+    for (const auto &[column, name, suffix] : { std::tuple { "weight_kg", "bodyWeight", "weight" },
+             std::tuple { "fundal_height_cm", "fundalHeight", "fundal-height" } }) {
         const auto value = number(f, column);
         if (!value)
             continue;
@@ -280,21 +289,24 @@ QList<QJsonObject> FhirMapper::lab(const FhirSourceRecord &record) const
     QJsonObject o = observation(record, {}, *code, fhirDate(text(f, "taken_on")));
     o.insert(QStringLiteral("code"), codeableConcept(*code, QStringLiteral("lab-") + test));
     o.insert(QStringLiteral("category"),
-             QJsonArray{QJsonObject{{QStringLiteral("coding"),
-                                     QJsonArray{QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("observationCategory"))},
-                                                            {QStringLiteral("code"), QStringLiteral("laboratory")}}}}}});
+        QJsonArray { QJsonObject { { QStringLiteral("coding"),
+            QJsonArray { QJsonObject {
+                { QStringLiteral("system"), m_codes.system(QStringLiteral("observationCategory")) },
+                { QStringLiteral("code"), QStringLiteral("laboratory") } } } } } });
     if (const auto value = number(f, "value")) {
         o.insert(QStringLiteral("valueQuantity"), quantity(*value, code->unit));
         if (const auto upper = number(f, "upper_limit_of_normal"))
-            o.insert(QStringLiteral("referenceRange"), QJsonArray{QJsonObject{{QStringLiteral("high"), quantity(*upper, code->unit)}}});
+            o.insert(QStringLiteral("referenceRange"),
+                QJsonArray { QJsonObject { { QStringLiteral("high"), quantity(*upper, code->unit) } } });
     } else {
         // Serology: 1 negative, 2 positive (domain Serology); unknown gives no result yet.
         const int serology = int(number(f, "serology").value_or(0));
         if (serology != 1 && serology != 2)
             return {};
-        o.insert(QStringLiteral("valueCodeableConcept"), codeableConcept(m_codes.qualitative(serology == 2), {}));
+        o.insert(
+            QStringLiteral("valueCodeableConcept"), codeableConcept(m_codes.qualitative(serology == 2), {}));
     }
-    return {o};
+    return { o };
 }
 
 QList<QJsonObject> FhirMapper::riskAssessment(const FhirSourceRecord &record) const
@@ -302,30 +314,38 @@ QList<QJsonObject> FhirMapper::riskAssessment(const FhirSourceRecord &record) co
     const QJsonObject &f = record.fields;
     const QString status = text(f, "status");
     const bool decided = status == QLatin1String("confirmed") || status == QLatin1String("overridden");
-    const QString level = decided && !text(f, "level").isEmpty() ? text(f, "level") : text(f, "proposed_level");
-    const bool purple = decided && f.value(QStringLiteral("purple")).isDouble() ? number(f, "purple").value_or(0) != 0
-                                                                                : number(f, "proposed_purple").value_or(0) != 0;
+    const QString level
+        = decided && !text(f, "level").isEmpty() ? text(f, "level") : text(f, "proposed_level");
+    const bool purple = decided && f.value(QStringLiteral("purple")).isDouble()
+        ? number(f, "purple").value_or(0) != 0
+        : number(f, "proposed_purple").value_or(0) != 0;
     const QString fiveColor = m_codes.system(QStringLiteral("fiveColor"));
     QJsonArray predictions;
-    for (const QString &grade : purple ? QStringList{level, QStringLiteral("purple")} : QStringList{level}) {
+    for (const QString &grade :
+        purple ? QStringList { level, QStringLiteral("purple") } : QStringList { level }) {
         if (grade.isEmpty())
             continue;
-        predictions.append(QJsonObject{
-            {QStringLiteral("outcome"),
-             QJsonObject{{QStringLiteral("coding"), QJsonArray{QJsonObject{{QStringLiteral("system"), fiveColor}, {QStringLiteral("code"), grade}}}},
-                         {QStringLiteral("text"), grade}}}});
+        predictions.append(QJsonObject { { QStringLiteral("outcome"),
+            QJsonObject { { QStringLiteral("coding"),
+                              QJsonArray { QJsonObject { { QStringLiteral("system"), fiveColor },
+                                  { QStringLiteral("code"), grade } } } },
+                { QStringLiteral("text"), grade } } } });
     }
-    QJsonObject r{{QStringLiteral("resourceType"), QStringLiteral("RiskAssessment")},
-                  {QStringLiteral("id"), record.id},
-                  {QStringLiteral("status"), decided ? (status == QLatin1String("overridden") ? QStringLiteral("amended") : QStringLiteral("final"))
-                                                     : QStringLiteral("preliminary")},
-                  {QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey)},
-                  {QStringLiteral("method"),
-                   QJsonObject{{QStringLiteral("coding"),
-                                QJsonArray{QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("riskRule"))},
-                                                       {QStringLiteral("version"), text(f, "rule_set_version")},
-                                                       {QStringLiteral("code"), text(f, "rule_set_id")}}}},
-                               {QStringLiteral("text"), text(f, "rule_set_id") + QLatin1Char(' ') + text(f, "rule_set_version")}}}};
+    QJsonObject r { { QStringLiteral("resourceType"), QStringLiteral("RiskAssessment") },
+        { QStringLiteral("id"), record.id },
+        { QStringLiteral("status"),
+            decided ? (
+                status == QLatin1String("overridden") ? QStringLiteral("amended") : QStringLiteral("final"))
+                    : QStringLiteral("preliminary") },
+        { QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("method"),
+            QJsonObject { { QStringLiteral("coding"),
+                              QJsonArray { QJsonObject {
+                                  { QStringLiteral("system"), m_codes.system(QStringLiteral("riskRule")) },
+                                  { QStringLiteral("version"), text(f, "rule_set_version") },
+                                  { QStringLiteral("code"), text(f, "rule_set_id") } } } },
+                { QStringLiteral("text"),
+                    text(f, "rule_set_id") + QLatin1Char(' ') + text(f, "rule_set_version") } } } };
     insertIfNotEmpty(r, QStringLiteral("occurrenceDateTime"), fhirDate(text(f, "assessed_on")));
     if (!predictions.isEmpty())
         r.insert(QStringLiteral("prediction"), predictions);
@@ -338,18 +358,23 @@ QList<QJsonObject> FhirMapper::riskAssessment(const FhirSourceRecord &record) co
         if (id.isEmpty())
             continue;
         const QJsonObject label = rule.value(QStringLiteral("label")).toObject();
-        const QString display = label.value(QStringLiteral("en")).toString(label.value(QStringLiteral("zh")).toString(id));
-        basis.append(QJsonObject{{QStringLiteral("identifier"),
-                                  QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("riskRule")) + QLatin1Char('/') + text(f, "rule_set_id")},
-                                              {QStringLiteral("value"), id}}},
-                                 {QStringLiteral("display"), display + QStringLiteral(" (") + rule.value(QStringLiteral("level")).toString() + QLatin1Char(')')}});
+        const QString display
+            = label.value(QStringLiteral("en")).toString(label.value(QStringLiteral("zh")).toString(id));
+        basis.append(QJsonObject { { QStringLiteral("identifier"),
+                                       QJsonObject { { QStringLiteral("system"),
+                                                         m_codes.system(QStringLiteral("riskRule"))
+                                                             + QLatin1Char('/') + text(f, "rule_set_id") },
+                                           { QStringLiteral("value"), id } } },
+            { QStringLiteral("display"),
+                display + QStringLiteral(" (") + rule.value(QStringLiteral("level")).toString()
+                    + QLatin1Char(')') } });
     }
     if (!basis.isEmpty())
         r.insert(QStringLiteral("basis"), basis);
     const QString reason = text(f, "reason");
     if (!reason.isEmpty())
-        r.insert(QStringLiteral("note"), QJsonArray{QJsonObject{{QStringLiteral("text"), reason}}});
-    return {r};
+        r.insert(QStringLiteral("note"), QJsonArray { QJsonObject { { QStringLiteral("text"), reason } } });
+    return { r };
 }
 
 QList<QJsonObject> FhirMapper::caseFile(const FhirSourceRecord &record) const
@@ -360,20 +385,21 @@ QList<QJsonObject> FhirMapper::caseFile(const FhirSourceRecord &record) const
     insertIfNotEmpty(period, QStringLiteral("start"), fhirDate(text(f, "opened_on")));
     if (closed)
         insertIfNotEmpty(period, QStringLiteral("end"), fhirDate(text(f, "closed_on")));
-    QJsonObject e{{QStringLiteral("resourceType"), QStringLiteral("EpisodeOfCare")},
-                  {QStringLiteral("id"), record.id},
-                  {QStringLiteral("status"), closed ? QStringLiteral("finished") : QStringLiteral("active")},
-                  {QStringLiteral("type"), QJsonArray{codeableConcept(m_codes.episode(), {})}},
-                  {QStringLiteral("patient"), reference(QStringLiteral("Patient"), record.patientKey)},
-                  {QStringLiteral("managingOrganization"),
-                   QJsonObject{{QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("clinic"))},
-                                                                          {QStringLiteral("value"), record.clinicId}}}}}};
+    QJsonObject e { { QStringLiteral("resourceType"), QStringLiteral("EpisodeOfCare") },
+        { QStringLiteral("id"), record.id },
+        { QStringLiteral("status"), closed ? QStringLiteral("finished") : QStringLiteral("active") },
+        { QStringLiteral("type"), QJsonArray { codeableConcept(m_codes.episode(), {}) } },
+        { QStringLiteral("patient"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("managingOrganization"),
+            QJsonObject { { QStringLiteral("identifier"),
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("clinic")) },
+                    { QStringLiteral("value"), record.clinicId } } } } } };
     if (!period.isEmpty())
         e.insert(QStringLiteral("period"), period);
     const QString doctor = text(f, "responsible_doctor");
     if (!doctor.isEmpty())
-        e.insert(QStringLiteral("careManager"), QJsonObject{{QStringLiteral("display"), doctor}});
-    return {e};
+        e.insert(QStringLiteral("careManager"), QJsonObject { { QStringLiteral("display"), doctor } });
+    return { e };
 }
 
 QList<QJsonObject> FhirMapper::ctgTrace(const FhirSourceRecord &record) const
@@ -386,11 +412,9 @@ QList<QJsonObject> FhirMapper::ctgTrace(const FhirSourceRecord &record) const
         return {};
     // SampledData: the fetal heart rate in bpm, one value per sample period; "E" where the signal
     // was lost. The samples travel as an attachment; without its bytes the shape is still given.
-    QJsonObject sampled{{QStringLiteral("origin"), quantity(0, code.unit)},
-                        {QStringLiteral("period"), 1000.0 / rate},
-                        {QStringLiteral("dimensions"), 1},
-                        {QStringLiteral("lowerLimit"), 0},
-                        {QStringLiteral("upperLimit"), 300}};
+    QJsonObject sampled { { QStringLiteral("origin"), quantity(0, code.unit) },
+        { QStringLiteral("period"), 1000.0 / rate }, { QStringLiteral("dimensions"), 1 },
+        { QStringLiteral("lowerLimit"), 0 }, { QStringLiteral("upperLimit"), 300 } };
     if (!record.attachment.isEmpty()) {
         if (const auto trace = CtgFileFormat::decode(record.attachment)) {
             QString data;
@@ -398,7 +422,8 @@ QList<QJsonObject> FhirMapper::ctgTrace(const FhirSourceRecord &record) const
             for (const float bpm : trace->fhrBpm) {
                 if (!data.isEmpty())
                     data += QLatin1Char(' ');
-                data += std::isfinite(bpm) && bpm > 0 ? QString::number(std::lround(bpm)) : QStringLiteral("E");
+                data += std::isfinite(bpm) && bpm > 0 ? QString::number(std::lround(bpm))
+                                                      : QStringLiteral("E");
             }
             if (!data.isEmpty())
                 sampled.insert(QStringLiteral("data"), data);
@@ -407,33 +432,40 @@ QList<QJsonObject> FhirMapper::ctgTrace(const FhirSourceRecord &record) const
     o.insert(QStringLiteral("valueSampledData"), sampled);
     QJsonArray components;
     if (const auto baseline = number(f, "baseline_bpm"))
-        components.append(QJsonObject{{QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), tr("Baseline fetal heart rate")}}},
-                                      {QStringLiteral("valueQuantity"), quantity(*baseline, code.unit)}});
+        components.append(
+            QJsonObject { { QStringLiteral("code"),
+                              QJsonObject { { QStringLiteral("text"), tr("Baseline fetal heart rate") } } },
+                { QStringLiteral("valueQuantity"), quantity(*baseline, code.unit) } });
     const QString figo = text(f, "figo_class");
     if (!figo.isEmpty())
-        components.append(QJsonObject{{QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), tr("FIGO 2015 classification")}}},
-                                      {QStringLiteral("valueString"), figo}});
+        components.append(
+            QJsonObject { { QStringLiteral("code"),
+                              QJsonObject { { QStringLiteral("text"), tr("FIGO 2015 classification") } } },
+                { QStringLiteral("valueString"), figo } });
     if (!components.isEmpty())
         o.insert(QStringLiteral("component"), components);
-    return {o};
+    return { o };
 }
 
 QList<QJsonObject> FhirMapper::ultrasoundExam(const FhirSourceRecord &record) const
 {
     const QJsonObject &f = record.fields;
-    QJsonObject s{{QStringLiteral("resourceType"), QStringLiteral("ImagingStudy")},
-                  {QStringLiteral("id"), record.id},
-                  {QStringLiteral("status"), QStringLiteral("available")},
-                  {QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey)},
-                  {QStringLiteral("modality"), QJsonArray{QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("dicomModality"))},
-                                                                      {QStringLiteral("code"), QStringLiteral("US")}}}},
-                  {QStringLiteral("description"), tr("Obstetric ultrasound")}};
+    QJsonObject s { { QStringLiteral("resourceType"), QStringLiteral("ImagingStudy") },
+        { QStringLiteral("id"), record.id }, { QStringLiteral("status"), QStringLiteral("available") },
+        { QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("modality"),
+            QJsonArray {
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("dicomModality")) },
+                    { QStringLiteral("code"), QStringLiteral("US") } } } },
+        { QStringLiteral("description"), tr("Obstetric ultrasound") } };
     const QString uid = text(f, "study_uid");
     if (!uid.isEmpty())
-        s.insert(QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("dicomUid"))},
-                                                                      {QStringLiteral("value"), QStringLiteral("urn:oid:") + uid}}});
+        s.insert(QStringLiteral("identifier"),
+            QJsonArray {
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("dicomUid")) },
+                    { QStringLiteral("value"), QStringLiteral("urn:oid:") + uid } } });
     insertIfNotEmpty(s, QStringLiteral("started"), fhirDateTime(text(f, "exam_date")));
-    return {s};
+    return { s };
 }
 
 QList<QJsonObject> FhirMapper::ultrasoundReport(const FhirSourceRecord &record) const
@@ -442,29 +474,34 @@ QList<QJsonObject> FhirMapper::ultrasoundReport(const FhirSourceRecord &record) 
     const QString signedBy = text(f, "signed_by");
     if (signedBy.isEmpty())
         return {}; // a draft is not a report the platform may act on
-    QJsonObject d{{QStringLiteral("resourceType"), QStringLiteral("DiagnosticReport")},
-                  {QStringLiteral("id"), record.id},
-                  {QStringLiteral("status"), text(f, "amends").isEmpty() ? QStringLiteral("final") : QStringLiteral("amended")},
-                  {QStringLiteral("category"),
-                   QJsonArray{QJsonObject{{QStringLiteral("coding"),
-                                           QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0074")},
-                                                                  {QStringLiteral("code"), QStringLiteral("RUS")}}}}}}},
-                  {QStringLiteral("code"), codeableConcept(m_codes.ultrasoundReport(), {})},
-                  {QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey)},
-                  {QStringLiteral("resultsInterpreter"), QJsonArray{QJsonObject{{QStringLiteral("display"), signedBy}}}}};
+    QJsonObject d { { QStringLiteral("resourceType"), QStringLiteral("DiagnosticReport") },
+        { QStringLiteral("id"), record.id },
+        { QStringLiteral("status"),
+            text(f, "amends").isEmpty() ? QStringLiteral("final") : QStringLiteral("amended") },
+        { QStringLiteral("category"),
+            QJsonArray { QJsonObject { { QStringLiteral("coding"),
+                QJsonArray {
+                    QJsonObject { { QStringLiteral("system"),
+                                      QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0074") },
+                        { QStringLiteral("code"), QStringLiteral("RUS") } } } } } } },
+        { QStringLiteral("code"), codeableConcept(m_codes.ultrasoundReport(), {}) },
+        { QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("resultsInterpreter"),
+            QJsonArray { QJsonObject { { QStringLiteral("display"), signedBy } } } } };
     insertIfNotEmpty(d, QStringLiteral("effectiveDateTime"), fhirDateTime(text(f, "exam_date")));
     insertIfNotEmpty(d, QStringLiteral("issued"), fhirDateTime(text(f, "signed_at"), true));
     const QString uid = text(f, "study_uid");
     if (!uid.isEmpty())
         d.insert(QStringLiteral("imagingStudy"),
-                 QJsonArray{QJsonObject{{QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), m_codes.system(QStringLiteral("dicomUid"))},
-                                                                                   {QStringLiteral("value"), QStringLiteral("urn:oid:") + uid}}}}});
+            QJsonArray { QJsonObject { { QStringLiteral("identifier"),
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("dicomUid")) },
+                    { QStringLiteral("value"), QStringLiteral("urn:oid:") + uid } } } } });
     QStringList conclusion;
-    for (const char *part : {"findings", "impression"}) {
+    for (const char *part : { "findings", "impression" }) {
         if (!text(f, part).isEmpty())
             conclusion << text(f, part);
     }
     if (!conclusion.isEmpty())
         d.insert(QStringLiteral("conclusion"), conclusion.join(QLatin1Char('\n')));
-    return {d};
+    return { d };
 }

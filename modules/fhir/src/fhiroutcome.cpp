@@ -12,10 +12,17 @@ struct Mapping
 
 // Error codes of the FHIR endpoints and of the center beneath them (auth.*, sync.forbidden).
 constexpr Mapping Mappings[] = {
-    {"fhir.invalid", 400, "invalid"},       {"fhir.not-supported", 400, "not-supported"}, {"fhir.format", 406, "not-supported"},
-    {"fhir.not-found", 404, "not-found"},   {"fhir.method", 405, "not-supported"},        {"fhir.forbidden", 403, "forbidden"},
-    {"sync.forbidden", 403, "forbidden"},   {"auth.locked", 403, "forbidden"},            {"auth.", 401, "login"},
-    {"protocol.too-large", 413, "too-costly"}, {"protocol.", 400, "invalid"},
+    { "fhir.invalid", 400, "invalid" },
+    { "fhir.not-supported", 400, "not-supported" },
+    { "fhir.format", 406, "not-supported" },
+    { "fhir.not-found", 404, "not-found" },
+    { "fhir.method", 405, "not-supported" },
+    { "fhir.forbidden", 403, "forbidden" },
+    { "sync.forbidden", 403, "forbidden" },
+    { "auth.locked", 403, "forbidden" },
+    { "auth.", 401, "login" },
+    { "protocol.too-large", 413, "too-costly" },
+    { "protocol.", 400, "invalid" },
 };
 } // namespace
 
@@ -36,9 +43,10 @@ QJsonObject FhirOutcome::operationOutcome(const Error &error)
             break;
         }
     }
-    return {{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
-            {QStringLiteral("issue"), QJsonArray{QJsonObject{{QStringLiteral("severity"), QStringLiteral("error")},
-                                                             {QStringLiteral("code"), QLatin1String(type)},
-                                                             {QStringLiteral("details"), QJsonObject{{QStringLiteral("text"), error.code}}},
-                                                             {QStringLiteral("diagnostics"), error.message}}}}};
+    return { { QStringLiteral("resourceType"), QStringLiteral("OperationOutcome") },
+        { QStringLiteral("issue"),
+            QJsonArray { QJsonObject { { QStringLiteral("severity"), QStringLiteral("error") },
+                { QStringLiteral("code"), QLatin1String(type) },
+                { QStringLiteral("details"), QJsonObject { { QStringLiteral("text"), error.code } } },
+                { QStringLiteral("diagnostics"), error.message } } } } };
 }

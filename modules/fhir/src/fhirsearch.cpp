@@ -15,12 +15,14 @@ bool isFhirId(const QString &value)
 QString FhirPageCursor::encode() const
 {
     const QString plain = table + QLatin1Char('\n') + recordId + QLatin1Char('\n') + QString::number(skip);
-    return QString::fromLatin1(plain.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        plain.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<FhirPageCursor> FhirPageCursor::decode(const QString &token)
 {
-    const auto bytes = QByteArray::fromBase64Encoding(token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto bytes = QByteArray::fromBase64Encoding(
+        token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!bytes)
         return std::nullopt;
     const QStringList parts = QString::fromUtf8(*bytes).split(QLatin1Char('\n'));
@@ -30,13 +32,14 @@ std::optional<FhirPageCursor> FhirPageCursor::decode(const QString &token)
     const int skip = parts.at(2).toInt(&ok);
     if (!ok || skip < 0)
         return std::nullopt;
-    return FhirPageCursor{parts.at(0), parts.at(1), skip};
+    return FhirPageCursor { parts.at(0), parts.at(1), skip };
 }
 
 Result<FhirSearch> FhirSearch::parse(const QString &resourceType, const QUrlQuery &query)
 {
     if (!FhirMapper::resourceTypes().contains(resourceType))
-        return failure(QStringLiteral("fhir.not-supported"), tr("This server does not serve %1 resources.").arg(resourceType));
+        return failure(QStringLiteral("fhir.not-supported"),
+            tr("This server does not serve %1 resources.").arg(resourceType));
     FhirSearch search;
     search.resourceType = resourceType;
     for (const auto &[key, rawValue] : query.queryItems(QUrl::FullyDecoded)) {
@@ -50,27 +53,32 @@ Result<FhirSearch> FhirSearch::parse(const QString &resourceType, const QUrlQuer
         } else if (key == QLatin1String("_page")) {
             search.cursor = FhirPageCursor::decode(value);
             if (!search.cursor)
-                return failure(QStringLiteral("fhir.invalid"), tr("The page link is not one this server issued."));
+                return failure(
+                    QStringLiteral("fhir.invalid"), tr("The page link is not one this server issued."));
         } else if (key == QLatin1String("_id")) {
             if (!isFhirId(value))
                 return failure(QStringLiteral("fhir.invalid"), tr("_id is not a valid resource id."));
             search.id = value;
-        } else if ((key == QLatin1String("patient") || key == QLatin1String("subject")) && resourceType != QLatin1String("Patient")) {
+        } else if ((key == QLatin1String("patient") || key == QLatin1String("subject"))
+            && resourceType != QLatin1String("Patient")) {
             const QString id = value.startsWith(QLatin1String("Patient/")) ? value.mid(8) : value;
             if (!isFhirId(id))
-                return failure(QStringLiteral("fhir.invalid"), tr("%1 must name a patient as Patient/ID.").arg(key));
+                return failure(
+                    QStringLiteral("fhir.invalid"), tr("%1 must name a patient as Patient/ID.").arg(key));
             search.patientKey = id;
         } else if (key == QLatin1String("identifier") && resourceType == QLatin1String("Patient")) {
             const qsizetype bar = value.indexOf(QLatin1Char('|'));
             search.identifierSystem = bar < 0 ? QString() : value.left(bar);
             search.identifierValue = bar < 0 ? value : value.mid(bar + 1);
             if (search.identifierValue.isEmpty() || search.identifierValue.size() > 64)
-                return failure(QStringLiteral("fhir.invalid"), tr("identifier needs a value (system|value)."));
+                return failure(
+                    QStringLiteral("fhir.invalid"), tr("identifier needs a value (system|value)."));
         } else if (key == QLatin1String("_format")) {
             if (!value.contains(QLatin1String("json")))
                 return failure(QStringLiteral("fhir.format"), tr("This server speaks FHIR JSON only."));
         } else {
-            return failure(QStringLiteral("fhir.not-supported"), tr("The search parameter \"%1\" is not supported for %2.").arg(key, resourceType));
+            return failure(QStringLiteral("fhir.not-supported"),
+                tr("The search parameter \"%1\" is not supported for %2.").arg(key, resourceType));
         }
     }
     return search;
@@ -85,7 +93,8 @@ QUrlQuery FhirSearch::selfQuery() const
         query.addQueryItem(QStringLiteral("patient"), QStringLiteral("Patient/") + patientKey);
     if (!identifierValue.isEmpty())
         query.addQueryItem(QStringLiteral("identifier"),
-                           identifierSystem.isEmpty() ? identifierValue : identifierSystem + QLatin1Char('|') + identifierValue);
+            identifierSystem.isEmpty() ? identifierValue
+                                       : identifierSystem + QLatin1Char('|') + identifierValue);
     query.addQueryItem(QStringLiteral("_count"), QString::number(count));
     if (cursor)
         query.addQueryItem(QStringLiteral("_page"), cursor->encode());

@@ -11,7 +11,7 @@ class FhirBundle
 {
 public:
     // `base` is the server's FHIR base (https://host:port/fhir); links are absolute.
-    static QJsonObject searchset(const QList<QJsonObject> &resources, const QString &base, const QString &selfUrl,
-                                 const QString &nextUrl, std::optional<qsizetype> total = std::nullopt);
+    static QJsonObject searchset(const QList<QJsonObject> &resources, const QString &base,
+        const QString &selfUrl, const QString &nextUrl, std::optional<qsizetype> total = std::nullopt);
     static QJsonObject collection(const QList<QJsonObject> &resources, const QString &timestamp);
 };

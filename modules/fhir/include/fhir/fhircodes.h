@@ -18,11 +18,11 @@ class FhirCodes
 public:
     struct Code
     {
-        QString loinc;   // empty where no LOINC code is used
-        QString snomed;  // for SNOMED-coded concepts
-        QString local;   // code in the local system
+        QString loinc; // empty where no LOINC code is used
+        QString snomed; // for SNOMED-coded concepts
+        QString local; // code in the local system
         QString display;
-        QString unit;     // UCUM
+        QString unit; // UCUM
         QString category; // observation-category code
     };
 
@@ -33,7 +33,7 @@ public:
 
     QString system(const QString &name) const; // "loinc", "ucum", "fiveColor", "nationalId" …
     std::optional<Code> observation(const QString &name) const; // "systolic", "bodyWeight" …
-    std::optional<Code> lab(const QString &testKey) const;      // "hb", "plt" … (domain/labresult.h)
+    std::optional<Code> lab(const QString &testKey) const; // "hb", "plt" … (domain/labresult.h)
     Code qualitative(bool positive) const;
     Code episode() const;
     Code ultrasoundReport() const;

@@ -47,8 +47,8 @@ private:
     QList<QJsonObject> ultrasoundExam(const FhirSourceRecord &record) const;
     QList<QJsonObject> ultrasoundReport(const FhirSourceRecord &record) const;
 
-    QJsonObject observation(const FhirSourceRecord &record, const QString &idSuffix, const FhirCodes::Code &code,
-                            const QString &effective) const;
+    QJsonObject observation(const FhirSourceRecord &record, const QString &idSuffix,
+        const FhirCodes::Code &code, const QString &effective) const;
     QJsonObject codeableConcept(const FhirCodes::Code &code, const QString &localCode) const;
     QJsonObject quantity(double value, const QString &unit) const;
 

@@ -34,9 +34,9 @@ public:
     static constexpr int MaxCount = 500;
 
     QString resourceType;
-    QString id;                // _id, or the id of a read
-    QString patientKey;        // patient / subject
-    QString identifierSystem;  // identifier=system|value
+    QString id; // _id, or the id of a read
+    QString patientKey; // patient / subject
+    QString identifierSystem; // identifier=system|value
     QString identifierValue;
     int count = DefaultCount;
     std::optional<FhirPageCursor> cursor;
