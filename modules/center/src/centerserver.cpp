@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslConfiguration>
@@ -14,10 +15,24 @@
 #include <QTcpServer>
 
 namespace {
-// The machine-readable code of a refused request ({"error": {"code": …}}), else empty.
+// The machine-readable code of a refused request ({"error": {"code": …}}, or a FHIR
+// OperationOutcome's issue details), else empty.
 QString errorCode(const ApiResponse &response)
 {
-    if (response.status < 400 || response.contentType != QByteArrayLiteral("application/json"))
+    if (response.status < 400)
+        return {};
+    if (response.contentType == QByteArrayLiteral("application/fhir+json"))
+        return QJsonDocument::fromJson(response.body)
+            .object()
+            .value(QStringLiteral("issue"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("details"))
+            .toObject()
+            .value(QStringLiteral("text"))
+            .toString();
+    if (response.contentType != QByteArrayLiteral("application/json"))
         return {};
     return QJsonDocument::fromJson(response.body)
         .object()
