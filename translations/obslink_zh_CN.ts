@@ -1249,8 +1249,12 @@
         <translation>陈医生（超声）</translation>
     </message>
     <message>
-        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen (password obslink-demo).</source>
-        <translation>已添加演示区域：机构 center、clinic-a、clinic-b；用户 center-admin、dr-wang、nurse-li、dr-zhao、us-chen（密码 obslink-demo）。</translation>
+        <source>Regional health platform (FHIR, read-only)</source>
+        <translation>区域卫生信息平台（FHIR，只读）</translation>
+    </message>
+    <message>
+        <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</source>
+        <translation>已添加演示区域：机构 center、clinic-a、clinic-b；用户 center-admin、dr-wang、nurse-li、dr-zhao、us-chen、health-platform（密码 obslink-demo）。</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1294,10 @@
     <message>
         <source>length must be a whole number.</source>
         <translation>length 必须是整数。</translation>
+    </message>
+    <message>
+        <source>The platform role reads the region through /fhir only.</source>
+        <translation>平台角色只能通过 /fhir 读取本区域数据。</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +1780,16 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
         <translation>用法：obslink-cli demo-data --db 文件 [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
+    </message>
+    <message>
+        <source>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</source>
+        <translation>将一名孕产妇的记录导出为 FHIR R4 Bundle（fhir export --db FILE --patient ID）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]
+Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</source>
+        <translation>用法：obslink-cli fhir export --db FILE --patient ID [--out FILE]
+将一名孕产妇的记录写为 FHIR R4 Bundle（JSON）；见 docs/fhir.md。</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +3571,160 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>FhirApi</name>
+    <message>
+        <source>The FHIR endpoints are read-only: use GET.</source>
+        <translation>FHIR 接口为只读：请使用 GET。</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <source>There is no CodeSystem %1.</source>
+        <translation>不存在代码系统 %1。</translation>
+    </message>
+    <message>
+        <source>This server does not serve %1.</source>
+        <translation>本服务器不提供 %1。</translation>
+    </message>
+    <message>
+        <source>There is no %1 with the id %2 that you may read.</source>
+        <translation>不存在您有权读取的、标识为 %2 的 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirCapability</name>
+    <message>
+        <source>The resource id.</source>
+        <translation>资源标识。</translation>
+    </message>
+    <message>
+        <source>Resources per page (default 50, at most 500).</source>
+        <translation>每页资源数（默认 50，最多 500）。</translation>
+    </message>
+    <message>
+        <source>The opaque cursor of a next link.</source>
+        <translation>下一页链接中的不透明游标。</translation>
+    </message>
+    <message>
+        <source>The national ID or record number, as system|value or value.</source>
+        <translation>身份证号或档案号，格式为 system|value 或 value。</translation>
+    </message>
+    <message>
+        <source>The woman, as Patient/ID.</source>
+        <translation>孕产妇，格式为 Patient/ID。</translation>
+    </message>
+    <message>
+        <source>ObsLink regional center, read-only FHIR R4</source>
+        <translation>ObsLink 区域中心，只读 FHIR R4</translation>
+    </message>
+    <message>
+        <source>HTTPS only. A bearer access token from POST /api/v1/login; a clinic&apos;s users read the women registered at or referred to their clinic, the platform role and the center&apos;s staff read the region.</source>
+        <translation>仅限 HTTPS。使用 POST /api/v1/login 获得的 Bearer 访问令牌；机构用户可读取在本机构建档或转诊至本机构的孕产妇，平台角色和中心工作人员可读取全区域。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirCodes</name>
+    <message>
+        <source>The FHIR code table %1 cannot be read.</source>
+        <translation>无法读取 FHIR 代码表 %1。</translation>
+    </message>
+    <message>
+        <source>The FHIR code table is not valid JSON: %1.</source>
+        <translation>FHIR 代码表不是有效的 JSON：%1。</translation>
+    </message>
+    <message>
+        <source>The FHIR code table names no system &quot;%1&quot;.</source>
+        <translation>FHIR 代码表未定义代码系统“%1”。</translation>
+    </message>
+    <message>
+        <source>The FHIR code &quot;%1&quot; in %2 has no display text.</source>
+        <translation>%2 中的 FHIR 代码“%1”缺少显示名称。</translation>
+    </message>
+    <message>
+        <source>The FHIR code table lacks &quot;%1&quot; in %2.</source>
+        <translation>FHIR 代码表的 %2 中缺少“%1”。</translation>
+    </message>
+    <message>
+        <source>The FHIR code table lacks the qualitative, episode or report codes.</source>
+        <translation>FHIR 代码表缺少定性结果、专案或报告代码。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirMapper</name>
+    <message>
+        <source>Pregnancy %1</source>
+        <translation>妊娠 %1</translation>
+    </message>
+    <message>
+        <source>Baseline fetal heart rate</source>
+        <translation>胎心率基线</translation>
+    </message>
+    <message>
+        <source>FIGO 2015 classification</source>
+        <translation>FIGO 2015 分类</translation>
+    </message>
+    <message>
+        <source>Obstetric ultrasound</source>
+        <translation>产科超声</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRecordExport</name>
+    <message>
+        <source>The clinic database cannot be read: %1</source>
+        <translation>无法读取机构数据库：%1</translation>
+    </message>
+    <message>
+        <source>There is no database file %1.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be opened: %1</source>
+        <translation>无法打开机构数据库：%1</translation>
+    </message>
+    <message>
+        <source>There is no woman with the id %1 in this database.</source>
+        <translation>此数据库中没有标识为 %1 的孕产妇。</translation>
+    </message>
+</context>
+<context>
+    <name>FhirSearch</name>
+    <message>
+        <source>This server does not serve %1 resources.</source>
+        <translation>本服务器不提供 %1 资源。</translation>
+    </message>
+    <message>
+        <source>_count must be a positive whole number.</source>
+        <translation>_count 必须是正整数。</translation>
+    </message>
+    <message>
+        <source>The page link is not one this server issued.</source>
+        <translation>该分页链接不是本服务器签发的。</translation>
+    </message>
+    <message>
+        <source>_id is not a valid resource id.</source>
+        <translation>_id 不是有效的资源标识。</translation>
+    </message>
+    <message>
+        <source>%1 must name a patient as Patient/ID.</source>
+        <translation>%1 必须以 Patient/ID 的形式指明孕产妇。</translation>
+    </message>
+    <message>
+        <source>identifier needs a value (system|value).</source>
+        <translation>identifier 需要一个值（system|value）。</translation>
+    </message>
+    <message>
+        <source>This server speaks FHIR JSON only.</source>
+        <translation>本服务器仅支持 FHIR JSON。</translation>
+    </message>
+    <message>
+        <source>The search parameter &quot;%1&quot; is not supported for %2.</source>
+        <translation>%2 不支持检索参数“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>Color</source>
@@ -3569,10 +3741,6 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>Risk assessment form (评估) — %1</source>
         <translation>妊娠风险评估（评估）—— %1</translation>
-    </message>
-    <message>
-        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
-        <translation>按文字或编号查找项目（如 心肌病、anaemia、red.1.1）</translation>
     </message>
     <message>
         <source>Item (tick what you found)</source>
@@ -3609,6 +3777,10 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
         <translation>来自记录：%1 项 · 提示待确认：%2 项 · 已勾选：%3 项</translation>
+    </message>
+    <message>
+        <source>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</source>
+        <translation>按文字、拼音或编号查找条目（例如 心肌病、xjb、anaemia、red.1.1）</translation>
     </message>
 </context>
 <context>
@@ -3895,6 +4067,21 @@ See docs/rules-five-color-2017.md.</source>
     </message>
 </context>
 <context>
+    <name>HanziReadings</name>
+    <message>
+        <source>The table of Chinese character readings %1 cannot be read.</source>
+        <translation>无法读取汉字读音表 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</source>
+        <translation>汉字读音表 %2 第 %1 行不是“汉字、制表符、读音”的格式。</translation>
+    </message>
+    <message>
+        <source>The table of Chinese character readings %1 holds no character.</source>
+        <translation>汉字读音表 %1 中没有任何汉字。</translation>
+    </message>
+</context>
+<context>
     <name>HighRiskRegister</name>
     <message>
         <source>%1-%2 is not a month.</source>
@@ -4145,10 +4332,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>ObsLink — 孕产期保健</translation>
     </message>
     <message>
-        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-        <translation>搜索：姓名、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4357,6 +4540,10 @@ Database: %2</source>
     <message>
         <source>Import a CTG &amp;trace…</source>
         <translation>导入胎心监护记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>搜索：姓名（汉字或拼音：zyj、zhang yajing）、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
     </message>
 </context>
 <context>
@@ -6412,6 +6599,21 @@ Database: %2</source>
     <message>
         <source>The PACS listed a study without a valid Study Instance UID.</source>
         <translation>PACS 列出的某项检查没有有效的检查实例 UID。</translation>
+    </message>
+</context>
+<context>
+    <name>SurnameReadings</name>
+    <message>
+        <source>The table of surname readings %1 cannot be read.</source>
+        <translation>无法读取姓氏读音表 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</source>
+        <translation>姓氏读音表 %2 第 %1 行不是“一或两个字的姓氏、制表符、每字一个读音”的格式。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</source>
+        <translation>姓氏读音表 %2 第 %1 行把 %3 读作 %4，但这不是它的读音之一。</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,8 @@ Result<QString> CenterAdmin::addDemoRegion(CenterDatabase &database, int iterati
                                 {"dr-wang", "clinic-a", "obstetrician", tr("Dr Wang")},
                                 {"nurse-li", "clinic-a", "nurse", tr("Nurse Li")},
                                 {"dr-zhao", "clinic-b", "obstetrician", tr("Dr Zhao")},
-                                {"us-chen", "center", "ultrasound-doctor", tr("Dr Chen (ultrasound)")}};
+                                {"us-chen", "center", "ultrasound-doctor", tr("Dr Chen (ultrasound)")},
+                                {"health-platform", "center", "platform", tr("Regional health platform (FHIR, read-only)")}};
     for (const DemoUser &user : users) {
         if (auto added = identities.addUser(QString::fromLatin1(user.name), QString::fromLatin1(user.clinic), QString::fromLatin1(user.role),
                                             user.displayName, QStringLiteral("obslink-demo"), iterations);
@@ -151,6 +152,6 @@ Result<QString> CenterAdmin::addDemoRegion(CenterDatabase &database, int iterati
     }
     if (auto committed = transaction.commit(); !committed)
         return tl::unexpected(committed.error());
-    return tr("Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen "
+    return tr("Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform "
               "(password obslink-demo).");
 }

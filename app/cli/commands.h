@@ -11,3 +11,4 @@ int runCtgCommand(const QStringList &arguments);
 int runDicomCommand(const QStringList &arguments);
 int runSyncCommand(const QStringList &arguments);
 int runPacsCommand(const QStringList &arguments);
+int runFhirCommand(const QStringList &arguments);

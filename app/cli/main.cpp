@@ -23,6 +23,7 @@ const Command commands[] = {
     {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render FILE)"), runDicomCommand},
     {"sync", QT_TRANSLATE_NOOP("Cli", "one sync round with the regional center (sync --db FILE --server URL)"), runSyncCommand},
     {"pacs", QT_TRANSLATE_NOOP("Cli", "the regional PACS over DICOMweb (pacs query|retrieve|send|receive)"), runPacsCommand},
+    {"fhir", QT_TRANSLATE_NOOP("Cli", "one woman's records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)"), runFhirCommand},
 };
 
 int printUsage()

@@ -2,6 +2,7 @@
 
 #include "center/attachmentstore.h"
 #include "center/centerdatabase.h"
+#include "center/fhirapi.h"
 #include "center/recordstore.h"
 #include "centerlog.h"
 #include "sync-protocol/jsonreader.h"
@@ -79,8 +80,12 @@ CenterApi::CenterApi(CenterDatabase &database, IdentityStore &identities, Record
     , m_records(records)
     , m_attachments(attachments)
     , m_limits(limits)
+    , m_fhirMapper(std::make_unique<FhirMapper>(FhirCodes::builtIn()))
+    , m_fhir(std::make_unique<FhirApi>(database, *m_fhirMapper))
 {
 }
+
+CenterApi::~CenterApi() = default;
 
 ApiResponse CenterApi::handle(const ApiRequest &request)
 {
@@ -100,6 +105,17 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         const bool ready = m_database.isReady() && m_database.schemaVersion() == CenterDatabase::latestVersion();
         return ApiResponse{ready ? 200 : 503, json({{QStringLiteral("status"), ready ? QStringLiteral("ready") : QStringLiteral("not-ready")}}), {}};
     }
+    if (path.startsWith(QLatin1String("/fhir/"))) {
+        const QString fhirPath = path.mid(6);
+        if (fhirPath == QLatin1String("metadata"))
+            return m_fhir->handle(nullptr, request, fhirPath);
+        const auto user = caller(request);
+        if (!user)
+            return FhirApi::error(user.error());
+        ApiResponse response = m_fhir->handle(&*user, request, fhirPath);
+        response.username = user->username;
+        return response;
+    }
     const QString api = QStringLiteral("/api/v%1/").arg(SyncApiVersion);
     if (!path.startsWith(api))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
@@ -112,7 +128,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
             return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
         if (!get && !(isChunk && request.method == "PUT"))
             return errorResponse({QStringLiteral("api.method"), tr("This endpoint does not accept %1.").arg(QString::fromLatin1(request.method.left(10)))});
-        const auto user = caller(request);
+        const auto user = syncCaller(request);
         if (!user)
             return errorResponse(user.error());
         ApiResponse response = blob(*user, request, parts);
@@ -130,7 +146,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         return login(request);
     if (endpoint == QLatin1String("token/refresh"))
         return refresh(request);
-    const auto user = caller(request);
+    const auto user = endpoint == QLatin1String("me") ? caller(request) : syncCaller(request);
     if (!user)
         return errorResponse(user.error());
     ApiResponse response = endpoint == QLatin1String("sync/push") ? push(*user, request)
@@ -147,6 +163,17 @@ Result<CenterUser> CenterApi::caller(const ApiRequest &request) const
         return failure(QStringLiteral("auth.invalid-token"), tr("Not logged in."));
     const QString token = QString::fromLatin1(request.authorization.mid(7).trimmed().left(256));
     return m_identities.authenticate(token);
+}
+
+Result<CenterUser> CenterApi::syncCaller(const ApiRequest &request) const
+{
+    // The regional health platform reads through FHIR only: it neither syncs records nor
+    // fetches attachments, and refers no one.
+    return caller(request).and_then([](CenterUser user) -> Result<CenterUser> {
+        if (user.role == QLatin1String("platform"))
+            return failure(QStringLiteral("sync.forbidden"), tr("The platform role reads the region through /fhir only."));
+        return user;
+    });
 }
 
 ApiResponse CenterApi::login(const ApiRequest &request)

@@ -1,6 +1,7 @@
 #include "center/centerdatabase.h"
 
 #include "centerlog.h"
+#include "fhirpatientindex.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
@@ -56,7 +57,8 @@ private:
 const QStringList &migrationScripts()
 {
     static const QStringList scripts{QStringLiteral(":/center/migrations/0001_center.sql"),
-                                     QStringLiteral(":/center/migrations/0002_blobs.sql")};
+                                     QStringLiteral(":/center/migrations/0002_blobs.sql"),
+                                     QStringLiteral(":/center/migrations/0003_fhir.sql")};
     return scripts;
 }
 
@@ -185,6 +187,12 @@ Result<void> CenterDatabase::migrate()
         Transaction transaction(db);
         for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
             if (auto done = executeStatement(db, statement, "migrate the center database"); !done)
+                return done;
+        }
+        // The identifier index is filled from the stored JSON here, in C++, as SQLite and
+        // PostgreSQL have no common JSON functions.
+        if (version == 3) {
+            if (auto done = FhirPatientIndex::rebuild(db); !done)
                 return done;
         }
         QSqlQuery record(db);

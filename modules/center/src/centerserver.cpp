@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslConfiguration>
@@ -14,10 +15,24 @@
 #include <QTcpServer>
 
 namespace {
-// The machine-readable code of a refused request ({"error": {"code": …}}), else empty.
+// The machine-readable code of a refused request ({"error": {"code": …}}, or a FHIR
+// OperationOutcome's issue details), else empty.
 QString errorCode(const ApiResponse &response)
 {
-    if (response.status < 400 || response.contentType != QByteArrayLiteral("application/json"))
+    if (response.status < 400)
+        return {};
+    if (response.contentType == QByteArrayLiteral("application/fhir+json"))
+        return QJsonDocument::fromJson(response.body)
+            .object()
+            .value(QStringLiteral("issue"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("details"))
+            .toObject()
+            .value(QStringLiteral("text"))
+            .toString();
+    if (response.contentType != QByteArrayLiteral("application/json"))
         return {};
     return QJsonDocument::fromJson(response.body)
         .object()
@@ -94,7 +109,11 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QElapsedTimer timer;
     timer.start();
     ApiRequest apiRequest{methodName(request.method()), request.url().path(), QUrlQuery(request.url()),
-                          request.value("Authorization"), request.body(), request.value("X-Content-SHA256")};
+                          request.value("Authorization"), request.body(), request.value("X-Content-SHA256"),
+                          {}};
+    // FHIR links name the center as the caller reached it (through a TLS proxy, its name).
+    if (const QByteArray host = request.value("Host"); !host.isEmpty() && host.size() <= 255)
+        apiRequest.baseUrl = QStringLiteral("https://") + QString::fromLatin1(host);
     const ApiResponse response = m_api.handle(apiRequest);
     QHttpServerResponder responder = makeResponder(request, socket);
     const auto status = QHttpServerResponder::StatusCode(response.status);

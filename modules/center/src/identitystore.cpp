@@ -51,7 +51,7 @@ IdentityStore::IdentityStore(CenterDatabase &database, TokenPolicy policy)
 const QStringList &IdentityStore::roles()
 {
     static const QStringList all{QStringLiteral("obstetrician"), QStringLiteral("nurse"), QStringLiteral("ultrasound-doctor"),
-                                 QStringLiteral("clinic-admin"), QStringLiteral("center-admin")};
+                                 QStringLiteral("clinic-admin"), QStringLiteral("center-admin"), QStringLiteral("platform")};
     return all;
 }
 
@@ -106,6 +106,10 @@ Result<CenterUser> IdentityStore::userNamed(const QString &username) const
                     query.value(4).toInt() != 0};
     // Center admins and any user of the center's own clinic see the region.
     user.centerStaff = user.centerStaff || user.role == QLatin1String("center-admin");
+    // The regional health platform reads the region through FHIR but is not the center's staff:
+    // it may not write records, wherever its account is registered.
+    if (user.role == QLatin1String("platform"))
+        user.centerStaff = false;
     return user;
 }
 

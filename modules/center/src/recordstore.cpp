@@ -2,6 +2,7 @@
 
 #include "center/centerdatabase.h"
 #include "centerlog.h"
+#include "fhirpatientindex.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "sync-protocol/blobaddress.h"
@@ -279,6 +280,10 @@ Result<void> RecordStore::store(const QString &table, const QString &recordId, c
     query.addBindValue(recordId);
     if (auto done = execute(query, "store a synced record"); !done)
         return done;
+    if (table == QLatin1String("patient")) {
+        if (auto indexed = FhirPatientIndex::update(m_database.connection(), record.patientKey, record.clinicId, record.fields); !indexed)
+            return indexed;
+    }
     // Whoever may read this record may read the attachments it names (AttachmentStore).
     for (const QString &address : BlobAddress::namedBy(record.fields)) {
         QSqlQuery &reference = prepared(QStringLiteral("INSERT INTO blob_reference (sha256, table_name, record_id, patient_key) "

@@ -8,8 +8,12 @@
 #include <QCoreApplication>
 #include <QUrlQuery>
 
+#include <memory>
+
 class AttachmentStore;
 class CenterDatabase;
+class FhirApi;
+class FhirMapper;
 class RecordStore;
 
 struct ApiRequest
@@ -20,6 +24,7 @@ struct ApiRequest
     QByteArray authorization; // the Authorization header
     QByteArray body;
     QByteArray contentSha256; // the X-Content-SHA256 header (hex), sent with attachment chunks
+    QString baseUrl;          // https://host[:port] as the caller reached the center (FHIR links)
 };
 
 struct ApiResponse
@@ -47,6 +52,7 @@ class CenterApi
 public:
     CenterApi(CenterDatabase &database, IdentityStore &identities, RecordStore &records, AttachmentStore &attachments,
               ProtocolLimits limits = {});
+    ~CenterApi();
 
     ApiResponse handle(const ApiRequest &request);
     const ProtocolLimits &limits() const { return m_limits; }
@@ -61,10 +67,13 @@ private:
     ApiResponse me(const CenterUser &user);
     ApiResponse blob(const CenterUser &user, const ApiRequest &request, const QStringList &parts);
     Result<CenterUser> caller(const ApiRequest &request) const;
+    Result<CenterUser> syncCaller(const ApiRequest &request) const; // refuses the platform role
 
     CenterDatabase &m_database;
     IdentityStore &m_identities;
     RecordStore &m_records;
     AttachmentStore &m_attachments;
     ProtocolLimits m_limits;
+    std::unique_ptr<FhirMapper> m_fhirMapper;
+    std::unique_ptr<FhirApi> m_fhir; // /fhir/* (docs/fhir.md)
 };

@@ -42,7 +42,7 @@ class IdentityStore
 public:
     IdentityStore(CenterDatabase &database, TokenPolicy policy = {});
 
-    static const QStringList &roles(); // obstetrician, nurse, ultrasound-doctor, clinic-admin, center-admin
+    static const QStringList &roles(); // obstetrician, nurse, ultrasound-doctor, clinic-admin, center-admin, platform
 
     Result<void> addClinic(const QString &id, const QString &name, bool isCenter);
     Result<void> addUser(const QString &username, const QString &clinicId, const QString &role,
