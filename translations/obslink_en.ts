@@ -3436,10 +3436,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>Risk assessment form (评估) — %1</translation>
     </message>
     <message>
-        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
-        <translation>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</translation>
-    </message>
-    <message>
         <source>Item (tick what you found)</source>
         <translation>Item (tick what you found)</translation>
     </message>
@@ -3474,6 +3470,10 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
         <translation>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</translation>
+    </message>
+    <message>
+        <source>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</source>
+        <translation>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</translation>
     </message>
 </context>
 <context>
@@ -3573,6 +3573,21 @@ See docs/rules-five-color-2017.md.</translation>
     <message>
         <source>Hadlock 1985 (AC, FL)</source>
         <translation>Hadlock 1985 (AC, FL)</translation>
+    </message>
+</context>
+<context>
+    <name>HanziReadings</name>
+    <message>
+        <source>The table of Chinese character readings %1 cannot be read.</source>
+        <translation>The table of Chinese character readings %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</source>
+        <translation>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</translation>
+    </message>
+    <message>
+        <source>The table of Chinese character readings %1 holds no character.</source>
+        <translation>The table of Chinese character readings %1 holds no character.</translation>
     </message>
 </context>
 <context>
@@ -3827,10 +3842,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>ObsLink — antenatal care</translation>
     </message>
     <message>
-        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-        <translation>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -4043,6 +4054,10 @@ Database: %2</translation>
     <message>
         <source>Import a CTG &amp;trace…</source>
         <translation>Import a CTG &amp;trace…</translation>
+    </message>
+    <message>
+        <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</translation>
     </message>
 </context>
 <context>
@@ -6028,6 +6043,21 @@ Database: %2</translation>
     <message>
         <source>The PACS listed a study without a valid Study Instance UID.</source>
         <translation>The PACS listed a study without a valid Study Instance UID.</translation>
+    </message>
+</context>
+<context>
+    <name>SurnameReadings</name>
+    <message>
+        <source>The table of surname readings %1 cannot be read.</source>
+        <translation>The table of surname readings %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</source>
+        <translation>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</source>
+        <translation>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</translation>
     </message>
 </context>
 <context>

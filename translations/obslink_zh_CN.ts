@@ -3419,10 +3419,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>妊娠风险评估（评估）—— %1</translation>
     </message>
     <message>
-        <source>Find an item by words or id (e.g. 心肌病, anaemia, red.1.1)</source>
-        <translation>按文字或编号查找项目（如 心肌病、anaemia、red.1.1）</translation>
-    </message>
-    <message>
         <source>Item (tick what you found)</source>
         <translation>项目（勾选发现的情况）</translation>
     </message>
@@ -3457,6 +3453,10 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>From the record: %1 · Suggested, still to confirm: %2 · Ticked: %3</source>
         <translation>来自记录：%1 项 · 提示待确认：%2 项 · 已勾选：%3 项</translation>
+    </message>
+    <message>
+        <source>Find an item by words, pinyin or id (e.g. 心肌病, xjb, anaemia, red.1.1)</source>
+        <translation>按文字、拼音或编号查找项目（如 心肌病、xjb、anaemia、red.1.1）</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3556,21 @@ See docs/rules-five-color-2017.md.</source>
     <message>
         <source>Hadlock 1985 (AC, FL)</source>
         <translation>Hadlock 1985（AC、FL）</translation>
+    </message>
+</context>
+<context>
+    <name>HanziReadings</name>
+    <message>
+        <source>The table of Chinese character readings %1 cannot be read.</source>
+        <translation>无法读取汉字读音表 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of Chinese character readings %2 is not a character, a tab and its readings.</source>
+        <translation>汉字读音表 %2 第 %1 行格式不正确：应为一个汉字、一个制表符及其读音。</translation>
+    </message>
+    <message>
+        <source>The table of Chinese character readings %1 holds no character.</source>
+        <translation>汉字读音表 %1 中没有任何汉字。</translation>
     </message>
 </context>
 <context>
@@ -3809,10 +3824,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>ObsLink — 孕产期保健</translation>
     </message>
     <message>
-        <source>Search: name, ID number, phone (or its last digits), record number — Ctrl+F</source>
-        <translation>搜索：姓名、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4021,6 +4032,10 @@ Database: %2</source>
     <message>
         <source>Import a CTG &amp;trace…</source>
         <translation>导入胎心监护记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
+        <translation>搜索：姓名（汉字或拼音：zyj、zhang yajing）、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
     </message>
 </context>
 <context>
@@ -5981,6 +5996,21 @@ Database: %2</source>
     <message>
         <source>The PACS listed a study without a valid Study Instance UID.</source>
         <translation>PACS 列出的某项检查没有有效的检查实例 UID。</translation>
+    </message>
+</context>
+<context>
+    <name>SurnameReadings</name>
+    <message>
+        <source>The table of surname readings %1 cannot be read.</source>
+        <translation>无法读取姓氏读音表 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 is not a surname of one or two characters, a tab and one reading per character.</source>
+        <translation>姓氏读音表 %2 第 %1 行格式不正确：应为一至两个字的姓氏、一个制表符及每个字的读音。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the table of surname readings %2 reads %3 as %4, which is not one of its readings.</source>
+        <translation>姓氏读音表 %2 第 %1 行将“%3”读作 %4，但这不是该字的读音之一。</translation>
     </message>
 </context>
 <context>
