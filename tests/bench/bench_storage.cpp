@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <numeric>
 #include <cstdio>
 
 namespace {
@@ -256,6 +257,15 @@ int main(int argc, char *argv[])
     reportRatio("patient_search_sorted_by_edd_p50", percentile(byEdd, 0.5), percentile(lookups, 0.5));
     report("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), "ms");
     reportRatio("patient_search_sorted_by_edd_p99", percentile(byEdd, 0.99), percentile(lookups, 0.99));
+    {
+        // Where the pinyin tail is: the slowest keystrokes, for whoever tunes the search.
+        QList<qsizetype> order(pinyin.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return pinyin[a] > pinyin[b]; });
+        for (qsizetype i = 0; i < std::min<qsizetype>(8, order.size()); ++i)
+            std::fprintf(stderr, "bench_storage: slow pinyin keystroke \"%s\" %.1f ms\n",
+                qPrintable(pinyinQueries[order[i]]), pinyin[order[i]]);
+    }
     report("patient_search_pinyin_p50", percentile(pinyin, 0.5), "ms");
     reportRatio("patient_search_pinyin_p50", percentile(pinyin, 0.5), percentile(lookups, 0.5));
     report("patient_search_pinyin_p99", percentile(pinyin, 0.99), "ms");
