@@ -7,8 +7,7 @@
 // the window as it looks (docs/images/screens-risk-*.png).
 #include "guitesting.h"
 #include "i18n/translations.h"
-#include "storage/clinicrecords.h"
-#include "storage/database.h"
+#include "testclinic.h"
 #include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientchartview.h"
@@ -28,7 +27,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -170,8 +168,7 @@ private:
     RiskPanel *openRiskTab(const QUuid &patientId);
     QString screenName() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TestClinic> m_clinic;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -188,23 +185,20 @@ void TestScreenSizes::initTestCase()
 void TestScreenSizes::init()
 {
     QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto db = Database::open(m_dir->filePath(QStringLiteral("clinic.db")), { QStringLiteral("c1"), QStringLiteral("dr-li") });
-    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-    m_database = std::move(*db);
+    m_clinic = std::make_unique<TestClinic>(QStringLiteral("dr-li"));
+    QVERIFY2(m_clinic->isOpen(), qPrintable(m_clinic->error()));
     openWindow();
 }
 
 void TestScreenSizes::cleanup()
 {
     m_window.reset();
-    m_database.reset();
-    m_dir.reset();
+    m_clinic.reset();
 }
 
 void TestScreenSizes::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_database, Today);
+    m_window = std::make_unique<MainWindow>(m_clinic->database(), Today);
     m_window->showMaximized();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     const QRect available = m_window->screen()->availableGeometry();
@@ -229,17 +223,11 @@ QString TestScreenSizes::screenName() const
 
 QUuid TestScreenSizes::registerWomanWithFindings()
 {
-    Patient patient;
-    patient.name = QStringLiteral("张雅静");
-    patient.birthDate = QDate(1989, 6, 1); // 37: yellow for her age
-    Pregnancy pregnancy;
-    pregnancy.lmp = Today.addDays(-20 * 7);
-    pregnancy.bookingDate = Today.addDays(-8 * 7);
-    pregnancy.heightCm = 158;
-    pregnancy.prePregnancyWeightKg = 52;
-    if (!ClinicRecords(*m_database).registerPregnancy(patient, pregnancy))
+    // 37: yellow for her age; 20 weeks, booked at 12.
+    const auto woman = m_clinic->book(QStringLiteral("张雅静"), QDate(1989, 6, 1), Today.addDays(-20 * 7), Today.addDays(-8 * 7));
+    if (!woman)
         qFatal("cannot register the test pregnancy");
-    return patient.meta.id;
+    return woman->patient.meta.id;
 }
 
 RiskPanel *TestScreenSizes::openRiskTab(const QUuid &patientId)
