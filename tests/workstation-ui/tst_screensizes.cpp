@@ -161,6 +161,7 @@ private slots:
     void cleanup();
     void riskTabOfAWomanWithSeveralItemsFitsTheMaximisedWindowInChinese();
     void splittersKeepTheirSizesBetweenRuns();
+    void everyChartTabShowsItsHeadersAndLabelsUncut();
 
 private:
     void openWindow();
@@ -306,6 +307,20 @@ void TestScreenSizes::splittersKeepTheirSizesBetweenRuns()
     QApplication::processEvents();
     QTRY_COMPARE(m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), mainSizes);
     QTRY_COMPARE(m_window->findChild<QSplitter *>(QStringLiteral("riskLayers"))->sizes(), layersSizes);
+}
+
+void TestScreenSizes::everyChartTabShowsItsHeadersAndLabelsUncut()
+{
+    openRiskTab(registerWomanWithFindings());
+    QTabWidget *tabs = m_window->chartView()->tabs();
+    QStringList cut;
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QApplication::processEvents();
+        for (const QString &text : cutTexts(m_window->chartView()))
+            cut << tabs->tabText(i) + QStringLiteral(": ") + text;
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestScreenSizes)
