@@ -35,7 +35,7 @@ const QDate Today(2026, 11, 20);
 
 // Yellow for her age, and items whose Chinese labels run long: hepatitis B carrier (the text
 // the issue saw cut), liver disease, blood and endocrine disease, and an infection (purple).
-const QStringList Findings{ QStringLiteral("yellow.2.3"), QStringLiteral("orange.2.3"),
+const QStringList Findings { QStringLiteral("yellow.2.3"), QStringLiteral("orange.2.3"),
     QStringLiteral("orange.2.6"), QStringLiteral("red.1.5"), QStringLiteral("yellow.2.8"),
     QStringLiteral("purple.1") };
 // The evidence table lists at least these items (age, the ticked findings); the disease
@@ -86,12 +86,17 @@ QStringList cutTexts(QWidget *root)
         const bool fits = label->wordWrap() ? label->heightForWidth(label->width()) <= label->height()
                                             : label->sizeHint().width() <= label->width();
         if (!fits)
-            cut << QStringLiteral("label %1: %2 (%3 px wide)").arg(label->objectName(), label->text()).arg(label->width());
+            cut << QStringLiteral("label %1: %2 (%3 px wide)")
+                       .arg(label->objectName(), label->text())
+                       .arg(label->width());
     }
     for (QGroupBox *box : root->findChildren<QGroupBox *>()) {
         const int needed = box->fontMetrics().horizontalAdvance(box->title()) + 2 * textMargin(box);
         if (shown(box, root) && needed > box->width())
-            cut << QStringLiteral("group %1 needs %2 px, has %3").arg(box->title()).arg(needed).arg(box->width());
+            cut << QStringLiteral("group %1 needs %2 px, has %3")
+                       .arg(box->title())
+                       .arg(needed)
+                       .arg(box->width());
     }
     for (QPushButton *button : root->findChildren<QPushButton *>())
         if (shown(button, root) && button->sizeHint().width() > button->width())
@@ -112,7 +117,8 @@ QStringList cutCells(QTableWidget *table)
             if (!item)
                 continue;
             const QRect rect = table->visualItemRect(item);
-            if (!fitsWrapped(table->fontMetrics(), item->text(), rect.width() - 2 * textMargin(table), rect.height()))
+            if (!fitsWrapped(
+                    table->fontMetrics(), item->text(), rect.width() - 2 * textMargin(table), rect.height()))
                 cut << QStringLiteral("cell %1,%2: %3").arg(row).arg(column).arg(item->text());
             if (item->toolTip() != item->text())
                 cut << QStringLiteral("cell %1,%2 has no full tooltip").arg(row).arg(column);
@@ -138,7 +144,11 @@ QStringList cutCells(QTreeWidget *tree, int *rows)
                 width -= depth * tree->indentation();
             const QFontMetrics fm(item->font(column));
             if (!fitsWrapped(fm, text, width - 2 * textMargin(tree), row.height()))
-                cut << QStringLiteral("row %1 column %2: %3 (%4 px high)").arg(*rows).arg(column).arg(text).arg(row.height());
+                cut << QStringLiteral("row %1 column %2: %3 (%4 px high)")
+                           .arg(*rows)
+                           .arg(column)
+                           .arg(text)
+                           .arg(row.height());
             if (!item->toolTip(column).startsWith(text))
                 cut << QStringLiteral("row %1 column %2 has no full tooltip").arg(*rows).arg(column);
         }
@@ -180,7 +190,8 @@ void TestScreenSizes::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("ObsLinkTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_screensizes"));
     QVERIFY(installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
-    qInfo("screen %s, device pixel ratio %.2f", qPrintable(screenName()), qApp->primaryScreen()->devicePixelRatio());
+    qInfo("screen %s, device pixel ratio %.2f", qPrintable(screenName()),
+        qApp->primaryScreen()->devicePixelRatio());
 }
 
 void TestScreenSizes::init()
@@ -206,7 +217,8 @@ void TestScreenSizes::openWindow()
     // Maximised: the frame fills the screen's available area (to a pixel rounded at 150 %).
     const auto fills = [this, available] {
         const QSize frame = m_window->frameGeometry().size();
-        return std::abs(frame.width() - available.width()) <= 1 && std::abs(frame.height() - available.height()) <= 1;
+        return std::abs(frame.width() - available.width()) <= 1
+            && std::abs(frame.height() - available.height()) <= 1;
     };
     QTRY_VERIFY(fills());
 }
@@ -225,7 +237,8 @@ QString TestScreenSizes::screenName() const
 QUuid TestScreenSizes::registerWomanWithFindings()
 {
     // 37: yellow for her age; 20 weeks, booked at 12.
-    const auto woman = m_clinic->book(QStringLiteral("张雅静"), QDate(1989, 6, 1), Today.addDays(-20 * 7), Today.addDays(-8 * 7));
+    const auto woman = m_clinic->book(
+        QStringLiteral("张雅静"), QDate(1989, 6, 1), Today.addDays(-20 * 7), Today.addDays(-8 * 7));
     if (!woman)
         qFatal("cannot register the test pregnancy");
     return woman->patient.meta.id;
@@ -261,7 +274,9 @@ void TestScreenSizes::riskTabOfAWomanWithSeveralItemsFitsTheMaximisedWindowInChi
     // Every row of the evidence shown at once: no scroll bar of its own, nothing below the view.
     QCOMPARE(rules->verticalScrollBar()->maximum(), 0);
     QVERIFY2(rules->viewport()->height() >= rules->verticalHeader()->length(),
-             qPrintable(QStringLiteral("%1 of %2 px").arg(rules->viewport()->height()).arg(rules->verticalHeader()->length())));
+        qPrintable(QStringLiteral("%1 of %2 px")
+                       .arg(rules->viewport()->height())
+                       .arg(rules->verticalHeader()->length())));
     int profileRows = 0;
     QStringList cut = cutCells(profile, &profileRows);
     QVERIFY2(profileRows >= MinimumProfileRows, qPrintable(QString::number(profileRows)));
@@ -270,9 +285,15 @@ void TestScreenSizes::riskTabOfAWomanWithSeveralItemsFitsTheMaximisedWindowInChi
     last = last->child(last->childCount() - 1);
     const QRect lastRow = profile->visualItemRect(last);
     QVERIFY2(lastRow.top() >= 0 && lastRow.bottom() < profile->viewport()->height(),
-             qPrintable(QStringLiteral("last row %1-%2 of %3 px").arg(lastRow.top()).arg(lastRow.bottom()).arg(profile->viewport()->height())));
+        qPrintable(QStringLiteral("last row %1-%2 of %3 px")
+                       .arg(lastRow.top())
+                       .arg(lastRow.bottom())
+                       .arg(profile->viewport()->height())));
     // The hepatitis B carrier's full label, not "消化系统疾病：肝炎病…".
-    QVERIFY(!profile->findItems(QStringLiteral("消化系统疾病：肝炎病毒携带"), Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
+    QVERIFY(!profile
+                 ->findItems(
+                     QStringLiteral("消化系统疾病：肝炎病毒携带"), Qt::MatchStartsWith | Qt::MatchRecursive)
+                 .isEmpty());
 
     cut << cutCells(rules) << cutTexts(m_window->chartView());
     // The chart's tabs all shown with their full names, none behind scroll arrows.
