@@ -167,6 +167,8 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     if (!m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
         m_splitter->setSizes({620, 780});
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/listHeader")).toByteArray());
+    // The reading worklist's dock where she left it (docked below, floating or closed).
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 
     m_listModel->setToday(today); // loads the list
     m_worklists->setToday(today);
@@ -437,5 +439,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("mainWindow/listHeader"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     event->accept();
 }

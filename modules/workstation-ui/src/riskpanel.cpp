@@ -22,7 +22,12 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -30,6 +35,8 @@
 #include <array>
 
 namespace {
+const QString LayersKey = QStringLiteral("riskPanel/layers");
+
 QTableWidget *table(QWidget *parent, const QStringList &headers)
 {
     auto *t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
@@ -39,8 +46,80 @@ QTableWidget *table(QWidget *parent, const QStringList &headers)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setWordWrap(true);
+    // The tab scrolls as a whole: a table a few rows high inside its own scroll bar hid most of
+    // a woman's items (issue 19).
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return t;
 }
+
+// A table as tall as its rows, each row as tall as its wrapped text.
+void fitToRows(QTableWidget *t)
+{
+    t->resizeRowsToContents();
+    const int scrollBar = t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0;
+    t->setFixedHeight(t->horizontalHeader()->height() + t->verticalHeader()->length() + 2 * t->frameWidth() + scrollBar);
+}
+
+// QTreeView asks its delegate for a row's height without the column's width, so wrapped text
+// got one line and was elided. This delegate measures at the width the text is painted in:
+// the column less the indentation, or the whole row for a group spanning its columns.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeWidget *tree) : QStyledItemDelegate(tree), m_tree(tree) {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        // A column sized to its contents is measured on one line (its width follows the text).
+        if (m_tree->header()->sectionResizeMode(index.column()) == QHeaderView::ResizeToContents)
+            return QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem wrapped(option);
+        int depth = 1; // the root decoration
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            ++depth;
+        const bool spanned = m_tree->isFirstColumnSpanned(index.row(), index.parent());
+        int width = spanned ? m_tree->viewport()->width() : m_tree->columnWidth(index.column());
+        if (index.column() == 0)
+            width -= depth * m_tree->indentation();
+        // The style wraps only within a valid rectangle: it needs a height too.
+        wrapped.rect = QRect(0, 0, std::max(40, width), std::max(1, option.rect.height()));
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QTreeWidget *m_tree;
+};
+
+// A tree as tall as its expanded rows.
+class RowsTree : public QTreeWidget
+{
+public:
+    explicit RowsTree(QWidget *parent) : QTreeWidget(parent)
+    {
+        setWordWrap(true);
+        setUniformRowHeights(false);
+        setItemDelegate(new WrappingDelegate(this));
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        connect(header(), &QHeaderView::sectionResized, this, &RowsTree::fitToRows);
+    }
+
+    void fitToRows()
+    {
+        doItemsLayout(); // row heights for the columns' current widths
+        const int scrollBar = horizontalScrollBar()->isVisible() ? horizontalScrollBar()->height() : 0;
+        setFixedHeight(viewportSizeHint().height() + 2 * frameWidth() + scrollBar);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTreeWidget::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width())
+            fitToRows(); // spanned group rows wrap at the viewport's width
+    }
+};
 
 } // namespace
 
@@ -49,7 +128,7 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
       m_decidedText(new QLabel(this)), m_guidance(new QLabel(this)), m_screening(new QLabel(this)), m_proposed(new RiskChip(this)),
       m_proposalText(new QLabel(this)), m_confirm(new QPushButton(tr("&Confirm proposed grade"), this)),
       m_override(new QPushButton(tr("Grade &differently…"), this)),
-      m_rules(table(this, {tr("Item"), tr("Color"), tr("Why (evidence)")})), m_profile(new QTreeWidget(this)),
+      m_rules(table(this, {tr("Item"), tr("Color"), tr("Why (evidence)")})), m_profile(new RowsTree(this)),
       m_history(table(this, {tr("Date"), tr("GA"), tr("Grade"), tr("Decision"), tr("By"), tr("Reason")})),
       m_timeline(new QChartView(new QChart, this))
 {
@@ -64,13 +143,17 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     m_rules->setObjectName(QStringLiteral("firedRules"));
     // Rows wrap their text: their height follows the columns' width, which is known only once
     // the tab is laid out (measured before, the first row stood a screen tall in Chinese).
-    connect(m_rules->horizontalHeader(), &QHeaderView::sectionResized, m_rules, &QTableWidget::resizeRowsToContents);
+    connect(m_rules->horizontalHeader(), &QHeaderView::sectionResized, m_rules, [this] { fitToRows(m_rules); });
+    m_history->setObjectName(QStringLiteral("gradeHistory"));
+    connect(m_history->horizontalHeader(), &QHeaderView::sectionResized, m_history, [this] { fitToRows(m_history); });
     m_profile->setObjectName(QStringLiteral("diseaseProfile"));
     m_profile->setColumnCount(3);
     m_profile->setHeaderLabels({tr("Condition"), tr("Color"), tr("Seen in")});
-    m_profile->setWordWrap(true);
-    m_profile->setColumnWidth(0, 190);
-    m_profile->setColumnWidth(1, 95);
+    // The condition and where it was seen share the width; the color takes what its label needs.
+    m_profile->header()->setStretchLastSection(false);
+    m_profile->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_profile->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_profile->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     auto *screeningForm = new QPushButton(tr("&Screening form…"), this);
     screeningForm->setObjectName(QStringLiteral("screeningForm"));
     screeningForm->setToolTip(tr("孕产妇妊娠风险筛查表: at the first antenatal visit"));
@@ -99,7 +182,9 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     proposalLayout->addWidget(m_confirm);
     proposalLayout->addWidget(m_override);
 
-    auto *layers = new QSplitter(Qt::Horizontal, this);
+    auto *content = new QWidget;
+    auto *layers = m_layers = new QSplitter(Qt::Horizontal, content);
+    layers->setObjectName(QStringLiteral("riskLayers"));
     auto *rulesBox = new QGroupBox(tr("Layer 1 — items that set the grade, with their evidence"), layers);
     (new QVBoxLayout(rulesBox))->addWidget(m_rules);
     auto *profileBox = new QGroupBox(tr("Layer 2 — disease profile: conditions by organ system and where they were seen"), layers);
@@ -108,19 +193,40 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     layers->addWidget(profileBox);
     layers->setStretchFactor(0, 1);
     layers->setStretchFactor(1, 1);
+    // Each box keeps its tables' tops aligned however tall the other grows.
+    rulesBox->layout()->setAlignment(m_rules, Qt::AlignTop);
+    profileBox->layout()->setAlignment(m_profile, Qt::AlignTop);
+    layers->restoreState(QSettings().value(LayersKey).toByteArray());
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(decidedBox);
     layout->addWidget(proposalBox);
-    layout->addWidget(layers, 3);
-    layout->addWidget(new QLabel(tr("Grade history:"), this));
+    layout->addWidget(layers);
+    layout->addWidget(new QLabel(tr("Grade history:"), content));
     auto *historyRow = new QHBoxLayout;
     historyRow->addWidget(m_history, 3);
     m_timeline->setObjectName(QStringLiteral("gradeTimeline"));
     m_timeline->setMinimumSize(320, 180);
     m_timeline->setRenderHint(QPainter::Antialiasing);
     historyRow->addWidget(m_timeline, 2);
-    layout->addLayout(historyRow, 1);
+    historyRow->setAlignment(m_history, Qt::AlignTop);
+    layout->addLayout(historyRow);
+    layout->addStretch(1);
+    // The tab scrolls as a whole, so that every table shows all its rows at once.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("riskScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+}
+
+// The layers' widths as she left them, for the next run.
+RiskPanel::~RiskPanel()
+{
+    QSettings().setValue(LayersKey, m_layers->saveState());
 }
 
 QString RiskPanel::language() const
@@ -199,6 +305,7 @@ void RiskPanel::showChart(const PatientChart &chart, const QDate &today)
         m_history->setItem(row, 5, new QTableWidgetItem(it->reason));
     }
     m_history->resizeColumnsToContents();
+    fitToRows(m_history);
     showTimeline(chart);
 }
 
@@ -308,7 +415,12 @@ void RiskPanel::showRules(const RiskAssessment &assessment)
     header->setSectionResizeMode(0, QHeaderView::Stretch);
     header->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_rules->resizeRowsToContents();
+    // The full text of every cell in its tooltip, however narrow the column.
+    for (int row = 0; row < m_rules->rowCount(); ++row)
+        for (int column = 0; column < m_rules->columnCount(); ++column)
+            if (QTableWidgetItem *item = m_rules->item(row, column))
+                item->setToolTip(item->text());
+    fitToRows(m_rules);
 }
 
 void RiskPanel::setOtherEvidence(const QList<OtherEvidence> &evidence)
@@ -344,16 +456,27 @@ void RiskPanel::showScreening()
 // each was seen. Hints not yet confirmed are marked; screening history has no color of its own.
 void RiskPanel::showProfile()
 {
+    fillProfile();
+    static_cast<RowsTree *>(m_profile)->fitToRows();
+}
+
+void RiskPanel::fillProfile()
+{
     m_profile->clear();
     if (!m_chart)
         return;
+    const auto message = [this](const QString &text) {
+        auto *item = new QTreeWidgetItem(m_profile, {text});
+        item->setFirstColumnSpanned(true);
+        item->setToolTip(0, text);
+    };
     auto profile = m_grading.diseaseProfile(*m_chart, m_today);
     if (!profile) {
-        new QTreeWidgetItem(m_profile, {profile.error().message});
+        message(profile.error().message);
         return;
     }
     if (profile->conditions.isEmpty()) {
-        new QTreeWidgetItem(m_profile, {tr("No condition known from history or findings.")});
+        message(tr("No condition known from history or findings."));
         return;
     }
     for (const RuleGroup &group : m_grading.ruleSet().groups) {
@@ -365,6 +488,7 @@ void RiskPanel::showProfile()
         bold.setBold(true);
         groupItem->setFont(0, bold);
         groupItem->setFirstColumnSpanned(true);
+        groupItem->setToolTip(0, groupItem->text(0));
         for (const ProfileCondition *c : conditions) {
             QString label = c->label.forLanguage(language());
             if (c->toConfirm)
@@ -372,10 +496,11 @@ void RiskPanel::showProfile()
             else if (c->level.isEmpty())
                 label = tr("%1 (history from the screening)").arg(label);
             auto *item = new QTreeWidgetItem(groupItem, {label});
-            item->setToolTip(0, c->id);
+            item->setToolTip(0, QStringLiteral("%1\n%2").arg(label, c->id));
             if (!c->level.isEmpty()) {
                 item->setText(1, c->level == QLatin1String("purple") ? RiskAppearance::purpleLabel() : RiskAppearance::label(c->level));
                 item->setBackground(1, RiskAppearance::color(c->level).lighter(c->toConfirm ? 185 : 150));
+                item->setToolTip(1, item->text(1));
             }
             QStringList sources;
             for (const ProfileSource &source : c->sources)

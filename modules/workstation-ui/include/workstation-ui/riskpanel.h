@@ -8,6 +8,7 @@
 class QChartView;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableWidget;
 class QTreeWidget;
 class RiskChip;
@@ -18,12 +19,14 @@ class RiskChip;
 // confirm, or to grade differently with a reason). Layer 2, beside it: the disease profile,
 // her conditions by organ system with where each was seen. Below: the screening result, the
 // history of decisions and the grade along the weeks. The screening and assessment forms open
-// from here.
+// from here. The tab scrolls as a whole: its tables are as tall as their rows, wrap their text
+// and show each cell's full text in its tooltip.
 class RiskPanel : public QWidget
 {
     Q_OBJECT
 public:
     RiskPanel(GradingService &grading, QString clinician, QWidget *parent = nullptr);
+    ~RiskPanel() override;
 
     void showChart(const PatientChart &chart, const QDate &today);
     // Evidence from other records that the rules do not grade (a pathological fetal heart
@@ -52,6 +55,7 @@ private:
     void showScreening();
     void showRules(const RiskAssessment &assessment);
     void showProfile();
+    void fillProfile();
     void showTimeline(const PatientChart &chart);
     bool runAssessmentForm(); // true if findings were saved
     QHash<QString, QString> screeningHints() const;
@@ -73,4 +77,5 @@ private:
     QTreeWidget *m_profile;
     QTableWidget *m_history;
     QChartView *m_timeline;
+    QSplitter *m_layers = nullptr;
 };
