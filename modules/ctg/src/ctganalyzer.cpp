@@ -177,25 +177,77 @@ double onsetToNadirSeconds(const Excursion &dec, const QVector<double> &ds)
     return static_cast<double>(dec.peak - at20) / 0.8;
 }
 
-// Experts leave whole accelerations and decelerations out when they draw the baseline, not only
-// their deepest part: one more pass that excludes every event span found on the first curve.
-QVector<double> refineBaseline(const QVector<double> &y, const QVector<double> &baseline)
+// --- Fetal baseline -------------------------------------------------------------------------
+
+struct BaselineTuning
 {
-    QVector<double> d(y.size(), NaN);
-    for (qsizetype i = 0; i < y.size(); ++i)
-        if (isValid(y[i]) && isValid(baseline[i]))
-            d[i] = y[i] - baseline[i];
-    const QVector<double> ds = smooth(d, 5);
-    QVector<bool> keep(y.size());
-    for (qsizetype i = 0; i < y.size(); ++i)
-        keep[i] = isValid(d[i]) && std::abs(d[i]) < 10;
-    for (int sign : {+1, -1})
-        for (const Excursion &e : excursions(ds, sign, 15, 3, 15, 1200))
-            for (qsizetype i = e.start; i <= e.end; ++i)
-                keep[i] = false;
-    QVector<double> refined = maskedMovingAverage(y, keep, 600);
-    fillGaps(refined);
-    return isValid(refined.value(0, NaN)) ? refined : baseline;
+    int windowSeconds = 420;
+    double keepWithinBpm = 25;
+    int smoothSeconds = 60;
+    int passes = 3;
+    int firstWindowSeconds = 600;
+};
+
+BaselineTuning baselineTuning()
+{
+    BaselineTuning t;
+    const QByteArray env = qgetenv("OBSLINK_CTG_TUNE");
+    const QList<QByteArray> parts = env.split(',');
+    if (parts.size() >= 5)
+        t.firstWindowSeconds = parts[4].toInt();
+    if (parts.size() >= 4) {
+        t.windowSeconds = parts[0].toInt();
+        t.keepWithinBpm = parts[1].toDouble();
+        t.smoothSeconds = parts[2].toInt();
+        t.passes = parts[3].toInt();
+    }
+    return t;
+}
+
+// The baseline at 1 Hz the way experts draw it (in the spirit of Boudet et al. 2019's weighted
+// median filter): a long running median of the FHR that leaves out accelerations, decelerations
+// and signal loss. Each pass finds the departures of 15 bpm for 15 s or more (FIGO 2015) from
+// the current curve, leaves their whole span out and recomputes the median, so that
+// decelerations lasting minutes stop dragging the curve down. Where too little stable signal is
+// left in a window (long loss, an unbroken run of events) the curve is interpolated across.
+QVector<double> fetalBaseline(const QVector<double> &y)
+{
+    const BaselineTuning t = baselineTuning();
+    const qsizetype n = y.size();
+    const int minCount = t.windowSeconds / 10; // at least a tenth of the window stable
+    QVector<bool> keep(n);
+    for (qsizetype i = 0; i < n; ++i)
+        keep[i] = isValid(y[i]);
+    QVector<double> baseline = maskedRunningMedian(y, keep, t.firstWindowSeconds, t.firstWindowSeconds / 10, 50, 210);
+    fillGaps(baseline);
+    if (!isValid(baseline.value(0, NaN)))
+        return baseline;
+    for (int pass = 0; pass < t.passes; ++pass) {
+        QVector<double> d(n, NaN);
+        for (qsizetype i = 0; i < n; ++i)
+            if (isValid(y[i]))
+                d[i] = y[i] - baseline[i];
+        const QVector<double> ds = smooth(d, 5);
+        for (qsizetype i = 0; i < n; ++i)
+            keep[i] = isValid(d[i]) && std::abs(d[i]) < t.keepWithinBpm;
+        for (int sign : {+1, -1})
+            for (const Excursion &e : excursions(ds, sign, 15, 3, 15, std::numeric_limits<int>::max()))
+                for (qsizetype i = e.start; i <= e.end; ++i)
+                    keep[i] = false;
+        const int window = pass == 0 ? (t.firstWindowSeconds + t.windowSeconds) / 2 : t.windowSeconds;
+        QVector<double> next = maskedRunningMedian(y, keep, window, minCount, 50, 210);
+        fillGaps(next);
+        if (!isValid(next.value(0, NaN)))
+            break;
+        baseline = next;
+    }
+    if (t.smoothSeconds > 1) {
+        QVector<bool> all(n, true);
+        QVector<double> smoothed = maskedMovingAverage(baseline, all, t.smoothSeconds);
+        fillGaps(smoothed);
+        baseline = smoothed;
+    }
+    return baseline;
 }
 
 QString decelerationType(const Excursion &dec, const QVector<double> &ds, const QList<CtgEvent> &contractions)
@@ -371,7 +423,7 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
     QVector<double> median = runningMedian(y, WindowSeconds, 10, 50, 210);
     removeDoublingAndHalving(y, median);
     median = runningMedian(y, WindowSeconds, 10, 50, 210);
-    const QVector<double> baseline = refineBaseline(y, estimateBaseline(y, median));
+    const QVector<double> baseline = fetalBaseline(y);
     const bool hasBaseline = isValid(baseline.value(0, NaN));
     if (hasBaseline)
         for (qsizetype i = 0; i < a.baselineCurve.size(); ++i) {
