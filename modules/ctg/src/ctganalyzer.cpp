@@ -179,13 +179,14 @@ double onsetToNadirSeconds(const Excursion &dec, const QVector<double> &ds)
 
 // --- Fetal baseline -------------------------------------------------------------------------
 
-// Chosen by 5-fold cross-validation by recording on the FHRMA development set over windows of
-// 5–10 min and smoothing of 1–2 min (docs/ctg-analysis.md): a 5-minute median follows the
-// slow drifts of an unstable baseline that experts follow, a longer one does not.
+// Chosen with 5-fold cross-validation by recording on the FHRMA development set over windows of
+// 3–10 min and smoothing of 1–3 min (docs/ctg-analysis.md): a 5-minute median follows the
+// slow drifts of an unstable baseline that experts follow, a longer one does not; shorter ones
+// gain little and lose events.
 constexpr int FirstWindowSeconds = 600;  // first pass: nothing left out yet, so wider
 constexpr int MedianWindowSeconds = 300;
 constexpr double KeepWithinBpm = 25;     // farther from the curve is never baseline
-constexpr int SmoothSeconds = 120;
+constexpr int SmoothSeconds = 180;
 constexpr int Passes = 3;
 
 // The baseline at 1 Hz the way experts draw it (in the spirit of Boudet et al. 2019's weighted
