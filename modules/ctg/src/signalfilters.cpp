@@ -67,13 +67,14 @@ QVector<double> runningMedian(const QVector<double> &x, int window, int stride, 
     return out;
 }
 
-QVector<double> maskedRunningMedian(const QVector<double> &x, const QVector<bool> &keep, int window, int minCount,
-                                    double low, double high)
+QVector<double> maskedRunningMedian(
+    const QVector<double> &x, const QVector<bool> &keep, int window, int minCount, double low, double high)
 {
     const int bins = static_cast<int>(high - low) + 1;
     std::vector<int> histogram(static_cast<size_t>(bins), 0);
     const qsizetype n = x.size();
-    auto binOf = [&](qsizetype i) { return std::clamp(static_cast<int>(std::lround(x[i] - low)), 0, bins - 1); };
+    auto binOf
+        = [&](qsizetype i) { return std::clamp(static_cast<int>(std::lround(x[i] - low)), 0, bins - 1); };
     auto used = [&](qsizetype i) { return keep[i] && isValid(x[i]); };
     const int half = window / 2;
     QVector<double> out(n, std::nan(""));
