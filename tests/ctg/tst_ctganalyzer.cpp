@@ -178,6 +178,56 @@ private slots:
         QVERIFY(ofType(a, CtgEvent::Type::Acceleration).isEmpty());
     }
 
+    void longSignalLossIsInterpolatedAcrossWithoutInventingEvents()
+    {
+        // 20 minutes lost while the baseline drifts from about 133 to 147 bpm: the curve runs
+        // straight across the gap (within 4 bpm of the truth) and nothing is found in it.
+        CtgSynthesizer s(3600, 130, 53);
+        s.drift(20).loss(1200, 1200);
+        const CtgAnalysis a = analyse(s);
+        for (int second : {1300, 1800, 2300})
+            QVERIFY2(std::abs(a.baselineCurve[second * 4] - s.baselineAt(second)) <= 4,
+                     qPrintable(QStringLiteral("baseline %1 vs %2 at %3 s").arg(a.baselineCurve[second * 4]).arg(s.baselineAt(second)).arg(second)));
+        for (const CtgEvent &e : a.events)
+            QVERIFY2(e.endSeconds <= 1205 || e.startSeconds >= 2395, qPrintable(QStringLiteral("event at %1 s").arg(e.startSeconds)));
+    }
+
+    void prolongedDecelerationDoesNotPullTheBaselineDown()
+    {
+        // Intrapartum: a 6-minute deceleration of 40 bpm. The baseline stays at 140 (±4 bpm)
+        // through it, and it is one prolonged deceleration with its boundaries within 60 s (the
+        // bell shape spends about 4.5 of its 6 minutes 15 bpm or more below the baseline).
+        CtgSynthesizer s(3600, 140, 59);
+        s.add({1500, 360, -40});
+        const CtgAnalysis a = analyse(s);
+        for (int second : {1560, 1680, 1800})
+            QVERIFY2(std::abs(a.baselineCurve[second * 4] - 140) <= 4,
+                     qPrintable(QStringLiteral("baseline %1 at %2 s").arg(a.baselineCurve[second * 4]).arg(second)));
+        const QList<CtgEvent> decelerations = ofType(a, CtgEvent::Type::Deceleration);
+        QCOMPARE(decelerations.size(), 1);
+        QCOMPARE(decelerations[0].subtype, QStringLiteral("prolonged"));
+        QVERIFY(std::abs(decelerations[0].startSeconds - 1500) <= 60);
+        QVERIFY(std::abs(decelerations[0].endSeconds - 1860) <= 60);
+        QCOMPARE(a.figo.value, QStringLiteral("suspicious")); // FIGO: prolonged > 3 min, not > 5
+    }
+
+    void unstableBaselineIsFollowedAndItsAccelerationsFound()
+    {
+        // A baseline falling 30 bpm in the hour (150 → 120) with an acceleration every 10
+        // minutes: the curve stays within 4 bpm of the truth, every acceleration is found and
+        // the fall itself is not taken for a deceleration.
+        CtgSynthesizer s(3600, 150, 61);
+        s.drift(-30);
+        for (double t = 300; t < 3400; t += 600)
+            s.add({t, 40, 25});
+        const CtgAnalysis a = analyse(s);
+        for (int second = 300; second < 3300; second += 100)
+            QVERIFY2(std::abs(a.baselineCurve[second * 4] - s.baselineAt(second)) <= 4,
+                     qPrintable(QStringLiteral("baseline %1 vs %2 at %3 s").arg(a.baselineCurve[second * 4]).arg(s.baselineAt(second)).arg(second)));
+        QCOMPARE(ofType(a, CtgEvent::Type::Acceleration).size(), 6);
+        QVERIFY(ofType(a, CtgEvent::Type::Deceleration).isEmpty());
+    }
+
     void tachysystoleIsMoreThanFiveContractionsPerTenMinutes()
     {
         CtgSynthesizer busy(1800, 140, 47);

@@ -67,6 +67,57 @@ QVector<double> runningMedian(const QVector<double> &x, int window, int stride, 
     return out;
 }
 
+QVector<double> maskedRunningMedian(
+    const QVector<double> &x, const QVector<bool> &keep, int window, int minCount, double low, double high)
+{
+    const int bins = static_cast<int>(high - low) + 1;
+    std::vector<int> histogram(static_cast<size_t>(bins), 0);
+    const qsizetype n = x.size();
+    auto binOf
+        = [&](qsizetype i) { return std::clamp(static_cast<int>(std::lround(x[i] - low)), 0, bins - 1); };
+    auto used = [&](qsizetype i) { return keep[i] && isValid(x[i]); };
+    const int half = window / 2;
+    QVector<double> out(n, std::nan(""));
+    int total = 0;
+    // The median bin moves by little from one sample to the next: track it and the count
+    // below it instead of scanning the histogram each time.
+    int median = 0;
+    int below = 0; // samples in bins < median
+    auto add = [&](qsizetype i, int delta) {
+        const int b = binOf(i);
+        histogram[static_cast<size_t>(b)] += delta;
+        total += delta;
+        if (b < median)
+            below += delta;
+    };
+    for (qsizetype i = 0; i < std::min<qsizetype>(n, half); ++i)
+        if (used(i))
+            add(i, +1);
+    for (qsizetype centre = 0; centre < n; ++centre) {
+        const qsizetype entering = centre + half;
+        const qsizetype leaving = centre - half - 1;
+        if (entering < n && used(entering))
+            add(entering, +1);
+        if (leaving >= 0 && used(leaving))
+            add(leaving, -1);
+        if (total < std::max(1, minCount))
+            continue;
+        // Move to the bin holding the middle sample: below*2 < total <= (below+count)*2.
+        while (median > 0 && below * 2 >= total) {
+            --median;
+            below -= histogram[static_cast<size_t>(median)];
+        }
+        while (median < bins - 1 && (below + histogram[static_cast<size_t>(median)]) * 2 < total) {
+            below += histogram[static_cast<size_t>(median)];
+            ++median;
+        }
+        const int inBin = histogram[static_cast<size_t>(median)];
+        const double within = inBin > 0 ? (total / 2.0 - below) / inBin : 0.5;
+        out[centre] = low + median - 0.5 + within;
+    }
+    return out;
+}
+
 QVector<double> maskedMovingAverage(const QVector<double> &x, const QVector<bool> &keep, int window)
 {
     const qsizetype n = x.size();
