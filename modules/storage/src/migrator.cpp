@@ -39,6 +39,7 @@ const QList<Migration> &migrations()
             { 10, ":/storage/migrations/0010_sync_journal.sql", nullptr },
             { 11, ":/storage/migrations/0011_ultrasound_report.sql", nullptr },
             { 12, ":/storage/migrations/0012_blob_store.sql", nullptr },
+            { 13, ":/storage/migrations/0013_visit_appointment.sql", nullptr },
         };
         // Applied in version order, whatever order they are listed in.
         std::sort(list.begin(), list.end(),
