@@ -227,10 +227,10 @@ void TestWorkstation::visitFormProposesTheScheduledAppointmentAndSavesIt()
     QCOMPARE(appointment->date(), Today.addDays(21));
     // Once the nurse writes her own, a changed visit date leaves it alone.
     purpose->clear();
-    QTest::keyClicks(purpose, QStringLiteral("复查血压"));
+    QTest::keyClicks(purpose, QStringLiteral("recheck blood pressure"));
     field<QDateEdit>(&dialog, "visitDate")->setDate(Today);
-    QCOMPARE(purpose->text(), QStringLiteral("复查血压"));
-    QTest::keyClicks(field<QPlainTextEdit>(&dialog, "advice"), QStringLiteral("每天自测血压"));
+    QCOMPARE(purpose->text(), QStringLiteral("recheck blood pressure"));
+    field<QPlainTextEdit>(&dialog, "advice")->setPlainText(QStringLiteral("每天自测血压"));
     QTest::keyClicks(field<QLineEdit>(&dialog, "systolic"), QStringLiteral("124"));
     QTest::keyClicks(field<QLineEdit>(&dialog, "diastolic"), QStringLiteral("80"));
     clickSave(&dialog);
@@ -239,7 +239,7 @@ void TestWorkstation::visitFormProposesTheScheduledAppointmentAndSavesIt()
     QVERIFY(loaded && *loaded);
     const AntenatalVisit saved = (*loaded)->visits.first();
     QCOMPARE(saved.nextAppointmentOn, Today.addDays(21));
-    QCOMPARE(saved.nextAppointmentPurpose, QStringLiteral("复查血压"));
+    QCOMPARE(saved.nextAppointmentPurpose, QStringLiteral("recheck blood pressure"));
     QCOMPARE(saved.advice, QStringLiteral("每天自测血压"));
     // She is on tomorrow's list three weeks less a day from now, and her slip can be written.
     Worklists lists(*m_database, CaseSettings::defaults());
