@@ -121,7 +121,7 @@ void TestVisitSlip::chineseSlipHoldsHerValuesGradeMeaningAndAppointment()
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in: ") + text));
     // The slip prints this visit only: the first visit's weight is not on it.
     QVERIFY(!text.contains(QStringLiteral("58.5")));
-    QVERIFY2(size.contains(QLatin1String("419.")) && size.contains(QLatin1String("595.")), qPrintable(size)); // A5 in points
+    QVERIFY2(size.contains(QLatin1String("420 x 595 pts (A5)")), qPrintable(size)); // portrait A5
 }
 
 void TestVisitSlip::slipWithoutAppointmentSaysNoneAndIsA5()
@@ -162,7 +162,7 @@ void TestVisitSlip::recordHoldsEveryVisitOnA4()
                                     QStringLiteral("58.5"), QStringLiteral("61.2"), QStringLiteral("nurse-li"),
                                     QStringLiteral("dr-wang"), QStringLiteral("2026/11/30"), QStringLiteral("尿蛋白")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in: ") + text));
-    QVERIFY2(size.contains(QLatin1String("841.")) && size.contains(QLatin1String("595.")), qPrintable(size)); // A4
+    QVERIFY2(size.contains(QLatin1String("842 x 595 pts (A4)")), qPrintable(size)); // landscape A4
 }
 
 void TestVisitSlip::unwritablePathGivesAnError()
