@@ -15,7 +15,9 @@ packages=(
   # GDCM's gdcmconv: the JPEG 2000 reference decoder of the DICOM tests
   libgdcm-tools
   # running and looking at the GUI without a display; Chinese fonts
-  xvfb xauth imagemagick fonts-noto-cjk
+  xvfb xauth imagemagick fonts-noto-cjk fonts-wqy-microhei
+  # reading the printed handouts back in the tests (pdftotext, pdfinfo)
+  poppler-utils
   # TLS certificates for the center (demo and tests)
   openssl ca-certificates
   # the regional PACS for the demo and the PACS tests: Orthanc with DICOMweb behind nginx TLS

@@ -44,6 +44,88 @@
     </message>
 </context>
 <context>
+    <name>AntenatalRecordSheet</name>
+    <message>
+        <source>Antenatal record</source>
+        <translation>Antenatal record</translation>
+    </message>
+    <message>
+        <source>antenatal record %1.pdf</source>
+        <translation>antenatal record %1.pdf</translation>
+    </message>
+    <message>
+        <source>Current risk grade:</source>
+        <translation>Current risk grade:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>Fundal height</translation>
+    </message>
+    <message>
+        <source>Girth</source>
+        <translation>Girth</translation>
+    </message>
+    <message>
+        <source>Fetal heart</source>
+        <translation>Fetal heart</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Oedema</source>
+        <translation>Oedema</translation>
+    </message>
+    <message>
+        <source>Urine protein</source>
+        <translation>Urine protein</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>Next appointment</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>Examiner</translation>
+    </message>
+    <message>
+        <source>No antenatal visit recorded yet.</source>
+        <translation>No antenatal visit recorded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %1, %n visit(s)</source>
+        <translation>
+            <numerusform>Printed %1, %n visit</numerusform>
+            <numerusform>Printed %1, %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStore</name>
     <message>
         <source>There is no such attachment for you at the center.</source>
@@ -1552,16 +1634,8 @@ Commands:
         <translation>Date of the worklist (default: today).</translation>
     </message>
     <message>
-        <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
-        <translation>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</translation>
-    </message>
-    <message>
         <source>The clinic&apos;s case management settings (JSON).</source>
         <translation>The clinic&apos;s case management settings (JSON).</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
-        <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
     </message>
     <message>
         <source>The date %1 is not a valid YYYY-MM-DD date.</source>
@@ -1796,6 +1870,14 @@ See docs/rules-five-color-2017.md.</translation>
 Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</source>
         <translation>Usage: obslink-cli fhir export --db FILE --patient ID [--out FILE]
 Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</translation>
+    </message>
+    <message>
+        <source>One list: due, overdue, unreported, lost, edd, unassigned, appointments-today, appointments-tomorrow or missed-appointment (default: all).</source>
+        <translation>One list: due, overdue, unreported, lost, edd, unassigned, appointments-today, appointments-tomorrow or missed-appointment (default: all).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</source>
+        <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3050,46 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
         <source>The demo file %1 cannot be written (%2).</source>
         <translation>The demo file %1 cannot be written (%2).</translation>
     </message>
+    <message>
+        <source>Demo^Li Na</source>
+        <translation>Demo^Li Na</translation>
+    </message>
+    <message>
+        <source>Second-trimester anomaly scan</source>
+        <translation>Second-trimester anomaly scan</translation>
+    </message>
+    <message>
+        <source>Demo^Wang Fang</source>
+        <translation>Demo^Wang Fang</translation>
+    </message>
+    <message>
+        <source>Growth scan</source>
+        <translation>Growth scan</translation>
+    </message>
+    <message>
+        <source>Demo^Zhang Min</source>
+        <translation>Demo^Zhang Min</translation>
+    </message>
+    <message>
+        <source>Dating scan</source>
+        <translation>Dating scan</translation>
+    </message>
+    <message>
+        <source>Demo^Liu Yang</source>
+        <translation>Demo^Liu Yang</translation>
+    </message>
+    <message>
+        <source>Nuchal translucency scan</source>
+        <translation>Nuchal translucency scan</translation>
+    </message>
+    <message>
+        <source>Demo^Chen Jing</source>
+        <translation>Demo^Chen Jing</translation>
+    </message>
+    <message>
+        <source>Third-trimester growth scan</source>
+        <translation>Third-trimester growth scan</translation>
+    </message>
 </context>
 <context>
     <name>DicomFile</name>
@@ -4083,6 +4205,83 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
     <message>
         <source>Hadlock 1985 (AC, FL)</source>
         <translation>Hadlock 1985 (AC, FL)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDocument</name>
+    <message>
+        <source>The PDF file %1 cannot be written.</source>
+        <translation>The PDF file %1 cannot be written.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>She has no current pregnancy to print a handout of.</source>
+        <translation>She has no current pregnancy to print a handout of.</translation>
+    </message>
+    <message>
+        <source>Record a visit before printing her visit slip.</source>
+        <translation>Record a visit before printing her visit slip.</translation>
+    </message>
+    <message>
+        <source>Visit slip as &amp;PDF…</source>
+        <translation>Visit slip as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print visit slip…</source>
+        <translation>&amp;Print visit slip…</translation>
+    </message>
+    <message>
+        <source>Antenatal &amp;record as PDF…</source>
+        <translation>Antenatal &amp;record as PDF…</translation>
+    </message>
+    <message>
+        <source>Print antenatal r&amp;ecord…</source>
+        <translation>Print antenatal r&amp;ecord…</translation>
+    </message>
+    <message>
+        <source>Open her chart first.</source>
+        <translation>Open her chart first.</translation>
+    </message>
+    <message>
+        <source>Save handout as PDF</source>
+        <translation>Save handout as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutTexts</name>
+    <message>
+        <source>The handout texts %1 cannot be read.</source>
+        <translation>The handout texts %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The handout texts are not valid JSON: %1.</source>
+        <translation>The handout texts are not valid JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The handout texts have no version.</source>
+        <translation>The handout texts have no version.</translation>
+    </message>
+    <message>
+        <source>The handout texts lack the Chinese or English label or meaning of the grade %1.</source>
+        <translation>The handout texts lack the Chinese or English label or meaning of the grade %1.</translation>
+    </message>
+    <message>
+        <source>The handout texts lack the warning signs.</source>
+        <translation>The handout texts lack the warning signs.</translation>
+    </message>
+    <message>
+        <source>The appointment window starting at week %1 of the handout texts is not valid: windows must follow each other from week 0 without gaps, each with both texts.</source>
+        <translation>The appointment window starting at week %1 of the handout texts is not valid: windows must follow each other from week 0 without gaps, each with both texts.</translation>
+    </message>
+    <message>
+        <source>The handout texts have no appointment windows.</source>
+        <translation>The handout texts have no appointment windows.</translation>
     </message>
 </context>
 <context>
@@ -5221,6 +5420,14 @@ Database: %2</translation>
         <source>Report to the district MCH institution by %1</source>
         <translation>Report to the district MCH institution by %1</translation>
     </message>
+    <message>
+        <source>&amp;Handouts</source>
+        <translation>&amp;Handouts</translation>
+    </message>
+    <message>
+        <source>Print or export her visit slip and antenatal record</source>
+        <translation>Print or export her visit slip and antenatal record</translation>
+    </message>
 </context>
 <context>
     <name>PatientListModel</name>
@@ -5645,6 +5852,14 @@ Database: %2</translation>
     <message>
         <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
         <translation>Fetal heart rate must be between %1 and %2 beats/min.</translation>
+    </message>
+    <message>
+        <source>The next appointment must be after the visit date.</source>
+        <translation>The next appointment must be after the visit date.</translation>
+    </message>
+    <message>
+        <source>The next appointment is more than two weeks after the due date.</source>
+        <translation>The next appointment is more than two weeks after the due date.</translation>
     </message>
 </context>
 <context>
@@ -7637,6 +7852,100 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
         <source>%1 is not a number.</source>
         <translation>%1 is not a number.</translation>
     </message>
+    <message>
+        <source>Printed on her visit slip, in words she understands.</source>
+        <translation>Printed on her visit slip, in words she understands.</translation>
+    </message>
+    <message>
+        <source>&amp;Advice given:</source>
+        <translation>&amp;Advice given:</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Next &amp;appointment:</source>
+        <translation>Next &amp;appointment:</translation>
+    </message>
+    <message>
+        <source>what the next check is for</source>
+        <translation>what the next check is for</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>Save and print &amp;slip…</source>
+        <translation>Save and print &amp;slip…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormat</name>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 weeks</translation>
+    </message>
+    <message>
+        <source>%1/%2 mmHg</source>
+        <translation>%1/%2 mmHg</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>beats/min</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>cephalic</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>breech</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>transverse</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>oblique</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Age: %1</source>
+        <translation>Age: %1</translation>
+    </message>
+    <message>
+        <source>Record no.: %1</source>
+        <translation>Record no.: %1</translation>
+    </message>
+    <message>
+        <source>G%1 P%2</source>
+        <translation>G%1 P%2</translation>
+    </message>
+    <message>
+        <source>Expected date of delivery: %1</source>
+        <translation>Expected date of delivery: %1</translation>
+    </message>
 </context>
 <context>
     <name>VisitHistoryModel</name>
@@ -7703,6 +8012,69 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSlip</name>
+    <message>
+        <source>Antenatal visit slip</source>
+        <translation>Antenatal visit slip</translation>
+    </message>
+    <message>
+        <source>visit slip %1 %2.pdf</source>
+        <translation>visit slip %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Gestational age</source>
+        <translation>Gestational age</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>Fundal height</translation>
+    </message>
+    <message>
+        <source>Fetal heart</source>
+        <translation>Fetal heart</translation>
+    </message>
+    <message>
+        <source>Your risk grade:</source>
+        <translation>Your risk grade:</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>Advice:</translation>
+    </message>
+    <message>
+        <source>No special advice; keep to your check schedule.</source>
+        <translation>No special advice; keep to your check schedule.</translation>
+    </message>
+    <message>
+        <source>Next appointment:</source>
+        <translation>Next appointment:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>none made</source>
+        <translation>none made</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>Printed %1 by %2</translation>
     </message>
 </context>
 <context>
@@ -7804,6 +8176,18 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Showing the first %1 of %2, most urgent first.</source>
         <translation>Showing the first %1 of %2, most urgent first.</translation>
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation>Appointments today</translation>
+    </message>
+    <message>
+        <source>Appointments tomorrow</source>
+        <translation>Appointments tomorrow</translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
+        <translation>Missed appointment</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,87 @@
     </message>
 </context>
 <context>
+    <name>AntenatalRecordSheet</name>
+    <message>
+        <source>Antenatal record</source>
+        <translation>产前检查记录</translation>
+    </message>
+    <message>
+        <source>antenatal record %1.pdf</source>
+        <translation>产前检查记录 %1.pdf</translation>
+    </message>
+    <message>
+        <source>Current risk grade:</source>
+        <translation>目前妊娠风险分级：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>宫高</translation>
+    </message>
+    <message>
+        <source>Girth</source>
+        <translation>腹围</translation>
+    </message>
+    <message>
+        <source>Fetal heart</source>
+        <translation>胎心率</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>胎位</translation>
+    </message>
+    <message>
+        <source>Oedema</source>
+        <translation>水肿</translation>
+    </message>
+    <message>
+        <source>Urine protein</source>
+        <translation>尿蛋白</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>处理及建议</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>下次预约</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>检查者</translation>
+    </message>
+    <message>
+        <source>No antenatal visit recorded yet.</source>
+        <translation>尚无产前检查记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %1, %n visit(s)</source>
+        <translation>
+            <numerusform>打印日期 %1，共 %n 次检查</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStore</name>
     <message>
         <source>There is no such attachment for you at the center.</source>
@@ -1548,16 +1629,8 @@ Commands:
         <translation>工作清单日期（默认：今天）。</translation>
     </message>
     <message>
-        <source>One list: due, overdue, unreported, lost, edd or unassigned (default: all).</source>
-        <translation>单个清单：due、overdue、unreported、lost、edd 或 unassigned（默认：全部）。</translation>
-    </message>
-    <message>
         <source>The clinic&apos;s case management settings (JSON).</source>
         <translation>本门诊的专案管理设置（JSON）。</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</source>
-        <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned]</translation>
     </message>
     <message>
         <source>The date %1 is not a valid YYYY-MM-DD date.</source>
@@ -1790,6 +1863,14 @@ See docs/rules-five-color-2017.md.</source>
 Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</source>
         <translation>用法：obslink-cli fhir export --db FILE --patient ID [--out FILE]
 将一名孕产妇的记录写为 FHIR R4 Bundle（JSON）；见 docs/fhir.md。</translation>
+    </message>
+    <message>
+        <source>One list: due, overdue, unreported, lost, edd, unassigned, appointments-today, appointments-tomorrow or missed-appointment (default: all).</source>
+        <translation>只输出一个列表：due（今日到期）、overdue（逾期）、unreported（未上报）、lost（失访）、edd（临近预产期）、unassigned（未指定负责人）、appointments-today（今日预约）、appointments-tomorrow（明日预约）或 missed-appointment（爽约）（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</source>
+        <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3035,46 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
         <source>The demo file %1 cannot be written (%2).</source>
         <translation>无法写入演示文件 %1（%2）。</translation>
     </message>
+    <message>
+        <source>Demo^Li Na</source>
+        <translation>演示^李娜</translation>
+    </message>
+    <message>
+        <source>Second-trimester anomaly scan</source>
+        <translation>中孕期胎儿系统超声检查</translation>
+    </message>
+    <message>
+        <source>Demo^Wang Fang</source>
+        <translation>演示^王芳</translation>
+    </message>
+    <message>
+        <source>Growth scan</source>
+        <translation>胎儿生长发育超声检查</translation>
+    </message>
+    <message>
+        <source>Demo^Zhang Min</source>
+        <translation>演示^张敏</translation>
+    </message>
+    <message>
+        <source>Dating scan</source>
+        <translation>早孕期超声（核对孕周）</translation>
+    </message>
+    <message>
+        <source>Demo^Liu Yang</source>
+        <translation>演示^刘洋</translation>
+    </message>
+    <message>
+        <source>Nuchal translucency scan</source>
+        <translation>胎儿颈后透明层（NT）超声检查</translation>
+    </message>
+    <message>
+        <source>Demo^Chen Jing</source>
+        <translation>演示^陈静</translation>
+    </message>
+    <message>
+        <source>Third-trimester growth scan</source>
+        <translation>晚孕期胎儿生长超声检查</translation>
+    </message>
 </context>
 <context>
     <name>DicomFile</name>
@@ -4064,6 +4185,83 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
     <message>
         <source>Hadlock 1985 (AC, FL)</source>
         <translation>Hadlock 1985（AC、FL）</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDocument</name>
+    <message>
+        <source>The PDF file %1 cannot be written.</source>
+        <translation>无法写入PDF文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>She has no current pregnancy to print a handout of.</source>
+        <translation>她没有当前妊娠，无法打印告知单。</translation>
+    </message>
+    <message>
+        <source>Record a visit before printing her visit slip.</source>
+        <translation>请先记录一次产前检查，再打印产前检查告知单。</translation>
+    </message>
+    <message>
+        <source>Visit slip as &amp;PDF…</source>
+        <translation>产前检查告知单导出为&amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print visit slip…</source>
+        <translation>打印产前检查告知单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Antenatal &amp;record as PDF…</source>
+        <translation>产前检查记录导出为PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print antenatal r&amp;ecord…</source>
+        <translation>打印产前检查记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open her chart first.</source>
+        <translation>请先打开她的病历。</translation>
+    </message>
+    <message>
+        <source>Save handout as PDF</source>
+        <translation>将告知单保存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutTexts</name>
+    <message>
+        <source>The handout texts %1 cannot be read.</source>
+        <translation>无法读取告知单文本 %1。</translation>
+    </message>
+    <message>
+        <source>The handout texts are not valid JSON: %1.</source>
+        <translation>告知单文本不是有效的JSON：%1。</translation>
+    </message>
+    <message>
+        <source>The handout texts have no version.</source>
+        <translation>告知单文本缺少版本号。</translation>
+    </message>
+    <message>
+        <source>The handout texts lack the Chinese or English label or meaning of the grade %1.</source>
+        <translation>告知单文本缺少分级 %1 的中文或英文名称或说明。</translation>
+    </message>
+    <message>
+        <source>The handout texts lack the warning signs.</source>
+        <translation>告知单文本缺少危险征象提示。</translation>
+    </message>
+    <message>
+        <source>The appointment window starting at week %1 of the handout texts is not valid: windows must follow each other from week 0 without gaps, each with both texts.</source>
+        <translation>告知单文本中从第 %1 周开始的预约时段无效：各时段须从第0周起首尾相接、不留空隙，且都有中英文说明。</translation>
+    </message>
+    <message>
+        <source>The handout texts have no appointment windows.</source>
+        <translation>告知单文本没有预约时段。</translation>
     </message>
 </context>
 <context>
@@ -5187,6 +5385,14 @@ Database: %2</source>
         <source>Report to the district MCH institution by %1</source>
         <translation>请于 %1 前报辖区妇幼保健机构</translation>
     </message>
+    <message>
+        <source>&amp;Handouts</source>
+        <translation>告知单(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Print or export her visit slip and antenatal record</source>
+        <translation>打印或导出她的产前检查告知单和产前检查记录</translation>
+    </message>
 </context>
 <context>
     <name>PatientListModel</name>
@@ -5605,6 +5811,14 @@ Database: %2</source>
     <message>
         <source>Fetal heart rate must be between %1 and %2 beats/min.</source>
         <translation>胎心率应在 %1 到 %2 次/分之间。</translation>
+    </message>
+    <message>
+        <source>The next appointment must be after the visit date.</source>
+        <translation>下次预约日期必须晚于本次检查日期。</translation>
+    </message>
+    <message>
+        <source>The next appointment is more than two weeks after the due date.</source>
+        <translation>下次预约日期超过预产期两周以上。</translation>
     </message>
 </context>
 <context>
@@ -7581,6 +7795,99 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
         <source>%1 is not a number.</source>
         <translation>%1 不是有效数字。</translation>
     </message>
+    <message>
+        <source>Printed on her visit slip, in words she understands.</source>
+        <translation>打印在她的产前检查告知单上，请使用通俗易懂的语言。</translation>
+    </message>
+    <message>
+        <source>&amp;Advice given:</source>
+        <translation>处理及建议(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>预约于</translation>
+    </message>
+    <message>
+        <source>Next &amp;appointment:</source>
+        <translation>下次预约(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>what the next check is for</source>
+        <translation>下次检查的内容</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>检查内容(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Save and print &amp;slip…</source>
+        <translation>保存并打印告知单(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormat</name>
+    <message>
+        <source>%1 weeks</source>
+        <translation>孕 %1 周</translation>
+    </message>
+    <message>
+        <source>%1/%2 mmHg</source>
+        <translation>%1/%2 mmHg</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>beats/min</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
+        <source>cephalic</source>
+        <translation>头位</translation>
+    </message>
+    <message>
+        <source>breech</source>
+        <translation>臀位</translation>
+    </message>
+    <message>
+        <source>transverse</source>
+        <translation>横位</translation>
+    </message>
+    <message>
+        <source>oblique</source>
+        <translation>斜位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n 岁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>姓名：%1</translation>
+    </message>
+    <message>
+        <source>Age: %1</source>
+        <translation>年龄：%1</translation>
+    </message>
+    <message>
+        <source>Record no.: %1</source>
+        <translation>保健手册号：%1</translation>
+    </message>
+    <message>
+        <source>G%1 P%2</source>
+        <translation>孕 %1 产 %2</translation>
+    </message>
+    <message>
+        <source>Expected date of delivery: %1</source>
+        <translation>预产期：%1</translation>
+    </message>
 </context>
 <context>
     <name>VisitHistoryModel</name>
@@ -7647,6 +7954,69 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSlip</name>
+    <message>
+        <source>Antenatal visit slip</source>
+        <translation>产前检查告知单</translation>
+    </message>
+    <message>
+        <source>visit slip %1 %2.pdf</source>
+        <translation>产前检查告知单 %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Gestational age</source>
+        <translation>孕周</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Fundal height</source>
+        <translation>宫高</translation>
+    </message>
+    <message>
+        <source>Fetal heart</source>
+        <translation>胎心率</translation>
+    </message>
+    <message>
+        <source>Your risk grade:</source>
+        <translation>您的妊娠风险分级：</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>处理及建议：</translation>
+    </message>
+    <message>
+        <source>No special advice; keep to your check schedule.</source>
+        <translation>无特殊处理，请按时产前检查。</translation>
+    </message>
+    <message>
+        <source>Next appointment:</source>
+        <translation>下次预约：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>检查内容：</translation>
+    </message>
+    <message>
+        <source>none made</source>
+        <translation>未预约</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>打印日期 %1，检查者 %2</translation>
     </message>
 </context>
 <context>
@@ -7747,6 +8117,18 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Showing the first %1 of %2, most urgent first.</source>
         <translation>显示共 %2 名中最紧急的前 %1 名。</translation>
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <source>Appointments tomorrow</source>
+        <translation>明日预约</translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
+        <translation>未按预约就诊</translation>
     </message>
 </context>
 <context>

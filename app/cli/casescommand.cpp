@@ -19,8 +19,9 @@ int worklist(const QStringList &arguments)
     const QCommandLineOption onOption(QStringLiteral("on"), QCoreApplication::translate("Cli", "Date of the worklist (default: today)."),
                                       QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption kindOption(QStringLiteral("kind"),
-                                        QCoreApplication::translate("Cli", "One list: due, overdue, unreported, lost, edd or unassigned "
-                                                                           "(default: all)."),
+                                        QCoreApplication::translate("Cli", "One list: due, overdue, unreported, lost, edd, unassigned, "
+                                                                           "appointments-today, appointments-tomorrow or "
+                                                                           "missed-appointment (default: all)."),
                                         QStringLiteral("KIND"));
     const QCommandLineOption settingsOption(QStringLiteral("case-settings"),
                                             QCoreApplication::translate("Cli", "The clinic's case management settings (JSON)."),
@@ -29,7 +30,8 @@ int worklist(const QStringList &arguments)
     if (!parser.parse(QStringList{QStringLiteral("worklist")} + arguments) || !parser.isSet(dbOption)) {
         printError(parser.errorText().isEmpty()
                        ? QCoreApplication::translate("Cli", "Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] "
-                                                            "[--kind due|overdue|unreported|lost|edd|unassigned]")
+                                                            "[--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|"
+                                                            "appointments-tomorrow|missed-appointment]")
                        : parser.errorText());
         return 2;
     }
@@ -100,6 +102,7 @@ int runCasesCommand(const QStringList &arguments)
     if (arguments.value(0) == QLatin1String("worklist"))
         return worklist(arguments.mid(1));
     printError(QCoreApplication::translate("Cli", "Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] "
-                                                  "[--kind due|overdue|unreported|lost|edd|unassigned]"));
+                                                  "[--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|"
+                                                            "appointments-tomorrow|missed-appointment]"));
     return 2;
 }

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +27,7 @@ private slots:
     void recordingThePhoneFollowUpTakesHerOffTheOverdueList();
     void closedCaseLeavesEveryList();
     void firstPageIsTheHeadOfTheListLongestOpenFirst();
+    void appointmentListsFollowHerNewestVisit();
     void cliPrintsTheWorklistAsJson();
     void cliRefusesBadArguments();
 
@@ -33,6 +35,8 @@ private:
     QUuid addWoman(const QString &name, const QDate &lmp);
     QUuid grade(const QUuid &pregnancy, const QString &level, const QDate &on);
     int countOf(WorklistKind kind);
+    Pregnancy addBooked(const QString &name, const QDate &lmp);
+    void addVisit(const Pregnancy &pregnancy, const QDate &on, const QDate &appointment, const QString &purpose);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
@@ -69,6 +73,30 @@ QUuid TestWorklists::grade(const QUuid &pregnancy, const QString &level, const Q
     if (!opened || !*opened)
         qFatal("case not opened");
     return (*opened)->meta.id;
+}
+
+Pregnancy TestWorklists::addBooked(const QString &name, const QDate &lmp)
+{
+    Patient patient;
+    patient.name = name;
+    patient.birthDate = QDate(1992, 5, 5);
+    Pregnancy pregnancy;
+    pregnancy.lmp = lmp;
+    if (!ClinicRecords(*m_db).registerPregnancy(patient, pregnancy))
+        qFatal("registration failed");
+    return pregnancy;
+}
+
+void TestWorklists::addVisit(const Pregnancy &pregnancy, const QDate &on, const QDate &appointment, const QString &purpose)
+{
+    AntenatalVisit visit;
+    visit.visitDate = on;
+    visit.systolicMmHg = 110;
+    visit.diastolicMmHg = 70;
+    visit.nextAppointmentOn = appointment;
+    visit.nextAppointmentPurpose = purpose;
+    if (!ClinicRecords(*m_db).saveVisit(visit, pregnancy))
+        qFatal("visit not saved");
 }
 
 int TestWorklists::countOf(WorklistKind kind)
@@ -187,6 +215,60 @@ void TestWorklists::firstPageIsTheHeadOfTheListLongestOpenFirst()
     }
 }
 
+void TestWorklists::appointmentListsFollowHerNewestVisit()
+{
+    // No visit has made an appointment yet: the three lists are empty.
+    QCOMPARE(countOf(WorklistKind::AppointmentsToday), 0);
+    QCOMPARE(countOf(WorklistKind::MissedAppointment), 0);
+    const QDate lmp = Today.addDays(-170);
+    addVisit(addBooked(QStringLiteral("周婷"), lmp), Today.addDays(-28), Today, QStringLiteral("OGTT"));
+    addVisit(addBooked(QStringLiteral("吴娟"), lmp), Today.addDays(-14), Today.addDays(1), QStringLiteral("产前检查"));
+    addVisit(addBooked(QStringLiteral("郑红"), lmp), Today.addDays(-30), Today.addDays(-2), QStringLiteral("胎儿系统超声"));
+    // She missed hers three days ago but came yesterday and has a new one: on no list today.
+    const Pregnancy came = addBooked(QStringLiteral("孙莉"), lmp);
+    addVisit(came, Today.addDays(-30), Today.addDays(-3), QStringLiteral("产前检查"));
+    addVisit(came, Today.addDays(-1), Today.addDays(13), QStringLiteral("产前检查"));
+    // A visit without an appointment puts her on none.
+    addVisit(addBooked(QStringLiteral("马兰"), lmp), Today.addDays(-3), QDate(), QString());
+
+    Worklists lists(*m_db, m_cases->settings());
+    QCOMPARE(countOf(WorklistKind::AppointmentsToday), 1);
+    const WorklistItem today = lists.list(WorklistKind::AppointmentsToday, Today)->first();
+    QCOMPARE(today.name, QStringLiteral("周婷"));
+    QCOMPARE(today.dueOn, Today);
+    QCOMPARE(today.appointmentPurpose, QStringLiteral("OGTT"));
+    QVERIFY(today.caseId.isNull()); // a green woman without a case file is on it too
+    QCOMPARE(countOf(WorklistKind::AppointmentsTomorrow), 1);
+    QCOMPARE(lists.list(WorklistKind::AppointmentsTomorrow, Today)->first().name, QStringLiteral("吴娟"));
+    QCOMPARE(countOf(WorklistKind::MissedAppointment), 1);
+    const WorklistItem missed = lists.list(WorklistKind::MissedAppointment, Today)->first();
+    QCOMPARE(missed.name, QStringLiteral("郑红"));
+    QCOMPARE(missed.daysOverdue, 2);
+    QCOMPARE(missed.toJson().value(QStringLiteral("appointmentPurpose")).toString(), QStringLiteral("胎儿系统超声"));
+    // Boundaries: today's appointment is not missed until tomorrow; tomorrow's is today's then.
+    QCOMPARE(*lists.count(WorklistKind::MissedAppointment, Today.addDays(1)), 2);
+    QCOMPARE(lists.list(WorklistKind::AppointmentsToday, Today.addDays(1))->first().name, QStringLiteral("吴娟"));
+    QCOMPARE(*lists.count(WorklistKind::MissedAppointment, Today.addDays(-2)), 0);
+    // Her pregnancy ended: she leaves the lists.
+    QSqlQuery ended(m_db->connection());
+    QVERIFY(ended.exec(QStringLiteral("UPDATE pregnancy SET status = 'delivered' WHERE id = (SELECT v.pregnancy_id FROM "
+                                      "antenatal_visit v WHERE v.next_appointment_purpose = '胎儿系统超声')")));
+    QCOMPARE(countOf(WorklistKind::MissedAppointment), 0);
+
+    QProcess cli;
+    cli.start(QStringLiteral(OBSLINK_CLI_BINARY), {QStringLiteral("cases"), QStringLiteral("worklist"), QStringLiteral("--db"),
+                                                   m_dir->filePath(QStringLiteral("c.db")), QStringLiteral("--on"),
+                                                   Today.toString(Qt::ISODate), QStringLiteral("--kind"),
+                                                   QStringLiteral("appointments-tomorrow")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonObject result = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(result.value(QStringLiteral("counts")).toObject().value(QStringLiteral("appointments-tomorrow")).toInt(), 1);
+    const QJsonObject item = result.value(QStringLiteral("items")).toArray().first().toObject();
+    QCOMPARE(item.value(QStringLiteral("name")).toString(), QStringLiteral("吴娟"));
+    QCOMPARE(item.value(QStringLiteral("dueOn")).toString(), Today.addDays(1).toString(Qt::ISODate));
+}
+
 void TestWorklists::cliPrintsTheWorklistAsJson()
 {
     QProcess cli;
@@ -208,7 +290,7 @@ void TestWorklists::cliPrintsTheWorklistAsJson()
     QVERIFY(cli.waitForFinished(30000));
     const QJsonObject all = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
     QCOMPARE(all.value(QStringLiteral("counts")).toObject().value(QStringLiteral("lost")).toInt(), 1);
-    QCOMPARE(all.value(QStringLiteral("lists")).toObject().size(), 6);
+    QCOMPARE(all.value(QStringLiteral("lists")).toObject().size(), 9);
 }
 
 void TestWorklists::cliRefusesBadArguments()

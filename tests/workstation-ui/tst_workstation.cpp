@@ -8,6 +8,7 @@
 #include "storage/draftstore.h"
 #include "workstation-ui/casesummarypdf.h"
 #include "workstation-ui/findingsdialog.h"
+#include "workstation-ui/handoutexport.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientbanner.h"
 #include "workstation-ui/patientchartview.h"
@@ -92,6 +93,7 @@ private slots:
     void cleanup();
     void registeredWomanIsFoundByFirstCharactersAndGetsAVisit();
     void impossibleBloodPressureIsRefusedWithAMessage();
+    void visitFormProposesTheScheduledAppointmentAndSavesIt();
     void typedVisitSurvivesTheFormBeingDestroyedUnsaved();
     void riskFilterShowsOnlyWomenOfThatColor();
     void tickedFindingChangesTheBannerOnlyAfterConfirmation();
@@ -200,6 +202,63 @@ void TestWorkstation::impossibleBloodPressureIsRefusedWithAMessage()
     auto loaded = records.loadChart(patient.meta.id);
     QVERIFY(loaded && *loaded);
     QCOMPARE((*loaded)->visits.size(), 0);
+}
+
+void TestWorkstation::visitFormProposesTheScheduledAppointmentAndSavesIt()
+{
+    Patient patient;
+    patient.name = QStringLiteral("赵敏");
+    patient.birthDate = QDate(1993, 4, 4);
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-20 * 7); // 20+0 today
+    ClinicRecords records(*m_database);
+    QVERIFY(records.registerPregnancy(patient, pregnancy));
+    DraftStore drafts(*m_database);
+    VisitDialog dialog(records, drafts, pregnancy, Today);
+    dialog.show();
+    auto *appointment = field<QDateEdit>(&dialog, "nextAppointment");
+    auto *purpose = field<QLineEdit>(&dialog, "appointmentPurpose");
+    // Every 4 weeks before 28: 24+0, still the anomaly-scan window.
+    QVERIFY(field<QCheckBox>(&dialog, "makeAppointment")->isChecked());
+    QCOMPARE(appointment->date(), Today.addDays(28));
+    QVERIFY2(purpose->text().contains(QStringLiteral("anomaly scan")), qPrintable(purpose->text()));
+    // A visit date a week back (19+0) moves the proposal with it.
+    field<QDateEdit>(&dialog, "visitDate")->setDate(Today.addDays(-7));
+    QCOMPARE(appointment->date(), Today.addDays(21));
+    // Once the nurse writes her own, a changed visit date leaves it alone.
+    purpose->clear();
+    QTest::keyClicks(purpose, QStringLiteral("recheck blood pressure"));
+    field<QDateEdit>(&dialog, "visitDate")->setDate(Today);
+    QCOMPARE(purpose->text(), QStringLiteral("recheck blood pressure"));
+    field<QPlainTextEdit>(&dialog, "advice")->setPlainText(QStringLiteral("每天自测血压"));
+    QTest::keyClicks(field<QLineEdit>(&dialog, "systolic"), QStringLiteral("124"));
+    QTest::keyClicks(field<QLineEdit>(&dialog, "diastolic"), QStringLiteral("80"));
+    clickSave(&dialog);
+    QVERIFY(!dialog.isVisible());
+    auto loaded = records.loadChart(patient.meta.id);
+    QVERIFY(loaded && *loaded);
+    const AntenatalVisit saved = (*loaded)->visits.first();
+    QCOMPARE(saved.nextAppointmentOn, Today.addDays(21));
+    QCOMPARE(saved.nextAppointmentPurpose, QStringLiteral("recheck blood pressure"));
+    QCOMPARE(saved.advice, QStringLiteral("每天自测血压"));
+    // She is on tomorrow's list three weeks less a day from now, and her slip can be written.
+    Worklists lists(*m_database, CaseSettings::defaults());
+    QCOMPARE(*lists.count(WorklistKind::AppointmentsTomorrow, Today.addDays(20)), 1);
+    QWidget host;
+    HandoutExport handouts(&host);
+    handouts.setChart(**loaded, QStringLiteral("green"), false, Today);
+    QTemporaryDir dir;
+    QVERIFY(handouts.writePdf(HandoutExport::Kind::VisitSlip, dir.filePath(QStringLiteral("slip.pdf"))).has_value());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("slip.pdf"))).size() > 1000);
+    QVERIFY(handouts.writePdf(HandoutExport::Kind::AntenatalRecord, dir.filePath(QStringLiteral("record.pdf"))).has_value());
+
+    // An appointment on or before the visit date is refused with a message.
+    VisitDialog second(records, drafts, pregnancy, Today);
+    second.show();
+    field<QDateEdit>(&second, "nextAppointment")->setMinimumDate(Today.addDays(-30));
+    field<QDateEdit>(&second, "nextAppointment")->setDate(Today.addDays(-1));
+    clickSave(&second);
+    QVERIFY(second.isVisible());
 }
 
 void TestWorkstation::typedVisitSurvivesTheFormBeingDestroyedUnsaved()

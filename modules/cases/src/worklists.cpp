@@ -18,23 +18,36 @@ const char *const CaseRows = "FROM case_file cf %1WHERE cf.status = 'open' AND c
 const char *const PregnancyRows = "FROM pregnancy pr "
                                   "LEFT JOIN case_file cf ON cf.pregnancy_id = pr.id AND +cf.status = 'open' AND cf.deleted = 0 "
                                   "%1WHERE pr.deleted = 0 AND pr.status = 'booked' ";
+// Every booked woman's appointment as her newest visit set it: an appointment made at an
+// earlier visit was kept or replaced by the visit that followed it. The partial index on
+// next_appointment_on (migration 13) drives the dated lists.
+const char *const AppointmentRows = "FROM antenatal_visit v JOIN pregnancy pr ON pr.id = v.pregnancy_id "
+                                    "LEFT JOIN case_file cf ON cf.pregnancy_id = pr.id AND +cf.status = 'open' AND cf.deleted = 0 "
+                                    "%1WHERE v.next_appointment_on IS NOT NULL AND v.deleted = 0 AND pr.deleted = 0 "
+                                    "AND pr.status = 'booked' AND NOT EXISTS (SELECT 1 FROM antenatal_visit later "
+                                    "WHERE later.pregnancy_id = v.pregnancy_id AND later.deleted = 0 AND (later.visit_date > v.visit_date "
+                                    "OR (later.visit_date = v.visit_date AND later.rowid > v.rowid))) ";
 // A case file always has its pregnancy and woman (foreign keys), so counts leave these joins out.
 const char *const WomanOfCase = "JOIN pregnancy pr ON pr.id = cf.pregnancy_id JOIN patient pa ON pa.id = pr.patient_id ";
 const char *const WomanOfPregnancy = "JOIN patient pa ON pa.id = pr.patient_id ";
 
-// The same columns for every list; lists not about a contact select NULL for its two (joining
-// the contacts table there would scan it once per case).
-QString columns(bool withContact)
+// The same columns for every list; lists not about a contact or an appointment select NULL for
+// its two (joining the contacts table there would scan it once per case).
+QString columns(const QString &dueAndWhy)
 {
     return QStringLiteral("cf.id, pr.id, pa.id, pa.name, pa.record_number, pa.phone, COALESCE(cf.level, pr.risk_level), "
                           "COALESCE(cf.purple, pr.risk_purple), cf.responsible_nurse, cf.responsible_doctor, %1, "
                           "cf.report_due_on, cf.reported_on, pr.edd, cf.opened_on ")
-        .arg(withContact ? QStringLiteral("c.due_on, c.kind") : QStringLiteral("NULL, NULL"));
+        .arg(dueAndWhy);
 }
 
-bool aboutContacts(WorklistKind kind)
+QString dueAndWhy(WorklistKind kind)
 {
-    return kind == WorklistKind::Due || kind == WorklistKind::Overdue || kind == WorklistKind::Lost;
+    if (kind == WorklistKind::Due || kind == WorklistKind::Overdue || kind == WorklistKind::Lost)
+        return QStringLiteral("c.due_on, c.kind");
+    if (Worklists::isAppointmentList(kind))
+        return QStringLiteral("v.next_appointment_on, v.next_appointment_purpose");
+    return QStringLiteral("NULL, NULL");
 }
 
 struct ListQuery
@@ -45,7 +58,9 @@ struct ListQuery
 
     QString select(const QString &what, bool withWoman) const
     {
-        const char *woman = rows.startsWith(QLatin1String("FROM pregnancy")) ? WomanOfPregnancy : WomanOfCase;
+        const char *woman = rows.startsWith(QLatin1String("FROM case_file")) || rows.startsWith(QLatin1String("FROM follow_up"))
+                                ? WomanOfCase
+                                : WomanOfPregnancy;
         return QStringLiteral("SELECT ") + what + rows.arg(withWoman ? QLatin1String(woman) : QLatin1String()) + condition;
     }
 };
@@ -75,6 +90,12 @@ ListQuery queryFor(WorklistKind kind)
                 QStringLiteral("AND pr.edd >= ? AND pr.edd <= ? AND (cf.id IS NOT NULL OR pr.risk_purple = 1 "
                                "OR pr.risk_level IN ('yellow', 'orange', 'red')) "),
                 QStringLiteral("ORDER BY pr.edd, pa.name")};
+    case WorklistKind::AppointmentsToday:
+    case WorklistKind::AppointmentsTomorrow:
+        return {QLatin1String(AppointmentRows), QStringLiteral("AND v.next_appointment_on = ? "), QStringLiteral("ORDER BY pa.name")};
+    case WorklistKind::MissedAppointment: // before today, and no visit since the one that made it
+        return {QLatin1String(AppointmentRows), QStringLiteral("AND v.next_appointment_on < ? "),
+                QStringLiteral("ORDER BY v.next_appointment_on, pa.name")};
     }
     return {};
 }
@@ -98,6 +119,8 @@ QJsonObject WorklistItem::toJson() const
         o.insert(QStringLiteral("daysOverdue"), daysOverdue);
     if (!contactKind.isEmpty())
         o.insert(QStringLiteral("contactKind"), contactKind);
+    if (!appointmentPurpose.isEmpty())
+        o.insert(QStringLiteral("appointmentPurpose"), appointmentPurpose);
     if (!escalation.isEmpty())
         o.insert(QStringLiteral("escalation"), escalation);
     if (!reportStatus.isEmpty())
@@ -129,6 +152,12 @@ QString Worklists::kindKey(WorklistKind kind)
         return QStringLiteral("edd");
     case WorklistKind::Unassigned:
         return QStringLiteral("unassigned");
+    case WorklistKind::AppointmentsToday:
+        return QStringLiteral("appointments-today");
+    case WorklistKind::AppointmentsTomorrow:
+        return QStringLiteral("appointments-tomorrow");
+    case WorklistKind::MissedAppointment:
+        return QStringLiteral("missed-appointment");
     }
     return {};
 }
@@ -144,7 +173,14 @@ std::optional<WorklistKind> Worklists::kindFromKey(const QString &key)
 QList<WorklistKind> Worklists::allKinds()
 {
     return {WorklistKind::Due, WorklistKind::Overdue, WorklistKind::Unreported, WorklistKind::Lost,
-            WorklistKind::EddSoon, WorklistKind::Unassigned};
+            WorklistKind::EddSoon, WorklistKind::Unassigned, WorklistKind::AppointmentsToday,
+            WorklistKind::AppointmentsTomorrow, WorklistKind::MissedAppointment};
+}
+
+bool Worklists::isAppointmentList(WorklistKind kind)
+{
+    return kind == WorklistKind::AppointmentsToday || kind == WorklistKind::AppointmentsTomorrow
+           || kind == WorklistKind::MissedAppointment;
 }
 
 QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
@@ -158,6 +194,11 @@ QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
         return {sqlDate(on.addDays(-m_settings.lostToFollowUpGraceDays))};
     case WorklistKind::EddSoon:
         return {sqlDate(on), sqlDate(on.addDays(m_settings.eddWindowDays))};
+    case WorklistKind::AppointmentsToday:
+    case WorklistKind::MissedAppointment:
+        return {sqlDate(on)};
+    case WorklistKind::AppointmentsTomorrow:
+        return {sqlDate(on.addDays(1))};
     case WorklistKind::Unreported:
     case WorklistKind::Unassigned:
         return {};
@@ -168,7 +209,7 @@ QVariantList Worklists::bindings(WorklistKind kind, const QDate &on) const
 Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on, int limit) const
 {
     const ListQuery list = queryFor(kind);
-    QString sql = list.select(columns(aboutContacts(kind)), true) + list.order;
+    QString sql = list.select(columns(dueAndWhy(kind)), true) + list.order;
     if (limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     QSqlQuery query(m_database.connection());
@@ -193,7 +234,7 @@ Result<QList<WorklistItem>> Worklists::list(WorklistKind kind, const QDate &on, 
         item.responsibleNurse = query.value(8).toString();
         item.responsibleDoctor = query.value(9).toString();
         item.dueOn = dateFromSql(query.value(10));
-        item.contactKind = query.value(11).toString();
+        (isAppointmentList(kind) ? item.appointmentPurpose : item.contactKind) = query.value(11).toString();
         const QDate reportDue = dateFromSql(query.value(12));
         item.edd = dateFromSql(query.value(14));
         item.openedOn = dateFromSql(query.value(15));

@@ -151,21 +151,22 @@ QList<DemoStudy> DemoStudyWriter::demoSet(const QDate &today)
         int frames;
         const char *description;
     } women[] = {
-        {"990101199203150028", "Demo^Li Na", 0, 40, "Second-trimester anomaly scan"},
-        {"990101198811020046", "Demo^Wang Fang", 0, 24, "Growth scan"},
-        {"990101199507210063", "Demo^Zhang Min", 1, 30, "Dating scan"},
-        {"990101199012300081", "Demo^Liu Yang", 2, 16, "Nuchal translucency scan"},
-        {"990101198705050104", "Demo^Chen Jing", 3, 20, "Third-trimester growth scan"},
+        {"990101199203150028", QT_TRANSLATE_NOOP("DemoStudyWriter", "Demo^Li Na"), 0, 40, QT_TRANSLATE_NOOP("DemoStudyWriter", "Second-trimester anomaly scan")},
+        {"990101198811020046", QT_TRANSLATE_NOOP("DemoStudyWriter", "Demo^Wang Fang"), 0, 24, QT_TRANSLATE_NOOP("DemoStudyWriter", "Growth scan")},
+        {"990101199507210063", QT_TRANSLATE_NOOP("DemoStudyWriter", "Demo^Zhang Min"), 1, 30, QT_TRANSLATE_NOOP("DemoStudyWriter", "Dating scan")},
+        {"990101199012300081", QT_TRANSLATE_NOOP("DemoStudyWriter", "Demo^Liu Yang"), 2, 16, QT_TRANSLATE_NOOP("DemoStudyWriter", "Nuchal translucency scan")},
+        {"990101198705050104", QT_TRANSLATE_NOOP("DemoStudyWriter", "Demo^Chen Jing"), 3, 20, QT_TRANSLATE_NOOP("DemoStudyWriter", "Third-trimester growth scan")},
     };
     QList<DemoStudy> studies;
     int n = 0;
     for (const auto &woman : women) {
         DemoStudy study;
         study.patientId = QString::fromLatin1(woman.id);
-        study.patientName = QString::fromLatin1(woman.name);
+        study.patientName = tr(woman.name);
         study.accessionNumber = QStringLiteral("US%1").arg(2026000 + ++n);
         study.pregnancyId = QStringLiteral("demo-pregnancy-%1").arg(n);
-        study.description = QString::fromLatin1(woman.description);
+        // In the language the demo runs in (the CLI's locale), as a clinic's PACS would hold it.
+        study.description = tr(woman.description);
         study.studyDate = today.addDays(-woman.daysAgo);
         study.instances = 2;
         study.framesPerInstance = woman.frames;

@@ -100,5 +100,11 @@ QList<FieldError> RecordValidator::validateVisit(const AntenatalVisit &visit, co
                tr("Abdominal girth must be between %1 and %2 cm."));
     checkRange(errors, QStringLiteral("fetalHeartRate"), visit.fetalHeartRateBpm, 50, 240,
                tr("Fetal heart rate must be between %1 and %2 beats/min."));
+    if (visit.nextAppointmentOn.isValid() && visit.visitDate.isValid() && visit.nextAppointmentOn <= visit.visitDate)
+        errors.append({QStringLiteral("nextAppointment"), tr("The next appointment must be after the visit date.")});
+    else if (visit.nextAppointmentOn.isValid() && pregnancy.edd().isValid()
+             && visit.nextAppointmentOn > pregnancy.edd().addDays(14))
+        errors.append({QStringLiteral("nextAppointment"),
+                       tr("The next appointment is more than two weeks after the due date.")});
     return errors;
 }

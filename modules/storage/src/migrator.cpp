@@ -39,7 +39,7 @@ const QList<Migration> &migrations()
             { 10, ":/storage/migrations/0010_sync_journal.sql", nullptr },
             { 11, ":/storage/migrations/0011_ultrasound_report.sql", nullptr },
             { 12, ":/storage/migrations/0012_blob_store.sql", nullptr },
-            // 13 is reserved.
+            { 13, ":/storage/migrations/0013_visit_appointment.sql", nullptr },
             { 14, ":/storage/migrations/0014_pinyin_search.sql", SummaryColumns::backfillPinyin },
         };
         // Applied in version order, whatever order they are listed in.

@@ -12,7 +12,8 @@ VisitRepository::VisitRepository(const Database &database)
               QStringLiteral("weight_kg"), QStringLiteral("fundal_height_cm"),
               QStringLiteral("abdominal_girth_cm"), QStringLiteral("fetal_heart_rate_bpm"),
               QStringLiteral("presentation"), QStringLiteral("oedema"), QStringLiteral("urine_protein"),
-              QStringLiteral("notes") })
+              QStringLiteral("notes"), QStringLiteral("advice"), QStringLiteral("next_appointment_on"),
+              QStringLiteral("next_appointment_purpose") })
     , m_summary(std::make_shared<SummaryColumns>(database.connection()))
 {
 }
@@ -27,7 +28,9 @@ Result<void> VisitRepository::save(AntenatalVisit &visit, const Pregnancy &pregn
         sqlOptional(visit.pulseBpm), sqlOptional(visit.weightKg), sqlOptional(visit.fundalHeightCm),
         sqlOptional(visit.abdominalGirthCm), sqlOptional(visit.fetalHeartRateBpm),
         presentationKey(visit.presentation), static_cast<int>(visit.oedema),
-        static_cast<int>(visit.urineProtein), visit.notes.isNull() ? QStringLiteral("") : visit.notes };
+        static_cast<int>(visit.urineProtein), visit.notes.isNull() ? QStringLiteral("") : visit.notes,
+        visit.advice.isNull() ? QStringLiteral("") : visit.advice, sqlDate(visit.nextAppointmentOn),
+        visit.nextAppointmentPurpose.isNull() ? QStringLiteral("") : visit.nextAppointmentPurpose };
     const bool isNew = visit.meta.id.isNull() || visit.meta.revision == 0;
     auto saved = isNew
         ? m_table.insert(visit.meta, values, m_database.identity().clinicId, m_database.identity().author)
@@ -71,6 +74,9 @@ Result<QList<AntenatalVisit>> VisitRepository::forPregnancy(const QUuid &pregnan
         visit.oedema = static_cast<Oedema>(query.value(v + 11).toInt());
         visit.urineProtein = static_cast<UrineProtein>(query.value(v + 12).toInt());
         visit.notes = query.value(v + 13).toString();
+        visit.advice = query.value(v + 14).toString();
+        visit.nextAppointmentOn = dateFromSql(query.value(v + 15));
+        visit.nextAppointmentPurpose = query.value(v + 16).toString();
         visits.append(visit);
     }
     return visits;

@@ -1,6 +1,7 @@
 #include "workstation-ui/patientchartview.h"
 
 #include "grading/gradingservice.h"
+#include "workstation-ui/handoutexport.h"
 #include "workstation-ui/patientbanner.h"
 #include "workstation-ui/riskpanel.h"
 #include "workstation-ui/trendcharts.h"
@@ -21,12 +22,19 @@ PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, G
                                    const QString &clinician, QWidget *parent)
     : QWidget(parent), m_records(records), m_drafts(drafts), m_grading(grading), m_today(QDate::currentDate()),
       m_banner(new PatientBanner(this)), m_addVisit(new QPushButton(tr("New &visit…"), this)),
+      m_print(new QPushButton(tr("&Handouts"), this)), m_handouts(new HandoutExport(this)),
       m_tabs(new QTabWidget(this)), m_visitModel(new VisitHistoryModel(this)), m_visitTable(new QTableView(this)),
       m_trends(new TrendCharts(this)), m_labTable(new QTableView(this)), m_riskPanel(new RiskPanel(grading, clinician, this))
 {
     m_addVisit->setToolTip(tr("Record an antenatal visit (Ctrl+Shift+V)"));
     m_addVisit->setEnabled(false);
     connect(m_addVisit, &QPushButton::clicked, this, &PatientChartView::addVisit);
+    // What she takes home: her visit slip and antenatal record, as PDF or printed.
+    m_print->setObjectName(QStringLiteral("handouts"));
+    m_print->setToolTip(tr("Print or export her visit slip and antenatal record"));
+    m_print->setMenu(m_handouts->menu());
+    m_print->setEnabled(false);
+    connect(m_handouts, &HandoutExport::problem, this, &PatientChartView::problem);
 
     m_visitTable->setModel(m_visitModel);
     m_visitTable->setObjectName(QStringLiteral("visitTable"));
@@ -60,6 +68,7 @@ PatientChartView::PatientChartView(ClinicRecords &records, DraftStore &drafts, G
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_addVisit);
+    actions->addWidget(m_print);
     actions->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -87,6 +96,8 @@ bool PatientChartView::openChart(const QUuid &patientId)
     m_trends->showChart(*m_chart);
     showLabs();
     m_addVisit->setEnabled(m_chart->pregnancy && m_chart->pregnancy->status == PregnancyStatus::Booked);
+    m_handouts->setChart(*m_chart, grade ? grade->level : QString(), grade && grade->purple, m_today);
+    m_print->setEnabled(m_chart->pregnancy.has_value());
     return true;
 }
 
@@ -128,6 +139,8 @@ void PatientChartView::closeChart()
     m_banner->clear();
     m_visitModel->setVisits({});
     m_addVisit->setEnabled(false);
+    m_handouts->clear();
+    m_print->setEnabled(false);
 }
 
 void PatientChartView::addVisit()
@@ -140,6 +153,8 @@ void PatientChartView::addVisit()
     const QUuid id = m_chart->patient.meta.id;
     openChart(id);
     emit recordChanged(id);
+    if (dialog.slipRequested())
+        m_handouts->print(HandoutExport::Kind::VisitSlip, dialog.savedVisit().meta.id);
 }
 
 void PatientChartView::showLabs()

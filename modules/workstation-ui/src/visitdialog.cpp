@@ -1,9 +1,11 @@
 #include "workstation-ui/visitdialog.h"
 
+#include "handouts/appointmentplan.h"
 #include "storage/draftstore.h"
 #include "workstation-ui/formdraft.h"
 #include "workstation-ui/formfields.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -23,10 +25,14 @@ VisitDialog::VisitDialog(ClinicRecords &records, DraftStore &drafts, const Pregn
     : QDialog(parent), m_records(records), m_pregnancy(pregnancy), m_today(today)
 {
     setWindowTitle(tr("Antenatal visit"));
+    if (auto texts = HandoutTexts::load())
+        m_texts = *texts;
     buildForm();
+    proposeAppointment();
     m_draft = new FormDraft(this, drafts, QStringLiteral("visit:") + pregnancy.meta.id.toString(QUuid::WithoutBraces),
                             this);
-    m_draft->restore();
+    // A restored draft keeps the appointment the nurse had typed.
+    m_appointmentEdited = m_draft->restore();
     updateGestationalAge();
 }
 
@@ -91,14 +97,63 @@ void VisitDialog::buildForm()
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(80);
     form->addRow(tr("&Notes:"), m_notes);
+    m_advice = new QPlainTextEdit(this);
+    m_advice->setObjectName(QStringLiteral("advice"));
+    m_advice->setTabChangesFocus(true);
+    m_advice->setMaximumHeight(60);
+    m_advice->setToolTip(tr("Printed on her visit slip, in words she understands."));
+    form->addRow(tr("&Advice given:"), m_advice);
+
+    m_makeAppointment = new QCheckBox(tr("on"), this);
+    m_makeAppointment->setObjectName(QStringLiteral("makeAppointment"));
+    m_makeAppointment->setChecked(true);
+    m_appointment = new QDateEdit(this);
+    m_appointment->setObjectName(QStringLiteral("nextAppointment"));
+    m_appointment->setCalendarPopup(true);
+    m_appointment->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    auto *appointmentRow = new QHBoxLayout;
+    appointmentRow->addWidget(m_makeAppointment);
+    appointmentRow->addWidget(m_appointment);
+    appointmentRow->addStretch();
+    form->addRow(tr("Next &appointment:"), appointmentRow);
+    m_appointmentPurpose = new QLineEdit(this);
+    m_appointmentPurpose->setObjectName(QStringLiteral("appointmentPurpose"));
+    m_appointmentPurpose->setPlaceholderText(tr("what the next check is for"));
+    form->addRow(tr("&For:"), m_appointmentPurpose);
+    connect(m_makeAppointment, &QCheckBox::toggled, m_appointment, &QWidget::setEnabled);
+    connect(m_makeAppointment, &QCheckBox::toggled, m_appointmentPurpose, &QWidget::setEnabled);
+    connect(m_appointment, &QDateEdit::userDateChanged, this, [this] { m_appointmentEdited = true; });
+    connect(m_appointmentPurpose, &QLineEdit::textEdited, this, [this] { m_appointmentEdited = true; });
 
     m_errors = FormFields::errorSummary(this);
     auto *buttons = FormFields::saveCancelButtons(this);
+    auto *saveAndSlip = buttons->addButton(tr("Save and print &slip…"), QDialogButtonBox::ActionRole);
+    saveAndSlip->setObjectName(QStringLiteral("saveAndSlip"));
+    connect(saveAndSlip, &QPushButton::clicked, this, [this] {
+        m_slipRequested = true;
+        accept();
+        if (result() != QDialog::Accepted)
+            m_slipRequested = false;
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
     connect(m_date, &QDateEdit::dateChanged, this, &VisitDialog::updateGestationalAge);
+    connect(m_date, &QDateEdit::dateChanged, this, &VisitDialog::proposeAppointment);
+}
+
+// The schedule's next check after this visit date, until the nurse sets her own.
+void VisitDialog::proposeAppointment()
+{
+    if (m_appointmentEdited || !m_texts)
+        return;
+    const auto next = AppointmentPlan::after(m_pregnancy, m_date->date(), *m_texts);
+    const QSignalBlocker blockDate(m_appointment);
+    m_makeAppointment->setChecked(next.has_value());
+    m_appointment->setMinimumDate(m_date->date().addDays(1));
+    m_appointment->setDate(next ? next->on : m_date->date().addDays(7));
+    m_appointmentPurpose->setText(next ? next->purpose : QString());
 }
 
 void VisitDialog::updateGestationalAge()
@@ -137,6 +192,11 @@ void VisitDialog::accept()
     visit.oedema = static_cast<Oedema>(m_oedema->currentIndex());
     visit.urineProtein = static_cast<UrineProtein>(m_urineProtein->currentIndex());
     visit.notes = m_notes->toPlainText().trimmed();
+    visit.advice = m_advice->toPlainText().trimmed();
+    if (m_makeAppointment->isChecked()) {
+        visit.nextAppointmentOn = m_appointment->date();
+        visit.nextAppointmentPurpose = m_appointmentPurpose->text().trimmed();
+    }
     errors += RecordValidator::validateVisit(visit, m_pregnancy, m_today);
     if (!errors.isEmpty()) {
         FormFields::showErrors(this, m_errors, errors);
@@ -153,7 +213,8 @@ void VisitDialog::accept()
 
 void VisitDialog::reject()
 {
-    if (!m_draft->confirmClose(this, !m_systolic->text().isEmpty() || !m_weight->text().isEmpty() || !m_notes->toPlainText().isEmpty()))
+    if (!m_draft->confirmClose(this, !m_systolic->text().isEmpty() || !m_weight->text().isEmpty() || !m_notes->toPlainText().isEmpty()
+                                         || !m_advice->toPlainText().isEmpty()))
         return;
     QDialog::reject();
 }

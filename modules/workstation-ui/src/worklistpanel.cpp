@@ -73,6 +73,12 @@ QString WorklistPanel::kindLabel(WorklistKind kind) const
         return tr("EDD within 2 weeks");
     case WorklistKind::Unassigned:
         return tr("No responsible doctor or nurse");
+    case WorklistKind::AppointmentsToday:
+        return tr("Appointments today");
+    case WorklistKind::AppointmentsTomorrow:
+        return tr("Appointments tomorrow");
+    case WorklistKind::MissedAppointment:
+        return tr("Missed appointment");
     }
     return {};
 }
@@ -97,7 +103,7 @@ void WorklistPanel::refresh()
         m_counts[static_cast<int>(kind)] = count;
         m_lists->item(row)->setText(QStringLiteral("%1  (%2)").arg(kindLabel(kind)).arg(count));
         if (kind == WorklistKind::Due || kind == WorklistKind::Overdue || kind == WorklistKind::Unreported
-            || kind == WorklistKind::Lost)
+            || kind == WorklistKind::Lost || kind == WorklistKind::MissedAppointment)
             attention += count;
     }
     emit countsChanged(attention);
@@ -128,6 +134,9 @@ void WorklistPanel::showList(WorklistKind kind)
             due = tr("EDD %1").arg(locale.toString(item.edd, QLocale::ShortFormat));
         else if (kind == WorklistKind::Unassigned)
             due = tr("open since %1").arg(locale.toString(item.openedOn, QLocale::ShortFormat));
+        else if (Worklists::isAppointmentList(kind) && !item.appointmentPurpose.isEmpty())
+            due += (item.daysOverdue > 0 ? QLatin1Char(' ') + tr("(%n day(s) late)", nullptr, item.daysOverdue) : QString())
+                   + QStringLiteral(": ") + item.appointmentPurpose;
         else if (item.daysOverdue > 0)
             due += QLatin1Char(' ') + tr("(%n day(s) late)", nullptr, item.daysOverdue);
         m_table->setItem(row, 2, new QTableWidgetItem(due));

@@ -10,7 +10,9 @@
 
 class Database;
 
-enum class WorklistKind { Due, Overdue, Unreported, Lost, EddSoon, Unassigned };
+// Due … Unassigned follow the high-risk case files; the appointment lists follow every booked
+// woman's next appointment, as her newest antenatal visit set it (docs/appointments.md).
+enum class WorklistKind { Due, Overdue, Unreported, Lost, EddSoon, Unassigned, AppointmentsToday, AppointmentsTomorrow, MissedAppointment };
 
 // One line of a nurse's worklist: the woman, her case and why she is on the list.
 struct WorklistItem
@@ -25,9 +27,10 @@ struct WorklistItem
     bool purple = false;
     QString responsibleNurse;
     QString responsibleDoctor;
-    QDate dueOn;         // the contact due (due, overdue, lost) or the report deadline (unreported)
+    QDate dueOn;         // the contact due (due, overdue, lost), the report deadline (unreported) or the appointment
     int daysOverdue = 0;
     QString contactKind;
+    QString appointmentPurpose; // the appointment lists: what she comes for
     QString escalation;  // lost: "nurse", "doctor", "district"
     QString reportStatus;
     QDate edd;
@@ -55,6 +58,7 @@ public:
     static QString kindKey(WorklistKind kind);
     static std::optional<WorklistKind> kindFromKey(const QString &key);
     static QList<WorklistKind> allKinds();
+    static bool isAppointmentList(WorklistKind kind);
 
 private:
     QVariantList bindings(WorklistKind kind, const QDate &on) const;

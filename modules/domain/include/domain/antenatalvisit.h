@@ -35,4 +35,9 @@ struct AntenatalVisit
     Oedema oedema = Oedema::None;
     UrineProtein urineProtein = UrineProtein::NotTested;
     QString notes;
+    // What she takes home (docs/appointments.md): the advice given to her and her next
+    // appointment, printed on her visit slip. An invalid date: no appointment made.
+    QString advice;
+    QDate nextAppointmentOn;
+    QString nextAppointmentPurpose;
 };

@@ -7,6 +7,7 @@
 
 class DraftStore;
 class GradingService;
+class HandoutExport;
 class RiskPanel;
 class PatientBanner;
 class QLabel;
@@ -31,6 +32,7 @@ public:
     PatientBanner *banner() const { return m_banner; }
     RiskPanel *riskPanel() const { return m_riskPanel; }
     QTabWidget *tabs() const { return m_tabs; }
+    HandoutExport *handouts() const { return m_handouts; }
 
 public slots:
     void addVisit();
@@ -51,6 +53,8 @@ private:
     std::optional<PatientChart> m_chart;
     PatientBanner *m_banner;
     QPushButton *m_addVisit;
+    QPushButton *m_print;
+    HandoutExport *m_handouts;
     QTabWidget *m_tabs;
     VisitHistoryModel *m_visitModel;
     QTableView *m_visitTable;

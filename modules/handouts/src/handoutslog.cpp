@@ -1,0 +1,3 @@
+#include "handoutslog.h"
+
+Q_LOGGING_CATEGORY(lcHandouts, "obslink.handouts")

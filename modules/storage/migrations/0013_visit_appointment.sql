@@ -1,0 +1,27 @@
+-- Schema version 13: what the woman takes home (docs/appointments.md). Each antenatal visit
+-- records her next appointment (the date and what it is for, defaulting on the form from the
+-- visit schedule) and the advice given to her, printed on her visit slip. The newest visit of a
+-- pregnancy holds her appointment: the Worklists tab's appointment lists read it through the
+-- index below. The outbox triggers of version 4 are replaced so that the new fields sync like
+-- every other visit field.
+ALTER TABLE antenatal_visit ADD COLUMN next_appointment_on TEXT;
+ALTER TABLE antenatal_visit ADD COLUMN next_appointment_purpose TEXT NOT NULL DEFAULT '';
+ALTER TABLE antenatal_visit ADD COLUMN advice TEXT NOT NULL DEFAULT '';
+CREATE INDEX visit_next_appointment ON antenatal_visit(next_appointment_on) WHERE next_appointment_on IS NOT NULL AND deleted = 0;
+DROP TRIGGER antenatal_visit_outbox_insert;
+DROP TRIGGER antenatal_visit_outbox_update;
+CREATE TRIGGER antenatal_visit_outbox_insert AFTER INSERT ON antenatal_visit
+WHEN (SELECT applying FROM sync_control WHERE id = 1) = 0
+BEGIN
+    INSERT INTO sync_outbox (mutation_id, table_name, record_id, operation, base_revision, fields, created_at)
+    VALUES (lower(hex(randomblob(16))), 'antenatal_visit', NEW.id, 'insert', 0, json_object('clinic_id', NEW.clinic_id, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'author', NEW.author, 'deleted', NEW.deleted, 'pregnancy_id', NEW.pregnancy_id, 'visit_date', NEW.visit_date, 'ga_days', NEW.ga_days, 'systolic_mmhg', NEW.systolic_mmhg, 'diastolic_mmhg', NEW.diastolic_mmhg, 'pulse_bpm', NEW.pulse_bpm, 'weight_kg', NEW.weight_kg, 'fundal_height_cm', NEW.fundal_height_cm, 'abdominal_girth_cm', NEW.abdominal_girth_cm, 'fetal_heart_rate_bpm', NEW.fetal_heart_rate_bpm, 'presentation', NEW.presentation, 'oedema', NEW.oedema, 'urine_protein', NEW.urine_protein, 'notes', NEW.notes, 'next_appointment_on', NEW.next_appointment_on, 'next_appointment_purpose', NEW.next_appointment_purpose, 'advice', NEW.advice),
+            strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+CREATE TRIGGER antenatal_visit_outbox_update AFTER UPDATE ON antenatal_visit
+WHEN (SELECT applying FROM sync_control WHERE id = 1) = 0 AND (OLD.deleted IS NOT NEW.deleted OR OLD.pregnancy_id IS NOT NEW.pregnancy_id OR OLD.visit_date IS NOT NEW.visit_date OR OLD.ga_days IS NOT NEW.ga_days OR OLD.systolic_mmhg IS NOT NEW.systolic_mmhg OR OLD.diastolic_mmhg IS NOT NEW.diastolic_mmhg OR OLD.pulse_bpm IS NOT NEW.pulse_bpm OR OLD.weight_kg IS NOT NEW.weight_kg OR OLD.fundal_height_cm IS NOT NEW.fundal_height_cm OR OLD.abdominal_girth_cm IS NOT NEW.abdominal_girth_cm OR OLD.fetal_heart_rate_bpm IS NOT NEW.fetal_heart_rate_bpm OR OLD.presentation IS NOT NEW.presentation OR OLD.oedema IS NOT NEW.oedema OR OLD.urine_protein IS NOT NEW.urine_protein OR OLD.notes IS NOT NEW.notes OR OLD.next_appointment_on IS NOT NEW.next_appointment_on OR OLD.next_appointment_purpose IS NOT NEW.next_appointment_purpose OR OLD.advice IS NOT NEW.advice)
+BEGIN
+    INSERT INTO sync_outbox (mutation_id, table_name, record_id, operation, base_revision, fields, created_at)
+    VALUES (lower(hex(randomblob(16))), 'antenatal_visit', NEW.id, 'update', OLD.revision,
+            json_remove(json_object('updated_at', NEW.updated_at, 'author', NEW.author, 'deleted', NEW.deleted, 'pregnancy_id', NEW.pregnancy_id, 'visit_date', NEW.visit_date, 'ga_days', NEW.ga_days, 'systolic_mmhg', NEW.systolic_mmhg, 'diastolic_mmhg', NEW.diastolic_mmhg, 'pulse_bpm', NEW.pulse_bpm, 'weight_kg', NEW.weight_kg, 'fundal_height_cm', NEW.fundal_height_cm, 'abdominal_girth_cm', NEW.abdominal_girth_cm, 'fetal_heart_rate_bpm', NEW.fetal_heart_rate_bpm, 'presentation', NEW.presentation, 'oedema', NEW.oedema, 'urine_protein', NEW.urine_protein, 'notes', NEW.notes, 'next_appointment_on', NEW.next_appointment_on, 'next_appointment_purpose', NEW.next_appointment_purpose, 'advice', NEW.advice), CASE WHEN OLD.deleted IS NEW.deleted THEN '$.deleted' ELSE '$.-' END, CASE WHEN OLD.pregnancy_id IS NEW.pregnancy_id THEN '$.pregnancy_id' ELSE '$.-' END, CASE WHEN OLD.visit_date IS NEW.visit_date THEN '$.visit_date' ELSE '$.-' END, CASE WHEN OLD.ga_days IS NEW.ga_days THEN '$.ga_days' ELSE '$.-' END, CASE WHEN OLD.systolic_mmhg IS NEW.systolic_mmhg THEN '$.systolic_mmhg' ELSE '$.-' END, CASE WHEN OLD.diastolic_mmhg IS NEW.diastolic_mmhg THEN '$.diastolic_mmhg' ELSE '$.-' END, CASE WHEN OLD.pulse_bpm IS NEW.pulse_bpm THEN '$.pulse_bpm' ELSE '$.-' END, CASE WHEN OLD.weight_kg IS NEW.weight_kg THEN '$.weight_kg' ELSE '$.-' END, CASE WHEN OLD.fundal_height_cm IS NEW.fundal_height_cm THEN '$.fundal_height_cm' ELSE '$.-' END, CASE WHEN OLD.abdominal_girth_cm IS NEW.abdominal_girth_cm THEN '$.abdominal_girth_cm' ELSE '$.-' END, CASE WHEN OLD.fetal_heart_rate_bpm IS NEW.fetal_heart_rate_bpm THEN '$.fetal_heart_rate_bpm' ELSE '$.-' END, CASE WHEN OLD.presentation IS NEW.presentation THEN '$.presentation' ELSE '$.-' END, CASE WHEN OLD.oedema IS NEW.oedema THEN '$.oedema' ELSE '$.-' END, CASE WHEN OLD.urine_protein IS NEW.urine_protein THEN '$.urine_protein' ELSE '$.-' END, CASE WHEN OLD.notes IS NEW.notes THEN '$.notes' ELSE '$.-' END, CASE WHEN OLD.next_appointment_on IS NEW.next_appointment_on THEN '$.next_appointment_on' ELSE '$.-' END, CASE WHEN OLD.next_appointment_purpose IS NEW.next_appointment_purpose THEN '$.next_appointment_purpose' ELSE '$.-' END, CASE WHEN OLD.advice IS NEW.advice THEN '$.advice' ELSE '$.-' END),
+            strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
