@@ -3037,6 +3037,24 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
     </message>
 </context>
 <context>
+    <name>DemoCtgTraces</name>
+    <message>
+        <source>Cannot list the demo pregnancies.</source>
+        <translation>Cannot list the demo pregnancies.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>Rest, measure your blood pressure every day; come at once with a headache or blurred vision.</source>
+        <translation>Rest, measure your blood pressure every day; come at once with a headache or blurred vision.</translation>
+    </message>
+    <message>
+        <source>The baby is in breech position: we will check again at the next visit.</source>
+        <translation>The baby is in breech position: we will check again at the next visit.</translation>
+    </message>
+</context>
+<context>
     <name>DemoStudyWriter</name>
     <message>
         <source>A demo study needs at least one instance, one frame and 16×16 pixels.</source>
@@ -7949,22 +7967,6 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
 </context>
 <context>
     <name>VisitHistoryModel</name>
-    <message>
-        <source>cephalic</source>
-        <translation>cephalic</translation>
-    </message>
-    <message>
-        <source>breech</source>
-        <translation>breech</translation>
-    </message>
-    <message>
-        <source>transverse</source>
-        <translation>transverse</translation>
-    </message>
-    <message>
-        <source>oblique</source>
-        <translation>oblique</translation>
-    </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>

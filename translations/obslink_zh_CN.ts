@@ -3022,6 +3022,24 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
     </message>
 </context>
 <context>
+    <name>DemoCtgTraces</name>
+    <message>
+        <source>Cannot list the demo pregnancies.</source>
+        <translation>无法列出演示孕妇。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>Rest, measure your blood pressure every day; come at once with a headache or blurred vision.</source>
+        <translation>注意休息，每天自测血压；如出现头痛或视物模糊，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>The baby is in breech position: we will check again at the next visit.</source>
+        <translation>胎儿目前为臀位，下次检查时复查胎位。</translation>
+    </message>
+</context>
+<context>
     <name>DemoStudyWriter</name>
     <message>
         <source>A demo study needs at least one instance, one frame and 16×16 pixels.</source>
@@ -7891,22 +7909,6 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
 </context>
 <context>
     <name>VisitHistoryModel</name>
-    <message>
-        <source>cephalic</source>
-        <translation>头位</translation>
-    </message>
-    <message>
-        <source>breech</source>
-        <translation>臀位</translation>
-    </message>
-    <message>
-        <source>transverse</source>
-        <translation>横位</translation>
-    </message>
-    <message>
-        <source>oblique</source>
-        <translation>斜位</translation>
-    </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>

@@ -5,6 +5,7 @@
 #include "demodata/demodatagenerator.h"
 #include "domain/nationalid.h"
 #include "domain/recordvalidator.h"
+#include "domain/visitschedule.h"
 #include "sqlscalar.h"
 #include "storage/database.h"
 
@@ -155,6 +156,10 @@ private slots:
                 QVERIFY(!previousVisit.isValid() || visit.visitDate > previousVisit);
                 previousVisit = visit.visitDate;
                 QCOMPARE(visit.gestationalAge, *pregnancy.gestationalAgeOn(visit.visitDate));
+                // Each visit makes the appointment the schedule calls for, until 41+6.
+                const QDate scheduled = VisitSchedule::nextDue(pregnancy.edd(), visit.visitDate, visit.visitDate);
+                QCOMPARE(visit.nextAppointmentOn, scheduled > visit.visitDate ? scheduled : QDate());
+                QCOMPARE(visit.nextAppointmentPurpose.isEmpty(), !visit.nextAppointmentOn.isValid());
             }
             for (const LabResult &lab : chart.labs) {
                 QVERIFY(lab.takenOn.isValid() && lab.takenOn <= Today);
@@ -166,6 +171,27 @@ private slots:
                 QVERIFY(meta.updatedAt >= meta.createdAt && meta.updatedAt < endOfToday);
             }
         }
+    }
+
+    void appointmentPurposesFollowTheLocale()
+    {
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const QList<PatientChart> chinese = charts(11, 50);
+        QLocale::setDefault(QLocale::c());
+        const QList<PatientChart> english = charts(11, 50);
+        int withAppointment = 0;
+        for (qsizetype i = 0; i < chinese.size(); ++i)
+            for (qsizetype v = 0; v < chinese[i].visits.size(); ++v) {
+                const QString zh = chinese[i].visits[v].nextAppointmentPurpose;
+                if (zh.isEmpty())
+                    continue;
+                ++withAppointment;
+                QVERIFY2(zh.contains(QStringLiteral("产前检查")) || zh.contains(QStringLiteral("41周")), qPrintable(zh));
+                QVERIFY2(!english[i].visits[v].nextAppointmentPurpose.contains(QStringLiteral("产前")),
+                         qPrintable(english[i].visits[v].nextAppointmentPurpose));
+                QCOMPARE(english[i].visits[v].nextAppointmentOn, chinese[i].visits[v].nextAppointmentOn);
+            }
+        QVERIFY(withAppointment > 50);
     }
 
     void sharesAreThoseOfAChineseClinic()

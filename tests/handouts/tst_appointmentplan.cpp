@@ -45,7 +45,8 @@ void TestAppointmentPlan::visitAt20WeeksIsFollowedFourWeeksLaterByTheGlucoseChec
     QVERIFY(next.has_value());
     QCOMPARE(next->on, visit.addDays(28)); // 24+0: still the 20–24 window
     QVERIFY2(next->purpose.contains(QStringLiteral("胎儿系统超声")), qPrintable(next->purpose));
-    const auto at21 = AppointmentPlan::after(p, visit.addDays(7), m_texts, QLocale(QLocale::Chinese, QLocale::China));
+    const auto at21
+        = AppointmentPlan::after(p, visit.addDays(7), m_texts, QLocale(QLocale::Chinese, QLocale::China));
     QCOMPARE(at21->on, visit.addDays(35)); // 25+0: the glucose tolerance test
     QVERIFY2(at21->purpose.contains(QStringLiteral("葡萄糖耐量")), qPrintable(at21->purpose));
 }
@@ -53,7 +54,8 @@ void TestAppointmentPlan::visitAt20WeeksIsFollowedFourWeeksLaterByTheGlucoseChec
 void TestAppointmentPlan::visitAt27Plus6IsFollowedFourWeeksLaterButAt28Plus0TwoWeeks()
 {
     const Pregnancy p = pregnancyWithEdd(QDate(2027, 5, 1));
-    QCOMPARE(AppointmentPlan::after(p, p.lmp.addDays(27 * 7 + 6), m_texts)->on, p.lmp.addDays(27 * 7 + 6 + 28));
+    QCOMPARE(
+        AppointmentPlan::after(p, p.lmp.addDays(27 * 7 + 6), m_texts)->on, p.lmp.addDays(27 * 7 + 6 + 28));
     QCOMPARE(AppointmentPlan::after(p, p.lmp.addDays(28 * 7), m_texts)->on, p.lmp.addDays(28 * 7 + 14));
 }
 
@@ -64,7 +66,8 @@ void TestAppointmentPlan::visitAt36Plus0IsFollowedAWeekLater()
     QCOMPARE(next->on, p.lmp.addDays(37 * 7));
     QVERIFY2(next->purpose.contains(QStringLiteral("NST")), qPrintable(next->purpose));
     // 35+6 is still fortnightly.
-    QCOMPARE(AppointmentPlan::after(p, p.lmp.addDays(35 * 7 + 6), m_texts)->on, p.lmp.addDays(35 * 7 + 6 + 14));
+    QCOMPARE(
+        AppointmentPlan::after(p, p.lmp.addDays(35 * 7 + 6), m_texts)->on, p.lmp.addDays(35 * 7 + 6 + 14));
 }
 
 void TestAppointmentPlan::visitAt41Plus6HasNoNextAppointment()
@@ -72,22 +75,25 @@ void TestAppointmentPlan::visitAt41Plus6HasNoNextAppointment()
     const Pregnancy p = pregnancyWithEdd(QDate(2027, 5, 1));
     QVERIFY(!AppointmentPlan::after(p, p.lmp.addDays(41 * 7 + 6), m_texts).has_value());
     // At 41+0 the schedule stops at 41+6.
-    const auto at41 = AppointmentPlan::after(p, p.lmp.addDays(41 * 7), m_texts, QLocale(QLocale::Chinese, QLocale::China));
+    const auto at41 = AppointmentPlan::after(
+        p, p.lmp.addDays(41 * 7), m_texts, QLocale(QLocale::Chinese, QLocale::China));
     QCOMPARE(at41->on, p.lmp.addDays(41 * 7 + 6));
     QVERIFY2(at41->purpose.contains(QStringLiteral("引产")), qPrintable(at41->purpose));
 }
 
 void TestAppointmentPlan::undatedPregnancyHasNoSuggestion()
 {
-    QVERIFY(!AppointmentPlan::after(Pregnancy{}, QDate(2027, 1, 1), m_texts).has_value());
+    QVERIFY(!AppointmentPlan::after(Pregnancy {}, QDate(2027, 1, 1), m_texts).has_value());
 }
 
 void TestAppointmentPlan::purposeFollowsTheLocale()
 {
     const GestationalAge age = GestationalAge::fromWeeksAndDays(26, 0);
     QVERIFY(m_texts.purposeAt(age, QLocale(QLocale::English)).contains(QStringLiteral("glucose tolerance")));
-    QVERIFY(m_texts.purposeAt(age, QLocale(QLocale::Chinese, QLocale::Taiwan)).contains(QStringLiteral("葡萄糖")));
-    QCOMPARE(m_texts.levelLabel(QStringLiteral("orange"), QLocale(QLocale::Chinese)), QStringLiteral("橙色（较高风险）"));
+    QVERIFY(m_texts.purposeAt(age, QLocale(QLocale::Chinese, QLocale::Taiwan))
+                .contains(QStringLiteral("葡萄糖")));
+    QCOMPARE(m_texts.levelLabel(QStringLiteral("orange"), QLocale(QLocale::Chinese)),
+        QStringLiteral("橙色（较高风险）"));
     QCOMPARE(m_texts.levelLabel(QString(), QLocale(QLocale::English)), QStringLiteral("Not assessed"));
 }
 

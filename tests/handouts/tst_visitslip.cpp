@@ -52,12 +52,12 @@ void TestVisitSlip::cleanupTestCase()
 QString TestVisitSlip::pdfText(const QString &path, QString *pageSize) const
 {
     QProcess text;
-    text.start(m_pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    text.start(m_pdftotext, { QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-") });
     if (!text.waitForFinished(30000) || text.exitCode() != 0)
         return {};
     if (pageSize) {
         QProcess info;
-        info.start(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), {path});
+        info.start(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), { path });
         info.waitForFinished(30000);
         for (const QString &line : QString::fromUtf8(info.readAllStandardOutput()).split(QLatin1Char('\n')))
             if (line.startsWith(QLatin1String("Page size:")))
@@ -98,7 +98,7 @@ HandoutInput TestVisitSlip::input() const
     second.nextAppointmentOn = QDate(2026, 11, 30);
     second.nextAppointmentPurpose = m_texts.purposeAt(GestationalAge::fromWeeksAndDays(26, 0));
     second.meta.author = QStringLiteral("dr-wang");
-    in.visits = {first, second};
+    in.visits = { first, second };
     return in;
 }
 
@@ -112,12 +112,13 @@ void TestVisitSlip::chineseSlipHoldsHerValuesGradeMeaningAndAppointment()
     const QString text = pdfText(path, &size);
     QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
     for (const QString &expected :
-         {QStringLiteral("产前检查告知单"), QStringLiteral("城东社区卫生服务中心"), QStringLiteral("张雅静"),
-          QStringLiteral("MH0012"), QStringLiteral("22+0"), QStringLiteral("128/84"), QStringLiteral("61.2"),
-          QStringLiteral("21.5"), QStringLiteral("146"), QStringLiteral("血压"), QStringLiteral("宫高"), QStringLiteral("胎心"),
-          QStringLiteral("黄色（一般风险）"), QStringLiteral("二级及以上医院"), QStringLiteral("注意休息，每天自测血压。"),
-          QStringLiteral("下次预约"), QStringLiteral("2026/11/30"), QStringLiteral("26+0"), QStringLiteral("葡萄糖耐量"),
-          QStringLiteral("阴道流血")})
+        { QStringLiteral("产前检查告知单"), QStringLiteral("城东社区卫生服务中心"), QStringLiteral("张雅静"),
+            QStringLiteral("MH0012"), QStringLiteral("22+0"), QStringLiteral("128/84"),
+            QStringLiteral("61.2"), QStringLiteral("21.5"), QStringLiteral("146"), QStringLiteral("血压"),
+            QStringLiteral("宫高"), QStringLiteral("胎心"), QStringLiteral("黄色（一般风险）"),
+            QStringLiteral("二级及以上医院"), QStringLiteral("注意休息，每天自测血压。"),
+            QStringLiteral("下次预约"), QStringLiteral("2026/11/30"), QStringLiteral("26+0"),
+            QStringLiteral("葡萄糖耐量"), QStringLiteral("阴道流血") })
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in: ") + text));
     // The slip prints this visit only: the first visit's weight is not on it.
     QVERIFY(!text.contains(QStringLiteral("58.5")));
@@ -157,10 +158,11 @@ void TestVisitSlip::recordHoldsEveryVisitOnA4()
     QVERIFY(sheet.writePdf(path).has_value());
     QString size;
     const QString text = pdfText(path, &size);
-    for (const QString &expected : {QStringLiteral("产前检查记录"), QStringLiteral("张雅静"), QStringLiteral("18+0"),
-                                    QStringLiteral("22+0"), QStringLiteral("112/70"), QStringLiteral("128/84"),
-                                    QStringLiteral("58.5"), QStringLiteral("61.2"), QStringLiteral("nurse-li"),
-                                    QStringLiteral("dr-wang"), QStringLiteral("2026/11/30"), QStringLiteral("尿蛋白")})
+    for (const QString &expected :
+        { QStringLiteral("产前检查记录"), QStringLiteral("张雅静"), QStringLiteral("18+0"),
+            QStringLiteral("22+0"), QStringLiteral("112/70"), QStringLiteral("128/84"),
+            QStringLiteral("58.5"), QStringLiteral("61.2"), QStringLiteral("nurse-li"),
+            QStringLiteral("dr-wang"), QStringLiteral("2026/11/30"), QStringLiteral("尿蛋白") })
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in: ") + text));
     QVERIFY2(size.contains(QLatin1String("842 x 595 pts (A4)")), qPrintable(size)); // landscape A4
 }
@@ -168,7 +170,8 @@ void TestVisitSlip::recordHoldsEveryVisitOnA4()
 void TestVisitSlip::unwritablePathGivesAnError()
 {
     const HandoutInput in = input();
-    const auto written = VisitSlip(in, in.visits.last(), m_texts).writePdf(m_dir.filePath(QStringLiteral("no/such/dir/slip.pdf")));
+    const auto written = VisitSlip(in, in.visits.last(), m_texts)
+                             .writePdf(m_dir.filePath(QStringLiteral("no/such/dir/slip.pdf")));
     QVERIFY(!written.has_value());
     QCOMPARE(written.error().code, QStringLiteral("handouts.write"));
 }

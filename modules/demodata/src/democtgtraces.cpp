@@ -39,7 +39,7 @@ Result<int> DemoCtgTraces::add(int count)
     candidates.addBindValue(m_today.addDays(-(LastWeek * 7 + 6 + 14)).toString(Qt::ISODate));
     candidates.addBindValue(m_today.addDays(-(FirstWeek * 7 - 14)).toString(Qt::ISODate));
     if (!candidates.exec())
-        return failure(QStringLiteral("demo.ctg"), QStringLiteral("Cannot list the demo pregnancies."));
+        return failure(QStringLiteral("demo.ctg"), tr("Cannot list the demo pregnancies."));
     QList<QUuid> patients;
     while (candidates.next())
         patients.append(QUuid::fromString(candidates.value(0).toString()));

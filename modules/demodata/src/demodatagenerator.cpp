@@ -3,6 +3,7 @@
 #include "domain/bodymass.h"
 #include "domain/nationalid.h"
 #include "domain/visitschedule.h"
+#include "handouts/appointmentplan.h"
 
 #include <QtMath>
 
@@ -39,6 +40,8 @@ DemoDataGenerator::DemoDataGenerator(quint32 seed, const QDate &today, QString c
     , m_today(today)
     , m_clinicId(std::move(clinicId))
 {
+    if (auto texts = HandoutTexts::load())
+        m_handoutTexts = *texts;
 }
 
 double DemoDataGenerator::gaussian(double mean, double sd)
@@ -200,6 +203,15 @@ void DemoDataGenerator::addVisits(PatientChart &chart)
             visit.presentation = breech ? FetalPresentation::Breech : FetalPresentation::Cephalic;
         visit.urineProtein = hypertensive && late ? UrineProtein::Plus1 : UrineProtein::Negative;
         visit.oedema = late && m_random.bounded(100) < 15 ? Oedema::Ankle : Oedema::None;
+        // No draw from m_random here: the same seed gives the same women as before appointments.
+        if (m_handoutTexts)
+            if (const auto next = AppointmentPlan::after(pregnancy, date, *m_handoutTexts)) {
+                visit.nextAppointmentOn = next->on;
+                visit.nextAppointmentPurpose = next->purpose;
+            }
+        visit.advice = hypertensive && late ? tr("Rest, measure your blood pressure every day; come at once with a headache or blurred vision.")
+                       : breech && age.totalDays() >= 32 * 7 ? tr("The baby is in breech position: we will check again at the next visit.")
+                                                             : QString();
         chart.visits.append(visit);
         date = date.addDays(VisitSchedule::intervalDaysAfter(age) + m_random.bounded(-2, 3));
     }

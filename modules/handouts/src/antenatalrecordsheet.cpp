@@ -1,7 +1,7 @@
 #include "handouts/antenatalrecordsheet.h"
 
 #include "handoutdocument.h"
-#include "visitformat.h"
+#include "handouts/visitformat.h"
 
 namespace {
 HandoutDocument layout(const QString &html)
@@ -11,7 +11,8 @@ HandoutDocument layout(const QString &html)
 } // namespace
 
 AntenatalRecordSheet::AntenatalRecordSheet(HandoutInput input, HandoutTexts texts)
-    : m_input(std::move(input)), m_texts(std::move(texts))
+    : m_input(std::move(input))
+    , m_texts(std::move(texts))
 {
 }
 
@@ -34,25 +35,29 @@ QString AntenatalRecordSheet::html() const
     h += VisitFormat::identityHtml(m_input.patient, m_input.pregnancy, m_input.printedOn);
     h += QStringLiteral("<p>%1 %2</p>")
              .arg(E::escaped(tr("Current risk grade:")),
-                  E::escaped(m_texts.levelLabel(m_input.level)
-                             + (m_input.purple ? QStringLiteral(" + ") + m_texts.levelLabel(QStringLiteral("purple")) : QString())));
+                 E::escaped(m_texts.levelLabel(m_input.level)
+                     + (m_input.purple ? QStringLiteral(" + ") + m_texts.levelLabel(QStringLiteral("purple"))
+                                       : QString())));
     h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='2' width='100%'>");
-    h += E::row({tr("Date"), tr("GA"), tr("BP"), tr("Pulse"), tr("Weight"), tr("Fundal height"), tr("Girth"),
-                 tr("Fetal heart"), tr("Presentation"), tr("Oedema"), tr("Urine protein"), tr("Advice"),
-                 tr("Next appointment"), tr("Examiner")},
-                true);
+    h += E::row({ tr("Date"), tr("GA"), tr("BP"), tr("Pulse"), tr("Weight"), tr("Fundal height"), tr("Girth"),
+                    tr("Fetal heart"), tr("Presentation"), tr("Oedema"), tr("Urine protein"), tr("Advice"),
+                    tr("Next appointment"), tr("Examiner") },
+        true);
     for (const AntenatalVisit &v : m_input.visits)
-        h += E::row({VisitFormat::date(v.visitDate), v.gestationalAge.toString(), VisitFormat::bloodPressure(v),
-                     VisitFormat::pulse(v), VisitFormat::weight(v), VisitFormat::fundalHeight(v),
-                     VisitFormat::abdominalGirth(v), VisitFormat::fetalHeart(v), VisitFormat::presentation(v.presentation),
-                     VisitFormat::oedema(v.oedema), VisitFormat::urineProtein(v.urineProtein), v.advice,
-                     v.nextAppointmentOn.isValid() ? VisitFormat::date(v.nextAppointmentOn) : VisitFormat::notMeasured(),
-                     v.meta.author});
+        h += E::row({ VisitFormat::date(v.visitDate), v.gestationalAge.toString(),
+            VisitFormat::bloodPressure(v), VisitFormat::pulse(v), VisitFormat::weight(v),
+            VisitFormat::fundalHeight(v), VisitFormat::abdominalGirth(v), VisitFormat::fetalHeart(v),
+            VisitFormat::presentation(v.presentation), VisitFormat::oedema(v.oedema),
+            VisitFormat::urineProtein(v.urineProtein), v.advice,
+            v.nextAppointmentOn.isValid() ? VisitFormat::date(v.nextAppointmentOn)
+                                          : VisitFormat::notMeasured(),
+            v.meta.author });
     h += QStringLiteral("</table>");
     if (m_input.visits.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(E::escaped(tr("No antenatal visit recorded yet.")));
     h += QStringLiteral("<p style='font-size:8pt'>%1</p>")
-             .arg(E::escaped(tr("Printed %1, %n visit(s)", nullptr, int(m_input.visits.size())).arg(VisitFormat::date(m_input.printedOn))));
+             .arg(E::escaped(tr("Printed %1, %n visit(s)", nullptr, int(m_input.visits.size()))
+                                 .arg(VisitFormat::date(m_input.printedOn))));
     return h + QStringLiteral("</body></html>");
 }
 

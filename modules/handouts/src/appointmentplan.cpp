@@ -2,8 +2,8 @@
 
 #include "domain/visitschedule.h"
 
-std::optional<AppointmentSuggestion> AppointmentPlan::after(const Pregnancy &pregnancy, const QDate &visitDate,
-                                                            const HandoutTexts &texts, const QLocale &locale)
+std::optional<AppointmentSuggestion> AppointmentPlan::after(
+    const Pregnancy &pregnancy, const QDate &visitDate, const HandoutTexts &texts, const QLocale &locale)
 {
     const QDate edd = pregnancy.edd();
     if (!edd.isValid() || !visitDate.isValid())
@@ -11,5 +11,5 @@ std::optional<AppointmentSuggestion> AppointmentPlan::after(const Pregnancy &pre
     const QDate due = VisitSchedule::nextDue(edd, visitDate, visitDate);
     if (!due.isValid() || due <= visitDate)
         return std::nullopt;
-    return AppointmentSuggestion{due, texts.purposeAt(GestationalAge::onDate(edd, due), locale)};
+    return AppointmentSuggestion { due, texts.purposeAt(GestationalAge::onDate(edd, due), locale) };
 }

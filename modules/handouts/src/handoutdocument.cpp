@@ -14,7 +14,8 @@ namespace {
 QFont handoutFont()
 {
     const QStringList families = QFontDatabase::families();
-    for (const QString &family : {QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC")})
+    for (const QString &family :
+        { QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC") })
         if (families.contains(family))
             return QFont(family, 10);
     QFont font;
@@ -23,14 +24,18 @@ QFont handoutFont()
 }
 } // namespace
 
-HandoutDocument::HandoutDocument(QString html, QPageSize::PageSizeId size, QPageLayout::Orientation orientation)
-    : m_html(std::move(html)), m_size(size), m_orientation(orientation)
+HandoutDocument::HandoutDocument(
+    QString html, QPageSize::PageSizeId size, QPageLayout::Orientation orientation)
+    : m_html(std::move(html))
+    , m_size(size)
+    , m_orientation(orientation)
 {
 }
 
 void HandoutDocument::print(QPagedPaintDevice &device) const
 {
-    device.setPageLayout(QPageLayout(m_size, m_orientation, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    device.setPageLayout(
+        QPageLayout(m_size, m_orientation, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     QTextDocument document;
     document.setDefaultFont(handoutFont());
     document.setHtml(m_html);
@@ -50,7 +55,7 @@ Result<void> HandoutDocument::writePdf(const QString &path, const QString &title
     if (QFileInfo(path).size() <= 0) {
         QFile::remove(path);
         return failure(QStringLiteral("handouts.write"),
-                       QCoreApplication::translate("HandoutDocument", "The PDF file %1 cannot be written.").arg(path));
+            QCoreApplication::translate("HandoutDocument", "The PDF file %1 cannot be written.").arg(path));
     }
     qCInfo(lcHandouts) << "handout written," << QFileInfo(path).size() << "bytes";
     return {};

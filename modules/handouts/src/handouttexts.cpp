@@ -10,8 +10,8 @@
 namespace {
 const QStringList &requiredLevels()
 {
-    static const QStringList levels{QStringLiteral("green"), QStringLiteral("yellow"), QStringLiteral("orange"),
-                                    QStringLiteral("red"), QStringLiteral("purple"), QStringLiteral("none")};
+    static const QStringList levels { QStringLiteral("green"), QStringLiteral("yellow"),
+        QStringLiteral("orange"), QStringLiteral("red"), QStringLiteral("purple"), QStringLiteral("none") };
     return levels;
 }
 } // namespace
@@ -25,7 +25,8 @@ Result<HandoutTexts> HandoutTexts::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("handouts.unreadable"), tr("The handout texts %1 cannot be read.").arg(path));
+        return failure(
+            QStringLiteral("handouts.unreadable"), tr("The handout texts %1 cannot be read.").arg(path));
     return fromJson(file.readAll());
 }
 
@@ -35,11 +36,12 @@ Result<HandoutTexts> HandoutTexts::fromJson(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isObject())
         return failure(QStringLiteral("handouts.malformed"),
-                       tr("The handout texts are not valid JSON: %1.").arg(parseError.errorString()));
+            tr("The handout texts are not valid JSON: %1.").arg(parseError.errorString()));
     const QJsonObject root = document.object();
     auto bilingual = [](const QJsonValue &value) -> std::optional<Bilingual> {
         const QJsonObject o = value.toObject();
-        Bilingual b{o.value(QLatin1String("zh")).toString().trimmed(), o.value(QLatin1String("en")).toString().trimmed()};
+        Bilingual b { o.value(QLatin1String("zh")).toString().trimmed(),
+            o.value(QLatin1String("en")).toString().trimmed() };
         if (b.zh.isEmpty() || b.en.isEmpty())
             return std::nullopt;
         return b;
@@ -55,7 +57,8 @@ Result<HandoutTexts> HandoutTexts::fromJson(const QByteArray &json)
         const auto meaning = bilingual(entry.value(QLatin1String("meaning")));
         if (!label || !meaning)
             return failure(QStringLiteral("handouts.invalid"),
-                           tr("The handout texts lack the Chinese or English label or meaning of the grade %1.").arg(level));
+                tr("The handout texts lack the Chinese or English label or meaning of the grade %1.")
+                    .arg(level));
         texts.m_labels.insert(level, *label);
         texts.m_meanings.insert(level, *meaning);
     }
@@ -66,21 +69,24 @@ Result<HandoutTexts> HandoutTexts::fromJson(const QByteArray &json)
     int nextWeek = 0;
     for (const QJsonValue &value : root.value(QLatin1String("appointments")).toArray()) {
         const QJsonObject o = value.toObject();
-        Window window{o.value(QLatin1String("fromWeeks")).toInt(-1), o.value(QLatin1String("toWeeks")).toInt(-1), {}};
+        Window window { o.value(QLatin1String("fromWeeks")).toInt(-1),
+            o.value(QLatin1String("toWeeks")).toInt(-1), {} };
         const auto purpose = bilingual(o.value(QLatin1String("purpose")));
         // The windows cover the pregnancy without gap or overlap, so every date has one purpose.
         if (!purpose || window.fromWeeks != nextWeek || window.toWeeks < window.fromWeeks)
             return failure(QStringLiteral("handouts.invalid"),
-                           tr("The appointment window starting at week %1 of the handout texts is not valid: "
-                              "windows must follow each other from week 0 without gaps, each with both texts.")
-                               .arg(window.fromWeeks));
+                tr("The appointment window starting at week %1 of the handout texts is not valid: "
+                   "windows must follow each other from week 0 without gaps, each with both texts.")
+                    .arg(window.fromWeeks));
         window.purpose = *purpose;
         texts.m_windows.append(window);
         nextWeek = window.toWeeks + 1;
     }
     if (texts.m_windows.isEmpty())
-        return failure(QStringLiteral("handouts.invalid"), tr("The handout texts have no appointment windows."));
-    qCDebug(lcHandouts) << "handout texts" << texts.m_version << "with" << texts.m_windows.size() << "windows";
+        return failure(
+            QStringLiteral("handouts.invalid"), tr("The handout texts have no appointment windows."));
+    qCDebug(lcHandouts) << "handout texts" << texts.m_version << "with" << texts.m_windows.size()
+                        << "windows";
     return texts;
 }
 

@@ -1,4 +1,4 @@
-#include "visitformat.h"
+#include "handouts/visitformat.h"
 
 #include "handoutdocument.h"
 
@@ -32,7 +32,8 @@ QString VisitFormat::bloodPressure(const AntenatalVisit &visit)
 {
     if (!visit.systolicMmHg || !visit.diastolicMmHg)
         return notMeasured();
-    return tr("%1/%2 mmHg").arg(QLocale().toString(*visit.systolicMmHg), QLocale().toString(*visit.diastolicMmHg));
+    return tr("%1/%2 mmHg")
+        .arg(QLocale().toString(*visit.systolicMmHg), QLocale().toString(*visit.diastolicMmHg));
 }
 
 QString VisitFormat::weight(const AntenatalVisit &visit)
@@ -79,7 +80,7 @@ QString VisitFormat::presentation(FetalPresentation presentation)
 
 QString VisitFormat::oedema(Oedema oedema)
 {
-    static const char *const marks[] = {"−", "+", "++", "+++", "++++"};
+    static const char *const marks[] = { "−", "+", "++", "+++", "++++" };
     return QString::fromUtf8(marks[static_cast<int>(oedema)]);
 }
 
@@ -106,10 +107,12 @@ QString VisitFormat::urineProtein(UrineProtein protein)
 
 QString VisitFormat::identityHtml(const Patient &patient, const Pregnancy &pregnancy, const QDate &on)
 {
-    const QString age = patient.birthDate.isValid() ? tr("%n years", nullptr, patient.ageInYearsOn(on)) : notMeasured();
+    const QString age
+        = patient.birthDate.isValid() ? tr("%n years", nullptr, patient.ageInYearsOn(on)) : notMeasured();
     return QStringLiteral("<p><b>%1</b>&nbsp;&nbsp;%2&nbsp;&nbsp;%3<br>%4&nbsp;&nbsp;%5</p>")
-        .arg(HandoutDocument::escaped(tr("Name: %1").arg(patient.name)), HandoutDocument::escaped(tr("Age: %1").arg(age)),
-             HandoutDocument::escaped(tr("Record no.: %1").arg(patient.recordNumber)),
-             HandoutDocument::escaped(tr("G%1 P%2").arg(pregnancy.gravida).arg(pregnancy.para)),
-             HandoutDocument::escaped(tr("Expected date of delivery: %1").arg(date(pregnancy.edd()))));
+        .arg(HandoutDocument::escaped(tr("Name: %1").arg(patient.name)),
+            HandoutDocument::escaped(tr("Age: %1").arg(age)),
+            HandoutDocument::escaped(tr("Record no.: %1").arg(patient.recordNumber)),
+            HandoutDocument::escaped(tr("G%1 P%2").arg(pregnancy.gravida).arg(pregnancy.para)),
+            HandoutDocument::escaped(tr("Expected date of delivery: %1").arg(date(pregnancy.edd()))));
 }

@@ -13,17 +13,18 @@
 namespace {
 // Either handout of the chart, so that exporting and printing are written once for both.
 template <typename Action>
-Result<void> withHandout(const PatientChart &chart, const HandoutTexts &texts, const QString &level, bool purple,
-                         const QDate &today, HandoutExport::Kind kind, const QUuid &visitId, Action action)
+Result<void> withHandout(const PatientChart &chart, const HandoutTexts &texts, const QString &level,
+    bool purple, const QDate &today, HandoutExport::Kind kind, const QUuid &visitId, Action action)
 {
     if (!chart.pregnancy)
         return failure(QStringLiteral("handouts.nopregnancy"),
-                       HandoutExport::tr("She has no current pregnancy to print a handout of."));
-    HandoutInput input{QString(), chart.patient, *chart.pregnancy, chart.visits, level, purple, today};
+            HandoutExport::tr("She has no current pregnancy to print a handout of."));
+    HandoutInput input { QString(), chart.patient, *chart.pregnancy, chart.visits, level, purple, today };
     if (kind == HandoutExport::Kind::AntenatalRecord)
         return action(AntenatalRecordSheet(input, texts));
     if (chart.visits.isEmpty())
-        return failure(QStringLiteral("handouts.novisit"), HandoutExport::tr("Record a visit before printing her visit slip."));
+        return failure(QStringLiteral("handouts.novisit"),
+            HandoutExport::tr("Record a visit before printing her visit slip."));
     AntenatalVisit visit = chart.visits.last();
     for (const AntenatalVisit &v : chart.visits)
         if (v.meta.id == visitId)
@@ -32,7 +33,9 @@ Result<void> withHandout(const PatientChart &chart, const HandoutTexts &texts, c
 }
 } // namespace
 
-HandoutExport::HandoutExport(QWidget *parent) : QObject(parent), m_menu(new QMenu(parent))
+HandoutExport::HandoutExport(QWidget *parent)
+    : QObject(parent)
+    , m_menu(new QMenu(parent))
 {
     m_menu->setObjectName(QStringLiteral("handoutMenu"));
     auto add = [this](const QString &text, const QString &name, auto slot) {
@@ -43,8 +46,10 @@ HandoutExport::HandoutExport(QWidget *parent) : QObject(parent), m_menu(new QMen
     add(tr("Visit slip as &PDF…"), QStringLiteral("slipPdf"), [this] { exportPdf(Kind::VisitSlip); });
     add(tr("&Print visit slip…"), QStringLiteral("slipPrint"), [this] { print(Kind::VisitSlip); });
     m_menu->addSeparator();
-    add(tr("Antenatal &record as PDF…"), QStringLiteral("recordPdf"), [this] { exportPdf(Kind::AntenatalRecord); });
-    add(tr("Print antenatal r&ecord…"), QStringLiteral("recordPrint"), [this] { print(Kind::AntenatalRecord); });
+    add(tr("Antenatal &record as PDF…"), QStringLiteral("recordPdf"),
+        [this] { exportPdf(Kind::AntenatalRecord); });
+    add(tr("Print antenatal r&ecord…"), QStringLiteral("recordPrint"),
+        [this] { print(Kind::AntenatalRecord); });
     if (auto texts = HandoutTexts::load())
         m_texts = *texts;
 }
@@ -74,24 +79,25 @@ Result<void> HandoutExport::writePdf(Kind kind, const QString &path, const QUuid
     if (!m_texts)
         return HandoutTexts::load().map([](const HandoutTexts &) {});
     return withHandout(*m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId,
-                       [&path](const auto &handout) { return handout.writePdf(path); });
+        [&path](const auto &handout) { return handout.writePdf(path); });
 }
 
 QString HandoutExport::suggestedFileName(Kind kind, const QUuid &visitId) const
 {
     QString name;
     if (m_chart && m_texts)
-        (void)withHandout(*m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId, [&name](const auto &handout) {
-            name = handout.suggestedFileName();
-            return Result<void>{};
-        });
+        (void)withHandout(
+            *m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId, [&name](const auto &handout) {
+                name = handout.suggestedFileName();
+                return Result<void> {};
+            });
     return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
 }
 
 void HandoutExport::exportPdf(Kind kind, const QUuid &visitId)
 {
-    const QString path = QFileDialog::getSaveFileName(parentWidget(), tr("Save handout as PDF"),
-                                                      suggestedFileName(kind, visitId), tr("PDF files (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(
+        parentWidget(), tr("Save handout as PDF"), suggestedFileName(kind, visitId), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (auto written = writePdf(kind, path, visitId); !written)
@@ -108,10 +114,11 @@ void HandoutExport::print(Kind kind, const QUuid &visitId)
     QPrintDialog dialog(&printer, parentWidget());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto printed = withHandout(*m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId, [&printer](const auto &handout) {
-        handout.print(printer);
-        return Result<void>{};
-    });
+    auto printed = withHandout(
+        *m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId, [&printer](const auto &handout) {
+            handout.print(printer);
+            return Result<void> {};
+        });
     if (!printed)
         emit problem(printed.error().message);
 }

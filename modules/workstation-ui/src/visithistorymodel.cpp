@@ -1,5 +1,7 @@
 #include "workstation-ui/visithistorymodel.h"
 
+#include "handouts/visitformat.h"
+
 #include <QColor>
 #include <QFont>
 #include <QLocale>
@@ -28,19 +30,8 @@ int VisitHistoryModel::columnCount(const QModelIndex &parent) const
 
 QString VisitHistoryModel::presentationText(FetalPresentation presentation)
 {
-    switch (presentation) {
-    case FetalPresentation::Cephalic:
-        return tr("cephalic");
-    case FetalPresentation::Breech:
-        return tr("breech");
-    case FetalPresentation::Transverse:
-        return tr("transverse");
-    case FetalPresentation::Oblique:
-        return tr("oblique");
-    case FetalPresentation::Unknown:
-        break;
-    }
-    return {};
+    // Worded as on her printed antenatal record; blank here when not assessed.
+    return presentation == FetalPresentation::Unknown ? QString() : VisitFormat::presentation(presentation);
 }
 
 QString VisitHistoryModel::oedemaText(::Oedema oedema)

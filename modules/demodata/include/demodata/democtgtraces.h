@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "storage/database.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QRandomGenerator>
 
@@ -16,6 +17,7 @@ class CtgTrace;
 // II or III), which raises the banner alert. The same seed and date give the same traces and ids.
 class DemoCtgTraces
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoCtgTraces)
 public:
     DemoCtgTraces(Database &database, quint32 seed, const QDate &today);
 

@@ -23,5 +23,5 @@ class AppointmentPlan
 {
 public:
     static std::optional<AppointmentSuggestion> after(const Pregnancy &pregnancy, const QDate &visitDate,
-                                                      const HandoutTexts &texts, const QLocale &locale = QLocale());
+        const HandoutTexts &texts, const QLocale &locale = QLocale());
 };

@@ -16,7 +16,7 @@ struct HandoutInput
     Patient patient;
     Pregnancy pregnancy;
     QList<AntenatalVisit> visits; // this pregnancy's, oldest first
-    QString level;                // her current decided grade ("green" … "red"); empty: not graded
+    QString level; // her current decided grade ("green" … "red"); empty: not graded
     bool purple = false;
     QDate printedOn;
 };

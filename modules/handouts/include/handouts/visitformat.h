@@ -7,8 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
-// The values of a visit as the handouts print them: numbers and dates through QLocale, units
-// after the number, "—" for what was not measured.
+// The values of a visit as the handouts (and the visit history) show them: numbers and dates through QLocale,
+// units after the number, "—" for what was not measured.
 class VisitFormat
 {
     Q_DECLARE_TR_FUNCTIONS(VisitFormat)
