@@ -29,9 +29,7 @@ QString AntenatalRecordSheet::suggestedFileName() const
 QString AntenatalRecordSheet::html() const
 {
     using E = HandoutDocument;
-    QString h = QStringLiteral("<html><body>");
-    h += QStringLiteral("<p align='center'><b style='font-size:14pt'>%1</b><br>%2</p>")
-             .arg(E::escaped(title()), E::escaped(m_input.clinicName));
+    QString h = E::opening(title(), m_input.clinicName);
     h += VisitFormat::identityHtml(m_input.patient, m_input.pregnancy, m_input.printedOn);
     h += QStringLiteral("<p>%1 %2</p>")
              .arg(E::escaped(tr("Current risk grade:")),

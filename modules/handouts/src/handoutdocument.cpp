@@ -74,3 +74,9 @@ QString HandoutDocument::row(const QStringList &cells, bool header)
         html += QStringLiteral("<%1>%2</%1>").arg(tag, escaped(cell));
     return html + QStringLiteral("</tr>");
 }
+
+QString HandoutDocument::opening(const QString &title, const QString &clinicName)
+{
+    return QStringLiteral("<html><body><p align='center'><b style='font-size:14pt'>%1</b><br>%2</p>")
+        .arg(escaped(title), escaped(clinicName));
+}

@@ -21,6 +21,8 @@ public:
     // Shared pieces of the handouts' HTML.
     static QString escaped(const QString &text);
     static QString row(const QStringList &cells, bool header = false);
+    // The opening of a handout: <html><body> and its centred title over the clinic's name.
+    static QString opening(const QString &title, const QString &clinicName);
 
 private:
     QString m_html;

@@ -30,9 +30,7 @@ QString VisitSlip::suggestedFileName() const
 QString VisitSlip::html() const
 {
     using E = HandoutDocument;
-    QString h = QStringLiteral("<html><body>");
-    h += QStringLiteral("<p align='center'><b style='font-size:14pt'>%1</b><br>%2</p>")
-             .arg(E::escaped(title()), E::escaped(m_input.clinicName));
+    QString h = E::opening(title(), m_input.clinicName);
     h += VisitFormat::identityHtml(m_input.patient, m_input.pregnancy, m_visit.visitDate);
     h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'>");
     h += E::row({ tr("Visit date"), VisitFormat::date(m_visit.visitDate), tr("Gestational age"),
