@@ -3,9 +3,13 @@
 
 #include "dicom/dicomfile.h"
 #include "dicom/dicomjson.h"
+#include "dicom/structuredreport.h"
+#include "ultrasound-exams/machinebiometry.h"
 
 #include <QCoreApplication>
 #include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSaveFile>
 
 #include <optional>
@@ -16,7 +20,10 @@ QString usage()
     return QCoreApplication::translate("Cli",
         "Usage: obslink-cli dicom info FILE\n"
         "       obslink-cli dicom render FILE [--frame N] --out PNG\n"
-        "Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.");
+        "       obslink-cli dicom sr FILE\n"
+        "Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the biometry of an\n"
+        "ultrasound machine's structured report, fetus by fetus, and what became of every value.\n"
+        "See docs/dicom.md.");
 }
 
 int info(const QStringList &arguments)
@@ -31,6 +38,69 @@ int info(const QStringList &arguments)
         return 1;
     }
     printJson(QJsonDocument(DicomJson::info((*file)->info())));
+    return 0;
+}
+
+QJsonObject fetusJson(const MachineFetus &fetus)
+{
+    QJsonObject json { { QStringLiteral("label"), fetus.label } };
+    for (BiometryMeasure measure : BiometryMeasures::all())
+        if (const auto mm = fetus.biometry.millimetres(measure))
+            json.insert(BiometryMeasures::key(measure) + QStringLiteral("Mm"), *mm);
+    if (fetus.efwGrams)
+        json.insert(QStringLiteral("efwGrams"), *fetus.efwGrams);
+    if (fetus.afiCm)
+        json.insert(QStringLiteral("afiCm"), *fetus.afiCm);
+    QJsonObject sources;
+    for (auto it = fetus.sources.begin(); it != fetus.sources.end(); ++it)
+        sources.insert(it.key(), it.value());
+    json.insert(QStringLiteral("sources"), sources);
+    return json;
+}
+
+QJsonObject readingJson(const MachineReading &reading)
+{
+    const SrMeasurement &m = reading.source;
+    QJsonObject json { { QStringLiteral("code"), m.conceptName.scheme + QLatin1Char(' ') + m.conceptName.value },
+        { QStringLiteral("meaning"), m.conceptName.meaning }, { QStringLiteral("value"), m.valueText },
+        { QStringLiteral("unit"), m.unit.value }, { QStringLiteral("fetus"), m.fetus },
+        { QStringLiteral("section"), m.sections.join(QStringLiteral(" / ")) },
+        { QStringLiteral("position"), m.position },
+        { QStringLiteral("status"), MachineBiometryMapping::statusKey(reading.status) },
+        { QStringLiteral("statusText"), MachineBiometryMapping::statusText(reading.status) } };
+    if (!reading.measureKey.isEmpty())
+        json.insert(QStringLiteral("measure"), reading.measureKey);
+    if (!m.derivation.isEmpty())
+        json.insert(QStringLiteral("derivation"), m.derivation);
+    return json;
+}
+
+int structuredReport(const QStringList &arguments)
+{
+    if (arguments.size() != 1 || arguments.first().startsWith(QLatin1String("--"))) {
+        printError(usage());
+        return 2;
+    }
+    const auto report = StructuredReportReader::read(arguments.first());
+    if (!report) {
+        printError(report.error().message);
+        return 1;
+    }
+    const MachineBiometry biometry = MachineBiometryMapping::builtIn().map(*report);
+    QJsonArray fetuses, readings;
+    for (const MachineFetus &fetus : biometry.fetuses)
+        fetuses.append(fetusJson(fetus));
+    for (const MachineReading &reading : biometry.readings)
+        readings.append(readingJson(reading));
+    QJsonObject json { { QStringLiteral("sopInstanceUid"), report->sopInstanceUid },
+        { QStringLiteral("studyInstanceUid"), report->studyInstanceUid }, { QStringLiteral("patientId"), report->patientId },
+        { QStringLiteral("studyDate"), report->studyDate }, { QStringLiteral("templateId"), report->templateId },
+        { QStringLiteral("obstetricReport"), report->isObstetricUltrasoundReport() },
+        { QStringLiteral("complete"), report->complete }, { QStringLiteral("verified"), report->verified },
+        { QStringLiteral("fetuses"), fetuses }, { QStringLiteral("readings"), readings } };
+    if (report->fetusCount)
+        json.insert(QStringLiteral("fetusCount"), *report->fetusCount);
+    printJson(QJsonDocument(json));
     return 0;
 }
 
@@ -104,6 +174,8 @@ int runDicomCommand(const QStringList &arguments)
         return info(arguments.mid(1));
     if (sub == QLatin1String("render"))
         return render(arguments.mid(1));
+    if (sub == QLatin1String("sr"))
+        return structuredReport(arguments.mid(1));
     printError(usage());
     return 2;
 }

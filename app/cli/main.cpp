@@ -20,7 +20,7 @@ const Command commands[] = {
     {"risk", QT_TRANSLATE_NOOP("Cli", "five-color risk grading (risk assess FILE.json)"), runRiskCommand},
     {"cases", QT_TRANSLATE_NOOP("Cli", "high-risk case worklists (cases worklist --db FILE --on DATE)"), runCasesCommand},
     {"ctg", QT_TRANSLATE_NOOP("Cli", "fetal heart trace analysis (ctg analyse FILE)"), runCtgCommand},
-    {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render FILE)"), runDicomCommand},
+    {"dicom", QT_TRANSLATE_NOOP("Cli", "DICOM ultrasound files (dicom info|render|sr FILE)"), runDicomCommand},
     {"sync", QT_TRANSLATE_NOOP("Cli", "one sync round with the regional center (sync --db FILE --server URL)"), runSyncCommand},
     {"pacs", QT_TRANSLATE_NOOP("Cli", "the regional PACS over DICOMweb (pacs query|retrieve|send|receive)"), runPacsCommand},
     {"fhir", QT_TRANSLATE_NOOP("Cli", "one woman's records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)"), runFhirCommand},

@@ -2,22 +2,28 @@
 // rate (on an injected clock: no sleeps), arrow keys step, window/level changes the displayed
 // pixels, a distance across a region of known deltas reads the expected millimetres and is
 // refused outside it, the tag browser shows the file's attributes, the series browser lists a
-// folder, and biometry is saved to the pregnancy and dates it as the ACOG rule says.
+// folder, and biometry is saved to the pregnancy and dates it as the ACOG rule says; the
+// machine's structured report of a study is shown fetus by fetus and one fetus's values are
+// accepted into the biometry and saved.
 #include "dicom-viewer/biometrypanel.h"
 #include "dicom-viewer/dicomimageview.h"
 #include "dicom-viewer/dicomviewer.h"
+#include "dicom-viewer/machinereportpanel.h"
 #include "dicom-viewer/seriesbrowser.h"
 #include "dicom-viewer/tagbrowser.h"
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom/demostudywriter.h"
+#include "dicom/dicomfile.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
+#include "srsynth.h"
 #include "synthfolder.h"
 #include "testtranslation.h"
 #include "ultrasound-exams/ultrasoundexamrecords.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -507,6 +513,76 @@ private slots:
         panel->saveToPregnancy();
         QCOMPARE(scan.records->forPregnancy(scan.pregnancy.meta.id)->size(), 1);
         saveScreenshot(panel, QStringLiteral("obslink-biometry-other-patient.png"));
+    }
+
+    void machineMeasurementsAreAcceptedFetusByFetus()
+    {
+        PregnancyUnderScan scan(QSize(320, 240));
+        QVERIFY(scan.isReady());
+        QTemporaryDir studyDir;
+        const auto images = DemoStudyWriter::write(scan.study, studyDir.path());
+        QVERIFY(images);
+        const auto image = DicomFile::open(images->first());
+        QVERIFY(image);
+        const QString studyUid = (*image)->info().studyInstanceUid;
+        QVERIFY(ObGynReportWriter::write(SrSynth::twins(studyUid, scan.study.patientId, scan.study.studyDate),
+            studyDir.filePath(QStringLiteral("SR000001.dcm"))));
+
+        DicomViewer viewer;
+        viewer.resize(1400, 900);
+        viewer.show();
+        viewer.setRecordLink(scan.records.get(), scan.pregnancy.meta.id, QStringLiteral("李娜"), scan.study.patientId);
+        viewer.openFolder(studyDir.path());
+        QTRY_VERIFY(!viewer.currentPath().isEmpty());
+        MachineReportPanel *machine = viewer.machineReportPanel();
+        QTRY_COMPARE(machine->biometry().fetuses.size(), 2);
+        // The report is listed with the study, not shown as an image.
+        QCOMPARE(viewer.seriesBrowser()->structuredReports().size(), 1);
+        QCOMPARE(viewer.seriesBrowser()->files(), *images);
+        QVERIFY(machine->fetusChoice()->isVisible());
+        QCOMPARE(machine->fetusChoice()->count(), 2);
+        QCOMPARE(machine->valuesTable()->rowCount(), 6); // BPD HC AC FL, EFW, AFI of fetus A
+        // What was not taken is listed with the reason: the vendor's code, the inches, the
+        // first BPD that the machine's mean replaces, the GA it derived.
+        QCOMPARE(machine->unusedTable()->rowCount(), 4);
+        bool vendorListed = false;
+        for (int row = 0; row < machine->unusedTable()->rowCount(); ++row)
+            vendorListed = vendorListed || machine->unusedTable()->item(row, 0)->text().contains(QStringLiteral("Vendor cranial index"));
+        QVERIFY(vendorListed);
+        saveScreenshot(&viewer, QStringLiteral("obslink-dicomviewer-machine-report.png"));
+
+        machine->fetusChoice()->setCurrentIndex(1);
+        QCOMPARE(machine->currentFetus()->label, QStringLiteral("B"));
+        QVERIFY(machine->acceptButton()->isEnabled());
+        machine->acceptButton()->click();
+        BiometryPanel *panel = viewer.biometryPanel();
+        QCOMPARE(panel->biometry().millimetres(BiometryMeasure::Bpd), std::optional<double>(83));
+        QCOMPARE(panel->biometry().millimetres(BiometryMeasure::Ac), std::optional<double>(281));
+        QCOMPARE(panel->biometry().millimetres(BiometryMeasure::Fl), std::optional<double>(64));
+        QVERIFY(panel->machineNote().contains(QStringLiteral("SR000001.dcm")));
+        QVERIFY(!panel->efwText().startsWith(QStringLiteral("—")));
+        QVERIFY(panel->saveButton()->isEnabled());
+        panel->saveToPregnancy();
+        const auto stored = scan.records->forPregnancy(scan.pregnancy.meta.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(stored->first().studyInstanceUid, studyUid);
+        QCOMPARE(stored->first().biometry.millimetres(BiometryMeasure::Hc), std::optional<double>(305));
+        saveScreenshot(&viewer, QStringLiteral("obslink-dicomviewer-machine-accepted.png"));
+
+        // A broken report is refused with the reason; the image shown and the values stay.
+        const QString shown = viewer.currentPath();
+        QFile whole(studyDir.filePath(QStringLiteral("SR000001.dcm")));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        QFile cut(studyDir.filePath(QStringLiteral("SR000002.dcm")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(bytes.left(bytes.size() / 2));
+        cut.close();
+        QVERIFY(!viewer.openFile(cut.fileName()));
+        QVERIFY(!viewer.statusMessage().isEmpty());
+        QCOMPARE(viewer.currentPath(), shown);
+        QCOMPARE(panel->biometry().millimetres(BiometryMeasure::Bpd), std::optional<double>(83));
     }
 
     void crlBeyondTheLimitRedatesThePregnancy()

@@ -179,6 +179,7 @@ void BiometryPanel::startExam(
     m_studyDate = examDate.isValid() ? examDate : QDate::currentDate();
     m_examDate->setDate(m_studyDate);
     m_biometry = {};
+    m_machineNote.clear();
     m_saved.reset();
     m_proposal.reset();
     showRecordMessage({});
@@ -220,6 +221,25 @@ bool BiometryPanel::takeMeasurement(const ViewerMeasurement &measurement)
     m_proposal.reset();
     refresh();
     return true;
+}
+
+void BiometryPanel::acceptMachineBiometry(const MachineFetus &fetus, const QString &source)
+{
+    const QLocale locale;
+    QStringList taken;
+    for (BiometryMeasure measure : BiometryMeasures::all()) {
+        const auto mm = fetus.biometry.millimetres(measure);
+        if (mm && m_biometry.set(measure, *mm))
+            taken << BiometryMeasures::abbreviation(measure);
+    }
+    if (taken.isEmpty())
+        return;
+    const QString who = fetus.label.isEmpty() ? source : tr("%1, fetus %2").arg(source, fetus.label);
+    m_machineNote = tr("%1 from the machine: %2.").arg(taken.join(QStringLiteral(", ")), who);
+    if (fetus.efwGrams)
+        m_machineNote += QLatin1Char(' ') + tr("The machine's own EFW: %1 g.").arg(locale.toString(qRound(*fetus.efwGrams)));
+    m_proposal.reset();
+    refresh();
 }
 
 void BiometryPanel::clearMeasure(BiometryMeasure measure)
@@ -281,6 +301,8 @@ void BiometryPanel::refresh()
         m_ga->setText(tr("— needs CRL, or BPD, HC, AC, FL"));
 
     QStringList notes;
+    if (!m_machineNote.isEmpty())
+        notes << m_machineNote;
     if (const auto nt = m_biometry.millimetres(BiometryMeasure::Nt)) {
         const auto crl = m_biometry.millimetres(BiometryMeasure::Crl);
         if (!crl || *crl < NtWindowCrlMinMm || *crl > NtWindowCrlMaxMm)

@@ -1,12 +1,14 @@
 #include "dicom-viewer/dicomviewer.h"
 
 #include "dicom-viewer/biometrypanel.h"
+#include "dicom-viewer/machinereportpanel.h"
 #include "dicom-viewer/dicomimageview.h"
 #include "dicom-viewer/seriesbrowser.h"
 #include "dicom-viewer/tagbrowser.h"
 #include "dicom/dicomfile.h"
 #include "dicom/dicomtagtree.h"
 #include "dicom/frameloader.h"
+#include "dicom/structuredreport.h"
 
 #include <QActionGroup>
 #include <QComboBox>
@@ -53,6 +55,7 @@ DicomViewer::DicomViewer(QWidget *parent)
     , m_tags(new TagBrowser(this))
     , m_series(new SeriesBrowser(this))
     , m_biometry(new BiometryPanel(this))
+    , m_machineReport(new MachineReportPanel(this))
     , m_status(new QLabel(this))
 {
     setWindowTitle(tr("DICOM ultrasound viewer"));
@@ -77,6 +80,11 @@ DicomViewer::DicomViewer(QWidget *parent)
     tagDock->setObjectName(QStringLiteral("tagDock"));
     tagDock->setWidget(m_tags);
     addDockWidget(Qt::RightDockWidgetArea, tagDock);
+    m_machineReportDock = new QDockWidget(tr("Machine's measurements"), this);
+    m_machineReportDock->setObjectName(QStringLiteral("machineReportDock"));
+    m_machineReportDock->setWidget(m_machineReport);
+    addDockWidget(Qt::RightDockWidgetArea, m_machineReportDock);
+    tabifyDockWidget(biometryDock, m_machineReportDock);
     tabifyDockWidget(biometryDock, tagDock);
     biometryDock->raise();
 
@@ -105,6 +113,11 @@ DicomViewer::DicomViewer(QWidget *parent)
         m_view->setFocus();
     });
     connect(m_biometry, &BiometryPanel::problem, this, &DicomViewer::showMessage);
+    connect(m_machineReport, &MachineReportPanel::accepted, this, [this, biometryDock](const MachineFetus &fetus, const QString &source) {
+        m_biometry->acceptMachineBiometry(fetus, source);
+        biometryDock->raise();
+        showMessage(tr("The machine's values are in the biometry panel: check them, then save to the pregnancy."));
+    });
     connect(m_biometry, &BiometryPanel::recordChanged, this, &DicomViewer::recordChanged);
     resize(1400, 900);
 }
@@ -283,13 +296,34 @@ void DicomViewer::openFolder(const QString &folder)
             const QStringList files = m_series->files();
             if (!files.isEmpty() && currentPath().isEmpty())
                 openFile(files.first());
+            // The machine's measurements of the study, if it sent them, are ready to accept.
+            const QStringList reports = m_series->structuredReports();
+            if (!reports.isEmpty())
+                openStructuredReport(reports.first());
         },
         Qt::SingleShotConnection);
+}
+
+Result<void> DicomViewer::openStructuredReport(const QString &path)
+{
+    auto shown = m_machineReport->showReport(path);
+    if (!shown) {
+        showMessage(shown.error().message);
+        return shown;
+    }
+    const MachineBiometry &biometry = m_machineReport->biometry();
+    m_biometry->startExam(QDate::fromString(biometry.studyDate, QStringLiteral("yyyyMMdd")), biometry.studyInstanceUid,
+        biometry.patientId);
+    m_machineReportDock->show();
+    m_machineReportDock->raise();
+    return {};
 }
 
 Result<void> DicomViewer::openFile(const QString &path)
 {
     auto opened = DicomFile::open(path);
+    if (opened && StructuredReportReader::isStructuredReportSopClass((*opened)->info().sopClassUid))
+        return openStructuredReport(path);
     if (opened) {
         if (auto usable = (*opened)->checkPixelData(); !usable)
             opened = tl::unexpected(usable.error());

@@ -2,6 +2,7 @@
 
 #include "dicom/dicomfile.h"
 #include "dicom/dicomtagtree.h"
+#include "dicom/structuredreport.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -15,6 +16,7 @@
 
 namespace {
 constexpr int PathRole = Qt::UserRole + 1;
+constexpr int ReportRole = Qt::UserRole + 2;
 const QSize thumbnailSize(96, 72);
 
 QString dicomDate(const QString &yyyymmdd)
@@ -90,7 +92,10 @@ SeriesBrowser::Scan SeriesBrowser::scan(const QStringList &paths)
         image.seriesNumber = DicomTagTree::valueOf(*tags, 0x0020, 0x0011).toInt();
         image.instanceNumber = DicomTagTree::valueOf(*tags, 0x0020, 0x0013).toInt();
         image.frames = info.frames;
-        if (auto frame = (*file)->renderFrame(0))
+        image.structuredReport = StructuredReportReader::isStructuredReportSopClass(info.sopClassUid);
+        if (image.structuredReport)
+            image.thumbnail = {};
+        else if (auto frame = (*file)->renderFrame(0))
             image.thumbnail = frame->scaled(thumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         result.images.append(image);
     }
@@ -127,10 +132,12 @@ void SeriesBrowser::showScan()
             series->setExpanded(true);
         }
         auto *item = new QTreeWidgetItem(series,
-            { image.frames > 1
+            { image.structuredReport ? tr("Measurements report from the ultrasound machine")
+                : image.frames > 1
                     ? tr("Image %1 · cine, %n frame(s)", nullptr, image.frames).arg(image.instanceNumber)
                     : tr("Image %1").arg(image.instanceNumber) });
         item->setData(0, PathRole, image.path);
+        item->setData(0, ReportRole, image.structuredReport);
         item->setIcon(0, QIcon(QPixmap::fromImage(image.thumbnail)));
         item->setToolTip(0, image.path);
     }
@@ -142,16 +149,20 @@ void SeriesBrowser::showScan()
     emit scanFinished();
 }
 
-QStringList SeriesBrowser::files() const
+QStringList SeriesBrowser::paths(bool structuredReports) const
 {
     QStringList paths;
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
         const QString path = (*it)->data(0, PathRole).toString();
-        if (!path.isEmpty())
+        if (!path.isEmpty() && (*it)->data(0, ReportRole).toBool() == structuredReports)
             paths.append(path);
     }
     return paths;
 }
+
+QStringList SeriesBrowser::files() const { return paths(false); }
+
+QStringList SeriesBrowser::structuredReports() const { return paths(true); }
 
 void SeriesBrowser::select(const QString &path)
 {

@@ -115,6 +115,10 @@ Result<void> DicomReceiver::listen()
     for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs; ++i)
         if (const OFCondition added = scp.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], syntaxes); added.bad())
             return failure(QStringLiteral("dicom.receiver.config"), tr("The DICOM receiver cannot be configured (%1).").arg(QString::fromLatin1(added.text())));
+    // Ultrasound machines send their measurements as structured reports (TID 5000); DCMTK's
+    // list has Basic Text, Enhanced, Comprehensive and Comprehensive 3D SR, not Extensible SR.
+    if (const OFCondition added = scp.addPresentationContext(UID_ExtensibleSRStorage, syntaxes); added.bad())
+        return failure(QStringLiteral("dicom.receiver.config"), tr("The DICOM receiver cannot be configured (%1).").arg(QString::fromLatin1(added.text())));
     qCInfo(lcDicom) << "C-STORE receiver listening on port" << m_settings.port;
     const OFCondition result = scp.listen();
     if (result.bad() && result != NET_EC_StopAfterConnectionTimeout && result != NET_EC_StopAfterAssociation)

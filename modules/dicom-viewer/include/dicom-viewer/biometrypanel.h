@@ -2,6 +2,7 @@
 
 #include "biometry/fetalbiometry.h"
 #include "dicom-viewer/viewermeasurement.h"
+#include "ultrasound-exams/machinebiometry.h"
 #include "ultrasound-exams/pregnancyredating.h"
 #include "ultrasound-exams/ultrasoundexam.h"
 
@@ -42,6 +43,10 @@ public:
     // The value of a measurement drawn for a biometry measure; false (and a message) if the
     // value is outside the measure's range.
     bool takeMeasurement(const ViewerMeasurement &measurement);
+    // The values the ultrasound machine measured for one fetus (its structured report) replace
+    // those of the same measures; `source` is shown with them until another study is opened.
+    void acceptMachineBiometry(const MachineFetus &fetus, const QString &source);
+    QString machineNote() const { return m_machineNote; }
     UltrasoundExam exam() const;
     QString efwText() const;
     QString gestationalAgeText() const;
@@ -78,6 +83,7 @@ private:
     QString m_imagesPatientId;
     std::optional<UltrasoundExam> m_saved; // this reading's exam once stored
     std::optional<RedatingProposal> m_proposal;
+    QString m_machineNote; // where accepted machine values came from
 
     QList<QPushButton *> m_measureButtons;
     QTableWidget *m_table;

@@ -9,10 +9,12 @@
 #include <memory>
 
 class BiometryPanel;
+class MachineReportPanel;
 class DicomFile;
 class DicomImageView;
 class FrameLoader;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -33,7 +35,8 @@ public:
     // Shows the first readable file of a set and lists all of them in the series browser.
     void openFiles(const QStringList &paths);
     void openFolder(const QString &folder);
-    // Shows one file; a file that cannot be shown leaves the previous one and says why.
+    // Shows one file; a file that cannot be shown leaves the previous one and says why. A
+    // structured report goes to the machine's measurements panel.
     Result<void> openFile(const QString &path);
     // Where biometry is saved; womanId (her national ID number) is checked against the images'
     // Patient ID.
@@ -45,6 +48,7 @@ public:
     TagBrowser *tagBrowser() const { return m_tags; }
     SeriesBrowser *seriesBrowser() const { return m_series; }
     BiometryPanel *biometryPanel() const { return m_biometry; }
+    MachineReportPanel *machineReportPanel() const { return m_machineReport; }
     QString currentPath() const;
     int shownFrame() const { return m_shownFrame; }
     // The message of the status line (refusals, errors), for tests.
@@ -67,6 +71,7 @@ private:
     void openFileDialog();
     void openFolderDialog();
     void showMessage(const QString &message);
+    Result<void> openStructuredReport(const QString &path);
 
     std::shared_ptr<DicomFile> m_file;
     std::unique_ptr<FrameLoader> m_loader;
@@ -76,6 +81,8 @@ private:
     TagBrowser *m_tags;
     SeriesBrowser *m_series;
     BiometryPanel *m_biometry;
+    MachineReportPanel *m_machineReport;
+    QDockWidget *m_machineReportDock = nullptr;
     QPushButton *m_play;
     QSlider *m_slider;
     QLabel *m_frameLabel;

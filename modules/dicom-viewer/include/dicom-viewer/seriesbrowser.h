@@ -27,6 +27,7 @@ public:
         int seriesNumber = 0;
         int instanceNumber = 0;
         int frames = 1;
+        bool structuredReport = false; // the machine's measurements, not an image
         QImage thumbnail;
     };
     static constexpr int MaximumFiles = 5000;
@@ -40,6 +41,8 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     // Every readable image, in study, series and instance order.
     QStringList files() const;
+    // The structured reports (the machine's measurements) among the files read; files() are the images.
+    QStringList structuredReports() const;
     void select(const QString &path);
 
 signals:
@@ -47,6 +50,8 @@ signals:
     void scanFinished();
 
 private:
+    QStringList paths(bool structuredReports) const;
+
     struct Scan
     {
         QList<Image> images;
