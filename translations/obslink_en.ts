@@ -380,6 +380,18 @@
         <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
         <translation>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</translation>
     </message>
+    <message>
+        <source>%1, fetus %2</source>
+        <translation>%1, fetus %2</translation>
+    </message>
+    <message>
+        <source>%1 from the machine: %2.</source>
+        <translation>%1 from the machine: %2.</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s own EFW: %1 g.</source>
+        <translation>The machine&apos;s own EFW: %1 g.</translation>
+    </message>
 </context>
 <context>
     <name>BlobStore</name>
@@ -1576,10 +1588,6 @@
         <translation>fetal heart trace analysis (ctg analyse FILE)</translation>
     </message>
     <message>
-        <source>DICOM ultrasound files (dicom info|render FILE)</source>
-        <translation>DICOM ultrasound files (dicom info|render FILE)</translation>
-    </message>
-    <message>
         <source>Usage: obslink-cli COMMAND [OPTIONS]
 
 Commands:
@@ -1676,14 +1684,6 @@ See docs/ctg-analysis.md for the JSON printed.</translation>
     <message>
         <source>one sync round with the regional center (sync --db FILE --server URL)</source>
         <translation>one sync round with the regional center (sync --db FILE --server URL)</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli dicom info FILE
-       obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</source>
-        <translation>Usage: obslink-cli dicom info FILE
-       obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</translation>
     </message>
     <message>
         <source>--frame needs a frame number (0 or more).</source>
@@ -1878,6 +1878,24 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
     <message>
         <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</source>
         <translation>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</translation>
+    </message>
+    <message>
+        <source>DICOM ultrasound files (dicom info|render|sr FILE)</source>
+        <translation>DICOM ultrasound files (dicom info|render|sr FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+       obslink-cli dicom sr FILE
+Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the biometry of an
+ultrasound machine&apos;s structured report, fetus by fetus, and what became of every value.
+See docs/dicom.md.</source>
+        <translation>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+       obslink-cli dicom sr FILE
+Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the biometry of an
+ultrasound machine&apos;s structured report, fetus by fetus, and what became of every value.
+See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
@@ -3461,6 +3479,14 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
         <source>Write and sign the ultrasound report of this study</source>
         <translation>Write and sign the ultrasound report of this study</translation>
     </message>
+    <message>
+        <source>Machine&apos;s measurements</source>
+        <translation>Machine&apos;s measurements</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s values are in the biometry panel: check them, then save to the pregnancy.</source>
+        <translation>The machine&apos;s values are in the biometry panel: check them, then save to the pregnancy.</translation>
+    </message>
 </context>
 <context>
     <name>DicomWebClient</name>
@@ -4563,6 +4589,151 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</t
     </message>
 </context>
 <context>
+    <name>MachineBiometryMapping</name>
+    <message>
+        <source>The biometry code mapping is invalid near &quot;%1&quot;.</source>
+        <translation>The biometry code mapping is invalid near &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The biometry code mapping lists no measures.</source>
+        <translation>The biometry code mapping lists no measures.</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>not used: the machine reported another value</source>
+        <translation>not used: the machine reported another value</translation>
+    </message>
+    <message>
+        <source>not used: several values and none marked as the reported one</source>
+        <translation>not used: several values and none marked as the reported one</translation>
+    </message>
+    <message>
+        <source>not used: unknown measurement code</source>
+        <translation>not used: unknown measurement code</translation>
+    </message>
+    <message>
+        <source>not used: unknown unit</source>
+        <translation>not used: unknown unit</translation>
+    </message>
+    <message>
+        <source>not used: outside the range the formulas hold for</source>
+        <translation>not used: outside the range the formulas hold for</translation>
+    </message>
+    <message>
+        <source>not used: no value</source>
+        <translation>not used: no value</translation>
+    </message>
+    <message>
+        <source>not used: derived by the machine from a measurement</source>
+        <translation>not used: derived by the machine from a measurement</translation>
+    </message>
+</context>
+<context>
+    <name>MachineReportPanel</name>
+    <message>
+        <source>EFW  Estimated fetal weight</source>
+        <translation>EFW  Estimated fetal weight</translation>
+    </message>
+    <message>
+        <source>AFI  Amniotic fluid index</source>
+        <translation>AFI  Amniotic fluid index</translation>
+    </message>
+    <message>
+        <source>Not taken from the report:</source>
+        <translation>Not taken from the report:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept into the biometry</source>
+        <translation>&amp;Accept into the biometry</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Machine&apos;s value</source>
+        <translation>Machine&apos;s value</translation>
+    </message>
+    <message>
+        <source>Item in the report</source>
+        <translation>Item in the report</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Puts these values into the biometry panel; check them there, then save them to the pregnancy and the report.</source>
+        <translation>Puts these values into the biometry panel; check them there, then save them to the pregnancy and the report.</translation>
+    </message>
+    <message>
+        <source>No measurements report from the ultrasound machine in this study. Machines that send one (DICOM structured report) have their biometry shown here.</source>
+        <translation>No measurements report from the ultrasound machine in this study. Machines that send one (DICOM structured report) have their biometry shown here.</translation>
+    </message>
+    <message>
+        <source>The report holds no biometry ObsLink can take.</source>
+        <translation>The report holds no biometry ObsLink can take.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The machine reports %n fetus(es) but gives biometry for %1.</source>
+        <translation>
+            <numerusform>The machine reports %n fetus but gives biometry for %1.</numerusform>
+            <numerusform>The machine reports %n fetuses but gives biometry for %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetus</source>
+        <translation>Fetus</translation>
+    </message>
+    <message>
+        <source>Fetus %1</source>
+        <translation>Fetus %1</translation>
+    </message>
+    <message>
+        <source>%1 (fetus %2)</source>
+        <translation>%1 (fetus %2)</translation>
+    </message>
+    <message>
+        <source>Code %1 %2 · %3</source>
+        <translation>Code %1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>the ultrasound machine</source>
+        <translation>the ultrasound machine</translation>
+    </message>
+    <message>
+        <source>Measured by %1 on %2 (report %3)</source>
+        <translation>Measured by %1 on %2 (report %3)</translation>
+    </message>
+    <message>
+        <source>Measured by %1 (report %2)</source>
+        <translation>Measured by %1 (report %2)</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>%1 cm</source>
+        <translation>%1 cm</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Item %1 of the report</source>
+        <translation>Item %1 of the report</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ObsLink — antenatal care</source>
@@ -4873,6 +5044,17 @@ Database: %2</translation>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>The national ID number&apos;s check character does not match: please re-check every digit.</translation>
+    </message>
+</context>
+<context>
+    <name>ObGynReportWriter</name>
+    <message>
+        <source>The structured report could not be composed.</source>
+        <translation>The structured report could not be composed.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -6807,6 +6989,10 @@ Database: %2</translation>
             <numerusform>%n images</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Measurements report from the ultrasound machine</source>
+        <translation>Measurements report from the ultrasound machine</translation>
+    </message>
 </context>
 <context>
     <name>SessionLock</name>
@@ -6863,6 +7049,37 @@ Database: %2</translation>
     <message>
         <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
         <translation>The local database could not complete an operation (%1): %2. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>StructuredReportReader</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>The file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 is not a readable DICOM file (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a structured report (SOP class %2).</source>
+        <translation>%1 is not a structured report (SOP class %2).</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>The structured report %1 cannot be read: its content tree is malformed (%2).</source>
+        <translation>The structured report %1 cannot be read: its content tree is malformed (%2).</translation>
+    </message>
+    <message>
+        <source>The structured report %1 has no content.</source>
+        <translation>The structured report %1 has no content.</translation>
+    </message>
+    <message>
+        <source>The structured report %1 cannot be read: its content tree is malformed.</source>
+        <translation>The structured report %1 cannot be read: its content tree is malformed.</translation>
     </message>
 </context>
 <context>

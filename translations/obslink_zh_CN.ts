@@ -379,6 +379,18 @@
         <source>The EDD by LMP stands (%1); the scan is kept as the dating ultrasound.</source>
         <translation>预产期仍按末次月经计算（%1）；本次超声记录为核定孕周的超声。</translation>
     </message>
+    <message>
+        <source>%1, fetus %2</source>
+        <translation>%1，胎儿 %2</translation>
+    </message>
+    <message>
+        <source>%1 from the machine: %2.</source>
+        <translation>%1 来自超声仪：%2。</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s own EFW: %1 g.</source>
+        <translation>超声仪自己估算的胎儿体重：%1 g。</translation>
+    </message>
 </context>
 <context>
     <name>BlobStore</name>
@@ -1571,10 +1583,6 @@
         <translation>胎心监护分析（ctg analyse FILE）</translation>
     </message>
     <message>
-        <source>DICOM ultrasound files (dicom info|render FILE)</source>
-        <translation>DICOM 超声文件（dicom info|render FILE）</translation>
-    </message>
-    <message>
         <source>Usage: obslink-cli COMMAND [OPTIONS]
 
 Commands:
@@ -1671,14 +1679,6 @@ See docs/ctg-analysis.md for the JSON printed.</source>
     <message>
         <source>one sync round with the regional center (sync --db FILE --server URL)</source>
         <translation>与区域中心同步一次（sync --db 文件 --server 地址）</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli dicom info FILE
-       obslink-cli dicom render FILE [--frame N] --out PNG
-Frames are numbered from 0 (a one-frame file also accepts 1). See docs/dicom.md.</source>
-        <translation>用法：obslink-cli dicom info 文件
-      obslink-cli dicom render 文件 [--frame N] --out PNG
-帧号从 0 开始（单帧文件也接受 1）。见 docs/dicom.md。</translation>
     </message>
     <message>
         <source>--frame needs a frame number (0 or more).</source>
@@ -1871,6 +1871,23 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
     <message>
         <source>Usage: obslink-cli cases worklist --db FILE [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</source>
         <translation>用法：obslink-cli cases worklist --db 文件 [--on YYYY-MM-DD] [--kind due|overdue|unreported|lost|edd|unassigned|appointments-today|appointments-tomorrow|missed-appointment]</translation>
+    </message>
+    <message>
+        <source>DICOM ultrasound files (dicom info|render|sr FILE)</source>
+        <translation>DICOM 超声文件（dicom info|render|sr 文件）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli dicom info FILE
+       obslink-cli dicom render FILE [--frame N] --out PNG
+       obslink-cli dicom sr FILE
+Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the biometry of an
+ultrasound machine&apos;s structured report, fetus by fetus, and what became of every value.
+See docs/dicom.md.</source>
+        <translation>用法：obslink-cli dicom info 文件
+      obslink-cli dicom render 文件 [--frame N] --out PNG
+      obslink-cli dicom sr 文件
+帧号从 0 开始（单帧文件也接受 1）。`sr` 逐个胎儿列出超声仪结构化报告中的生物测量值，
+并说明每个数值的去向。详见 docs/dicom.md。</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3460,14 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
         <source>Write and sign the ultrasound report of this study</source>
         <translation>书写并签发本检查的超声报告</translation>
     </message>
+    <message>
+        <source>Machine&apos;s measurements</source>
+        <translation>超声仪测量值</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s values are in the biometry panel: check them, then save to the pregnancy.</source>
+        <translation>超声仪的测量值已填入生物测量面板：请核对后保存到本次妊娠。</translation>
+    </message>
 </context>
 <context>
     <name>DicomWebClient</name>
@@ -4542,6 +4567,150 @@ Writes one woman&apos;s records as a FHIR R4 Bundle (JSON); see docs/fhir.md.</s
     </message>
 </context>
 <context>
+    <name>MachineBiometryMapping</name>
+    <message>
+        <source>The biometry code mapping is invalid near &quot;%1&quot;.</source>
+        <translation>生物测量编码对照表在“%1”附近有误。</translation>
+    </message>
+    <message>
+        <source>The biometry code mapping lists no measures.</source>
+        <translation>生物测量编码对照表中没有任何测量项。</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <source>not used: the machine reported another value</source>
+        <translation>未采用：超声仪报告的是另一个数值</translation>
+    </message>
+    <message>
+        <source>not used: several values and none marked as the reported one</source>
+        <translation>未采用：有多个数值，且均未标明为报告值</translation>
+    </message>
+    <message>
+        <source>not used: unknown measurement code</source>
+        <translation>未采用：未知的测量编码</translation>
+    </message>
+    <message>
+        <source>not used: unknown unit</source>
+        <translation>未采用：未知的单位</translation>
+    </message>
+    <message>
+        <source>not used: outside the range the formulas hold for</source>
+        <translation>未采用：超出公式适用范围</translation>
+    </message>
+    <message>
+        <source>not used: no value</source>
+        <translation>未采用：没有数值</translation>
+    </message>
+    <message>
+        <source>not used: derived by the machine from a measurement</source>
+        <translation>未采用：由超声仪根据测量值推算</translation>
+    </message>
+</context>
+<context>
+    <name>MachineReportPanel</name>
+    <message>
+        <source>EFW  Estimated fetal weight</source>
+        <translation>EFW  估计胎儿体重</translation>
+    </message>
+    <message>
+        <source>AFI  Amniotic fluid index</source>
+        <translation>AFI  羊水指数</translation>
+    </message>
+    <message>
+        <source>Not taken from the report:</source>
+        <translation>报告中未采用的项目：</translation>
+    </message>
+    <message>
+        <source>&amp;Accept into the biometry</source>
+        <translation>采用到生物测量(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量项</translation>
+    </message>
+    <message>
+        <source>Machine&apos;s value</source>
+        <translation>超声仪数值</translation>
+    </message>
+    <message>
+        <source>Item in the report</source>
+        <translation>报告中的项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Puts these values into the biometry panel; check them there, then save them to the pregnancy and the report.</source>
+        <translation>将这些数值填入生物测量面板；请在那里核对，然后保存到本次妊娠和超声报告。</translation>
+    </message>
+    <message>
+        <source>No measurements report from the ultrasound machine in this study. Machines that send one (DICOM structured report) have their biometry shown here.</source>
+        <translation>本检查中没有超声仪发送的测量报告。发送测量报告（DICOM 结构化报告）的超声仪，其生物测量值会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The report holds no biometry ObsLink can take.</source>
+        <translation>该报告中没有 ObsLink 可采用的生物测量值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The machine reports %n fetus(es) but gives biometry for %1.</source>
+        <translation>
+            <numerusform>超声仪报告 %n 个胎儿，但只给出了 %1 个胎儿的生物测量值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetus</source>
+        <translation>胎儿</translation>
+    </message>
+    <message>
+        <source>Fetus %1</source>
+        <translation>胎儿 %1</translation>
+    </message>
+    <message>
+        <source>%1 (fetus %2)</source>
+        <translation>%1（胎儿 %2）</translation>
+    </message>
+    <message>
+        <source>Code %1 %2 · %3</source>
+        <translation>编码 %1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>the ultrasound machine</source>
+        <translation>超声仪</translation>
+    </message>
+    <message>
+        <source>Measured by %1 on %2 (report %3)</source>
+        <translation>由 %1 于 %2 测量（报告 %3）</translation>
+    </message>
+    <message>
+        <source>Measured by %1 (report %2)</source>
+        <translation>由 %1 测量（报告 %2）</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>%1 cm</source>
+        <translation>%1 cm</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Item %1 of the report</source>
+        <translation>报告第 %1 项</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ObsLink — antenatal care</source>
@@ -4847,6 +5016,17 @@ Database: %2</source>
     <message>
         <source>The national ID number&apos;s check character does not match: please re-check every digit.</source>
         <translation>身份证号校验位不符：请逐位核对。</translation>
+    </message>
+</context>
+<context>
+    <name>ObGynReportWriter</name>
+    <message>
+        <source>The structured report could not be composed.</source>
+        <translation>无法生成结构化报告。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -6757,6 +6937,10 @@ Database: %2</source>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Measurements report from the ultrasound machine</source>
+        <translation>超声仪测量报告</translation>
+    </message>
 </context>
 <context>
     <name>SessionLock</name>
@@ -6813,6 +6997,37 @@ Database: %2</source>
     <message>
         <source>The local database could not complete an operation (%1): %2. Nothing was changed.</source>
         <translation>本地数据库无法完成操作（%1）：%2。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>StructuredReportReader</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable DICOM file (%2).</source>
+        <translation>%1 不是可读取的 DICOM 文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a structured report (SOP class %2).</source>
+        <translation>%1 不是结构化报告（SOP 类 %2）。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>The structured report %1 cannot be read: its content tree is malformed (%2).</source>
+        <translation>无法读取结构化报告 %1：其内容树格式错误（%2）。</translation>
+    </message>
+    <message>
+        <source>The structured report %1 has no content.</source>
+        <translation>结构化报告 %1 没有内容。</translation>
+    </message>
+    <message>
+        <source>The structured report %1 cannot be read: its content tree is malformed.</source>
+        <translation>无法读取结构化报告 %1：其内容树格式错误。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,11 @@
-// 'obslink-cli dicom info|render' end to end: the JSON of docs/dicom.md, PNGs identical to what
+// 'obslink-cli dicom info|render|sr' end to end: the JSON of docs/dicom.md, PNGs identical to what
 // DCMTK's dcmj2pnm writes, exit codes 0 / 1 (bad file, with a message) / 2 (wrong usage).
 #include "dcmtkreference.h"
 #include "dicomeditor.h"
 #include "dicomsynth.h"
 #include "gdcmreference.h"
 #include "imagecompare.h"
+#include "srsynth.h"
 #include "synthfolder.h"
 
 #include <QFile>
@@ -293,6 +294,43 @@ private slots:
         QVERIFY(!run.err.trimmed().isEmpty());
     }
 
+    void srListsTheMachinesBiometryFetusByFetus()
+    {
+        const QString path = m_files.filePath(QStringLiteral("twins-sr.dcm"));
+        const auto written = ObGynReportWriter::write(
+            SrSynth::twins(QStringLiteral("1.2.826.0.1.3680043.10.543.78"), QStringLiteral("P-77"), QDate(2026, 11, 30)),
+            path);
+        QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().message));
+        const Run run = cli({ QStringLiteral("sr"), path });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value(QStringLiteral("patientId")).toString(), QStringLiteral("P-77"));
+        QCOMPARE(json.value(QStringLiteral("fetusCount")).toInt(), 2);
+        const QJsonArray fetuses = json.value(QStringLiteral("fetuses")).toArray();
+        QCOMPARE(fetuses.size(), 2);
+        QCOMPARE(fetuses[0].toObject().value(QStringLiteral("label")).toString(), QStringLiteral("A"));
+        QCOMPARE(fetuses[0].toObject().value(QStringLiteral("hcMm")).toDouble(), 312.0);
+        QCOMPARE(fetuses[1].toObject().value(QStringLiteral("acMm")).toDouble(), 281.0);
+        QCOMPARE(fetuses[1].toObject().value(QStringLiteral("efwGrams")).toDouble(), 1950.0);
+        QStringList statuses;
+        for (const QJsonValue &reading : json.value(QStringLiteral("readings")).toArray())
+            statuses << reading.toObject().value(QStringLiteral("status")).toString();
+        QCOMPARE(statuses.count(QStringLiteral("unknown-code")), 1);
+        QCOMPARE(statuses.count(QStringLiteral("unknown-unit")), 1);
+    }
+
+    void srOfAnImageOrABrokenFileExitsOne()
+    {
+        const QString image = write(DicomSynth::grey(8, 8, false, 1), SynthSyntax::ExplicitLittle);
+        const QString missing = m_files.filePath(QStringLiteral("no-such-report.dcm"));
+        for (const QString &path : { image, missing }) {
+            const Run run = cli({ QStringLiteral("sr"), path });
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY(!run.err.trimmed().isEmpty());
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
     void wrongUsageExitsTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -304,6 +342,9 @@ private slots:
         QTest::newRow("frame that is not a number")
             << QStringList { QStringLiteral("render"), QStringLiteral("a.dcm"), QStringLiteral("--frame"),
                    QStringLiteral("x"), QStringLiteral("--out"), QStringLiteral("a.png") };
+        QTest::newRow("sr without a file") << QStringList { QStringLiteral("sr") };
+        QTest::newRow("sr with two files")
+            << QStringList { QStringLiteral("sr"), QStringLiteral("a.dcm"), QStringLiteral("b.dcm") };
         QTest::newRow("negative frame") << QStringList { QStringLiteral("render"), QStringLiteral("a.dcm"),
             QStringLiteral("--frame=-1"), QStringLiteral("--out"), QStringLiteral("a.png") };
     }

@@ -1,3 +1,4 @@
+#include "srsynth.h"
 #include "testpacs.h"
 
 #include "dicom/demostudywriter.h"
@@ -5,6 +6,7 @@
 #include "dicomweb/inboxforwarder.h"
 #include "dicomweb/receiveandforward.h"
 #include "dicomweb/studyretrieval.h"
+#include "ultrasound-exams/machinebiometry.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -74,6 +76,26 @@ private:
         if (found->size() != 1)
             return failure(QStringLiteral("test"), QStringLiteral("%1 studies").arg(found->size()));
         return found->first().studyInstanceUid;
+    }
+
+    // storescu's exit code: the receiver binds on its own thread, so this tries until it answers.
+    static int storeInto(int port, const QStringList &files)
+    {
+        int exitCode = -1;
+        for (int attempt = 0; attempt < 50 && exitCode != 0; ++attempt) {
+            // -R: propose just the files' SOP class and transfer syntax, as a modality does.
+            QProcess storescu;
+            storescu.start(QStringLiteral("storescu"),
+                QStringList { QStringLiteral("-R"), QStringLiteral("-aec"), QStringLiteral("OBSLINK_TEST"),
+                    QStringLiteral("127.0.0.1"), QString::number(port) }
+                    + files);
+            if (!storescu.waitForFinished(60000))
+                return -1;
+            exitCode = storescu.exitCode();
+            if (exitCode != 0)
+                QTest::qWait(100);
+        }
+        return exitCode;
     }
 
     TestPacs m_pacs;
@@ -293,21 +315,7 @@ private slots:
         QSignalSpy forwarded(&service, &ReceiveAndForward::forwarded);
         QSignalSpy received(&service, &ReceiveAndForward::instanceReceived);
         service.start();
-        // The receiver binds on its own thread: try until it answers.
-        int exitCode = -1;
-        for (int attempt = 0; attempt < 50 && exitCode != 0; ++attempt) {
-            // -R: propose just the files' SOP class and transfer syntax, as a modality does.
-            QProcess storescu;
-            storescu.start(QStringLiteral("storescu"),
-                QStringList { QStringLiteral("-R"), QStringLiteral("-aec"), QStringLiteral("OBSLINK_TEST"),
-                    QStringLiteral("127.0.0.1"), QString::number(port) }
-                    + *files);
-            QVERIFY(storescu.waitForFinished(60000));
-            exitCode = storescu.exitCode();
-            if (exitCode != 0)
-                QTest::qWait(100);
-        }
-        QCOMPARE(exitCode, 0);
+        QCOMPARE(storeInto(port, *files), 0);
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(InboxForwarder(inbox.path()).pendingCount() == 0, 30000);
         QVERIFY(!forwarded.isEmpty());
@@ -320,6 +328,43 @@ private slots:
         const auto back = DicomWebClient(m_pacs.endpoint()).retrieveStudy(*uid, cache);
         QVERIFY(back.has_value());
         QCOMPARE(digests(back->files), digests(*files));
+    }
+
+    // The machine's measurements report travels like its images: C-STORE into the clinic's
+    // receiver, forwarded to the PACS, and back with the study, still mapping fetus by fetus.
+    void aMachinesStructuredReportArrivesByCStoreAndComesBackWithTheStudy()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("storescu")).isEmpty())
+            QSKIP("DCMTK's storescu is not installed (package dcmtk)");
+        QVERIFY2(stored(), "needs stowedFilesAreFoundByQidoWithThePregnancyLink first");
+        const QString report = m_files.filePath(QStringLiteral("machine-sr.dcm"));
+        const auto written = ObGynReportWriter::write(
+            SrSynth::twins(study(2).uid, study(2).demo.patientId, study(2).demo.studyDate), report);
+        QVERIFY2(written.has_value(), written ? "" : qPrintable(written.error().message));
+        QTemporaryDir inbox;
+        const int port = TestPacs::freeLoopbackPort();
+        ReceiveAndForward service({ QStringLiteral("OBSLINK_TEST"), port, inbox.path() }, m_pacs.endpoint(), 1);
+        QSignalSpy received(&service, &ReceiveAndForward::instanceReceived);
+        service.start();
+        QCOMPARE(storeInto(port, { report }), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(InboxForwarder(inbox.path()).pendingCount() == 0, 30000);
+        service.stop();
+
+        QTemporaryDir cacheDir;
+        StudyCache cache(cacheDir.path(), 1LL << 30);
+        const auto back = DicomWebClient(m_pacs.endpoint()).retrieveStudy(study(2).uid, cache);
+        QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
+        QCOMPARE(back->files.size(), 3);
+        QStringList reports;
+        for (const QString &file : back->files)
+            if (StructuredReportReader::read(file).has_value())
+                reports << file;
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(digest(reports.first()), digest(report));
+        const MachineBiometry biometry
+            = MachineBiometryMapping::builtIn().map(*StructuredReportReader::read(reports.first()));
+        QCOMPARE(biometry.fetuses.size(), 2);
     }
 
     void nothingIsLostWhileThePacsIsDown()

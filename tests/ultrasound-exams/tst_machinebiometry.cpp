@@ -18,6 +18,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcitem.h>
+#include <dcmtk/dcmdata/dcobject.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
 namespace {
@@ -51,6 +52,7 @@ private slots:
     void everyReadingIsListedWithWhatBecameOfIt();
     void anUnmarkedTieIsLeftToTheDoctor();
     void aSingleFetusWithoutFetusIdIsOneUnlabelledFetus();
+    void aReportIsReadWhileTheReceiverKeepsFilesUncorrected();
     void aMalformedReportIsRefused();
     void aFileThatIsNoReportIsRefused();
     void everyMappedCodeResolvesAndUnitsConvert();
@@ -159,6 +161,19 @@ void TestMachineBiometry::aSingleFetusWithoutFetusIdIsOneUnlabelledFetus()
     QCOMPARE(biometry.fetuses.size(), 1);
     QCOMPARE(biometry.fetuses.first().label, QString());
     QCOMPARE(biometry.fetuses.first().biometry.millimetres(BiometryMeasure::Bpd), std::optional<double>(85.2));
+}
+
+// The workstation's C-STORE receiver (DcmSCP) turns dcmdata's input correction off for the
+// whole process; a report read while it listens keeps its UIDs' NUL padding.
+void TestMachineBiometry::aReportIsReadWhileTheReceiverKeepsFilesUncorrected()
+{
+    const QString path = write(twins(), QStringLiteral("uncorrected.dcm"));
+    dcmEnableAutomaticInputDataCorrection.set(OFFalse);
+    const auto report = StructuredReportReader::read(path);
+    dcmEnableAutomaticInputDataCorrection.set(OFTrue);
+    QVERIFY2(report.has_value(), qPrintable(report ? QString() : report.error().message));
+    QCOMPARE(report->sopClassUid, QStringLiteral(UID_ComprehensiveSRStorage));
+    QCOMPARE(MachineBiometryMapping::builtIn().map(*report).fetuses.size(), 2);
 }
 
 void TestMachineBiometry::aMalformedReportIsRefused()

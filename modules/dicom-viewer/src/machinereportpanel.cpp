@@ -55,7 +55,10 @@ MachineReportPanel::MachineReportPanel(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_values->setHorizontalHeaderLabels({ tr("Measure"), tr("Machine's value") });
     m_unused->setHorizontalHeaderLabels({ tr("Item in the report"), tr("Value"), tr("Why") });
-    m_unused->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
+    // The dock is narrow and the reasons are sentences: they wrap, and the rows grow to show them whole.
+    m_unused->setWordWrap(true);
+    m_unused->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_unused->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_accept->setToolTip(tr("Puts these values into the biometry panel; check them there, then save "
                             "them to the pregnancy and the report."));
     auto *layout = new QVBoxLayout(this);

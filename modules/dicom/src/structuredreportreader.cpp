@@ -10,13 +10,33 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcstack.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcvrui.h>
 #include <dcmtk/dcmsr/dsrdoc.h>
 
 #include <cmath>
 #include <vector>
 
 namespace {
+// DCMTK's C-STORE receiver (DcmSCP) switches dcmdata's automatic input correction off for the
+// whole process, so that received files are kept exactly as sent; files read afterwards keep
+// the NUL that pads an odd-length UID, and DSRDocument then refuses the SOP Class UID as a VR
+// violation. The reader trims that padding itself instead of depending on the global flag
+// (putting the trimmed value back lasts only until the next read of the value).
+void trimUidPadding(DcmItem &dataset)
+{
+    DcmStack stack;
+    while (dataset.nextObject(stack, OFTrue).good()) {
+        if (stack.top()->ident() != EVR_UI)
+            continue;
+        auto *uid = static_cast<DcmUniqueIdentifier *>(stack.top());
+        OFString values;
+        if (uid->getOFStringArray(values, OFTrue).good())
+            uid->putOFStringArray(values);
+    }
+}
+
 // PS3.16 concepts the reader itself interprets; everything else is passed on as it is.
 const SrCode FetusId { QStringLiteral("11951-1"), QStringLiteral("LN"), {} };
 const SrCode SubjectId { QStringLiteral("121030"), QStringLiteral("DCM"), {} };
@@ -186,6 +206,7 @@ Result<StructuredReport> StructuredReportReader::read(const QString &path)
     // Lenient about relationship rules, strict about content it cannot parse: vendors break
     // template constraints far more often than they write unreadable items.
     const size_t flags = DSRTypes::RF_acceptUnknownRelationshipType | DSRTypes::RF_ignoreRelationshipConstraints;
+    trimUidPadding(dataset); // last before reading: fetching a value restores the padding
     const OFCondition read = document.read(dataset, flags);
     if (read.bad() || !document.isValid())
         return failure(QStringLiteral("sr.malformed"),
