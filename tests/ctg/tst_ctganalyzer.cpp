@@ -62,6 +62,25 @@ private slots:
         QVERIFY(ofType(a, CtgEvent::Type::Deceleration).isEmpty());
     }
 
+    void aBriefPeakOnAFifteenSecondRiseIsAnAcceleration()
+    {
+        // 20 s at 8 bpm above the baseline with 3 s at 17 in the middle: FIGO's 15 bpm reached,
+        // 15 s and more away from the baseline. Smoothing the signal first would shave the peak
+        // to 13 bpm and miss it; so would asking for seconds on end at 15 bpm.
+        CtgSynthesizer s(1800, 140, 67);
+        s.variability(2);
+        CtgTrace trace = s.build();
+        const int rate = int(trace.sampleRateHz);
+        for (int i = 900 * rate; i < 920 * rate; ++i)
+            trace.fhrBpm[i] = i >= 908 * rate && i < 911 * rate ? 157 : 148;
+        const CtgAnalysis a = CtgAnalyzer::analyse(trace, {});
+        const QList<CtgEvent> accelerations = ofType(a, CtgEvent::Type::Acceleration);
+        QCOMPARE(accelerations.size(), 1);
+        QVERIFY(std::abs(accelerations[0].startSeconds - 900) <= 3);
+        QVERIFY(std::abs(accelerations[0].endSeconds - 920) <= 3);
+        QVERIFY(accelerations[0].amplitude >= 15);
+    }
+
     void smallRiseCountsOnlyBefore32Weeks()
     {
         CtgSynthesizer s(1800, 150, 7);
