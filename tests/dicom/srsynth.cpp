@@ -34,9 +34,11 @@ ObGynReportContent twins(const QString &studyInstanceUid, const QString &patient
     ObGynWrittenMeasurement bpdMean = measured(bpd, "85.2", "mm");
     bpdMean.mean = true;
     bpdMean.derivedGestationalAgeDays = 241;
-    const SrCode vendorIndex { QStringLiteral("99-CI-7"), QStringLiteral("99VENDOR"), QStringLiteral("Vendor cranial index") };
-    a.biometry = { measured(bpd, "84.0", "mm"), bpdMean, measured(hc, "31.2", "cm"), measured(ac, "290", "mm"),
-        measured(fl, "6.5", "cm"), measured(vendorIndex, "1.23", "1"), measured(efw, "2100", "g") };
+    const SrCode vendorIndex { QStringLiteral("99-CI-7"), QStringLiteral("99VENDOR"),
+        QStringLiteral("Vendor cranial index") };
+    a.biometry
+        = { measured(bpd, "84.0", "mm"), bpdMean, measured(hc, "31.2", "cm"), measured(ac, "290", "mm"),
+              measured(fl, "6.5", "cm"), measured(vendorIndex, "1.23", "1"), measured(efw, "2100", "g") };
     a.amnioticSac = { measured(loinc("11627-7", "Amniotic Fluid Index"), "12.5", "cm") };
 
     ObGynWrittenFetus b;

@@ -30,8 +30,8 @@ const SrCode Ac = loinc("11979-2", "Abdominal Circumference");
 
 ObGynReportContent twins()
 {
-    return SrSynth::twins(QStringLiteral("1.2.826.0.1.3680043.10.543.77"), QStringLiteral("110101199001011234"),
-        QDate(2026, 11, 30));
+    return SrSynth::twins(QStringLiteral("1.2.826.0.1.3680043.10.543.77"),
+        QStringLiteral("110101199001011234"), QDate(2026, 11, 30));
 }
 
 const MachineReading *reading(const MachineBiometry &biometry, const QString &fetus, const QString &valueText)
@@ -117,7 +117,8 @@ void TestMachineBiometry::everyReadingIsListedWithWhatBecameOfIt()
     using S = MachineReading::Status;
     QCOMPARE(reading(biometry, QStringLiteral("A"), QStringLiteral("84.0"))->status, S::NotChosen);
     QCOMPARE(reading(biometry, QStringLiteral("A"), QStringLiteral("85.2"))->status, S::Used);
-    QCOMPARE(reading(biometry, QStringLiteral("A"), QStringLiteral("85.2"))->source.derivation, QStringLiteral("Mean"));
+    QCOMPARE(reading(biometry, QStringLiteral("A"), QStringLiteral("85.2"))->source.derivation,
+        QStringLiteral("Mean"));
     const MachineReading *unknownCode = reading(biometry, QStringLiteral("A"), QStringLiteral("1.23"));
     QCOMPARE(unknownCode->status, S::UnknownCode);
     QCOMPARE(unknownCode->source.conceptName.meaning, QStringLiteral("Vendor cranial index"));
@@ -127,7 +128,8 @@ void TestMachineBiometry::everyReadingIsListedWithWhatBecameOfIt()
     const MachineReading *age = reading(biometry, QStringLiteral("A"), QStringLiteral("241"));
     QVERIFY(age);
     QCOMPARE(age->status, S::Derived);
-    QVERIFY(reading(biometry, QStringLiteral("A"), QStringLiteral("12.5"))->source.sections.contains(QStringLiteral("Findings")));
+    QVERIFY(reading(biometry, QStringLiteral("A"), QStringLiteral("12.5"))
+                ->source.sections.contains(QStringLiteral("Findings")));
     QCOMPARE(biometry.unusedReadings().size(), 4);
 }
 
@@ -136,15 +138,18 @@ void TestMachineBiometry::anUnmarkedTieIsLeftToTheDoctor()
     ObGynReportContent content = twins();
     content.fetusCount.reset();
     ObGynWrittenFetus only;
-    only.biometry = { measured(Hc, "300", "mm"), measured(Hc, "310", "mm"), measured(Ac, "280", "mm"), measured(Ac, "28", "cm") };
+    only.biometry = { measured(Hc, "300", "mm"), measured(Hc, "310", "mm"), measured(Ac, "280", "mm"),
+        measured(Ac, "28", "cm") };
     content.fetuses = { only };
     const auto report = StructuredReportReader::read(write(content, QStringLiteral("tie.dcm")));
     QVERIFY(report.has_value());
     const MachineBiometry biometry = MachineBiometryMapping::builtIn().map(*report);
     QCOMPARE(biometry.fetuses.size(), 1);
     QVERIFY(!biometry.fetuses.first().biometry.has(BiometryMeasure::Hc));
-    QCOMPARE(reading(biometry, QString(), QStringLiteral("300"))->status, MachineReading::Status::Conflicting);
-    QCOMPARE(reading(biometry, QString(), QStringLiteral("310"))->status, MachineReading::Status::Conflicting);
+    QCOMPARE(
+        reading(biometry, QString(), QStringLiteral("300"))->status, MachineReading::Status::Conflicting);
+    QCOMPARE(
+        reading(biometry, QString(), QStringLiteral("310"))->status, MachineReading::Status::Conflicting);
     // The same value twice, in two units, is no conflict.
     QCOMPARE(biometry.fetuses.first().biometry.millimetres(BiometryMeasure::Ac), std::optional<double>(280));
 }
@@ -160,7 +165,8 @@ void TestMachineBiometry::aSingleFetusWithoutFetusIdIsOneUnlabelledFetus()
     const MachineBiometry biometry = MachineBiometryMapping::builtIn().map(*report);
     QCOMPARE(biometry.fetuses.size(), 1);
     QCOMPARE(biometry.fetuses.first().label, QString());
-    QCOMPARE(biometry.fetuses.first().biometry.millimetres(BiometryMeasure::Bpd), std::optional<double>(85.2));
+    QCOMPARE(
+        biometry.fetuses.first().biometry.millimetres(BiometryMeasure::Bpd), std::optional<double>(85.2));
 }
 
 // The workstation's C-STORE receiver (DcmSCP) turns dcmdata's input correction off for the
@@ -233,14 +239,19 @@ void TestMachineBiometry::everyMappedCodeResolvesAndUnitsConvert()
     const MachineBiometryMapping &mapping = MachineBiometryMapping::builtIn();
     for (const QJsonValue &measure : measures)
         for (const QJsonValue &code : measure[QLatin1String("codes")].toArray())
-            QCOMPARE(mapping.measureOf({ code[QLatin1String("value")].toString(), code[QLatin1String("scheme")].toString(), {} }),
+            QCOMPARE(mapping.measureOf({ code[QLatin1String("value")].toString(),
+                         code[QLatin1String("scheme")].toString(), {} }),
                 measure[QLatin1String("key")].toString());
     QCOMPARE(mapping.measureOf({ QStringLiteral("11820-8"), QStringLiteral("SCT"), {} }), QString());
-    QCOMPARE(mapping.convert(QStringLiteral("fl"), ObGynReportContent::ucum(QStringLiteral("cm")), 6.5), std::optional<double>(65));
-    QCOMPARE(mapping.convert(QStringLiteral("efw"), ObGynReportContent::ucum(QStringLiteral("kg")), 2.0), std::optional<double>(2000));
-    QCOMPARE(mapping.convert(QStringLiteral("afi"), ObGynReportContent::ucum(QStringLiteral("mm")), 125), std::optional<double>(12.5));
+    QCOMPARE(mapping.convert(QStringLiteral("fl"), ObGynReportContent::ucum(QStringLiteral("cm")), 6.5),
+        std::optional<double>(65));
+    QCOMPARE(mapping.convert(QStringLiteral("efw"), ObGynReportContent::ucum(QStringLiteral("kg")), 2.0),
+        std::optional<double>(2000));
+    QCOMPARE(mapping.convert(QStringLiteral("afi"), ObGynReportContent::ucum(QStringLiteral("mm")), 125),
+        std::optional<double>(12.5));
     QVERIFY(!mapping.convert(QStringLiteral("efw"), ObGynReportContent::ucum(QStringLiteral("mm")), 2));
-    QVERIFY(!mapping.convert(QStringLiteral("bpd"), { QStringLiteral("mm"), QStringLiteral("99LOCAL"), QStringLiteral("mm") }, 80));
+    QVERIFY(!mapping.convert(QStringLiteral("bpd"),
+        { QStringLiteral("mm"), QStringLiteral("99LOCAL"), QStringLiteral("mm") }, 80));
     QVERIFY(!MachineBiometryMapping::fromJson("{}").has_value());
 }
 

@@ -22,7 +22,8 @@ QList<Row> rows()
     QList<Row> list;
     for (BiometryMeasure measure : BiometryMeasures::all())
         list.append({ BiometryMeasures::key(measure),
-            QStringLiteral("%1  %2").arg(BiometryMeasures::abbreviation(measure), BiometryMeasures::name(measure)) });
+            QStringLiteral("%1  %2").arg(
+                BiometryMeasures::abbreviation(measure), BiometryMeasures::name(measure)) });
     list.append({ QStringLiteral("efw"), MachineReportPanel::tr("EFW  Estimated fetal weight") });
     list.append({ QStringLiteral("afi"), MachineReportPanel::tr("AFI  Amniotic fluid index") });
     return list;
@@ -110,9 +111,11 @@ void MachineReportPanel::showBiometry(const MachineBiometry &biometry, const QSt
     QString status = sourceText();
     if (m_biometry.fetuses.isEmpty())
         status += QLatin1Char('\n') + tr("The report holds no biometry ObsLink can take.");
-    if (m_biometry.fetusCount && *m_biometry.fetusCount != m_biometry.fetuses.size() && !m_biometry.fetuses.isEmpty())
+    if (m_biometry.fetusCount && *m_biometry.fetusCount != m_biometry.fetuses.size()
+        && !m_biometry.fetuses.isEmpty())
         status += QLatin1Char('\n')
-            + tr("The machine reports %n fetus(es) but gives biometry for %1.", nullptr, *m_biometry.fetusCount)
+            + tr("The machine reports %n fetus(es) but gives biometry for %1.", nullptr,
+                *m_biometry.fetusCount)
                   .arg(m_biometry.fetuses.size());
     m_status->setText(status);
 
@@ -131,9 +134,12 @@ void MachineReportPanel::showBiometry(const MachineBiometry &biometry, const QSt
         if (!m.fetus.isEmpty())
             item = tr("%1 (fetus %2)").arg(item, m.fetus);
         auto *name = new QTableWidgetItem(item);
-        name->setToolTip(tr("Code %1 %2 · %3").arg(m.conceptName.scheme, m.conceptName.value, m.sections.join(QStringLiteral(" / "))));
+        name->setToolTip(
+            tr("Code %1 %2 · %3")
+                .arg(m.conceptName.scheme, m.conceptName.value, m.sections.join(QStringLiteral(" / "))));
         m_unused->setItem(row, 0, name);
-        m_unused->setItem(row, 1, new QTableWidgetItem(QStringLiteral("%1 %2").arg(m.valueText, m.unit.value).trimmed()));
+        m_unused->setItem(
+            row, 1, new QTableWidgetItem(QStringLiteral("%1 %2").arg(m.valueText, m.unit.value).trimmed()));
         auto *why = new QTableWidgetItem(MachineBiometryMapping::statusText(unused[row].status));
         why->setToolTip(why->text());
         m_unused->setItem(row, 2, why);
@@ -149,13 +155,18 @@ const MachineFetus *MachineReportPanel::currentFetus() const
     return index >= 0 && index < m_biometry.fetuses.size() ? &m_biometry.fetuses[index] : nullptr;
 }
 
-QString MachineReportPanel::statusText() const { return m_status->text(); }
+QString MachineReportPanel::statusText() const
+{
+    return m_status->text();
+}
 
 QString MachineReportPanel::sourceText() const
 {
     const QDate date = QDate::fromString(m_biometry.studyDate, QStringLiteral("yyyyMMdd"));
-    const QString machine = m_biometry.manufacturer.isEmpty() ? tr("the ultrasound machine") : m_biometry.manufacturer;
-    return date.isValid() ? tr("Measured by %1 on %2 (report %3)").arg(machine, QLocale().toString(date, QLocale::ShortFormat), m_fileName)
+    const QString machine
+        = m_biometry.manufacturer.isEmpty() ? tr("the ultrasound machine") : m_biometry.manufacturer;
+    return date.isValid() ? tr("Measured by %1 on %2 (report %3)")
+                                .arg(machine, QLocale().toString(date, QLocale::ShortFormat), m_fileName)
                           : tr("Measured by %1 (report %2)").arg(machine, m_fileName);
 }
 

@@ -21,7 +21,10 @@ DSRCodedEntryValue coded(const char *value, const char *scheme, const char *mean
     return DSRCodedEntryValue(value, scheme, meaning, DSRTypes::CVT_auto, OFFalse);
 }
 
-bool ok(const OFCondition &condition) { return condition.good(); }
+bool ok(const OFCondition &condition)
+{
+    return condition.good();
+}
 
 // Appends content items depth-first. The cursor always rests on the last item added to the
 // container being filled (or on that container while it is still empty), so each item goes
@@ -43,7 +46,8 @@ public:
         return true;
     }
 
-    bool add(DSRTypes::E_RelationshipType relationship, DSRTypes::E_ValueType type, const DSRCodedEntryValue &conceptName)
+    bool add(DSRTypes::E_RelationshipType relationship, DSRTypes::E_ValueType type,
+        const DSRCodedEntryValue &conceptName)
     {
         const OFCondition added = m_children.back() == 0
             ? m_tree.addChildContentItem(relationship, type, conceptName, OFFalse)
@@ -55,7 +59,8 @@ public:
     }
 
     // Adds an item and makes it the one being filled.
-    bool open(DSRTypes::E_RelationshipType relationship, DSRTypes::E_ValueType type, const DSRCodedEntryValue &conceptName)
+    bool open(DSRTypes::E_RelationshipType relationship, DSRTypes::E_ValueType type,
+        const DSRCodedEntryValue &conceptName)
     {
         if (!add(relationship, type, conceptName))
             return false;
@@ -92,11 +97,13 @@ public:
                 DSRNumericMeasurementValue(m.value.toStdString().c_str(), coded(m.unit)), OFFalse)))
             return false;
         if (m.mean
-            && (!m_content.add(DSRTypes::RT_hasConceptMod, DSRTypes::VT_Code, coded("121401", "DCM", "Derivation"))
+            && (!m_content.add(
+                    DSRTypes::RT_hasConceptMod, DSRTypes::VT_Code, coded("121401", "DCM", "Derivation"))
                 || !ok(m_content.current().setCodeValue(coded("R-00317", "SRT", "Mean"), OFFalse))))
             return false;
         if (m.derivedGestationalAgeDays
-            && (!m_content.add(DSRTypes::RT_inferredFrom, DSRTypes::VT_Num, coded("18185-9", "LN", "Gestational Age"))
+            && (!m_content.add(
+                    DSRTypes::RT_inferredFrom, DSRTypes::VT_Num, coded("18185-9", "LN", "Gestational Age"))
                 || !ok(m_content.current().setNumericValue(
                     DSRNumericMeasurementValue(QByteArray::number(*m.derivedGestationalAgeDays).constData(),
                         coded("d", "UCUM", "days")),
@@ -112,7 +119,8 @@ public:
         if (!m_content.open(DSRTypes::RT_contains, DSRTypes::VT_Container, conceptName))
             return false;
         return fetusId.isEmpty()
-            || (m_content.add(DSRTypes::RT_hasObsContext, DSRTypes::VT_Text, coded("11951-1", "LN", "Fetus ID"))
+            || (m_content.add(
+                    DSRTypes::RT_hasObsContext, DSRTypes::VT_Text, coded("11951-1", "LN", "Fetus ID"))
                 && ok(m_content.current().setStringValue(fetusId.toUtf8().constData(), OFFalse)));
     }
 
@@ -122,7 +130,8 @@ public:
             if (!section(coded("125002", "DCM", "Fetal Biometry"), fetus.fetusId))
                 return false;
             for (const ObGynWrittenMeasurement &m : fetus.biometry) {
-                if (!m_content.open(DSRTypes::RT_contains, DSRTypes::VT_Container, coded("125005", "DCM", "Biometry Group"))
+                if (!m_content.open(DSRTypes::RT_contains, DSRTypes::VT_Container,
+                        coded("125005", "DCM", "Biometry Group"))
                     || !measurement(m))
                     return false;
                 m_content.close();
@@ -131,7 +140,8 @@ public:
         }
         if (!fetus.amnioticSac.isEmpty()) {
             if (!section(coded("121070", "DCM", "Findings"), fetus.fetusId)
-                || !m_content.add(DSRTypes::RT_hasConceptMod, DSRTypes::VT_Code, coded("G-C0E3", "SRT", "Finding Site"))
+                || !m_content.add(
+                    DSRTypes::RT_hasConceptMod, DSRTypes::VT_Code, coded("G-C0E3", "SRT", "Finding Site"))
                 || !ok(m_content.current().setCodeValue(coded("T-F1300", "SRT", "Amniotic Sac"), OFFalse)))
                 return false;
             for (const ObGynWrittenMeasurement &m : fetus.amnioticSac)
@@ -148,7 +158,8 @@ public:
             return false;
         if (fetusCount) {
             ObGynWrittenMeasurement count;
-            count.conceptName = { QStringLiteral("11878-6"), QStringLiteral("LN"), QStringLiteral("Number of Fetuses by US") };
+            count.conceptName = { QStringLiteral("11878-6"), QStringLiteral("LN"),
+                QStringLiteral("Number of Fetuses by US") };
             count.value = QString::number(*fetusCount);
             count.unit = { QStringLiteral("{fetus}"), QStringLiteral("UCUM"), QStringLiteral("fetus") };
             if (!measurement(count))
@@ -193,7 +204,8 @@ Result<void> ObGynReportWriter::write(const ObGynReportContent &report, const QS
         written = ok(document.write(*file.getDataset()));
     if (!written)
         return failure(QStringLiteral("sr.write"), tr("The structured report could not be composed."));
-    const OFCondition saved = file.saveFile(OFFilename(QFile::encodeName(path).constData()), EXS_LittleEndianExplicit);
+    const OFCondition saved
+        = file.saveFile(OFFilename(QFile::encodeName(path).constData()), EXS_LittleEndianExplicit);
     if (saved.bad())
         return failure(QStringLiteral("sr.write"),
             tr("Cannot write %1: %2").arg(path, QString::fromLatin1(saved.text())));

@@ -45,7 +45,10 @@ const SrCode Derivation { QStringLiteral("121401"), QStringLiteral("DCM"), {} };
 const SrCode SelectionStatus { QStringLiteral("121404"), QStringLiteral("DCM"), {} };
 const SrCode ObGynReportTitle { QStringLiteral("125000"), QStringLiteral("DCM"), {} };
 
-bool same(const SrCode &a, const SrCode &b) { return a.is(b.scheme, b.value); }
+bool same(const SrCode &a, const SrCode &b)
+{
+    return a.is(b.scheme, b.value);
+}
 
 // What a node of the content tree passes on to the nodes below it.
 struct Ancestor
@@ -75,12 +78,16 @@ public:
     }
 
 private:
-    QString text(const OFString &value) { return m_text.decode(QByteArray(value.c_str(), int(value.length())), false).trimmed(); }
+    QString text(const OFString &value)
+    {
+        return m_text.decode(QByteArray(value.c_str(), int(value.length())), false).trimmed();
+    }
 
     SrCode code(const DSRCodedEntryValue &value)
     {
         return { QString::fromLatin1(value.getCodeValue().c_str()).trimmed(),
-            QString::fromLatin1(value.getCodingSchemeDesignator().c_str()).trimmed(), text(value.getCodeMeaning()) };
+            QString::fromLatin1(value.getCodingSchemeDesignator().c_str()).trimmed(),
+            text(value.getCodeMeaning()) };
     }
 
     QString fetusOfAncestors() const
@@ -111,7 +118,8 @@ private:
                 parent->fetus = text(item.getStringValue());
             break;
         case DSRTypes::VT_Code:
-            if (parent && parent->measurement >= 0 && (same(conceptName, Derivation) || same(conceptName, SelectionStatus))) {
+            if (parent && parent->measurement >= 0
+                && (same(conceptName, Derivation) || same(conceptName, SelectionStatus))) {
                 if (const DSRCodedEntryValue *value = item.getCodeValuePtr())
                     m_report.measurements[parent->measurement].derivation = text(value->getCodeMeaning());
             }
@@ -125,7 +133,8 @@ private:
         m_ancestors.push_back(self);
     }
 
-    int addMeasurement(DSRDocumentTree &tree, DSRContentItem &item, const SrCode &conceptName, const Ancestor *parent)
+    int addMeasurement(
+        DSRDocumentTree &tree, DSRContentItem &item, const SrCode &conceptName, const Ancestor *parent)
     {
         const DSRNumericMeasurementValue *numeric = item.getNumericValuePtr();
         SrMeasurement m;
@@ -179,7 +188,8 @@ bool StructuredReport::isObstetricUltrasoundReport() const
 
 bool StructuredReportReader::isStructuredReportSopClass(const QString &sopClassUid)
 {
-    return DSRTypes::sopClassUIDToDocumentType(OFString(sopClassUid.toLatin1().constData())) != DSRTypes::DT_invalid;
+    return DSRTypes::sopClassUIDToDocumentType(OFString(sopClassUid.toLatin1().constData()))
+        != DSRTypes::DT_invalid;
 }
 
 Result<StructuredReport> StructuredReportReader::read(const QString &path)
@@ -205,7 +215,8 @@ Result<StructuredReport> StructuredReportReader::read(const QString &path)
     DSRDocument document;
     // Lenient about relationship rules, strict about content it cannot parse: vendors break
     // template constraints far more often than they write unreadable items.
-    const size_t flags = DSRTypes::RF_acceptUnknownRelationshipType | DSRTypes::RF_ignoreRelationshipConstraints;
+    const size_t flags
+        = DSRTypes::RF_acceptUnknownRelationshipType | DSRTypes::RF_ignoreRelationshipConstraints;
     trimUidPadding(dataset); // last before reading: fetching a value restores the padding
     const OFCondition read = document.read(dataset, flags);
     if (read.bad() || !document.isValid())
@@ -241,6 +252,7 @@ Result<StructuredReport> StructuredReportReader::read(const QString &path)
         return failure(QStringLiteral("sr.malformed"),
             tr("The structured report %1 cannot be read: its content tree is malformed.").arg(name));
     }
-    qCDebug(lcDicom) << "structured report" << report.sopInstanceUid << report.measurements.size() << "measurements";
+    qCDebug(lcDicom) << "structured report" << report.sopInstanceUid << report.measurements.size()
+                     << "measurements";
     return report;
 }

@@ -8,7 +8,10 @@
 #include <cmath>
 
 namespace {
-QString codeKey(const QString &scheme, const QString &value) { return scheme + QLatin1Char('|') + value; }
+QString codeKey(const QString &scheme, const QString &value)
+{
+    return scheme + QLatin1Char('|') + value;
+}
 
 std::optional<BiometryMeasure> biometryMeasure(const QString &key)
 {
@@ -77,8 +80,9 @@ const MachineBiometryMapping &MachineBiometryMapping::builtIn()
 {
     static const MachineBiometryMapping mapping = [] {
         QFile file(QStringLiteral(":/dicom/sr-biometry-codes.json"));
-        auto loaded = file.open(QIODevice::ReadOnly) ? fromJson(file.readAll())
-                                                     : failure(QStringLiteral("sr.mapping"), QStringLiteral("missing"));
+        auto loaded = file.open(QIODevice::ReadOnly)
+            ? fromJson(file.readAll())
+            : failure(QStringLiteral("sr.mapping"), QStringLiteral("missing"));
         // The mapping is part of the build; tst_machinebiometry proves it loads.
         Q_ASSERT(loaded.has_value());
         return loaded.value_or(MachineBiometryMapping());
@@ -94,9 +98,11 @@ Result<MachineBiometryMapping> MachineBiometryMapping::fromJson(const QByteArray
     for (const QJsonValue &value : root.value(QLatin1String("measures")).toArray()) {
         const QJsonObject measure = value.toObject();
         const QString key = measure.value(QLatin1String("key")).toString();
-        const QJsonObject quantity = quantities.value(measure.value(QLatin1String("quantity")).toString()).toObject();
+        const QJsonObject quantity
+            = quantities.value(measure.value(QLatin1String("quantity")).toString()).toObject();
         if (key.isEmpty() || quantity.isEmpty())
-            return failure(QStringLiteral("sr.mapping"), tr("The biometry code mapping is invalid near \"%1\".").arg(key));
+            return failure(QStringLiteral("sr.mapping"),
+                tr("The biometry code mapping is invalid near \"%1\".").arg(key));
         Measure m;
         m.unit = quantity.value(QLatin1String("unit")).toString();
         const QJsonObject ucum = quantity.value(QLatin1String("ucum")).toObject();
@@ -104,7 +110,9 @@ Result<MachineBiometryMapping> MachineBiometryMapping::fromJson(const QByteArray
             m.factors.insert(it.key(), it.value().toDouble());
         mapping.m_measures.insert(key, m);
         for (const QJsonValue &code : measure.value(QLatin1String("codes")).toArray())
-            mapping.m_measureByCode.insert(codeKey(code[QLatin1String("scheme")].toString(), code[QLatin1String("value")].toString()), key);
+            mapping.m_measureByCode.insert(
+                codeKey(code[QLatin1String("scheme")].toString(), code[QLatin1String("value")].toString()),
+                key);
     }
     if (mapping.m_measures.isEmpty())
         return failure(QStringLiteral("sr.mapping"), tr("The biometry code mapping lists no measures."));
@@ -116,9 +124,13 @@ QString MachineBiometryMapping::measureOf(const SrCode &conceptName) const
     return m_measureByCode.value(codeKey(conceptName.scheme, conceptName.value));
 }
 
-QString MachineBiometryMapping::unitOf(const QString &measureKey) const { return m_measures.value(measureKey).unit; }
+QString MachineBiometryMapping::unitOf(const QString &measureKey) const
+{
+    return m_measures.value(measureKey).unit;
+}
 
-std::optional<double> MachineBiometryMapping::convert(const QString &measureKey, const SrCode &unit, double value) const
+std::optional<double> MachineBiometryMapping::convert(
+    const QString &measureKey, const SrCode &unit, double value) const
 {
     // Units are UCUM codes (PS3.16 CID 7181 and friends); a unit in another scheme is not
     // taken on its meaning alone.
