@@ -9,7 +9,11 @@
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundreportform.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
+#include "dicom-viewer/machinereportpanel.h"
 #include "dicom/demostudywriter.h"
+#include "dicom/dicomfile.h"
+#include "dicom/obgynreportwriter.h"
+#include "srsynth.h"
 #include "guitesting.h"
 #include "pacs-ui/readingworklistmodel.h"
 #include "testclinic.h"
@@ -46,6 +50,52 @@ class TestUltrasoundReportForm : public QObject
 
 private slots:
     void initTestCase() { QVERIFY(installTestTranslation(this)); }
+
+    // The machine's measurements accepted in the viewer start the report: its biometry and the
+    // amniotic fluid index the machine measured for that fetus.
+    void aReportStartsFromTheMachinesMeasurements()
+    {
+        TestClinic clinic(QStringLiteral("us-chen"), QStringLiteral("c1"));
+        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
+        Patient her;
+        her.name = QStringLiteral("钱丽");
+        her.birthDate = QDate(1991, 4, 4);
+        her.nationalId = QStringLiteral("110101199104040026");
+        const auto woman = clinic.book(her, QDate(2026, 1, 5), QDate(2026, 3, 2));
+        QVERIFY(woman);
+        MainWindow window(clinic.database(), QDate(2026, 8, 10));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPatient(woman->patient.meta.id));
+        DemoStudy study;
+        study.patientId = her.nationalId;
+        study.studyDate = QDate(2026, 8, 10);
+        const QString folder = QDir(clinic.path()).filePath(QStringLiteral("machine-study"));
+        const auto files = DemoStudyWriter::write(study, folder);
+        QVERIFY(files);
+        const auto image = DicomFile::open(files->first());
+        QVERIFY(image);
+        QVERIFY(ObGynReportWriter::write(
+            SrSynth::twins((*image)->info().studyInstanceUid, her.nationalId, study.studyDate),
+            QDir(folder).filePath(QStringLiteral("SR000001.dcm"))));
+
+        DicomViewer *viewer = window.ultrasound()->viewer();
+        viewer->openFolder(folder);
+        MachineReportPanel *machine = viewer->machineReportPanel();
+        QTRY_COMPARE(machine->biometry().fetuses.size(), 2);
+        machine->acceptButton()->click(); // fetus A: AFI 12.5 cm
+        QCOMPARE(viewer->biometryPanel()->machineAfiCm(), std::optional<double>(12.5));
+        viewer->biometryPanel()->saveToPregnancy();
+
+        auto *reportAction = viewer->findChild<QAction *>(QStringLiteral("reportAction"));
+        QVERIFY(reportAction);
+        reportAction->trigger();
+        auto *form = window.findChild<UltrasoundReportForm *>();
+        QVERIFY(form);
+        QTRY_VERIFY(form->isVisible());
+        QCOMPARE(form->afi()->value(), 12.5);
+        QVERIFY(cellTexts(form->biometryTable(), 1).contains(QLocale().toString(85.2, 'f', 1)));
+    }
 
     void reportWrittenSignedAmendedAndShownInTheChart()
     {

@@ -180,6 +180,7 @@ void BiometryPanel::startExam(
     m_examDate->setDate(m_studyDate);
     m_biometry = {};
     m_machineNote.clear();
+    m_machineAfiCm.reset();
     m_saved.reset();
     m_proposal.reset();
     showRecordMessage({});
@@ -232,6 +233,7 @@ void BiometryPanel::acceptMachineBiometry(const MachineFetus &fetus, const QStri
         if (mm && m_biometry.set(measure, *mm))
             taken << BiometryMeasures::abbreviation(measure);
     }
+    m_machineAfiCm = fetus.afiCm;
     if (taken.isEmpty())
         return;
     const QString who = fetus.label.isEmpty() ? source : tr("%1, fetus %2").arg(source, fetus.label);

@@ -72,7 +72,8 @@ DicomViewer *UltrasoundWorkbench::viewer()
         m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
         connect(m_viewer, &DicomViewer::recordChanged, this, &UltrasoundWorkbench::recordChanged);
         connect(m_viewer, &DicomViewer::reportRequested, this, [this] {
-            if (!openReport(m_viewer->biometryPanel()->exam()))
+            const BiometryPanel *panel = m_viewer->biometryPanel();
+            if (!openReport(panel->exam(), {}, panel->machineAfiCm()))
                 QMessageBox::information(m_viewer, tr("Ultrasound report"),
                     tr("Open her chart first: a report is written for a pregnancy."));
         });
@@ -111,12 +112,13 @@ void UltrasoundWorkbench::chooseFolder()
 }
 
 UltrasoundReportForm *UltrasoundWorkbench::openReport(
-    const UltrasoundExam &exam, const QString &studyDescription)
+    const UltrasoundExam &exam, const QString &studyDescription, std::optional<double> machineAfiCm)
 {
     if (m_pregnancyId.isNull() || exam.studyInstanceUid.isEmpty())
         return nullptr;
     UltrasoundReport report = UltrasoundReport::fromExam(exam);
     report.pregnancyId = m_pregnancyId;
+    report.afiCm = machineAfiCm;
     if (!report.examDate.isValid())
         report.examDate = QDate::currentDate();
     // The study's newest report (a signed one opens read-only, to print or amend).

@@ -47,6 +47,8 @@ public:
     // those of the same measures; `source` is shown with them until another study is opened.
     void acceptMachineBiometry(const MachineFetus &fetus, const QString &source);
     QString machineNote() const { return m_machineNote; }
+    // The amniotic fluid index the machine measured for the accepted fetus, for the report.
+    std::optional<double> machineAfiCm() const { return m_machineAfiCm; }
     UltrasoundExam exam() const;
     QString efwText() const;
     QString gestationalAgeText() const;
@@ -84,6 +86,7 @@ private:
     std::optional<UltrasoundExam> m_saved; // this reading's exam once stored
     std::optional<RedatingProposal> m_proposal;
     QString m_machineNote; // where accepted machine values came from
+    std::optional<double> m_machineAfiCm;
 
     QList<QPushButton *> m_measureButtons;
     QTableWidget *m_table;

@@ -6,6 +6,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 class Database;
 class DicomViewer;
@@ -38,7 +39,10 @@ public:
     void openFiles(const QStringList &paths);
     // The report of a study for the open pregnancy: its newest report if it has one, else a
     // draft with the biometry of the exam (from the viewer). Null when no pregnancy is open.
-    UltrasoundReportForm *openReport(const UltrasoundExam &exam, const QString &studyDescription = {});
+    // A new report starts from the exam's biometry (and the AFI the machine measured, if any);
+    // the study's newest report opens instead where there is one.
+    UltrasoundReportForm *openReport(const UltrasoundExam &exam, const QString &studyDescription = {},
+        std::optional<double> machineAfiCm = std::nullopt);
     UltrasoundReportForm *openReport(const QUuid &reportId);
     // From the reading worklist: only when the open chart is the woman the study names (Patient
     // ID = her national ID number); the biometry of an exam saved on the study fills the table.
