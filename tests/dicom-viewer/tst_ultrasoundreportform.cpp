@@ -6,16 +6,16 @@
 #include "dicom-viewer/biometrypanel.h"
 #include "dicom-viewer/dicomimageview.h"
 #include "dicom-viewer/dicomviewer.h"
+#include "dicom-viewer/machinereportpanel.h"
 #include "dicom-viewer/ultrasoundexamsview.h"
 #include "dicom-viewer/ultrasoundreportform.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
-#include "dicom-viewer/machinereportpanel.h"
 #include "dicom/demostudywriter.h"
 #include "dicom/dicomfile.h"
 #include "dicom/obgynreportwriter.h"
-#include "srsynth.h"
 #include "guitesting.h"
 #include "pacs-ui/readingworklistmodel.h"
+#include "srsynth.h"
 #include "testclinic.h"
 #include "testtranslation.h"
 #include "workstation-ui/mainwindow.h"
@@ -42,6 +42,33 @@ QString cellTexts(const QTableWidget *table, int column)
         texts << (table->item(row, column) ? table->item(row, column)->text() : QString());
     return texts.join(QLatin1Char('|'));
 }
+
+// A woman booked at the ultrasound doctor's clinic, her chart open in the workstation on `today`.
+struct HerChartOpen
+{
+    HerChartOpen(const Patient &her, const QDate &lmp, const QDate &booked, const QDate &today)
+        : woman(clinic.book(her, lmp, booked))
+        , window(clinic.database(), today)
+    {
+        window.show();
+        opened = woman && QTest::qWaitForWindowExposed(&window) && window.openPatient(woman->patient.meta.id);
+    }
+    bool isReady() const { return clinic.isOpen() && opened; }
+
+    TestClinic clinic { QStringLiteral("us-chen"), QStringLiteral("c1") };
+    std::optional<BookedWoman> woman;
+    MainWindow window;
+    bool opened = false;
+};
+
+Patient woman(const QString &name, const QDate &birthDate, const QString &nationalId)
+{
+    Patient her;
+    her.name = name;
+    her.birthDate = birthDate;
+    her.nationalId = nationalId;
+    return her;
+}
 } // namespace
 
 class TestUltrasoundReportForm : public QObject
@@ -55,18 +82,12 @@ private slots:
     // amniotic fluid index the machine measured for that fetus.
     void aReportStartsFromTheMachinesMeasurements()
     {
-        TestClinic clinic(QStringLiteral("us-chen"), QStringLiteral("c1"));
-        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
-        Patient her;
-        her.name = QStringLiteral("钱丽");
-        her.birthDate = QDate(1991, 4, 4);
-        her.nationalId = QStringLiteral("110101199104040026");
-        const auto woman = clinic.book(her, QDate(2026, 1, 5), QDate(2026, 3, 2));
-        QVERIFY(woman);
-        MainWindow window(clinic.database(), QDate(2026, 8, 10));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openPatient(woman->patient.meta.id));
+        const Patient her
+            = woman(QStringLiteral("钱丽"), QDate(1991, 4, 4), QStringLiteral("110101199104040026"));
+        HerChartOpen chart(her, QDate(2026, 1, 5), QDate(2026, 3, 2), QDate(2026, 8, 10));
+        QVERIFY2(chart.isReady(), qPrintable(chart.clinic.error()));
+        TestClinic &clinic = chart.clinic;
+        MainWindow &window = chart.window;
         DemoStudy study;
         study.patientId = her.nationalId;
         study.studyDate = QDate(2026, 8, 10);
@@ -99,20 +120,14 @@ private slots:
 
     void reportWrittenSignedAmendedAndShownInTheChart()
     {
-        TestClinic clinic(QStringLiteral("us-chen"), QStringLiteral("c1"));
-        QVERIFY2(clinic.isOpen(), qPrintable(clinic.error()));
-        Patient her;
-        her.name = QStringLiteral("赵晓梅");
-        her.birthDate = QDate(1992, 2, 2);
-        her.nationalId = QStringLiteral("110101199202020021");
-        const auto woman = clinic.book(her, QDate(2026, 3, 2), QDate(2026, 5, 1));
-        QVERIFY(woman);
-        const Patient &patient = woman->patient;
-        const Pregnancy &pregnancy = woman->pregnancy;
-        MainWindow window(clinic.database(), QDate(2026, 5, 11));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openPatient(patient.meta.id));
+        HerChartOpen chart(
+            woman(QStringLiteral("赵晓梅"), QDate(1992, 2, 2), QStringLiteral("110101199202020021")),
+            QDate(2026, 3, 2), QDate(2026, 5, 1), QDate(2026, 5, 11));
+        QVERIFY2(chart.isReady(), qPrintable(chart.clinic.error()));
+        TestClinic &clinic = chart.clinic;
+        MainWindow &window = chart.window;
+        const Patient &patient = chart.woman->patient;
+        const Pregnancy &pregnancy = chart.woman->pregnancy;
 
         DemoStudy study;
         study.patientId = patient.nationalId;
