@@ -61,6 +61,17 @@ struct HerChartOpen
     bool opened = false;
 };
 
+// The viewer's Report… as the doctor chooses it; the form it shows, or null.
+UltrasoundReportForm *startReport(DicomViewer *viewer, MainWindow &window)
+{
+    auto *reportAction = viewer->findChild<QAction *>(QStringLiteral("reportAction"));
+    if (!reportAction)
+        return nullptr;
+    reportAction->trigger();
+    auto *form = window.findChild<UltrasoundReportForm *>();
+    return form && QTest::qWaitFor([form] { return form->isVisible(); }) ? form : nullptr;
+}
+
 Patient woman(const QString &name, const QDate &birthDate, const QString &nationalId)
 {
     Patient her;
@@ -108,12 +119,8 @@ private slots:
         QCOMPARE(viewer->biometryPanel()->machineAfiCm(), std::optional<double>(12.5));
         viewer->biometryPanel()->saveToPregnancy();
 
-        auto *reportAction = viewer->findChild<QAction *>(QStringLiteral("reportAction"));
-        QVERIFY(reportAction);
-        reportAction->trigger();
-        auto *form = window.findChild<UltrasoundReportForm *>();
+        UltrasoundReportForm *form = startReport(viewer, window);
         QVERIFY(form);
-        QTRY_VERIFY(form->isVisible());
         QCOMPARE(form->afi()->value(), 12.5);
         QVERIFY(cellTexts(form->biometryTable(), 1).contains(QLocale().toString(85.2, 'f', 1)));
     }
@@ -147,12 +154,8 @@ private slots:
         const UltrasoundExam exam = panel->exam();
         QVERIFY(exam.biometry.has(BiometryMeasure::Crl));
 
-        auto *reportAction = viewer->findChild<QAction *>(QStringLiteral("reportAction"));
-        QVERIFY(reportAction);
-        reportAction->trigger();
-        auto *form = window.findChild<UltrasoundReportForm *>();
+        UltrasoundReportForm *form = startReport(viewer, window);
         QVERIFY(form);
-        QTRY_VERIFY(form->isVisible());
         QCOMPARE(form->report().studyInstanceUid, exam.studyInstanceUid);
         QCOMPARE(form->report().pregnancyId, pregnancy.meta.id);
         QVERIFY(cellTexts(form->biometryTable(), 0).contains(QLatin1String("(CRL)")));
