@@ -43,6 +43,14 @@ QString BiometryMeasures::key(BiometryMeasure measure)
     return QString::fromLatin1(facts(measure).key);
 }
 
+std::optional<BiometryMeasure> BiometryMeasures::fromKey(const QString &key)
+{
+    for (BiometryMeasure measure : all())
+        if (BiometryMeasures::key(measure) == key)
+            return measure;
+    return std::nullopt;
+}
+
 QString BiometryMeasures::abbreviation(BiometryMeasure measure)
 {
     return QString::fromLatin1(facts(measure).abbreviation);

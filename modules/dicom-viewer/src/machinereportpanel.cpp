@@ -189,10 +189,8 @@ void MachineReportPanel::showFetus()
         } else if (row.key == QLatin1String("afi")) {
             value = fetus->afiCm;
             text = value ? tr("%1 cm").arg(locale.toString(*value, 'f', 1)) : QString();
-        } else {
-            for (BiometryMeasure measure : BiometryMeasures::all())
-                if (BiometryMeasures::key(measure) == row.key)
-                    value = fetus->biometry.millimetres(measure);
+        } else if (const auto measure = BiometryMeasures::fromKey(row.key)) {
+            value = fetus->biometry.millimetres(*measure);
             text = value ? tr("%1 mm").arg(locale.toString(*value, 'f', 1)) : QString();
         }
         if (!value)

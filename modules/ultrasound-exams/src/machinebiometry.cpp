@@ -13,14 +13,6 @@ QString codeKey(const QString &scheme, const QString &value)
     return scheme + QLatin1Char('|') + value;
 }
 
-std::optional<BiometryMeasure> biometryMeasure(const QString &key)
-{
-    for (BiometryMeasure measure : BiometryMeasures::all())
-        if (BiometryMeasures::key(measure) == key)
-            return measure;
-    return std::nullopt;
-}
-
 // EFW and AFI are not in the biometry set; these bounds only catch a wrong unit or a slip, the
 // clinical judgement stays with the doctor.
 bool plausible(const QString &key, double value)
@@ -29,8 +21,42 @@ bool plausible(const QString &key, double value)
         return value >= 20 && value <= 7000;
     if (key == QLatin1String("afi"))
         return value >= 0 && value <= 60;
-    const auto measure = biometryMeasure(key);
+    const auto measure = BiometryMeasures::fromKey(key);
     return measure && BiometryMeasures::validate(*measure, value).has_value();
+}
+
+struct StatusName
+{
+    MachineReading::Status status;
+    const char *key; // for JSON
+    const char *text; // shown, translated
+};
+
+constexpr StatusName StatusNames[] {
+    { MachineReading::Status::Used, "used", QT_TRANSLATE_NOOP("MachineBiometryMapping", "used") },
+    { MachineReading::Status::NotChosen, "not-chosen",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: the machine reported another value") },
+    { MachineReading::Status::Conflicting, "conflicting",
+        QT_TRANSLATE_NOOP(
+            "MachineBiometryMapping", "not used: several values and none marked as the reported one") },
+    { MachineReading::Status::UnknownCode, "unknown-code",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: unknown measurement code") },
+    { MachineReading::Status::UnknownUnit, "unknown-unit",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: unknown unit") },
+    { MachineReading::Status::OutOfRange, "out-of-range",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: outside the range the formulas hold for") },
+    { MachineReading::Status::NoValue, "no-value",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: no value") },
+    { MachineReading::Status::Derived, "derived",
+        QT_TRANSLATE_NOOP("MachineBiometryMapping", "not used: derived by the machine from a measurement") },
+};
+
+const StatusName &statusName(MachineReading::Status status)
+{
+    for (const StatusName &name : StatusNames)
+        if (name.status == status)
+            return name;
+    return StatusNames[0]; // every status is listed above
 }
 
 // Of several readings of one measure of one fetus, the one the machine reported.
@@ -103,18 +129,16 @@ Result<MachineBiometryMapping> MachineBiometryMapping::fromJson(const QByteArray
         if (key.isEmpty() || quantity.isEmpty())
             return failure(QStringLiteral("sr.mapping"),
                 tr("The biometry code mapping is invalid near \"%1\".").arg(key));
-        Measure m;
-        m.unit = quantity.value(QLatin1String("unit")).toString();
+        QHash<QString, double> &factors = mapping.m_factors[key];
         const QJsonObject ucum = quantity.value(QLatin1String("ucum")).toObject();
         for (auto it = ucum.begin(); it != ucum.end(); ++it)
-            m.factors.insert(it.key(), it.value().toDouble());
-        mapping.m_measures.insert(key, m);
+            factors.insert(it.key(), it.value().toDouble());
         for (const QJsonValue &code : measure.value(QLatin1String("codes")).toArray())
             mapping.m_measureByCode.insert(
                 codeKey(code[QLatin1String("scheme")].toString(), code[QLatin1String("value")].toString()),
                 key);
     }
-    if (mapping.m_measures.isEmpty())
+    if (mapping.m_factors.isEmpty())
         return failure(QStringLiteral("sr.mapping"), tr("The biometry code mapping lists no measures."));
     return mapping;
 }
@@ -124,11 +148,6 @@ QString MachineBiometryMapping::measureOf(const SrCode &conceptName) const
     return m_measureByCode.value(codeKey(conceptName.scheme, conceptName.value));
 }
 
-QString MachineBiometryMapping::unitOf(const QString &measureKey) const
-{
-    return m_measures.value(measureKey).unit;
-}
-
 std::optional<double> MachineBiometryMapping::convert(
     const QString &measureKey, const SrCode &unit, double value) const
 {
@@ -136,10 +155,10 @@ std::optional<double> MachineBiometryMapping::convert(
     // taken on its meaning alone.
     if (unit.scheme != QLatin1String("UCUM"))
         return std::nullopt;
-    const auto measure = m_measures.constFind(measureKey);
-    if (measure == m_measures.cend() || !measure->factors.contains(unit.value))
+    const auto factors = m_factors.constFind(measureKey);
+    if (factors == m_factors.cend() || !factors->contains(unit.value))
         return std::nullopt;
-    return value * measure->factors.value(unit.value);
+    return value * factors->value(unit.value);
 }
 
 MachineBiometry MachineBiometryMapping::map(const StructuredReport &report) const
@@ -194,7 +213,7 @@ MachineBiometry MachineBiometryMapping::map(const StructuredReport &report) cons
                 fetus.efwGrams = reading.value;
             else if (reading.measureKey == QLatin1String("afi"))
                 fetus.afiCm = reading.value;
-            else if (const auto measure = biometryMeasure(reading.measureKey))
+            else if (const auto measure = BiometryMeasures::fromKey(reading.measureKey))
                 fetus.biometry.set(*measure, *reading.value);
         }
         if (!fetus.isEmpty())
@@ -205,46 +224,10 @@ MachineBiometry MachineBiometryMapping::map(const StructuredReport &report) cons
 
 QString MachineBiometryMapping::statusText(MachineReading::Status status)
 {
-    switch (status) {
-    case MachineReading::Status::Used:
-        return tr("used");
-    case MachineReading::Status::NotChosen:
-        return tr("not used: the machine reported another value");
-    case MachineReading::Status::Conflicting:
-        return tr("not used: several values and none marked as the reported one");
-    case MachineReading::Status::UnknownCode:
-        return tr("not used: unknown measurement code");
-    case MachineReading::Status::UnknownUnit:
-        return tr("not used: unknown unit");
-    case MachineReading::Status::OutOfRange:
-        return tr("not used: outside the range the formulas hold for");
-    case MachineReading::Status::NoValue:
-        return tr("not used: no value");
-    case MachineReading::Status::Derived:
-        return tr("not used: derived by the machine from a measurement");
-    }
-    return {};
+    return tr(statusName(status).text);
 }
 
 QString MachineBiometryMapping::statusKey(MachineReading::Status status)
 {
-    switch (status) {
-    case MachineReading::Status::Used:
-        return QStringLiteral("used");
-    case MachineReading::Status::NotChosen:
-        return QStringLiteral("not-chosen");
-    case MachineReading::Status::Conflicting:
-        return QStringLiteral("conflicting");
-    case MachineReading::Status::UnknownCode:
-        return QStringLiteral("unknown-code");
-    case MachineReading::Status::UnknownUnit:
-        return QStringLiteral("unknown-unit");
-    case MachineReading::Status::OutOfRange:
-        return QStringLiteral("out-of-range");
-    case MachineReading::Status::NoValue:
-        return QStringLiteral("no-value");
-    case MachineReading::Status::Derived:
-        return QStringLiteral("derived");
-    }
-    return {};
+    return QString::fromLatin1(statusName(status).key);
 }

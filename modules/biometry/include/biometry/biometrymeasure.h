@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // The standard fetal biometry set (ISUOG practice guidelines 2019, 2013 for the first
 // trimester). Values are millimetres, as the viewer shows them.
 enum class BiometryMeasure { Bpd, Hc, Ac, Fl, Crl, Nt };
@@ -22,6 +24,7 @@ public:
     static QList<BiometryMeasure> all();
     // Stable key for storage and JSON: "bpd", "hc", …
     static QString key(BiometryMeasure measure);
+    static std::optional<BiometryMeasure> fromKey(const QString &key);
     static QString abbreviation(BiometryMeasure measure); // BPD, HC … (not translated: used as is)
     static QString name(BiometryMeasure measure); // translated full name
     static Drawing drawing(BiometryMeasure measure);

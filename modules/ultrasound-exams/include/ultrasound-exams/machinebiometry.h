@@ -78,19 +78,12 @@ public:
     QString measureOf(const SrCode &conceptName) const;
     // A value in the measure's unit, or nothing when the unit is not one it converts.
     std::optional<double> convert(const QString &measureKey, const SrCode &unit, double value) const;
-    // "mm", "g" or "cm".
-    QString unitOf(const QString &measureKey) const;
 
     static QString statusText(MachineReading::Status status); // translated
     static QString statusKey(MachineReading::Status status); // "used", "unknown-code" …
 
 private:
-    struct Measure
-    {
-        QString unit;
-        QHash<QString, double> factors; // UCUM code → factor to the measure's unit
-    };
-
     QHash<QString, QString> m_measureByCode; // "LN|11820-8" → "bpd"
-    QHash<QString, Measure> m_measures;
+    // "bpd" → UCUM code → factor to the measure's unit (mm; g for the EFW, cm for the AFI)
+    QHash<QString, QHash<QString, double>> m_factors;
 };
