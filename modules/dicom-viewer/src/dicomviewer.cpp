@@ -1,8 +1,8 @@
 #include "dicom-viewer/dicomviewer.h"
 
 #include "dicom-viewer/biometrypanel.h"
-#include "dicom-viewer/machinereportpanel.h"
 #include "dicom-viewer/dicomimageview.h"
+#include "dicom-viewer/machinereportpanel.h"
 #include "dicom-viewer/seriesbrowser.h"
 #include "dicom-viewer/tagbrowser.h"
 #include "dicom/dicomfile.h"

@@ -93,10 +93,10 @@ SeriesBrowser::Scan SeriesBrowser::scan(const QStringList &paths)
         image.instanceNumber = DicomTagTree::valueOf(*tags, 0x0020, 0x0013).toInt();
         image.frames = info.frames;
         image.structuredReport = StructuredReportReader::isStructuredReportSopClass(info.sopClassUid);
-        if (image.structuredReport)
-            image.thumbnail = {};
-        else if (auto frame = (*file)->renderFrame(0))
-            image.thumbnail = frame->scaled(thumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (!image.structuredReport) { // a report has no picture to show
+            if (auto frame = (*file)->renderFrame(0))
+                image.thumbnail = frame->scaled(thumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        }
         result.images.append(image);
     }
     std::stable_sort(result.images.begin(), result.images.end(), [](const Image &a, const Image &b) {
