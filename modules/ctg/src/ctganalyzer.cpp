@@ -99,12 +99,22 @@ struct ExcursionRule
     int bridgeSeconds;
 };
 
-// The baseline's masks and the contractions: the boundary within 2 units or 15 % of the
-// threshold's size, gaps of 5 s bridged.
-ExcursionRule tightRule(double threshold, int coreSeconds, int minSeconds, int maxSeconds)
+// Accelerations and decelerations as FIGO counts them: the 1 Hz trace reaches 15 bpm from the
+// baseline (10 before 32 weeks) and stays more than 4 bpm from it for 15 s or more. A 5 s
+// smoothing (the earlier rule) shaved the peaks of short accelerations below 15 bpm; chosen by
+// 5-fold cross-validation by recording on real traces (docs/ctg-analysis.md).
+constexpr double EventBoundaryBpm = 4;
+constexpr int EventCoreSeconds = 1;
+constexpr int EventBridgeSeconds = 5;
+
+constexpr ExcursionRule eventRule(double thresholdBpm, int minSeconds, int maxSeconds)
 {
-    return { threshold, coreSeconds, minSeconds, maxSeconds, std::max(2.0, 0.15 * threshold), 5 };
+    return { thresholdBpm, EventCoreSeconds, minSeconds, maxSeconds, EventBoundaryBpm, EventBridgeSeconds };
 }
+
+// A contraction: 12 units above the resting tone for 10 s, 30 s to 5 minutes from where it
+// leaves the tone to where it is back within 2 units.
+constexpr ExcursionRule ContractionRule { 12, 10, 30, 300, 2, 5 };
 
 QList<Excursion> excursions(const QVector<double> &d, int sign, const ExcursionRule &rule)
 {
@@ -206,11 +216,11 @@ constexpr int MedianWindowSeconds = 300;
 constexpr double KeepWithinBpm = 25;     // farther from the curve is never baseline
 constexpr int SmoothSeconds = 180;
 constexpr int Passes = 3;
-// What each pass leaves out: the accelerations and decelerations exactly as the events are found
-// (15 bpm on the 1 Hz signal for 15 s, out to 4 bpm from the curve). Narrower masks (5-10 bpm)
-// agree a little better with real traces but let the shoulders of a prolonged deceleration
-// pull the curve down (docs/ctg-analysis.md).
-constexpr ExcursionRule LeftOutOfBaseline { 15, 1, 15, std::numeric_limits<int>::max(), 4, 5 };
+// What each pass leaves out: the accelerations and decelerations exactly as the events are found,
+// however long. Narrower masks (out to 5-10 bpm instead of 4) agree a little better with real
+// traces but let the shoulders of a prolonged deceleration pull the curve down
+// (docs/ctg-analysis.md).
+constexpr ExcursionRule LeftOutOfBaseline = eventRule(15, 15, std::numeric_limits<int>::max());
 
 // The baseline at 1 Hz the way experts draw it (in the spirit of Boudet et al. 2019's weighted
 // median filter): a running median of the FHR that leaves out accelerations, decelerations
@@ -447,7 +457,7 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
         for (qsizetype i = 0; i < seconds; ++i)
             if (isValid(toco[i]) && isValid(tone[i]))
                 rise[i] = toco[i] - tone[i];
-        for (const Excursion &c : excursions(smooth(rise, 5), +1, tightRule(12, 10, 30, 300)))
+        for (const Excursion &c : excursions(smooth(rise, 5), +1, ContractionRule))
             contractions.append({CtgEvent::Type::Contraction, {}, static_cast<double>(c.start), static_cast<double>(c.end + 1),
                                  static_cast<double>(c.peak), c.amplitude});
     }
@@ -461,19 +471,11 @@ CtgAnalysis CtgAnalyzer::analyse(const CtgTrace &trace, const Options &options)
             if (isValid(y[i]))
                 d[i] = y[i] - baseline[i];
     const QVector<double> ds = smooth(d, 5); // for the decelerations' shape
-    // Accelerations and decelerations as FIGO counts them: the 1 Hz trace reaches 15 bpm from
-    // the baseline (10 before 32 weeks) and stays more than 4 bpm from it for 15 s or more. A 5 s
-    // smoothing (the earlier rule) shaved the peaks of short accelerations below 15 bpm; chosen
-    // by 5-fold cross-validation by recording on real traces (docs/ctg-analysis.md).
-    constexpr double EventBoundaryBpm = 4;
-    constexpr int EventCoreSeconds = 1;
-    constexpr int EventBridgeSeconds = 5;
     QList<CtgEvent> events = contractions;
-    for (const Excursion &e : excursions(d, +1,
-             { accelerationBpm, EventCoreSeconds, accelerationSeconds, 600, EventBoundaryBpm, EventBridgeSeconds }))
+    for (const Excursion &e : excursions(d, +1, eventRule(accelerationBpm, accelerationSeconds, 600)))
         events.append({CtgEvent::Type::Acceleration, {}, static_cast<double>(e.start), static_cast<double>(e.end + 1),
                        static_cast<double>(e.peak), e.amplitude});
-    for (const Excursion &e : excursions(d, -1, { 15, EventCoreSeconds, 15, 1200, EventBoundaryBpm, EventBridgeSeconds }))
+    for (const Excursion &e : excursions(d, -1, eventRule(15, 15, 1200)))
         events.append({CtgEvent::Type::Deceleration, decelerationType(e, ds, contractions), static_cast<double>(e.start),
                        static_cast<double>(e.end + 1), static_cast<double>(e.peak), e.amplitude});
     std::sort(events.begin(), events.end(), [](const CtgEvent &l, const CtgEvent &r) { return l.startSeconds < r.startSeconds; });
