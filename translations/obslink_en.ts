@@ -8100,20 +8100,20 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
         <translation>on</translation>
     </message>
     <message>
-        <source>Next &amp;appointment:</source>
-        <translation>Next &amp;appointment:</translation>
-    </message>
-    <message>
         <source>what the next check is for</source>
         <translation>what the next check is for</translation>
     </message>
     <message>
-        <source>&amp;For:</source>
-        <translation>&amp;For:</translation>
-    </message>
-    <message>
         <source>Save and print &amp;slip…</source>
         <translation>Save and print &amp;slip…</translation>
+    </message>
+    <message>
+        <source>Next appoin&amp;tment:</source>
+        <translation>Next appoin&amp;tment:</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k for:</source>
+        <translation>Chec&amp;k for:</translation>
     </message>
 </context>
 <context>

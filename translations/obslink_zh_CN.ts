@@ -8041,20 +8041,20 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
         <translation>预约于</translation>
     </message>
     <message>
-        <source>Next &amp;appointment:</source>
-        <translation>下次预约(&amp;A)：</translation>
-    </message>
-    <message>
         <source>what the next check is for</source>
         <translation>下次检查的内容</translation>
     </message>
     <message>
-        <source>&amp;For:</source>
-        <translation>检查内容(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Save and print &amp;slip…</source>
         <translation>保存并打印告知单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Next appoin&amp;tment:</source>
+        <translation>下次预约(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k for:</source>
+        <translation>检查内容(&amp;K)：</translation>
     </message>
 </context>
 <context>

@@ -4,16 +4,39 @@
 // risk items: no header, label, button or tab text is cut (its QFontMetrics width against the
 // width it has), the evidence and layer-2 views show all their rows without a scroll bar of
 // their own, and the splitters keep their sizes between runs. OBSLINK_SCREENSHOT_DIR=dir saves
-// the window as it looks (docs/images/screens-risk-*.png).
+// the window as it looks (docs/images/screens-risk-*.png). Every other window and dialog (the
+// lists, registration and visit forms, screening and assessment forms, settings, conflicts, the
+// dashboard, the CTG and DICOM viewers) opens within the screen with no text cut, no shortcut
+// marker shown as text, and every cell a column cuts with its full text in the tooltip.
 #include "guitesting.h"
 #include "i18n/translations.h"
 #include "testclinic.h"
+#include "cases-ui/casesworkbench.h"
+#include "ctg-ui/ctgreview.h"
+#include "ctg-ui/ctgviewer.h"
+#include "ctg-ui/ctgworkbench.h"
+#include "ctg/ctgsynthesizer.h"
+#include "dicom-viewer/dicomviewer.h"
+#include "dicom-viewer/ultrasoundworkbench.h"
+#include "dicom/demostudywriter.h"
+#include "sync-ui/centersettingsdialog.h"
+#include "sync-ui/conflictdialog.h"
+#include "sync-ui/syncworkbench.h"
+#include "pacs-ui/pacssettingsdialog.h"
 #include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientchartview.h"
+#include "workstation-ui/registrationdialog.h"
 #include "workstation-ui/riskpanel.h"
+#include "workstation-ui/screeningdialog.h"
+#include "workstation-ui/visitdialog.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +48,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTabBar>
+#include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -45,7 +69,7 @@ constexpr int MinimumProfileRows = 10;
 
 bool shown(const QWidget *widget, const QWidget *window)
 {
-    return widget->isVisibleTo(window) && widget->width() > 0;
+    return widget->isVisibleTo(window) && !widget->visibleRegion().isEmpty();
 }
 
 // Space the style keeps on each side of an item's text (QCommonStyle's text margin).
@@ -89,6 +113,10 @@ QStringList cutTexts(QWidget *root)
             cut << QStringLiteral("label %1: %2 (%3 px wide)")
                        .arg(label->objectName(), label->text())
                        .arg(label->width());
+        // A shortcut marker is drawn as an underline only for a label with a buddy to go to.
+        if (!label->buddy() && !Qt::mightBeRichText(label->text())
+            && label->text().remove(QStringLiteral("&&")).contains(QLatin1Char('&')))
+            cut << QStringLiteral("label %1 shows its shortcut marker: %2").arg(label->objectName(), label->text());
     }
     for (QGroupBox *box : root->findChildren<QGroupBox *>()) {
         const int needed = box->fontMetrics().horizontalAdvance(box->title()) + 2 * textMargin(box);
@@ -97,6 +125,32 @@ QStringList cutTexts(QWidget *root)
                        .arg(box->title())
                        .arg(needed)
                        .arg(box->width());
+    }
+    // A cell too narrow for its text (elided, "消化系统疾病：肝炎病…") keeps the full text in its
+    // tooltip. Views that wrap are measured by the tests of their own.
+    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
+        if (!shown(view, root) || !view->model() || view->property("wordWrap").toBool())
+            continue;
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+            for (int row = 0; row < view->model()->rowCount(parent); ++row)
+                for (int column = 0; column < view->model()->columnCount(parent); ++column) {
+                    const QModelIndex index = view->model()->index(row, column, parent);
+                    const QRect rect = view->visualRect(index);
+                    if (!rect.intersects(view->viewport()->rect()))
+                        continue;
+                    const QString text = index.data().toString();
+                    if (!text.isEmpty() && view->itemDelegateForIndex(index)->sizeHint(option, index).width() > rect.width()
+                        && !index.data(Qt::ToolTipRole).toString().contains(text))
+                        cut << QStringLiteral("cell of %1: %2 (%3 px wide, no full tooltip)")
+                                   .arg(view->objectName(), text)
+                                   .arg(rect.width());
+                    if (column == 0 && view->model()->hasChildren(index))
+                        visit(index);
+                }
+        };
+        visit(view->rootIndex());
     }
     for (QPushButton *button : root->findChildren<QPushButton *>())
         if (shown(button, root) && button->sizeHint().width() > button->width())
@@ -159,6 +213,41 @@ QStringList cutCells(QTreeWidget *tree, int *rows)
         visit(tree->topLevelItem(i), 1);
     return cut;
 }
+// A window or dialog larger than the screen's available area, or with cut texts: one line each.
+QStringList unfit(QWidget *window, const QString &name)
+{
+    QApplication::processEvents(); // its layout at the size it opened with
+    QStringList problems;
+    const QSize available = window->screen()->availableGeometry().size();
+    const QSize frame = window->frameGeometry().size();
+    if (frame.width() > available.width() + 1 || frame.height() > available.height() + 1)
+        problems << QStringLiteral("%1 is %2x%3, the screen has %4x%5")
+                        .arg(name)
+                        .arg(frame.width())
+                        .arg(frame.height())
+                        .arg(available.width())
+                        .arg(available.height());
+    for (const QString &text : cutTexts(window))
+        problems << name + QStringLiteral(": ") + text;
+    return problems;
+}
+
+// A CSV export of a 20 minute non-stress test with two accelerations, as a monitor writes it.
+bool writeNonStressTest(const QString &path)
+{
+    CtgSynthesizer nst(20 * 60, 138, 13);
+    nst.add({ 300, 40, 25 }).add({ 800, 40, 25 });
+    const CtgTrace trace = nst.build();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("time_s,fhr_bpm,toco\n");
+    for (qsizetype i = 0; i < trace.sampleCount(); ++i)
+        file.write(QByteArray::number(i / trace.sampleRateHz, 'f', 2) + ','
+            + QByteArray::number(trace.fhrBpm[i], 'f', 1) + ','
+            + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
+    return file.flush();
+}
 } // namespace
 
 class TestScreenSizes : public QObject
@@ -172,15 +261,19 @@ private slots:
     void riskTabOfAWomanWithSeveralItemsFitsTheMaximisedWindowInChinese();
     void splittersKeepTheirSizesBetweenRuns();
     void everyChartTabShowsItsHeadersAndLabelsUncut();
+    void everyWindowAndDialogFitsTheScreenWithItsTextsUncut();
 
 private:
     void openWindow();
     QUuid registerWomanWithFindings();
     RiskPanel *openRiskTab(const QUuid &patientId);
     QString screenName() const;
+    // Checks the next modal dialog of that type while it is open (unfit), adding to `problems`.
+    template <typename Dialog> void checkWhenOpen(QStringList *problems, const QString &name);
 
     std::unique_ptr<TestClinic> m_clinic;
     std::unique_ptr<MainWindow> m_window;
+    QStringList m_checked; // the screens checked by everyWindowAndDialogFitsTheScreenWithItsTextsUncut
 };
 
 void TestScreenSizes::initTestCase()
@@ -342,6 +435,89 @@ void TestScreenSizes::everyChartTabShowsItsHeadersAndLabelsUncut()
             cut << tabs->tabText(i) + QStringLiteral(": ") + text;
     }
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+}
+
+template <typename Dialog> void TestScreenSizes::checkWhenOpen(QStringList *problems, const QString &name)
+{
+    whenModal<Dialog>([problems, name, this](Dialog *dialog) {
+        m_checked << name;
+        *problems << unfit(dialog, name);
+        saveScreenshot(dialog, QStringLiteral("screens-%1-%2").arg(name, screenName()));
+    });
+}
+
+// Every other screen a clinician opens from the main window, each at the size it opens with:
+// inside the screen, nothing cut. Modal dialogs are checked while open.
+void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
+{
+    QStringList problems;
+    const auto checkWindow = [&problems, this](QWidget *window, const QString &name) {
+        QVERIFY(window && window->isVisible());
+        m_checked << name;
+        problems << unfit(window, name);
+        saveScreenshot(window, QStringLiteral("screens-%1-%2").arg(name, screenName()));
+    };
+
+    // The two lists beside the chart.
+    for (int i = 0; i < m_window->navigation()->count(); ++i) {
+        m_window->navigation()->setCurrentIndex(i);
+        checkWindow(m_window.get(), QStringLiteral("navigation-%1").arg(i));
+    }
+    m_window->navigation()->setCurrentIndex(0);
+
+    checkWhenOpen<RegistrationDialog>(&problems, QStringLiteral("registration"));
+    m_window->registerPregnancy();
+
+    const QUuid woman = registerWomanWithFindings();
+    RiskPanel *risk = openRiskTab(woman);
+    checkWhenOpen<FindingsDialog>(&problems, QStringLiteral("assessment-form"));
+    QTest::mouseClick(risk->findChild<QPushButton *>(QStringLiteral("assessmentForm")), Qt::LeftButton);
+    checkWhenOpen<ScreeningDialog>(&problems, QStringLiteral("screening-form"));
+    QTest::mouseClick(risk->findChild<QPushButton *>(QStringLiteral("screeningForm")), Qt::LeftButton);
+    checkWhenOpen<VisitDialog>(&problems, QStringLiteral("visit"));
+    m_window->chartView()->addVisit();
+
+    checkWhenOpen<CenterSettingsDialog>(&problems, QStringLiteral("center-settings"));
+    m_window->sync()->openSettings();
+    checkWhenOpen<PacsSettingsDialog>(&problems, QStringLiteral("pacs-settings"));
+    m_window->findChild<QAction *>(QStringLiteral("pacsSettings"))->trigger();
+    checkWhenOpen<ConflictDialog>(&problems, QStringLiteral("conflicts"));
+    m_window->sync()->openConflicts();
+
+    m_window->cases()->showDashboard();
+    checkWindow(m_window->findChild<QWidget *>(QStringLiteral("dashboard")), QStringLiteral("dashboard"));
+
+    // Her trace in the CTG viewer.
+    const QTemporaryDir files;
+    const QString tracePath = QDir(files.path()).filePath(QStringLiteral("nst.csv"));
+    QVERIFY(writeNonStressTest(tracePath));
+    QSignalSpy imported(m_window->ctg(), &CtgWorkbench::imported);
+    m_window->ctg()->importFile(tracePath, {}, QDateTime(Today, QTime(9, 30)));
+    QVERIFY(imported.wait(60000));
+    CtgViewer *ctgViewer = m_window->ctg()->openTrace(imported.first().first().toUuid());
+    QTRY_VERIFY_WITH_TIMEOUT(ctgViewer->review().isReady(), 60000);
+    checkWindow(ctgViewer, QStringLiteral("ctg-viewer"));
+    ctgViewer->close();
+
+    // A scan in the DICOM viewer.
+    DemoStudy study;
+    study.patientName = QStringLiteral("Zhang^Yajing");
+    study.studyDate = Today;
+    const auto scan = DemoStudyWriter::write(study, files.path());
+    QVERIFY(scan);
+    m_window->ultrasound()->openFiles(*scan);
+    DicomViewer *dicomViewer = m_window->ultrasound()->viewer();
+    QTRY_COMPARE(dicomViewer->shownFrame(), 0);
+    checkWindow(dicomViewer, QStringLiteral("dicom-viewer"));
+    dicomViewer->close();
+
+    // Each dialog was open while checked (none failed to open or was another).
+    QCOMPARE(m_checked,
+        QStringList({ QStringLiteral("navigation-0"), QStringLiteral("navigation-1"), QStringLiteral("registration"),
+            QStringLiteral("assessment-form"), QStringLiteral("screening-form"), QStringLiteral("visit"),
+            QStringLiteral("center-settings"), QStringLiteral("pacs-settings"), QStringLiteral("conflicts"),
+            QStringLiteral("dashboard"), QStringLiteral("ctg-viewer"), QStringLiteral("dicom-viewer") }));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestScreenSizes)

@@ -4,6 +4,7 @@
 #include "cases-ui/caseforms.h"
 #include "cases/casemanagement.h"
 #include "cases/outcomefields.h"
+#include "ui-common/screenfit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -59,7 +60,7 @@ CaseAmendmentDialog::CaseAmendmentDialog(
     m_history->setAmendments(
         m_cases.repository().amendments(m_case.meta.id).value_or(QList<CaseAmendment> {}));
     showField();
-    resize(640, 520);
+    ScreenFit::resize(this, QSize(640, 520));
 }
 
 void CaseAmendmentDialog::chooseField(const QString &key)

@@ -3,6 +3,7 @@
 #include "cases-ui/caseforms.h"
 #include "cases/casemanagement.h"
 #include "cases/outcomefields.h"
+#include "ui-common/screenfit.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -141,7 +142,7 @@ CaseClosureDialog::CaseClosureDialog(CaseManagement &cases, const CaseFile &case
     layout->addWidget(scroll, 1);
     layout->addWidget(CaseForms::buttons(this, tr("&Close the case")));
     updateRows();
-    resize(620, 760);
+    ScreenFit::resize(this, QSize(620, 760));
 }
 
 QComboBox *CaseClosureDialog::choiceBox(

@@ -2,6 +2,7 @@
 
 #include "cases-ui/casedashboardview.h"
 #include "cases-ui/casefileview.h"
+#include "ui-common/screenfit.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -53,7 +54,7 @@ void CasesWorkbench::showDashboard()
         m_dashboard->setWindowFlag(Qt::Window);
         m_dashboard->setObjectName(QStringLiteral("dashboard"));
         m_dashboard->setWindowTitle(tr("High-risk dashboard"));
-        m_dashboard->resize(1100, 760);
+        ScreenFit::resize(m_dashboard, QSize(1100, 760));
         connect(m_dashboard, &CaseDashboardView::openPatient, this, &CasesWorkbench::openPatient);
         connect(m_dashboard, &CaseDashboardView::problem, this, &CasesWorkbench::problem);
         connect(this, &CasesWorkbench::caseChanged, m_dashboard, &CaseDashboardView::refresh);

@@ -1,5 +1,7 @@
 #include "cases-ui/dashboardlistdialog.h"
 
+#include "ui-common/screenfit.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,5 +57,5 @@ DashboardListDialog::DashboardListDialog(
         this));
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(720, 480);
+    ScreenFit::resize(this, QSize(720, 480));
 }

@@ -4,6 +4,7 @@
 #include "ctg-ui/ctgpdfexport.h"
 #include "ctg-ui/ctgreview.h"
 #include "ctg-ui/ctgterms.h"
+#include "ui-common/screenfit.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -226,7 +227,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     if (m_review.isReady())
         showTrace();
     updateScaleLabel();
-    resize(1500, 900);
+    ScreenFit::resize(this, QSize(1500, 900));
 }
 
 void CtgViewer::setWoman(const QString &woman)

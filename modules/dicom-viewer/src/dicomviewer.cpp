@@ -9,6 +9,7 @@
 #include "dicom/dicomtagtree.h"
 #include "dicom/frameloader.h"
 #include "dicom/structuredreport.h"
+#include "ui-common/screenfit.h"
 
 #include <QActionGroup>
 #include <QComboBox>
@@ -119,7 +120,7 @@ DicomViewer::DicomViewer(QWidget *parent)
         showMessage(tr("The machine's values are in the biometry panel: check them, then save to the pregnancy."));
     });
     connect(m_biometry, &BiometryPanel::recordChanged, this, &DicomViewer::recordChanged);
-    resize(1400, 900);
+    ScreenFit::resize(this, QSize(1400, 900));
 }
 
 DicomViewer::~DicomViewer() = default;

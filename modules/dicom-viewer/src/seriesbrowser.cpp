@@ -121,6 +121,7 @@ void SeriesBrowser::showScan()
             parts.removeAll(QString());
             study = new QTreeWidgetItem(
                 m_tree, { parts.isEmpty() ? tr("Study") : parts.join(QStringLiteral(" · ")) });
+            study->setToolTip(0, study->text(0)); // the narrow dock cuts it
             study->setExpanded(true);
         }
         if (!series || image.seriesUid != seriesUid) {
@@ -129,6 +130,7 @@ void SeriesBrowser::showScan()
             if (!image.seriesDescription.isEmpty())
                 label += QStringLiteral(" · ") + image.seriesDescription;
             series = new QTreeWidgetItem(study, { label });
+            series->setToolTip(0, label);
             series->setExpanded(true);
         }
         auto *item = new QTreeWidgetItem(series,

@@ -1,5 +1,7 @@
 #include "pacs-ui/pacssettingsdialog.h"
 
+#include "ui-common/screenfit.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -54,7 +56,7 @@ PacsSettingsDialog::PacsSettingsDialog(const PacsSettings &settings, QWidget *pa
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(buttons);
-    resize(640, sizeHint().height());
+    ScreenFit::resize(this, QSize(640, sizeHint().height()));
 }
 
 QWidget *PacsSettingsDialog::withBrowseButton(QLineEdit *field, const QString &filter)

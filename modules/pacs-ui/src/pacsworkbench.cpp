@@ -45,7 +45,8 @@ PacsWorkbench::PacsWorkbench(QMainWindow *window, QMenu *readingMenu, QMenu *set
     chart->setObjectName(QStringLiteral("openHerChart"));
     readingMenu->addSeparator();
     readingMenu->addAction(tr("&Send DICOM files to the PACS…"), this, &PacsWorkbench::sendFiles);
-    settingsMenu->addAction(tr("&PACS…"), this, &PacsWorkbench::editSettings);
+    settingsMenu->addAction(tr("&PACS…"), this, &PacsWorkbench::editSettings)
+        ->setObjectName(QStringLiteral("pacsSettings"));
 
     m_opener = [this](const StudySummary &study, const QStringList &files) { showStudyLocation(study, files); };
     connect(m_panel, &ReadingWorklistPanel::studyReady, this,

@@ -1,5 +1,7 @@
 #include "sync-ui/conflictdialog.h"
 
+#include "ui-common/screenfit.h"
+
 #include <QButtonGroup>
 #include <QDate>
 #include <QDialogButtonBox>
@@ -75,7 +77,7 @@ ConflictDialog::ConflictDialog(QSqlDatabase db, QString author, QWidget *parent)
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictDialog::showSelected);
     connect(m_typed, &QLineEdit::textEdited, this, [this] { m_other->setChecked(true); });
     connect(m_apply, &QPushButton::clicked, this, &ConflictDialog::applyChoice);
-    resize(960, 560);
+    ScreenFit::resize(this, QSize(960, 560));
     reload();
 }
 

@@ -1,5 +1,6 @@
 #include "workstation-ui/findingsdialog.h"
 
+#include "ui-common/screenfit.h"
 #include "workstation-ui/evidencetext.h"
 #include "workstation-ui/riskchip.h"
 
@@ -142,7 +143,7 @@ FindingsDialog::FindingsDialog(const RuleSet &rules, const RiskAssessment &asses
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
     updateSummary();
-    resize(1100, 760);
+    ScreenFit::resize(this, QSize(1100, 760));
 }
 
 FindingsDialog::ItemStatus FindingsDialog::statusOf(const QTreeWidgetItem *item)

@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleValidator>
+#include <QFormLayout>
 #include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,6 +77,13 @@ QLabel *errorSummary(QWidget *form)
     label->setWordWrap(true);
     label->hide();
     return label;
+}
+
+void addRow(QFormLayout *form, const QString &label, QLayout *row, QWidget *buddy)
+{
+    auto *text = new QLabel(label, buddy->parentWidget());
+    text->setBuddy(buddy);
+    form->addRow(text, row);
 }
 
 QDialogButtonBox *saveCancelButtons(QDialog *dialog)

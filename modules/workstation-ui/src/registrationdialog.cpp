@@ -88,7 +88,7 @@ void RegistrationDialog::buildForm()
     lmpRow->addWidget(m_lmp);
     lmpRow->addWidget(m_lmpUnknown);
     lmpRow->addStretch();
-    pregnancyForm->addRow(tr("&Last menstrual period:"), lmpRow);
+    FormFields::addRow(pregnancyForm, tr("&Last menstrual period:"), lmpRow, m_lmp);
 
     m_ultrasound = new QGroupBox(tr("Dating ultrasound"), pregnancy);
     m_ultrasound->setObjectName(QStringLiteral("ultrasound"));
@@ -126,7 +126,7 @@ void RegistrationDialog::buildForm()
     gpRow->addWidget(new QLabel(tr("fetuses"), pregnancy));
     gpRow->addWidget(m_fetuses);
     gpRow->addStretch();
-    pregnancyForm->addRow(tr("&Gravida / para:"), gpRow);
+    FormFields::addRow(pregnancyForm, tr("&Gravida / para:"), gpRow, m_gravida);
 
     m_height = FormFields::numberEdit(pregnancy, QStringLiteral("height"), tr("cm"), true);
     m_weight = FormFields::numberEdit(pregnancy, QStringLiteral("prePregnancyWeight"), tr("kg"), true);
@@ -138,7 +138,7 @@ void RegistrationDialog::buildForm()
     bodyRow->addWidget(m_weight);
     bodyRow->addWidget(new QLabel(tr("kg"), pregnancy));
     bodyRow->addStretch();
-    pregnancyForm->addRow(tr("&Height:"), bodyRow);
+    FormFields::addRow(pregnancyForm, tr("&Height:"), bodyRow, m_height);
 
     m_uterineSurgeries = spinBox(pregnancy, QStringLiteral("uterineSurgeries"), 0, 10, 0);
     m_lastSurgery = dateEdit(pregnancy, QStringLiteral("lastUterineSurgery"), m_today.addYears(-2));
@@ -148,7 +148,7 @@ void RegistrationDialog::buildForm()
     surgeryRow->addWidget(new QLabel(tr("last on"), pregnancy));
     surgeryRow->addWidget(m_lastSurgery);
     surgeryRow->addStretch();
-    pregnancyForm->addRow(tr("&Uterine operations (caesarean, myomectomy …):"), surgeryRow);
+    FormFields::addRow(pregnancyForm, tr("&Uterine operations (caesarean, myomectomy …):"), surgeryRow, m_uterineSurgeries);
 
     m_errors = FormFields::errorSummary(this);
 

@@ -1,5 +1,6 @@
 #include "workstation-ui/screeningdialog.h"
 
+#include "ui-common/screenfit.h"
 #include "workstation-ui/evidencetext.h"
 
 #include <QDialogButtonBox>
@@ -95,7 +96,7 @@ ScreeningDialog::ScreeningDialog(const ScreeningChecklist &form, const QList<Scr
     layout->addWidget(m_result);
     layout->addWidget(buttons);
     showResult();
-    resize(1000, 820);
+    ScreenFit::resize(this, QSize(1000, 820));
 }
 
 void ScreeningDialog::addItem(QTreeWidgetItem *parent, const ScreeningItem &screeningItem, const QList<ScreeningAnswer> &fromRecord,

@@ -48,7 +48,7 @@ void VisitDialog::buildForm()
     dateRow->addWidget(m_date);
     dateRow->addWidget(m_gestationalAge);
     dateRow->addStretch();
-    form->addRow(tr("Visit &date:"), dateRow);
+    FormFields::addRow(form, tr("Visit &date:"), dateRow, m_date);
 
     m_systolic = FormFields::numberEdit(this, QStringLiteral("systolic"), tr("systolic"), false);
     m_diastolic = FormFields::numberEdit(this, QStringLiteral("diastolic"), tr("diastolic"), false);
@@ -58,14 +58,14 @@ void VisitDialog::buildForm()
     bpRow->addWidget(m_diastolic);
     bpRow->addWidget(new QLabel(tr("mmHg"), this));
     bpRow->addStretch();
-    form->addRow(tr("&Blood pressure:"), bpRow);
+    FormFields::addRow(form, tr("&Blood pressure:"), bpRow, m_systolic);
 
     auto unitRow = [this, form](const QString &label, QLineEdit *edit, const QString &unit) {
         auto *row = new QHBoxLayout;
         row->addWidget(edit);
         row->addWidget(new QLabel(unit, this));
         row->addStretch();
-        form->addRow(label, row);
+        FormFields::addRow(form, label, row, edit);
     };
     m_pulse = FormFields::numberEdit(this, QStringLiteral("pulse"), tr("beats/min"), false);
     unitRow(tr("&Pulse:"), m_pulse, tr("beats/min"));
@@ -115,11 +115,11 @@ void VisitDialog::buildForm()
     appointmentRow->addWidget(m_makeAppointment);
     appointmentRow->addWidget(m_appointment);
     appointmentRow->addStretch();
-    form->addRow(tr("Next &appointment:"), appointmentRow);
+    FormFields::addRow(form, tr("Next appoin&tment:"), appointmentRow, m_makeAppointment);
     m_appointmentPurpose = new QLineEdit(this);
     m_appointmentPurpose->setObjectName(QStringLiteral("appointmentPurpose"));
     m_appointmentPurpose->setPlaceholderText(tr("what the next check is for"));
-    form->addRow(tr("&For:"), m_appointmentPurpose);
+    form->addRow(tr("Chec&k for:"), m_appointmentPurpose);
     connect(m_makeAppointment, &QCheckBox::toggled, m_appointment, &QWidget::setEnabled);
     connect(m_makeAppointment, &QCheckBox::toggled, m_appointmentPurpose, &QWidget::setEnabled);
     connect(m_appointment, &QDateEdit::userDateChanged, this, [this] { m_appointmentEdited = true; });

@@ -9,6 +9,8 @@
 
 class QDialog;
 class QDialogButtonBox;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QWidget;
@@ -22,6 +24,10 @@ QString numberText(std::optional<double> value);
 void showErrors(QWidget *form, QLabel *summary, const QList<FieldError> &errors);
 // The red summary of what is wrong, hidden until there is something to say.
 QLabel *errorSummary(QWidget *form);
+// A row of several widgets (a value and its unit, a date and a check box) under a label whose
+// shortcut (the letter after '&') goes to `buddy`: QFormLayout gives a row that is a layout a
+// label without a buddy, which would show the '&' as text and jump nowhere.
+void addRow(QFormLayout *form, const QString &label, QLayout *row, QWidget *buddy);
 // Save (Ctrl+S) and Cancel, wired to the dialog's accept() and reject().
 QDialogButtonBox *saveCancelButtons(QDialog *dialog);
 } // namespace FormFields
