@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+// Where a referral stands (FHIR R4 Task.status in brackets, docs/referrals.md).
+enum class ReferralStatus {
+    Draft, // written, not sent yet (draft)
+    Sent, // on its way to the receiving clinic (requested)
+    Received, // the receiving clinic's workstation has it (received)
+    Accepted, // the receiving clinic will see her (accepted)
+    Declined, // the receiving clinic will not, with a reason (rejected)
+    Arrived, // she came (in-progress)
+    OutcomeReturned, // the return slip (回执) is back with the sender (completed, output)
+    Closed, // the sender closed it (completed)
+    Cancelled, // the sender withdrew it, with a reason (cancelled)
+};
+
+// What one side does to a referral.
+enum class ReferralAction { Send, Receive, Accept, Decline, Arrive, ReturnOutcome, Close, Cancel };
+
+// The two sides: the clinic that refers her, and the clinic she is referred to.
+enum class ReferralSide { Sender, Receiver };
+
+// One step as recorded by the workstation that took it: append-only, synced as a record of its
+// own, never changed afterwards.
+struct ReferralStep
+{
+    QUuid id;
+    QUuid referralId;
+    ReferralAction action = ReferralAction::Send;
+    QString clinicId; // where it was taken
+    QString author; // who took it
+    QDateTime at; // when (UTC)
+    QString reason; // why: required to decline or cancel
+};
+
+namespace ReferralSteps {
+// The side that takes an action: the receiver receives, accepts, declines, records the arrival
+// and returns the outcome; the sender sends, closes and cancels.
+ReferralSide sideOf(ReferralAction action);
+// Whether the action needs a reason written (declining, cancelling).
+bool needsReason(ReferralAction action);
+// The status the action leads to from `from`, or nothing when it does not apply there (an
+// accept of a referral already declined, a cancel of a closed one).
+std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action);
+// Whether no further step applies (closed, cancelled; declined until the sender closes it).
+bool isFinal(ReferralStatus status);
+
+// Stable names for storage and sync ("sent", "return-outcome"), and back.
+QString key(ReferralStatus status);
+QString key(ReferralAction action);
+std::optional<ReferralStatus> statusFromKey(const QString &key);
+std::optional<ReferralAction> actionFromKey(const QString &key);
+
+// Translated names for screens and printouts.
+QString label(ReferralStatus status);
+QString label(ReferralAction action);
+} // namespace ReferralSteps
