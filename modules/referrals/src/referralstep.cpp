@@ -6,53 +6,53 @@
 #include <array>
 
 namespace {
-struct StatusName
+// A value's stable key (storage, sync) and its label (screens), in one table per enum.
+template <typename Value> struct Name
 {
-    ReferralStatus status;
+    Value value;
     const char *key;
     const char *label;
-};
-constexpr std::array StatusNames {
-    StatusName { ReferralStatus::Draft, "draft", QT_TRANSLATE_NOOP("ReferralSteps", "Draft") },
-    StatusName { ReferralStatus::Sent, "sent", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
-    StatusName { ReferralStatus::Received, "received", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
-    StatusName { ReferralStatus::Accepted, "accepted", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
-    StatusName { ReferralStatus::Declined, "declined", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
-    StatusName { ReferralStatus::Arrived, "arrived", QT_TRANSLATE_NOOP("ReferralSteps", "Arrived") },
-    StatusName { ReferralStatus::OutcomeReturned, "outcome-returned",
-        QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
-    StatusName { ReferralStatus::Closed, "closed", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
-    StatusName { ReferralStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
 
-struct ActionName
-{
-    ReferralAction action;
-    const char *key;
-    const char *label;
+using S = ReferralStatus;
+using A = ReferralAction;
+constexpr std::array StatusNames {
+    Name<S> { S::Draft, "draft", QT_TRANSLATE_NOOP("ReferralSteps", "Draft") },
+    Name<S> { S::Sent, "sent", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
+    Name<S> { S::Received, "received", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
+    Name<S> { S::Accepted, "accepted", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
+    Name<S> { S::Declined, "declined", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
+    Name<S> { S::Arrived, "arrived", QT_TRANSLATE_NOOP("ReferralSteps", "Arrived") },
+    Name<S> {
+        S::OutcomeReturned, "outcome-returned", QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
+    Name<S> { S::Closed, "closed", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
+    Name<S> { S::Cancelled, "cancelled", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
 constexpr std::array ActionNames {
-    ActionName { ReferralAction::Send, "send", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
-    ActionName { ReferralAction::Receive, "receive", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
-    ActionName { ReferralAction::Accept, "accept", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
-    ActionName { ReferralAction::Decline, "decline", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
-    ActionName { ReferralAction::Arrive, "arrive", QT_TRANSLATE_NOOP("ReferralSteps", "She arrived") },
-    ActionName { ReferralAction::ReturnOutcome, "return-outcome",
-        QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
-    ActionName { ReferralAction::Close, "close", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
-    ActionName { ReferralAction::Cancel, "cancel", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
+    Name<A> { A::Send, "send", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
+    Name<A> { A::Receive, "receive", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
+    Name<A> { A::Accept, "accept", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
+    Name<A> { A::Decline, "decline", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
+    Name<A> { A::Arrive, "arrive", QT_TRANSLATE_NOOP("ReferralSteps", "She arrived") },
+    Name<A> { A::ReturnOutcome, "return-outcome", QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
+    Name<A> { A::Close, "close", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
+    Name<A> { A::Cancel, "cancel", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
 
-const StatusName &nameOf(ReferralStatus status)
+template <typename Value, std::size_t N>
+const Name<Value> &nameOf(const std::array<Name<Value>, N> &names, Value value)
 {
-    return *std::find_if(StatusNames.cbegin(), StatusNames.cend(),
-        [status](const StatusName &name) { return name.status == status; });
+    return *std::find_if(
+        names.cbegin(), names.cend(), [value](const Name<Value> &name) { return name.value == value; });
 }
 
-const ActionName &nameOf(ReferralAction action)
+template <typename Value, std::size_t N>
+std::optional<Value> fromKey(const std::array<Name<Value>, N> &names, const QString &key)
 {
-    return *std::find_if(ActionNames.cbegin(), ActionNames.cend(),
-        [action](const ActionName &name) { return name.action == action; });
+    for (const Name<Value> &name : names)
+        if (key == QLatin1String(name.key))
+            return name.value;
+    return std::nullopt;
 }
 } // namespace
 
@@ -87,8 +87,6 @@ bool isFinal(ReferralStatus status)
 
 std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action)
 {
-    using S = ReferralStatus;
-    using A = ReferralAction;
     // Receiving acknowledges delivery: it moves a sent referral on, and is a note on any later
     // one (the acknowledgment may reach the sender after the acceptance did).
     if (action == A::Receive && from != S::Draft)
@@ -133,38 +131,32 @@ std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action)
 
 QString key(ReferralStatus status)
 {
-    return QString::fromLatin1(nameOf(status).key);
+    return QString::fromLatin1(nameOf(StatusNames, status).key);
 }
 
 QString key(ReferralAction action)
 {
-    return QString::fromLatin1(nameOf(action).key);
+    return QString::fromLatin1(nameOf(ActionNames, action).key);
 }
 
 std::optional<ReferralStatus> statusFromKey(const QString &key)
 {
-    for (const StatusName &name : StatusNames)
-        if (key == QLatin1String(name.key))
-            return name.status;
-    return std::nullopt;
+    return fromKey(StatusNames, key);
 }
 
 std::optional<ReferralAction> actionFromKey(const QString &key)
 {
-    for (const ActionName &name : ActionNames)
-        if (key == QLatin1String(name.key))
-            return name.action;
-    return std::nullopt;
+    return fromKey(ActionNames, key);
 }
 
 QString label(ReferralStatus status)
 {
-    return QCoreApplication::translate("ReferralSteps", nameOf(status).label);
+    return QCoreApplication::translate("ReferralSteps", nameOf(StatusNames, status).label);
 }
 
 QString label(ReferralAction action)
 {
-    return QCoreApplication::translate("ReferralSteps", nameOf(action).label);
+    return QCoreApplication::translate("ReferralSteps", nameOf(ActionNames, action).label);
 }
 
 } // namespace ReferralSteps
