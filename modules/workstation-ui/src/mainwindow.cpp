@@ -17,6 +17,7 @@
 #include "storage/patientsearch.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
+#include "ui-common/screenfit.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
 #include "workstation-ui/registrationdialog.h"
@@ -163,7 +164,7 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     buildActions();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1400, 860);
+        ScreenFit::resize(this, QSize(1400, 860)); // first run: as large as a clinic screen allows
     if (!m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
         m_splitter->setSizes({620, 780});
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/listHeader")).toByteArray());
