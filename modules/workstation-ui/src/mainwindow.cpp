@@ -17,6 +17,7 @@
 #include "storage/patientsearch.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
+#include "ui-common/proportionalsplitter.h"
 #include "ui-common/screenfit.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
@@ -88,7 +89,7 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
       m_listModel(new PatientListModel(*m_searchLogic, this)),
       m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
       m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)),
-      m_splitter(new QSplitter(this)), m_navigation(new QTabWidget(this)), m_worklists(new WorklistPanel(database, *m_cases, this))
+      m_splitter(new ProportionalSplitter(Qt::Horizontal, this)), m_navigation(new QTabWidget(this)), m_worklists(new WorklistPanel(database, *m_cases, this))
 {
     setWindowTitle(tr("ObsLink — antenatal care"));
     m_chartView->setToday(today);
@@ -165,8 +166,8 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         ScreenFit::resize(this, QSize(1400, 860)); // first run: as large as a clinic screen allows
-    if (!m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
-        m_splitter->setSizes({620, 780});
+    if (!m_splitter->restoreShares(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
+        m_splitter->setShares({0.44, 0.56});
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/listHeader")).toByteArray());
     // The reading worklist's dock where she left it (docked below, floating or closed).
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
@@ -438,7 +439,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveShares());
     settings.setValue(QStringLiteral("mainWindow/listHeader"), m_table->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     event->accept();

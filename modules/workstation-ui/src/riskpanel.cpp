@@ -1,6 +1,7 @@
 #include "workstation-ui/riskpanel.h"
 
 #include "grading/chartriskinput.h"
+#include "ui-common/proportionalsplitter.h"
 #include "workstation-ui/evidencetext.h"
 #include "workstation-ui/findingsdialog.h"
 #include "workstation-ui/riskchip.h"
@@ -183,7 +184,7 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     proposalLayout->addWidget(m_override);
 
     auto *content = new QWidget;
-    auto *layers = m_layers = new QSplitter(Qt::Horizontal, content);
+    auto *layers = m_layers = new ProportionalSplitter(Qt::Horizontal, content);
     layers->setObjectName(QStringLiteral("riskLayers"));
     auto *rulesBox = new QGroupBox(tr("Layer 1 — items that set the grade, with their evidence"), layers);
     (new QVBoxLayout(rulesBox))->addWidget(m_rules);
@@ -196,7 +197,7 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
     // Each box keeps its tables' tops aligned however tall the other grows.
     rulesBox->layout()->setAlignment(m_rules, Qt::AlignTop);
     profileBox->layout()->setAlignment(m_profile, Qt::AlignTop);
-    layers->restoreState(QSettings().value(LayersKey).toByteArray());
+    layers->restoreShares(QSettings().value(LayersKey).toByteArray());
 
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(decidedBox);
@@ -226,7 +227,7 @@ RiskPanel::RiskPanel(GradingService &grading, QString clinician, QWidget *parent
 // The layers' widths as she left them, for the next run.
 RiskPanel::~RiskPanel()
 {
-    QSettings().setValue(LayersKey, m_layers->saveState());
+    QSettings().setValue(LayersKey, m_layers->saveShares());
 }
 
 QString RiskPanel::language() const

@@ -15,6 +15,7 @@ class DraftStore;
 class PatientChartView;
 class PatientListModel;
 class PatientSearch;
+class ProportionalSplitter;
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -84,7 +85,7 @@ private:
     QLabel *m_count;
     QTableView *m_table;
     PatientChartView *m_chartView;
-    QSplitter *m_splitter;
+    ProportionalSplitter *m_splitter;
     QTabWidget *m_navigation;
     WorklistPanel *m_worklists;
     PacsWorkbench *m_pacs = nullptr;

@@ -8,7 +8,7 @@
 class QChartView;
 class QLabel;
 class QPushButton;
-class QSplitter;
+class ProportionalSplitter;
 class QTableWidget;
 class QTreeWidget;
 class RiskChip;
@@ -77,5 +77,5 @@ private:
     QTreeWidget *m_profile;
     QTableWidget *m_history;
     QChartView *m_timeline;
-    QSplitter *m_layers = nullptr;
+    ProportionalSplitter *m_layers = nullptr;
 };
