@@ -12,6 +12,7 @@
 #include "ctg-ui/ctgviewer.h"
 #include "ctg-ui/ctgworkbench.h"
 #include "ctg/ctgsynthesizer.h"
+#include "ctgcsv.h"
 #include "grading/gradingservice.h"
 #include "guitesting.h"
 #include "storage/clinicrecords.h"
@@ -42,24 +43,6 @@ namespace {
 // machine running tests side by side that took longer than QTRY's five seconds.
 constexpr int OffThreadWork = 60000;
 const QDate Today(2026, 10, 3);
-
-// Writes a monitor's CSV export of `trace`, last written at `end` as a monitor does when the
-// recording stops.
-bool writeCsv(const QString &path, const CtgTrace &trace, const QDateTime &end)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write("time_s,fhr_bpm,toco\n");
-    for (qsizetype i = 0; i < trace.sampleCount(); ++i) {
-        const float fhr = trace.fhrBpm[i];
-        file.write(QByteArray::number(i / trace.sampleRateHz, 'f', 2) + ','
-            + (CtgTrace::isLost(fhr) ? QByteArray() : QByteArray::number(fhr, 'f', 1)) + ','
-            + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
-    }
-    file.close();
-    return file.open(QIODevice::ReadWrite) && file.setFileTime(end, QFileDevice::FileModificationTime);
-}
 
 // Imports through both dialogs: the file, then when the recording ended (left as the file's
 // time, or corrected to `ended`).
@@ -136,12 +119,12 @@ private slots:
         for (double peak = 300; peak < 3500; peak += 240)
             labour.contraction(peak).add({ peak + 10, 80, -25 });
         const QString labourPath = dir.filePath(QStringLiteral("labour-1500.csv"));
-        QVERIFY(writeCsv(labourPath, labour.build(), QDateTime(Today, QTime(15, 30))));
+        QVERIFY(writeCtgCsv(labourPath, labour.build(), QDateTime(Today, QTime(15, 30))));
         // A reactive NST in the morning: listed as normal, no alert.
         CtgSynthesizer nst(40 * 60, 138, 13);
         nst.add({ 400, 40, 25 }).add({ 1300, 40, 25 }).add({ 2000, 35, 20 });
         const QString nstPath = dir.filePath(QStringLiteral("nst-0930.csv"));
-        QVERIFY(writeCsv(nstPath, nst.build(), QDateTime(Today, QTime(9, 30))));
+        QVERIFY(writeCtgCsv(nstPath, nst.build(), QDateTime(Today, QTime(9, 30))));
         importThroughTheDialog(tab->importButton(), nstPath);
         QTRY_COMPARE_WITH_TIMEOUT(tab->table()->rowCount(), 1, OffThreadWork);
         QCOMPARE(tab->traces().first().figoClass, QStringLiteral("normal"));

@@ -16,6 +16,7 @@
 #include "ctg-ui/ctgviewer.h"
 #include "ctg-ui/ctgworkbench.h"
 #include "ctg/ctgsynthesizer.h"
+#include "ctgcsv.h"
 #include "dicom-viewer/dicomviewer.h"
 #include "dicom-viewer/ultrasoundworkbench.h"
 #include "dicom/demostudywriter.h"
@@ -35,7 +36,6 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -232,21 +232,12 @@ QStringList unfit(QWidget *window, const QString &name)
     return problems;
 }
 
-// A CSV export of a 20 minute non-stress test with two accelerations, as a monitor writes it.
-bool writeNonStressTest(const QString &path)
+// A 20 minute non-stress test with two accelerations.
+CtgTrace nonStressTest()
 {
     CtgSynthesizer nst(20 * 60, 138, 13);
     nst.add({ 300, 40, 25 }).add({ 800, 40, 25 });
-    const CtgTrace trace = nst.build();
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write("time_s,fhr_bpm,toco\n");
-    for (qsizetype i = 0; i < trace.sampleCount(); ++i)
-        file.write(QByteArray::number(i / trace.sampleRateHz, 'f', 2) + ','
-            + QByteArray::number(trace.fhrBpm[i], 'f', 1) + ','
-            + QByteArray::number(trace.tocoUnits.value(i), 'f', 1) + '\n');
-    return file.flush();
+    return nst.build();
 }
 } // namespace
 
@@ -490,7 +481,7 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
     // Her trace in the CTG viewer.
     const QTemporaryDir files;
     const QString tracePath = QDir(files.path()).filePath(QStringLiteral("nst.csv"));
-    QVERIFY(writeNonStressTest(tracePath));
+    QVERIFY(writeCtgCsv(tracePath, nonStressTest(), QDateTime(Today, QTime(9, 50))));
     QSignalSpy imported(m_window->ctg(), &CtgWorkbench::imported);
     m_window->ctg()->importFile(tracePath, {}, QDateTime(Today, QTime(9, 30)));
     QVERIFY(imported.wait(60000));

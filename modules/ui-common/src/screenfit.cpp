@@ -16,10 +16,8 @@ const QScreen *screenOf(const QWidget *window)
         return screen;
     return QGuiApplication::primaryScreen();
 }
-} // namespace
 
-namespace ScreenFit {
-
+// The largest size the window's frame leaves for its content on its screen.
 QSize available(const QWidget *window)
 {
     const QScreen *screen = screenOf(window);
@@ -27,6 +25,9 @@ QSize available(const QWidget *window)
         return QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
     return (screen->availableGeometry().size() - FrameAllowance).expandedTo(QSize(1, 1));
 }
+} // namespace
+
+namespace ScreenFit {
 
 void resize(QWidget *window, const QSize &preferred)
 {

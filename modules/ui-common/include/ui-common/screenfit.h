@@ -13,7 +13,4 @@ namespace ScreenFit {
 // when it has one) less room for the window frame.
 void resize(QWidget *window, const QSize &preferred);
 
-// The largest size a window's frame leaves for its content on `window`'s screen.
-QSize available(const QWidget *window);
-
 } // namespace ScreenFit
