@@ -15,7 +15,7 @@ const QDateTime Start(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
 ReferralStep step(A action, int minutes, const QString &clinic = QStringLiteral("clinic-a"))
 {
     return { QUuid::createUuid(), QUuid(), action, clinic, QStringLiteral("dr-wang"),
-        Start.addSecs(minutes * 60), {} };
+        Start.addSecs(minutes * 60), {}, {} };
 }
 
 const QList<S> AllStatuses { S::Draft, S::Sent, S::Received, S::Accepted, S::Declined, S::Arrived,

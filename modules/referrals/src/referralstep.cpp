@@ -1,59 +1,35 @@
 #include "referrals/referralstep.h"
 
+#include "keyednames.h"
+
 #include <QCoreApplication>
 
-#include <algorithm>
-#include <array>
-
 namespace {
-// A value's stable key (storage, sync) and its label (screens), in one table per enum.
-template <typename Value> struct Name
-{
-    Value value;
-    const char *key;
-    const char *label;
-};
-
 using S = ReferralStatus;
 using A = ReferralAction;
 constexpr std::array StatusNames {
-    Name<S> { S::Draft, "draft", QT_TRANSLATE_NOOP("ReferralSteps", "Draft") },
-    Name<S> { S::Sent, "sent", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
-    Name<S> { S::Received, "received", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
-    Name<S> { S::Accepted, "accepted", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
-    Name<S> { S::Declined, "declined", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
-    Name<S> { S::Arrived, "arrived", QT_TRANSLATE_NOOP("ReferralSteps", "Arrived") },
-    Name<S> {
+    KeyedName<S> { S::Draft, "draft", QT_TRANSLATE_NOOP("ReferralSteps", "Draft") },
+    KeyedName<S> { S::Sent, "sent", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
+    KeyedName<S> { S::Received, "received", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
+    KeyedName<S> { S::Accepted, "accepted", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
+    KeyedName<S> { S::Declined, "declined", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
+    KeyedName<S> { S::Arrived, "arrived", QT_TRANSLATE_NOOP("ReferralSteps", "Arrived") },
+    KeyedName<S> {
         S::OutcomeReturned, "outcome-returned", QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
-    Name<S> { S::Closed, "closed", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
-    Name<S> { S::Cancelled, "cancelled", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
+    KeyedName<S> { S::Closed, "closed", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
+    KeyedName<S> { S::Cancelled, "cancelled", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
 constexpr std::array ActionNames {
-    Name<A> { A::Send, "send", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
-    Name<A> { A::Receive, "receive", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
-    Name<A> { A::Accept, "accept", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
-    Name<A> { A::Decline, "decline", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
-    Name<A> { A::Arrive, "arrive", QT_TRANSLATE_NOOP("ReferralSteps", "She arrived") },
-    Name<A> { A::ReturnOutcome, "return-outcome", QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
-    Name<A> { A::Close, "close", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
-    Name<A> { A::Cancel, "cancel", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
+    KeyedName<A> { A::Send, "send", QT_TRANSLATE_NOOP("ReferralSteps", "Sent") },
+    KeyedName<A> { A::Receive, "receive", QT_TRANSLATE_NOOP("ReferralSteps", "Received") },
+    KeyedName<A> { A::Accept, "accept", QT_TRANSLATE_NOOP("ReferralSteps", "Accepted") },
+    KeyedName<A> { A::Decline, "decline", QT_TRANSLATE_NOOP("ReferralSteps", "Declined") },
+    KeyedName<A> { A::Arrive, "arrive", QT_TRANSLATE_NOOP("ReferralSteps", "She arrived") },
+    KeyedName<A> { A::ReturnOutcome, "return-outcome", QT_TRANSLATE_NOOP("ReferralSteps", "Outcome returned") },
+    KeyedName<A> { A::Close, "close", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
+    KeyedName<A> { A::Cancel, "cancel", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
 
-template <typename Value, std::size_t N>
-const Name<Value> &nameOf(const std::array<Name<Value>, N> &names, Value value)
-{
-    return *std::find_if(
-        names.cbegin(), names.cend(), [value](const Name<Value> &name) { return name.value == value; });
-}
-
-template <typename Value, std::size_t N>
-std::optional<Value> fromKey(const std::array<Name<Value>, N> &names, const QString &key)
-{
-    for (const Name<Value> &name : names)
-        if (key == QLatin1String(name.key))
-            return name.value;
-    return std::nullopt;
-}
 } // namespace
 
 namespace ReferralSteps {

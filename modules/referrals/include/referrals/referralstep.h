@@ -25,6 +25,17 @@ enum class ReferralAction { Send, Receive, Accept, Decline, Arrive, ReturnOutcom
 // The two sides: the clinic that refers her, and the clinic she is referred to.
 enum class ReferralSide { Sender, Receiver };
 
+// What the receiving clinic returns to the sender (回执), with the return-outcome step.
+struct ReferralOutcome
+{
+    QString diagnosis; // her diagnosis at the receiving clinic
+    QString treatment; // what was done
+    QString plan; // the plan from here
+    QString advice; // down-referral advice for her clinic: follow-up, postpartum care
+
+    bool isEmpty() const { return diagnosis.isEmpty() && treatment.isEmpty() && plan.isEmpty() && advice.isEmpty(); }
+};
+
 // One step as recorded by the workstation that took it: append-only, synced as a record of its
 // own, never changed afterwards.
 struct ReferralStep
@@ -36,6 +47,7 @@ struct ReferralStep
     QString author; // who took it
     QDateTime at; // when (UTC)
     QString reason; // why: required to decline or cancel
+    ReferralOutcome outcome; // with return-outcome only
 };
 
 namespace ReferralSteps {
