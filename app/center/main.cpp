@@ -58,7 +58,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption accessOption(QStringLiteral("access-token-seconds"),
                                           QCoreApplication::translate("Center", "Lifetime of access tokens."), QStringLiteral("seconds"),
                                           QStringLiteral("900"));
-    parser.addOptions({dbOption, listenOption, portOption, certOption, keyOption, accessOption});
+    const QCommandLineOption referralAccessOption(
+        QStringLiteral("referral-access-days"),
+        QCoreApplication::translate("Center", "Days a clinic a woman was referred to may still read her records after the referral is closed."),
+        QStringLiteral("days"), QStringLiteral("30"));
+    parser.addOptions({dbOption, listenOption, portOption, certOption, keyOption, accessOption, referralAccessOption});
     CenterAdmin::addOptions(parser);
     parser.process(app);
 
@@ -81,7 +85,12 @@ int main(int argc, char *argv[])
     TokenPolicy policy;
     policy.accessSeconds = std::max(1LL, parser.value(accessOption).toLongLong());
     IdentityStore identities(**database, policy);
-    RecordStore records(**database);
+    bool daysValid = false;
+    const qint64 referralAccessDays = parser.value(referralAccessOption).toLongLong(&daysValid);
+    if (!daysValid || referralAccessDays < 0)
+        return fail({QStringLiteral("center.option"),
+                     QCoreApplication::translate("Center", "--referral-access-days takes a whole number of days, 0 or more.")});
+    RecordStore records(**database, ProtocolLimits{}, ReferralAccessPolicy{referralAccessDays * 24 * 3600});
     AttachmentStore attachments(**database);
     CenterApi api(**database, identities, records, attachments);
     CenterServer server(api);

@@ -2,6 +2,7 @@
 
 #include "center/centerdatabase.h"
 #include "centerlog.h"
+#include "referralaccess.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "sync-protocol/blobaddress.h"
@@ -33,11 +34,13 @@ Result<bool> AttachmentStore::mayRead(const CenterUser &user, const QString &sha
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT 1 FROM blob_holder WHERE sha256 = ? AND clinic_id = ? "
                                  "UNION ALL SELECT 1 FROM blob_reference r JOIN shared_patient s ON s.patient_key = r.patient_key "
-                                 "WHERE r.sha256 = ? AND s.clinic_id = ?"));
+                                 "WHERE r.sha256 = ? AND s.clinic_id = ? AND ")
+                  + ReferralAccess::inForce(QStringLiteral("s"), QStringLiteral("?")));
     query.addBindValue(sha256);
     query.addBindValue(user.clinicId);
     query.addBindValue(sha256);
     query.addBindValue(user.clinicId);
+    query.addBindValue(QDateTime::currentSecsSinceEpoch());
     if (auto done = execute(query, "check access to an attachment"); !done)
         return tl::unexpected(done.error());
     return query.next();

@@ -4,8 +4,10 @@
 #include "fhir/fhirbundle.h"
 #include "fhir/fhircapability.h"
 #include "fhir/fhiroutcome.h"
+#include "referralaccess.h"
 #include "storage/sqlerror.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -138,7 +140,8 @@ Result<FhirApi::Page> FhirApi::search(
             + QStringLiteral(") ");
     if (!readsRegion(user))
         sql += QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = "
-                              "r.patient_key AND s.clinic_id = :clinic) ");
+                              "r.patient_key AND s.clinic_id = :clinic AND %1) ")
+                   .arg(ReferralAccess::inForce(QStringLiteral("s"), QStringLiteral(":now")));
     // Keyset paging on the primary key: stable whatever is added or changed between pages.
     const QString after = QStringLiteral(
         "AND (table_name > :after_table OR (table_name = :after_table2 AND record_id %1 :after_id)) "
@@ -164,8 +167,10 @@ Result<FhirApi::Page> FhirApi::search(
             if (!search.identifierSystem.isEmpty())
                 query.bindValue(QStringLiteral(":system"), search.identifierSystem);
         }
-        if (!readsRegion(user))
+        if (!readsRegion(user)) {
             query.bindValue(QStringLiteral(":clinic"), user.clinicId);
+            query.bindValue(QStringLiteral(":now"), QDateTime::currentSecsSinceEpoch());
+        }
         query.bindValue(QStringLiteral(":after_table"), position.table);
         query.bindValue(QStringLiteral(":after_table2"), position.table);
         query.bindValue(QStringLiteral(":after_id"), position.recordId);

@@ -3,6 +3,7 @@
 #include "center/centerdatabase.h"
 #include "centerlog.h"
 #include "fhirpatientindex.h"
+#include "referralaccess.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "sync-protocol/blobaddress.h"
@@ -60,9 +61,10 @@ QJsonObject writtenBy(qint64 revision, const QString &deviceId)
 }
 } // namespace
 
-RecordStore::RecordStore(CenterDatabase &database, ProtocolLimits limits)
+RecordStore::RecordStore(CenterDatabase &database, ProtocolLimits limits, ReferralAccessPolicy referralAccess)
     : m_database(database)
     , m_limits(limits)
+    , m_referralAccess(referralAccess)
 {
 }
 
@@ -178,6 +180,11 @@ Result<MutationOutcome> RecordStore::insert(const Writer &writer, const Mutation
         if (!*visible)
             return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
     }
+    auto refusal = referralRefusal(writer, mutation);
+    if (!refusal)
+        return tl::unexpected(refusal.error());
+    if (*refusal)
+        return **refusal;
     StoredRecord record;
     record.clinicId = clinicId;
     record.patientKey = *patientKey;
@@ -191,6 +198,8 @@ Result<MutationOutcome> RecordStore::insert(const Writer &writer, const Mutation
         if (auto granted = grantAccess(*patientKey, clinicId, writer.user.username); !granted)
             return tl::unexpected(granted.error());
     }
+    if (auto followed = followReferral(writer, mutation, *patientKey); !followed)
+        return tl::unexpected(followed.error());
     MutationOutcome outcome;
     outcome.mutationId = mutation.mutationId;
     outcome.revision = 1;
@@ -204,6 +213,13 @@ Result<MutationOutcome> RecordStore::update(const Writer &writer, const Mutation
         return tl::unexpected(visible.error());
     if (!*visible)
         return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
+    if (mutation.table == QLatin1String("referral_step") && mutation.operation == Mutation::Operation::Update)
+        return rejected(mutation, QStringLiteral("referral.append-only"), tr("A step of a referral is never changed once taken."));
+    auto refusal = referralRefusal(writer, mutation);
+    if (!refusal)
+        return tl::unexpected(refusal.error());
+    if (*refusal)
+        return **refusal;
     // An insert of a record that already exists (made on two sides with one id) is merged like
     // an update made on nothing: every differing field is a conflict.
     const qint64 base = mutation.operation == Mutation::Operation::Insert ? 0 : mutation.baseRevision;
@@ -336,9 +352,11 @@ Result<bool> RecordStore::canSee(const CenterUser &user, const QString &patientK
 {
     if (user.centerStaff)
         return true;
-    QSqlQuery &query = prepared(QStringLiteral("SELECT 1 FROM shared_patient WHERE patient_key = ? AND clinic_id = ?"));
+    QSqlQuery &query = prepared(QStringLiteral("SELECT 1 FROM shared_patient s WHERE s.patient_key = ? AND s.clinic_id = ? AND ")
+                                + ReferralAccess::inForce(QStringLiteral("s"), QStringLiteral("?")));
     query.addBindValue(patientKey);
     query.addBindValue(user.clinicId);
+    query.addBindValue(QDateTime::currentSecsSinceEpoch());
     if (auto done = execute(query, "check access"); !done)
         return tl::unexpected(done.error());
     return query.next();
@@ -432,26 +450,74 @@ Result<void> RecordStore::sharePatient(const CenterUser &user, const QString &pa
         return failure(QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
     if (auto granted = grantAccess(patientKey, clinicId, user.username); !granted)
         return granted;
-    // The receiving clinic's cursor is already past these records: give them new sequence
-    // numbers so that they appear in its next pull (others apply them again harmlessly).
+    if (auto moved = bringIntoFeed(patientKey, *sequence); !moved)
+        return moved;
+    if (auto saved = saveSequence(*sequence); !saved)
+        return saved;
+    logEvent(QStringLiteral("referral"), {{QStringLiteral("user"), user.username}, {QStringLiteral("to"), clinicId}});
+    return transaction.commit();
+}
+
+Result<void> RecordStore::bringIntoFeed(const QString &patientKey, qint64 &sequence)
+{
     QSqlQuery records(m_database.connection());
     records.prepare(QStringLiteral("SELECT table_name, record_id FROM synced_record WHERE patient_key = ? ORDER BY seq"));
     records.addBindValue(patientKey);
     if (auto done = execute(records, "share a woman's records"); !done)
         return done;
-    while (records.next()) {
-        QSqlQuery move(m_database.connection());
-        move.prepare(QStringLiteral("UPDATE synced_record SET seq = ? WHERE table_name = ? AND record_id = ?"));
-        move.addBindValue(++*sequence);
-        move.addBindValue(records.value(0));
-        move.addBindValue(records.value(1));
+    QList<QPair<QString, QString>> keys;
+    while (records.next())
+        keys.append({records.value(0).toString(), records.value(1).toString()});
+    records.finish();
+    QSqlQuery &move = prepared(QStringLiteral("UPDATE synced_record SET seq = ? WHERE table_name = ? AND record_id = ?"));
+    for (const auto &[table, recordId] : keys) {
+        move.addBindValue(++sequence);
+        move.addBindValue(table);
+        move.addBindValue(recordId);
         if (auto done = execute(move, "share a woman's records"); !done)
             return done;
     }
-    if (auto saved = saveSequence(*sequence); !saved)
-        return saved;
-    logEvent(QStringLiteral("referral"), {{QStringLiteral("user"), user.username}, {QStringLiteral("to"), clinicId}});
-    return transaction.commit();
+    return {};
+}
+
+Result<std::optional<MutationOutcome>> RecordStore::referralRefusal(const Writer &writer, const Mutation &mutation) const
+{
+    const bool isReferral = mutation.table == QLatin1String("referral");
+    const bool isStep = mutation.table == QLatin1String("referral_step");
+    // An edit that does not change where a referral goes needs no check.
+    if (!(isStep || (isReferral && mutation.fields.contains(QStringLiteral("target_clinic")))))
+        return std::optional<MutationOutcome>();
+    StoredRecord referral;
+    if (isStep) {
+        auto loaded = load(QStringLiteral("referral"), mutation.fields.value(QStringLiteral("referral_id")).toString());
+        if (!loaded)
+            return tl::unexpected(loaded.error());
+        referral = *loaded;
+    }
+    const ReferralAccess access(m_database.connection(), m_referralAccess.secondsAfterClosure);
+    auto refusal = access.refusal(writer.user, mutation.table, mutation.fields, referral.clinicId, referral.fields);
+    if (!refusal)
+        return tl::unexpected(refusal.error());
+    if (!*refusal)
+        return std::optional<MutationOutcome>();
+    return std::optional<MutationOutcome>(rejected(mutation, (*refusal)->code, (*refusal)->message));
+}
+
+Result<void> RecordStore::followReferral(const Writer &writer, const Mutation &mutation, const QString &patientKey)
+{
+    if (mutation.table != QLatin1String("referral_step"))
+        return {};
+    const QString referralId = mutation.fields.value(QStringLiteral("referral_id")).toString();
+    auto referral = load(QStringLiteral("referral"), referralId);
+    if (!referral)
+        return tl::unexpected(referral.error());
+    ReferralAccess access(m_database.connection(), m_referralAccess.secondsAfterClosure);
+    auto newReader = access.stepStored(referralId, mutation.fields, referral->fields, patientKey, writer.user.username);
+    if (!newReader)
+        return tl::unexpected(newReader.error());
+    if (*newReader)
+        return bringIntoFeed(patientKey, writer.sequence);
+    return {};
 }
 
 Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &cursor, int limit)
@@ -481,20 +547,26 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
     QString visible;
     if (!user.centerStaff) {
         QSqlQuery women(m_database.connection());
-        women.prepare(QStringLiteral("SELECT count(*) FROM shared_patient WHERE clinic_id = ?"));
+        women.prepare(QStringLiteral("SELECT count(*) FROM shared_patient s WHERE s.clinic_id = ? AND ")
+                      + ReferralAccess::inForce(QStringLiteral("s"), QStringLiteral("?")));
         women.addBindValue(user.clinicId);
+        women.addBindValue(QDateTime::currentSecsSinceEpoch());
         if (auto done = execute(women, "read the change feed"); !done || !women.next())
             return tl::unexpected(SqlError::from(women, "read the change feed"));
         constexpr int FewWomen = 200;
+        const QString inForce = ReferralAccess::inForce(QStringLiteral("s"), QStringLiteral(":now"));
         visible = women.value(0).toLongLong() <= FewWomen
-            ? QStringLiteral("AND patient_key IN (SELECT patient_key FROM shared_patient WHERE clinic_id = :clinic) ")
-            : QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = r.patient_key AND s.clinic_id = :clinic) ");
+            ? QStringLiteral("AND patient_key IN (SELECT s.patient_key FROM shared_patient s WHERE s.clinic_id = :clinic AND %1) ").arg(inForce)
+            : QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = r.patient_key AND s.clinic_id = :clinic "
+                             "AND %1) ").arg(inForce);
     }
     query.prepare(QStringLiteral("SELECT seq, table_name, record_id, revision, fields FROM synced_record r WHERE seq > :after ")
                   + visible + QStringLiteral("ORDER BY seq LIMIT :limit"));
     query.bindValue(QStringLiteral(":after"), after);
-    if (!user.centerStaff)
+    if (!user.centerStaff) {
         query.bindValue(QStringLiteral(":clinic"), user.clinicId);
+        query.bindValue(QStringLiteral(":now"), QDateTime::currentSecsSinceEpoch());
+    }
     query.bindValue(QStringLiteral(":limit"), limit + 1);
     if (auto done = execute(query, "read the change feed"); !done)
         return tl::unexpected(done.error());

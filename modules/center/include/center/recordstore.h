@@ -12,15 +12,23 @@
 class CenterDatabase;
 class QSqlQuery;
 
+// How long a clinic a woman was referred to may go on reading her records once the last
+// referral that gave it access is closed or cancelled (docs/referrals.md).
+struct ReferralAccessPolicy
+{
+    qint64 secondsAfterClosure = 30 * 24 * 3600;
+};
+
 // The center's copy of every synced record and the logic of push and pull
 // (docs/sync-protocol.md): idempotent mutations, field-level merge against the base revision,
 // conflicts kept on both sides, a change feed in commit order, and who may see what — a clinic
-// sees the women registered there and those referred to it; the center's staff see the region.
+// sees the women registered there and those referred to it (until a period after the referral
+// is closed); the center's staff see the region.
 class RecordStore
 {
     Q_DECLARE_TR_FUNCTIONS(RecordStore)
 public:
-    explicit RecordStore(CenterDatabase &database, ProtocolLimits limits = {});
+    explicit RecordStore(CenterDatabase &database, ProtocolLimits limits = {}, ReferralAccessPolicy referralAccess = {});
 
     Result<PushResponse> push(const CenterUser &user, const PushRequest &request);
     // One page of the change feed, as the protocol's JSON.
@@ -59,10 +67,16 @@ private:
     Result<void> remember(const CenterUser &user, const MutationOutcome &outcome);
     Result<void> keepConflicts(const Writer &writer, const Mutation &mutation, const QList<FieldConflict> &conflicts, qint64 revision);
     Result<void> grantAccess(const QString &patientKey, const QString &clinicId, const QString &by);
+    Result<std::optional<MutationOutcome>> referralRefusal(const Writer &writer, const Mutation &mutation) const;
+    Result<void> followReferral(const Writer &writer, const Mutation &mutation, const QString &patientKey);
+    // New sequence numbers for all her records, so that a clinic whose cursor is past them
+    // (one just given access) finds them in its next pull; the others apply them again harmlessly.
+    Result<void> bringIntoFeed(const QString &patientKey, qint64 &sequence);
     Result<qint64> lockSequence();
     Result<void> saveSequence(qint64 sequence);
 
     CenterDatabase &m_database;
     ProtocolLimits m_limits;
+    ReferralAccessPolicy m_referralAccess;
     mutable QHash<QString, QSqlQuery> m_prepared; // see prepared()
 };

@@ -1,0 +1,281 @@
+// Two-way referral across the region through the real center (docs/referrals.md): a referral
+// sent by clinic A reaches clinic B with the woman's record, B's workstation acknowledges it,
+// each side sees the other's steps; steps taken on both sides while apart are all kept and
+// both sides agree on the order; the center refuses a step from the wrong side and a referral
+// to a clinic outside the region; and the receiving clinic's access ends a set period after the
+// referral is closed (here 0 days, so at once), not before.
+#include "referrals/referralrepository.h"
+#include "sqlscalar.h"
+#include "storage/clinicrecords.h"
+#include "storage/database.h"
+#include "storage/syncjournal.h"
+#include "storage/visitrepository.h"
+#include "sync/centerconnection.h"
+#include "sync/syncengine.h"
+#include "testcenter.h"
+
+#include <QTest>
+
+namespace {
+using S = ReferralStatus;
+using A = ReferralAction;
+const QString ClinicA = QStringLiteral("clinic-a");
+const QString ClinicB = QStringLiteral("clinic-b");
+
+// One clinic's workstation: its cache, signed in to the center, syncing on demand.
+class Workstation
+{
+public:
+    Workstation(const TestCenter &center, const QString &clinic, const QString &user)
+    {
+        auto db = Database::open(center.path(clinic + QStringLiteral("-") + user + QStringLiteral(".db")), { clinic, user });
+        if (!db)
+            return;
+        database = std::move(*db);
+        connection = std::make_unique<CenterConnection>(CenterEndpoint { QUrl(center.url()), center.caFile(), {}, 10000 });
+        const auto device = SyncJournal(database->connection()).deviceId();
+        if (!device || !connection->login(user, QStringLiteral("obslink-demo"), *device))
+            connection.reset();
+    }
+
+    bool isReady() const { return database && connection; }
+
+    std::optional<SyncSummary> sync()
+    {
+        SyncEngine engine(database->connection(), *connection);
+        auto summary = engine.syncOnce();
+        if (!summary)
+            qWarning("sync: %s", qPrintable(summary.error().message));
+        return summary ? std::optional<SyncSummary>(*summary) : std::nullopt;
+    }
+
+    ReferralRepository referrals() const { return ReferralRepository(*database); }
+
+    // The center's reason for refusing what this workstation wrote to `table`, or empty.
+    QString refusal(const QString &table) const
+    {
+        return sqlScalar(database->connection(),
+            QStringLiteral("SELECT rejected_code FROM sync_outbox WHERE table_name = '%1' AND rejected_code IS NOT NULL").arg(table))
+            .toString();
+    }
+
+    std::unique_ptr<Database> database;
+    std::unique_ptr<CenterConnection> connection;
+};
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+} // namespace
+
+class TestReferralSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Access ends at once when the referral closes, so the test can see it end.
+    TestCenter m_center;
+    std::unique_ptr<Workstation> m_a;
+    std::unique_ptr<Workstation> m_b;
+    Pregnancy m_pregnancy;
+    Patient m_patient;
+
+    QUuid sendReferral(ReferralUrgency urgency)
+    {
+        ReferralRepository repository = m_a->referrals();
+        Referral r;
+        r.pregnancyId = m_pregnancy.meta.id;
+        r.urgency = urgency;
+        r.targetClinic = ClinicB;
+        r.reason = QStringLiteral("血压 160/110 mmHg");
+        r.riskColour = QStringLiteral("orange");
+        if (!repository.saveDraft(r))
+            return {};
+        ReferralAttachment summary { {}, r.meta.id, ReferralAttachmentKind::CaseSummary, idText(m_pregnancy.meta.id),
+            QStringLiteral("高危专案") };
+        if (!repository.attach(summary) || !repository.take(r.meta.id, A::Send))
+            return {};
+        return r.meta.id;
+    }
+
+    // A visit for her written at `at`, returned with its id once saved.
+    std::optional<AntenatalVisit> visitAt(Workstation &at, int systolic, int diastolic)
+    {
+        AntenatalVisit visit;
+        visit.pregnancyId = m_pregnancy.meta.id;
+        visit.visitDate = QDate::currentDate();
+        visit.systolicMmHg = systolic;
+        visit.diastolicMmHg = diastolic;
+        if (!VisitRepository(*at.database).save(visit, m_pregnancy))
+            return std::nullopt;
+        return visit;
+    }
+
+    bool bSeesHer() const
+    {
+        return sqlNumber(m_b->database->connection(),
+                   QStringLiteral("SELECT count(*) FROM patient WHERE id = '%1'").arg(idText(m_patient.meta.id)))
+            == 1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_center.prepare({ QStringLiteral("--referral-access-days"), QStringLiteral("0") }), qPrintable(m_center.lastError()));
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
+        m_a = std::make_unique<Workstation>(m_center, ClinicA, QStringLiteral("dr-wang"));
+        m_b = std::make_unique<Workstation>(m_center, ClinicB, QStringLiteral("dr-zhao"));
+        QVERIFY(m_a->isReady());
+        QVERIFY(m_b->isReady());
+        m_patient.name = QStringLiteral("赵敏");
+        m_patient.birthDate = QDate(1992, 5, 6);
+        m_pregnancy.lmp = QDate::currentDate().addDays(-200);
+        QVERIFY(ClinicRecords(*m_a->database).registerPregnancy(m_patient, m_pregnancy));
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        QVERIFY(!bSeesHer());
+    }
+
+    void aSentReferralReachesTheReceiverWithHerRecordAndEachSideSeesTheOthersSteps()
+    {
+        const QUuid id = sendReferral(ReferralUrgency::Urgent);
+        QVERIFY(!id.isNull());
+        const auto pushed = m_a->sync();
+        QVERIFY(pushed);
+        QCOMPARE(pushed->refused, 0);
+
+        QVERIFY(m_b->sync());
+        QVERIFY(bSeesHer());
+        ReferralRepository atB = m_b->referrals();
+        const auto arrived = atB.find(id);
+        QVERIFY(arrived && *arrived);
+        QCOMPARE((*arrived)->reason, QStringLiteral("血压 160/110 mmHg"));
+        QCOMPARE(atB.attachments(id)->size(), 1);
+        QCOMPARE(*atB.acknowledgeArrivals(), 1);
+        QVERIFY(atB.take(id, A::Accept));
+        QVERIFY(m_b->sync());
+
+        QVERIFY(m_a->sync());
+        const auto atA = m_a->referrals().timeline(id);
+        QVERIFY(atA);
+        QCOMPARE(atA->status(), S::Accepted);
+        QCOMPARE(atA->entries().size(), 3);
+        QCOMPARE(atA->entries().at(1).step.clinicId, ClinicB);
+        QCOMPARE(atA->entries().at(2).step.author, QStringLiteral("dr-zhao"));
+    }
+
+    void stepsTakenOnBothSidesWhileApartAreAllKeptInOneOrder()
+    {
+        const QUuid id = sendReferral(ReferralUrgency::Routine);
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        QCOMPARE(*m_b->referrals().acknowledgeArrivals(), 1);
+        // Before either hears of the other: A cancels, then B, not told yet, accepts.
+        QVERIFY(m_a->referrals().take(id, A::Cancel, QStringLiteral("她选择了另一家医院")));
+        QTest::qWait(5);
+        QVERIFY(m_b->referrals().take(id, A::Accept));
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        QVERIFY(m_a->sync());
+
+        const auto atA = m_a->referrals().timeline(id);
+        const auto atB = m_b->referrals().timeline(id);
+        QVERIFY(atA && atB);
+        QCOMPARE(atA->entries().size(), 4);
+        QCOMPARE(atB->entries().size(), 4);
+        QCOMPARE(atA->status(), atB->status());
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(atA->entries().at(i).step.id, atB->entries().at(i).step.id);
+        // The acceptance met a cancelled referral: kept on both sides, shown as such.
+        QCOMPARE(atA->status(), S::Cancelled);
+        for (const ReferralTimeline &timeline : { *atA, *atB }) {
+            const auto concurrent = timeline.concurrent();
+            QCOMPARE(concurrent.size(), 1);
+            QCOMPARE(concurrent.first().step.action, A::Accept);
+            QCOMPARE(concurrent.first().metStatus, S::Cancelled);
+        }
+    }
+
+    void theCenterRefusesAStepFromTheWrongSideAndAReferralOutsideTheRegion()
+    {
+        const QUuid id = sendReferral(ReferralUrgency::Routine);
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        // Clinic B writes a close step in its own cache, around the repository's checks.
+        QSqlQuery forged(m_b->database->connection());
+        QVERIFY(forged.exec(QStringLiteral(
+            "INSERT INTO referral_step (id, clinic_id, created_at, updated_at, author, referral_id, action) VALUES "
+            "('%1', 'clinic-b', '2026-12-07T10:00:00.000Z', '2026-12-07T10:00:00.000Z', 'dr-zhao', '%2', 'close')")
+                                .arg(idText(QUuid::createUuid()), idText(id))));
+        const auto pushed = m_b->sync();
+        QVERIFY(pushed);
+        QCOMPARE(pushed->refused, 1);
+        QCOMPARE(m_b->refusal(QStringLiteral("referral_step")), QStringLiteral("sync.forbidden"));
+        QVERIFY(m_a->sync());
+        QCOMPARE(m_a->referrals().timeline(id)->status(), S::Sent);
+
+        Referral outside;
+        outside.pregnancyId = m_pregnancy.meta.id;
+        outside.targetClinic = QStringLiteral("clinic-nowhere");
+        outside.reason = QStringLiteral("test");
+        QVERIFY(m_a->referrals().saveDraft(outside));
+        const auto refused = m_a->sync();
+        QVERIFY(refused);
+        QCOMPARE(refused->refused, 1);
+        QCOMPARE(m_a->refusal(QStringLiteral("referral")), QStringLiteral("referral.unknown-clinic"));
+    }
+
+    void theReceiversAccessEndsWhenTheLastReferralClosesAndNotBefore()
+    {
+        // Every referral sent so far ends here, the first with her return slip.
+        ReferralRepository atA = m_a->referrals();
+        ReferralRepository atB = m_b->referrals();
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        const auto referrals = atB.forPregnancy(m_pregnancy.meta.id);
+        QVERIFY(referrals);
+        QUuid accepted; // the first test's
+        QUuid sent; // the third test's
+        for (const Referral &r : *referrals) {
+            const S status = atB.timeline(r.meta.id)->status();
+            if (status == S::Accepted)
+                accepted = r.meta.id;
+            else if (status == S::Sent)
+                sent = r.meta.id;
+        }
+        QVERIFY(!accepted.isNull() && !sent.isNull());
+        // One closed: the other still gives access, and B's visit for her is taken.
+        QVERIFY(atA.take(sent, A::Cancel, QStringLiteral("重复转诊")));
+        QVERIFY(m_a->sync());
+        QVERIFY(visitAt(*m_b, 150, 95));
+        auto stillOpen = m_b->sync();
+        QVERIFY(stillOpen);
+        QCOMPARE(stillOpen->refused, 0);
+
+        // The last one closes: from now on the center gives B nothing of her.
+        QVERIFY(atB.take(accepted, A::Arrive));
+        QVERIFY(atB.take(accepted, A::ReturnOutcome, {},
+            ReferralOutcome { QStringLiteral("妊娠期高血压"), QStringLiteral("降压"), QStringLiteral("门诊随访"), {} }));
+        QVERIFY(m_b->sync());
+        QVERIFY(m_a->sync());
+        QVERIFY(atA.take(accepted, A::Close));
+        QVERIFY(m_a->sync());
+        QVERIFY(visitAt(*m_b, 130, 85));
+        const auto after = m_b->sync();
+        QVERIFY(after);
+        QCOMPARE(after->refused, 1);
+        QCOMPARE(m_b->refusal(QStringLiteral("antenatal_visit")), QStringLiteral("sync.forbidden"));
+        // A's later records of her no longer reach B.
+        const auto atHome = visitAt(*m_a, 120, 80);
+        QVERIFY(atHome);
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        QCOMPARE(sqlNumber(m_b->database->connection(),
+                     QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE id = '%1'").arg(idText(atHome->meta.id))),
+            0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReferralSync)
+#include "tst_referralsync.moc"
