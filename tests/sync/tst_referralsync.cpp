@@ -6,6 +6,7 @@
 // referral is closed (here 0 days, so at once), not before.
 #include "referrals/referralrepository.h"
 #include "sqlscalar.h"
+#include "storage/clinicdirectory.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/syncjournal.h"
@@ -135,6 +136,19 @@ private slots:
         QVERIFY(m_a->sync());
         QVERIFY(m_b->sync());
         QVERIFY(!bSeesHer());
+    }
+
+    void eachSyncKeepsTheRegionsClinicsForWritingAReferralOffline()
+    {
+        const auto clinics = ClinicDirectory(m_a->database->connection()).clinics();
+        QVERIFY(clinics);
+        QStringList ids;
+        for (const DirectoryClinic &clinic : *clinics)
+            ids << clinic.id;
+        QCOMPARE(ids.first(), QStringLiteral("center"));
+        QVERIFY(clinics->first().isCenter);
+        QVERIFY(ids.contains(ClinicB));
+        QVERIFY(ClinicDirectory(m_a->database->connection()).nameOf(ClinicB) != ClinicB);
     }
 
     void aSentReferralReachesTheReceiverWithHerRecordAndEachSideSeesTheOthersSteps()

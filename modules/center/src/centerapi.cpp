@@ -9,6 +9,7 @@
 #include "sync-protocol/protocolcodec.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -136,10 +137,12 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         return response;
     }
     const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
-                            QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me")};
+                            QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me"),
+                            QStringLiteral("clinics")};
     if (!known.contains(endpoint))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
-    const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me");
+    const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me")
+        || endpoint == QLatin1String("clinics");
     if ((wantsGet && !get) || (!wantsGet && !post))
         return errorResponse({QStringLiteral("api.method"), tr("This endpoint does not accept %1.").arg(QString::fromLatin1(request.method.left(10)))});
     if (endpoint == QLatin1String("login"))
@@ -152,6 +155,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
     ApiResponse response = endpoint == QLatin1String("sync/push") ? push(*user, request)
         : endpoint == QLatin1String("sync/pull")                   ? pull(*user, request)
         : endpoint == QLatin1String("referrals")                   ? share(*user, request)
+        : endpoint == QLatin1String("clinics")                     ? clinics()
                                                                    : me(*user);
     response.username = user->username;
     return response;
@@ -266,6 +270,19 @@ ApiResponse CenterApi::share(const CenterUser &user, const ApiRequest &request)
     if (!shared)
         return errorResponse(shared.error());
     return ApiResponse{200, json({{QStringLiteral("shared"), true}}), {}};
+}
+
+ApiResponse CenterApi::clinics()
+{
+    const auto clinics = m_identities.clinics();
+    if (!clinics)
+        return errorResponse(clinics.error());
+    QJsonArray list;
+    for (const RegionClinic &clinic : *clinics)
+        list.append(QJsonObject{{QStringLiteral("id"), clinic.id},
+                                {QStringLiteral("name"), clinic.name},
+                                {QStringLiteral("isCenter"), clinic.isCenter}});
+    return ApiResponse{200, json({{QStringLiteral("clinics"), list}}), {}};
 }
 
 ApiResponse CenterApi::me(const CenterUser &user)

@@ -75,6 +75,19 @@ Result<bool> IdentityStore::clinicExists(const QString &clinicId) const
     return query.next();
 }
 
+Result<QList<RegionClinic>> IdentityStore::clinics() const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, name, is_center FROM clinic ORDER BY is_center DESC, name, id"));
+    if (auto done = execute(query, "list the clinics"); !done)
+        return tl::unexpected(done.error());
+    QList<RegionClinic> clinics;
+    while (query.next())
+        clinics.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt() != 0});
+    return clinics;
+}
+
 Result<void> IdentityStore::addUser(const QString &username, const QString &clinicId, const QString &role,
                                     const QString &displayName, const QString &password, int hashIterations)
 {

@@ -1,5 +1,7 @@
 #include "sync/syncengine.h"
 
+#include "storage/clinicdirectory.h"
+
 #include "storage/syncjournal.h"
 #include "sync-protocol/protocolcodec.h"
 #include "sync/blobstore.h"
@@ -60,7 +62,10 @@ Result<SyncSummary> SyncEngine::syncOnce()
     SyncSummary summary;
     const qint64 sentBefore = m_connection.bytesSent();
     const qint64 receivedBefore = m_connection.bytesReceived();
-    auto done = sendAttachments(summary).and_then([&] { return pushAll(summary); }).and_then([&] { return pullAll(summary); });
+    auto done = sendAttachments(summary)
+                    .and_then([&] { return pushAll(summary); })
+                    .and_then([&] { return pullAll(summary); })
+                    .and_then([&] { return refreshClinicDirectory(); });
     summary.bytesSent = m_connection.bytesSent() - sentBefore;
     summary.bytesReceived = m_connection.bytesReceived() - receivedBefore;
     summary.seconds = double(timer.nsecsElapsed()) / 1e9;
@@ -69,6 +74,22 @@ Result<SyncSummary> SyncEngine::syncOnce()
     qCInfo(lcSync) << "sync round: pushed" << summary.pushed << "pulled" << summary.pulled << "conflicts"
                    << summary.conflicts;
     return summary;
+}
+
+Result<void> SyncEngine::refreshClinicDirectory()
+{
+    // The region's clinics, for writing a referral offline. A center that predates the list
+    // leaves the one kept here as it is.
+    const auto reply = m_connection.get(QStringLiteral("/api/v1/clinics"));
+    if (!reply) {
+        if (reply.error().code == QLatin1String("api.not-found"))
+            return {};
+        return tl::unexpected(reply.error());
+    }
+    const auto clinics = ClinicDirectory::fromCenterReply(*reply);
+    if (!clinics)
+        return tl::unexpected(clinics.error());
+    return ClinicDirectory(m_cache).replace(*clinics);
 }
 
 Result<void> SyncEngine::sendAttachments(SyncSummary &summary)

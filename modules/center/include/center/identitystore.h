@@ -17,6 +17,14 @@ struct CenterUser
     bool centerStaff = false; // the center's own staff see the whole region
 };
 
+// A clinic of the region, as the workstations list it (the target of a referral).
+struct RegionClinic
+{
+    QString id;
+    QString name;
+    bool isCenter = false;
+};
+
 struct IssuedTokens
 {
     QString accessToken;
@@ -51,6 +59,7 @@ public:
     Result<IssuedTokens> refresh(const QString &refreshToken, const QString &deviceId);
     Result<CenterUser> authenticate(const QString &accessToken) const;
     Result<bool> clinicExists(const QString &clinicId) const;
+    Result<QList<RegionClinic>> clinics() const; // the center first, then by name
 
 private:
     Result<CenterUser> userNamed(const QString &username) const;

@@ -40,6 +40,7 @@ private:
     Result<void> sendAttachments(SyncSummary &summary);
     Result<void> pushAll(SyncSummary &summary);
     Result<void> pullAll(SyncSummary &summary);
+    Result<void> refreshClinicDirectory();
 
     QSqlDatabase m_cache;
     CenterConnection &m_connection;
