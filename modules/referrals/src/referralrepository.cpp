@@ -71,6 +71,11 @@ ReferralRepository::ReferralRepository(const Database &database)
 {
 }
 
+const QString &ReferralRepository::clinicId() const
+{
+    return m_database.identity().clinicId;
+}
+
 Result<void> ReferralRepository::requireDraft(const QUuid &referralId) const
 {
     auto current = timeline(referralId);
@@ -181,6 +186,54 @@ Result<std::optional<Referral>> ReferralRepository::find(const QUuid &id) const
 Result<QList<Referral>> ReferralRepository::forPregnancy(const QUuid &pregnancyId) const
 {
     return select(QStringLiteral("pregnancy_id = ?"), idText(pregnancyId));
+}
+
+Result<QList<ReferralListRow>> ReferralRepository::incoming() const
+{
+    return listWhere(QStringLiteral("target_clinic = ? AND EXISTS (SELECT 1 FROM referral_step s "
+                                    "WHERE s.referral_id = referral.id AND s.action = 'send')"));
+}
+
+Result<QList<ReferralListRow>> ReferralRepository::outgoing() const
+{
+    return listWhere(QStringLiteral("clinic_id = ?"));
+}
+
+Result<QList<ReferralListRow>> ReferralRepository::listWhere(const QString &where) const
+{
+    auto referrals = select(where, m_database.identity().clinicId);
+    if (!referrals)
+        return failure(referrals.error());
+    QList<ReferralListRow> rows;
+    for (const Referral &r : std::as_const(*referrals)) {
+        auto steps = timeline(r.meta.id);
+        if (!steps)
+            return failure(steps.error());
+        ReferralListRow row { r, {}, {}, steps->status(), steps->reachedAt(ReferralStatus::Sent).value_or(QDateTime()),
+            steps->entries().isEmpty() ? r.meta.updatedAt : steps->entries().constLast().step.at,
+            !steps->concurrent().isEmpty() };
+        QSqlQuery woman(m_database.connection());
+        woman.prepare(QStringLiteral("SELECT p.id, p.name FROM pregnancy g JOIN patient p ON p.id = g.patient_id WHERE g.id = ?"));
+        woman.addBindValue(idText(r.pregnancyId));
+        if (auto done = execute(woman, "read referrals"); !done)
+            return failure(done.error());
+        if (woman.next()) {
+            row.patientId = QUuid::fromString(woman.value(0).toString());
+            row.woman = woman.value(1).toString();
+        }
+        rows.append(row);
+    }
+    // What needs someone first: open referrals, the most urgent, the longest waiting.
+    std::stable_sort(rows.begin(), rows.end(), [](const ReferralListRow &a, const ReferralListRow &b) {
+        const bool aOpen = !ReferralSteps::isFinal(a.status);
+        const bool bOpen = !ReferralSteps::isFinal(b.status);
+        if (aOpen != bOpen)
+            return aOpen;
+        if (a.referral.urgency != b.referral.urgency)
+            return a.referral.urgency < b.referral.urgency;
+        return a.changedAt < b.changedAt;
+    });
+    return rows;
 }
 
 Result<QList<Referral>> ReferralRepository::select(const QString &where, const QVariant &value) const

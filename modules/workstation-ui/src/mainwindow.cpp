@@ -29,6 +29,8 @@
 #include "cases/highriskregister.h"
 #include "ctg-ui/ctgtracesview.h"
 #include "ctg-ui/ctgworkbench.h"
+#include "referrals-ui/referralworkbench.h"
+#include "referrals-ui/referralworklist.h"
 #include "workstation-ui/patientbanner.h"
 #include "workstation-ui/riskpanel.h"
 
@@ -89,7 +91,8 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
       m_listModel(new PatientListModel(*m_searchLogic, this)),
       m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_table(new QTableView(this)),
       m_chartView(new PatientChartView(*m_records, *m_drafts, *m_grading, database.identity().author, this)),
-      m_splitter(new ProportionalSplitter(Qt::Horizontal, this)), m_navigation(new QTabWidget(this)), m_worklists(new WorklistPanel(database, *m_cases, this))
+      m_splitter(new ProportionalSplitter(Qt::Horizontal, this)), m_navigation(new QTabWidget(this)), m_worklists(new WorklistPanel(database, *m_cases, this)),
+      m_worklistTabs(new QTabWidget(this))
 {
     setWindowTitle(tr("ObsLink — antenatal care"));
     m_chartView->setToday(today);
@@ -148,9 +151,14 @@ MainWindow::MainWindow(Database &database, const QDate &today, QWidget *parent)
     // One click from the patient list to the nurse's worklists; the tab shows what needs her.
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->addTab(listPanel, tr("Women"));
-    m_navigation->addTab(m_worklists, tr("Worklists"));
-    connect(m_worklists, &WorklistPanel::countsChanged, this,
-            [this](int attention) { m_navigation->setTabText(1, tr("Worklists (%1)").arg(attention)); });
+    m_worklistTabs->setObjectName(QStringLiteral("worklistTabs"));
+    m_worklistTabs->setDocumentMode(true);
+    m_worklistTabs->addTab(m_worklists, tr("Follow-up"));
+    m_navigation->addTab(m_worklistTabs, tr("Worklists"));
+    connect(m_worklists, &WorklistPanel::countsChanged, this, [this](int attention) {
+        m_followUpAttention = attention;
+        updateWorklistCount();
+    });
     connect(m_worklists, &WorklistPanel::openPatient, this, &MainWindow::openPatient);
     connect(m_worklists, &WorklistPanel::problem, this, &MainWindow::showProblem);
     connect(m_chartView, &PatientChartView::recordChanged, m_worklists, &WorklistPanel::refresh);
@@ -213,6 +221,18 @@ void MainWindow::buildActions()
     connect(m_ctg, &CtgWorkbench::tracesChanged, this, &MainWindow::showCtgFindings);
     connect(m_ctg, &CtgWorkbench::problem, this, &MainWindow::showProblem);
 
+    // The chart's Referrals tab, File → Refer her… and the Worklists tab's referral lists.
+    m_referrals = new ReferralWorkbench(this, m_chartView->tabs(), file, m_database);
+    m_worklistTabs->addTab(m_referrals->worklist(), tr("Referrals"));
+    connect(m_referrals->worklist(), &ReferralWorklist::countsChanged, this, [this](int waiting) {
+        m_referralsWaiting = waiting;
+        updateWorklistCount();
+    });
+    connect(m_referrals, &ReferralWorkbench::openPatient, this, &MainWindow::openPatient);
+    connect(m_referrals, &ReferralWorkbench::problem, this, &MainWindow::showProblem);
+    connect(m_referrals, &ReferralWorkbench::referralsChanged, this,
+            [this] { m_chartView->banner()->setReferralNotice(m_referrals->bannerNotice()); });
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find a woman"), this, [this] {
         m_search->setFocus();
@@ -261,6 +281,9 @@ void MainWindow::buildActions()
     file->addSeparator();
     m_sync = new SyncWorkbench(this, file, settingsMenu, m_database);
     connect(m_sync, &SyncWorkbench::recordsChanged, this, &MainWindow::reloadRecords);
+    // Referrals that sync brings here are acknowledged at once; a step taken here goes at once.
+    connect(m_sync, &SyncWorkbench::recordsChanged, m_referrals, &ReferralWorkbench::recordsArrived);
+    connect(m_referrals, &ReferralWorkbench::referralsChanged, m_sync->sync(), &BackgroundSync::syncNow);
     // A trace pulled from the center is read here once its samples are: opened, they are asked
     // for at once; each round also brings missing ones, and an open viewer shows them.
     m_ctg->setSampleRequest(
@@ -332,11 +355,38 @@ bool MainWindow::openPatient(const QUuid &patientId)
                                         grade ? grade->level : QString(), grade && grade->purple);
         m_ctg->setPregnancy(chart->pregnancy, chart->patient.name + QLatin1Char(' ') + chart->patient.nationalId);
         showCtgFindings();
+        showReferrals();
         const int row = m_listModel->rowOfPatient(patientId);
         if (row >= 0)
             m_table->selectRow(row);
     }
     return opened;
+}
+
+void MainWindow::showReferrals()
+{
+    const auto &chart = m_chartView->chart();
+    if (!chart)
+        return;
+    const auto grade = GradingService::currentGrade(*chart);
+    QString label;
+    QStringList items;
+    if (grade) {
+        label = RiskAppearance::label(grade->level) + (grade->purple ? QStringLiteral(" + ") + RiskAppearance::purpleLabel() : QString());
+        if (const auto assessment = m_grading->assess(*chart, m_today)) {
+            for (const FiredRule &fired : assessment->fired)
+                items << fired.rule->label.forLanguage(QLocale().name());
+        }
+    }
+    m_referrals->showChart(*chart, grade ? grade->level : QString(), label, items, m_today);
+    m_chartView->banner()->setReferralNotice(m_referrals->bannerNotice());
+}
+
+void MainWindow::updateWorklistCount()
+{
+    m_navigation->setTabText(1, tr("Worklists (%1)").arg(m_followUpAttention + m_referralsWaiting));
+    m_worklistTabs->setTabText(0, tr("Follow-up (%1)").arg(m_followUpAttention));
+    m_worklistTabs->setTabText(1, tr("Referrals (%1)").arg(m_referralsWaiting));
 }
 
 void MainWindow::showCtgFindings()

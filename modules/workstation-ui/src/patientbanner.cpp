@@ -9,7 +9,8 @@
 
 PatientBanner::PatientBanner(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_details(new QLabel(this)), m_chip(new RiskChip(this)),
-      m_pending(new QLabel(this)), m_reporting(new QLabel(this)), m_ctg(new QLabel(this))
+      m_pending(new QLabel(this)), m_reporting(new QLabel(this)), m_ctg(new QLabel(this)),
+      m_referral(new QLabel(this))
 {
     setObjectName(QStringLiteral("patientBanner"));
     setAutoFillBackground(true);
@@ -30,6 +31,7 @@ PatientBanner::PatientBanner(QWidget *parent)
     identity->addWidget(m_chip);
     auto *alerts = new QHBoxLayout;
     alerts->addWidget(m_ctg);
+    alerts->addWidget(m_referral);
     alerts->addWidget(m_reporting);
     alerts->addWidget(m_pending);
     alerts->addStretch();
@@ -38,6 +40,9 @@ PatientBanner::PatientBanner(QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(identity);
     layout->addLayout(alerts);
+    m_referral->setObjectName(QStringLiteral("referralNotice"));
+    m_referral->setStyleSheet(QStringLiteral("color: white; background: #1565c0; padding: 2px 6px; border-radius: 3px;"));
+    m_referral->hide();
     m_ctg->setObjectName(QStringLiteral("ctgAlert"));
     m_ctg->setToolTip(tr("See the chart's CTG tab"));
     m_ctg->setStyleSheet(QStringLiteral("color: white; background: #b71c1c; padding: 2px 6px; border-radius: 3px; font-weight: bold;"));
@@ -98,10 +103,23 @@ QString PatientBanner::ctgAlert() const
     return m_ctg->isVisible() ? m_ctg->text() : QString();
 }
 
+void PatientBanner::setReferralNotice(const QString &text)
+{
+    m_referral->setText(text);
+    m_referral->setToolTip(text.isEmpty() ? QString() : tr("%1 — see the chart's Referrals tab").arg(text));
+    m_referral->setVisible(!text.isEmpty());
+}
+
+QString PatientBanner::referralNotice() const
+{
+    return m_referral->isVisible() ? m_referral->text() : QString();
+}
+
 void PatientBanner::clear()
 {
     m_pending->hide();
     m_ctg->hide();
+    m_referral->hide();
     m_reporting->hide();
     m_name->setText(tr("No chart open"));
     m_details->setText(tr("Select a woman in the list, or register a new pregnancy (Ctrl+N)."));

@@ -163,8 +163,6 @@ void PatientChartView::showLabs()
     model->clear();
     model->setHorizontalHeaderLabels({tr("Date"), tr("Test"), tr("Result"), tr("Unit"), tr("Upper limit")});
     const QLocale locale;
-    const QStringList testNames{tr("Haemoglobin"), tr("Platelets"), tr("Fasting glucose"), tr("OGTT 1 h"), tr("OGTT 2 h"),
-                                tr("ALT"), tr("Creatinine"), tr("HBsAg"), tr("Syphilis"), tr("HIV")};
     for (const LabResult &lab : m_chart->labs) {
         QString result;
         if (isQualitative(lab.test))
@@ -177,7 +175,7 @@ void PatientChartView::showLabs()
         if (lab.serology == Serology::Positive)
             resultItem->setForeground(QColor(0xc6, 0x28, 0x28));
         model->appendRow({new QStandardItem(locale.toString(lab.takenOn, QLocale::ShortFormat)),
-                          new QStandardItem(testNames.value(static_cast<int>(lab.test))), resultItem,
+                          new QStandardItem(labTestLabel(lab.test)), resultItem,
                           new QStandardItem(labTestUnit(lab.test)),
                           new QStandardItem(lab.upperLimitOfNormal ? locale.toString(*lab.upperLimitOfNormal) : QString())});
     }

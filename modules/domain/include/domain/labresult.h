@@ -28,6 +28,7 @@ enum class Serology { Unknown, Negative, Positive };
 QString labTestKey(LabTest test);
 std::optional<LabTest> labTestFromKey(const QString &key);
 QString labTestUnit(LabTest test); // "g/L", "×10⁹/L" …; empty for qualitative tests
+QString labTestLabel(LabTest test); // translated, for screens and printouts
 bool isQualitative(LabTest test);
 
 struct LabResult

@@ -9,6 +9,19 @@
 
 class Database;
 
+// One line of the Incoming or Outgoing referral list: who, how urgent, where it stands, with
+// which clinic and since when.
+struct ReferralListRow
+{
+    Referral referral;
+    QUuid patientId;
+    QString woman;
+    ReferralStatus status = ReferralStatus::Draft;
+    QDateTime sentAt; // invalid for a draft
+    QDateTime changedAt; // its last step
+    bool concurrentSteps = false; // a step met a status it did not apply to: look at the timeline
+};
+
 // The referral, referral_step and referral_attachment tables (schema 15) as this workstation's
 // clinic and user work on them. A draft is edited and its attachments picked as often as the
 // sender likes; from the send step on the referral and its attachments are what the receiver
@@ -20,6 +33,8 @@ class ReferralRepository
     Q_DECLARE_TR_FUNCTIONS(ReferralRepository)
 public:
     explicit ReferralRepository(const Database &database);
+
+    const QString &clinicId() const; // the clinic this workstation works for
 
     Result<void> saveDraft(Referral &referral);
     Result<void> attach(ReferralAttachment &attachment);
@@ -38,6 +53,11 @@ public:
     Result<ReferralTimeline> timeline(const QUuid &referralId) const;
     Result<QList<ReferralAttachment>> attachments(const QUuid &referralId) const;
 
+    // The referrals sent to this clinic, and those it sent (drafts too): open ones first, the
+    // most urgent and oldest first among them; finished ones (closed, cancelled) after.
+    Result<QList<ReferralListRow>> incoming() const;
+    Result<QList<ReferralListRow>> outgoing() const;
+
     // Referrals sent to this clinic that it has not acknowledged: after each pull the workstation
     // takes the receive step for them, which tells the sender they arrived.
     Result<QList<QUuid>> awaitingReceipt() const;
@@ -46,6 +66,7 @@ public:
 private:
     Result<void> requireDraft(const QUuid &referralId) const;
     Result<QList<Referral>> select(const QString &where, const QVariant &value) const;
+    Result<QList<ReferralListRow>> listWhere(const QString &where) const;
 
     const Database &m_database;
     RecordTable m_referrals;

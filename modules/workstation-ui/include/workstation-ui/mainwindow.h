@@ -7,6 +7,7 @@ class CaseManagement;
 class CasesWorkbench;
 class ClinicRecords;
 class CtgWorkbench;
+class ReferralWorkbench;
 class GradingService;
 class PacsWorkbench;
 class SyncWorkbench;
@@ -50,6 +51,10 @@ public:
     CasesWorkbench *cases() const { return m_casesWorkbench; }
     // The chart's CTG tab, importing traces and the CTG viewer.
     CtgWorkbench *ctg() const { return m_ctg; }
+    // The chart's Referrals tab, the referral form and the Incoming/Outgoing lists.
+    ReferralWorkbench *referrals() const { return m_referrals; }
+    // The Worklists tab: case follow-up, then referrals.
+    QTabWidget *worklistTabs() const { return m_worklistTabs; }
 
 public slots:
     void registerPregnancy();
@@ -72,6 +77,9 @@ private:
     void showCtgFindings();
     // The evidence other records offer the risk grading: CTG traces and fetal growth findings.
     void showGradingEvidence();
+    // Her open referral on the banner, and her grade for a new referral.
+    void showReferrals();
+    void updateWorklistCount();
 
     Database &m_database;
     QDate m_today;
@@ -88,6 +96,10 @@ private:
     ProportionalSplitter *m_splitter;
     QTabWidget *m_navigation;
     WorklistPanel *m_worklists;
+    QTabWidget *m_worklistTabs;
+    int m_followUpAttention = 0;
+    int m_referralsWaiting = 0;
+    ReferralWorkbench *m_referrals = nullptr;
     PacsWorkbench *m_pacs = nullptr;
     SyncWorkbench *m_sync = nullptr;
     UltrasoundWorkbench *m_ultrasound = nullptr;

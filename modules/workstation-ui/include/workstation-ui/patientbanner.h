@@ -22,6 +22,9 @@ public:
     // A FIGO pathological / NICHD category III fetal heart trace; empty hides it.
     void setCtgAlert(const QString &text);
     QString ctgAlert() const;
+    // Her open referral (to or from this clinic) and where it stands; empty hides it.
+    void setReferralNotice(const QString &text);
+    QString referralNotice() const;
     QString summaryText() const; // the banner's text, for tests and accessibility
 
 private:
@@ -31,4 +34,5 @@ private:
     QLabel *m_pending;
     QLabel *m_reporting;
     QLabel *m_ctg;
+    QLabel *m_referral;
 };

@@ -1,0 +1,77 @@
+#include "referrals-ui/referralstepdialog.h"
+
+#include "referrals-ui/referralverbs.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace {
+QPlainTextEdit *textBox(QWidget *parent, const QString &name)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(name);
+    edit->setTabChangesFocus(true);
+    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 3 + 12);
+    return edit;
+}
+} // namespace
+
+ReferralStepDialog::ReferralStepDialog(ReferralAction action, const QString &woman, QWidget *parent)
+    : QDialog(parent)
+    , m_error(new QLabel(this))
+{
+    auto *form = new QFormLayout;
+    if (action == ReferralAction::ReturnOutcome) {
+        setWindowTitle(tr("Return slip — %1").arg(woman));
+        m_diagnosis = new QLineEdit(this);
+        m_diagnosis->setObjectName(QStringLiteral("diagnosis"));
+        m_treatment = textBox(this, QStringLiteral("treatment"));
+        m_plan = textBox(this, QStringLiteral("plan"));
+        m_advice = textBox(this, QStringLiteral("advice"));
+        form->addRow(tr("&Diagnosis:"), m_diagnosis);
+        form->addRow(tr("&What was done:"), m_treatment);
+        form->addRow(tr("&Plan:"), m_plan);
+        form->addRow(tr("&Advice for her clinic:"), m_advice);
+    } else {
+        setWindowTitle(tr("%1 — %2").arg(ReferralVerbs::plain(action), woman));
+        m_reason = textBox(this, QStringLiteral("reason"));
+        form->addRow(action == ReferralAction::Decline ? tr("&Why it is declined:") : tr("&Why it is cancelled:"), m_reason);
+    }
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(ReferralVerbs::plain(action));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(480, sizeHint().height());
+}
+
+QString ReferralStepDialog::reason() const
+{
+    return m_reason ? m_reason->toPlainText().trimmed() : QString();
+}
+
+ReferralOutcome ReferralStepDialog::outcome() const
+{
+    if (!m_diagnosis)
+        return {};
+    return { m_diagnosis->text().trimmed(), m_treatment->toPlainText().trimmed(), m_plan->toPlainText().trimmed(),
+        m_advice->toPlainText().trimmed() };
+}
+
+void ReferralStepDialog::showProblem(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}

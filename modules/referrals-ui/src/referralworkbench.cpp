@@ -1,0 +1,177 @@
+#include "referrals-ui/referralworkbench.h"
+
+#include "ctg-records/ctgrecords.h"
+#include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralsview.h"
+#include "referrals-ui/referralworklist.h"
+#include "referrals/referralrepository.h"
+#include "referrals/referralsummary.h"
+#include "storage/database.h"
+#include "ultrasound-exams/ultrasoundreportrepository.h"
+
+#include <QAction>
+#include <QLocale>
+#include <QMainWindow>
+#include <QMenu>
+#include <QTabWidget>
+
+ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs, QMenu *fileMenu, const Database &database)
+    : QObject(window)
+    , m_window(window)
+    , m_database(database)
+    , m_repository(std::make_unique<ReferralRepository>(database))
+    , m_view(new ReferralsView(*m_repository, ClinicDirectory(database.connection()), chartTabs))
+    , m_worklist(new ReferralWorklist(*m_repository, ClinicDirectory(database.connection())))
+{
+    chartTabs->addTab(m_view, tr("Referrals"));
+    QAction *refer = fileMenu->addAction(tr("Re&fer her…"), this, &ReferralWorkbench::newReferral);
+    refer->setObjectName(QStringLiteral("referAction"));
+    refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_view, &ReferralsView::newReferralRequested, this, &ReferralWorkbench::newReferral);
+    connect(m_view, &ReferralsView::draftEditRequested, this, &ReferralWorkbench::editDraft);
+    connect(m_view, &ReferralsView::stepTaken, this, [this] {
+        m_worklist->refresh();
+        emit referralsChanged();
+    });
+    connect(m_view, &ReferralsView::problem, this, &ReferralWorkbench::problem);
+    connect(m_worklist, &ReferralWorklist::problem, this, &ReferralWorkbench::problem);
+    connect(m_worklist, &ReferralWorklist::openReferral, this, [this, chartTabs](const QUuid &patientId, const QUuid &referralId) {
+        emit openPatient(patientId);
+        chartTabs->setCurrentWidget(m_view);
+        m_view->select(referralId);
+    });
+    m_worklist->refresh();
+}
+
+ReferralWorkbench::~ReferralWorkbench() = default;
+
+void ReferralWorkbench::showChart(const PatientChart &chart, const QString &riskLevel, const QString &riskLabel,
+    const QStringList &riskItems, const QDate &today)
+{
+    m_chart = chart;
+    m_riskLevel = riskLevel;
+    m_riskLabel = riskLabel;
+    m_riskItems = riskItems;
+    m_today = today;
+    m_view->showPregnancy(chart.pregnancy ? chart.pregnancy->meta.id : QUuid(), chart.patient.name);
+}
+
+void ReferralWorkbench::clearChart()
+{
+    m_chart.reset();
+    m_view->clear();
+}
+
+QString ReferralWorkbench::bannerNotice() const
+{
+    const ClinicDirectory directory(m_database.connection());
+    for (const Referral &r : m_view->referrals()) {
+        const auto timeline = m_repository->timeline(r.meta.id);
+        if (!timeline || timeline->status() == ReferralStatus::Draft || ReferralSteps::isFinal(timeline->status()))
+            continue;
+        // Short, for the banner's one line: the urgency only when it is not routine.
+        QString status = ReferralSteps::label(timeline->status());
+        if (r.urgency != ReferralUrgency::Routine)
+            status = tr("%1, %2").arg(Referrals::label(r.urgency), status);
+        return r.meta.clinicId == m_repository->clinicId()
+            ? tr("Referred to %1: %2").arg(directory.nameOf(r.targetClinic), status)
+            : tr("Referred from %1: %2").arg(directory.nameOf(r.meta.clinicId), status);
+    }
+    return {};
+}
+
+QList<ReferralAttachment> ReferralWorkbench::attachmentCandidates() const
+{
+    QList<ReferralAttachment> candidates;
+    if (!m_chart || !m_chart->pregnancy)
+        return candidates;
+    const QUuid pregnancyId = m_chart->pregnancy->meta.id;
+    const QLocale locale;
+    const auto candidate = [](ReferralAttachmentKind kind, const QString &ref, const QString &label) {
+        ReferralAttachment a;
+        a.kind = kind;
+        a.itemRef = ref;
+        a.label = label;
+        return a;
+    };
+    candidates << candidate(ReferralAttachmentKind::CaseSummary, pregnancyId.toString(QUuid::WithoutBraces),
+        tr("her high-risk case file as it stands"));
+    if (const auto traces = CtgRecords(m_database).forPregnancy(pregnancyId)) {
+        for (const CtgTraceRecord &trace : *traces)
+            candidates << candidate(ReferralAttachmentKind::Ctg, trace.meta.id.toString(QUuid::WithoutBraces),
+                tr("%1, %n min", nullptr, int(trace.durationSeconds / 60))
+                    .arg(locale.toString(trace.recordedAt.toLocalTime(), QLocale::ShortFormat)));
+    }
+    if (const auto reports = UltrasoundReportRepository(m_database).forPregnancy(pregnancyId)) {
+        for (const UltrasoundReport &report : *reports) {
+            const QString date = locale.toString(report.examDate, QLocale::ShortFormat);
+            candidates << candidate(ReferralAttachmentKind::UltrasoundReport, report.meta.id.toString(QUuid::WithoutBraces),
+                report.impression.isEmpty() ? date : tr("%1: %2").arg(date, report.impression.left(60)));
+            if (!report.studyInstanceUid.isEmpty())
+                candidates << candidate(ReferralAttachmentKind::Study, report.studyInstanceUid, tr("images of %1").arg(date));
+        }
+    }
+    for (const LabResult &lab : m_chart->labs)
+        candidates << candidate(ReferralAttachmentKind::Lab, lab.meta.id.toString(QUuid::WithoutBraces),
+            tr("%1 %2").arg(labTestLabel(lab.test), locale.toString(lab.takenOn, QLocale::ShortFormat)));
+    return candidates;
+}
+
+void ReferralWorkbench::newReferral()
+{
+    if (!m_chart || !m_chart->pregnancy) {
+        emit problem(tr("Open the chart of the woman to refer first."));
+        return;
+    }
+    Referral draft;
+    draft.pregnancyId = m_chart->pregnancy->meta.id;
+    draft.riskColour = m_riskLevel;
+    draft.riskItems = m_riskItems;
+    draft.summary = ReferralSummary::of(*m_chart, m_today);
+    draft.urgency = m_riskLevel == QLatin1String("red") ? ReferralUrgency::Urgent : ReferralUrgency::Routine;
+    editDraft(draft);
+}
+
+void ReferralWorkbench::editDraft(const Referral &referral)
+{
+    if (!m_chart)
+        return;
+    ReferralDialog::Content content;
+    content.referral = referral;
+    content.woman = m_chart->patient.name;
+    content.riskLabel = m_riskLabel;
+    content.candidates = attachmentCandidates();
+    if (!referral.meta.id.isNull()) {
+        if (const auto attached = m_repository->attachments(referral.meta.id))
+            content.attached = *attached;
+    }
+    const auto clinics = ClinicDirectory(m_database.connection()).clinics();
+    bool toCenter = false;
+    for (const DirectoryClinic &clinic : clinics.value_or(QList<DirectoryClinic>())) {
+        if (clinic.id != m_repository->clinicId())
+            content.clinics << clinic;
+        else
+            toCenter = clinic.isCenter;
+    }
+    // From the center a referral goes back down to her clinic; from a clinic, up.
+    if (referral.meta.id.isNull())
+        content.referral.direction = toCenter ? ReferralDirection::Down : ReferralDirection::Up;
+    if (content.clinics.isEmpty())
+        emit problem(tr("The region's clinics are not known here yet: sign in to the regional center and sync once."));
+    ReferralDialog dialog(*m_repository, content, m_window);
+    dialog.exec();
+    m_view->reload();
+    m_worklist->refresh();
+    emit referralsChanged();
+}
+
+void ReferralWorkbench::recordsArrived()
+{
+    const auto acknowledged = m_repository->acknowledgeArrivals();
+    if (!acknowledged)
+        emit problem(acknowledged.error().message);
+    m_view->reload();
+    m_worklist->refresh();
+    if (acknowledged && *acknowledged > 0)
+        emit referralsChanged();
+}
