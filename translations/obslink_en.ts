@@ -1243,6 +1243,14 @@
         <source>The center only serves HTTPS: give --cert and --key.</source>
         <translation>The center only serves HTTPS: give --cert and --key.</translation>
     </message>
+    <message>
+        <source>Days a clinic a woman was referred to may still read her records after the referral is closed.</source>
+        <translation>Days a clinic a woman was referred to may still read her records after the referral is closed.</translation>
+    </message>
+    <message>
+        <source>--referral-access-days takes a whole number of days, 0 or more.</source>
+        <translation>--referral-access-days takes a whole number of days, 0 or more.</translation>
+    </message>
 </context>
 <context>
     <name>CenterAdmin</name>
@@ -1896,6 +1904,13 @@ See docs/dicom.md.</source>
 Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the biometry of an
 ultrasound machine&apos;s structured report, fetus by fetus, and what became of every value.
 See docs/dicom.md.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicDirectory</name>
+    <message>
+        <source>The center&apos;s list of clinics cannot be read.</source>
+        <translation>The center&apos;s list of clinics cannot be read.</translation>
     </message>
 </context>
 <context>
@@ -4589,6 +4604,49 @@ See docs/dicom.md.</translation>
     </message>
 </context>
 <context>
+    <name>LabTest</name>
+    <message>
+        <source>Haemoglobin</source>
+        <translation>Haemoglobin</translation>
+    </message>
+    <message>
+        <source>Platelets</source>
+        <translation>Platelets</translation>
+    </message>
+    <message>
+        <source>Fasting glucose</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>OGTT 1 h</source>
+        <translation>OGTT 1 h</translation>
+    </message>
+    <message>
+        <source>OGTT 2 h</source>
+        <translation>OGTT 2 h</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>HBsAg</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>Syphilis</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>HIV</translation>
+    </message>
+</context>
+<context>
     <name>MachineBiometryMapping</name>
     <message>
         <source>The biometry code mapping is invalid near &quot;%1&quot;.</source>
@@ -4956,6 +5014,22 @@ Database: %2</translation>
     <message>
         <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
         <translation>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Follow-up (%1)</source>
+        <translation>Follow-up (%1)</translation>
+    </message>
+    <message>
+        <source>Referrals (%1)</source>
+        <translation>Referrals (%1)</translation>
     </message>
 </context>
 <context>
@@ -5505,6 +5579,10 @@ Database: %2</translation>
         <source>See the chart&apos;s CTG tab</source>
         <translation>See the chart&apos;s CTG tab</translation>
     </message>
+    <message>
+        <source>%1 — see the chart&apos;s Referrals tab</source>
+        <translation>%1 — see the chart&apos;s Referrals tab</translation>
+    </message>
 </context>
 <context>
     <name>PatientChartView</name>
@@ -5551,46 +5629,6 @@ Database: %2</translation>
     <message>
         <source>Upper limit</source>
         <translation>Upper limit</translation>
-    </message>
-    <message>
-        <source>Haemoglobin</source>
-        <translation>Haemoglobin</translation>
-    </message>
-    <message>
-        <source>Platelets</source>
-        <translation>Platelets</translation>
-    </message>
-    <message>
-        <source>Fasting glucose</source>
-        <translation>Fasting glucose</translation>
-    </message>
-    <message>
-        <source>OGTT 1 h</source>
-        <translation>OGTT 1 h</translation>
-    </message>
-    <message>
-        <source>OGTT 2 h</source>
-        <translation>OGTT 2 h</translation>
-    </message>
-    <message>
-        <source>ALT</source>
-        <translation>ALT</translation>
-    </message>
-    <message>
-        <source>Creatinine</source>
-        <translation>Creatinine</translation>
-    </message>
-    <message>
-        <source>HBsAg</source>
-        <translation>HBsAg</translation>
-    </message>
-    <message>
-        <source>Syphilis</source>
-        <translation>Syphilis</translation>
-    </message>
-    <message>
-        <source>HIV</source>
-        <translation>HIV</translation>
     </message>
     <message>
         <source>positive</source>
@@ -5931,6 +5969,10 @@ Database: %2</translation>
         <source>The pull cursor is not one this center issued.</source>
         <translation>The pull cursor is not one this center issued.</translation>
     </message>
+    <message>
+        <source>A step of a referral is never changed once taken.</source>
+        <translation>A step of a referral is never changed once taken.</translation>
+    </message>
 </context>
 <context>
     <name>RecordTable</name>
@@ -6063,6 +6105,162 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReferralAccess</name>
+    <message>
+        <source>The clinic this referral goes to is not one of the region&apos;s.</source>
+        <translation>The clinic this referral goes to is not one of the region&apos;s.</translation>
+    </message>
+    <message>
+        <source>The referral step is not one the center knows.</source>
+        <translation>The referral step is not one the center knows.</translation>
+    </message>
+    <message>
+        <source>This step of the referral belongs to the other clinic.</source>
+        <translation>This step of the referral belongs to the other clinic.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral — %1</source>
+        <translation>Referral — %1</translation>
+    </message>
+    <message>
+        <source>Choose a clinic…</source>
+        <translation>Choose a clinic…</translation>
+    </message>
+    <message>
+        <source>if known</source>
+        <translation>if known</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>not graded</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for her yet to attach.</source>
+        <translation>Nothing recorded for her yet to attach.</translation>
+    </message>
+    <message>
+        <source>Referred &amp;to:</source>
+        <translation>Referred &amp;to:</translation>
+    </message>
+    <message>
+        <source>D&amp;epartment:</source>
+        <translation>D&amp;epartment:</translation>
+    </message>
+    <message>
+        <source>Doct&amp;or:</source>
+        <translation>Doct&amp;or:</translation>
+    </message>
+    <message>
+        <source>Di&amp;rection:</source>
+        <translation>Di&amp;rection:</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>&amp;Urgency:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>Re&amp;ason:</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis:</source>
+        <translation>Dia&amp;gnosis:</translation>
+    </message>
+    <message>
+        <source>Risk grade:</source>
+        <translation>Risk grade:</translation>
+    </message>
+    <message>
+        <source>Clinical &amp;summary:</source>
+        <translation>Clinical &amp;summary:</translation>
+    </message>
+    <message>
+        <source>Send &amp;with it:</source>
+        <translation>Send &amp;with it:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd referral</source>
+        <translation>Se&amp;nd referral</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralRepository</name>
+    <message>
+        <source>This referral has been sent and can no longer be changed; cancel it and write a new one.</source>
+        <translation>This referral has been sent and can no longer be changed; cancel it and write a new one.</translation>
+    </message>
+    <message>
+        <source>This referral is not in this workstation&apos;s records.</source>
+        <translation>This referral is not in this workstation&apos;s records.</translation>
+    </message>
+    <message>
+        <source>Only the referring clinic can do this.</source>
+        <translation>Only the referring clinic can do this.</translation>
+    </message>
+    <message>
+        <source>Only the clinic she is referred to can do this.</source>
+        <translation>Only the clinic she is referred to can do this.</translation>
+    </message>
+    <message>
+        <source>The referral is %1: &quot;%2&quot; does not apply now.</source>
+        <translation>The referral is %1: &quot;%2&quot; does not apply now.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>Return slip — %1</source>
+        <translation>Return slip — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation>&amp;Diagnosis:</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>&amp;What was done:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Advice for her clinic:</source>
+        <translation>&amp;Advice for her clinic:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is declined:</source>
+        <translation>&amp;Why it is declined:</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is cancelled:</source>
+        <translation>&amp;Why it is cancelled:</translation>
+    </message>
+</context>
+<context>
     <name>ReferralSteps</name>
     <message>
         <source>Draft</source>
@@ -6103,6 +6301,389 @@ Database: %2</translation>
     <message>
         <source>She arrived</source>
         <translation>She arrived</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSummary</name>
+    <message>
+        <source>%1 years old</source>
+        <translation>%1 years old</translation>
+    </message>
+    <message>
+        <source>G%1P%2</source>
+        <translation>G%1P%2</translation>
+    </message>
+    <message>
+        <source>%1 weeks + %2 days</source>
+        <translation>%1 weeks + %2 days</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>EDD %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetus(es)</source>
+        <translation>
+            <numerusform>%n fetus</numerusform>
+            <numerusform>%n fetuses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>BP %1/%2 mmHg</source>
+        <translation>BP %1/%2 mmHg</translation>
+    </message>
+    <message>
+        <source>weight %1 kg</source>
+        <translation>weight %1 kg</translation>
+    </message>
+    <message>
+        <source>fundal height %1 cm</source>
+        <translation>fundal height %1 cm</translation>
+    </message>
+    <message>
+        <source>FHR %1 bpm</source>
+        <translation>FHR %1 bpm</translation>
+    </message>
+    <message>
+        <source>. Last visit %1: %2.</source>
+        <translation>. Last visit %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralValidator</name>
+    <message>
+        <source>The referral belongs to no pregnancy.</source>
+        <translation>The referral belongs to no pregnancy.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic she is referred to.</source>
+        <translation>Choose the clinic she is referred to.</translation>
+    </message>
+    <message>
+        <source>A referral goes to another clinic than the one sending it.</source>
+        <translation>A referral goes to another clinic than the one sending it.</translation>
+    </message>
+    <message>
+        <source>Write why she is referred.</source>
+        <translation>Write why she is referred.</translation>
+    </message>
+    <message>
+        <source>Write why the referral is declined.</source>
+        <translation>Write why the referral is declined.</translation>
+    </message>
+    <message>
+        <source>Write why the referral is cancelled.</source>
+        <translation>Write why the referral is cancelled.</translation>
+    </message>
+    <message>
+        <source>The return slip needs her diagnosis.</source>
+        <translation>The return slip needs her diagnosis.</translation>
+    </message>
+    <message>
+        <source>The return slip needs the plan from here.</source>
+        <translation>The return slip needs the plan from here.</translation>
+    </message>
+    <message>
+        <source>Only the return slip carries an outcome.</source>
+        <translation>Only the return slip carries an outcome.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralVerbs</name>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>Se&amp;nd</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt</source>
+        <translation>Acknowledge receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Decline…</translation>
+    </message>
+    <message>
+        <source>She a&amp;rrived</source>
+        <translation>She a&amp;rrived</translation>
+    </message>
+    <message>
+        <source>Return the &amp;outcome…</source>
+        <translation>Return the &amp;outcome…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the referral…</source>
+        <translation>Ca&amp;ncel the referral…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralWorkbench</name>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer her…</source>
+        <translation>Re&amp;fer her…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Referred to %1: %2</source>
+        <translation>Referred to %1: %2</translation>
+    </message>
+    <message>
+        <source>Referred from %1: %2</source>
+        <translation>Referred from %1: %2</translation>
+    </message>
+    <message>
+        <source>her high-risk case file as it stands</source>
+        <translation>her high-risk case file as it stands</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n min</source>
+        <translation>
+            <numerusform>%1, %n min</numerusform>
+            <numerusform>%1, %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>images of %1</source>
+        <translation>images of %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman to refer first.</source>
+        <translation>Open the chart of the woman to refer first.</translation>
+    </message>
+    <message>
+        <source>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</source>
+        <translation>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralWorklist</name>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Last step</translation>
+    </message>
+    <message>
+        <source>Incoming referrals (%1 waiting)</source>
+        <translation>Incoming referrals (%1 waiting)</translation>
+    </message>
+    <message>
+        <source>Outgoing referrals (%1 waiting)</source>
+        <translation>Outgoing referrals (%1 waiting)</translation>
+    </message>
+    <message>
+        <source> (steps crossed: see the timeline)</source>
+        <translation> (steps crossed: see the timeline)</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <source>Up-referral</source>
+        <translation>Up-referral</translation>
+    </message>
+    <message>
+        <source>Down-referral</source>
+        <translation>Down-referral</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>CTG trace</source>
+        <translation>CTG trace</translation>
+    </message>
+    <message>
+        <source>Ultrasound study</source>
+        <translation>Ultrasound study</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>Ultrasound report</translation>
+    </message>
+    <message>
+        <source>Laboratory result</source>
+        <translation>Laboratory result</translation>
+    </message>
+    <message>
+        <source>High-risk case summary</source>
+        <translation>High-risk case summary</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>New &amp;referral…</source>
+        <translation>New &amp;referral…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation>&amp;Edit draft…</translation>
+    </message>
+    <message>
+        <source>Refer her to another clinic of the region (Ctrl+Shift+R)</source>
+        <translation>Refer her to another clinic of the region (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>With</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>to %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>No referral for this pregnancy.</source>
+        <translation>No referral for this pregnancy.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — %3</source>
+        <translation>%1, %2 — %3</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Diagnosis:</source>
+        <translation>Diagnosis:</translation>
+    </message>
+    <message>
+        <source>Risk items:</source>
+        <translation>Risk items:</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Clinical summary:</source>
+        <translation>Clinical summary:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sent with it:</source>
+        <translation>Sent with it:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation>%1 · %2 · %3: %4</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>— taken after the referral had become “%1” at the other clinic; kept as taken.</source>
+        <translation>— taken after the referral had become “%1” at the other clinic; kept as taken.</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>What was done:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Advice for her clinic:</source>
+        <translation>Advice for her clinic:</translation>
+    </message>
+    <message>
+        <source>Draft, not sent yet.</source>
+        <translation>Draft, not sent yet.</translation>
     </message>
 </context>
 <context>

@@ -1238,6 +1238,14 @@
         <source>The center only serves HTTPS: give --cert and --key.</source>
         <translation>中心只提供 HTTPS 服务：请指定 --cert 和 --key。</translation>
     </message>
+    <message>
+        <source>Days a clinic a woman was referred to may still read her records after the referral is closed.</source>
+        <translation>转诊结束后，接诊机构仍可查阅孕妇档案的天数。</translation>
+    </message>
+    <message>
+        <source>--referral-access-days takes a whole number of days, 0 or more.</source>
+        <translation>--referral-access-days 须为不小于 0 的整天数。</translation>
+    </message>
 </context>
 <context>
     <name>CenterAdmin</name>
@@ -1888,6 +1896,13 @@ See docs/dicom.md.</source>
       obslink-cli dicom sr 文件
 帧号从 0 开始（单帧文件也接受 1）。`sr` 逐个胎儿列出超声仪结构化报告中的生物测量值，
 并说明每个数值的去向。详见 docs/dicom.md。</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicDirectory</name>
+    <message>
+        <source>The center&apos;s list of clinics cannot be read.</source>
+        <translation>无法读取区域中心返回的机构列表。</translation>
     </message>
 </context>
 <context>
@@ -4567,6 +4582,49 @@ See docs/dicom.md.</source>
     </message>
 </context>
 <context>
+    <name>LabTest</name>
+    <message>
+        <source>Haemoglobin</source>
+        <translation>血红蛋白</translation>
+    </message>
+    <message>
+        <source>Platelets</source>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <source>Fasting glucose</source>
+        <translation>空腹血糖</translation>
+    </message>
+    <message>
+        <source>OGTT 1 h</source>
+        <translation>OGTT 1 小时</translation>
+    </message>
+    <message>
+        <source>OGTT 2 h</source>
+        <translation>OGTT 2 小时</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>谷丙转氨酶</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>肌酐</translation>
+    </message>
+    <message>
+        <source>HBsAg</source>
+        <translation>乙肝表面抗原</translation>
+    </message>
+    <message>
+        <source>Syphilis</source>
+        <translation>梅毒</translation>
+    </message>
+    <message>
+        <source>HIV</source>
+        <translation>艾滋病病毒</translation>
+    </message>
+</context>
+<context>
     <name>MachineBiometryMapping</name>
     <message>
         <source>The biometry code mapping is invalid near &quot;%1&quot;.</source>
@@ -4929,6 +4987,22 @@ Database: %2</source>
     <message>
         <source>Search: name (Chinese or pinyin: zyj, zhang yajing), ID number, phone (or its last digits), record number — Ctrl+F</source>
         <translation>搜索：姓名（汉字或拼音：zyj、zhang yajing）、身份证号、手机号（或尾号）、病历号 — Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>Follow-up (%1)</source>
+        <translation>随访（%1）</translation>
+    </message>
+    <message>
+        <source>Referrals (%1)</source>
+        <translation>转诊（%1）</translation>
     </message>
 </context>
 <context>
@@ -5468,6 +5542,10 @@ Database: %2</source>
         <source>See the chart&apos;s CTG tab</source>
         <translation>请查看档案的“胎心监护”页</translation>
     </message>
+    <message>
+        <source>%1 — see the chart&apos;s Referrals tab</source>
+        <translation>%1 —— 详见档案的“转诊”页</translation>
+    </message>
 </context>
 <context>
     <name>PatientChartView</name>
@@ -5514,46 +5592,6 @@ Database: %2</source>
     <message>
         <source>Upper limit</source>
         <translation>正常上限</translation>
-    </message>
-    <message>
-        <source>Haemoglobin</source>
-        <translation>血红蛋白</translation>
-    </message>
-    <message>
-        <source>Platelets</source>
-        <translation>血小板</translation>
-    </message>
-    <message>
-        <source>Fasting glucose</source>
-        <translation>空腹血糖</translation>
-    </message>
-    <message>
-        <source>OGTT 1 h</source>
-        <translation>OGTT 1 小时</translation>
-    </message>
-    <message>
-        <source>OGTT 2 h</source>
-        <translation>OGTT 2 小时</translation>
-    </message>
-    <message>
-        <source>ALT</source>
-        <translation>谷丙转氨酶 (ALT)</translation>
-    </message>
-    <message>
-        <source>Creatinine</source>
-        <translation>肌酐</translation>
-    </message>
-    <message>
-        <source>HBsAg</source>
-        <translation>乙肝表面抗原</translation>
-    </message>
-    <message>
-        <source>Syphilis</source>
-        <translation>梅毒</translation>
-    </message>
-    <message>
-        <source>HIV</source>
-        <translation>HIV</translation>
     </message>
     <message>
         <source>positive</source>
@@ -5888,6 +5926,10 @@ Database: %2</source>
         <source>The pull cursor is not one this center issued.</source>
         <translation>此拉取游标不是本中心签发的。</translation>
     </message>
+    <message>
+        <source>A step of a referral is never changed once taken.</source>
+        <translation>转诊步骤一经记录不可更改。</translation>
+    </message>
 </context>
 <context>
     <name>RecordTable</name>
@@ -6020,6 +6062,162 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferralAccess</name>
+    <message>
+        <source>The clinic this referral goes to is not one of the region&apos;s.</source>
+        <translation>转诊的接诊机构不在本区域内。</translation>
+    </message>
+    <message>
+        <source>The referral step is not one the center knows.</source>
+        <translation>区域中心无法识别该转诊步骤。</translation>
+    </message>
+    <message>
+        <source>This step of the referral belongs to the other clinic.</source>
+        <translation>该转诊步骤应由另一方机构执行。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral — %1</source>
+        <translation>转诊单 —— %1</translation>
+    </message>
+    <message>
+        <source>Choose a clinic…</source>
+        <translation>请选择机构…</translation>
+    </message>
+    <message>
+        <source>if known</source>
+        <translation>如已知</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 —— %2</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for her yet to attach.</source>
+        <translation>尚无可随转诊发送的资料。</translation>
+    </message>
+    <message>
+        <source>Referred &amp;to:</source>
+        <translation>转往机构(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>D&amp;epartment:</source>
+        <translation>科室(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Doct&amp;or:</source>
+        <translation>医生(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Di&amp;rection:</source>
+        <translation>转诊方向(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>紧急程度(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>转诊原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis:</source>
+        <translation>初步诊断(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Risk grade:</source>
+        <translation>风险评级：</translation>
+    </message>
+    <message>
+        <source>Clinical &amp;summary:</source>
+        <translation>病情摘要(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Send &amp;with it:</source>
+        <translation>随附资料(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd referral</source>
+        <translation>发送转诊(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralRepository</name>
+    <message>
+        <source>This referral has been sent and can no longer be changed; cancel it and write a new one.</source>
+        <translation>该转诊已发送，不能再修改；如需更改请撤销后重新填写。</translation>
+    </message>
+    <message>
+        <source>This referral is not in this workstation&apos;s records.</source>
+        <translation>本工作站没有该转诊记录。</translation>
+    </message>
+    <message>
+        <source>Only the referring clinic can do this.</source>
+        <translation>只有转出机构可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Only the clinic she is referred to can do this.</source>
+        <translation>只有接诊机构可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>The referral is %1: &quot;%2&quot; does not apply now.</source>
+        <translation>该转诊当前为“%1”，现在不能执行“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>Return slip — %1</source>
+        <translation>回执 —— %1</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation>诊断(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>诊治经过(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>后续计划(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Advice for her clinic:</source>
+        <translation>对转出机构的建议(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 —— %2</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is declined:</source>
+        <translation>拒绝原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is cancelled:</source>
+        <translation>撤销原因(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>ReferralSteps</name>
     <message>
         <source>Draft</source>
@@ -6060,6 +6258,387 @@ Database: %2</source>
     <message>
         <source>She arrived</source>
         <translation>孕妇已到诊</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSummary</name>
+    <message>
+        <source>%1 years old</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>G%1P%2</source>
+        <translation>G%1P%2</translation>
+    </message>
+    <message>
+        <source>%1 weeks + %2 days</source>
+        <translation>孕 %1+%2 周</translation>
+    </message>
+    <message>
+        <source>EDD %1</source>
+        <translation>预产期 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fetus(es)</source>
+        <translation>
+            <numerusform>%n 胎</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>BP %1/%2 mmHg</source>
+        <translation>血压 %1/%2 mmHg</translation>
+    </message>
+    <message>
+        <source>weight %1 kg</source>
+        <translation>体重 %1 kg</translation>
+    </message>
+    <message>
+        <source>fundal height %1 cm</source>
+        <translation>宫高 %1 cm</translation>
+    </message>
+    <message>
+        <source>FHR %1 bpm</source>
+        <translation>胎心 %1 次/分</translation>
+    </message>
+    <message>
+        <source>. Last visit %1: %2.</source>
+        <translation>。末次产检 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralValidator</name>
+    <message>
+        <source>The referral belongs to no pregnancy.</source>
+        <translation>该转诊未关联任何孕期档案。</translation>
+    </message>
+    <message>
+        <source>Choose the clinic she is referred to.</source>
+        <translation>请选择转往的机构。</translation>
+    </message>
+    <message>
+        <source>A referral goes to another clinic than the one sending it.</source>
+        <translation>不能转诊到本机构。</translation>
+    </message>
+    <message>
+        <source>Write why she is referred.</source>
+        <translation>请填写转诊原因。</translation>
+    </message>
+    <message>
+        <source>Write why the referral is declined.</source>
+        <translation>请填写拒绝原因。</translation>
+    </message>
+    <message>
+        <source>Write why the referral is cancelled.</source>
+        <translation>请填写撤销原因。</translation>
+    </message>
+    <message>
+        <source>The return slip needs her diagnosis.</source>
+        <translation>回执须填写诊断。</translation>
+    </message>
+    <message>
+        <source>The return slip needs the plan from here.</source>
+        <translation>回执须填写后续计划。</translation>
+    </message>
+    <message>
+        <source>Only the return slip carries an outcome.</source>
+        <translation>只有回执才填写诊治结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralVerbs</name>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt</source>
+        <translation>确认收到</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接收(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>拒绝(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>She a&amp;rrived</source>
+        <translation>已到院(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Return the &amp;outcome…</source>
+        <translation>填写回执(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>结束转诊(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the referral…</source>
+        <translation>撤销转诊(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralWorkbench</name>
+    <message>
+        <source>Referrals</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer her…</source>
+        <translation>转诊(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Referred to %1: %2</source>
+        <translation>已转往 %1：%2</translation>
+    </message>
+    <message>
+        <source>Referred from %1: %2</source>
+        <translation>由 %1 转入：%2</translation>
+    </message>
+    <message>
+        <source>her high-risk case file as it stands</source>
+        <translation>当前高危专案</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n min</source>
+        <translation>
+            <numerusform>%1，%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>images of %1</source>
+        <translation>%1 的图像</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman to refer first.</source>
+        <translation>请先打开要转诊孕妇的档案。</translation>
+    </message>
+    <message>
+        <source>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</source>
+        <translation>本机尚无区域机构列表：请登录区域中心并同步一次。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralWorklist</name>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近进展</translation>
+    </message>
+    <message>
+        <source>Incoming referrals (%1 waiting)</source>
+        <translation>转入（%1 待处理）</translation>
+    </message>
+    <message>
+        <source>Outgoing referrals (%1 waiting)</source>
+        <translation>转出（%1 待处理）</translation>
+    </message>
+    <message>
+        <source> (steps crossed: see the timeline)</source>
+        <translation>（双方操作交叉，请查看进程）</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <source>Up-referral</source>
+        <translation>上转</translation>
+    </message>
+    <message>
+        <source>Down-referral</source>
+        <translation>下转</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>CTG trace</source>
+        <translation>胎心监护</translation>
+    </message>
+    <message>
+        <source>Ultrasound study</source>
+        <translation>超声图像</translation>
+    </message>
+    <message>
+        <source>Ultrasound report</source>
+        <translation>超声报告</translation>
+    </message>
+    <message>
+        <source>Laboratory result</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <source>High-risk case summary</source>
+        <translation>高危专案摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>New &amp;referral…</source>
+        <translation>新建转诊(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation>编辑草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Refer her to another clinic of the region (Ctrl+Shift+R)</source>
+        <translation>将她转诊到区域内其他机构（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>对方机构</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>转往 %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>No referral for this pregnancy.</source>
+        <translation>本次妊娠尚无转诊。</translation>
+    </message>
+    <message>
+        <source>%1, %2 — %3</source>
+        <translation>%1，%2 —— %3</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>转出：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>转往：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>转诊原因：</translation>
+    </message>
+    <message>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <source>Risk items:</source>
+        <translation>高危因素：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Clinical summary:</source>
+        <translation>病情摘要：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 —— %2</translation>
+    </message>
+    <message>
+        <source>Sent with it:</source>
+        <translation>随附资料：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>转诊进程</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation>%1 · %2 · %3：%4</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>— taken after the referral had become “%1” at the other clinic; kept as taken.</source>
+        <translation>—— 操作时对方已将转诊变为“%1”；按实际操作保留。</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>诊治经过：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>后续计划：</translation>
+    </message>
+    <message>
+        <source>Advice for her clinic:</source>
+        <translation>对转出机构的建议：</translation>
+    </message>
+    <message>
+        <source>Draft, not sent yet.</source>
+        <translation>草稿，尚未发送。</translation>
     </message>
 </context>
 <context>

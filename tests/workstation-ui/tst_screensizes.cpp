@@ -9,6 +9,8 @@
 // dashboard, the CTG and DICOM viewers) opens within the screen with no text cut, no shortcut
 // marker shown as text, and every cell a column cuts with its full text in the tooltip.
 #include "guitesting.h"
+#include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralworkbench.h"
 #include "i18n/translations.h"
 #include "testclinic.h"
 #include "cases-ui/casesworkbench.h"
@@ -272,7 +274,9 @@ void TestScreenSizes::initTestCase()
     // The window's sizes are kept in the test's own settings, not in the user's.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ObsLinkTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_screensizes"));
+    // One settings file per screen: the runs for the two screens go side by side (ctest -j), and
+    // one restoring the window the other saved made splittersKeepTheirSizesBetweenRuns fail.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_screensizes-") + screenName());
     QVERIFY(installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
     qInfo("screen %s, device pixel ratio %.2f", qPrintable(screenName()),
         qApp->primaryScreen()->devicePixelRatio());
@@ -454,6 +458,10 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
         m_window->navigation()->setCurrentIndex(i);
         checkWindow(m_window.get(), QStringLiteral("navigation-%1").arg(i));
     }
+    m_window->navigation()->setCurrentIndex(1);
+    m_window->worklistTabs()->setCurrentIndex(1);
+    checkWindow(m_window.get(), QStringLiteral("worklist-referrals"));
+    m_window->worklistTabs()->setCurrentIndex(0);
     m_window->navigation()->setCurrentIndex(0);
 
     checkWhenOpen<RegistrationDialog>(&problems, QStringLiteral("registration"));
@@ -467,6 +475,8 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
     QTest::mouseClick(risk->findChild<QPushButton *>(QStringLiteral("screeningForm")), Qt::LeftButton);
     checkWhenOpen<VisitDialog>(&problems, QStringLiteral("visit"));
     m_window->chartView()->addVisit();
+    checkWhenOpen<ReferralDialog>(&problems, QStringLiteral("referral-form"));
+    m_window->referrals()->newReferral();
 
     checkWhenOpen<CenterSettingsDialog>(&problems, QStringLiteral("center-settings"));
     m_window->sync()->openSettings();
@@ -504,8 +514,9 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
 
     // Each dialog was open while checked (none failed to open or was another).
     QCOMPARE(m_checked,
-        QStringList({ QStringLiteral("navigation-0"), QStringLiteral("navigation-1"), QStringLiteral("registration"),
-            QStringLiteral("assessment-form"), QStringLiteral("screening-form"), QStringLiteral("visit"),
+        QStringList({ QStringLiteral("navigation-0"), QStringLiteral("navigation-1"), QStringLiteral("worklist-referrals"),
+            QStringLiteral("registration"), QStringLiteral("assessment-form"), QStringLiteral("screening-form"),
+            QStringLiteral("visit"), QStringLiteral("referral-form"),
             QStringLiteral("center-settings"), QStringLiteral("pacs-settings"), QStringLiteral("conflicts"),
             QStringLiteral("dashboard"), QStringLiteral("ctg-viewer"), QStringLiteral("dicom-viewer") }));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));

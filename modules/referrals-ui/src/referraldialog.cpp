@@ -93,7 +93,8 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
+    m_error->setText(m_content.notice);
+    m_error->setVisible(!m_content.notice.isEmpty());
 
     auto *form = new QFormLayout;
     form->addRow(tr("Referred &to:"), m_target);

@@ -157,7 +157,7 @@ void ReferralWorkbench::editDraft(const Referral &referral)
     if (referral.meta.id.isNull())
         content.referral.direction = toCenter ? ReferralDirection::Down : ReferralDirection::Up;
     if (content.clinics.isEmpty())
-        emit problem(tr("The region's clinics are not known here yet: sign in to the regional center and sync once."));
+        content.notice = tr("The region's clinics are not known here yet: sign in to the regional center and sync once.");
     ReferralDialog dialog(*m_repository, content, m_window);
     dialog.exec();
     m_view->reload();

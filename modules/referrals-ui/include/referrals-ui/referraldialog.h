@@ -30,6 +30,7 @@ public:
         QList<DirectoryClinic> clinics; // where she can be referred
         QList<ReferralAttachment> candidates; // what can go with it
         QList<ReferralAttachment> attached; // of a saved draft
+        QString notice; // shown on the form as it opens (the region's clinics not known yet)
     };
 
     ReferralDialog(ReferralRepository &repository, Content content, QWidget *parent = nullptr);
