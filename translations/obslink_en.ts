@@ -1905,6 +1905,24 @@ Frames are numbered from 0 (a one-frame file also accepts 1). `sr` lists the bio
 ultrasound machine&apos;s structured report, fetus by fetus, and what became of every value.
 See docs/dicom.md.</translation>
     </message>
+    <message>
+        <source>the referrals in a clinic database as JSON (referral list|show --db FILE)</source>
+        <translation>the referrals in a clinic database as JSON (referral list|show --db FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID</source>
+        <translation>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID</translation>
+    </message>
+    <message>
+        <source>No referral %1 in this database.</source>
+        <translation>No referral %1 in this database.</translation>
+    </message>
+    <message>
+        <source>The referral&apos;s id.</source>
+        <translation>The referral&apos;s id.</translation>
+    </message>
 </context>
 <context>
     <name>ClinicDirectory</name>

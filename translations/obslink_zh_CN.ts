@@ -1897,6 +1897,24 @@ See docs/dicom.md.</source>
 帧号从 0 开始（单帧文件也接受 1）。`sr` 逐个胎儿列出超声仪结构化报告中的生物测量值，
 并说明每个数值的去向。详见 docs/dicom.md。</translation>
     </message>
+    <message>
+        <source>the referrals in a clinic database as JSON (referral list|show --db FILE)</source>
+        <translation>以 JSON 输出机构数据库中的转诊（referral list|show --db FILE）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID</source>
+        <translation>用法：obslink-cli referral list --db FILE
+      obslink-cli referral show --db FILE --id 转诊ID</translation>
+    </message>
+    <message>
+        <source>No referral %1 in this database.</source>
+        <translation>该数据库中没有转诊 %1。</translation>
+    </message>
+    <message>
+        <source>The referral&apos;s id.</source>
+        <translation>转诊的 ID。</translation>
+    </message>
 </context>
 <context>
     <name>ClinicDirectory</name>

@@ -58,12 +58,7 @@ int worklist(const QStringList &arguments)
         }
         settings = *loaded;
     }
-    const QString path = parser.value(dbOption);
-    if (!QFile::exists(path)) {
-        printError(QCoreApplication::translate("Cli", "The database %1 does not exist.").arg(path));
-        return 1;
-    }
-    auto database = Database::open(path, {QStringLiteral("cli"), QStringLiteral("obslink-cli")});
+    auto database = openExistingDatabase(parser.value(dbOption));
     if (!database) {
         printError(database.error().message);
         return 1;

@@ -1,5 +1,10 @@
 #include "cliio.h"
 
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
 #include <cstdio>
 
 void printJson(const QJsonDocument &document)
@@ -15,4 +20,11 @@ void printError(const QString &message)
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     if (!message.endsWith(QLatin1Char('\n')))
         std::fputc('\n', stderr);
+}
+
+Result<std::unique_ptr<Database>> openExistingDatabase(const QString &path)
+{
+    if (!QFile::exists(path))
+        return failure(QStringLiteral("cli.db"), QCoreApplication::translate("Cli", "The database %1 does not exist.").arg(path));
+    return Database::open(path, {QStringLiteral("cli"), QStringLiteral("obslink-cli")});
 }

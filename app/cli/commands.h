@@ -12,3 +12,4 @@ int runDicomCommand(const QStringList &arguments);
 int runSyncCommand(const QStringList &arguments);
 int runPacsCommand(const QStringList &arguments);
 int runFhirCommand(const QStringList &arguments);
+int runReferralCommand(const QStringList &arguments);

@@ -252,9 +252,7 @@ Result<QList<DemoStudy>> demoStudiesFor(const QString &databasePath)
     QList<DemoStudy> studies = DemoStudyWriter::demoSet(QDate::currentDate());
     if (databasePath.isEmpty())
         return studies;
-    if (!QFile::exists(databasePath))
-        return failure(QStringLiteral("cli.db"), QCoreApplication::translate("Cli", "The database %1 does not exist.").arg(databasePath));
-    auto database = Database::open(databasePath, {QStringLiteral("cli"), QStringLiteral("obslink-cli")});
+    auto database = openExistingDatabase(databasePath);
     if (!database)
         return tl::unexpected(database.error());
     const auto women = PatientSearch(**database).find(QString(), PatientSort::RecentlyChanged, Qt::DescendingOrder, 200);

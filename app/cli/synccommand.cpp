@@ -60,12 +60,7 @@ int runSyncCommand(const QStringList &arguments)
         return 1;
     }
     const QString password = QString::fromUtf8(passwordFile.readLine()).trimmed();
-    const QString path = parser.value(dbOption);
-    if (!QFile::exists(path)) {
-        printError(QCoreApplication::translate("Cli", "The database %1 does not exist.").arg(path));
-        return 1;
-    }
-    auto database = Database::open(path, {QStringLiteral("cli"), QStringLiteral("obslink-cli")});
+    auto database = openExistingDatabase(parser.value(dbOption));
     if (!database) {
         printError(database.error().message);
         return 1;

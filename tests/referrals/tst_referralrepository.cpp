@@ -7,6 +7,10 @@
 #include "sqlscalar.h"
 #include "testclinic.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlError>
 #include <QTest>
 
@@ -33,6 +37,7 @@ private slots:
     void aReferralGoesTheWholeWayBetweenTwoClinics();
     void theReceiverAcknowledgesEachSentReferralOnce();
     void everythingWrittenGoesToTheOutboxAndStepsStayAsTaken();
+    void theCliListsAndShowsReferralsAsJson();
 
 private:
     Referral draftTo(const QString &target);
@@ -275,6 +280,49 @@ void TestReferralRepository::everythingWrittenGoesToTheOutboxAndStepsStayAsTaken
     QVERIFY(!change.exec(QStringLiteral("UPDATE referral_step SET action = 'cancel'")));
     QVERIFY(change.lastError().text().contains(QStringLiteral("append-only")));
     QCOMPARE(ReferralRepository(m_clinic->database()).timeline(id)->status(), S::Sent);
+}
+
+void TestReferralRepository::theCliListsAndShowsReferralsAsJson()
+{
+    const QUuid id = sentTo(ClinicB);
+    QVERIFY(ReferralRepository(*m_receiverDatabase).take(id, A::Decline, QStringLiteral("床位已满")));
+    const QString db = m_clinic->path() + QStringLiteral("/clinic.db");
+    const auto run = [](const QStringList &arguments, int *exitCode) {
+        QProcess cli;
+        cli.start(QStringLiteral(OBSLINK_CLI_BINARY), arguments);
+        cli.waitForFinished(30000);
+        *exitCode = cli.exitCode();
+        return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    };
+    int exitCode = -1;
+    const QJsonObject listed = run({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode);
+    QCOMPARE(exitCode, 0);
+    const QJsonArray referrals = listed.value(QStringLiteral("referrals")).toArray();
+    QCOMPARE(referrals.size(), 1);
+    const QJsonObject row = referrals.first().toObject();
+    QCOMPARE(row.value(QStringLiteral("woman")).toString(), QStringLiteral("李娜"));
+    QCOMPARE(row.value(QStringLiteral("status")).toString(), QStringLiteral("declined"));
+    QCOMPARE(row.value(QStringLiteral("toClinic")).toString(), ClinicB);
+    QCOMPARE(row.value(QStringLiteral("urgency")).toString(), QStringLiteral("urgent"));
+
+    const QJsonObject shown = run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db,
+                                      QStringLiteral("--id"), id.toString(QUuid::WithoutBraces) },
+        &exitCode);
+    QCOMPARE(exitCode, 0);
+    const QJsonArray steps = shown.value(QStringLiteral("steps")).toArray();
+    QCOMPARE(steps.size(), 2);
+    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("action")).toString(), QStringLiteral("decline"));
+    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("床位已满"));
+    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("clinic")).toString(), ClinicB);
+
+    run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db, QStringLiteral("--id"),
+            QUuid::createUuid().toString(QUuid::WithoutBraces) },
+        &exitCode);
+    QCOMPARE(exitCode, 1);
+    run({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db + QStringLiteral(".missing") }, &exitCode);
+    QCOMPARE(exitCode, 1);
+    run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db }, &exitCode);
+    QCOMPARE(exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestReferralRepository)

@@ -191,17 +191,23 @@ Result<QList<Referral>> ReferralRepository::forPregnancy(const QUuid &pregnancyI
 Result<QList<ReferralListRow>> ReferralRepository::incoming() const
 {
     return listWhere(QStringLiteral("target_clinic = ? AND EXISTS (SELECT 1 FROM referral_step s "
-                                    "WHERE s.referral_id = referral.id AND s.action = 'send')"));
+                                    "WHERE s.referral_id = referral.id AND s.action = 'send')"),
+        m_database.identity().clinicId);
 }
 
 Result<QList<ReferralListRow>> ReferralRepository::outgoing() const
 {
-    return listWhere(QStringLiteral("clinic_id = ?"));
+    return listWhere(QStringLiteral("clinic_id = ?"), m_database.identity().clinicId);
 }
 
-Result<QList<ReferralListRow>> ReferralRepository::listWhere(const QString &where) const
+Result<QList<ReferralListRow>> ReferralRepository::all() const
 {
-    auto referrals = select(where, m_database.identity().clinicId);
+    return listWhere(QStringLiteral("1 = ?"), 1);
+}
+
+Result<QList<ReferralListRow>> ReferralRepository::listWhere(const QString &where, const QVariant &value) const
+{
+    auto referrals = select(where, value);
     if (!referrals)
         return failure(referrals.error());
     QList<ReferralListRow> rows;

@@ -57,6 +57,7 @@ public:
     // most urgent and oldest first among them; finished ones (closed, cancelled) after.
     Result<QList<ReferralListRow>> incoming() const;
     Result<QList<ReferralListRow>> outgoing() const;
+    Result<QList<ReferralListRow>> all() const; // every referral in this cache, in the same order
 
     // Referrals sent to this clinic that it has not acknowledged: after each pull the workstation
     // takes the receive step for them, which tells the sender they arrived.
@@ -66,7 +67,7 @@ public:
 private:
     Result<void> requireDraft(const QUuid &referralId) const;
     Result<QList<Referral>> select(const QString &where, const QVariant &value) const;
-    Result<QList<ReferralListRow>> listWhere(const QString &where) const;
+    Result<QList<ReferralListRow>> listWhere(const QString &where, const QVariant &value) const;
 
     const Database &m_database;
     RecordTable m_referrals;

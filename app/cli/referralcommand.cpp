@@ -1,0 +1,133 @@
+#include "cliio.h"
+#include "commands.h"
+
+#include "referrals/referralrepository.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+QString usage()
+{
+    return QCoreApplication::translate("Cli", "Usage: obslink-cli referral list --db FILE\n"
+                                              "       obslink-cli referral show --db FILE --id REFERRAL-ID");
+}
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString timeText(const QDateTime &at)
+{
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject referralJson(const Referral &r)
+{
+    return { { QStringLiteral("id"), idText(r.meta.id) }, { QStringLiteral("pregnancyId"), idText(r.pregnancyId) },
+        { QStringLiteral("fromClinic"), r.meta.clinicId }, { QStringLiteral("author"), r.meta.author },
+        { QStringLiteral("writtenAt"), timeText(r.meta.createdAt) }, { QStringLiteral("direction"), Referrals::key(r.direction) },
+        { QStringLiteral("urgency"), Referrals::key(r.urgency) }, { QStringLiteral("toClinic"), r.targetClinic },
+        { QStringLiteral("toDepartment"), r.targetDepartment }, { QStringLiteral("toDoctor"), r.targetDoctor },
+        { QStringLiteral("reason"), r.reason }, { QStringLiteral("diagnosis"), r.diagnosis },
+        { QStringLiteral("riskColour"), r.riskColour }, { QStringLiteral("riskItems"), QJsonArray::fromStringList(r.riskItems) },
+        { QStringLiteral("summary"), r.summary } };
+}
+
+QJsonObject stepJson(const ReferralTimeline::Entry &entry)
+{
+    const ReferralStep &step = entry.step;
+    QJsonObject json { { QStringLiteral("id"), idText(step.id) }, { QStringLiteral("action"), ReferralSteps::key(step.action) },
+        { QStringLiteral("clinic"), step.clinicId }, { QStringLiteral("author"), step.author },
+        { QStringLiteral("at"), timeText(step.at) }, { QStringLiteral("statusAfter"), ReferralSteps::key(entry.statusAfter) } };
+    if (!step.reason.isEmpty())
+        json.insert(QStringLiteral("reason"), step.reason);
+    if (!entry.applied)
+        json.insert(QStringLiteral("metStatus"), ReferralSteps::key(entry.metStatus));
+    if (!step.outcome.isEmpty())
+        json.insert(QStringLiteral("outcome"),
+            QJsonObject { { QStringLiteral("diagnosis"), step.outcome.diagnosis }, { QStringLiteral("treatment"), step.outcome.treatment },
+                { QStringLiteral("plan"), step.outcome.plan }, { QStringLiteral("advice"), step.outcome.advice } });
+    return json;
+}
+
+int list(const ReferralRepository &repository)
+{
+    const auto rows = repository.all();
+    if (!rows) {
+        printError(rows.error().message);
+        return 1;
+    }
+    QJsonArray referrals;
+    for (const ReferralListRow &row : *rows) {
+        QJsonObject json = referralJson(row.referral);
+        json.insert(QStringLiteral("patientId"), idText(row.patientId));
+        json.insert(QStringLiteral("woman"), row.woman);
+        json.insert(QStringLiteral("status"), ReferralSteps::key(row.status));
+        json.insert(QStringLiteral("sentAt"), timeText(row.sentAt));
+        json.insert(QStringLiteral("lastStepAt"), timeText(row.changedAt));
+        json.insert(QStringLiteral("stepsCrossed"), row.concurrentSteps);
+        referrals.append(json);
+    }
+    printJson(QJsonDocument(QJsonObject { { QStringLiteral("referrals"), referrals } }));
+    return 0;
+}
+
+int show(const ReferralRepository &repository, const QString &id)
+{
+    const QUuid referralId = QUuid::fromString(id);
+    const auto referral = repository.find(referralId);
+    if (!referral) {
+        printError(referral.error().message);
+        return 1;
+    }
+    if (referralId.isNull() || !*referral) {
+        printError(QCoreApplication::translate("Cli", "No referral %1 in this database.").arg(id));
+        return 1;
+    }
+    const auto timeline = repository.timeline(referralId);
+    const auto attachments = repository.attachments(referralId);
+    if (!timeline || !attachments) {
+        printError(!timeline ? timeline.error().message : attachments.error().message);
+        return 1;
+    }
+    QJsonObject json = referralJson(**referral);
+    json.insert(QStringLiteral("status"), ReferralSteps::key(timeline->status()));
+    QJsonArray steps;
+    for (const ReferralTimeline::Entry &entry : timeline->entries())
+        steps.append(stepJson(entry));
+    json.insert(QStringLiteral("steps"), steps);
+    QJsonArray items;
+    for (const ReferralAttachment &a : *attachments)
+        items.append(QJsonObject { { QStringLiteral("kind"), Referrals::key(a.kind) }, { QStringLiteral("ref"), a.itemRef },
+            { QStringLiteral("label"), a.label } });
+    json.insert(QStringLiteral("attachments"), items);
+    printJson(QJsonDocument(json));
+    return 0;
+}
+} // namespace
+
+int runReferralCommand(const QStringList &arguments)
+{
+    const QString action = arguments.value(0);
+    QCommandLineParser parser;
+    const QCommandLineOption dbOption(QStringLiteral("db"), QCoreApplication::translate("Cli", "Clinic database file."), QStringLiteral("FILE"));
+    const QCommandLineOption idOption(QStringLiteral("id"), QCoreApplication::translate("Cli", "The referral's id."), QStringLiteral("ID"));
+    parser.addOptions({ dbOption, idOption });
+    const bool known = action == QLatin1String("list") || action == QLatin1String("show");
+    if (!known || !parser.parse(arguments) || !parser.isSet(dbOption) || (action == QLatin1String("show") && !parser.isSet(idOption))) {
+        printError(parser.errorText().isEmpty() ? usage() : parser.errorText());
+        return 2;
+    }
+    auto database = openExistingDatabase(parser.value(dbOption));
+    if (!database) {
+        printError(database.error().message);
+        return 1;
+    }
+    const ReferralRepository repository(**database);
+    return action == QLatin1String("list") ? list(repository) : show(repository, parser.value(idOption));
+}
