@@ -6221,6 +6221,129 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReferralPdf</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Referral form</source>
+        <translation>Referral form</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>not sent yet (draft)</source>
+        <translation>not sent yet (draft)</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>not graded</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Risk grade</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Reason for referral</source>
+        <translation>Reason for referral</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>Clinical summary</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sent with the referral</source>
+        <translation>Sent with the referral</translation>
+    </message>
+    <message>
+        <source>Referring doctor</source>
+        <translation>Referring doctor</translation>
+    </message>
+    <message>
+        <source>Referral return slip</source>
+        <translation>Referral return slip</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>She arrived</source>
+        <translation>She arrived</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Advice for her clinic</source>
+        <translation>Advice for her clinic</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>The outcome of this referral has not been returned yet.</source>
+        <translation>The outcome of this referral has not been returned yet.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralRepository</name>
     <message>
         <source>This referral has been sent and can no longer be changed; cancel it and write a new one.</source>
@@ -6429,10 +6552,6 @@ Database: %2</translation>
         <translation>&amp;Decline…</translation>
     </message>
     <message>
-        <source>She a&amp;rrived</source>
-        <translation>She a&amp;rrived</translation>
-    </message>
-    <message>
         <source>Return the &amp;outcome…</source>
         <translation>Return the &amp;outcome…</translation>
     </message>
@@ -6443,6 +6562,10 @@ Database: %2</translation>
     <message>
         <source>Ca&amp;ncel the referral…</source>
         <translation>Ca&amp;ncel the referral…</translation>
+    </message>
+    <message>
+        <source>She arr&amp;ived</source>
+        <translation>She arr&amp;ived</translation>
     </message>
 </context>
 <context>
@@ -6497,6 +6620,30 @@ Database: %2</translation>
     <message>
         <source>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</source>
         <translation>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</translation>
+    </message>
+    <message>
+        <source>return-slip-%1.pdf</source>
+        <translation>return-slip-%1.pdf</translation>
+    </message>
+    <message>
+        <source>referral-%1.pdf</source>
+        <translation>referral-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the return slip</source>
+        <translation>Save the return slip</translation>
+    </message>
+    <message>
+        <source>Save the referral form</source>
+        <translation>Save the referral form</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
     </message>
 </context>
 <context>
@@ -6702,6 +6849,14 @@ Database: %2</translation>
     <message>
         <source>Draft, not sent yet.</source>
         <translation>Draft, not sent yet.</translation>
+    </message>
+    <message>
+        <source>Referral &amp;form (PDF)…</source>
+        <translation>Referral &amp;form (PDF)…</translation>
+    </message>
+    <message>
+        <source>Return &amp;slip (PDF)…</source>
+        <translation>Return &amp;slip (PDF)…</translation>
     </message>
 </context>
 <context>

@@ -6178,6 +6178,129 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferralPdf</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Referral form</source>
+        <translation>双向转诊单</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>转出时间</translation>
+    </message>
+    <message>
+        <source>not sent yet (draft)</source>
+        <translation>尚未发送（草稿）</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>风险评级</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Reason for referral</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Clinical summary</source>
+        <translation>病情摘要</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 —— %2</translation>
+    </message>
+    <message>
+        <source>Sent with the referral</source>
+        <translation>随转诊附送资料</translation>
+    </message>
+    <message>
+        <source>Referring doctor</source>
+        <translation>转诊医生</translation>
+    </message>
+    <message>
+        <source>Referral return slip</source>
+        <translation>转诊回执单</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>转出机构</translation>
+    </message>
+    <message>
+        <source>She arrived</source>
+        <translation>到院时间</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>诊治经过</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>后续计划</translation>
+    </message>
+    <message>
+        <source>Advice for her clinic</source>
+        <translation>对转出机构的建议</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>接诊医生</translation>
+    </message>
+    <message>
+        <source>The outcome of this referral has not been returned yet.</source>
+        <translation>该转诊尚未填写回执。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralRepository</name>
     <message>
         <source>This referral has been sent and can no longer be changed; cancel it and write a new one.</source>
@@ -6385,10 +6508,6 @@ Database: %2</source>
         <translation>拒绝(&amp;D)…</translation>
     </message>
     <message>
-        <source>She a&amp;rrived</source>
-        <translation>已到院(&amp;R)</translation>
-    </message>
-    <message>
         <source>Return the &amp;outcome…</source>
         <translation>填写回执(&amp;O)…</translation>
     </message>
@@ -6399,6 +6518,10 @@ Database: %2</source>
     <message>
         <source>Ca&amp;ncel the referral…</source>
         <translation>撤销转诊(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>She arr&amp;ived</source>
+        <translation>已到院(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -6452,6 +6575,30 @@ Database: %2</source>
     <message>
         <source>The region&apos;s clinics are not known here yet: sign in to the regional center and sync once.</source>
         <translation>本机尚无区域机构列表：请登录区域中心并同步一次。</translation>
+    </message>
+    <message>
+        <source>return-slip-%1.pdf</source>
+        <translation>转诊回执-%1.pdf</translation>
+    </message>
+    <message>
+        <source>referral-%1.pdf</source>
+        <translation>转诊单-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the return slip</source>
+        <translation>保存转诊回执</translation>
+    </message>
+    <message>
+        <source>Save the referral form</source>
+        <translation>保存转诊单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -6657,6 +6804,14 @@ Database: %2</source>
     <message>
         <source>Draft, not sent yet.</source>
         <translation>草稿，尚未发送。</translation>
+    </message>
+    <message>
+        <source>Referral &amp;form (PDF)…</source>
+        <translation>转诊单(&amp;F)（PDF）…</translation>
+    </message>
+    <message>
+        <source>Return &amp;slip (PDF)…</source>
+        <translation>回执(&amp;S)（PDF）…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 #include "handouts/visitslip.h"
 #include "i18n/translations.h"
 
+#include "pdftext.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,12 +25,10 @@ private slots:
     void unwritablePathGivesAnError();
 
 private:
-    QString pdfText(const QString &path, QString *pageSize = nullptr) const;
     HandoutInput input() const;
 
     QTemporaryDir m_dir;
     HandoutTexts m_texts;
-    QString m_pdftotext;
 };
 
 void TestVisitSlip::initTestCase()
@@ -38,8 +38,7 @@ void TestVisitSlip::initTestCase()
     auto texts = HandoutTexts::load();
     QVERIFY(texts.has_value());
     m_texts = *texts;
-    m_pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (m_pdftotext.isEmpty())
+    if (pdftotextProgram().isEmpty())
         QSKIP("pdftotext (poppler-utils) is not installed: scripts/install-deps.sh installs it");
 }
 
@@ -47,24 +46,6 @@ void TestVisitSlip::cleanupTestCase()
 {
     installTranslations(QLocale::c());
     QLocale::setDefault(QLocale::c());
-}
-
-QString TestVisitSlip::pdfText(const QString &path, QString *pageSize) const
-{
-    QProcess text;
-    text.start(m_pdftotext, { QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-") });
-    if (!text.waitForFinished(30000) || text.exitCode() != 0)
-        return {};
-    if (pageSize) {
-        QProcess info;
-        info.start(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), { path });
-        info.waitForFinished(30000);
-        for (const QString &line : QString::fromUtf8(info.readAllStandardOutput()).split(QLatin1Char('\n')))
-            if (line.startsWith(QLatin1String("Page size:")))
-                *pageSize = line.simplified();
-    }
-    // Lines break where the page does: compare without whitespace.
-    return QString::fromUtf8(text.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
 }
 
 HandoutInput TestVisitSlip::input() const

@@ -5,6 +5,7 @@
 // referral opened from it, accepted, her arrival and the return slip, which needs its diagnosis
 // and plan; and back at A, the referral closed and the banner's notice gone.
 #include "guitesting.h"
+#include "pdftext.h"
 #include "referrals-ui/referraldialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralstepdialog.h"
@@ -27,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -210,6 +212,20 @@ void TestReferralScreens::clinicACloses()
         QStringLiteral("Closed"));
     QVERIFY(window.chartView()->banner()->referralNotice().isEmpty());
     QCOMPARE(worklist->waitingCount(ReferralWorklist::List::Outgoing), 0);
+
+    // The return slip, printed for her file.
+    const QTemporaryDir files;
+    const QString slip = files.filePath(QStringLiteral("slip.pdf"));
+    saveAs(slip);
+    auto *slipButton = child<QPushButton>(window.referrals()->view(), QStringLiteral("slipPdf"));
+    QVERIFY(!slipButton->isHidden());
+    QTest::mouseClick(slipButton, Qt::LeftButton);
+    QVERIFY(QFileInfo(slip).size() > 0);
+    if (!pdftotextProgram().isEmpty()) {
+        const QString text = pdfText(slip);
+        QVERIFY2(text.contains(QStringLiteral("孙丽")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("34周终止妊娠")));
+    }
 }
 
 QTEST_MAIN(TestReferralScreens)

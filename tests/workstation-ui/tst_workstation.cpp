@@ -488,23 +488,6 @@ QAction *fileMenuAction(QMainWindow *window, const QString &text)
     qFatal("no File menu action %s", qPrintable(text));
 }
 
-// Answers the save dialog the next action opens with `path`.
-void saveAs(const QString &path)
-{
-    whenModal<QFileDialog>([path](QFileDialog *dialog) {
-        // The folder, then the name typed into the name field. Not selectFile(): it leaves the
-        // field as it is while the field has the keyboard focus, and whether the dialog has
-        // taken the focus yet depends on the machine's load — the dialog then saved under its
-        // suggested name, and the test found no file.
-        const QFileInfo file(path);
-        dialog->setDirectory(file.absolutePath());
-        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-        QVERIFY2(name, "the save dialog has no file name field");
-        name->setText(file.fileName());
-        static_cast<QDialog *>(dialog)->accept(); // what Save does
-        QVERIFY2(!dialog->isVisible(), "the save dialog did not take the file name");
-    });
-}
 } // namespace
 
 void TestWorkstation::registerAndCaseSummaryAreSavedFromTheFileMenu()

@@ -1,6 +1,6 @@
 #include "handouts/antenatalrecordsheet.h"
 
-#include "handoutdocument.h"
+#include "handouts/handoutdocument.h"
 #include "handouts/visitformat.h"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "handoutdocument.h"
+#include "handouts/handoutdocument.h"
 
 #include "handoutslog.h"
 

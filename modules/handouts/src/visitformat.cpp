@@ -1,6 +1,6 @@
 #include "handouts/visitformat.h"
 
-#include "handoutdocument.h"
+#include "handouts/handoutdocument.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #include "handouts/visitslip.h"
 
-#include "handoutdocument.h"
+#include "handouts/handoutdocument.h"
 #include "handouts/visitformat.h"
 
 namespace {

@@ -35,12 +35,24 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
     , m_directory(std::move(directory))
     , m_new(new QPushButton(tr("New &referral…"), this))
     , m_editDraft(new QPushButton(tr("&Edit draft…"), this))
+    , m_formPdf(new QPushButton(tr("Referral &form (PDF)…"), this))
+    , m_slipPdf(new QPushButton(tr("Return &slip (PDF)…"), this))
     , m_table(new QTableWidget(0, 5, this))
     , m_details(new QTextBrowser(this))
 {
     m_new->setObjectName(QStringLiteral("newReferral"));
     m_new->setToolTip(tr("Refer her to another clinic of the region (Ctrl+Shift+R)"));
     m_editDraft->setObjectName(QStringLiteral("editDraft"));
+    m_formPdf->setObjectName(QStringLiteral("formPdf"));
+    m_slipPdf->setObjectName(QStringLiteral("slipPdf"));
+    connect(m_formPdf, &QPushButton::clicked, this, [this] {
+        if (const auto r = selected())
+            emit pdfRequested(*r, false);
+    });
+    connect(m_slipPdf, &QPushButton::clicked, this, [this] {
+        if (const auto r = selected())
+            emit pdfRequested(*r, true);
+    });
     m_table->setObjectName(QStringLiteral("referralTable"));
     m_table->setHorizontalHeaderLabels({ tr("Written"), tr("Direction"), tr("With"), tr("Urgency"), tr("Status") });
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -59,6 +71,8 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
     auto *top = new QHBoxLayout;
     top->addWidget(m_new);
     top->addWidget(m_editDraft);
+    top->addWidget(m_formPdf);
+    top->addWidget(m_slipPdf);
     top->addStretch();
     auto *steps = new QHBoxLayout;
     for (ReferralAction action : TabActions) {
@@ -153,6 +167,8 @@ void ReferralsView::showSelected()
 {
     const std::optional<Referral> r = selected();
     m_editDraft->setVisible(false);
+    m_formPdf->setVisible(r.has_value());
+    m_slipPdf->setVisible(false);
     for (QPushButton *button : std::as_const(m_actions))
         button->setVisible(false);
     if (!r) {
@@ -170,6 +186,7 @@ void ReferralsView::showSelected()
     const bool sender = r->meta.clinicId == here;
     const bool receiver = r->targetClinic == here;
     m_editDraft->setVisible(sender && timeline->status() == ReferralStatus::Draft);
+    m_slipPdf->setVisible(timeline->reachedAt(ReferralStatus::OutcomeReturned).has_value());
     for (ReferralAction action : TabActions) {
         const ReferralSide side = ReferralSteps::sideOf(action);
         const bool mine = side == ReferralSide::Sender ? sender : receiver;

@@ -12,7 +12,7 @@ QString ReferralVerbs::of(ReferralAction action)
     case ReferralAction::Decline:
         return tr("&Decline…");
     case ReferralAction::Arrive:
-        return tr("She a&rrived");
+        return tr("She arr&ived");
     case ReferralAction::ReturnOutcome:
         return tr("Return the &outcome…");
     case ReferralAction::Close:

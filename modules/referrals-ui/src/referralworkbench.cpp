@@ -4,15 +4,18 @@
 #include "referrals-ui/referraldialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralworklist.h"
+#include "referrals/referralpdf.h"
 #include "referrals/referralrepository.h"
 #include "referrals/referralsummary.h"
 #include "storage/database.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
+#include <QStatusBar>
 #include <QTabWidget>
 
 ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs, QMenu *fileMenu, const Database &database)
@@ -29,6 +32,7 @@ ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs,
     refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_view, &ReferralsView::newReferralRequested, this, &ReferralWorkbench::newReferral);
     connect(m_view, &ReferralsView::draftEditRequested, this, &ReferralWorkbench::editDraft);
+    connect(m_view, &ReferralsView::pdfRequested, this, &ReferralWorkbench::exportPdf);
     connect(m_view, &ReferralsView::stepTaken, this, [this] {
         m_worklist->refresh();
         emit referralsChanged();
@@ -163,6 +167,33 @@ void ReferralWorkbench::editDraft(const Referral &referral)
     m_view->reload();
     m_worklist->refresh();
     emit referralsChanged();
+}
+
+void ReferralWorkbench::exportPdf(const Referral &referral, bool returnSlip)
+{
+    if (!m_chart)
+        return;
+    const auto timeline = m_repository->timeline(referral.meta.id);
+    const auto attachments = m_repository->attachments(referral.meta.id);
+    if (!timeline || !attachments) {
+        emit problem(!timeline ? timeline.error().message : attachments.error().message);
+        return;
+    }
+    const ClinicDirectory directory(m_database.connection());
+    ReferralPdf::Parties parties { m_chart->patient, directory.nameOf(referral.meta.clinicId),
+        directory.nameOf(referral.targetClinic), m_riskLabel };
+    const QString suggested = (returnSlip ? tr("return-slip-%1.pdf") : tr("referral-%1.pdf")).arg(m_chart->patient.name);
+    const QString path = QFileDialog::getSaveFileName(m_window, returnSlip ? tr("Save the return slip") : tr("Save the referral form"),
+        suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const auto written = returnSlip ? ReferralPdf::writeReturnSlip(referral, *timeline, parties, path)
+                                    : ReferralPdf::writeForm(referral, *attachments, *timeline, parties, path);
+    if (!written) {
+        emit problem(written.error().message);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Saved to %1").arg(path), 5000);
 }
 
 void ReferralWorkbench::recordsArrived()

@@ -31,6 +31,8 @@ public:
 signals:
     void newReferralRequested();
     void draftEditRequested(const Referral &referral);
+    // The printed referral form, or the return slip once the outcome is back, as PDF.
+    void pdfRequested(const Referral &referral, bool returnSlip);
     void stepTaken(); // the referral changed here: sync it, refresh lists
     void problem(const QString &message);
 
@@ -47,6 +49,8 @@ private:
     QList<Referral> m_referrals;
     QPushButton *m_new;
     QPushButton *m_editDraft;
+    QPushButton *m_formPdf;
+    QPushButton *m_slipPdf;
     QTableWidget *m_table;
     QTextBrowser *m_details;
     QHash<ReferralAction, QPushButton *> m_actions;

@@ -50,6 +50,7 @@ signals:
 
 private:
     void editDraft(const Referral &referral);
+    void exportPdf(const Referral &referral, bool returnSlip);
     QList<ReferralAttachment> attachmentCandidates() const;
 
     QMainWindow *m_window;
