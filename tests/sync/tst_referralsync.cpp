@@ -3,8 +3,13 @@
 // each side sees the other's steps; steps taken on both sides while apart are all kept and
 // both sides agree on the order; the center refuses a step from the wrong side and a referral
 // to a clinic outside the region; and the receiving clinic's access ends a set period after the
-// referral is closed (here 0 days, so at once), not before.
+// referral is closed (here 0 days, so at once), not before; an attached CTG trace reaches the
+// receiver whole (hash-checked), and a center killed while either side syncs loses or doubles
+// no step.
+#include "ctg-records/ctgrecords.h"
 #include "referrals/referralrepository.h"
+#include "sync-protocol/blobaddress.h"
+#include "sync/blobstore.h"
 #include "sqlscalar.h"
 #include "storage/clinicdirectory.h"
 #include "storage/clinicrecords.h"
@@ -16,6 +21,8 @@
 #include "testcenter.h"
 
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 using S = ReferralStatus;
@@ -67,6 +74,17 @@ public:
 QString idText(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+// Twenty minutes of a reassuring trace: baseline 135 bpm with a slow swing, contractions rare.
+CtgTrace twentyMinuteTrace()
+{
+    CtgTrace trace;
+    for (int i = 0; i < 20 * 60 * 4; ++i) {
+        trace.fhrBpm.append(135.0f + 6.0f * float(std::sin(i / 37.0)));
+        trace.tocoUnits.append(10.0f + float(i % 1200 < 240 ? 30 : 0));
+    }
+    return trace;
 }
 } // namespace
 
@@ -288,6 +306,71 @@ private slots:
         QCOMPARE(sqlNumber(m_b->database->connection(),
                      QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE id = '%1'").arg(idText(atHome->meta.id))),
             0);
+    }
+
+    void anAttachedTraceArrivesWholeAndACenterKilledOnTheWayLosesOrDoublesNothing()
+    {
+        // Her own referral (after the others: the receipts taken here cover any left unacknowledged).
+        Patient patient;
+        patient.name = QStringLiteral("钱红");
+        patient.birthDate = QDate(1988, 9, 9);
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate::currentDate().addDays(-230);
+        QVERIFY(ClinicRecords(*m_a->database).registerPregnancy(patient, pregnancy));
+        CtgTraceRecord trace;
+        trace.pregnancyId = pregnancy.meta.id;
+        trace.recordedAt = QDateTime::currentDateTimeUtc().addSecs(-1800);
+        trace.durationSeconds = 1200;
+        trace.source = QStringLiteral("nst.csv");
+        QVERIFY(CtgRecords(*m_a->database).addTrace(trace, twentyMinuteTrace()));
+        Referral r;
+        r.pregnancyId = pregnancy.meta.id;
+        r.targetClinic = ClinicB;
+        r.reason = QStringLiteral("胎心监护请会诊");
+        ReferralRepository atA = m_a->referrals();
+        QVERIFY(atA.saveDraft(r));
+        ReferralAttachment attached { {}, r.meta.id, ReferralAttachmentKind::Ctg, idText(trace.meta.id), QStringLiteral("NST") };
+        QVERIFY(atA.attach(attached));
+        QVERIFY(atA.take(r.meta.id, A::Send));
+
+        // The center is down when A syncs: nothing is lost, it goes once the center is back.
+        m_center.kill();
+        QVERIFY(!m_a->sync());
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
+        const auto pushed = m_a->sync();
+        QVERIFY(pushed);
+        QCOMPARE(pushed->refused, 0);
+        QVERIFY(m_b->sync());
+        ReferralRepository atB = m_b->referrals();
+        QVERIFY(*atB.acknowledgeArrivals() >= 1); // with any earlier one not acknowledged yet
+        QCOMPARE(atB.timeline(r.meta.id)->status(), S::Received);
+        // Down again while B sends its receipt; once back, the receipt arrives once.
+        m_center.kill();
+        QVERIFY(!m_b->sync());
+        QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
+        QVERIFY(m_b->sync());
+        QVERIFY(m_b->sync()); // a second round changes nothing
+        QVERIFY(m_a->sync());
+        const auto timeline = atA.timeline(r.meta.id);
+        QVERIFY(timeline);
+        QCOMPARE(timeline->entries().size(), 2);
+        QCOMPARE(timeline->status(), S::Received);
+        QCOMPARE(atB.attachments(r.meta.id)->size(), 1);
+        QCOMPARE(sqlNumber(m_b->database->connection(),
+                     QStringLiteral("SELECT count(*) FROM referral_step WHERE referral_id = '%1'").arg(idText(r.meta.id))),
+            2);
+
+        // The trace named by the attachment: its samples fetched at B, whole and checked.
+        CtgRecords tracesAtB(*m_b->database);
+        const auto row = tracesAtB.trace(trace.meta.id);
+        QVERIFY(row && *row);
+        BlobStore blobs(m_b->database->connection(), *m_b->connection);
+        const auto bytes = blobs.fetch(trace.dataSha256);
+        QVERIFY2(bytes, qPrintable(bytes ? QString() : bytes.error().message));
+        QCOMPARE(BlobAddress::of(*bytes), trace.dataSha256);
+        const auto samples = tracesAtB.loadTrace(**row);
+        QVERIFY(samples);
+        QCOMPARE(samples->sampleCount(), twentyMinuteTrace().sampleCount());
     }
 };
 
