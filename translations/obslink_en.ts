@@ -5139,6 +5139,21 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>NotificationHub</name>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <source>The platform role reads the region through /fhir only.</source>
+        <translation>The platform role reads the region through /fhir only.</translation>
+    </message>
+    <message>
+        <source>Too many workstations wait; ask again later.</source>
+        <translation>Too many workstations wait; ask again later.</translation>
+    </message>
+</context>
+<context>
     <name>ObGynReportWriter</name>
     <message>
         <source>The structured report could not be composed.</source>
@@ -8035,6 +8050,22 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Regional &amp;center…</source>
         <translation>Regional &amp;center…</translation>
+    </message>
+    <message>
+        <source>Sound for &amp;emergencies</source>
+        <translation>Sound for &amp;emergencies</translation>
+    </message>
+    <message>
+        <source>News from the regional center: syncing now.</source>
+        <translation>News from the regional center: syncing now.</translation>
+    </message>
+    <message>
+        <source>An emergency referral for this clinic has news: it is being synced now. See Worklists → Referrals.</source>
+        <translation>An emergency referral for this clinic has news: it is being synced now. See Worklists → Referrals.</translation>
+    </message>
+    <message>
+        <source>ObsLink — emergency</source>
+        <translation>ObsLink — emergency</translation>
     </message>
 </context>
 <context>

@@ -5111,6 +5111,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>NotificationHub</name>
+    <message>
+        <source>Not logged in.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <source>The platform role reads the region through /fhir only.</source>
+        <translation>平台角色只能通过 /fhir 读取区域数据。</translation>
+    </message>
+    <message>
+        <source>Too many workstations wait; ask again later.</source>
+        <translation>等待的工作站过多，请稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>ObGynReportWriter</name>
     <message>
         <source>The structured report could not be composed.</source>
@@ -7977,6 +7992,22 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Regional &amp;center…</source>
         <translation>区域中心(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sound for &amp;emergencies</source>
+        <translation>急诊提示音(&amp;E)</translation>
+    </message>
+    <message>
+        <source>News from the regional center: syncing now.</source>
+        <translation>区域中心有新消息，正在同步。</translation>
+    </message>
+    <message>
+        <source>An emergency referral for this clinic has news: it is being synced now. See Worklists → Referrals.</source>
+        <translation>本机构有急诊转诊的新进展，正在同步。请查看“工作清单 → 转诊”。</translation>
+    </message>
+    <message>
+        <source>ObsLink — emergency</source>
+        <translation>ObsLink —— 急诊</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "center/centerapi.h"
 #include "center/centerdatabase.h"
 #include "center/centerserver.h"
+#include "center/notificationhub.h"
 #include "center/identitystore.h"
 #include "center/recordstore.h"
 #include "centeradmin.h"
@@ -94,6 +95,10 @@ int main(int argc, char *argv[])
     AttachmentStore attachments(**database);
     CenterApi api(**database, identities, records, attachments);
     CenterServer server(api);
+    // Workstations hear at once of what must not wait for their next sync (a referral step).
+    NotificationHub notifications(**database, identities);
+    server.setNotificationHub(&notifications);
+    records.setNoticeSink([&notifications](const QList<ClinicNotice> &notices) { notifications.announce(notices); });
     if (auto tls = server.configureTls(parser.value(certOption), parser.value(keyOption)); !tls)
         return fail(tls.error());
     const auto port = server.start(QHostAddress(parser.value(listenOption)), quint16(parser.value(portOption).toUInt()));

@@ -5,6 +5,7 @@
 #include "../sync/testcenter.h"
 #include "credentials/passwordhasher.h"
 #include "guitesting.h"
+#include "referrals/referralrepository.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "sync-ui/centersettingsdialog.h"
@@ -14,6 +15,8 @@
 #include "sync-ui/syncstatusindicator.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
+#include "sync/centerconnection.h"
+#include "sync/syncengine.h"
 #include "testtranslation.h"
 
 #include <QJsonDocument>
@@ -287,6 +290,37 @@ private slots:
         QVERIFY(workbench.indicator()->conflictsButton()->isVisibleTo(&window)); // the one planted above
         window.statusBar()->showMessage(QStringLiteral("2,000 women on record"));
         saveScreenshot(&window, QStringLiteral("obslink-sync-statusbar"));
+
+        // Signed in, it listens for live notices: clinic B refers a woman here as an emergency,
+        // and this workstation hears of it at once and syncs, without waiting for its timer.
+        QTRY_VERIFY_WITH_TIMEOUT(workbench.sync()->hearsLiveNotices(), 10000);
+        QTest::qWait(300); // its request is waiting at the center
+        QSignalSpy notices(workbench.sync(), &BackgroundSync::liveNotice);
+        QSignalSpy rounds(workbench.sync(), &BackgroundSync::statusChanged);
+        auto clinicB = Database::open(m_dir.filePath(QStringLiteral("clinic-b.db")), { QStringLiteral("clinic-b"), QStringLiteral("dr-zhao") });
+        QVERIFY(clinicB);
+        Patient patient;
+        patient.name = QStringLiteral("吴霞");
+        patient.birthDate = QDate(1990, 6, 6);
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate::currentDate().addDays(-200);
+        QVERIFY(ClinicRecords(**clinicB).registerPregnancy(patient, pregnancy));
+        ReferralRepository referrals(**clinicB);
+        Referral referral;
+        referral.pregnancyId = pregnancy.meta.id;
+        referral.targetClinic = QStringLiteral("clinic-a");
+        referral.urgency = ReferralUrgency::Emergency;
+        referral.reason = QStringLiteral("产前出血");
+        QVERIFY(referrals.saveDraft(referral));
+        QVERIFY(referrals.take(referral.meta.id, ReferralAction::Send));
+        CenterConnection zhao(CenterEndpoint { QUrl(center.url()), center.caFile(), {}, 10000 });
+        QVERIFY(zhao.login(QStringLiteral("dr-zhao"), QStringLiteral("obslink-demo"), QStringLiteral("zhao-device")));
+        QVERIFY(SyncEngine((*clinicB)->connection(), zhao).syncOnce());
+        QVERIFY(notices.count() > 0 || notices.wait(5000));
+        QCOMPARE(notices.first().first().toString(), QStringLiteral("emergency"));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("emergency")));
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 2, 10000); // a round ran on the notice
+        QVERIFY(settings->findChild<QAction *>(QStringLiteral("emergencySound")));
         qunsetenv("OBSLINK_CENTER_CONFIG");
     }
 };

@@ -17,9 +17,12 @@
 #include "storage/syncjournal.h"
 #include "storage/visitrepository.h"
 #include "sync/centerconnection.h"
+#include "sync/notificationchannel.h"
 #include "sync/syncengine.h"
 #include "testcenter.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cmath>
@@ -371,6 +374,48 @@ private slots:
         const auto samples = tracesAtB.loadTrace(**row);
         QVERIFY(samples);
         QCOMPARE(samples->sampleCount(), twentyMinuteTrace().sampleCount());
+    }
+
+    void anEmergencyReferralReachesTheReceiversWorkstationAtOnce()
+    {
+        const CenterEndpoint endpoint { QUrl(m_center.url()), m_center.caFile(), {}, 10000 };
+        NotificationChannel atB;
+        QSignalSpy ready(&atB, &NotificationChannel::readyChanged);
+        QSignalSpy notices(&atB, &NotificationChannel::syncRequested);
+        QVERIFY(m_b->sync()); // a fresh access token
+        atB.open(endpoint, m_b->connection->session().accessToken);
+        QVERIFY(ready.wait(10000));
+        QVERIFY(atB.isReady());
+        // A workstation that cannot sign in is refused and hears nothing.
+        NotificationChannel stranger;
+        QSignalSpy strangerNotices(&stranger, &NotificationChannel::syncRequested);
+        stranger.open(endpoint, QStringLiteral("not-a-token"));
+        QTest::qWait(300); // both requests reach the center before A pushes
+
+        Patient patient;
+        patient.name = QStringLiteral("周燕");
+        patient.birthDate = QDate(1991, 1, 1);
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate::currentDate().addDays(-240);
+        QVERIFY(ClinicRecords(*m_a->database).registerPregnancy(patient, pregnancy));
+        Referral r;
+        r.pregnancyId = pregnancy.meta.id;
+        r.targetClinic = ClinicB;
+        r.urgency = ReferralUrgency::Emergency;
+        r.reason = QStringLiteral("胎盘早剥可能");
+        QVERIFY(m_a->referrals().saveDraft(r));
+        QVERIFY(m_a->referrals().take(r.meta.id, A::Send));
+        QElapsedTimer sinceSync;
+        sinceSync.start();
+        QVERIFY(m_a->sync());
+        QVERIFY(notices.count() > 0 || notices.wait(5000));
+        QCOMPARE(notices.first().first().toString(), QStringLiteral("emergency"));
+        qInfo("notice reached clinic B %lld ms after clinic A's sync began", sinceSync.elapsed());
+        QCOMPARE(strangerNotices.count(), 0);
+        QVERIFY(!stranger.isReady());
+        // B's round on the notice brings the referral.
+        QVERIFY(m_b->sync());
+        QCOMPARE(m_b->referrals().timeline(r.meta.id)->status(), S::Sent);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "center/centerserver.h"
 
 #include "center/centerapi.h"
+#include "center/notificationhub.h"
 #include "centerlog.h"
 
 #include <QElapsedTimer>
@@ -108,6 +109,16 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
 {
     QElapsedTimer timer;
     timer.start();
+    if (m_hub && request.method() == QHttpServerRequest::Method::Get && NotificationHub::isWaitPath(request.url().path())) {
+        // Answered later, when a notice comes or the wait ends; logged now.
+        const QString username = m_hub->wait(request.value("Authorization"), makeResponder(request, socket), socket);
+        QJsonObject fields{{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("path"), request.url().path()},
+                           {QStringLiteral("status"), QStringLiteral("waiting")}};
+        if (!username.isEmpty())
+            fields.insert(QStringLiteral("user"), username);
+        logEvent(QStringLiteral("request"), fields);
+        return true;
+    }
     ApiRequest apiRequest{methodName(request.method()), request.url().path(), QUrlQuery(request.url()),
                           request.value("Authorization"), request.body(), request.value("X-Content-SHA256"),
                           {}};

@@ -117,6 +117,7 @@ Result<PushResponse> RecordStore::push(const CenterUser &user, const PushRequest
     if (!sequence)
         return tl::unexpected(sequence.error());
     PushResponse response;
+    m_notices.clear();
     const Writer writer{user, request.deviceId, *sequence};
     for (const Mutation &mutation : request.mutations) {
         auto outcome = apply(writer, mutation);
@@ -128,6 +129,8 @@ Result<PushResponse> RecordStore::push(const CenterUser &user, const PushRequest
         return tl::unexpected(saved.error());
     if (auto committed = transaction.commit(); !committed)
         return tl::unexpected(committed.error());
+    if (m_noticeSink && !m_notices.isEmpty())
+        m_noticeSink(m_notices);
     return response;
 }
 
@@ -511,6 +514,12 @@ Result<void> RecordStore::followReferral(const Writer &writer, const Mutation &m
     auto referral = load(QStringLiteral("referral"), referralId);
     if (!referral)
         return tl::unexpected(referral.error());
+    // The other side hears of the step at once: the receiving clinic of the sender's steps, the
+    // sender of the receiver's.
+    const QString action = mutation.fields.value(QStringLiteral("action")).toString();
+    const bool bySender = action == QLatin1String("send") || action == QLatin1String("close") || action == QLatin1String("cancel");
+    m_notices.append({bySender ? referral->fields.value(QStringLiteral("target_clinic")).toString() : referral->clinicId,
+                      referral->fields.value(QStringLiteral("urgency")).toString()});
     ReferralAccess access(m_database.connection(), m_referralAccess.secondsAfterClosure);
     auto newReader = access.stepStored(referralId, mutation.fields, referral->fields, patientKey, writer.user.username);
     if (!newReader)

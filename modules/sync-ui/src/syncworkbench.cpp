@@ -6,7 +6,11 @@
 #include "sync/backgroundsync.h"
 #include "sync/tokenstore.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QMainWindow>
+#include <QSettings>
+#include <QSystemTrayIcon>
 #include <QMenu>
 #include <QStatusBar>
 #include <QTimer>
@@ -27,6 +31,13 @@ SyncWorkbench::SyncWorkbench(QMainWindow *window, QMenu *fileMenu, QMenu *settin
     syncNow->setShortcut(QKeySequence(Qt::Key_F9));
     fileMenu->addAction(tr("Sync &conflicts…"), this, &SyncWorkbench::openConflicts);
     settingsMenu->addAction(tr("Regional &center…"), this, &SyncWorkbench::openSettings);
+    m_emergencySound = settingsMenu->addAction(tr("Sound for &emergencies"));
+    m_emergencySound->setObjectName(QStringLiteral("emergencySound"));
+    m_emergencySound->setCheckable(true);
+    m_emergencySound->setChecked(QSettings().value(QStringLiteral("notifications/emergencySound"), true).toBool());
+    connect(m_emergencySound, &QAction::toggled, this,
+        [](bool on) { QSettings().setValue(QStringLiteral("notifications/emergencySound"), on); });
+    connect(m_sync, &BackgroundSync::liveNotice, this, &SyncWorkbench::showLiveNotice);
 
     connect(m_sync, &BackgroundSync::statusChanged, m_indicator, &SyncStatusIndicator::show);
     connect(m_sync, &BackgroundSync::recordsArrived, this, &SyncWorkbench::recordsChanged);
@@ -42,6 +53,25 @@ SyncWorkbench::SyncWorkbench(QMainWindow *window, QMenu *fileMenu, QMenu *settin
 }
 
 SyncWorkbench::~SyncWorkbench() = default;
+
+void SyncWorkbench::showLiveNotice(const QString &urgency)
+{
+    if (urgency != QLatin1String("emergency")) {
+        m_window->statusBar()->showMessage(tr("News from the regional center: syncing now."), 5000);
+        return;
+    }
+    const QString text = tr("An emergency referral for this clinic has news: it is being synced now. See Worklists → Referrals.");
+    m_window->statusBar()->showMessage(text, 30000);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
+            m_tray->show();
+        }
+        m_tray->showMessage(tr("ObsLink — emergency"), text, QSystemTrayIcon::Warning, 30000);
+    }
+    if (m_emergencySound->isChecked())
+        QApplication::beep();
+}
 
 void SyncWorkbench::openConflicts()
 {

@@ -32,6 +32,17 @@ BackgroundSync::BackgroundSync(
     connect(m_worker, &SyncWorker::attachmentFailed, this, &BackgroundSync::attachmentFailed);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &BackgroundSync::syncNow);
+    connect(m_worker, &SyncWorker::accessTokenChanged, this, [this](const QString &token) {
+        const auto endpoint = m_settings.endpoint();
+        if (endpoint && !token.isEmpty())
+            m_channel.open(*endpoint, token);
+        else
+            m_channel.close();
+    });
+    connect(&m_channel, &NotificationChannel::syncRequested, this, [this](const QString &urgency) {
+        syncNow();
+        emit liveNotice(urgency);
+    });
     m_thread->start();
 }
 
@@ -53,6 +64,7 @@ void BackgroundSync::configure(const CenterSettings &settings)
     m_failuresInARow = 0;
     m_timer.stop();
     if (!settings.isConfigured()) {
+        m_channel.close();
         setStatus(SyncStatus {});
         return;
     }
@@ -90,6 +102,7 @@ void BackgroundSync::signOut()
     status.state = SyncStatus::State::SignInNeeded;
     status.message = tr("Signed out of the regional center on this computer.");
     m_timer.stop();
+    m_channel.close();
     setStatus(status);
 }
 

@@ -28,12 +28,7 @@ CenterConnection::~CenterConnection() = default;
 
 Result<void> CenterConnection::checkPin(QNetworkReply *reply) const
 {
-    if (m_endpoint.publicKeySha256.isEmpty())
-        return {};
-    const QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
-    const QByteArray pin
-        = QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
-    if (pin != m_endpoint.publicKeySha256)
+    if (!matchesPinnedKey(m_endpoint, reply->sslConfiguration().peerCertificate()))
         return failure(QStringLiteral("sync.tls"),
             tr("The center's key does not match the pinned key; the connection was refused."));
     return {};

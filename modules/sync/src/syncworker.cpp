@@ -29,6 +29,7 @@ SyncWorker::~SyncWorker() = default;
 void SyncWorker::runRound(const CenterSettings &settings, const QString &password)
 {
     const Outcome outcome = round(settings, password);
+    emit accessTokenChanged(m_signedIn && m_connection ? m_connection->session().accessToken : QString());
     emit finished(outcome.status, outcome.pulled, outcome.signInAttempted);
 }
 

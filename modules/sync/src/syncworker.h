@@ -32,6 +32,8 @@ public:
 signals:
     void progressed(int recordsDone, qint64 bytesMoved);
     void finished(const SyncStatus &status, int recordsPulled, bool signInAttempted);
+    // After a round that reached the center: the access token for the live notices.
+    void accessTokenChanged(const QString &accessToken);
     void attachmentStored(const QString &sha256);
     void attachmentFailed(const QString &sha256, const QString &message);
 

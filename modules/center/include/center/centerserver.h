@@ -7,6 +7,7 @@
 #include <QHostAddress>
 
 class CenterApi;
+class NotificationHub;
 
 // Serves CenterApi over HTTPS only (TLS 1.2 or later; the port does not speak plain HTTP), with
 // one JSON access-log line per request. Requests are answered one at a time on this thread, so
@@ -20,6 +21,8 @@ public:
     Result<void> configureTls(const QString &certificateChainFile, const QString &privateKeyFile);
     Result<quint16> start(const QHostAddress &address, quint16 port);
     void stopListening();
+    // Serves GET /api/v1/notifications/wait through `hub` (long polling).
+    void setNotificationHub(NotificationHub *hub) { m_hub = hub; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -27,4 +30,5 @@ protected:
 
 private:
     CenterApi &m_api;
+    NotificationHub *m_hub = nullptr;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "center/identitystore.h"
+#include "center/notificationhub.h"
 #include "domain/result.h"
 #include "sync-protocol/protocollimits.h"
 #include "sync-protocol/syncmessages.h"
@@ -8,6 +9,8 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
+
+#include <functional>
 
 class CenterDatabase;
 class QSqlQuery;
@@ -36,6 +39,9 @@ public:
     // A referral: the woman's records become visible to another clinic, from the start.
     Result<void> sharePatient(const CenterUser &user, const QString &patientKey, const QString &clinicId);
     Result<int> openConflictCount(const CenterUser &user) const;
+    // Told, after each push commits, which clinics have something new that must not wait for
+    // their next sync (a referral step for the other side) (NotificationHub).
+    void setNoticeSink(std::function<void(const QList<ClinicNotice> &)> sink) { m_noticeSink = std::move(sink); }
 
 private:
     struct StoredRecord
@@ -78,5 +84,7 @@ private:
     CenterDatabase &m_database;
     ProtocolLimits m_limits;
     ReferralAccessPolicy m_referralAccess;
+    std::function<void(const QList<ClinicNotice> &)> m_noticeSink;
+    QList<ClinicNotice> m_notices; // of the push under way
     mutable QHash<QString, QSqlQuery> m_prepared; // see prepared()
 };

@@ -8,7 +8,9 @@
 
 class BackgroundSync;
 class QAction;
+class QAction;
 class QMainWindow;
+class QSystemTrayIcon;
 class QMenu;
 class SyncStatusIndicator;
 class TokenStore;
@@ -31,6 +33,10 @@ public slots:
     void openConflicts();
     void openSettings();
 
+    // What the workstation does when the center says something urgent came: the tray message
+    // and, unless turned off (Settings → Sound for emergencies), a sound.
+    void showLiveNotice(const QString &urgency);
+
 signals:
     // Records arrived from the center or a conflict was settled: lists and the chart reload.
     void recordsChanged();
@@ -41,4 +47,6 @@ private:
     Database::Identity m_identity;
     BackgroundSync *m_sync;
     SyncStatusIndicator *m_indicator;
+    QAction *m_emergencySound;
+    QSystemTrayIcon *m_tray = nullptr; // made when the first notice comes, where a tray exists
 };

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "sync/centersettings.h"
+#include "sync/notificationchannel.h"
 #include "sync/retrypolicy.h"
 #include "sync/syncstatus.h"
 
@@ -32,6 +33,7 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     const CenterSettings &settings() const { return m_settings; }
     const SyncStatus &status() const { return m_status; }
+    bool hearsLiveNotices() const { return m_channel.isReady(); }
 
 public slots:
     void syncNow();
@@ -53,6 +55,9 @@ signals:
     void attachmentFetched(const QString &sha256);
     // It could not be fetched (translated reason); nothing of it is kept as usable.
     void attachmentFailed(const QString &sha256, const QString &message);
+    // The center said something for this clinic must not wait (a referral step); a round runs
+    // at once. Emergencies are for the user to notice (tray message, sound).
+    void liveNotice(const QString &urgency);
 
 private:
     void startRound(const QString &password);
@@ -63,6 +68,7 @@ private:
     RetryPolicy m_retry;
     SyncStatus m_status;
     QTimer m_timer;
+    NotificationChannel m_channel; // live notices from the center, on this thread
     QThread *m_thread = nullptr;
     SyncWorker *m_worker = nullptr;
     bool m_running = false;

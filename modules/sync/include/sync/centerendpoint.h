@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QUrl>
 
@@ -13,3 +16,11 @@ struct CenterEndpoint
     QByteArray publicKeySha256; // base64; empty: no pinning
     int timeoutMilliseconds = 30000;
 };
+
+// Whether the certificate's public key is the pinned one (always, when nothing is pinned).
+inline bool matchesPinnedKey(const CenterEndpoint &endpoint, const QSslCertificate &certificate)
+{
+    return endpoint.publicKeySha256.isEmpty()
+        || QCryptographicHash::hash(certificate.publicKey().toDer(), QCryptographicHash::Sha256).toBase64()
+        == endpoint.publicKeySha256;
+}
