@@ -6236,6 +6236,69 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReferralFiguresDialog</name>
+    <message>
+        <source>Referral figures</source>
+        <translation>Referral figures</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Hours to receipt</source>
+        <translation>Hours to receipt</translation>
+    </message>
+    <message>
+        <source>Hours to acceptance</source>
+        <translation>Hours to acceptance</translation>
+    </message>
+    <message>
+        <source>Hours to return slip</source>
+        <translation>Hours to return slip</translation>
+    </message>
+    <message>
+        <source>Sent &amp;from</source>
+        <translation>Sent &amp;from</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
+        <translation>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPdf</name>
     <message>
         <source>Name</source>
@@ -6659,6 +6722,10 @@ Database: %2</translation>
     <message>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Referral f&amp;igures…</source>
+        <translation>Referral f&amp;igures…</translation>
     </message>
 </context>
 <context>

@@ -6193,6 +6193,69 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferralFiguresDialog</name>
+    <message>
+        <source>Referral figures</source>
+        <translation>转诊统计</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>转出机构</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接诊机构</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回执</translation>
+    </message>
+    <message>
+        <source>Hours to receipt</source>
+        <translation>送达时长（小时）</translation>
+    </message>
+    <message>
+        <source>Hours to acceptance</source>
+        <translation>接收时长（小时）</translation>
+    </message>
+    <message>
+        <source>Hours to return slip</source>
+        <translation>回执时长（小时）</translation>
+    </message>
+    <message>
+        <source>Sent &amp;from</source>
+        <translation>转出日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
+        <translation>时长为到达各环节的转诊的中位数。接收、拒绝和撤销按曾到达该状态的转诊计数，不论其后如何。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPdf</name>
     <message>
         <source>Name</source>
@@ -6614,6 +6677,10 @@ Database: %2</source>
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Referral f&amp;igures…</source>
+        <translation>转诊统计(&amp;I)…</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "guitesting.h"
 #include "pdftext.h"
 #include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralstepdialog.h"
 #include "referrals-ui/referralworkbench.h"
@@ -212,6 +213,21 @@ void TestReferralScreens::clinicACloses()
         QStringLiteral("Closed"));
     QVERIFY(window.chartView()->banner()->referralNotice().isEmpty());
     QCOMPARE(worklist->waitingCount(ReferralWorklist::List::Outgoing), 0);
+
+    // View → Referral figures: the one referral, sent, accepted and answered.
+    bool counted = false;
+    whenModal<ReferralFiguresDialog>([&counted](ReferralFiguresDialog *dialog) {
+        QTableWidget *figures = dialog->table();
+        QCOMPARE(figures->rowCount(), 1);
+        QCOMPARE(figures->item(0, 2)->text(), QStringLiteral("西城妇产医院"));
+        QCOMPARE(figures->item(0, 3)->text(), QStringLiteral("1")); // sent
+        QCOMPARE(figures->item(0, 4)->text(), QStringLiteral("1")); // accepted
+        QCOMPARE(figures->item(0, 7)->text(), QStringLiteral("1")); // answered
+        saveScreenshot(dialog, QStringLiteral("referral-figures"));
+        counted = true;
+    });
+    window.findChild<QAction *>(QStringLiteral("referralFiguresAction"))->trigger();
+    QVERIFY(counted);
 
     // The return slip, printed for her file.
     const QTemporaryDir files;

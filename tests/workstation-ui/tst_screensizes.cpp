@@ -10,6 +10,7 @@
 // marker shown as text, and every cell a column cuts with its full text in the tooltip.
 #include "guitesting.h"
 #include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralworkbench.h"
 #include "i18n/translations.h"
 #include "testclinic.h"
@@ -477,6 +478,8 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
     m_window->chartView()->addVisit();
     checkWhenOpen<ReferralDialog>(&problems, QStringLiteral("referral-form"));
     m_window->referrals()->newReferral();
+    checkWhenOpen<ReferralFiguresDialog>(&problems, QStringLiteral("referral-figures"));
+    m_window->referrals()->showFigures();
 
     checkWhenOpen<CenterSettingsDialog>(&problems, QStringLiteral("center-settings"));
     m_window->sync()->openSettings();
@@ -516,7 +519,7 @@ void TestScreenSizes::everyWindowAndDialogFitsTheScreenWithItsTextsUncut()
     QCOMPARE(m_checked,
         QStringList({ QStringLiteral("navigation-0"), QStringLiteral("navigation-1"), QStringLiteral("worklist-referrals"),
             QStringLiteral("registration"), QStringLiteral("assessment-form"), QStringLiteral("screening-form"),
-            QStringLiteral("visit"), QStringLiteral("referral-form"),
+            QStringLiteral("visit"), QStringLiteral("referral-form"), QStringLiteral("referral-figures"),
             QStringLiteral("center-settings"), QStringLiteral("pacs-settings"), QStringLiteral("conflicts"),
             QStringLiteral("dashboard"), QStringLiteral("ctg-viewer"), QStringLiteral("dicom-viewer") }));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));

@@ -2,6 +2,7 @@
 
 #include "ctg-records/ctgrecords.h"
 #include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralworklist.h"
 #include "referrals/referralpdf.h"
@@ -167,6 +168,19 @@ void ReferralWorkbench::editDraft(const Referral &referral)
     m_view->reload();
     m_worklist->refresh();
     emit referralsChanged();
+}
+
+void ReferralWorkbench::addFiguresAction(QMenu *menu)
+{
+    QAction *figures = menu->addAction(tr("Referral f&igures…"), this, &ReferralWorkbench::showFigures);
+    figures->setObjectName(QStringLiteral("referralFiguresAction"));
+}
+
+void ReferralWorkbench::showFigures()
+{
+    ReferralFiguresDialog dialog(*m_repository, ClinicDirectory(m_database.connection()),
+        m_today.isValid() ? m_today : QDate::currentDate(), m_window);
+    dialog.exec();
 }
 
 void ReferralWorkbench::exportPdf(const Referral &referral, bool returnSlip)

@@ -241,6 +241,7 @@ void MainWindow::buildActions()
     find->setShortcut(QKeySequence::Find);
     QAction *refresh = view->addAction(tr("&Refresh list"), m_listModel, &PatientListModel::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
+    m_referrals->addFiguresAction(view);
     // The chart's Case management tab and View → Dashboard (also on the Cases toolbar).
     m_casesWorkbench = new CasesWorkbench(this, m_chartView->tabs(), view, m_database, *m_cases, m_today, &RiskAppearance::color);
     connect(m_casesWorkbench, &CasesWorkbench::openPatient, this, &MainWindow::openPatient);

@@ -38,8 +38,12 @@ public:
     // What the banner says of her open referral, or empty.
     QString bannerNotice() const;
 
+    // View → Referral figures, added to `menu`.
+    void addFiguresAction(QMenu *menu);
+
 public slots:
     void newReferral();
+    void showFigures();
     // After sync brought records: acknowledges referrals sent here, refreshes the lists.
     void recordsArrived();
 
