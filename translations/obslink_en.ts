@@ -1906,22 +1906,32 @@ ultrasound machine&apos;s structured report, fetus by fetus, and what became of 
 See docs/dicom.md.</translation>
     </message>
     <message>
-        <source>the referrals in a clinic database as JSON (referral list|show --db FILE)</source>
-        <translation>the referrals in a clinic database as JSON (referral list|show --db FILE)</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli referral list --db FILE
-       obslink-cli referral show --db FILE --id REFERRAL-ID</source>
-        <translation>Usage: obslink-cli referral list --db FILE
-       obslink-cli referral show --db FILE --id REFERRAL-ID</translation>
-    </message>
-    <message>
         <source>No referral %1 in this database.</source>
         <translation>No referral %1 in this database.</translation>
     </message>
     <message>
         <source>The referral&apos;s id.</source>
         <translation>The referral&apos;s id.</translation>
+    </message>
+    <message>
+        <source>the referrals in a clinic database as JSON (referral list|show|figures --db FILE)</source>
+        <translation>the referrals in a clinic database as JSON (referral list|show|figures --db FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID
+       obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
+        <translation>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID
+       obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
+    </message>
+    <message>
+        <source>First day sent (default: a year ago).</source>
+        <translation>First day sent (default: a year ago).</translation>
+    </message>
+    <message>
+        <source>Last day sent (default: today).</source>
+        <translation>Last day sent (default: today).</translation>
     </message>
 </context>
 <context>

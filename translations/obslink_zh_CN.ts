@@ -1898,22 +1898,32 @@ See docs/dicom.md.</source>
 并说明每个数值的去向。详见 docs/dicom.md。</translation>
     </message>
     <message>
-        <source>the referrals in a clinic database as JSON (referral list|show --db FILE)</source>
-        <translation>以 JSON 输出机构数据库中的转诊（referral list|show --db FILE）</translation>
-    </message>
-    <message>
-        <source>Usage: obslink-cli referral list --db FILE
-       obslink-cli referral show --db FILE --id REFERRAL-ID</source>
-        <translation>用法：obslink-cli referral list --db FILE
-      obslink-cli referral show --db FILE --id 转诊ID</translation>
-    </message>
-    <message>
         <source>No referral %1 in this database.</source>
         <translation>该数据库中没有转诊 %1。</translation>
     </message>
     <message>
         <source>The referral&apos;s id.</source>
         <translation>转诊的 ID。</translation>
+    </message>
+    <message>
+        <source>the referrals in a clinic database as JSON (referral list|show|figures --db FILE)</source>
+        <translation>以 JSON 输出机构数据库中的转诊（referral list|show|figures --db FILE）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli referral list --db FILE
+       obslink-cli referral show --db FILE --id REFERRAL-ID
+       obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]</source>
+        <translation>用法：obslink-cli referral list --db FILE
+      obslink-cli referral show --db FILE --id 转诊ID
+      obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]</translation>
+    </message>
+    <message>
+        <source>First day sent (default: a year ago).</source>
+        <translation>统计的首个转出日期（默认一年前）。</translation>
+    </message>
+    <message>
+        <source>Last day sent (default: today).</source>
+        <translation>统计的最后转出日期（默认今天）。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ const Command commands[] = {
     {"sync", QT_TRANSLATE_NOOP("Cli", "one sync round with the regional center (sync --db FILE --server URL)"), runSyncCommand},
     {"pacs", QT_TRANSLATE_NOOP("Cli", "the regional PACS over DICOMweb (pacs query|retrieve|send|receive)"), runPacsCommand},
     {"fhir", QT_TRANSLATE_NOOP("Cli", "one woman's records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)"), runFhirCommand},
-    {"referral", QT_TRANSLATE_NOOP("Cli", "the referrals in a clinic database as JSON (referral list|show --db FILE)"), runReferralCommand},
+    {"referral", QT_TRANSLATE_NOOP("Cli", "the referrals in a clinic database as JSON (referral list|show|figures --db FILE)"), runReferralCommand},
 };
 
 int printUsage()

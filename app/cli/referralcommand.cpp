@@ -1,6 +1,7 @@
 #include "cliio.h"
 #include "commands.h"
 
+#include "referrals/referralindicators.h"
 #include "referrals/referralrepository.h"
 #include "storage/database.h"
 
@@ -13,7 +14,8 @@ namespace {
 QString usage()
 {
     return QCoreApplication::translate("Cli", "Usage: obslink-cli referral list --db FILE\n"
-                                              "       obslink-cli referral show --db FILE --id REFERRAL-ID");
+                                              "       obslink-cli referral show --db FILE --id REFERRAL-ID\n"
+                                              "       obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
 }
 
 QString idText(const QUuid &id)
@@ -109,6 +111,31 @@ int show(const ReferralRepository &repository, const QString &id)
     printJson(QJsonDocument(json));
     return 0;
 }
+QJsonValue hours(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+int figures(const ReferralRepository &repository, const QDate &from, const QDate &to)
+{
+    const auto computed = ReferralIndicators::compute(repository, from, to);
+    if (!computed) {
+        printError(computed.error().message);
+        return 1;
+    }
+    QJsonArray rows;
+    for (const ReferralFigures &f : *computed)
+        rows.append(QJsonObject { { QStringLiteral("month"), f.month }, { QStringLiteral("fromClinic"), f.fromClinic },
+            { QStringLiteral("toClinic"), f.toClinic }, { QStringLiteral("sent"), f.sent }, { QStringLiteral("accepted"), f.accepted },
+            { QStringLiteral("declined"), f.declined }, { QStringLiteral("cancelled"), f.cancelled },
+            { QStringLiteral("outcomeReturned"), f.outcomeReturned },
+            { QStringLiteral("medianHoursToReceipt"), hours(f.medianHoursToReceipt) },
+            { QStringLiteral("medianHoursToAcceptance"), hours(f.medianHoursToAcceptance) },
+            { QStringLiteral("medianHoursToOutcome"), hours(f.medianHoursToOutcome) } });
+    printJson(QJsonDocument(QJsonObject { { QStringLiteral("from"), from.toString(Qt::ISODate) },
+        { QStringLiteral("to"), to.toString(Qt::ISODate) }, { QStringLiteral("figures"), rows } }));
+    return 0;
+}
 } // namespace
 
 int runReferralCommand(const QStringList &arguments)
@@ -117,8 +144,12 @@ int runReferralCommand(const QStringList &arguments)
     QCommandLineParser parser;
     const QCommandLineOption dbOption(QStringLiteral("db"), QCoreApplication::translate("Cli", "Clinic database file."), QStringLiteral("FILE"));
     const QCommandLineOption idOption(QStringLiteral("id"), QCoreApplication::translate("Cli", "The referral's id."), QStringLiteral("ID"));
-    parser.addOptions({ dbOption, idOption });
-    const bool known = action == QLatin1String("list") || action == QLatin1String("show");
+    const QCommandLineOption fromOption(QStringLiteral("from"), QCoreApplication::translate("Cli", "First day sent (default: a year ago)."),
+        QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QCoreApplication::translate("Cli", "Last day sent (default: today)."),
+        QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions({ dbOption, idOption, fromOption, toOption });
+    const bool known = action == QLatin1String("list") || action == QLatin1String("show") || action == QLatin1String("figures");
     if (!known || !parser.parse(arguments) || !parser.isSet(dbOption) || (action == QLatin1String("show") && !parser.isSet(idOption))) {
         printError(parser.errorText().isEmpty() ? usage() : parser.errorText());
         return 2;
@@ -129,5 +160,14 @@ int runReferralCommand(const QStringList &arguments)
         return 1;
     }
     const ReferralRepository repository(**database);
+    if (action == QLatin1String("figures")) {
+        const QDate to = parser.isSet(toOption) ? QDate::fromString(parser.value(toOption), Qt::ISODate) : QDate::currentDate();
+        const QDate from = parser.isSet(fromOption) ? QDate::fromString(parser.value(fromOption), Qt::ISODate) : to.addYears(-1).addDays(1);
+        if (!from.isValid() || !to.isValid()) {
+            printError(QCoreApplication::translate("Cli", "Dates are written YYYY-MM-DD."));
+            return 2;
+        }
+        return figures(repository, from, to);
+    }
     return action == QLatin1String("list") ? list(repository) : show(repository, parser.value(idOption));
 }

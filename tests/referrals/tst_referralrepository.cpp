@@ -323,6 +323,17 @@ void TestReferralRepository::theCliListsAndShowsReferralsAsJson()
     QCOMPARE(exitCode, 1);
     run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db }, &exitCode);
     QCOMPARE(exitCode, 2);
+
+    const QJsonObject figures = run({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db }, &exitCode);
+    QCOMPARE(exitCode, 0);
+    const QJsonObject counted = figures.value(QStringLiteral("figures")).toArray().first().toObject();
+    QCOMPARE(counted.value(QStringLiteral("sent")).toInt(), 1);
+    QCOMPARE(counted.value(QStringLiteral("declined")).toInt(), 1);
+    QCOMPARE(counted.value(QStringLiteral("toClinic")).toString(), ClinicB);
+    run({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db, QStringLiteral("--from"),
+            QStringLiteral("yesterday") },
+        &exitCode);
+    QCOMPARE(exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestReferralRepository)
