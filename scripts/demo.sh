@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 mkdir -p demo-data
 if [ ! -f demo-data/clinic.db ]; then
-  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-10000}" --seed 2017 --grade --ctg-traces 40 --clinic clinic-a
+  ./build/app/cli/obslink-cli demo-data --db demo-data/clinic.db --patients "${OBSLINK_DEMO_PATIENTS:-10000}" --seed 2017 --grade --ctg-traces 40 --referrals 4 --clinic clinic-a
 fi
 # The regional center with the demo region, holding the demo clinic; stopped with the workstation.
 center_pid=$(./scripts/democenter.sh)

@@ -1866,10 +1866,6 @@ See docs/rules-five-color-2017.md.</translation>
         <translation>Also record a non-stress test trace for up to N women at 32–41 weeks (default 0).</translation>
     </message>
     <message>
-        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
-        <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
-    </message>
-    <message>
         <source>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</source>
         <translation>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</translation>
     </message>
@@ -1932,6 +1928,14 @@ See docs/dicom.md.</translation>
     <message>
         <source>Last day sent (default: today).</source>
         <translation>Last day sent (default: today).</translation>
+    </message>
+    <message>
+        <source>Also refer up to N of the highest-graded women to the regional center (with --grade; default 0).</source>
+        <translation>Also refer up to N of the highest-graded women to the regional center (with --grade; default 0).</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</source>
+        <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3117,21 @@ See docs/dicom.md.</translation>
     <message>
         <source>The baby is in breech position: we will check again at the next visit.</source>
         <translation>The baby is in breech position: we will check again at the next visit.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReferrals</name>
+    <message>
+        <source>High-risk obstetrics</source>
+        <translation>High-risk obstetrics</translation>
+    </message>
+    <message>
+        <source>Red grade: needs care at the regional center.</source>
+        <translation>Red grade: needs care at the regional center.</translation>
+    </message>
+    <message>
+        <source>Orange grade: assessment and delivery planning at the regional center.</source>
+        <translation>Orange grade: assessment and delivery planning at the regional center.</translation>
     </message>
 </context>
 <context>

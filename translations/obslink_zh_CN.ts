@@ -1859,10 +1859,6 @@ See docs/rules-five-color-2017.md.</source>
         <translation>同时为至多 N 名孕 32–41 周的孕妇生成一份无应激试验（NST）胎心监护记录（默认 0）。</translation>
     </message>
     <message>
-        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</source>
-        <translation>用法：obslink-cli demo-data --db 文件 [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]</translation>
-    </message>
-    <message>
         <source>one woman&apos;s records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)</source>
         <translation>将一名孕产妇的记录导出为 FHIR R4 Bundle（fhir export --db FILE --patient ID）</translation>
     </message>
@@ -1924,6 +1920,14 @@ See docs/dicom.md.</source>
     <message>
         <source>Last day sent (default: today).</source>
         <translation>统计的最后转出日期（默认今天）。</translation>
+    </message>
+    <message>
+        <source>Also refer up to N of the highest-graded women to the regional center (with --grade; default 0).</source>
+        <translation>另将至多 N 名风险评级最高的孕妇转诊到区域中心（需配合 --grade；默认 0）。</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</source>
+        <translation>用法：obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</translation>
     </message>
 </context>
 <context>
@@ -3097,6 +3101,21 @@ See docs/dicom.md.</source>
     <message>
         <source>The baby is in breech position: we will check again at the next visit.</source>
         <translation>胎儿目前为臀位，下次检查时复查胎位。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReferrals</name>
+    <message>
+        <source>High-risk obstetrics</source>
+        <translation>高危产科</translation>
+    </message>
+    <message>
+        <source>Red grade: needs care at the regional center.</source>
+        <translation>红色评级：需转区域中心诊治。</translation>
+    </message>
+    <message>
+        <source>Orange grade: assessment and delivery planning at the regional center.</source>
+        <translation>橙色评级：转区域中心评估并制定分娩计划。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "demodata/democtgtraces.h"
+#include "demodata/demoreferrals.h"
 #include "demodata/demodatagenerator.h"
 #include "grading/gradingservice.h"
 #include "risk/activerules.h"
@@ -42,7 +43,11 @@ int runDemoDataCommand(const QStringList &arguments)
                                        QCoreApplication::translate("Cli", "Also record a non-stress test trace for up to N women "
                                                                           "at 32–41 weeks (default 0)."),
                                        QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({dbOption, patientsOption, seedOption, todayOption, clinicOption, gradeOption, ctgOption});
+    const QCommandLineOption referralsOption(QStringLiteral("referrals"),
+                                             QCoreApplication::translate("Cli", "Also refer up to N of the highest-graded women to the "
+                                                                                "regional center (with --grade; default 0)."),
+                                             QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({dbOption, patientsOption, seedOption, todayOption, clinicOption, gradeOption, ctgOption, referralsOption});
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("demo-data")} + arguments)) {
         printError(parser.errorText());
@@ -56,14 +61,17 @@ int runDemoDataCommand(const QStringList &arguments)
     bool seedOk = false;
     bool tracesOk = false;
     const int traces = parser.value(ctgOption).toInt(&tracesOk);
+    bool referralsOk = false;
+    const int referralCount = parser.value(referralsOption).toInt(&referralsOk);
     const int patients = parser.value(patientsOption).toInt(&patientsOk);
     const quint32 seed = parser.value(seedOption).toUInt(&seedOk);
     const QDate today = parser.isSet(todayOption) ? QDate::fromString(parser.value(todayOption), Qt::ISODate)
                                                   : QDate::currentDate();
     if (!parser.isSet(dbOption) || !patientsOk || patients < 0 || patients > 10'000'000 || !seedOk || !today.isValid()
-        || !tracesOk || traces < 0 || traces > 10'000) {
+        || !tracesOk || traces < 0 || traces > 10'000 || !referralsOk || referralCount < 0 || referralCount > 1000) {
         printError(QCoreApplication::translate("Cli", "Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] "
-                                                      "[--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N]"));
+                                                      "[--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] "
+                                                      "[--referrals N]"));
         return 2;
     }
     const QString path = parser.value(dbOption);
@@ -132,8 +140,18 @@ int runDemoDataCommand(const QStringList &arguments)
         }
         tracesAdded = *added;
     }
+    int referralsAdded = 0;
+    if (referralCount > 0) {
+        auto added = DemoReferrals(**database, today).add(referralCount);
+        if (!added) {
+            printError(added.error().message);
+            return 1;
+        }
+        referralsAdded = *added;
+    }
     printJson(QJsonDocument(QJsonObject{{QStringLiteral("database"), path},
                                         {QStringLiteral("ctgTraces"), tracesAdded},
+                                        {QStringLiteral("referrals"), referralsAdded},
                                         {QStringLiteral("graded"), graded},
                                         {QStringLiteral("patients"), patients},
                                         {QStringLiteral("visits"), visits},

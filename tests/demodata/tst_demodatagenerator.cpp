@@ -261,6 +261,28 @@ private slots:
         QCOMPARE(tracesWritten[0], tracesWritten[1]); // the same seed and date, the same traces
     }
 
+    void theHighestGradedWomenAreReferredToTheCenter()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("referrals.db"));
+        const CliRun run = runCli({ QStringLiteral("--db"), path, QStringLiteral("--patients"), QStringLiteral("300"),
+            QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--today"), Today.toString(Qt::ISODate),
+            QStringLiteral("--grade"), QStringLiteral("--referrals"), QStringLiteral("4"), QStringLiteral("--clinic"),
+            QStringLiteral("clinic-a") });
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("referrals")).toInt(), 4);
+        auto db = Database::open(path, { QStringLiteral("clinic-a"), QStringLiteral("demo") });
+        QVERIFY(db);
+        const QSqlDatabase c = (*db)->connection();
+        QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM referral WHERE target_clinic = 'center'")), 4);
+        QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM referral_step WHERE action = 'send'")), 3); // one is a draft
+        QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM referral WHERE urgency = 'emergency'")), 1);
+        // Each is for an orange or red pregnancy, with her grade and summary as the form would give them.
+        QCOMPARE(sqlNumber(c, QStringLiteral("SELECT count(*) FROM referral r JOIN pregnancy n ON n.id = r.pregnancy_id "
+                                             "WHERE n.risk_level IN ('orange', 'red') AND r.risk_colour = n.risk_level AND r.summary <> ''")),
+            4);
+    }
+
     void cliWritesTheSameDatabaseForTheSameSeed()
     {
         QTemporaryDir dir;
@@ -320,6 +342,8 @@ private slots:
             QStringLiteral("2026-02-30") };
         QTest::newRow("traces not a number")
             << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--ctg-traces"), QStringLiteral("some") };
+        QTest::newRow("referrals not a number")
+            << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--referrals"), QStringLiteral("all") };
         QTest::newRow("unknown option")
             << QStringList { db, QStringLiteral("y.db"), QStringLiteral("--colour") };
     }
