@@ -6031,10 +6031,6 @@ Database: %2</translation>
         <source>The pull cursor is not one this center issued.</source>
         <translation>The pull cursor is not one this center issued.</translation>
     </message>
-    <message>
-        <source>A step of a referral is never changed once taken.</source>
-        <translation>A step of a referral is never changed once taken.</translation>
-    </message>
 </context>
 <context>
     <name>RecordTable</name>
@@ -6179,6 +6175,22 @@ Database: %2</translation>
     <message>
         <source>This step of the referral belongs to the other clinic.</source>
         <translation>This step of the referral belongs to the other clinic.</translation>
+    </message>
+    <message>
+        <source>A step of a referral is never changed once taken.</source>
+        <translation>A step of a referral is never changed once taken.</translation>
+    </message>
+    <message>
+        <source>Only the referring clinic writes its referral.</source>
+        <translation>Only the referring clinic writes its referral.</translation>
+    </message>
+    <message>
+        <source>This referral has been sent and can no longer be changed.</source>
+        <translation>This referral has been sent and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>A referral goes to another clinic than the one sending it.</source>
+        <translation>A referral goes to another clinic than the one sending it.</translation>
     </message>
 </context>
 <context>

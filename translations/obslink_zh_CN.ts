@@ -5988,10 +5988,6 @@ Database: %2</source>
         <source>The pull cursor is not one this center issued.</source>
         <translation>此拉取游标不是本中心签发的。</translation>
     </message>
-    <message>
-        <source>A step of a referral is never changed once taken.</source>
-        <translation>转诊步骤一经记录不可更改。</translation>
-    </message>
 </context>
 <context>
     <name>RecordTable</name>
@@ -6136,6 +6132,22 @@ Database: %2</source>
     <message>
         <source>This step of the referral belongs to the other clinic.</source>
         <translation>该转诊步骤应由另一方机构执行。</translation>
+    </message>
+    <message>
+        <source>A step of a referral is never changed once taken.</source>
+        <translation>转诊步骤一经记录不可更改。</translation>
+    </message>
+    <message>
+        <source>Only the referring clinic writes its referral.</source>
+        <translation>只有转出机构可以填写或修改其转诊。</translation>
+    </message>
+    <message>
+        <source>This referral has been sent and can no longer be changed.</source>
+        <translation>该转诊已发送，不能再修改。</translation>
+    </message>
+    <message>
+        <source>A referral goes to another clinic than the one sending it.</source>
+        <translation>不能转诊到本机构。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <cmath>
@@ -414,6 +415,100 @@ private slots:
         QCOMPARE(strangerNotices.count(), 0);
         QVERIFY(!stranger.isReady());
         // B's round on the notice brings the referral.
+        QVERIFY(m_b->sync());
+        QCOMPARE(m_b->referrals().timeline(r.meta.id)->status(), S::Sent);
+    }
+
+    // A woman of clinic A's own, for the checks below: B never had access to her.
+    Pregnancy registerAtA(const QString &name)
+    {
+        Patient patient;
+        patient.name = name;
+        patient.birthDate = QDate(1993, 3, 3);
+        Pregnancy pregnancy;
+        pregnancy.lmp = QDate::currentDate().addDays(-180);
+        if (!ClinicRecords(*m_a->database).registerPregnancy(patient, pregnancy))
+            qFatal("cannot register %s", qPrintable(name));
+        return pregnancy;
+    }
+
+    bool bSeesPregnancy(const Pregnancy &pregnancy) const
+    {
+        return sqlNumber(m_b->database->connection(),
+                   QStringLiteral("SELECT count(*) FROM pregnancy WHERE id = '%1'").arg(idText(pregnancy.meta.id)))
+            > 0;
+    }
+
+    void aSendOvertakenByItsCancelOpensNothing()
+    {
+        // Two workstations of clinic A: the doctor's sends offline, the nurse's cancels first.
+        Workstation nurse(m_center, ClinicA, QStringLiteral("nurse-li"));
+        QVERIFY(nurse.isReady());
+        const Pregnancy pregnancy = registerAtA(QStringLiteral("林静"));
+        Referral r;
+        r.pregnancyId = pregnancy.meta.id;
+        r.targetClinic = ClinicB;
+        r.reason = QStringLiteral("复查");
+        QVERIFY(m_a->referrals().saveDraft(r));
+        QVERIFY(m_a->sync());
+        QVERIFY(nurse.sync());
+        QVERIFY(m_a->referrals().take(r.meta.id, A::Send));
+        QVERIFY(nurse.referrals().take(r.meta.id, A::Cancel, QStringLiteral("她不去了")));
+        QVERIFY(nurse.sync());
+        const auto late = m_a->sync();
+        QVERIFY(late);
+        QCOMPARE(late->refused, 0); // the step is kept, as taken
+        QVERIFY(m_b->sync());
+        QVERIFY(!bSeesPregnancy(pregnancy)); // but it gave clinic B nothing
+    }
+
+    void theCenterKeepsReferralsToTheirSenderAndFrozenOnceSent()
+    {
+        const Pregnancy pregnancy = registerAtA(QStringLiteral("罗敏"));
+        QVERIFY(m_a->sync());
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        QSqlQuery forged(m_a->database->connection());
+        QVERIFY(forged.exec(QStringLiteral("DELETE FROM sync_outbox WHERE rejected_code IS NOT NULL"))); // the tests' earlier forgeries
+        // To itself: refused, so a clinic cannot stretch its own access.
+        const QString self = idText(QUuid::createUuid());
+        QVERIFY(forged.exec(QStringLiteral("INSERT INTO referral (id, clinic_id, created_at, updated_at, author, pregnancy_id, direction, "
+                                           "urgency, target_clinic, reason) VALUES ('%1', 'clinic-a', '%2', '%2', 'dr-wang', '%3', 'up', "
+                                           "'routine', 'clinic-a', 'x')")
+                                .arg(self, now, idText(pregnancy.meta.id))));
+        QCOMPARE(m_a->sync()->refused, 1);
+        QCOMPARE(m_a->refusal(QStringLiteral("referral")), QStringLiteral("referral.same-clinic"));
+        QVERIFY(forged.exec(QStringLiteral("DELETE FROM sync_outbox WHERE record_id = '%1'").arg(self)));
+
+        // Sent to B: B may not rewrite it, and A may not send it elsewhere afterwards.
+        Referral r;
+        r.pregnancyId = pregnancy.meta.id;
+        r.targetClinic = ClinicB;
+        r.reason = QStringLiteral("会诊");
+        QVERIFY(m_a->referrals().saveDraft(r));
+        QVERIFY(m_a->referrals().take(r.meta.id, A::Send));
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        QSqlQuery atB(m_b->database->connection());
+        QVERIFY(atB.exec(QStringLiteral("UPDATE referral SET reason = 'changed by B' WHERE id = '%1'").arg(idText(r.meta.id))));
+        QCOMPARE(m_b->sync()->refused, 1);
+        QCOMPARE(m_b->refusal(QStringLiteral("referral")), QStringLiteral("sync.forbidden"));
+        QVERIFY(forged.exec(QStringLiteral("UPDATE referral SET target_clinic = 'center' WHERE id = '%1'").arg(idText(r.meta.id))));
+        QCOMPARE(m_a->sync()->refused, 1);
+        QCOMPARE(m_a->refusal(QStringLiteral("referral")), QStringLiteral("referral.sent"));
+
+        // A step pushed again under its own id with another action: history is not rewritten.
+        const QString sendStep = sqlScalar(m_a->database->connection(),
+            QStringLiteral("SELECT id FROM referral_step WHERE referral_id = '%1' AND action = 'send'").arg(idText(r.meta.id)))
+                                     .toString();
+        QVERIFY(forged.exec(QStringLiteral("INSERT INTO sync_outbox (mutation_id, table_name, record_id, operation, base_revision, fields, "
+                                           "created_at) VALUES ('%1', 'referral_step', '%2', 'insert', 0, json_object('clinic_id', "
+                                           "'clinic-a', 'created_at', '%3', 'updated_at', '%3', 'author', 'dr-wang', 'deleted', 0, "
+                                           "'referral_id', '%4', 'action', 'close'), '%3')")
+                                .arg(idText(QUuid::createUuid()).remove(QLatin1Char('-')), sendStep, now, idText(r.meta.id))));
+        QCOMPARE(m_a->sync()->refused, 1);
+        QCOMPARE(sqlNumber(m_a->database->connection(),
+                     QStringLiteral("SELECT count(*) FROM sync_outbox WHERE rejected_code = 'referral.append-only'")),
+            1);
         QVERIFY(m_b->sync());
         QCOMPARE(m_b->referrals().timeline(r.meta.id)->status(), S::Sent);
     }

@@ -10,8 +10,10 @@
 
 namespace {
 const QString Channel = QStringLiteral("obslink_notice");
-// Each waiting request holds a socket: bounded, so that waiting cannot exhaust the center.
+// Each waiting request holds a socket: bounded, so that waiting cannot exhaust the center, and
+// per clinic, so that one clinic (or one hostile client) cannot crowd out the region.
 constexpr std::size_t MaxWaiting = 5000;
+constexpr int MaxWaitingPerClinic = 200;
 
 QByteArray json(const QJsonObject &object)
 {
@@ -69,31 +71,48 @@ QString NotificationHub::wait(const QByteArray &authorization, QHttpServerRespon
             { { "Content-Type", "application/json" } }, QHttpServerResponder::StatusCode::Forbidden);
         return user->username;
     }
-    if (m_waiting.size() >= MaxWaiting) {
+    const auto ofClinic = std::count_if(m_waiting.cbegin(), m_waiting.cend(),
+        [&](const auto &entry) { return entry.second.clinicId == user->clinicId; });
+    if (m_waiting.size() >= MaxWaiting || ofClinic >= MaxWaitingPerClinic) {
         responder.write(errorBody(QStringLiteral("notifications.busy"), tr("Too many workstations wait; ask again later.")),
             { { "Content-Type", "application/json" }, { "Retry-After", "30" } },
             QHttpServerResponder::StatusCode::ServiceUnavailable);
         return user->username;
     }
-    m_waiting.push_back({ user->clinicId, std::move(responder), socket, std::make_unique<QTimer>() });
-    const auto waiter = std::prev(m_waiting.end());
-    waiter->deadline->setSingleShot(true);
-    connect(waiter->deadline.get(), &QTimer::timeout, this,
-        [this, waiter] { answer(waiter, json({ { QStringLiteral("event"), QStringLiteral("none") } })); });
-    waiter->deadline->start(m_waitMilliseconds);
+    // One wait per connection: a second one asked on the same socket ends the first.
+    for (auto it = m_waiting.begin(); it != m_waiting.end(); ++it) {
+        if (it->second.socket == socket) {
+            answer(it->first, json({ { QStringLiteral("event"), QStringLiteral("none") } }));
+            break;
+        }
+    }
+    const quint64 id = ++m_lastId;
+    Waiter &waiter = m_waiting.emplace(id, Waiter { user->clinicId, std::move(responder), socket, std::make_unique<QTimer>() })
+                         .first->second;
+    waiter.deadline->setSingleShot(true);
+    connect(waiter.deadline.get(), &QTimer::timeout, this,
+        [this, id] { answer(id, json({ { QStringLiteral("event"), QStringLiteral("none") } })); });
+    waiter.deadline->start(m_waitMilliseconds);
+    // A workstation gone frees its place at once (later, not inside whatever is answering).
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+        QMetaObject::invokeMethod(this, [this, id] { answer(id, {}); }, Qt::QueuedConnection);
+    });
     return user->username;
 }
 
-void NotificationHub::answer(std::list<Waiter>::iterator waiter, const QByteArray &event)
+void NotificationHub::answer(quint64 id, const QByteArray &event)
 {
-    // A workstation gone meanwhile has no socket left to answer on.
-    if (waiter->socket && waiter->socket->state() == QAbstractSocket::ConnectedState)
-        waiter->responder.write(event, { { "Content-Type", "application/json" }, { "Cache-Control", "no-store" } },
+    const auto found = m_waiting.find(id);
+    if (found == m_waiting.end())
+        return;
+    Waiter &waiter = found->second;
+    if (!event.isEmpty() && waiter.socket && waiter.socket->state() == QAbstractSocket::ConnectedState)
+        waiter.responder.write(event, { { "Content-Type", "application/json" }, { "Cache-Control", "no-store" } },
             QHttpServerResponder::StatusCode::Ok);
-    waiter->deadline->stop();
-    // The timer that called us must outlive this call.
-    waiter->deadline.release()->deleteLater();
-    m_waiting.erase(waiter);
+    waiter.deadline->stop();
+    // The timer may be the one calling us: it goes once this call is over.
+    waiter.deadline.release()->deleteLater();
+    m_waiting.erase(found);
 }
 
 void NotificationHub::announce(const QList<ClinicNotice> &notices)
@@ -116,15 +135,12 @@ void NotificationHub::announce(const QList<ClinicNotice> &notices)
 void NotificationHub::deliver(const ClinicNotice &notice)
 {
     const QByteArray event = json({ { QStringLiteral("event"), QStringLiteral("sync") }, { QStringLiteral("urgency"), notice.urgency } });
-    int told = 0;
-    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
-        const auto next = std::next(it);
-        if (it->clinicId == notice.clinicId) {
-            answer(it, event);
-            ++told;
-        }
-        it = next;
-    }
+    QList<quint64> waiting;
+    for (const auto &[id, waiter] : m_waiting)
+        if (waiter.clinicId == notice.clinicId)
+            waiting.append(id);
+    for (quint64 id : waiting)
+        answer(id, event);
     logEvent(QStringLiteral("notice"), { { QStringLiteral("clinic"), notice.clinicId }, { QStringLiteral("urgency"), notice.urgency },
-                                           { QStringLiteral("workstations"), told } });
+                                           { QStringLiteral("workstations"), int(waiting.size()) } });
 }

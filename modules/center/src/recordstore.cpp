@@ -183,7 +183,7 @@ Result<MutationOutcome> RecordStore::insert(const Writer &writer, const Mutation
         if (!*visible)
             return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
     }
-    auto refusal = referralRefusal(writer, mutation);
+    auto refusal = referralRefusal(writer, mutation, nullptr);
     if (!refusal)
         return tl::unexpected(refusal.error());
     if (*refusal)
@@ -216,9 +216,7 @@ Result<MutationOutcome> RecordStore::update(const Writer &writer, const Mutation
         return tl::unexpected(visible.error());
     if (!*visible)
         return rejected(mutation, QStringLiteral("sync.forbidden"), tr("This woman's records are not shared with your clinic."));
-    if (mutation.table == QLatin1String("referral_step") && mutation.operation == Mutation::Operation::Update)
-        return rejected(mutation, QStringLiteral("referral.append-only"), tr("A step of a referral is never changed once taken."));
-    auto refusal = referralRefusal(writer, mutation);
+    auto refusal = referralRefusal(writer, mutation, &record);
     if (!refusal)
         return tl::unexpected(refusal.error());
     if (*refusal)
@@ -430,8 +428,10 @@ Result<int> RecordStore::openConflictCount(const CenterUser &user) const
 Result<void> RecordStore::grantAccess(const QString &patientKey, const QString &clinicId, const QString &by)
 {
     QSqlQuery query(m_database.connection());
+    // Access on other grounds than a referral (she is registered there, a share by hand): it
+    // replaces a referral's grant, which would end.
     query.prepare(QStringLiteral("INSERT INTO shared_patient (patient_key, clinic_id, shared_by, shared_at) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (patient_key, clinic_id) DO NOTHING"));
+                                 "ON CONFLICT (patient_key, clinic_id) DO UPDATE SET by_referral = 0, until_at = NULL"));
     query.addBindValue(patientKey);
     query.addBindValue(clinicId);
     query.addBindValue(by);
@@ -483,22 +483,35 @@ Result<void> RecordStore::bringIntoFeed(const QString &patientKey, qint64 &seque
     return {};
 }
 
-Result<std::optional<MutationOutcome>> RecordStore::referralRefusal(const Writer &writer, const Mutation &mutation) const
+Result<std::optional<MutationOutcome>> RecordStore::referralRefusal(const Writer &writer, const Mutation &mutation,
+                                                                    const StoredRecord *stored) const
 {
     const bool isReferral = mutation.table == QLatin1String("referral");
-    const bool isStep = mutation.table == QLatin1String("referral_step");
-    // An edit that does not change where a referral goes needs no check.
-    if (!(isStep || (isReferral && mutation.fields.contains(QStringLiteral("target_clinic")))))
+    if (!isReferral && mutation.table != QLatin1String("referral_step") && mutation.table != QLatin1String("referral_attachment"))
         return std::optional<MutationOutcome>();
-    StoredRecord referral;
-    if (isStep) {
-        auto loaded = load(QStringLiteral("referral"), mutation.fields.value(QStringLiteral("referral_id")).toString());
-        if (!loaded)
-            return tl::unexpected(loaded.error());
-        referral = *loaded;
+    ReferralAccess::Write write;
+    write.table = mutation.table;
+    write.fields = mutation.fields;
+    if (stored) {
+        write.exists = true;
+        write.storedClinic = stored->clinicId;
+        write.storedFields = stored->fields;
+    }
+    if (isReferral) {
+        write.referralId = mutation.recordId;
+        write.referralClinic = write.exists ? write.storedClinic : mutation.fields.value(QStringLiteral("clinic_id")).toString();
+        write.referralFields = write.exists ? write.storedFields : mutation.fields;
+    } else {
+        // The referral a step or attachment belongs to, as the center holds it.
+        write.referralId = (write.exists ? write.storedFields : mutation.fields).value(QStringLiteral("referral_id")).toString();
+        auto referral = load(QStringLiteral("referral"), write.referralId);
+        if (!referral)
+            return tl::unexpected(referral.error());
+        write.referralClinic = referral->clinicId;
+        write.referralFields = referral->fields;
     }
     const ReferralAccess access(m_database.connection(), m_referralAccess.secondsAfterClosure);
-    auto refusal = access.refusal(writer.user, mutation.table, mutation.fields, referral.clinicId, referral.fields);
+    auto refusal = access.refusal(writer.user, write);
     if (!refusal)
         return tl::unexpected(refusal.error());
     if (!*refusal)

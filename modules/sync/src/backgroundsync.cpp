@@ -34,7 +34,9 @@ BackgroundSync::BackgroundSync(
     connect(&m_timer, &QTimer::timeout, this, &BackgroundSync::syncNow);
     connect(m_worker, &SyncWorker::accessTokenChanged, this, [this](const QString &token) {
         const auto endpoint = m_settings.endpoint();
-        if (endpoint && !token.isEmpty())
+        // A round that ended after a sign-out still carries the old token: not listened with.
+        const bool signedOut = m_status.state == SyncStatus::State::SignInNeeded;
+        if (endpoint && !token.isEmpty() && !signedOut)
             m_channel.open(*endpoint, token);
         else
             m_channel.close();

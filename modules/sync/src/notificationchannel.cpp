@@ -55,6 +55,7 @@ void NotificationChannel::close()
         m_waiting->disconnect(this);
         m_waiting->abort();
         m_waiting->deleteLater();
+        m_waiting = nullptr;
     }
     setReady(false);
 }
@@ -67,6 +68,7 @@ void NotificationChannel::ask()
         m_waiting->disconnect(this);
         m_waiting->abort();
         m_waiting->deleteLater();
+        m_waiting = nullptr;
     }
     QUrl url = m_endpoint.baseUrl;
     url.setPath(QStringLiteral("/api/v1/notifications/wait"));

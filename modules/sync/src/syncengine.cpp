@@ -79,16 +79,14 @@ Result<SyncSummary> SyncEngine::syncOnce()
 Result<void> SyncEngine::refreshClinicDirectory()
 {
     // The region's clinics, for writing a referral offline. A center that predates the list
-    // leaves the one kept here as it is.
+    // leaves the one kept here as it is; so does a list that cannot be read: the records of the
+    // round are in, and the next round tries again.
     const auto reply = m_connection.get(QStringLiteral("/api/v1/clinics"));
-    if (!reply) {
-        if (reply.error().code == QLatin1String("api.not-found"))
-            return {};
-        return tl::unexpected(reply.error());
+    const auto clinics = reply.and_then([](const QByteArray &body) { return ClinicDirectory::fromCenterReply(body); });
+    if (!clinics) {
+        qCInfo(lcSync) << "the region's clinics not refreshed:" << clinics.error().message;
+        return {};
     }
-    const auto clinics = ClinicDirectory::fromCenterReply(*reply);
-    if (!clinics)
-        return tl::unexpected(clinics.error());
     return ClinicDirectory(m_cache).replace(*clinics);
 }
 

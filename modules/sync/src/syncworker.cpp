@@ -38,6 +38,7 @@ void SyncWorker::forgetSignIn(const CenterSettings &settings)
     m_signedIn = false;
     m_connection.reset();
     m_storedToken.clear();
+    emit accessTokenChanged({}); // no more live notices for this workstation
     if (auto removed = m_tokens->remove(settings.tokenKey()); !removed)
         qWarning("%s", qPrintable(removed.error().message));
 }

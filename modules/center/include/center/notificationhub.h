@@ -9,7 +9,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <list>
+#include <map>
 
 class CenterDatabase;
 
@@ -55,11 +55,13 @@ private:
         std::unique_ptr<QTimer> deadline;
     };
     void deliver(const ClinicNotice &notice);
-    void answer(std::list<Waiter>::iterator waiter, const QByteArray &event);
+    // Answers waiter `id` if it still waits and its socket is there, and forgets it.
+    void answer(quint64 id, const QByteArray &event);
 
     CenterDatabase &m_database;
     IdentityStore &m_identities;
     bool m_listening = false; // PostgreSQL: notices arrive through LISTEN
     int m_waitMilliseconds = 25000; // under the TLS proxy's read timeout
-    std::list<Waiter> m_waiting;
+    quint64 m_lastId = 0;
+    std::map<quint64, Waiter> m_waiting; // by id: timers and sockets name their waiter by id
 };

@@ -73,7 +73,9 @@ private:
     Result<void> remember(const CenterUser &user, const MutationOutcome &outcome);
     Result<void> keepConflicts(const Writer &writer, const Mutation &mutation, const QList<FieldConflict> &conflicts, qint64 revision);
     Result<void> grantAccess(const QString &patientKey, const QString &clinicId, const QString &by);
-    Result<std::optional<MutationOutcome>> referralRefusal(const Writer &writer, const Mutation &mutation) const;
+    // Why a write to the referral tables is refused (ReferralAccess), `stored` when the record exists.
+    Result<std::optional<MutationOutcome>> referralRefusal(const Writer &writer, const Mutation &mutation,
+                                                           const StoredRecord *stored) const;
     Result<void> followReferral(const Writer &writer, const Mutation &mutation, const QString &patientKey);
     // New sequence numbers for all her records, so that a clinic whose cursor is past them
     // (one just given access) finds them in its next pull; the others apply them again harmlessly.
