@@ -6651,6 +6651,10 @@ Database: %2</translation>
         <source>Only the return slip carries an outcome.</source>
         <translation>Only the return slip carries an outcome.</translation>
     </message>
+    <message>
+        <source>Write the opinion before signing it.</source>
+        <translation>Write the opinion before signing it.</translation>
+    </message>
 </context>
 <context>
     <name>ReferralVerbs</name>
@@ -6853,6 +6857,26 @@ Database: %2</translation>
     <message>
         <source>High-risk case summary</source>
         <translation>High-risk case summary</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>General consultation</source>
+        <translation>General consultation</translation>
+    </message>
+    <message>
+        <source>CTG reading</source>
+        <translation>CTG reading</translation>
+    </message>
+    <message>
+        <source>Ultrasound reading</source>
+        <translation>Ultrasound reading</translation>
     </message>
 </context>
 <context>

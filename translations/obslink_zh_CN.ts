@@ -6607,6 +6607,10 @@ Database: %2</source>
         <source>Only the return slip carries an outcome.</source>
         <translation>只有回执才填写诊治结果。</translation>
     </message>
+    <message>
+        <source>Write the opinion before signing it.</source>
+        <translation>请先填写会诊意见再签名。</translation>
+    </message>
 </context>
 <context>
     <name>ReferralVerbs</name>
@@ -6808,6 +6812,26 @@ Database: %2</source>
     <message>
         <source>High-risk case summary</source>
         <translation>高危专案摘要</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>会诊</translation>
+    </message>
+    <message>
+        <source>General consultation</source>
+        <translation>普通会诊</translation>
+    </message>
+    <message>
+        <source>CTG reading</source>
+        <translation>胎心判读</translation>
+    </message>
+    <message>
+        <source>Ultrasound reading</source>
+        <translation>超声判读</translation>
     </message>
 </context>
 <context>

@@ -190,7 +190,7 @@ void ReferralsView::showSelected()
     for (ReferralAction action : TabActions) {
         const ReferralSide side = ReferralSteps::sideOf(action);
         const bool mine = side == ReferralSide::Sender ? sender : receiver;
-        m_actions.value(action)->setVisible(mine && ReferralSteps::next(timeline->status(), action).has_value());
+        m_actions.value(action)->setVisible(mine && ReferralSteps::next(timeline->status(), action, r->purpose).has_value());
     }
 
     QString html = QStringLiteral("<h3>%1</h3>")

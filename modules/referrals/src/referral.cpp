@@ -8,6 +8,17 @@ namespace {
 using D = ReferralDirection;
 using U = ReferralUrgency;
 using K = ReferralAttachmentKind;
+using P = ReferralPurpose;
+using C = ConsultationKind;
+constexpr std::array PurposeNames {
+    KeyedName<P> { P::Referral, "referral", QT_TRANSLATE_NOOP("Referrals", "Referral") },
+    KeyedName<P> { P::Consultation, "consultation", QT_TRANSLATE_NOOP("Referrals", "Consultation") },
+};
+constexpr std::array ConsultationKindNames {
+    KeyedName<C> { C::General, "general", QT_TRANSLATE_NOOP("Referrals", "General consultation") },
+    KeyedName<C> { C::CtgReading, "ctg-reading", QT_TRANSLATE_NOOP("Referrals", "CTG reading") },
+    KeyedName<C> { C::UltrasoundReading, "ultrasound-reading", QT_TRANSLATE_NOOP("Referrals", "Ultrasound reading") },
+};
 constexpr std::array DirectionNames {
     KeyedName<D> { D::Up, "up", QT_TRANSLATE_NOOP("Referrals", "Up-referral") },
     KeyedName<D> { D::Down, "down", QT_TRANSLATE_NOOP("Referrals", "Down-referral") },
@@ -37,6 +48,13 @@ namespace Referrals {
 QString key(ReferralDirection direction) { return QString::fromLatin1(nameOf(DirectionNames, direction).key); }
 QString key(ReferralUrgency urgency) { return QString::fromLatin1(nameOf(UrgencyNames, urgency).key); }
 QString key(ReferralAttachmentKind kind) { return QString::fromLatin1(nameOf(AttachmentKindNames, kind).key); }
+
+QString key(ReferralPurpose purpose) { return QString::fromLatin1(nameOf(PurposeNames, purpose).key); }
+QString key(ConsultationKind kind) { return QString::fromLatin1(nameOf(ConsultationKindNames, kind).key); }
+std::optional<ReferralPurpose> purposeFromKey(const QString &key) { return fromKey(PurposeNames, key); }
+std::optional<ConsultationKind> consultationKindFromKey(const QString &key) { return fromKey(ConsultationKindNames, key); }
+QString label(ReferralPurpose purpose) { return translated(PurposeNames, purpose); }
+QString label(ConsultationKind kind) { return translated(ConsultationKindNames, kind); }
 
 std::optional<ReferralDirection> directionFromKey(const QString &key) { return fromKey(DirectionNames, key); }
 std::optional<ReferralUrgency> urgencyFromKey(const QString &key) { return fromKey(UrgencyNames, key); }

@@ -30,7 +30,8 @@ std::optional<double> ReferralIndicators::median(QList<double> values)
     return values.size() % 2 == 1 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
 }
 
-Result<QList<ReferralFigures>> ReferralIndicators::compute(const ReferralRepository &repository, const QDate &from, const QDate &to)
+Result<QList<ReferralFigures>> ReferralIndicators::compute(
+    const ReferralRepository &repository, const QDate &from, const QDate &to, const ResponseTargets &targets)
 {
     const auto rows = repository.all();
     if (!rows)
@@ -40,11 +41,13 @@ Result<QList<ReferralFigures>> ReferralIndicators::compute(const ReferralReposit
         const QDate sentOn = row.sentAt.toLocalTime().date();
         if (!row.sentAt.isValid() || sentOn < from || sentOn > to)
             continue;
-        const auto timeline = repository.timeline(row.referral.meta.id);
+        const auto timeline = repository.timelineOf(row.referral);
         if (!timeline)
             return failure(timeline.error());
         const QString month = sentOn.toString(QStringLiteral("yyyy-MM"));
-        Collected &c = byKey[month + QLatin1Char('|') + row.referral.meta.clinicId + QLatin1Char('|') + row.referral.targetClinic];
+        Collected &c = byKey[month + QLatin1Char('|') + row.referral.meta.clinicId + QLatin1Char('|') + row.referral.targetClinic
+            + QLatin1Char('|') + Referrals::key(row.referral.purpose)];
+        c.figures.purpose = row.referral.purpose;
         c.figures.month = month;
         c.figures.fromClinic = row.referral.meta.clinicId;
         c.figures.toClinic = row.referral.targetClinic;
@@ -55,6 +58,7 @@ Result<QList<ReferralFigures>> ReferralIndicators::compute(const ReferralReposit
         c.figures.declined += timeline->reachedAt(ReferralStatus::Declined) ? 1 : 0;
         c.figures.cancelled += timeline->reachedAt(ReferralStatus::Cancelled) ? 1 : 0;
         c.figures.outcomeReturned += outcome ? 1 : 0;
+        c.figures.answeredInTime += targets.answeredInTime(row.referral, *timeline) ? 1 : 0;
         // The receipt is a note on whatever the referral had become (docs/referrals.md): its
         // first receive step, not the status.
         const auto received = std::find_if(timeline->entries().cbegin(), timeline->entries().cend(),

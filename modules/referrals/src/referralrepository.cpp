@@ -12,7 +12,8 @@ namespace {
 const QStringList referralColumns { QStringLiteral("pregnancy_id"), QStringLiteral("direction"),
     QStringLiteral("urgency"), QStringLiteral("target_clinic"), QStringLiteral("target_department"),
     QStringLiteral("target_doctor"), QStringLiteral("reason"), QStringLiteral("diagnosis"),
-    QStringLiteral("risk_colour"), QStringLiteral("risk_items"), QStringLiteral("summary") };
+    QStringLiteral("risk_colour"), QStringLiteral("risk_items"), QStringLiteral("summary"), QStringLiteral("purpose"),
+    QStringLiteral("consultation_kind") };
 const QStringList stepColumns { QStringLiteral("referral_id"), QStringLiteral("action"), QStringLiteral("reason"),
     QStringLiteral("outcome_diagnosis"), QStringLiteral("outcome_treatment"), QStringLiteral("outcome_plan"),
     QStringLiteral("outcome_advice") };
@@ -96,7 +97,8 @@ Result<void> ReferralRepository::saveDraft(Referral &r)
     }
     const QVariantList values { idText(r.pregnancyId), Referrals::key(r.direction), Referrals::key(r.urgency),
         text(r.targetClinic), text(r.targetDepartment), text(r.targetDoctor), text(r.reason), text(r.diagnosis),
-        text(r.riskColour), jsonList(r.riskItems), text(r.summary) };
+        text(r.riskColour), jsonList(r.riskItems), text(r.summary), Referrals::key(r.purpose),
+        r.purpose == ReferralPurpose::Consultation ? Referrals::key(r.consultationKind) : QStringLiteral("") };
     if (isNew)
         return m_referrals.insert(r.meta, values, m_database.identity().clinicId, m_database.identity().author);
     return m_referrals.update(r.meta, values, m_database.identity().author);
@@ -135,16 +137,16 @@ Result<ReferralStep> ReferralRepository::take(
         return failure(QStringLiteral("referral.wrong-side"),
             side == ReferralSide::Sender ? tr("Only the referring clinic can do this.")
                                          : tr("Only the clinic she is referred to can do this."));
-    if (const auto problems = ReferralValidator::problemsOfStep(action, reason, outcome); !problems.isEmpty())
+    if (const auto problems = ReferralValidator::problemsOfStep(action, reason, outcome, (*referral)->purpose); !problems.isEmpty())
         return failure(problems.first());
     if (action == ReferralAction::Send) {
         if (const auto problems = ReferralValidator::problemsBeforeSending(**referral, here); !problems.isEmpty())
             return failure(problems.first());
     }
-    auto current = timeline(referralId);
+    auto current = timelineOf(**referral);
     if (!current)
         return failure(current.error());
-    if (!ReferralSteps::next(current->status(), action))
+    if (!ReferralSteps::next(current->status(), action, (*referral)->purpose))
         return failure(QStringLiteral("referral.not-applicable"),
             tr("The referral is %1: \"%2\" does not apply now.")
                 .arg(ReferralSteps::label(current->status()), ReferralSteps::label(action)));
@@ -212,7 +214,7 @@ Result<QList<ReferralListRow>> ReferralRepository::listWhere(const QString &wher
         return failure(referrals.error());
     QList<ReferralListRow> rows;
     for (const Referral &r : std::as_const(*referrals)) {
-        auto steps = timeline(r.meta.id);
+        auto steps = timelineOf(r);
         if (!steps)
             return failure(steps.error());
         ReferralListRow row { r, {}, {}, steps->status(), steps->reachedAt(ReferralStatus::Sent).value_or(QDateTime()),
@@ -267,6 +269,8 @@ Result<QList<Referral>> ReferralRepository::select(const QString &where, const Q
         r.riskColour = query.value(c++).toString();
         r.riskItems = listFromJson(query.value(c++).toString());
         r.summary = query.value(c++).toString();
+        r.purpose = Referrals::purposeFromKey(query.value(c++).toString()).value_or(ReferralPurpose::Referral);
+        r.consultationKind = Referrals::consultationKindFromKey(query.value(c++).toString()).value_or(ConsultationKind::General);
         referrals.append(r);
     }
     return referrals;
@@ -288,7 +292,18 @@ Result<QList<ReferralStep>> ReferralRepository::steps(const QUuid &referralId) c
 
 Result<ReferralTimeline> ReferralRepository::timeline(const QUuid &referralId) const
 {
-    return steps(referralId).map([](const QList<ReferralStep> &steps) { return ReferralTimeline::of(steps); });
+    auto referral = find(referralId);
+    if (!referral)
+        return failure(referral.error());
+    if (!*referral) // steps that arrived before their referral: read as a referral's
+        return steps(referralId).map([](const QList<ReferralStep> &steps) { return ReferralTimeline::of(steps); });
+    return timelineOf(**referral);
+}
+
+Result<ReferralTimeline> ReferralRepository::timelineOf(const Referral &referral) const
+{
+    return steps(referral.meta.id).map(
+        [purpose = referral.purpose](const QList<ReferralStep> &steps) { return ReferralTimeline::of(steps, purpose); });
 }
 
 Result<QList<ReferralAttachment>> ReferralRepository::attachments(const QUuid &referralId) const

@@ -61,8 +61,14 @@ bool isFinal(ReferralStatus status)
     return status == ReferralStatus::Closed || status == ReferralStatus::Cancelled;
 }
 
-std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action)
+std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action, ReferralPurpose purpose)
 {
+    if (purpose == ReferralPurpose::Consultation) {
+        if (action == A::Accept || action == A::Arrive)
+            return std::nullopt;
+        if (action == A::ReturnOutcome)
+            return from == S::Sent || from == S::Received ? std::optional<ReferralStatus>(S::OutcomeReturned) : std::nullopt;
+    }
     // Receiving acknowledges delivery: it moves a sent referral on, and is a note on any later
     // one (the acknowledgment may reach the sender after the acceptance did).
     if (action == A::Receive && from != S::Draft)

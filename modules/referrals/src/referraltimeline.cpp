@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-ReferralTimeline ReferralTimeline::of(QList<ReferralStep> steps)
+ReferralTimeline ReferralTimeline::of(QList<ReferralStep> steps, ReferralPurpose purpose)
 {
     // Every workstation orders the same steps the same way, however they arrived.
     std::sort(steps.begin(), steps.end(), [](const ReferralStep &a, const ReferralStep &b) {
@@ -19,7 +19,7 @@ ReferralTimeline ReferralTimeline::of(QList<ReferralStep> steps)
             continue;
         seen.insert(step.id);
         Entry entry { step, timeline.m_status, true, timeline.m_status };
-        if (const auto after = ReferralSteps::next(timeline.m_status, step.action)) {
+        if (const auto after = ReferralSteps::next(timeline.m_status, step.action, purpose)) {
             timeline.m_status = *after;
             entry.statusAfter = *after;
         } else {

@@ -15,14 +15,17 @@ QList<Error> ReferralValidator::problemsBeforeSending(const Referral &referral, 
 }
 
 QList<Error> ReferralValidator::problemsOfStep(
-    ReferralAction action, const QString &reason, const ReferralOutcome &outcome)
+    ReferralAction action, const QString &reason, const ReferralOutcome &outcome, ReferralPurpose purpose)
 {
     QList<Error> problems;
     if (ReferralSteps::needsReason(action) && reason.trimmed().isEmpty())
         problems.append({ QStringLiteral("referral.no-step-reason"),
             action == ReferralAction::Decline ? tr("Write why the referral is declined.")
                                               : tr("Write why the referral is cancelled.") });
-    if (action == ReferralAction::ReturnOutcome) {
+    if (action == ReferralAction::ReturnOutcome && purpose == ReferralPurpose::Consultation) {
+        if (outcome.diagnosis.trimmed().isEmpty())
+            problems.append({ QStringLiteral("referral.no-opinion"), tr("Write the opinion before signing it.") });
+    } else if (action == ReferralAction::ReturnOutcome) {
         if (outcome.diagnosis.trimmed().isEmpty())
             problems.append({ QStringLiteral("referral.no-outcome-diagnosis"), tr("The return slip needs her diagnosis.") });
         if (outcome.plan.trimmed().isEmpty())

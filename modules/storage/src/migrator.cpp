@@ -42,6 +42,7 @@ const QList<Migration> &migrations()
             { 13, ":/storage/migrations/0013_visit_appointment.sql", nullptr },
             { 14, ":/storage/migrations/0014_pinyin_search.sql", SummaryColumns::backfillPinyin },
             { 15, ":/storage/migrations/0015_referral.sql", nullptr },
+            { 16, ":/storage/migrations/0016_consultation.sql", nullptr },
         };
         // Applied in version order, whatever order they are listed in.
         std::sort(list.begin(), list.end(),

@@ -14,6 +14,13 @@ enum class ReferralDirection { Up, Down };
 // How soon the receiving clinic must act (FHIR ServiceRequest.priority stat / urgent / routine).
 enum class ReferralUrgency { Emergency, Urgent, Routine };
 
+// A referral hands her over; a consultation (远程会诊) asks the other clinic's opinion on her
+// record and attachments while she stays (docs/referrals.md).
+enum class ReferralPurpose { Referral, Consultation };
+
+// What a consultation asks for: an opinion, the reading of a CTG trace, of an ultrasound study.
+enum class ConsultationKind { General, CtgReading, UltrasoundReading };
+
 // What the sender attaches for the receiver to read.
 enum class ReferralAttachmentKind { Ctg, Study, UltrasoundReport, Lab, CaseSummary };
 
@@ -24,12 +31,14 @@ struct Referral
 {
     RecordMeta meta; // meta.clinicId: the sending clinic
     QUuid pregnancyId;
+    ReferralPurpose purpose = ReferralPurpose::Referral;
+    ConsultationKind consultationKind = ConsultationKind::General; // a consultation's
     ReferralDirection direction = ReferralDirection::Up;
     ReferralUrgency urgency = ReferralUrgency::Routine;
     QString targetClinic; // the receiving clinic's id in the region
     QString targetDepartment; // when known
     QString targetDoctor; // when known
-    QString reason; // why she is referred
+    QString reason; // why she is referred; a consultation's question
     QString diagnosis;
     QString riskColour; // her five-color grade when it was written (grading's colour key)
     QStringList riskItems; // the risk items behind that grade, as shown to clinicians
@@ -51,6 +60,10 @@ namespace Referrals {
 QString key(ReferralDirection direction);
 QString key(ReferralUrgency urgency);
 QString key(ReferralAttachmentKind kind);
+QString key(ReferralPurpose purpose);
+QString key(ConsultationKind kind);
+std::optional<ReferralPurpose> purposeFromKey(const QString &key);
+std::optional<ConsultationKind> consultationKindFromKey(const QString &key);
 std::optional<ReferralDirection> directionFromKey(const QString &key);
 std::optional<ReferralUrgency> urgencyFromKey(const QString &key);
 std::optional<ReferralAttachmentKind> attachmentKindFromKey(const QString &key);
@@ -58,4 +71,6 @@ std::optional<ReferralAttachmentKind> attachmentKindFromKey(const QString &key);
 QString label(ReferralDirection direction);
 QString label(ReferralUrgency urgency);
 QString label(ReferralAttachmentKind kind);
+QString label(ReferralPurpose purpose);
+QString label(ConsultationKind kind);
 } // namespace Referrals

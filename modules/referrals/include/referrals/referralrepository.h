@@ -51,6 +51,7 @@ public:
     Result<QList<Referral>> forPregnancy(const QUuid &pregnancyId) const; // newest first
     Result<QList<ReferralStep>> steps(const QUuid &referralId) const;
     Result<ReferralTimeline> timeline(const QUuid &referralId) const;
+    Result<ReferralTimeline> timelineOf(const Referral &referral) const; // without reading it again
     Result<QList<ReferralAttachment>> attachments(const QUuid &referralId) const;
 
     // The referrals sent to this clinic, and those it sent (drafts too): open ones first, the

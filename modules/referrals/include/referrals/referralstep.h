@@ -1,5 +1,7 @@
 #pragma once
 
+#include "referrals/referral.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QUuid>
@@ -57,8 +59,10 @@ ReferralSide sideOf(ReferralAction action);
 // Whether the action needs a reason written (declining, cancelling).
 bool needsReason(ReferralAction action);
 // The status the action leads to from `from`, or nothing when it does not apply there (an
-// accept of a referral already declined, a cancel of a closed one).
-std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action);
+// accept of a referral already declined, a cancel of a closed one). A consultation is answered
+// from sent or received with its opinion (return-outcome) or declined, then closed once the
+// asker has read it: she is not accepted and does not arrive.
+std::optional<ReferralStatus> next(ReferralStatus from, ReferralAction action, ReferralPurpose purpose = ReferralPurpose::Referral);
 // Whether no further step applies (closed, cancelled; declined until the sender closes it).
 bool isFinal(ReferralStatus status);
 

@@ -23,7 +23,7 @@ public:
 
     // Orders the steps by time (then id, so every workstation agrees) and applies them from a
     // draft; a step seen twice (by id) counts once.
-    static ReferralTimeline of(QList<ReferralStep> steps);
+    static ReferralTimeline of(QList<ReferralStep> steps, ReferralPurpose purpose = ReferralPurpose::Referral);
 
     ReferralStatus status() const { return m_status; }
     const QList<Entry> &entries() const { return m_entries; }

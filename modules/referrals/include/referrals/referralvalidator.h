@@ -14,5 +14,8 @@ class ReferralValidator
 public:
     // `sendingClinic`: where it is sent from, which cannot also be where it goes.
     static QList<Error> problemsBeforeSending(const Referral &referral, const QString &sendingClinic);
-    static QList<Error> problemsOfStep(ReferralAction action, const QString &reason, const ReferralOutcome &outcome);
+    // A referral's return slip needs her diagnosis and the plan; a consultation's answer, the
+    // opinion (in the outcome's diagnosis).
+    static QList<Error> problemsOfStep(ReferralAction action, const QString &reason, const ReferralOutcome &outcome,
+        ReferralPurpose purpose = ReferralPurpose::Referral);
 };

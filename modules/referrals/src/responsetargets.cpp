@@ -1,0 +1,51 @@
+#include "referrals/responsetargets.h"
+
+namespace {
+// The consultant's answer: the opinion, or saying it cannot be given.
+std::optional<QDateTime> answeredAt(const ReferralTimeline &timeline)
+{
+    const auto opinion = timeline.reachedAt(ReferralStatus::OutcomeReturned);
+    const auto declined = timeline.reachedAt(ReferralStatus::Declined);
+    if (opinion && declined)
+        return std::min(*opinion, *declined);
+    return opinion ? opinion : declined;
+}
+} // namespace
+
+int ResponseTargets::minutesFor(ReferralUrgency urgency) const
+{
+    switch (urgency) {
+    case ReferralUrgency::Emergency:
+        return emergencyMinutes;
+    case ReferralUrgency::Urgent:
+        return urgentMinutes;
+    case ReferralUrgency::Routine:
+        return routineMinutes;
+    }
+    return routineMinutes;
+}
+
+std::optional<QDateTime> ResponseTargets::dueBy(const Referral &referral, const ReferralTimeline &timeline) const
+{
+    if (referral.purpose != ReferralPurpose::Consultation)
+        return std::nullopt;
+    const auto sent = timeline.reachedAt(ReferralStatus::Sent);
+    if (!sent)
+        return std::nullopt;
+    return sent->addSecs(qint64(minutesFor(referral.urgency)) * 60);
+}
+
+bool ResponseTargets::isOverdue(const Referral &referral, const ReferralTimeline &timeline, const QDateTime &now) const
+{
+    const auto due = dueBy(referral, timeline);
+    const ReferralStatus status = timeline.status();
+    const bool waiting = status == ReferralStatus::Sent || status == ReferralStatus::Received;
+    return due && waiting && now > *due;
+}
+
+bool ResponseTargets::answeredInTime(const Referral &referral, const ReferralTimeline &timeline) const
+{
+    const auto due = dueBy(referral, timeline);
+    const auto answered = answeredAt(timeline);
+    return due && answered && *answered <= *due;
+}
