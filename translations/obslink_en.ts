@@ -6275,6 +6275,26 @@ Database: %2</translation>
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
+    <message>
+        <source>Consultation request — %1</source>
+        <translation>Consultation request — %1</translation>
+    </message>
+    <message>
+        <source>Asked &amp;of:</source>
+        <translation>Asked &amp;of:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Question:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd request</source>
+        <translation>Se&amp;nd request</translation>
+    </message>
 </context>
 <context>
     <name>ReferralFiguresDialog</name>
@@ -6518,6 +6538,22 @@ Database: %2</translation>
     <message>
         <source>&amp;Why it is cancelled:</source>
         <translation>&amp;Why it is cancelled:</translation>
+    </message>
+    <message>
+        <source>Consultation opinion — %1</source>
+        <translation>Consultation opinion — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendation:</source>
+        <translation>&amp;Recommendation:</translation>
+    </message>
+    <message>
+        <source>Sign the opinion</source>
+        <translation>Sign the opinion</translation>
     </message>
 </context>
 <context>
@@ -6772,6 +6808,30 @@ Database: %2</translation>
         <source>Referral f&amp;igures…</source>
         <translation>Referral f&amp;igures…</translation>
     </message>
+    <message>
+        <source>Ask for a c&amp;onsultation…</source>
+        <translation>Ask for a c&amp;onsultation…</translation>
+    </message>
+    <message>
+        <source>opinion not read yet</source>
+        <translation>opinion not read yet</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, overdue</translation>
+    </message>
+    <message>
+        <source>Consultation asked of %1: %2</source>
+        <translation>Consultation asked of %1: %2</translation>
+    </message>
+    <message>
+        <source>Consultation asked by %1: %2</source>
+        <translation>Consultation asked by %1: %2</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman to ask about first.</source>
+        <translation>Open the chart of the woman to ask about first.</translation>
+    </message>
 </context>
 <context>
     <name>ReferralWorklist</name>
@@ -6814,6 +6874,14 @@ Database: %2</translation>
     <message>
         <source>not sent</source>
         <translation>not sent</translation>
+    </message>
+    <message>
+        <source>Consultation (%1): %2</source>
+        <translation>Consultation (%1): %2</translation>
+    </message>
+    <message>
+        <source> — answer overdue</source>
+        <translation> — answer overdue</translation>
     </message>
 </context>
 <context>
@@ -6890,16 +6958,8 @@ Database: %2</translation>
         <translation>&amp;Edit draft…</translation>
     </message>
     <message>
-        <source>Refer her to another clinic of the region (Ctrl+Shift+R)</source>
-        <translation>Refer her to another clinic of the region (Ctrl+Shift+R)</translation>
-    </message>
-    <message>
         <source>Written</source>
         <translation>Written</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Direction</translation>
     </message>
     <message>
         <source>With</source>
@@ -7004,6 +7064,50 @@ Database: %2</translation>
     <message>
         <source>Return &amp;slip (PDF)…</source>
         <translation>Return &amp;slip (PDF)…</translation>
+    </message>
+    <message>
+        <source>New cons&amp;ultation…</source>
+        <translation>New cons&amp;ultation…</translation>
+    </message>
+    <message>
+        <source>Refer her to another clinic of the region (Ctrl+Shift+F)</source>
+        <translation>Refer her to another clinic of the region (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Ask another clinic&apos;s opinion on her record, a CTG trace or a scan (Ctrl+Shift+C)</source>
+        <translation>Ask another clinic&apos;s opinion on her record, a CTG trace or a scan (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Write the &amp;opinion…</source>
+        <translation>Write the &amp;opinion…</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <source>Opinion:</source>
+        <translation>Opinion:</translation>
+    </message>
+    <message>
+        <source>Recommendation:</source>
+        <translation>Recommendation:</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation>&amp;Mark as read</translation>
     </message>
 </context>
 <context>

@@ -6232,6 +6232,26 @@ Database: %2</source>
         <source>Save &amp;draft</source>
         <translation>保存草稿(&amp;D)</translation>
     </message>
+    <message>
+        <source>Consultation request — %1</source>
+        <translation>会诊申请 —— %1</translation>
+    </message>
+    <message>
+        <source>Asked &amp;of:</source>
+        <translation>会诊机构(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>会诊类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>会诊问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd request</source>
+        <translation>发送申请(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>ReferralFiguresDialog</name>
@@ -6475,6 +6495,22 @@ Database: %2</source>
     <message>
         <source>&amp;Why it is cancelled:</source>
         <translation>撤销原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Consultation opinion — %1</source>
+        <translation>会诊意见 —— %1</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>会诊意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendation:</source>
+        <translation>处理建议(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Sign the opinion</source>
+        <translation>签署意见</translation>
     </message>
 </context>
 <context>
@@ -6727,6 +6763,30 @@ Database: %2</source>
         <source>Referral f&amp;igures…</source>
         <translation>转诊统计(&amp;I)…</translation>
     </message>
+    <message>
+        <source>Ask for a c&amp;onsultation…</source>
+        <translation>申请会诊(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>opinion not read yet</source>
+        <translation>意见尚未阅读</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已超时</translation>
+    </message>
+    <message>
+        <source>Consultation asked of %1: %2</source>
+        <translation>已向 %1 申请会诊：%2</translation>
+    </message>
+    <message>
+        <source>Consultation asked by %1: %2</source>
+        <translation>%1 申请会诊：%2</translation>
+    </message>
+    <message>
+        <source>Open the chart of the woman to ask about first.</source>
+        <translation>请先打开要会诊孕妇的档案。</translation>
+    </message>
 </context>
 <context>
     <name>ReferralWorklist</name>
@@ -6769,6 +6829,14 @@ Database: %2</source>
     <message>
         <source>not sent</source>
         <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Consultation (%1): %2</source>
+        <translation>会诊（%1）：%2</translation>
+    </message>
+    <message>
+        <source> — answer overdue</source>
+        <translation> —— 答复已超时</translation>
     </message>
 </context>
 <context>
@@ -6845,16 +6913,8 @@ Database: %2</source>
         <translation>编辑草稿(&amp;E)…</translation>
     </message>
     <message>
-        <source>Refer her to another clinic of the region (Ctrl+Shift+R)</source>
-        <translation>将她转诊到区域内其他机构（Ctrl+Shift+R）</translation>
-    </message>
-    <message>
         <source>Written</source>
         <translation>填写时间</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
     </message>
     <message>
         <source>With</source>
@@ -6959,6 +7019,50 @@ Database: %2</source>
     <message>
         <source>Return &amp;slip (PDF)…</source>
         <translation>回执(&amp;S)（PDF）…</translation>
+    </message>
+    <message>
+        <source>New cons&amp;ultation…</source>
+        <translation>新建会诊(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Refer her to another clinic of the region (Ctrl+Shift+F)</source>
+        <translation>将她转诊到区域内其他机构（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Ask another clinic&apos;s opinion on her record, a CTG trace or a scan (Ctrl+Shift+C)</source>
+        <translation>请其他机构就她的档案、胎心监护或超声给出意见（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Write the &amp;opinion…</source>
+        <translation>填写意见(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>会诊问题：</translation>
+    </message>
+    <message>
+        <source>Opinion:</source>
+        <translation>会诊意见：</translation>
+    </message>
+    <message>
+        <source>Recommendation:</source>
+        <translation>处理建议：</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>签名医生：</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation>标记为已读(&amp;M)</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ private slots:
     void clinicARefersHerFromTheChart();
     void clinicBAcceptsRecordsHerArrivalAndReturnsTheOutcome();
     void clinicACloses();
+    void aConsultationIsAskedAnsweredWithASignedOpinionAndRead();
 
 private:
     QPushButton *stepButton(MainWindow &window, ReferralAction action)
@@ -242,6 +243,66 @@ void TestReferralScreens::clinicACloses()
         QVERIFY2(text.contains(QStringLiteral("孙丽")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("34周终止妊娠")));
     }
+}
+
+void TestReferralScreens::aConsultationIsAskedAnsweredWithASignedOpinionAndRead()
+{
+    {
+        MainWindow window(m_clinic->database(), Today);
+        window.show();
+        QVERIFY(window.openPatient(m_woman->patient.meta.id));
+        bool asked = false;
+        whenModal<ReferralDialog>([&](ReferralDialog *dialog) {
+            auto *kind = child<QComboBox>(dialog, QStringLiteral("consultationKind"));
+            QVERIFY(!kind->isHidden());
+            QVERIFY(child<QComboBox>(dialog, QStringLiteral("direction"))->isHidden());
+            kind->setCurrentIndex(kind->findData(QStringLiteral("ctg-reading")));
+            auto *target = child<QComboBox>(dialog, QStringLiteral("target"));
+            target->setCurrentIndex(target->findData(QStringLiteral("clinic-b")));
+            typeInto(child<QPlainTextEdit>(dialog, QStringLiteral("reason")), QStringLiteral("变异减少，请判读"));
+            saveScreenshot(dialog, QStringLiteral("consultation-form"));
+            QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("send")), Qt::LeftButton);
+            QVERIFY(dialog->wasSent());
+            asked = true;
+        });
+        window.findChild<QAction *>(QStringLiteral("consultAction"))->trigger();
+        QVERIFY(asked);
+        QVERIFY(window.chartView()->banner()->referralNotice().contains(QStringLiteral("Consultation asked of")));
+    }
+    {
+        MainWindow window(*m_atB, Today);
+        window.show();
+        window.referrals()->recordsArrived();
+        ReferralWorklist *worklist = window.referrals()->worklist();
+        QCOMPARE(worklist->waitingCount(ReferralWorklist::List::Incoming), 1);
+        auto *table = child<QTableWidget>(worklist, QStringLiteral("referralWorklistTable"));
+        QVERIFY(table->item(0, 2)->text().contains(QStringLiteral("CTG reading")));
+        emit table->cellActivated(0, 0);
+        QVERIFY(stepButton(window, ReferralAction::Accept)->isHidden()); // she does not come
+        QPushButton *answer = stepButton(window, ReferralAction::ReturnOutcome);
+        QVERIFY(!answer->isHidden());
+        QCOMPARE(answer->text(), QStringLiteral("Write the &opinion…"));
+        bool signedIt = false;
+        whenModal<ReferralStepDialog>([&](ReferralStepDialog *dialog) {
+            child<QLineEdit>(dialog, QStringLiteral("diagnosis"))->setText(QStringLiteral("NICHD II 类"));
+            child<QPlainTextEdit>(dialog, QStringLiteral("plan"))->setPlainText(QStringLiteral("左侧卧位，30 分钟后复查"));
+            dialog->accept();
+            signedIt = true;
+        });
+        QTest::mouseClick(answer, Qt::LeftButton);
+        QVERIFY(signedIt);
+        const QString details = window.referrals()->view()->detailsText();
+        QVERIFY2(details.contains(QStringLiteral("NICHD II 类")) && details.contains(QStringLiteral("Signed by: dr-zhao")), qPrintable(details));
+        saveScreenshot(&window, QStringLiteral("consultation-answered"));
+    }
+    MainWindow window(m_clinic->database(), Today);
+    window.show();
+    QVERIFY(window.openPatient(m_woman->patient.meta.id));
+    QVERIFY(window.chartView()->banner()->referralNotice().contains(QStringLiteral("opinion not read yet")));
+    QPushButton *read = stepButton(window, ReferralAction::Close);
+    QCOMPARE(read->text(), QStringLiteral("&Mark as read"));
+    QTest::mouseClick(read, Qt::LeftButton);
+    QVERIFY(window.chartView()->banner()->referralNotice().isEmpty());
 }
 
 QTEST_MAIN(TestReferralScreens)

@@ -32,6 +32,7 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
     , m_department(new QLineEdit(this))
     , m_doctor(new QLineEdit(this))
     , m_direction(new QComboBox(this))
+    , m_kind(new QComboBox(this))
     , m_urgency(new QComboBox(this))
     , m_reason(textBox(this, QStringLiteral("reason"), 3))
     , m_diagnosis(new QLineEdit(this))
@@ -40,7 +41,12 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
     , m_error(new QLabel(this))
 {
     const Referral &r = m_content.referral;
-    setWindowTitle(tr("Referral — %1").arg(m_content.woman));
+    const bool consultation = r.purpose == ReferralPurpose::Consultation;
+    setWindowTitle((consultation ? tr("Consultation request — %1") : tr("Referral — %1")).arg(m_content.woman));
+    m_kind->setObjectName(QStringLiteral("consultationKind"));
+    for (ConsultationKind k : { ConsultationKind::General, ConsultationKind::CtgReading, ConsultationKind::UltrasoundReading })
+        m_kind->addItem(Referrals::label(k), Referrals::key(k));
+    m_kind->setCurrentIndex(m_kind->findData(Referrals::key(r.consultationKind)));
     m_target->setObjectName(QStringLiteral("target"));
     m_target->addItem(tr("Choose a clinic…"), QString());
     for (const DirectoryClinic &clinic : std::as_const(m_content.clinics))
@@ -97,19 +103,26 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
     m_error->setVisible(!m_content.notice.isEmpty());
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Referred &to:"), m_target);
+    form->addRow(consultation ? tr("Asked &of:") : tr("Referred &to:"), m_target);
     form->addRow(tr("D&epartment:"), m_department);
     form->addRow(tr("Doct&or:"), m_doctor);
-    form->addRow(tr("Di&rection:"), m_direction);
+    if (consultation) {
+        form->addRow(tr("&Kind:"), m_kind);
+        m_direction->hide();
+    } else {
+        form->addRow(tr("Di&rection:"), m_direction);
+        m_kind->hide();
+    }
     form->addRow(tr("&Urgency:"), m_urgency);
-    form->addRow(tr("Re&ason:"), m_reason);
+    form->addRow(consultation ? tr("&Question:") : tr("Re&ason:"), m_reason);
     form->addRow(tr("Dia&gnosis:"), m_diagnosis);
     form->addRow(tr("Risk grade:"), grade);
     form->addRow(tr("Clinical &summary:"), m_summary);
     form->addRow(tr("Send &with it:"), m_attachments);
 
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *sendButton = buttons->addButton(tr("Se&nd referral"), QDialogButtonBox::AcceptRole);
+    QPushButton *sendButton
+        = buttons->addButton(consultation ? tr("Se&nd request") : tr("Se&nd referral"), QDialogButtonBox::AcceptRole);
     sendButton->setObjectName(QStringLiteral("send"));
     sendButton->setDefault(true);
     QPushButton *draftButton = buttons->addButton(tr("Save &draft"), QDialogButtonBox::ActionRole);
@@ -137,6 +150,7 @@ void ReferralDialog::readForm()
     r.targetDepartment = m_department->text().trimmed();
     r.targetDoctor = m_doctor->text().trimmed();
     r.direction = Referrals::directionFromKey(m_direction->currentData().toString()).value_or(ReferralDirection::Up);
+    r.consultationKind = Referrals::consultationKindFromKey(m_kind->currentData().toString()).value_or(ConsultationKind::General);
     r.urgency = Referrals::urgencyFromKey(m_urgency->currentData().toString()).value_or(ReferralUrgency::Routine);
     r.reason = m_reason->toPlainText().trimmed();
     r.diagnosis = m_diagnosis->text().trimmed();

@@ -21,12 +21,19 @@ QPlainTextEdit *textBox(QWidget *parent, const QString &name)
 }
 } // namespace
 
-ReferralStepDialog::ReferralStepDialog(ReferralAction action, const QString &woman, QWidget *parent)
+ReferralStepDialog::ReferralStepDialog(ReferralAction action, const QString &woman, ReferralPurpose purpose, QWidget *parent)
     : QDialog(parent)
     , m_error(new QLabel(this))
 {
     auto *form = new QFormLayout;
-    if (action == ReferralAction::ReturnOutcome) {
+    if (action == ReferralAction::ReturnOutcome && purpose == ReferralPurpose::Consultation) {
+        setWindowTitle(tr("Consultation opinion — %1").arg(woman));
+        m_diagnosis = new QLineEdit(this);
+        m_diagnosis->setObjectName(QStringLiteral("diagnosis"));
+        m_plan = textBox(this, QStringLiteral("plan"));
+        form->addRow(tr("&Opinion:"), m_diagnosis);
+        form->addRow(tr("&Recommendation:"), m_plan);
+    } else if (action == ReferralAction::ReturnOutcome) {
         setWindowTitle(tr("Return slip — %1").arg(woman));
         m_diagnosis = new QLineEdit(this);
         m_diagnosis->setObjectName(QStringLiteral("diagnosis"));
@@ -47,7 +54,9 @@ ReferralStepDialog::ReferralStepDialog(ReferralAction action, const QString &wom
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(ReferralVerbs::plain(action));
+    buttons->button(QDialogButtonBox::Ok)->setText(action == ReferralAction::ReturnOutcome && purpose == ReferralPurpose::Consultation
+            ? tr("Sign the opinion")
+            : ReferralVerbs::plain(action));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -66,8 +75,8 @@ ReferralOutcome ReferralStepDialog::outcome() const
 {
     if (!m_diagnosis)
         return {};
-    return { m_diagnosis->text().trimmed(), m_treatment->toPlainText().trimmed(), m_plan->toPlainText().trimmed(),
-        m_advice->toPlainText().trimmed() };
+    const auto text = [](const QPlainTextEdit *edit) { return edit ? edit->toPlainText().trimmed() : QString(); };
+    return { m_diagnosis->text().trimmed(), text(m_treatment), text(m_plan), text(m_advice) };
 }
 
 void ReferralStepDialog::showProblem(const QString &message)

@@ -34,6 +34,7 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
     , m_repository(repository)
     , m_directory(std::move(directory))
     , m_new(new QPushButton(tr("New &referral…"), this))
+    , m_newConsultation(new QPushButton(tr("New cons&ultation…"), this))
     , m_editDraft(new QPushButton(tr("&Edit draft…"), this))
     , m_formPdf(new QPushButton(tr("Referral &form (PDF)…"), this))
     , m_slipPdf(new QPushButton(tr("Return &slip (PDF)…"), this))
@@ -41,7 +42,10 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
     , m_details(new QTextBrowser(this))
 {
     m_new->setObjectName(QStringLiteral("newReferral"));
-    m_new->setToolTip(tr("Refer her to another clinic of the region (Ctrl+Shift+R)"));
+    m_new->setToolTip(tr("Refer her to another clinic of the region (Ctrl+Shift+F)"));
+    m_newConsultation->setObjectName(QStringLiteral("newConsultation"));
+    m_newConsultation->setToolTip(tr("Ask another clinic's opinion on her record, a CTG trace or a scan (Ctrl+Shift+C)"));
+    connect(m_newConsultation, &QPushButton::clicked, this, &ReferralsView::newConsultationRequested);
     m_editDraft->setObjectName(QStringLiteral("editDraft"));
     m_formPdf->setObjectName(QStringLiteral("formPdf"));
     m_slipPdf->setObjectName(QStringLiteral("slipPdf"));
@@ -54,7 +58,7 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
             emit pdfRequested(*r, true);
     });
     m_table->setObjectName(QStringLiteral("referralTable"));
-    m_table->setHorizontalHeaderLabels({ tr("Written"), tr("Direction"), tr("With"), tr("Urgency"), tr("Status") });
+    m_table->setHorizontalHeaderLabels({ tr("Written"), tr("Kind"), tr("With"), tr("Urgency"), tr("Status") });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -70,6 +74,7 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_new);
+    top->addWidget(m_newConsultation);
     top->addWidget(m_editDraft);
     top->addWidget(m_formPdf);
     top->addWidget(m_slipPdf);
@@ -96,6 +101,7 @@ void ReferralsView::showPregnancy(const QUuid &pregnancyId, const QString &woman
     m_pregnancyId = pregnancyId;
     m_woman = woman;
     m_new->setEnabled(!pregnancyId.isNull());
+    m_newConsultation->setEnabled(!pregnancyId.isNull());
     reload();
 }
 
@@ -105,6 +111,7 @@ void ReferralsView::clear()
     m_referrals.clear();
     m_table->setRowCount(0);
     m_new->setEnabled(false);
+    m_newConsultation->setEnabled(false);
     showSelected();
 }
 
@@ -128,7 +135,10 @@ void ReferralsView::reload()
         const Referral &r = m_referrals.at(row);
         const bool outgoing = r.meta.clinicId == m_repository.clinicId();
         const auto timeline = m_repository.timeline(r.meta.id);
-        const QStringList cells { when(r.meta.createdAt), Referrals::label(r.direction),
+        const QString what = r.purpose == ReferralPurpose::Consultation
+            ? tr("%1: %2").arg(Referrals::label(r.purpose), Referrals::label(r.consultationKind))
+            : Referrals::label(r.direction);
+        const QStringList cells { when(r.meta.createdAt), what,
             outgoing ? tr("to %1").arg(clinicName(r.targetClinic)) : tr("from %1").arg(clinicName(r.meta.clinicId)),
             Referrals::label(r.urgency), timeline ? ReferralSteps::label(timeline->status()) : QString() };
         for (int column = 0; column < cells.size(); ++column) {
@@ -186,16 +196,22 @@ void ReferralsView::showSelected()
     const bool sender = r->meta.clinicId == here;
     const bool receiver = r->targetClinic == here;
     m_editDraft->setVisible(sender && timeline->status() == ReferralStatus::Draft);
-    m_slipPdf->setVisible(timeline->reachedAt(ReferralStatus::OutcomeReturned).has_value());
     for (ReferralAction action : TabActions) {
         const ReferralSide side = ReferralSteps::sideOf(action);
         const bool mine = side == ReferralSide::Sender ? sender : receiver;
         m_actions.value(action)->setVisible(mine && ReferralSteps::next(timeline->status(), action, r->purpose).has_value());
     }
+    const bool consultation = r->purpose == ReferralPurpose::Consultation;
+    m_actions.value(ReferralAction::ReturnOutcome)
+        ->setText(consultation ? tr("Write the &opinion…") : ReferralVerbs::of(ReferralAction::ReturnOutcome));
+    m_actions.value(ReferralAction::Close)->setText(consultation ? tr("&Mark as read") : ReferralVerbs::of(ReferralAction::Close));
+    m_slipPdf->setVisible(!consultation && timeline->reachedAt(ReferralStatus::OutcomeReturned).has_value());
 
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(tr("%1, %2 — %3")
-                                .arg(Referrals::label(r->direction), Referrals::label(r->urgency),
+                                .arg(r->purpose == ReferralPurpose::Consultation ? Referrals::label(r->consultationKind)
+                                                                                 : Referrals::label(r->direction),
+                                    Referrals::label(r->urgency),
                                     ReferralSteps::label(timeline->status()))
                                 .toHtmlEscaped());
     html += paragraph(tr("From:"), clinicName(r->meta.clinicId) + QStringLiteral(" · ") + r->meta.author);
@@ -205,7 +221,7 @@ void ReferralsView::showSelected()
     if (!r->targetDoctor.isEmpty())
         to << r->targetDoctor;
     html += paragraph(tr("To:"), to.join(QStringLiteral(" · ")));
-    html += paragraph(tr("Reason:"), r->reason);
+    html += paragraph(r->purpose == ReferralPurpose::Consultation ? tr("Question:") : tr("Reason:"), r->reason);
     html += paragraph(tr("Diagnosis:"), r->diagnosis);
     html += paragraph(tr("Risk items:"), r->riskItems.join(tr("; ")));
     html += paragraph(tr("Clinical summary:"), r->summary);
@@ -226,7 +242,10 @@ void ReferralsView::showSelected()
                        .arg(item, tr("— taken after the referral had become “%1” at the other clinic; kept as taken.")
                                       .arg(ReferralSteps::label(entry.metStatus))
                                       .toHtmlEscaped());
-        if (step.action == ReferralAction::ReturnOutcome) {
+        if (step.action == ReferralAction::ReturnOutcome && r->purpose == ReferralPurpose::Consultation) {
+            item += paragraph(tr("Opinion:"), step.outcome.diagnosis) + paragraph(tr("Recommendation:"), step.outcome.plan)
+                + paragraph(tr("Signed by:"), step.author);
+        } else if (step.action == ReferralAction::ReturnOutcome) {
             item += paragraph(tr("Diagnosis:"), step.outcome.diagnosis) + paragraph(tr("What was done:"), step.outcome.treatment)
                 + paragraph(tr("Plan:"), step.outcome.plan) + paragraph(tr("Advice for her clinic:"), step.outcome.advice);
         }
@@ -255,7 +274,7 @@ void ReferralsView::take(ReferralAction action)
             return;
         }
     } else {
-        ReferralStepDialog dialog(action, m_woman, this);
+        ReferralStepDialog dialog(action, m_woman, r->purpose, this);
         for (;;) {
             if (dialog.exec() != QDialog::Accepted)
                 return;

@@ -8,6 +8,7 @@
 #include "referrals/referralpdf.h"
 #include "referrals/referralrepository.h"
 #include "referrals/referralsummary.h"
+#include "referrals/responsetargets.h"
 #include "storage/database.h"
 #include "ultrasound-exams/ultrasoundreportrepository.h"
 
@@ -30,8 +31,12 @@ ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs,
     chartTabs->addTab(m_view, tr("Referrals"));
     QAction *refer = fileMenu->addAction(tr("Re&fer her…"), this, &ReferralWorkbench::newReferral);
     refer->setObjectName(QStringLiteral("referAction"));
-    refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    refer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *consult = fileMenu->addAction(tr("Ask for a c&onsultation…"), this, &ReferralWorkbench::newConsultation);
+    consult->setObjectName(QStringLiteral("consultAction"));
+    consult->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_view, &ReferralsView::newReferralRequested, this, &ReferralWorkbench::newReferral);
+    connect(m_view, &ReferralsView::newConsultationRequested, this, &ReferralWorkbench::newConsultation);
     connect(m_view, &ReferralsView::draftEditRequested, this, &ReferralWorkbench::editDraft);
     connect(m_view, &ReferralsView::pdfRequested, this, &ReferralWorkbench::exportPdf);
     connect(m_view, &ReferralsView::stepTaken, this, [this] {
@@ -78,6 +83,15 @@ QString ReferralWorkbench::bannerNotice() const
         QString status = ReferralSteps::label(timeline->status());
         if (r.urgency != ReferralUrgency::Routine)
             status = tr("%1, %2").arg(Referrals::label(r.urgency), status);
+        if (r.purpose == ReferralPurpose::Consultation) {
+            const bool asking = r.meta.clinicId == m_repository->clinicId();
+            if (asking && timeline->status() == ReferralStatus::OutcomeReturned)
+                status = tr("opinion not read yet");
+            else if (ResponseTargets().isOverdue(r, *timeline, QDateTime::currentDateTimeUtc()))
+                status = tr("%1, overdue").arg(status);
+            return asking ? tr("Consultation asked of %1: %2").arg(directory.nameOf(r.targetClinic), status)
+                          : tr("Consultation asked by %1: %2").arg(directory.nameOf(r.meta.clinicId), status);
+        }
         return r.meta.clinicId == m_repository->clinicId()
             ? tr("Referred to %1: %2").arg(directory.nameOf(r.targetClinic), status)
             : tr("Referred from %1: %2").arg(directory.nameOf(r.meta.clinicId), status);
@@ -122,19 +136,34 @@ QList<ReferralAttachment> ReferralWorkbench::attachmentCandidates() const
     return candidates;
 }
 
+Referral ReferralWorkbench::prefilledDraft(ReferralPurpose purpose) const
+{
+    Referral draft;
+    draft.purpose = purpose;
+    draft.pregnancyId = m_chart->pregnancy->meta.id;
+    draft.riskColour = m_riskLevel;
+    draft.riskItems = m_riskItems;
+    draft.summary = ReferralSummary::of(*m_chart, m_today);
+    draft.urgency = m_riskLevel == QLatin1String("red") ? ReferralUrgency::Urgent : ReferralUrgency::Routine;
+    return draft;
+}
+
 void ReferralWorkbench::newReferral()
 {
     if (!m_chart || !m_chart->pregnancy) {
         emit problem(tr("Open the chart of the woman to refer first."));
         return;
     }
-    Referral draft;
-    draft.pregnancyId = m_chart->pregnancy->meta.id;
-    draft.riskColour = m_riskLevel;
-    draft.riskItems = m_riskItems;
-    draft.summary = ReferralSummary::of(*m_chart, m_today);
-    draft.urgency = m_riskLevel == QLatin1String("red") ? ReferralUrgency::Urgent : ReferralUrgency::Routine;
-    editDraft(draft);
+    editDraft(prefilledDraft(ReferralPurpose::Referral));
+}
+
+void ReferralWorkbench::newConsultation()
+{
+    if (!m_chart || !m_chart->pregnancy) {
+        emit problem(tr("Open the chart of the woman to ask about first."));
+        return;
+    }
+    editDraft(prefilledDraft(ReferralPurpose::Consultation));
 }
 
 void ReferralWorkbench::editDraft(const Referral &referral)

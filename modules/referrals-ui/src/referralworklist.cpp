@@ -1,5 +1,7 @@
 #include "referrals-ui/referralworklist.h"
 
+#include "referrals/responsetargets.h"
+
 #include <QHeaderView>
 #include <QListWidget>
 #include <QLocale>
@@ -88,6 +90,12 @@ void ReferralWorklist::fill()
         QString status = ReferralSteps::label(r.status);
         if (r.concurrentSteps)
             status += tr(" (steps crossed: see the timeline)");
+        const auto timeline = m_repository.timelineOf(r.referral);
+        const bool overdue = timeline && ResponseTargets().isOverdue(r.referral, *timeline, QDateTime::currentDateTimeUtc());
+        if (r.referral.purpose == ReferralPurpose::Consultation)
+            status = tr("Consultation (%1): %2").arg(Referrals::label(r.referral.consultationKind), status);
+        if (overdue)
+            status += tr(" — answer overdue");
         const QString clinic = m_directory.nameOf(m_list == List::Incoming ? r.referral.meta.clinicId : r.referral.targetClinic);
         const QStringList cells { Referrals::label(r.referral.urgency), r.woman, status, clinic,
             r.sentAt.isValid() ? locale.toString(r.sentAt.toLocalTime(), QLocale::ShortFormat) : tr("not sent"),
@@ -97,7 +105,7 @@ void ReferralWorklist::fill()
             item->setToolTip(cells.at(column));
             if (waitsHere(m_list, r.status))
                 item->setFont(waitingFont);
-            if (column == 0 && r.referral.urgency == ReferralUrgency::Emergency)
+            if ((column == 0 && r.referral.urgency == ReferralUrgency::Emergency) || (column == 2 && overdue))
                 item->setForeground(QColor(0xc6, 0x28, 0x28));
             m_table->setItem(row, column, item);
         }

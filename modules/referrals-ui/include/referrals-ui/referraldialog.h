@@ -51,6 +51,7 @@ private:
     QLineEdit *m_department;
     QLineEdit *m_doctor;
     QComboBox *m_direction;
+    QComboBox *m_kind; // a consultation's
     QComboBox *m_urgency;
     QPlainTextEdit *m_reason;
     QLineEdit *m_diagnosis;

@@ -14,7 +14,9 @@ class ReferralStepDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ReferralStepDialog(ReferralAction action, const QString &woman, QWidget *parent = nullptr);
+    // A consultation's answer asks for the opinion and what is recommended only.
+    ReferralStepDialog(ReferralAction action, const QString &woman, ReferralPurpose purpose = ReferralPurpose::Referral,
+        QWidget *parent = nullptr);
 
     QString reason() const;
     ReferralOutcome outcome() const;

@@ -30,6 +30,7 @@ public:
 
 signals:
     void newReferralRequested();
+    void newConsultationRequested();
     void draftEditRequested(const Referral &referral);
     // The printed referral form, or the return slip once the outcome is back, as PDF.
     void pdfRequested(const Referral &referral, bool returnSlip);
@@ -48,6 +49,7 @@ private:
     QString m_woman;
     QList<Referral> m_referrals;
     QPushButton *m_new;
+    QPushButton *m_newConsultation;
     QPushButton *m_editDraft;
     QPushButton *m_formPdf;
     QPushButton *m_slipPdf;

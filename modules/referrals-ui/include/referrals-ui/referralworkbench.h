@@ -1,5 +1,6 @@
 #pragma once
 
+#include "referrals/referral.h"
 #include "storage/clinicrecords.h"
 
 #include <QDate>
@@ -11,13 +12,11 @@ class Database;
 class QMainWindow;
 class QMenu;
 class QTabWidget;
-struct Referral;
 class ReferralRepository;
 class ReferralWorklist;
 class ReferralsView;
-struct ReferralAttachment;
 
-// Two-way referral in the workstation: the chart's Referrals tab, File → Refer her… (Ctrl+Shift+R)
+// Two-way referral in the workstation: the chart's Referrals tab, File → Refer her… (Ctrl+Shift+F)
 // with the form prefilled from her record, the Incoming and Outgoing lists for the Worklists
 // tab, the banner's notice of an open referral, and the receive step taken for every referral
 // that sync brings to this clinic.
@@ -43,6 +42,7 @@ public:
 
 public slots:
     void newReferral();
+    void newConsultation();
     void showFigures();
     // After sync brought records: acknowledges referrals sent here, refreshes the lists.
     void recordsArrived();
@@ -54,6 +54,7 @@ signals:
 
 private:
     void editDraft(const Referral &referral);
+    Referral prefilledDraft(ReferralPurpose purpose) const;
     void exportPdf(const Referral &referral, bool returnSlip);
     QList<ReferralAttachment> attachmentCandidates() const;
 
