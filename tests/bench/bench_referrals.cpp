@@ -17,6 +17,7 @@
 #include "sync/centerconnection.h"
 #include "sync/notificationchannel.h"
 #include "sync/syncengine.h"
+#include "benchreport.h"
 #include "testcenter.h"
 
 #include <QCoreApplication>
@@ -31,21 +32,9 @@ namespace {
 constexpr int Workstations = 50;
 constexpr int Rounds = 20;
 
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("bench: %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 [[noreturn]] void fail(const QString &what)
 {
     qFatal("bench_referrals: %s", qPrintable(what));
-}
-
-double percentile(QList<double> values, double q)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values[qsizetype(q * double(values.size() - 1))];
 }
 } // namespace
 

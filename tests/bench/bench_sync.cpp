@@ -14,6 +14,7 @@
 #include "sync-protocol/protocolcodec.h"
 #include "sync/centerconnection.h"
 #include "sync/syncengine.h"
+#include "benchreport.h"
 #include "testcenter.h"
 
 #include <QCoreApplication>
@@ -37,12 +38,6 @@ constexpr int Clients = 50;
 constexpr int RoundsPerClient = 20;
 const QDate Today(2026, 11, 1);
 
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("bench: %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 [[noreturn]] void fail(const QString &what)
 {
     qFatal("bench_sync: %s", qPrintable(what));
@@ -53,11 +48,6 @@ double secondsSince(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
-double percentile(QList<double> values, double q)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values[qsizetype(q * double(values.size() - 1))];
-}
 
 std::unique_ptr<Database> openCache(const TestCenter &center, const QString &name, const QString &author)
 {

@@ -3,7 +3,7 @@
 obslink_add_benchmark(bench_sync SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_sync.cpp
   ${OBSLINK_TEST_CENTER_DIR}/testcenter.h ${OBSLINK_TEST_CENTER_DIR}/testcenter.cpp
   LIBS ObsLink::Sync ObsLink::DemoData)
-target_include_directories(bench_sync PRIVATE ${OBSLINK_TEST_CENTER_DIR})
+target_include_directories(bench_sync PRIVATE ${OBSLINK_TEST_CENTER_DIR} ${CMAKE_CURRENT_LIST_DIR})
 target_compile_definitions(bench_sync PRIVATE OBSLINK_CENTER_BINARY="$<TARGET_FILE:obslink-center>"
                                               OBSLINK_CLI_BINARY="$<TARGET_FILE:obslink-cli>")
 add_dependencies(bench_sync obslink-center obslink-cli)
