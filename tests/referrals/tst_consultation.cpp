@@ -7,7 +7,9 @@
 
 #include "testclinic.h"
 
+#include <QSettings>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 
 namespace {
@@ -32,6 +34,12 @@ class TestConsultation : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("tst_consultation"));
+    }
+
     void aConsultationIsAnsweredNotAcceptedAndClosedOnceRead()
     {
         QCOMPARE(ReferralSteps::next(S::Sent, A::Accept, Consultation), std::nullopt);
@@ -100,6 +108,21 @@ private slots:
         c.purpose = ReferralPurpose::Referral; // referrals have no response-time target
         QCOMPARE(targets.dueBy(c, waiting), std::nullopt);
         QVERIFY(!targets.isOverdue(c, waiting, Sent.addDays(3)));
+    }
+
+    void theRegionsTargetsComeFromTheSettingsAndNonsenseKeepsTheDefaults()
+    {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("consultations"));
+        settings.setValue(QStringLiteral("emergencyMinutes"), 20);
+        settings.setValue(QStringLiteral("urgentMinutes"), QStringLiteral("soon"));
+        settings.setValue(QStringLiteral("routineMinutes"), -5);
+        settings.endGroup();
+        const ResponseTargets targets = ResponseTargets::fromSettings();
+        QCOMPARE(targets.emergencyMinutes, 20);
+        QCOMPARE(targets.urgentMinutes, 4 * 60);
+        QCOMPARE(targets.routineMinutes, 24 * 60);
+        settings.remove(QStringLiteral("consultations"));
     }
 
     void theFiguresKeepConsultationsApartAndCountAnswersInTime()

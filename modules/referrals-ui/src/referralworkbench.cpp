@@ -87,7 +87,7 @@ QString ReferralWorkbench::bannerNotice() const
             const bool asking = r.meta.clinicId == m_repository->clinicId();
             if (asking && timeline->status() == ReferralStatus::OutcomeReturned)
                 status = tr("opinion not read yet");
-            else if (ResponseTargets().isOverdue(r, *timeline, QDateTime::currentDateTimeUtc()))
+            else if (ResponseTargets::fromSettings().isOverdue(r, *timeline, QDateTime::currentDateTimeUtc()))
                 status = tr("%1, overdue").arg(status);
             return asking ? tr("Consultation asked of %1: %2").arg(directory.nameOf(r.targetClinic), status)
                           : tr("Consultation asked by %1: %2").arg(directory.nameOf(r.meta.clinicId), status);

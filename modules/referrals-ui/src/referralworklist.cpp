@@ -91,7 +91,7 @@ void ReferralWorklist::fill()
         if (r.concurrentSteps)
             status += tr(" (steps crossed: see the timeline)");
         const auto timeline = m_repository.timelineOf(r.referral);
-        const bool overdue = timeline && ResponseTargets().isOverdue(r.referral, *timeline, QDateTime::currentDateTimeUtc());
+        const bool overdue = timeline && ResponseTargets::fromSettings().isOverdue(r.referral, *timeline, QDateTime::currentDateTimeUtc());
         if (r.referral.purpose == ReferralPurpose::Consultation)
             status = tr("Consultation (%1): %2").arg(Referrals::label(r.referral.consultationKind), status);
         if (overdue)

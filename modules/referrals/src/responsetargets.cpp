@@ -1,5 +1,7 @@
 #include "referrals/responsetargets.h"
 
+#include <QSettings>
+
 namespace {
 // The consultant's answer: the opinion, or saying it cannot be given.
 std::optional<QDateTime> answeredAt(const ReferralTimeline &timeline)
@@ -11,6 +13,23 @@ std::optional<QDateTime> answeredAt(const ReferralTimeline &timeline)
     return opinion ? opinion : declined;
 }
 } // namespace
+
+ResponseTargets ResponseTargets::fromSettings()
+{
+    ResponseTargets targets;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("consultations"));
+    const auto read = [&settings](const char *key, int &minutes) {
+        bool ok = false;
+        const int value = settings.value(QLatin1String(key)).toInt(&ok);
+        if (ok && value > 0 && value <= 7 * 24 * 60)
+            minutes = value;
+    };
+    read("emergencyMinutes", targets.emergencyMinutes);
+    read("urgentMinutes", targets.urgentMinutes);
+    read("routineMinutes", targets.routineMinutes);
+    return targets;
+}
 
 int ResponseTargets::minutesFor(ReferralUrgency urgency) const
 {

@@ -16,6 +16,11 @@ struct ResponseTargets
     int urgentMinutes = 4 * 60;
     int routineMinutes = 24 * 60;
 
+    // The region's targets as the workstation's settings give them (group "consultations":
+    // emergencyMinutes, urgentMinutes, routineMinutes, set by the hospital's IT in the
+    // workstation's configuration); a missing or unusable value keeps its default.
+    static ResponseTargets fromSettings();
+
     int minutesFor(ReferralUrgency urgency) const;
     // When a sent consultation is due, or nothing (a referral, a draft).
     std::optional<QDateTime> dueBy(const Referral &referral, const ReferralTimeline &timeline) const;
