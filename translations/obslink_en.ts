@@ -6883,6 +6883,14 @@ Database: %2</translation>
         <source> — answer overdue</source>
         <translation> — answer overdue</translation>
     </message>
+    <message>
+        <source>Consultations to answer (%1 waiting)</source>
+        <translation>Consultations to answer (%1 waiting)</translation>
+    </message>
+    <message>
+        <source>Consultations asked (%1 to read)</source>
+        <translation>Consultations asked (%1 to read)</translation>
+    </message>
 </context>
 <context>
     <name>Referrals</name>

@@ -6838,6 +6838,14 @@ Database: %2</source>
         <source> — answer overdue</source>
         <translation> —— 答复已超时</translation>
     </message>
+    <message>
+        <source>Consultations to answer (%1 waiting)</source>
+        <translation>待答复会诊（%1 待处理）</translation>
+    </message>
+    <message>
+        <source>Consultations asked (%1 to read)</source>
+        <translation>已申请会诊（%1 待阅读）</translation>
+    </message>
 </context>
 <context>
     <name>Referrals</name>

@@ -274,7 +274,9 @@ void TestReferralScreens::aConsultationIsAskedAnsweredWithASignedOpinionAndRead(
         window.show();
         window.referrals()->recordsArrived();
         ReferralWorklist *worklist = window.referrals()->worklist();
-        QCOMPARE(worklist->waitingCount(ReferralWorklist::List::Incoming), 1);
+        QCOMPARE(worklist->waitingCount(ReferralWorklist::List::ConsultationsToAnswer), 1);
+        QCOMPARE(worklist->waitingCount(ReferralWorklist::List::Incoming), 0); // referrals apart
+        worklist->showList(ReferralWorklist::List::ConsultationsToAnswer);
         auto *table = child<QTableWidget>(worklist, QStringLiteral("referralWorklistTable"));
         QVERIFY(table->item(0, 2)->text().contains(QStringLiteral("CTG reading")));
         emit table->cellActivated(0, 0);
@@ -299,10 +301,12 @@ void TestReferralScreens::aConsultationIsAskedAnsweredWithASignedOpinionAndRead(
     window.show();
     QVERIFY(window.openPatient(m_woman->patient.meta.id));
     QVERIFY(window.chartView()->banner()->referralNotice().contains(QStringLiteral("opinion not read yet")));
+    QCOMPARE(window.referrals()->worklist()->waitingCount(ReferralWorklist::List::ConsultationsAsked), 1);
     QPushButton *read = stepButton(window, ReferralAction::Close);
     QCOMPARE(read->text(), QStringLiteral("&Mark as read"));
     QTest::mouseClick(read, Qt::LeftButton);
     QVERIFY(window.chartView()->banner()->referralNotice().isEmpty());
+    QCOMPARE(window.referrals()->worklist()->waitingCount(ReferralWorklist::List::ConsultationsAsked), 0);
 }
 
 QTEST_MAIN(TestReferralScreens)

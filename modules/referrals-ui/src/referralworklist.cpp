@@ -8,6 +8,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <numeric>
+
 ReferralWorklist::ReferralWorklist(ReferralRepository &repository, ClinicDirectory directory, QWidget *parent)
     : QWidget(parent)
     , m_repository(repository)
@@ -16,9 +18,9 @@ ReferralWorklist::ReferralWorklist(ReferralRepository &repository, ClinicDirecto
     , m_table(new QTableWidget(0, 6, this))
 {
     m_lists->setObjectName(QStringLiteral("referralLists"));
-    new QListWidgetItem(m_lists);
-    new QListWidgetItem(m_lists);
-    m_lists->setMaximumHeight(m_lists->fontMetrics().lineSpacing() * 2 + 16);
+    for (int list = 0; list < 4; ++list)
+        new QListWidgetItem(m_lists);
+    m_lists->setMaximumHeight(m_lists->fontMetrics().lineSpacing() * 4 + 16);
     m_table->setObjectName(QStringLiteral("referralWorklistTable"));
     m_table->setHorizontalHeaderLabels(
         { tr("Urgency"), tr("Name"), tr("Status"), tr("Clinic"), tr("Sent"), tr("Last step") });
@@ -29,7 +31,7 @@ ReferralWorklist::ReferralWorklist(ReferralRepository &repository, ClinicDirecto
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_lists, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
-            showList(row == 0 ? List::Incoming : List::Outgoing);
+            showList(static_cast<List>(row));
     });
     connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (row >= 0 && row < m_rows.size())
@@ -44,9 +46,16 @@ ReferralWorklist::ReferralWorklist(ReferralRepository &repository, ClinicDirecto
 bool ReferralWorklist::waitsHere(List list, ReferralStatus status)
 {
     using S = ReferralStatus;
-    if (list == List::Incoming)
+    switch (list) {
+    case List::Incoming:
         return status == S::Sent || status == S::Received || status == S::Accepted || status == S::Arrived;
-    return status == S::Declined || status == S::OutcomeReturned;
+    case List::ConsultationsToAnswer:
+        return status == S::Sent || status == S::Received;
+    case List::Outgoing:
+    case List::ConsultationsAsked:
+        return status == S::Declined || status == S::OutcomeReturned;
+    }
+    return false;
 }
 
 void ReferralWorklist::showList(List list)
@@ -63,20 +72,31 @@ void ReferralWorklist::refresh()
         emit problem(!incoming ? incoming.error().message : outgoing.error().message);
         return;
     }
-    const auto waiting = [](List list, const QList<ReferralListRow> &rows) {
-        return int(std::count_if(rows.cbegin(), rows.cend(), [list](const ReferralListRow &row) { return waitsHere(list, row.status); }));
+    // Each list: the requests sent here or from here, referrals and consultations apart.
+    const auto only = [](const QList<ReferralListRow> &rows, ReferralPurpose purpose) {
+        QList<ReferralListRow> kept;
+        std::copy_if(rows.cbegin(), rows.cend(), std::back_inserter(kept),
+            [purpose](const ReferralListRow &row) { return row.referral.purpose == purpose; });
+        return kept;
     };
-    m_waitingIncoming = waiting(List::Incoming, *incoming);
-    m_waitingOutgoing = waiting(List::Outgoing, *outgoing);
-    m_lists->item(0)->setText(tr("Incoming referrals (%1 waiting)").arg(m_waitingIncoming));
-    m_lists->item(1)->setText(tr("Outgoing referrals (%1 waiting)").arg(m_waitingOutgoing));
+    const QList<QList<ReferralListRow>> lists { only(*incoming, ReferralPurpose::Referral), only(*outgoing, ReferralPurpose::Referral),
+        only(*incoming, ReferralPurpose::Consultation), only(*outgoing, ReferralPurpose::Consultation) };
+    const QStringList names { tr("Incoming referrals (%1 waiting)"), tr("Outgoing referrals (%1 waiting)"),
+        tr("Consultations to answer (%1 waiting)"), tr("Consultations asked (%1 to read)") };
+    m_waiting.clear();
+    for (int list = 0; list < lists.size(); ++list) {
+        const QList<ReferralListRow> &rows = lists.at(list);
+        m_waiting.append(int(std::count_if(rows.cbegin(), rows.cend(),
+            [list](const ReferralListRow &row) { return waitsHere(static_cast<List>(list), row.status); })));
+        m_lists->item(list)->setText(names.at(list).arg(m_waiting.last()));
+    }
     {
         const QSignalBlocker quiet(m_lists);
-        m_lists->setCurrentRow(m_list == List::Incoming ? 0 : 1);
+        m_lists->setCurrentRow(int(m_list));
     }
-    m_rows = m_list == List::Incoming ? *incoming : *outgoing;
+    m_rows = lists.at(int(m_list));
     fill();
-    emit countsChanged(m_waitingIncoming + m_waitingOutgoing);
+    emit countsChanged(std::accumulate(m_waiting.cbegin(), m_waiting.cend(), 0));
 }
 
 void ReferralWorklist::fill()
@@ -96,7 +116,8 @@ void ReferralWorklist::fill()
             status = tr("Consultation (%1): %2").arg(Referrals::label(r.referral.consultationKind), status);
         if (overdue)
             status += tr(" — answer overdue");
-        const QString clinic = m_directory.nameOf(m_list == List::Incoming ? r.referral.meta.clinicId : r.referral.targetClinic);
+        const bool here = m_list == List::Incoming || m_list == List::ConsultationsToAnswer;
+        const QString clinic = m_directory.nameOf(here ? r.referral.meta.clinicId : r.referral.targetClinic);
         const QStringList cells { Referrals::label(r.referral.urgency), r.woman, status, clinic,
             r.sentAt.isValid() ? locale.toString(r.sentAt.toLocalTime(), QLocale::ShortFormat) : tr("not sent"),
             locale.toString(r.changedAt.toLocalTime(), QLocale::ShortFormat) };

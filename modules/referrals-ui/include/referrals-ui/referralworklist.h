@@ -8,19 +8,20 @@
 class QListWidget;
 class QTableWidget;
 
-// The Worklists tab's referral lists: Incoming (sent to this clinic) and Outgoing (sent from it),
-// each with how many wait for this clinic — to accept or decline, to record her arrival, to
-// return the outcome; to close a declined or answered one — and every referral's status.
+// The Worklists tab's referral lists: referrals Incoming (sent to this clinic) and Outgoing (sent
+// from it), consultations to answer and asked; each with how many wait for this clinic — to
+// accept or decline, to record her arrival, to return the outcome, to close a declined or
+// answered one; to give an opinion, to read one — and every request's status.
 class ReferralWorklist : public QWidget
 {
     Q_OBJECT
 public:
     ReferralWorklist(ReferralRepository &repository, ClinicDirectory directory, QWidget *parent = nullptr);
 
-    enum class List { Incoming, Outgoing };
+    enum class List { Incoming, Outgoing, ConsultationsToAnswer, ConsultationsAsked };
     void showList(List list);
     const QList<ReferralListRow> &rows() const { return m_rows; }
-    int waitingCount(List list) const { return list == List::Incoming ? m_waitingIncoming : m_waitingOutgoing; }
+    int waitingCount(List list) const { return m_waiting.value(int(list)); }
     // Whether the row waits for this clinic to take the next step.
     static bool waitsHere(List list, ReferralStatus status);
 
@@ -39,8 +40,7 @@ private:
     ClinicDirectory m_directory;
     List m_list = List::Incoming;
     QList<ReferralListRow> m_rows;
-    int m_waitingIncoming = 0;
-    int m_waitingOutgoing = 0;
+    QList<int> m_waiting; // by List
     QListWidget *m_lists;
     QTableWidget *m_table;
 };
