@@ -102,6 +102,8 @@ void ReferralWorklist::refresh()
 void ReferralWorklist::fill()
 {
     const QLocale locale;
+    const ResponseTargets targets = ResponseTargets::fromSettings();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QFont waitingFont = m_table->font();
     waitingFont.setBold(true);
     m_table->setRowCount(int(m_rows.size()));
@@ -111,7 +113,7 @@ void ReferralWorklist::fill()
         if (r.concurrentSteps)
             status += tr(" (steps crossed: see the timeline)");
         const auto timeline = m_repository.timelineOf(r.referral);
-        const bool overdue = timeline && ResponseTargets::fromSettings().isOverdue(r.referral, *timeline, QDateTime::currentDateTimeUtc());
+        const bool overdue = timeline && targets.isOverdue(r.referral, *timeline, now);
         if (r.referral.purpose == ReferralPurpose::Consultation)
             status = tr("Consultation (%1): %2").arg(Referrals::label(r.referral.consultationKind), status);
         if (overdue)
