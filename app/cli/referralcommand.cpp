@@ -91,7 +91,7 @@ int show(const ReferralRepository &repository, const QString &id)
         printError(QCoreApplication::translate("Cli", "No referral %1 in this database.").arg(id));
         return 1;
     }
-    const auto timeline = repository.timeline(referralId);
+    const auto timeline = repository.timelineOf(**referral);
     const auto attachments = repository.attachments(referralId);
     if (!timeline || !attachments) {
         printError(!timeline ? timeline.error().message : attachments.error().message);

@@ -93,8 +93,10 @@ QString NotificationHub::wait(const QByteArray &authorization, QHttpServerRespon
     connect(waiter.deadline.get(), &QTimer::timeout, this,
         [this, id] { answer(id, json({ { QStringLiteral("event"), QStringLiteral("none") } })); });
     waiter.deadline->start(m_waitMilliseconds);
-    // A workstation gone frees its place at once (later, not inside whatever is answering).
-    connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+    // A workstation gone frees its place at once (later, not inside whatever is answering). The
+    // connection lives as long as this wait's timer, so a socket kept alive for many waits does
+    // not gather one per wait.
+    connect(socket, &QTcpSocket::disconnected, waiter.deadline.get(), [this, id] {
         QMetaObject::invokeMethod(this, [this, id] { answer(id, {}); }, Qt::QueuedConnection);
     });
     return user->username;

@@ -1,6 +1,7 @@
 #include "referrals-ui/referraldialog.h"
 
 #include "referrals/referralrepository.h"
+#include "ui-common/formwidgets.h"
 #include "ui-common/screenfit.h"
 
 #include <QComboBox>
@@ -13,16 +14,6 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace {
-QPlainTextEdit *textBox(QWidget *parent, const QString &name, int lines)
-{
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setObjectName(name);
-    edit->setTabChangesFocus(true);
-    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * lines + 12);
-    return edit;
-}
-} // namespace
 
 ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, QWidget *parent)
     : QDialog(parent)
@@ -34,11 +25,11 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
     , m_direction(new QComboBox(this))
     , m_kind(new QComboBox(this))
     , m_urgency(new QComboBox(this))
-    , m_reason(textBox(this, QStringLiteral("reason"), 3))
+    , m_reason(FormWidgets::textBox(this, QStringLiteral("reason"), 3))
     , m_diagnosis(new QLineEdit(this))
-    , m_summary(textBox(this, QStringLiteral("summary"), 4))
+    , m_summary(FormWidgets::textBox(this, QStringLiteral("summary"), 4))
     , m_attachments(new QListWidget(this))
-    , m_error(new QLabel(this))
+    , m_error(FormWidgets::errorLabel(this))
 {
     const Referral &r = m_content.referral;
     const bool consultation = r.purpose == ReferralPurpose::Consultation;
@@ -96,9 +87,6 @@ ReferralDialog::ReferralDialog(ReferralRepository &repository, Content content, 
         new QListWidgetItem(tr("Nothing recorded for her yet to attach."), m_attachments);
     m_attachments->setMaximumHeight(m_attachments->fontMetrics().lineSpacing() * 5 + 12);
 
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->setText(m_content.notice);
     m_error->setVisible(!m_content.notice.isEmpty());
 

@@ -1,6 +1,7 @@
 #include "referrals-ui/referralfiguresdialog.h"
 
 #include "referrals/referralindicators.h"
+#include "ui-common/formwidgets.h"
 #include "ui-common/screenfit.h"
 
 #include <QDateEdit>
@@ -27,7 +28,7 @@ ReferralFiguresDialog::ReferralFiguresDialog(
     , m_from(new QDateEdit(today.addMonths(-12).addDays(1), this))
     , m_to(new QDateEdit(today, this))
     , m_table(new QTableWidget(0, 11, this))
-    , m_problem(new QLabel(this))
+    , m_problem(FormWidgets::errorLabel(this))
 {
     setWindowTitle(tr("Referral figures"));
     for (QDateEdit *edit : { m_from, m_to }) {
@@ -43,8 +44,6 @@ ReferralFiguresDialog::ReferralFiguresDialog(
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_problem->hide();
     auto *period = new QHBoxLayout;
     auto *fromLabel = new QLabel(tr("Sent &from"), this);
     fromLabel->setBuddy(m_from);
@@ -79,10 +78,11 @@ void ReferralFiguresDialog::refresh()
         m_problem->setText(figures.error().message);
         return;
     }
+    const ClinicNames names = m_directory.names();
     m_table->setRowCount(int(figures->size()));
     for (int row = 0; row < figures->size(); ++row) {
         const ReferralFigures &f = figures->at(row);
-        const QStringList cells { f.month, m_directory.nameOf(f.fromClinic), m_directory.nameOf(f.toClinic),
+        const QStringList cells { f.month, names.nameOf(f.fromClinic), names.nameOf(f.toClinic),
             QString::number(f.sent), QString::number(f.accepted), QString::number(f.declined), QString::number(f.cancelled),
             QString::number(f.outcomeReturned), hours(f.medianHoursToReceipt), hours(f.medianHoursToAcceptance),
             hours(f.medianHoursToOutcome) };

@@ -1,6 +1,7 @@
 #include "referrals-ui/referralstepdialog.h"
 
 #include "referrals-ui/referralverbs.h"
+#include "ui-common/formwidgets.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,49 +11,35 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace {
-QPlainTextEdit *textBox(QWidget *parent, const QString &name)
-{
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setObjectName(name);
-    edit->setTabChangesFocus(true);
-    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 3 + 12);
-    return edit;
-}
-} // namespace
 
 ReferralStepDialog::ReferralStepDialog(ReferralAction action, const QString &woman, ReferralPurpose purpose, QWidget *parent)
     : QDialog(parent)
-    , m_error(new QLabel(this))
+    , m_error(FormWidgets::errorLabel(this))
 {
     auto *form = new QFormLayout;
     if (action == ReferralAction::ReturnOutcome && purpose == ReferralPurpose::Consultation) {
         setWindowTitle(tr("Consultation opinion — %1").arg(woman));
         m_diagnosis = new QLineEdit(this);
         m_diagnosis->setObjectName(QStringLiteral("diagnosis"));
-        m_plan = textBox(this, QStringLiteral("plan"));
+        m_plan = FormWidgets::textBox(this, QStringLiteral("plan"), 3);
         form->addRow(tr("&Opinion:"), m_diagnosis);
         form->addRow(tr("&Recommendation:"), m_plan);
     } else if (action == ReferralAction::ReturnOutcome) {
         setWindowTitle(tr("Return slip — %1").arg(woman));
         m_diagnosis = new QLineEdit(this);
         m_diagnosis->setObjectName(QStringLiteral("diagnosis"));
-        m_treatment = textBox(this, QStringLiteral("treatment"));
-        m_plan = textBox(this, QStringLiteral("plan"));
-        m_advice = textBox(this, QStringLiteral("advice"));
+        m_treatment = FormWidgets::textBox(this, QStringLiteral("treatment"), 3);
+        m_plan = FormWidgets::textBox(this, QStringLiteral("plan"), 3);
+        m_advice = FormWidgets::textBox(this, QStringLiteral("advice"), 3);
         form->addRow(tr("&Diagnosis:"), m_diagnosis);
         form->addRow(tr("&What was done:"), m_treatment);
         form->addRow(tr("&Plan:"), m_plan);
         form->addRow(tr("&Advice for her clinic:"), m_advice);
     } else {
         setWindowTitle(tr("%1 — %2").arg(ReferralVerbs::plain(action), woman));
-        m_reason = textBox(this, QStringLiteral("reason"));
+        m_reason = FormWidgets::textBox(this, QStringLiteral("reason"), 3);
         form->addRow(action == ReferralAction::Decline ? tr("&Why it is declined:") : tr("&Why it is cancelled:"), m_reason);
     }
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(action == ReferralAction::ReturnOutcome && purpose == ReferralPurpose::Consultation
             ? tr("Sign the opinion")

@@ -115,11 +115,6 @@ void ReferralsView::clear()
     showSelected();
 }
 
-QString ReferralsView::clinicName(const QString &id) const
-{
-    return m_directory.nameOf(id);
-}
-
 void ReferralsView::reload()
 {
     const std::optional<Referral> before = selected();
@@ -129,17 +124,18 @@ void ReferralsView::reload()
         return;
     }
     m_referrals = *loaded;
+    const ClinicNames names = m_directory.names();
     const QSignalBlocker quiet(m_table);
     m_table->setRowCount(int(m_referrals.size()));
     for (int row = 0; row < m_referrals.size(); ++row) {
         const Referral &r = m_referrals.at(row);
         const bool outgoing = r.meta.clinicId == m_repository.clinicId();
-        const auto timeline = m_repository.timeline(r.meta.id);
+        const auto timeline = m_repository.timelineOf(r);
         const QString what = r.purpose == ReferralPurpose::Consultation
             ? tr("%1: %2").arg(Referrals::label(r.purpose), Referrals::label(r.consultationKind))
             : Referrals::label(r.direction);
         const QStringList cells { when(r.meta.createdAt), what,
-            outgoing ? tr("to %1").arg(clinicName(r.targetClinic)) : tr("from %1").arg(clinicName(r.meta.clinicId)),
+            outgoing ? tr("to %1").arg(names.nameOf(r.targetClinic)) : tr("from %1").arg(names.nameOf(r.meta.clinicId)),
             Referrals::label(r.urgency), timeline ? ReferralSteps::label(timeline->status()) : QString() };
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
@@ -186,12 +182,13 @@ void ReferralsView::showSelected()
                                                   : QStringLiteral("<p>%1</p>").arg(tr("No referral for this pregnancy.").toHtmlEscaped()));
         return;
     }
-    const auto timeline = m_repository.timeline(r->meta.id);
+    const auto timeline = m_repository.timelineOf(*r);
     const auto attachments = m_repository.attachments(r->meta.id);
     if (!timeline || !attachments) {
         emit problem(!timeline ? timeline.error().message : attachments.error().message);
         return;
     }
+    const ClinicNames names = m_directory.names();
     const QString here = m_repository.clinicId();
     const bool sender = r->meta.clinicId == here;
     const bool receiver = r->targetClinic == here;
@@ -214,8 +211,8 @@ void ReferralsView::showSelected()
                                     Referrals::label(r->urgency),
                                     ReferralSteps::label(timeline->status()))
                                 .toHtmlEscaped());
-    html += paragraph(tr("From:"), clinicName(r->meta.clinicId) + QStringLiteral(" · ") + r->meta.author);
-    QStringList to { clinicName(r->targetClinic) };
+    html += paragraph(tr("From:"), names.nameOf(r->meta.clinicId) + QStringLiteral(" · ") + r->meta.author);
+    QStringList to { names.nameOf(r->targetClinic) };
     if (!r->targetDepartment.isEmpty())
         to << r->targetDepartment;
     if (!r->targetDoctor.isEmpty())
@@ -233,7 +230,7 @@ void ReferralsView::showSelected()
     for (const ReferralTimeline::Entry &entry : timeline->entries()) {
         const ReferralStep &step = entry.step;
         QString line = tr("%1 · %2 · %3: %4")
-                           .arg(when(step.at), clinicName(step.clinicId), step.author, ReferralSteps::label(step.action));
+                           .arg(when(step.at), names.nameOf(step.clinicId), step.author, ReferralSteps::label(step.action));
         if (!step.reason.isEmpty())
             line += tr(" (%1)").arg(step.reason);
         QString item = line.toHtmlEscaped();

@@ -74,9 +74,9 @@ void ReferralWorkbench::clearChart()
 
 QString ReferralWorkbench::bannerNotice() const
 {
-    const ClinicDirectory directory(m_database.connection());
+    const ClinicNames directory = ClinicDirectory(m_database.connection()).names();
     for (const Referral &r : m_view->referrals()) {
-        const auto timeline = m_repository->timeline(r.meta.id);
+        const auto timeline = m_repository->timelineOf(r);
         if (!timeline || timeline->status() == ReferralStatus::Draft || ReferralSteps::isFinal(timeline->status()))
             continue;
         // Short, for the banner's one line: the urgency only when it is not routine.
@@ -216,13 +216,13 @@ void ReferralWorkbench::exportPdf(const Referral &referral, bool returnSlip)
 {
     if (!m_chart)
         return;
-    const auto timeline = m_repository->timeline(referral.meta.id);
+    const auto timeline = m_repository->timelineOf(referral);
     const auto attachments = m_repository->attachments(referral.meta.id);
     if (!timeline || !attachments) {
         emit problem(!timeline ? timeline.error().message : attachments.error().message);
         return;
     }
-    const ClinicDirectory directory(m_database.connection());
+    const ClinicNames directory = ClinicDirectory(m_database.connection()).names();
     ReferralPdf::Parties parties { m_chart->patient, directory.nameOf(referral.meta.clinicId),
         directory.nameOf(referral.targetClinic), m_riskLabel };
     const QString suggested = (returnSlip ? tr("return-slip-%1.pdf") : tr("referral-%1.pdf")).arg(m_chart->patient.name);

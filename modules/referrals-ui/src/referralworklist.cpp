@@ -103,6 +103,7 @@ void ReferralWorklist::fill()
 {
     const QLocale locale;
     const ResponseTargets targets = ResponseTargets::fromSettings();
+    const ClinicNames names = m_directory.names();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QFont waitingFont = m_table->font();
     waitingFont.setBold(true);
@@ -112,14 +113,13 @@ void ReferralWorklist::fill()
         QString status = ReferralSteps::label(r.status);
         if (r.concurrentSteps)
             status += tr(" (steps crossed: see the timeline)");
-        const auto timeline = m_repository.timelineOf(r.referral);
-        const bool overdue = timeline && targets.isOverdue(r.referral, *timeline, now);
+        const bool overdue = targets.isOverdue(r.referral, r.timeline, now);
         if (r.referral.purpose == ReferralPurpose::Consultation)
             status = tr("Consultation (%1): %2").arg(Referrals::label(r.referral.consultationKind), status);
         if (overdue)
             status += tr(" — answer overdue");
         const bool here = m_list == List::Incoming || m_list == List::ConsultationsToAnswer;
-        const QString clinic = m_directory.nameOf(here ? r.referral.meta.clinicId : r.referral.targetClinic);
+        const QString clinic = names.nameOf(here ? r.referral.meta.clinicId : r.referral.targetClinic);
         const QStringList cells { Referrals::label(r.referral.urgency), r.woman, status, clinic,
             r.sentAt.isValid() ? locale.toString(r.sentAt.toLocalTime(), QLocale::ShortFormat) : tr("not sent"),
             locale.toString(r.changedAt.toLocalTime(), QLocale::ShortFormat) };

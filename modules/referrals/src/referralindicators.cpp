@@ -41,9 +41,7 @@ Result<QList<ReferralFigures>> ReferralIndicators::compute(
         const QDate sentOn = row.sentAt.toLocalTime().date();
         if (!row.sentAt.isValid() || sentOn < from || sentOn > to)
             continue;
-        const auto timeline = repository.timelineOf(row.referral);
-        if (!timeline)
-            return failure(timeline.error());
+        const ReferralTimeline *timeline = &row.timeline;
         const QString month = sentOn.toString(QStringLiteral("yyyy-MM"));
         Collected &c = byKey[month + QLatin1Char('|') + row.referral.meta.clinicId + QLatin1Char('|') + row.referral.targetClinic
             + QLatin1Char('|') + Referrals::key(row.referral.purpose)];

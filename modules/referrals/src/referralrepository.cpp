@@ -213,15 +213,16 @@ Result<QList<ReferralListRow>> ReferralRepository::listWhere(const QString &wher
     if (!referrals)
         return failure(referrals.error());
     QList<ReferralListRow> rows;
+    QSqlQuery woman(m_database.connection());
+    woman.setForwardOnly(true);
+    woman.prepare(QStringLiteral("SELECT p.id, p.name FROM pregnancy g JOIN patient p ON p.id = g.patient_id WHERE g.id = ?"));
     for (const Referral &r : std::as_const(*referrals)) {
         auto steps = timelineOf(r);
         if (!steps)
             return failure(steps.error());
-        ReferralListRow row { r, {}, {}, steps->status(), steps->reachedAt(ReferralStatus::Sent).value_or(QDateTime()),
+        ReferralListRow row { r, {}, {}, *steps, steps->status(), steps->reachedAt(ReferralStatus::Sent).value_or(QDateTime()),
             steps->entries().isEmpty() ? r.meta.updatedAt : steps->entries().constLast().step.at,
             !steps->concurrent().isEmpty() };
-        QSqlQuery woman(m_database.connection());
-        woman.prepare(QStringLiteral("SELECT p.id, p.name FROM pregnancy g JOIN patient p ON p.id = g.patient_id WHERE g.id = ?"));
         woman.addBindValue(idText(r.pregnancyId));
         if (auto done = execute(woman, "read referrals"); !done)
             return failure(done.error());

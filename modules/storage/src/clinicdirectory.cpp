@@ -75,12 +75,23 @@ Result<void> ClinicDirectory::replace(const QList<DirectoryClinic> &clinics)
     return execute(query, "keep the clinic directory");
 }
 
+ClinicNames::ClinicNames(const QList<DirectoryClinic> &clinics)
+{
+    for (const DirectoryClinic &clinic : clinics)
+        m_names.insert(clinic.id, clinic.name);
+}
+
+QString ClinicNames::nameOf(const QString &clinicId) const
+{
+    return m_names.value(clinicId, clinicId);
+}
+
+ClinicNames ClinicDirectory::names() const
+{
+    return ClinicNames(clinics().value_or(QList<DirectoryClinic>()));
+}
+
 QString ClinicDirectory::nameOf(const QString &clinicId) const
 {
-    if (const auto known = clinics()) {
-        for (const DirectoryClinic &clinic : *known)
-            if (clinic.id == clinicId)
-                return clinic.name;
-    }
-    return clinicId;
+    return names().nameOf(clinicId);
 }

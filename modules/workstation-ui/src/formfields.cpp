@@ -1,5 +1,7 @@
 #include "workstation-ui/formfields.h"
 
+#include "ui-common/formwidgets.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -72,11 +74,7 @@ void showErrors(QWidget *form, QLabel *summary, const QList<FieldError> &errors)
 
 QLabel *errorSummary(QWidget *form)
 {
-    auto *label = new QLabel(form);
-    label->setStyleSheet(QStringLiteral("color: #c62828;"));
-    label->setWordWrap(true);
-    label->hide();
-    return label;
+    return FormWidgets::errorLabel(form);
 }
 
 void addRow(QFormLayout *form, const QString &label, QLayout *row, QWidget *buddy)

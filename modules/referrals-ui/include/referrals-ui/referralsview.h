@@ -40,7 +40,6 @@ signals:
 private:
     void showSelected();
     void take(ReferralAction action);
-    QString clinicName(const QString &id) const;
     std::optional<Referral> selected() const;
 
     ReferralRepository &m_repository;

@@ -16,7 +16,8 @@ struct ReferralListRow
     Referral referral;
     QUuid patientId;
     QString woman;
-    ReferralStatus status = ReferralStatus::Draft;
+    ReferralTimeline timeline;
+    ReferralStatus status = ReferralStatus::Draft; // timeline.status()
     QDateTime sentAt; // invalid for a draft
     QDateTime changedAt; // its last step
     bool concurrentSteps = false; // a step met a status it did not apply to: look at the timeline
