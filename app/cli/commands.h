@@ -13,3 +13,4 @@ int runSyncCommand(const QStringList &arguments);
 int runPacsCommand(const QStringList &arguments);
 int runFhirCommand(const QStringList &arguments);
 int runReferralCommand(const QStringList &arguments);
+int runConsultationCommand(const QStringList &arguments);

@@ -25,6 +25,7 @@ const Command commands[] = {
     {"pacs", QT_TRANSLATE_NOOP("Cli", "the regional PACS over DICOMweb (pacs query|retrieve|send|receive)"), runPacsCommand},
     {"fhir", QT_TRANSLATE_NOOP("Cli", "one woman's records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)"), runFhirCommand},
     {"referral", QT_TRANSLATE_NOOP("Cli", "the referrals in a clinic database as JSON (referral list|show|figures --db FILE)"), runReferralCommand},
+    {"consultation", QT_TRANSLATE_NOOP("Cli", "the remote consultations in a clinic database as JSON (consultation list|show --db FILE)"), runConsultationCommand},
 };
 
 int printUsage()
@@ -32,7 +33,7 @@ int printUsage()
     QString text = QCoreApplication::translate("Cli", "Usage: obslink-cli COMMAND [OPTIONS]\n\nCommands:\n");
     for (const Command &command : commands)
         text += QStringLiteral("  %1  %2\n")
-                    .arg(QString::fromLatin1(command.name), -10)
+                    .arg(QString::fromLatin1(command.name), -13)
                     .arg(QCoreApplication::translate("Cli", command.summary));
     printError(text);
     return 2;

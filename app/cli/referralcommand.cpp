@@ -3,6 +3,7 @@
 
 #include "referrals/referralindicators.h"
 #include "referrals/referralrepository.h"
+#include "referrals/responsetargets.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
@@ -11,8 +12,11 @@
 #include <QJsonObject>
 
 namespace {
-QString usage()
+QString usage(ReferralPurpose purpose)
 {
+    if (purpose == ReferralPurpose::Consultation)
+        return QCoreApplication::translate("Cli", "Usage: obslink-cli consultation list --db FILE\n"
+                                                  "       obslink-cli consultation show --db FILE --id CONSULTATION-ID");
     return QCoreApplication::translate("Cli", "Usage: obslink-cli referral list --db FILE\n"
                                               "       obslink-cli referral show --db FILE --id REFERRAL-ID\n"
                                               "       obslink-cli referral figures --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
@@ -37,7 +41,20 @@ QJsonObject referralJson(const Referral &r)
         { QStringLiteral("toDepartment"), r.targetDepartment }, { QStringLiteral("toDoctor"), r.targetDoctor },
         { QStringLiteral("reason"), r.reason }, { QStringLiteral("diagnosis"), r.diagnosis },
         { QStringLiteral("riskColour"), r.riskColour }, { QStringLiteral("riskItems"), QJsonArray::fromStringList(r.riskItems) },
-        { QStringLiteral("summary"), r.summary } };
+        { QStringLiteral("summary"), r.summary }, { QStringLiteral("purpose"), Referrals::key(r.purpose) } };
+}
+
+// A consultation's kind, when it is due and whether it is late (the region's targets in this
+// workstation's settings).
+void addConsultationFields(QJsonObject &json, const Referral &r, const ReferralTimeline &timeline)
+{
+    if (r.purpose != ReferralPurpose::Consultation)
+        return;
+    const ResponseTargets targets = ResponseTargets::fromSettings();
+    const auto due = targets.dueBy(r, timeline);
+    json.insert(QStringLiteral("consultationKind"), Referrals::key(r.consultationKind));
+    json.insert(QStringLiteral("dueBy"), due ? timeText(*due) : QString());
+    json.insert(QStringLiteral("overdue"), targets.isOverdue(r, timeline, QDateTime::currentDateTimeUtc()));
 }
 
 QJsonObject stepJson(const ReferralTimeline::Entry &entry)
@@ -54,10 +71,14 @@ QJsonObject stepJson(const ReferralTimeline::Entry &entry)
         json.insert(QStringLiteral("outcome"),
             QJsonObject { { QStringLiteral("diagnosis"), step.outcome.diagnosis }, { QStringLiteral("treatment"), step.outcome.treatment },
                 { QStringLiteral("plan"), step.outcome.plan }, { QStringLiteral("advice"), step.outcome.advice } });
+    if (!step.outcome.reading.isNone())
+        json.insert(QStringLiteral("signedReading"),
+            QJsonObject { { QStringLiteral("kind"), ReferralSteps::key(step.outcome.reading.kind) },
+                { QStringLiteral("id"), idText(step.outcome.reading.recordId) } });
     return json;
 }
 
-int list(const ReferralRepository &repository)
+int list(const ReferralRepository &repository, ReferralPurpose purpose)
 {
     const auto rows = repository.all();
     if (!rows) {
@@ -66,7 +87,10 @@ int list(const ReferralRepository &repository)
     }
     QJsonArray referrals;
     for (const ReferralListRow &row : *rows) {
+        if (row.referral.purpose != purpose)
+            continue;
         QJsonObject json = referralJson(row.referral);
+        addConsultationFields(json, row.referral, row.timeline);
         json.insert(QStringLiteral("patientId"), idText(row.patientId));
         json.insert(QStringLiteral("woman"), row.woman);
         json.insert(QStringLiteral("status"), ReferralSteps::key(row.status));
@@ -75,11 +99,12 @@ int list(const ReferralRepository &repository)
         json.insert(QStringLiteral("stepsCrossed"), row.concurrentSteps);
         referrals.append(json);
     }
-    printJson(QJsonDocument(QJsonObject { { QStringLiteral("referrals"), referrals } }));
+    const QString key = purpose == ReferralPurpose::Consultation ? QStringLiteral("consultations") : QStringLiteral("referrals");
+    printJson(QJsonDocument(QJsonObject { { key, referrals } }));
     return 0;
 }
 
-int show(const ReferralRepository &repository, const QString &id)
+int show(const ReferralRepository &repository, const QString &id, ReferralPurpose purpose)
 {
     const QUuid referralId = QUuid::fromString(id);
     const auto referral = repository.find(referralId);
@@ -87,8 +112,10 @@ int show(const ReferralRepository &repository, const QString &id)
         printError(referral.error().message);
         return 1;
     }
-    if (referralId.isNull() || !*referral) {
-        printError(QCoreApplication::translate("Cli", "No referral %1 in this database.").arg(id));
+    if (referralId.isNull() || !*referral || (*referral)->purpose != purpose) {
+        printError(purpose == ReferralPurpose::Consultation
+                ? QCoreApplication::translate("Cli", "No consultation %1 in this database.").arg(id)
+                : QCoreApplication::translate("Cli", "No referral %1 in this database.").arg(id));
         return 1;
     }
     const auto timeline = repository.timelineOf(**referral);
@@ -99,6 +126,7 @@ int show(const ReferralRepository &repository, const QString &id)
     }
     QJsonObject json = referralJson(**referral);
     json.insert(QStringLiteral("status"), ReferralSteps::key(timeline->status()));
+    addConsultationFields(json, **referral, *timeline);
     QJsonArray steps;
     for (const ReferralTimeline::Entry &entry : timeline->entries())
         steps.append(stepJson(entry));
@@ -111,6 +139,7 @@ int show(const ReferralRepository &repository, const QString &id)
     printJson(QJsonDocument(json));
     return 0;
 }
+
 QJsonValue hours(const std::optional<double> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue();
@@ -138,7 +167,10 @@ int figures(const ReferralRepository &repository, const QDate &from, const QDate
 }
 } // namespace
 
-int runReferralCommand(const QStringList &arguments)
+namespace {
+// `referral` and `consultation` share their records and their commands; figures are the
+// referrals' (ReferralIndicators counts both).
+int runRequestCommand(const QStringList &arguments, ReferralPurpose purpose)
 {
     const QString action = arguments.value(0);
     QCommandLineParser parser;
@@ -149,9 +181,10 @@ int runReferralCommand(const QStringList &arguments)
     const QCommandLineOption toOption(QStringLiteral("to"), QCoreApplication::translate("Cli", "Last day sent (default: today)."),
         QStringLiteral("YYYY-MM-DD"));
     parser.addOptions({ dbOption, idOption, fromOption, toOption });
-    const bool known = action == QLatin1String("list") || action == QLatin1String("show") || action == QLatin1String("figures");
+    const bool known = action == QLatin1String("list") || action == QLatin1String("show")
+        || (action == QLatin1String("figures") && purpose == ReferralPurpose::Referral);
     if (!known || !parser.parse(arguments) || !parser.isSet(dbOption) || (action == QLatin1String("show") && !parser.isSet(idOption))) {
-        printError(parser.errorText().isEmpty() ? usage() : parser.errorText());
+        printError(parser.errorText().isEmpty() ? usage(purpose) : parser.errorText());
         return 2;
     }
     auto database = openExistingDatabase(parser.value(dbOption));
@@ -169,5 +202,16 @@ int runReferralCommand(const QStringList &arguments)
         }
         return figures(repository, from, to);
     }
-    return action == QLatin1String("list") ? list(repository) : show(repository, parser.value(idOption));
+    return action == QLatin1String("list") ? list(repository, purpose) : show(repository, parser.value(idOption), purpose);
+}
+} // namespace
+
+int runReferralCommand(const QStringList &arguments)
+{
+    return runRequestCommand(arguments, ReferralPurpose::Referral);
+}
+
+int runConsultationCommand(const QStringList &arguments)
+{
+    return runRequestCommand(arguments, ReferralPurpose::Consultation);
 }

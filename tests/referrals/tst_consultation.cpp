@@ -83,7 +83,7 @@ private slots:
         QCOMPARE((*stored)->consultationKind, ConsultationKind::CtgReading);
         QCOMPARE(consultant.take(c.meta.id, A::Accept).error().code, QStringLiteral("referral.not-applicable"));
         QCOMPARE(consultant.take(c.meta.id, A::ReturnOutcome).error().code, QStringLiteral("referral.no-opinion"));
-        QVERIFY(consultant.take(c.meta.id, A::ReturnOutcome, {}, ReferralOutcome { QStringLiteral("NICHD II 类，建议 30 分钟后复查"), {}, {}, {} }));
+        QVERIFY(consultant.take(c.meta.id, A::ReturnOutcome, {}, ReferralOutcome { QStringLiteral("NICHD II 类，建议 30 分钟后复查"), {}, {}, {}, {} }));
         QCOMPARE(asking.timeline(c.meta.id)->status(), S::OutcomeReturned);
         QVERIFY(asking.take(c.meta.id, A::Close)); // read
         QCOMPARE(asking.timeline(c.meta.id)->status(), S::Closed);
@@ -144,7 +144,7 @@ private slots:
             QVERIFY(asking.saveDraft(r));
             QVERIFY(asking.take(r.meta.id, A::Send));
             if (purpose == Consultation)
-                QVERIFY(consultant.take(r.meta.id, A::ReturnOutcome, {}, ReferralOutcome { QStringLiteral("意见"), {}, {}, {} }));
+                QVERIFY(consultant.take(r.meta.id, A::ReturnOutcome, {}, ReferralOutcome { QStringLiteral("意见"), {}, {}, {}, {} }));
         }
         const QDate today = QDate::currentDate();
         const auto figures = ReferralIndicators::compute(asking, today.addDays(-1), today.addDays(1));

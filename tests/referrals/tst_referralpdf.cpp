@@ -53,7 +53,7 @@ private slots:
         trace.label = QStringLiteral("2026-12-01，40分钟");
         ReferralStep outcome = step(ReferralAction::ReturnOutcome, 300, QStringLiteral("center"), QStringLiteral("dr-zhou"));
         outcome.outcome = { QStringLiteral("重度子痫前期"), QStringLiteral("硫酸镁解痉"), QStringLiteral("34周终止妊娠"),
-            QStringLiteral("产后回社区随访血压") };
+            QStringLiteral("产后回社区随访血压"), {} };
         const ReferralTimeline timeline = ReferralTimeline::of({ step(ReferralAction::Send, 0, QStringLiteral("clinic-a"), QStringLiteral("dr-wang")),
             step(ReferralAction::Accept, 5, QStringLiteral("center"), QStringLiteral("dr-zhou")),
             step(ReferralAction::Arrive, 60, QStringLiteral("center"), QStringLiteral("dr-zhou")), outcome });

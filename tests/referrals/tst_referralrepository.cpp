@@ -184,11 +184,11 @@ void TestReferralRepository::declineAndCancelNeedAReasonAndTheReturnSlipItsDiagn
     ReferralRepository receiver(*m_receiverDatabase);
     QCOMPARE(receiver.take(id, A::Decline, QStringLiteral(" ")).error().code, QStringLiteral("referral.no-step-reason"));
     QCOMPARE(sender.take(id, A::Cancel).error().code, QStringLiteral("referral.no-step-reason"));
-    QCOMPARE(receiver.take(id, A::Accept, {}, ReferralOutcome { QStringLiteral("x"), {}, {}, {} }).error().code,
+    QCOMPARE(receiver.take(id, A::Accept, {}, ReferralOutcome { QStringLiteral("x"), {}, {}, {}, {} }).error().code,
         QStringLiteral("referral.outcome-misplaced"));
     QVERIFY(receiver.take(id, A::Accept));
     QVERIFY(receiver.take(id, A::Arrive));
-    ReferralOutcome outcome { QStringLiteral("重度子痫前期"), QStringLiteral("硫酸镁解痉，降压"), {}, {} };
+    ReferralOutcome outcome { QStringLiteral("重度子痫前期"), QStringLiteral("硫酸镁解痉，降压"), {}, {}, {} };
     QCOMPARE(receiver.take(id, A::ReturnOutcome, {}, outcome).error().code, QStringLiteral("referral.no-outcome-plan"));
     outcome.plan = QStringLiteral("34 周终止妊娠");
     outcome.diagnosis.clear();
@@ -220,7 +220,7 @@ void TestReferralRepository::aReferralGoesTheWholeWayBetweenTwoClinics()
     QVERIFY(receiver.take(id, A::Accept));
     QVERIFY(receiver.take(id, A::Arrive));
     const ReferralOutcome outcome { QStringLiteral("重度子痫前期"), QStringLiteral("硫酸镁解痉，降压"),
-        QStringLiteral("34 周终止妊娠"), QStringLiteral("产后回社区随访血压") };
+        QStringLiteral("34 周终止妊娠"), QStringLiteral("产后回社区随访血压"), {} };
     QVERIFY(receiver.take(id, A::ReturnOutcome, {}, outcome));
     QVERIFY(sender.take(id, A::Close));
 

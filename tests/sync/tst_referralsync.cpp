@@ -292,7 +292,7 @@ private slots:
         // The last one closes: from now on the center gives B nothing of her.
         QVERIFY(atB.take(accepted, A::Arrive));
         QVERIFY(atB.take(accepted, A::ReturnOutcome, {},
-            ReferralOutcome { QStringLiteral("妊娠期高血压"), QStringLiteral("降压"), QStringLiteral("门诊随访"), {} }));
+            ReferralOutcome { QStringLiteral("妊娠期高血压"), QStringLiteral("降压"), QStringLiteral("门诊随访"), {}, {} }));
         QVERIFY(m_b->sync());
         QVERIFY(m_a->sync());
         QVERIFY(atA.take(accepted, A::Close));

@@ -280,11 +280,23 @@ Result<bool> CtgRecords::storedIsSigned(const CtgInterpretation &i) const
 
 Result<QList<CtgInterpretation>> CtgRecords::interpretations(const QUuid &traceId) const
 {
+    return selectInterpretations(QStringLiteral("ctg_trace_id = ? AND deleted = 0 ORDER BY created_at"), idText(traceId));
+}
+
+Result<std::optional<CtgInterpretation>> CtgRecords::interpretation(const QUuid &interpretationId) const
+{
+    auto found = selectInterpretations(QStringLiteral("id = ? AND deleted = 0"), idText(interpretationId));
+    if (!found)
+        return tl::unexpected(found.error());
+    return found->isEmpty() ? std::nullopt : std::optional<CtgInterpretation>(found->constFirst());
+}
+
+Result<QList<CtgInterpretation>> CtgRecords::selectInterpretations(const QString &where, const QVariant &value) const
+{
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(m_interpretations.selectSql()
-        + QStringLiteral(" WHERE ctg_trace_id = ? AND deleted = 0 ORDER BY created_at"));
-    query.addBindValue(idText(traceId));
+    query.prepare(m_interpretations.selectSql() + QStringLiteral(" WHERE ") + where);
+    query.addBindValue(value);
     if (auto done = execute(query, "read CTG interpretations"); !done)
         return tl::unexpected(done.error());
     QList<CtgInterpretation> list;

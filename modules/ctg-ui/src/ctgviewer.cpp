@@ -23,6 +23,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -57,6 +58,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     , m_events(new QTreeWidget(this))
     , m_annotations(new QTreeWidget(this))
     , m_signed(new QLabel(this))
+    , m_consultationNote(new QLabel(this))
     , m_editor(new QPlainTextEdit(this))
     , m_saveDraft(new QPushButton(tr("Save &draft"), this))
     , m_sign(new QPushButton(tr("&Sign…"), this))
@@ -91,6 +93,11 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_signed->setObjectName(QStringLiteral("signedInterpretations"));
     m_signed->setWordWrap(true);
     m_signed->setTextFormat(Qt::RichText);
+    m_consultationNote->setObjectName(QStringLiteral("consultationNote"));
+    m_consultationNote->setWordWrap(true);
+    m_consultationNote->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e3f2fd; color: #0d47a1; border: 1px solid #1565c0; padding: 4px; }"));
+    m_consultationNote->hide();
     m_editor->setObjectName(QStringLiteral("ctgInterpretation"));
     m_editor->setPlaceholderText(
         tr("Interpretation (判读): baseline, variability, accelerations, decelerations, "
@@ -175,6 +182,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     auto *interpretationBox = new QGroupBox(tr("Interpretation (判读)"), side);
     auto *interpretationLayout = new QVBoxLayout(interpretationBox);
     interpretationLayout->addWidget(m_signed);
+    interpretationLayout->addWidget(m_consultationNote);
     interpretationLayout->addWidget(m_editor, 1);
     auto *signRow = new QHBoxLayout;
     signRow->addStretch();
@@ -441,7 +449,19 @@ void CtgViewer::signInterpretation()
         return;
     }
     m_status->setText(tr("Interpretation signed."));
-    emit signedInterpretation();
+    // The one just signed: the newest signed interpretation of this trace.
+    const QList<CtgInterpretation> &all = m_review.interpretations();
+    const auto newest = std::max_element(all.cbegin(), all.cend(), [](const CtgInterpretation &a, const CtgInterpretation &b) {
+        return a.isSigned() < b.isSigned() || (a.isSigned() == b.isSigned() && a.signedAt < b.signedAt);
+    });
+    if (newest != all.cend() && newest->isSigned())
+        emit signedInterpretation(*newest);
+}
+
+void CtgViewer::setConsultationNote(const QString &note)
+{
+    m_consultationNote->setText(note);
+    m_consultationNote->setVisible(!note.isEmpty());
 }
 
 void CtgViewer::exportPdf()

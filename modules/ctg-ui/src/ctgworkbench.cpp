@@ -117,10 +117,15 @@ CtgViewer *CtgWorkbench::openTrace(const QUuid &traceId)
     m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
     m_viewer->setWoman(m_womanLabel);
     connect(m_viewer, &CtgViewer::problem, this, &CtgWorkbench::problem);
-    connect(m_viewer, &CtgViewer::signedInterpretation, this, [this] {
+    connect(m_viewer, &CtgViewer::signedInterpretation, this, [this](const CtgInterpretation &interpretation) {
         m_tracesView->refresh();
         emit tracesChanged(m_review->record().pregnancyId);
+        emit interpretationSigned(interpretation);
+        if (m_viewer && m_readingNote)
+            m_viewer->setConsultationNote(m_readingNote(interpretation.traceId));
     });
+    if (m_readingNote)
+        m_viewer->setConsultationNote(m_readingNote(traceId));
     m_review->open(traceId);
     m_viewer->show();
     m_viewer->raise();

@@ -40,6 +40,7 @@ UltrasoundReportForm::UltrasoundReportForm(UltrasoundReportRepository *repositor
     , m_heading(std::move(heading))
     , m_signer(std::move(signer))
     , m_title(new QLabel(this))
+    , m_consultationNote(new QLabel(this))
     , m_examDate(new QDateEdit(this))
     , m_fetusCount(new QSpinBox(this))
     , m_heart(new QComboBox(this))
@@ -94,6 +95,11 @@ UltrasoundReportForm::UltrasoundReportForm(UltrasoundReportRepository *repositor
     m_impression->setMaximumHeight(70);
     m_message->setWordWrap(true);
     m_title->setWordWrap(true);
+    m_consultationNote->setObjectName(QStringLiteral("consultationNote"));
+    m_consultationNote->setWordWrap(true);
+    m_consultationNote->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e3f2fd; color: #0d47a1; border: 1px solid #1565c0; padding: 4px; }"));
+    m_consultationNote->hide();
 
     const QList<std::pair<QWidget *, const char *>> fields { { m_examDate, "exam_date" },
         { m_fetusCount, "fetus_count" }, { m_heart, "heart_activity" }, { m_heartRate, "heart_rate_bpm" },
@@ -136,6 +142,7 @@ UltrasoundReportForm::UltrasoundReportForm(UltrasoundReportRepository *repositor
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_consultationNote);
     layout->addLayout(top);
     layout->addLayout(text);
     layout->addWidget(m_message);
@@ -290,7 +297,14 @@ bool UltrasoundReportForm::signReport()
     showReport();
     showMessage(tr("Report signed; it syncs to the requesting clinic."), false);
     emit reportChanged(m_report.pregnancyId);
+    emit reportSigned(m_report);
     return true;
+}
+
+void UltrasoundReportForm::setConsultationNote(const QString &note)
+{
+    m_consultationNote->setText(note);
+    m_consultationNote->setVisible(!note.isEmpty());
 }
 
 void UltrasoundReportForm::amend()

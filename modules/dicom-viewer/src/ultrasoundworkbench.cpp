@@ -171,6 +171,12 @@ UltrasoundReportForm *UltrasoundWorkbench::showReport(
         = new UltrasoundReportForm(m_reports.get(), report, heading, m_database.identity().author, m_window);
     form->setAttribute(Qt::WA_DeleteOnClose);
     connect(form, &UltrasoundReportForm::reportChanged, this, &UltrasoundWorkbench::reportsChanged);
+    connect(form, &UltrasoundReportForm::reportSigned, this, &UltrasoundWorkbench::reportSigned);
+    if (m_readingNote) {
+        form->setConsultationNote(m_readingNote(report.studyInstanceUid));
+        connect(form, &UltrasoundReportForm::reportSigned, form,
+            [this, form](const UltrasoundReport &signedReport) { form->setConsultationNote(m_readingNote(signedReport.studyInstanceUid)); });
+    }
     form->show();
     return form;
 }

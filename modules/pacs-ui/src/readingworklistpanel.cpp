@@ -190,6 +190,19 @@ void ReadingWorklistPanel::openSelected()
     prefetchAfter(row);
 }
 
+bool ReadingWorklistPanel::openStudy(const QString &studyInstanceUid)
+{
+    if (!m_retrieval) {
+        setStatus(tr("No PACS is set up: Settings → PACS."), true);
+        return false;
+    }
+    m_waitingFor = studyInstanceUid;
+    m_model->setQueued(studyInstanceUid);
+    setStatus(tr("Retrieving the study…"));
+    m_retrieval->retrieve(studyInstanceUid);
+    return true;
+}
+
 void ReadingWorklistPanel::onRetrieved(const QString &studyUid, const QStringList &files)
 {
     m_model->setReady(studyUid, files);
@@ -197,10 +210,10 @@ void ReadingWorklistPanel::onRetrieved(const QString &studyUid, const QStringLis
         return;
     m_waitingFor.clear();
     const int row = m_model->rowOf(studyUid);
-    if (row < 0)
-        return;
+    StudySummary study;
+    study.studyInstanceUid = studyUid;
     setStatus(tr("Study ready: %n image(s).", nullptr, int(files.size())));
-    emit studyReady(m_model->study(row), files);
+    emit studyReady(row >= 0 ? m_model->study(row) : study, files);
 }
 
 void ReadingWorklistPanel::cancelRetrieval()

@@ -63,7 +63,7 @@ ReferralOutcome ReferralStepDialog::outcome() const
     if (!m_diagnosis)
         return {};
     const auto text = [](const QPlainTextEdit *edit) { return edit ? edit->toPlainText().trimmed() : QString(); };
-    return { m_diagnosis->text().trimmed(), text(m_treatment), text(m_plan), text(m_advice) };
+    return { m_diagnosis->text().trimmed(), text(m_treatment), text(m_plan), text(m_advice), {} };
 }
 
 void ReferralStepDialog::showProblem(const QString &message)

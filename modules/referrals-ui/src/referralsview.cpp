@@ -5,6 +5,8 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
@@ -40,6 +42,9 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
     , m_slipPdf(new QPushButton(tr("Return &slip (PDF)…"), this))
     , m_table(new QTableWidget(0, 5, this))
     , m_details(new QTextBrowser(this))
+    , m_attachmentList(new QListWidget(this))
+    , m_openAttachment(new QPushButton(tr("&Open"), this))
+    , m_openReading(new QPushButton(tr("Open the signed &reading"), this))
 {
     m_new->setObjectName(QStringLiteral("newReferral"));
     m_new->setToolTip(tr("Refer her to another clinic of the region (Ctrl+Shift+F)"));
@@ -71,6 +76,17 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
             emit draftEditRequested(*r);
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this] { showSelected(); });
+    m_attachmentList->setObjectName(QStringLiteral("referralAttachments"));
+    m_attachmentList->setToolTip(tr("Double-click an item to open it"));
+    m_openAttachment->setObjectName(QStringLiteral("openAttachment"));
+    m_openReading->setObjectName(QStringLiteral("openReading"));
+    connect(m_attachmentList, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem *item) { openAttachment(m_attachmentList->row(item)); });
+    connect(m_openAttachment, &QPushButton::clicked, this, [this] { openAttachment(m_attachmentList->currentRow()); });
+    connect(m_openReading, &QPushButton::clicked, this, [this] {
+        if (!m_reading.isNone())
+            emit readingOpenRequested(m_reading);
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_new);
@@ -88,10 +104,19 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
         steps->addWidget(button);
     }
     steps->addStretch();
+    steps->addWidget(m_openReading);
+    auto *sentWith = new QHBoxLayout;
+    auto *sentWithLabel = new QLabel(tr("Sent with it:"), this);
+    sentWithLabel->setAlignment(Qt::AlignTop);
+    sentWith->addWidget(sentWithLabel);
+    sentWith->addWidget(m_attachmentList, 1);
+    sentWith->addWidget(m_openAttachment, 0, Qt::AlignTop);
+    m_attachmentList->setMaximumHeight(m_attachmentList->fontMetrics().height() * 5);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_details, 2);
+    layout->addLayout(sentWith);
     layout->addLayout(steps);
     clear();
 }
@@ -177,6 +202,11 @@ void ReferralsView::showSelected()
     m_slipPdf->setVisible(false);
     for (QPushButton *button : std::as_const(m_actions))
         button->setVisible(false);
+    m_attachmentList->clear();
+    m_attachments.clear();
+    m_openAttachment->setEnabled(false);
+    m_openReading->setVisible(false);
+    m_reading = {};
     if (!r) {
         m_details->setHtml(m_pregnancyId.isNull() ? QString()
                                                   : QStringLiteral("<p>%1</p>").arg(tr("No referral for this pregnancy.").toHtmlEscaped()));
@@ -188,6 +218,7 @@ void ReferralsView::showSelected()
         emit problem(!timeline ? timeline.error().message : attachments.error().message);
         return;
     }
+    m_attachments = *attachments;
     const ClinicNames names = m_directory.names();
     const QString here = m_repository.clinicId();
     const bool sender = r->meta.clinicId == here;
@@ -199,8 +230,12 @@ void ReferralsView::showSelected()
         m_actions.value(action)->setVisible(mine && ReferralSteps::next(timeline->status(), action, r->purpose).has_value());
     }
     const bool consultation = r->purpose == ReferralPurpose::Consultation;
+    const bool reading = readingAttachment(*r) >= 0;
     m_actions.value(ReferralAction::ReturnOutcome)
-        ->setText(consultation ? tr("Write the &opinion…") : ReferralVerbs::of(ReferralAction::ReturnOutcome));
+        ->setText(!consultation ? ReferralVerbs::of(ReferralAction::ReturnOutcome)
+                : !reading      ? tr("Write the &opinion…")
+                : r->consultationKind == ConsultationKind::CtgReading ? tr("Read the &trace and sign…")
+                                                                      : tr("Read the &study and sign the report…"));
     m_actions.value(ReferralAction::Close)->setText(consultation ? tr("&Mark as read") : ReferralVerbs::of(ReferralAction::Close));
     m_slipPdf->setVisible(!consultation && timeline->reachedAt(ReferralStatus::OutcomeReturned).has_value());
 
@@ -222,10 +257,13 @@ void ReferralsView::showSelected()
     html += paragraph(tr("Diagnosis:"), r->diagnosis);
     html += paragraph(tr("Risk items:"), r->riskItems.join(tr("; ")));
     html += paragraph(tr("Clinical summary:"), r->summary);
-    QStringList sent;
     for (const ReferralAttachment &a : *attachments)
-        sent << tr("%1 — %2").arg(Referrals::label(a.kind), a.label);
-    html += paragraph(tr("Sent with it:"), sent.join(QLatin1Char('\n')));
+        m_attachmentList->addItem(tr("%1 — %2").arg(Referrals::label(a.kind), a.label));
+    if (m_attachments.isEmpty())
+        m_attachmentList->addItem(tr("Nothing attached."));
+    else
+        m_attachmentList->setCurrentRow(0);
+    m_openAttachment->setEnabled(!m_attachments.isEmpty());
     html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Timeline").toHtmlEscaped());
     for (const ReferralTimeline::Entry &entry : timeline->entries()) {
         const ReferralStep &step = entry.step;
@@ -242,6 +280,10 @@ void ReferralsView::showSelected()
         if (step.action == ReferralAction::ReturnOutcome && r->purpose == ReferralPurpose::Consultation) {
             item += paragraph(tr("Opinion:"), step.outcome.diagnosis) + paragraph(tr("Recommendation:"), step.outcome.plan)
                 + paragraph(tr("Signed by:"), step.author);
+            if (!step.outcome.reading.isNone() && entry.applied) {
+                item += paragraph(tr("Answered with:"), ReferralSteps::label(step.outcome.reading.kind));
+                m_reading = step.outcome.reading;
+            }
         } else if (step.action == ReferralAction::ReturnOutcome) {
             item += paragraph(tr("Diagnosis:"), step.outcome.diagnosis) + paragraph(tr("What was done:"), step.outcome.treatment)
                 + paragraph(tr("Plan:"), step.outcome.plan) + paragraph(tr("Advice for her clinic:"), step.outcome.advice);
@@ -252,11 +294,37 @@ void ReferralsView::showSelected()
         html += QStringLiteral("<li>%1</li>").arg(tr("Draft, not sent yet.").toHtmlEscaped());
     html += QStringLiteral("</ul>");
     m_details->setHtml(html);
+    m_openReading->setVisible(!m_reading.isNone());
 }
 
 QString ReferralsView::detailsText() const
 {
-    return m_details->toPlainText();
+    QString text = m_details->toPlainText();
+    for (int row = 0; row < m_attachmentList->count(); ++row)
+        text += QLatin1Char('\n') + m_attachmentList->item(row)->text();
+    return text;
+}
+
+void ReferralsView::openAttachment(int row)
+{
+    const std::optional<Referral> r = selected();
+    if (r && row >= 0 && row < m_attachments.size())
+        emit attachmentOpenRequested(*r, m_attachments.at(row));
+}
+
+int ReferralsView::readingAttachment(const Referral &referral) const
+{
+    if (referral.purpose != ReferralPurpose::Consultation || referral.targetClinic != m_repository.clinicId())
+        return -1;
+    const ReferralAttachmentKind read = referral.consultationKind == ConsultationKind::CtgReading ? ReferralAttachmentKind::Ctg
+        : referral.consultationKind == ConsultationKind::UltrasoundReading                       ? ReferralAttachmentKind::Study
+                                                                                                  : ReferralAttachmentKind::CaseSummary;
+    if (read == ReferralAttachmentKind::CaseSummary)
+        return -1;
+    for (int row = 0; row < m_attachments.size(); ++row)
+        if (m_attachments.at(row).kind == read)
+            return row;
+    return -1;
 }
 
 void ReferralsView::take(ReferralAction action)
@@ -264,6 +332,13 @@ void ReferralsView::take(ReferralAction action)
     const std::optional<Referral> r = selected();
     if (!r)
         return;
+    // A reading is answered by what the consultant signs in the viewer (ConsultationReadings).
+    if (action == ReferralAction::ReturnOutcome) {
+        if (const int row = readingAttachment(*r); row >= 0) {
+            openAttachment(row);
+            return;
+        }
+    }
     const bool asks = ReferralSteps::needsReason(action) || action == ReferralAction::ReturnOutcome;
     if (!asks) {
         if (const auto taken = m_repository.take(r->meta.id, action); !taken) {

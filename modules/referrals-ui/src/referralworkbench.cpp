@@ -5,6 +5,7 @@
 #include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralworklist.h"
+#include "referrals/consultationreadings.h"
 #include "referrals/referralpdf.h"
 #include "referrals/referralrepository.h"
 #include "referrals/referralsummary.h"
@@ -25,6 +26,7 @@ ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs,
     , m_window(window)
     , m_database(database)
     , m_repository(std::make_unique<ReferralRepository>(database))
+    , m_readings(std::make_unique<ConsultationReadings>(*m_repository))
     , m_view(new ReferralsView(*m_repository, ClinicDirectory(database.connection()), chartTabs))
     , m_worklist(new ReferralWorklist(*m_repository, ClinicDirectory(database.connection())))
 {
@@ -44,6 +46,8 @@ ReferralWorkbench::ReferralWorkbench(QMainWindow *window, QTabWidget *chartTabs,
         emit referralsChanged();
     });
     connect(m_view, &ReferralsView::problem, this, &ReferralWorkbench::problem);
+    connect(m_view, &ReferralsView::attachmentOpenRequested, this, &ReferralWorkbench::attachmentOpenRequested);
+    connect(m_view, &ReferralsView::readingOpenRequested, this, &ReferralWorkbench::readingOpenRequested);
     connect(m_worklist, &ReferralWorklist::problem, this, &ReferralWorkbench::problem);
     connect(m_worklist, &ReferralWorklist::openReferral, this, [this, chartTabs](const QUuid &patientId, const QUuid &referralId) {
         emit openPatient(patientId);
@@ -97,6 +101,50 @@ QString ReferralWorkbench::bannerNotice() const
             : tr("Referred from %1: %2").arg(directory.nameOf(r.meta.clinicId), status);
     }
     return {};
+}
+
+QString ReferralWorkbench::readingNoteForTrace(const QUuid &traceId) const
+{
+    return readingNote(m_readings->awaitingTrace(traceId));
+}
+
+QString ReferralWorkbench::readingNoteForStudy(const QString &studyInstanceUid) const
+{
+    return readingNote(m_readings->awaitingStudy(studyInstanceUid));
+}
+
+QString ReferralWorkbench::readingNote(const Result<std::optional<Referral>> &consultation) const
+{
+    if (!consultation || !*consultation)
+        return {};
+    const Referral &r = **consultation;
+    const QString asker = ClinicDirectory(m_database.connection()).names().nameOf(r.meta.clinicId);
+    return tr("%1 asked for this reading (%2): “%3”. Signing answers the consultation; the signed text is the opinion sent back.")
+        .arg(asker, Referrals::label(r.urgency), r.reason);
+}
+
+void ReferralWorkbench::interpretationSigned(const CtgInterpretation &interpretation)
+{
+    answered(m_readings->answer(interpretation));
+}
+
+void ReferralWorkbench::ultrasoundReportSigned(const UltrasoundReport &report)
+{
+    answered(m_readings->answer(report));
+}
+
+void ReferralWorkbench::answered(const Result<std::optional<ReferralStep>> &step)
+{
+    if (!step) {
+        emit problem(tr("The consultation could not be answered: %1").arg(step.error().message));
+        return;
+    }
+    if (!*step)
+        return;
+    m_view->reload();
+    m_worklist->refresh();
+    m_window->statusBar()->showMessage(tr("Consultation answered: the signed reading goes back at the next sync."), 8000);
+    emit referralsChanged();
 }
 
 QList<ReferralAttachment> ReferralWorkbench::attachmentCandidates() const

@@ -16,7 +16,7 @@ const QStringList referralColumns { QStringLiteral("pregnancy_id"), QStringLiter
     QStringLiteral("consultation_kind") };
 const QStringList stepColumns { QStringLiteral("referral_id"), QStringLiteral("action"), QStringLiteral("reason"),
     QStringLiteral("outcome_diagnosis"), QStringLiteral("outcome_treatment"), QStringLiteral("outcome_plan"),
-    QStringLiteral("outcome_advice") };
+    QStringLiteral("outcome_advice"), QStringLiteral("outcome_reading_kind"), QStringLiteral("outcome_reading_id") };
 const QStringList attachmentColumns { QStringLiteral("referral_id"), QStringLiteral("kind"),
     QStringLiteral("item_ref"), QStringLiteral("label") };
 
@@ -60,6 +60,8 @@ ReferralStep stepFrom(const QSqlQuery &query)
     step.outcome.treatment = query.value(c++).toString();
     step.outcome.plan = query.value(c++).toString();
     step.outcome.advice = query.value(c++).toString();
+    step.outcome.reading.kind = ReferralSteps::readingKindFromKey(query.value(c++).toString()).value_or(ReadingKind::None);
+    step.outcome.reading.recordId = QUuid::fromString(query.value(c++).toString());
     return step;
 }
 } // namespace
@@ -160,7 +162,9 @@ Result<ReferralStep> ReferralRepository::take(
             meta.createdAt = meta.updatedAt = last.addMSecs(1);
     }
     const QVariantList values { idText(referralId), ReferralSteps::key(action), text(reason.trimmed()),
-        text(outcome.diagnosis), text(outcome.treatment), text(outcome.plan), text(outcome.advice) };
+        text(outcome.diagnosis), text(outcome.treatment), text(outcome.plan), text(outcome.advice),
+        text(ReferralSteps::key(outcome.reading.kind)),
+        text(outcome.reading.isNone() ? QString() : idText(outcome.reading.recordId)) };
     if (auto stored = m_steps.insert(meta, values, here, m_database.identity().author); !stored)
         return failure(stored.error());
     if (auto committed = transaction.commit(); !committed)

@@ -29,7 +29,13 @@ constexpr std::array ActionNames {
     KeyedName<A> { A::Close, "close", QT_TRANSLATE_NOOP("ReferralSteps", "Closed") },
     KeyedName<A> { A::Cancel, "cancel", QT_TRANSLATE_NOOP("ReferralSteps", "Cancelled") },
 };
-
+constexpr std::array ReadingNames {
+    KeyedName<ReadingKind> { ReadingKind::None, "", QT_TRANSLATE_NOOP("ReferralSteps", "No reading") },
+    KeyedName<ReadingKind> {
+        ReadingKind::CtgInterpretation, "ctg-interpretation", QT_TRANSLATE_NOOP("ReferralSteps", "Signed CTG interpretation") },
+    KeyedName<ReadingKind> {
+        ReadingKind::UltrasoundReport, "ultrasound-report", QT_TRANSLATE_NOOP("ReferralSteps", "Signed ultrasound report") },
+};
 } // namespace
 
 namespace ReferralSteps {
@@ -129,6 +135,21 @@ std::optional<ReferralStatus> statusFromKey(const QString &key)
 std::optional<ReferralAction> actionFromKey(const QString &key)
 {
     return fromKey(ActionNames, key);
+}
+
+QString key(ReadingKind kind)
+{
+    return QString::fromLatin1(nameOf(ReadingNames, kind).key);
+}
+
+std::optional<ReadingKind> readingKindFromKey(const QString &key)
+{
+    return fromKey(ReadingNames, key);
+}
+
+QString label(ReadingKind kind)
+{
+    return QCoreApplication::translate("ReferralSteps", nameOf(ReadingNames, kind).label);
 }
 
 QString label(ReferralStatus status)

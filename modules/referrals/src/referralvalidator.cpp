@@ -33,5 +33,9 @@ QList<Error> ReferralValidator::problemsOfStep(
     } else if (!outcome.isEmpty()) {
         problems.append({ QStringLiteral("referral.outcome-misplaced"), tr("Only the return slip carries an outcome.") });
     }
+    if (!outcome.reading.isNone() && purpose != ReferralPurpose::Consultation)
+        problems.append({ QStringLiteral("referral.reading-misplaced"), tr("Only a consultation is answered with a signed reading.") });
+    else if (!outcome.reading.isNone() && outcome.reading.recordId.isNull())
+        problems.append({ QStringLiteral("referral.reading-unknown"), tr("The signed reading this opinion comes from is not named.") });
     return problems;
 }

@@ -21,6 +21,7 @@
 #include "ui-common/screenfit.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
+#include "workstation-ui/referralitemviewers.h"
 #include "workstation-ui/registrationdialog.h"
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskchipdelegate.h"
@@ -277,6 +278,12 @@ void MainWindow::buildActions()
     const auto markReported = [this] { m_pacs->worklist()->model()->setReported(m_ultrasound->reportedStudies()); };
     connect(m_ultrasound, &UltrasoundWorkbench::reportsChanged, this, markReported);
     connect(m_pacs->worklist(), &ReadingWorklistPanel::refreshed, this, markReported);
+    // A referral's attachments open in these viewers; a reading signed there answers the
+    // consultation that asked for it.
+    auto *itemViewers = new ReferralItemViewers({ m_referrals, m_ctg, m_ultrasound, m_pacs, m_chartView->tabs(),
+                                                    m_chartView->labsTab(), m_casesWorkbench->caseFileView() },
+        m_database, this);
+    connect(itemViewers, &ReferralItemViewers::problem, this, &MainWindow::showProblem);
 
     // Background sync with the regional center: status-bar indicator, Sync now, conflicts.
     file->addSeparator();

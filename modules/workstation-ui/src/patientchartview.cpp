@@ -157,6 +157,11 @@ void PatientChartView::addVisit()
         m_handouts->print(HandoutExport::Kind::VisitSlip, dialog.savedVisit().meta.id);
 }
 
+QWidget *PatientChartView::labsTab() const
+{
+    return m_labTable;
+}
+
 void PatientChartView::showLabs()
 {
     auto *model = static_cast<QStandardItemModel *>(m_labTable->model());

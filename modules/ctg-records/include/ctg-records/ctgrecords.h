@@ -42,10 +42,12 @@ public:
     // named signer ("ctg.no-signer") or when already signed ("ctg.signed").
     Result<void> sign(CtgInterpretation &interpretation, const QString &signer, const QDateTime &when);
     Result<QList<CtgInterpretation>> interpretations(const QUuid &traceId) const; // oldest first
+    Result<std::optional<CtgInterpretation>> interpretation(const QUuid &interpretationId) const;
 
 private:
     Result<QList<CtgTraceRecord>> selectTraces(const QString &where, const QVariant &value) const;
     Result<bool> storedIsSigned(const CtgInterpretation &interpretation) const;
+    Result<QList<CtgInterpretation>> selectInterpretations(const QString &where, const QVariant &value) const;
 
     const Database &m_database;
     RecordTable m_traces;

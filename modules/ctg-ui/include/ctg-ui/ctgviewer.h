@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ctg-records/ctginterpretation.h"
+
 #include <QWidget>
 
 class CtgPaperView;
@@ -36,6 +38,9 @@ public:
     // Name and ID of the woman, for the title and the printed header.
     void setWoman(const QString &woman);
     void setCmPerMinute(int cmPerMinute);
+    // Shown above the interpretation when signing it answers a consultation (empty: hidden).
+    void setConsultationNote(const QString &note);
+    QLabel *consultationNote() const { return m_consultationNote; }
 
 public slots:
     void goToEvent(int index);
@@ -49,7 +54,7 @@ public slots:
 
 signals:
     void problem(const QString &message);
-    void signedInterpretation();
+    void signedInterpretation(const CtgInterpretation &interpretation);
 
 private:
     void showTrace();
@@ -73,6 +78,7 @@ private:
     QTreeWidget *m_events;
     QTreeWidget *m_annotations;
     QLabel *m_signed;
+    QLabel *m_consultationNote;
     QPlainTextEdit *m_editor;
     QPushButton *m_saveDraft;
     QPushButton *m_sign;

@@ -41,6 +41,9 @@ public:
     // How to ask the regional center for a pulled trace's samples (BackgroundSync::fetchAttachment
     // in the main window); the answers come to samplesStored() / samplesNotFetched().
     void setSampleRequest(std::function<void(const QString &sha256)> request);
+    // What the viewer says above the signature of a trace whose interpretation answers a
+    // consultation (ReferralWorkbench::readingNoteForTrace); asked each time a trace opens.
+    void setReadingNote(std::function<QString(const QUuid &traceId)> note) { m_readingNote = std::move(note); }
     // Reads, analyses and stores a monitor's file; recordingEnded invalid: the file's last change.
     void importFile(const QString &path, const QString &format = {}, const QDateTime &recordingEnded = {});
     bool isImporting() const { return m_import.isRunning(); }
@@ -65,6 +68,7 @@ public slots:
 signals:
     void tracesChanged(const QUuid &pregnancyId);
     void imported(const QUuid &traceId);
+    void interpretationSigned(const CtgInterpretation &interpretation);
     void problem(const QString &message);
 
 private:
@@ -82,4 +86,5 @@ private:
     QUuid m_importPregnancy;
     QString m_importName;
     std::function<void(const QString &)> m_requestSamples;
+    std::function<QString(const QUuid &)> m_readingNote;
 };

@@ -46,6 +46,9 @@ public:
     QLineEdit *reader() const { return m_reader; }
     QLineEdit *amendmentReason() const { return m_reason; }
     QTableWidget *biometryTable() const { return m_biometry; }
+    // Shown under the title when signing the report answers a consultation (empty: hidden).
+    void setConsultationNote(const QString &note);
+    QLabel *consultationNote() const { return m_consultationNote; }
 
 public slots:
     bool saveDraft();
@@ -55,6 +58,7 @@ public slots:
 
 signals:
     void reportChanged(const QUuid &pregnancyId);
+    void reportSigned(const UltrasoundReport &report);
 
 private:
     void showReport();
@@ -70,6 +74,7 @@ private:
     QString m_signer;
 
     QLabel *m_title;
+    QLabel *m_consultationNote;
     QDateEdit *m_examDate;
     QSpinBox *m_fetusCount;
     QComboBox *m_heart;

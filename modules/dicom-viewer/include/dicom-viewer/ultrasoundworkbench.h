@@ -1,10 +1,13 @@
 #pragma once
 
+#include "ultrasound-exams/ultrasoundreport.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -17,7 +20,6 @@ class UltrasoundExamsView;
 class UltrasoundReportForm;
 class UltrasoundReportRepository;
 struct UltrasoundExam;
-struct UltrasoundReport;
 
 // Everything ultrasound in the workstation, installed with one object: File → Open DICOM…,
 // the chart's Ultrasound tab (examsView(), placed by the main window) and the viewer window,
@@ -50,6 +52,9 @@ public:
         const QString &patientId, const QString &description);
     // Study Instance UIDs with a signed report, for the reading worklist.
     QSet<QString> reportedStudies() const;
+    // What a report form says under its title when signing it answers a consultation
+    // (ReferralWorkbench::readingNoteForStudy); asked each time a form opens.
+    void setReadingNote(std::function<QString(const QString &studyInstanceUid)> note) { m_readingNote = std::move(note); }
     // For the risk grading: the newest scan's growth findings (SGA, FGR, LGA by the chosen
     // standard) as items for a clinician to weigh, each with its evidence. Like a pathological
     // CTG, they never change the grade by themselves.
@@ -64,6 +69,7 @@ signals:
     // The growth findings of the open pregnancy may have changed.
     void growthFindingsChanged();
     void reportsChanged();
+    void reportSigned(const UltrasoundReport &report);
     void recordChanged(const QUuid &pregnancyId);
 
 private:
@@ -81,4 +87,5 @@ private:
     QUuid m_pregnancyId;
     QString m_womanLabel;
     QString m_womanId;
+    std::function<QString(const QString &)> m_readingNote;
 };

@@ -40,6 +40,9 @@ public:
 public slots:
     void refresh();
     void openSelected();
+    // Retrieves a study named elsewhere (a consultation's attachment) by its Study Instance UID,
+    // whether or not the worklist lists it; studyReady() follows. False when no PACS is set up.
+    bool openStudy(const QString &studyInstanceUid);
     // Stops every retrieval under way or queued (the one asked for and the prefetch).
     void cancelRetrieval();
     void reportSelected();

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QListWidget;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
@@ -13,7 +14,9 @@ class QTextBrowser;
 // The chart's Referrals tab (转诊): her referrals, up and down, each with where it stands; the
 // selected one's content, attachments and timeline — every step with who, where and when, a
 // step taken on what the other side had already changed shown as such —, and the steps this
-// clinic can take on it now.
+// clinic can take on it now. Each attachment opens in its viewer; a CTG or ultrasound reading
+// asked of this clinic is answered there, by signing the interpretation or the report, and the
+// asker opens that signed reading from the opinion.
 class ReferralsView : public QWidget
 {
     Q_OBJECT
@@ -26,7 +29,8 @@ public:
     // Selects one of her referrals (from a worklist).
     void select(const QUuid &referralId);
     const QList<Referral> &referrals() const { return m_referrals; }
-    QString detailsText() const; // what the details pane shows, for tests
+    QString detailsText() const; // what the details pane and the attachment list show, for tests
+    QListWidget *attachmentList() const { return m_attachmentList; }
 
 signals:
     void newReferralRequested();
@@ -35,12 +39,20 @@ signals:
     // The printed referral form, or the return slip once the outcome is back, as PDF.
     void pdfRequested(const Referral &referral, bool returnSlip);
     void stepTaken(); // the referral changed here: sync it, refresh lists
+    // An attachment to show in its viewer: the trace, the study, the report, her labs, her case.
+    void attachmentOpenRequested(const Referral &referral, const ReferralAttachment &attachment);
+    // The signed interpretation or report a consultation was answered with.
+    void readingOpenRequested(const SignedReading &reading);
     void problem(const QString &message);
 
 private:
     void showSelected();
     void take(ReferralAction action);
     std::optional<Referral> selected() const;
+    void openAttachment(int row);
+    // A reading consultation asked of this clinic: its opinion is signed in the viewer of the
+    // first attachment of the kind it asks to read (-1: none, the opinion form then).
+    int readingAttachment(const Referral &referral) const;
 
     ReferralRepository &m_repository;
     ClinicDirectory m_directory;
@@ -54,5 +66,10 @@ private:
     QPushButton *m_slipPdf;
     QTableWidget *m_table;
     QTextBrowser *m_details;
+    QListWidget *m_attachmentList;
+    QList<ReferralAttachment> m_attachments; // of the selected referral, as listed
+    QPushButton *m_openAttachment;
+    QPushButton *m_openReading;
+    SignedReading m_reading; // of the selected consultation's opinion
     QHash<ReferralAction, QPushButton *> m_actions;
 };

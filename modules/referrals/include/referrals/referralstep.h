@@ -27,15 +27,33 @@ enum class ReferralAction { Send, Receive, Accept, Decline, Arrive, ReturnOutcom
 // The two sides: the clinic that refers her, and the clinic she is referred to.
 enum class ReferralSide { Sender, Receiver };
 
-// What the receiving clinic returns to the sender (回执), with the return-outcome step.
+// What a consultation was answered with when the consultant read the attachment in a viewer:
+// her signed interpretation of the trace, or her signed report of the study (docs/referrals.md).
+enum class ReadingKind { None, CtgInterpretation, UltrasoundReport };
+
+struct SignedReading
+{
+    ReadingKind kind = ReadingKind::None;
+    QUuid recordId; // the ctg_interpretation or ultrasound_report record
+
+    bool isNone() const { return kind == ReadingKind::None; }
+};
+
+// What the receiving clinic returns to the sender (回执), with the return-outcome step; for a
+// consultation, the opinion (diagnosis) and what is recommended (plan), and the signed reading
+// it comes from.
 struct ReferralOutcome
 {
     QString diagnosis; // her diagnosis at the receiving clinic
     QString treatment; // what was done
     QString plan; // the plan from here
     QString advice; // down-referral advice for her clinic: follow-up, postpartum care
+    SignedReading reading;
 
-    bool isEmpty() const { return diagnosis.isEmpty() && treatment.isEmpty() && plan.isEmpty() && advice.isEmpty(); }
+    bool isEmpty() const
+    {
+        return diagnosis.isEmpty() && treatment.isEmpty() && plan.isEmpty() && advice.isEmpty() && reading.isNone();
+    }
 };
 
 // One step as recorded by the workstation that took it: append-only, synced as a record of its
@@ -71,8 +89,11 @@ QString key(ReferralStatus status);
 QString key(ReferralAction action);
 std::optional<ReferralStatus> statusFromKey(const QString &key);
 std::optional<ReferralAction> actionFromKey(const QString &key);
+QString key(ReadingKind kind); // "" for none
+std::optional<ReadingKind> readingKindFromKey(const QString &key);
 
 // Translated names for screens and printouts.
 QString label(ReferralStatus status);
 QString label(ReferralAction action);
+QString label(ReadingKind kind);
 } // namespace ReferralSteps

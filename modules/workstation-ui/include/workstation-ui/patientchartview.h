@@ -32,6 +32,7 @@ public:
     PatientBanner *banner() const { return m_banner; }
     RiskPanel *riskPanel() const { return m_riskPanel; }
     QTabWidget *tabs() const { return m_tabs; }
+    QWidget *labsTab() const; // her lab results, within tabs()
     HandoutExport *handouts() const { return m_handouts; }
 
 public slots:
