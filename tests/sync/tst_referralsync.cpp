@@ -5,8 +5,11 @@
 // to a clinic outside the region; and the receiving clinic's access ends a set period after the
 // referral is closed (here 0 days, so at once), not before; an attached CTG trace reaches the
 // receiver whole (hash-checked), and a center killed while either side syncs loses or doubles
-// no step.
+// no step, nor does a workstation killed part-way through sending its steps; a CTG reading asked
+// of the center is answered with the consultant's signed interpretation, which the asking clinic
+// then holds.
 #include "ctg-records/ctgrecords.h"
+#include "referrals/consultationreadings.h"
 #include "referrals/referralrepository.h"
 #include "sync-protocol/blobaddress.h"
 #include "sync/blobstore.h"
@@ -22,6 +25,7 @@
 #include "testcenter.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -133,6 +137,41 @@ private:
         if (!VisitRepository(*at.database).save(visit, m_pregnancy))
             return std::nullopt;
         return visit;
+    }
+
+    qint64 pending(const Workstation &at) const
+    {
+        return sqlNumber(at.database->connection(), QStringLiteral("SELECT count(*) FROM sync_outbox WHERE rejected_code IS NULL"));
+    }
+
+    // Syncs `at` through obslink-cli, a process of its own, killed (SIGKILL) part-way again and
+    // again — soon after it starts, then later each time — until a run is let finish. Returns
+    // how many runs were cut with the outbox part-way sent, or -1 when the last run failed.
+    int syncKilledPartWay(Workstation &at, const QString &user)
+    {
+        const QStringList arguments { QStringLiteral("sync"), QStringLiteral("--db"), at.database->path(), QStringLiteral("--server"),
+            m_center.url(), QStringLiteral("--ca"), m_center.caFile(), QStringLiteral("--user"), user, QStringLiteral("--password-file"),
+            m_center.passwordFile(), QStringLiteral("--page-size"), QStringLiteral("2") };
+        int cutPartWay = 0;
+        for (int delayMs = 50; delayMs < 5000; delayMs += 50) {
+            const qint64 before = pending(at);
+            QProcess cli;
+            cli.start(TestCenter::cliBinary(), arguments);
+            if (cli.waitForFinished(delayMs))
+                break; // the whole round fitted in the delay: nothing left to cut
+            cli.kill();
+            cli.waitForFinished();
+            const qint64 after = pending(at);
+            if (after > 0 && after < before)
+                ++cutPartWay;
+        }
+        QProcess last;
+        last.start(TestCenter::cliBinary(), arguments);
+        if (!last.waitForFinished(120000) || last.exitCode() != 0) {
+            qWarning("sync: %s", last.readAllStandardError().constData());
+            return -1;
+        }
+        return cutPartWay;
     }
 
     bool bSeesHer() const
@@ -437,6 +476,125 @@ private slots:
         return sqlNumber(m_b->database->connection(),
                    QStringLiteral("SELECT count(*) FROM pregnancy WHERE id = '%1'").arg(idText(pregnancy.meta.id)))
             > 0;
+    }
+
+    void aWorkstationKilledPartWayThroughSendingItsStepsLosesOrDoublesNone()
+    {
+        const QUuid id = sendReferral(ReferralUrgency::Urgent);
+        QVERIFY(m_a->sync());
+        QVERIFY(m_b->sync());
+        ReferralRepository atB = m_b->referrals();
+        QVERIFY(*atB.acknowledgeArrivals() >= 1);
+        const auto visitsAtA = [this] {
+            return sqlNumber(m_a->database->connection(),
+                QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE pregnancy_id = '%1'").arg(idText(m_pregnancy.meta.id)));
+        };
+        const qint64 visitsBefore = visitsAtA();
+        // B's steps between her visits there, so that they go in different pages of the push.
+        QVERIFY(atB.take(id, A::Accept));
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(visitAt(*m_b, 120 + i % 20, 80));
+        QVERIFY(atB.take(id, A::Arrive));
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(visitAt(*m_b, 125, 85));
+        QVERIFY(atB.take(id, A::ReturnOutcome, {},
+            ReferralOutcome { QStringLiteral("子痫前期"), QStringLiteral("解痉降压"), QStringLiteral("社区随访"), {}, {} }));
+        const int cut = syncKilledPartWay(*m_b, QStringLiteral("dr-zhao"));
+        QVERIFY2(cut >= 1, "no run was cut part-way through its push");
+        QCOMPARE(pending(*m_b), 0);
+
+        QVERIFY(m_a->sync());
+        const auto atA = m_a->referrals().timeline(id);
+        QCOMPARE(atA->status(), S::OutcomeReturned);
+        QCOMPARE(atA->entries().size(), 5); // send, receive, accept, arrive, return-outcome: each once
+        QVERIFY(atA->concurrent().isEmpty());
+        QCOMPARE(visitsAtA(), visitsBefore + 120);
+
+        // The sender's side: A closes it among new visits, killed part-way the same way.
+        QVERIFY(m_a->referrals().take(id, A::Close));
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(visitAt(*m_a, 118, 76));
+        QVERIFY2(syncKilledPartWay(*m_a, QStringLiteral("dr-wang")) >= 1, "no run was cut part-way through its push");
+        // What the center holds, as another workstation of clinic A pulls it afresh (clinic B's
+        // access ended with the close: this center keeps no days after closure).
+        Workstation nurse(m_center, ClinicA, QStringLiteral("nurse-li"));
+        QVERIFY(nurse.isReady());
+        QVERIFY(nurse.sync());
+        const auto closed = nurse.referrals().timeline(id);
+        QCOMPARE(closed->status(), S::Closed);
+        QCOMPARE(closed->entries().size(), 6);
+        QCOMPARE(sqlNumber(nurse.database->connection(),
+                     QStringLiteral("SELECT count(*) FROM antenatal_visit WHERE pregnancy_id = '%1'").arg(idText(m_pregnancy.meta.id))),
+            visitsBefore + 220);
+    }
+
+    void aCtgReadingAskedOfTheCenterIsAnsweredWithItsSignedInterpretation()
+    {
+        Workstation center(m_center, QStringLiteral("center"), QStringLiteral("us-chen"));
+        QVERIFY(center.isReady());
+        const Pregnancy pregnancy = registerAtA(QStringLiteral("孙莉"));
+        CtgTraceRecord trace;
+        trace.pregnancyId = pregnancy.meta.id;
+        trace.recordedAt = QDateTime::currentDateTimeUtc().addSecs(-1500);
+        trace.durationSeconds = 1200;
+        trace.source = QStringLiteral("nst.csv");
+        QVERIFY(CtgRecords(*m_a->database).addTrace(trace, twentyMinuteTrace()));
+        ReferralRepository atA = m_a->referrals();
+        Referral c;
+        c.purpose = ReferralPurpose::Consultation;
+        c.consultationKind = ConsultationKind::CtgReading;
+        c.pregnancyId = pregnancy.meta.id;
+        c.targetClinic = QStringLiteral("center");
+        c.urgency = ReferralUrgency::Emergency;
+        c.reason = QStringLiteral("胎心变异减少，请判读");
+        QVERIFY(atA.saveDraft(c));
+        ReferralAttachment attached { {}, c.meta.id, ReferralAttachmentKind::Ctg, idText(trace.meta.id), QStringLiteral("NST 20 分钟") };
+        QVERIFY(atA.attach(attached));
+        QVERIFY(atA.take(c.meta.id, A::Send));
+        QVERIFY(m_a->sync());
+
+        // At the center: the consultation arrives, the reader opens the trace (its samples come
+        // whole from the center), signs her interpretation, and that answers the consultation.
+        QVERIFY(center.sync());
+        ReferralRepository atCenter = center.referrals();
+        QVERIFY(*atCenter.acknowledgeArrivals() >= 1);
+        CtgRecords tracesAtCenter(*center.database);
+        const auto row = tracesAtCenter.trace(trace.meta.id);
+        QVERIFY(row && *row);
+        QVERIFY(BlobStore(center.database->connection(), *center.connection).fetch(trace.dataSha256));
+        QVERIFY(tracesAtCenter.loadTrace(**row));
+        CtgInterpretation interpretation;
+        interpretation.traceId = trace.meta.id;
+        interpretation.text = QStringLiteral("基线 135 bpm，变异正常，可见加速，无减速：NICHD I 类，继续常规监护。");
+        QVERIFY(tracesAtCenter.saveInterpretation(interpretation));
+        QVERIFY(tracesAtCenter.sign(interpretation, QStringLiteral("us-chen"), QDateTime::currentDateTimeUtc()));
+        const auto answered = ConsultationReadings(atCenter).answer(interpretation);
+        QVERIFY(answered && *answered);
+        const auto pushed = center.sync();
+        QVERIFY(pushed);
+        QCOMPARE(pushed->refused, 0);
+
+        // Back at the asking clinic: the opinion names the interpretation, which is here, signed.
+        QVERIFY(m_a->sync());
+        const auto timeline = atA.timeline(c.meta.id);
+        QCOMPARE(timeline->status(), S::OutcomeReturned);
+        const ReferralStep &opinion = timeline->entries().constLast().step;
+        QCOMPARE(opinion.clinicId, QStringLiteral("center"));
+        QCOMPARE(opinion.author, QStringLiteral("us-chen"));
+        QCOMPARE(opinion.outcome.diagnosis, interpretation.text);
+        QCOMPARE(opinion.outcome.reading.kind, ReadingKind::CtgInterpretation);
+        QCOMPARE(opinion.outcome.reading.recordId, interpretation.meta.id);
+        const auto held = CtgRecords(*m_a->database).interpretation(interpretation.meta.id);
+        QVERIFY(held && *held);
+        QVERIFY((*held)->isSigned());
+        QCOMPARE((*held)->signedBy, QStringLiteral("us-chen"));
+        QCOMPARE((*held)->traceId, trace.meta.id);
+        QCOMPARE((*held)->text, interpretation.text);
+        // Read: closed on both sides.
+        QVERIFY(atA.take(c.meta.id, A::Close));
+        QVERIFY(m_a->sync());
+        QVERIFY(center.sync());
+        QCOMPARE(atCenter.timeline(c.meta.id)->status(), S::Closed);
     }
 
     void aSendOvertakenByItsCancelOpensNothing()
