@@ -1937,6 +1937,20 @@ See docs/dicom.md.</translation>
         <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</source>
         <translation>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</translation>
     </message>
+    <message>
+        <source>the remote consultations in a clinic database as JSON (consultation list|show --db FILE)</source>
+        <translation>the remote consultations in a clinic database as JSON (consultation list|show --db FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli consultation list --db FILE
+       obslink-cli consultation show --db FILE --id CONSULTATION-ID</source>
+        <translation>Usage: obslink-cli consultation list --db FILE
+       obslink-cli consultation show --db FILE --id CONSULTATION-ID</translation>
+    </message>
+    <message>
+        <source>No consultation %1 in this database.</source>
+        <translation>No consultation %1 in this database.</translation>
+    </message>
 </context>
 <context>
     <name>ClinicDirectory</name>
@@ -2141,6 +2155,17 @@ See docs/dicom.md.</translation>
     <message>
         <source>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</source>
         <translation>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationReadings</name>
+    <message>
+        <source>Sign the interpretation before it answers the consultation.</source>
+        <translation>Sign the interpretation before it answers the consultation.</translation>
+    </message>
+    <message>
+        <source>Sign the report before it answers the consultation.</source>
+        <translation>Sign the report before it answers the consultation.</translation>
     </message>
 </context>
 <context>
@@ -5996,6 +6021,14 @@ Database: %2</translation>
         <source>Retrieval cancelled.</source>
         <translation>Retrieval cancelled.</translation>
     </message>
+    <message>
+        <source>No PACS is set up: Settings → PACS.</source>
+        <translation>No PACS is set up: Settings → PACS.</translation>
+    </message>
+    <message>
+        <source>Retrieving the study…</source>
+        <translation>Retrieving the study…</translation>
+    </message>
 </context>
 <context>
     <name>RecordStore</name>
@@ -6360,6 +6393,17 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReferralItemViewers</name>
+    <message>
+        <source>This ultrasound report is not in this workstation&apos;s records yet; it comes with the next sync.</source>
+        <translation>This ultrasound report is not in this workstation&apos;s records yet; it comes with the next sync.</translation>
+    </message>
+    <message>
+        <source>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</source>
+        <translation>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPdf</name>
     <message>
         <source>Name</source>
@@ -6598,6 +6642,18 @@ Database: %2</translation>
         <source>She arrived</source>
         <translation>She arrived</translation>
     </message>
+    <message>
+        <source>No reading</source>
+        <translation>No reading</translation>
+    </message>
+    <message>
+        <source>Signed CTG interpretation</source>
+        <translation>Signed CTG interpretation</translation>
+    </message>
+    <message>
+        <source>Signed ultrasound report</source>
+        <translation>Signed ultrasound report</translation>
+    </message>
 </context>
 <context>
     <name>ReferralSummary</name>
@@ -6690,6 +6746,14 @@ Database: %2</translation>
     <message>
         <source>Write the opinion before signing it.</source>
         <translation>Write the opinion before signing it.</translation>
+    </message>
+    <message>
+        <source>Only a consultation is answered with a signed reading.</source>
+        <translation>Only a consultation is answered with a signed reading.</translation>
+    </message>
+    <message>
+        <source>The signed reading this opinion comes from is not named.</source>
+        <translation>The signed reading this opinion comes from is not named.</translation>
     </message>
 </context>
 <context>
@@ -6831,6 +6895,18 @@ Database: %2</translation>
     <message>
         <source>Open the chart of the woman to ask about first.</source>
         <translation>Open the chart of the woman to ask about first.</translation>
+    </message>
+    <message>
+        <source>%1 asked for this reading (%2): “%3”. Signing answers the consultation; the signed text is the opinion sent back.</source>
+        <translation>%1 asked for this reading (%2): “%3”. Signing answers the consultation; the signed text is the opinion sent back.</translation>
+    </message>
+    <message>
+        <source>The consultation could not be answered: %1</source>
+        <translation>The consultation could not be answered: %1</translation>
+    </message>
+    <message>
+        <source>Consultation answered: the signed reading goes back at the next sync.</source>
+        <translation>Consultation answered: the signed reading goes back at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -7116,6 +7192,34 @@ Database: %2</translation>
     <message>
         <source>&amp;Mark as read</source>
         <translation>&amp;Mark as read</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open the signed &amp;reading</source>
+        <translation>Open the signed &amp;reading</translation>
+    </message>
+    <message>
+        <source>Double-click an item to open it</source>
+        <translation>Double-click an item to open it</translation>
+    </message>
+    <message>
+        <source>Read the &amp;trace and sign…</source>
+        <translation>Read the &amp;trace and sign…</translation>
+    </message>
+    <message>
+        <source>Read the &amp;study and sign the report…</source>
+        <translation>Read the &amp;study and sign the report…</translation>
+    </message>
+    <message>
+        <source>Nothing attached.</source>
+        <translation>Nothing attached.</translation>
+    </message>
+    <message>
+        <source>Answered with:</source>
+        <translation>Answered with:</translation>
     </message>
 </context>
 <context>

@@ -1929,6 +1929,20 @@ See docs/dicom.md.</source>
         <source>Usage: obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</source>
         <translation>用法：obslink-cli demo-data --db FILE [--patients N] [--seed S] [--today YYYY-MM-DD] [--clinic ID] [--grade] [--ctg-traces N] [--referrals N]</translation>
     </message>
+    <message>
+        <source>the remote consultations in a clinic database as JSON (consultation list|show --db FILE)</source>
+        <translation>诊所数据库中的远程会诊，输出 JSON（consultation list|show --db FILE）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli consultation list --db FILE
+       obslink-cli consultation show --db FILE --id CONSULTATION-ID</source>
+        <translation>用法：obslink-cli consultation list --db FILE
+      obslink-cli consultation show --db FILE --id 会诊ID</translation>
+    </message>
+    <message>
+        <source>No consultation %1 in this database.</source>
+        <translation>此数据库中没有会诊 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ClinicDirectory</name>
@@ -2133,6 +2147,17 @@ See docs/dicom.md.</source>
     <message>
         <source>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</source>
         <translation>请按 YYYY-MM-DD 格式输入日期，例如 2026-03-15。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationReadings</name>
+    <message>
+        <source>Sign the interpretation before it answers the consultation.</source>
+        <translation>判读须先签名，才能作为会诊意见回复。</translation>
+    </message>
+    <message>
+        <source>Sign the report before it answers the consultation.</source>
+        <translation>报告须先签名，才能作为会诊意见回复。</translation>
     </message>
 </context>
 <context>
@@ -5953,6 +5978,14 @@ Database: %2</source>
         <source>Retrieval cancelled.</source>
         <translation>已取消下载。</translation>
     </message>
+    <message>
+        <source>No PACS is set up: Settings → PACS.</source>
+        <translation>尚未设置 PACS：设置 → PACS。</translation>
+    </message>
+    <message>
+        <source>Retrieving the study…</source>
+        <translation>正在调取检查…</translation>
+    </message>
 </context>
 <context>
     <name>RecordStore</name>
@@ -6317,6 +6350,17 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferralItemViewers</name>
+    <message>
+        <source>This ultrasound report is not in this workstation&apos;s records yet; it comes with the next sync.</source>
+        <translation>本工作站尚无此超声报告，将在下次同步时到达。</translation>
+    </message>
+    <message>
+        <source>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</source>
+        <translation>本工作站尚无已签名的判读，将在下次同步时到达。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPdf</name>
     <message>
         <source>Name</source>
@@ -6555,6 +6599,18 @@ Database: %2</source>
         <source>She arrived</source>
         <translation>孕妇已到诊</translation>
     </message>
+    <message>
+        <source>No reading</source>
+        <translation>无判读</translation>
+    </message>
+    <message>
+        <source>Signed CTG interpretation</source>
+        <translation>已签名的胎心监护判读</translation>
+    </message>
+    <message>
+        <source>Signed ultrasound report</source>
+        <translation>已签名的超声报告</translation>
+    </message>
 </context>
 <context>
     <name>ReferralSummary</name>
@@ -6646,6 +6702,14 @@ Database: %2</source>
     <message>
         <source>Write the opinion before signing it.</source>
         <translation>请先填写会诊意见再签名。</translation>
+    </message>
+    <message>
+        <source>Only a consultation is answered with a signed reading.</source>
+        <translation>只有会诊才能以签名判读回复。</translation>
+    </message>
+    <message>
+        <source>The signed reading this opinion comes from is not named.</source>
+        <translation>未注明此意见所依据的签名判读。</translation>
     </message>
 </context>
 <context>
@@ -6786,6 +6850,18 @@ Database: %2</source>
     <message>
         <source>Open the chart of the woman to ask about first.</source>
         <translation>请先打开要会诊孕妇的档案。</translation>
+    </message>
+    <message>
+        <source>%1 asked for this reading (%2): “%3”. Signing answers the consultation; the signed text is the opinion sent back.</source>
+        <translation>%1 申请此项判读（%2）：“%3”。签名即回复会诊，签名内容作为会诊意见发回。</translation>
+    </message>
+    <message>
+        <source>The consultation could not be answered: %1</source>
+        <translation>会诊未能回复：%1</translation>
+    </message>
+    <message>
+        <source>Consultation answered: the signed reading goes back at the next sync.</source>
+        <translation>会诊已回复：签名判读将在下次同步时发回。</translation>
     </message>
 </context>
 <context>
@@ -7071,6 +7147,34 @@ Database: %2</source>
     <message>
         <source>&amp;Mark as read</source>
         <translation>标记为已读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the signed &amp;reading</source>
+        <translation>打开签名判读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Double-click an item to open it</source>
+        <translation>双击打开该项</translation>
+    </message>
+    <message>
+        <source>Read the &amp;trace and sign…</source>
+        <translation>判读胎心监护并签名(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Read the &amp;study and sign the report…</source>
+        <translation>阅片并签发报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Nothing attached.</source>
+        <translation>无附件。</translation>
+    </message>
+    <message>
+        <source>Answered with:</source>
+        <translation>回复依据：</translation>
     </message>
 </context>
 <context>

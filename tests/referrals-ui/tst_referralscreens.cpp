@@ -3,7 +3,16 @@
 // and keeping what was typed; the chart's Referrals tab and the banner; at clinic B — its
 // workstation on the same records, as sync leaves them — the Incoming list with what waits, the
 // referral opened from it, accepted, her arrival and the return slip, which needs its diagnosis
-// and plan; and back at A, the referral closed and the banner's notice gone.
+// and plan; and back at A, the referral closed and the banner's notice gone. A consultation
+// answered with an opinion in its form; a CTG reading answered by signing the interpretation in
+// the CTG viewer opened from the consultation, and an ultrasound reading by signing the report,
+// each then opened by the asking clinic from the opinion.
+#include "ctg-records/ctgrecords.h"
+#include "ctg-ui/ctgreview.h"
+#include "ctg-ui/ctgviewer.h"
+#include "ctg-ui/ctgworkbench.h"
+#include "dicom-viewer/ultrasoundreportform.h"
+#include "dicom-viewer/ultrasoundworkbench.h"
 #include "guitesting.h"
 #include "pdftext.h"
 #include "referrals-ui/referraldialog.h"
@@ -22,8 +31,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -31,6 +43,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 const QDate Today(2026, 12, 7);
@@ -59,11 +73,36 @@ private slots:
     void clinicBAcceptsRecordsHerArrivalAndReturnsTheOutcome();
     void clinicACloses();
     void aConsultationIsAskedAnsweredWithASignedOpinionAndRead();
+    void aCtgReadingIsSignedInTheViewerAndTheAskerOpensIt();
+    void anUltrasoundReadingIsAnsweredBySigningTheReport();
 
 private:
     QPushButton *stepButton(MainWindow &window, ReferralAction action)
     {
         return child<QPushButton>(window.referrals()->view(), QStringLiteral("step-") + ReferralSteps::key(action));
+    }
+
+    // Asked by clinic A of clinic B, with `item` of `kind` attached; sent.
+    QUuid askReading(const QUuid &pregnancyId, ConsultationKind reading, ReferralAttachmentKind kind, const QString &item)
+    {
+        ReferralRepository asking(m_clinic->database());
+        Referral c;
+        c.purpose = ReferralPurpose::Consultation;
+        c.consultationKind = reading;
+        c.pregnancyId = pregnancyId;
+        c.targetClinic = QStringLiteral("clinic-b");
+        c.urgency = ReferralUrgency::Urgent;
+        c.reason = QStringLiteral("请判读");
+        ReferralAttachment a;
+        a.kind = kind;
+        a.itemRef = item;
+        a.label = QStringLiteral("待判读");
+        if (!asking.saveDraft(c))
+            return {};
+        a.referralId = c.meta.id;
+        if (!asking.attach(a) || !asking.take(c.meta.id, ReferralAction::Send))
+            return {};
+        return c.meta.id;
     }
 
     std::unique_ptr<TestClinic> m_clinic;
@@ -307,6 +346,126 @@ void TestReferralScreens::aConsultationIsAskedAnsweredWithASignedOpinionAndRead(
     QTest::mouseClick(read, Qt::LeftButton);
     QVERIFY(window.chartView()->banner()->referralNotice().isEmpty());
     QCOMPARE(window.referrals()->worklist()->waitingCount(ReferralWorklist::List::ConsultationsAsked), 0);
+}
+
+void TestReferralScreens::aCtgReadingIsSignedInTheViewerAndTheAskerOpensIt()
+{
+    CtgTraceRecord trace;
+    trace.pregnancyId = m_woman->pregnancy.meta.id;
+    trace.recordedAt = QDateTime(Today, QTime(9, 0), Qt::UTC);
+    trace.durationSeconds = 1200;
+    trace.source = QStringLiteral("nst.csv");
+    CtgTrace samples;
+    for (int i = 0; i < 20 * 60 * 4; ++i) {
+        samples.fhrBpm.append(140.0f + 5.0f * float(std::sin(i / 29.0)));
+        samples.tocoUnits.append(12.0f);
+    }
+    QVERIFY(CtgRecords(m_clinic->database()).addTrace(trace, samples));
+    const QUuid id = askReading(m_woman->pregnancy.meta.id, ConsultationKind::CtgReading, ReferralAttachmentKind::Ctg,
+        trace.meta.id.toString(QUuid::WithoutBraces));
+    QVERIFY(!id.isNull());
+    const QString text = QStringLiteral("基线 140 bpm，变异中等，无减速：NICHD I 类。");
+    {
+        MainWindow window(*m_atB, Today);
+        window.show();
+        window.referrals()->recordsArrived();
+        QVERIFY(window.openPatient(m_woman->patient.meta.id));
+        ReferralsView *view = window.referrals()->view();
+        view->select(id);
+        QPushButton *answer = stepButton(window, ReferralAction::ReturnOutcome);
+        QCOMPARE(answer->text(), QStringLiteral("Read the &trace and sign…"));
+        QTest::mouseClick(answer, Qt::LeftButton);
+        CtgViewer *viewer = window.ctg()->viewer();
+        QVERIFY(viewer);
+        QTRY_VERIFY(viewer->review().isReady());
+        QCOMPARE(viewer->review().record().meta.id, trace.meta.id);
+        QVERIFY(viewer->consultationNote()->isVisible());
+        QVERIFY2(viewer->consultationNote()->text().contains(QStringLiteral("东城社区卫生服务中心"))
+                && viewer->consultationNote()->text().contains(QStringLiteral("请判读")),
+            qPrintable(viewer->consultationNote()->text()));
+        saveScreenshot(viewer, QStringLiteral("consultation-ctg-reading"));
+        viewer->interpretationEditor()->setPlainText(text);
+        whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        QTest::mouseClick(viewer->signButton(), Qt::LeftButton);
+        QVERIFY(!viewer->consultationNote()->isVisible()); // answered: signing again answers nothing
+        QCOMPARE(ReferralRepository(*m_atB).timeline(id)->status(), ReferralStatus::OutcomeReturned);
+        view->select(id);
+        QVERIFY2(view->detailsText().contains(QStringLiteral("Answered with: Signed CTG interpretation")), qPrintable(view->detailsText()));
+        QVERIFY(view->detailsText().contains(text));
+    }
+    // Clinic A opens the signed reading from the opinion: the trace, with the interpretation.
+    MainWindow window(m_clinic->database(), Today);
+    window.show();
+    QVERIFY(window.openPatient(m_woman->patient.meta.id));
+    ReferralsView *view = window.referrals()->view();
+    view->select(id);
+    auto *openReading = child<QPushButton>(view, QStringLiteral("openReading"));
+    QVERIFY(!openReading->isHidden());
+    QTest::mouseClick(openReading, Qt::LeftButton);
+    CtgViewer *viewer = window.ctg()->viewer();
+    QVERIFY(viewer);
+    QTRY_VERIFY(viewer->review().isReady());
+    QCOMPARE(viewer->review().record().meta.id, trace.meta.id);
+    QVERIFY(!viewer->consultationNote()->isVisible()); // asked here, not to be answered here
+    const auto &interpretations = viewer->review().interpretations();
+    QVERIFY(std::any_of(interpretations.cbegin(), interpretations.cend(),
+        [&](const CtgInterpretation &i) { return i.isSigned() && i.text == text && i.signedBy == QStringLiteral("dr-zhao"); }));
+    // Its attachment opens the same trace from the list.
+    auto *attachments = child<QListWidget>(view, QStringLiteral("referralAttachments"));
+    QCOMPARE(attachments->count(), 1);
+    QTest::mouseClick(child<QPushButton>(view, QStringLiteral("openAttachment")), Qt::LeftButton);
+    QVERIFY(window.ctg()->viewer());
+}
+
+void TestReferralScreens::anUltrasoundReadingIsAnsweredBySigningTheReport()
+{
+    Patient patient;
+    patient.name = QStringLiteral("钟华");
+    patient.birthDate = QDate(1991, 2, 2);
+    patient.nationalId = QStringLiteral("11010519491231002X");
+    const auto woman = m_clinic->book(patient, Today.addDays(-32 * 7), Today.addDays(-20 * 7));
+    QVERIFY(woman);
+    const QString study = QStringLiteral("1.2.826.0.1.3680043.8.498.77");
+    const QUuid id = askReading(woman->pregnancy.meta.id, ConsultationKind::UltrasoundReading, ReferralAttachmentKind::Study, study);
+    QVERIFY(!id.isNull());
+    QUuid reportId;
+    {
+        MainWindow window(*m_atB, Today);
+        window.show();
+        window.referrals()->recordsArrived();
+        QVERIFY(window.openPatient(woman->patient.meta.id));
+        window.referrals()->view()->select(id);
+        QCOMPARE(stepButton(window, ReferralAction::ReturnOutcome)->text(), QStringLiteral("Read the &study and sign the report…"));
+        // The study from the regional PACS in the viewer, then its Report…: the same form.
+        UltrasoundReportForm *form = window.ultrasound()->openReportForStudy(study, Today, patient.nationalId, QStringLiteral("产科超声"));
+        QVERIFY(form);
+        QVERIFY(form->consultationNote()->isVisible());
+        form->fetusCount()->setValue(1);
+        form->heartActivity()->setCurrentIndex(int(UltrasoundReport::HeartActivity::Present));
+        form->heartRate()->setValue(146);
+        form->presentation()->setCurrentIndex(int(UltrasoundReport::Presentation::Cephalic));
+        form->placentaLocation()->setText(QStringLiteral("后壁"));
+        form->placentaGrade()->setCurrentIndex(2);
+        form->deepestPocket()->setValue(2.1);
+        form->findings()->setPlainText(QStringLiteral("单活胎，头位，羊水最大深度 2.1 cm。"));
+        form->impression()->setPlainText(QStringLiteral("晚孕，单活胎，羊水过少。"));
+        QVERIFY2(form->signReport(), qPrintable(form->message()));
+        QVERIFY(!form->consultationNote()->isVisible());
+        reportId = form->report().meta.id;
+        const auto timeline = ReferralRepository(*m_atB).timeline(id);
+        QCOMPARE(timeline->status(), ReferralStatus::OutcomeReturned);
+        QCOMPARE(timeline->entries().constLast().step.outcome.diagnosis, QStringLiteral("晚孕，单活胎，羊水过少。"));
+        QCOMPARE(timeline->entries().constLast().step.outcome.reading.recordId, reportId);
+    }
+    MainWindow window(m_clinic->database(), Today);
+    window.show();
+    QVERIFY(window.openPatient(woman->patient.meta.id));
+    window.referrals()->view()->select(id);
+    QTest::mouseClick(child<QPushButton>(window.referrals()->view(), QStringLiteral("openReading")), Qt::LeftButton);
+    auto *form = window.findChild<UltrasoundReportForm *>();
+    QVERIFY(form);
+    QCOMPARE(form->report().meta.id, reportId);
+    QVERIFY(form->report().isSigned());
 }
 
 QTEST_MAIN(TestReferralScreens)
