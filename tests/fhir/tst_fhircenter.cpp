@@ -168,7 +168,8 @@ private slots:
             QVERIFY(runCli({ QStringLiteral("demo-data"), QStringLiteral("--db"), db,
                 QStringLiteral("--patients"), QStringLiteral("24"), QStringLiteral("--seed"),
                 QLatin1String(seed), QStringLiteral("--clinic"), QLatin1String(clinic),
-                QStringLiteral("--grade"), QStringLiteral("--ctg-traces"), QStringLiteral("2") }));
+                QStringLiteral("--grade"), QStringLiteral("--ctg-traces"), QStringLiteral("2"), QStringLiteral("--referrals"),
+                QStringLiteral("4") }));
             QVERIFY(runCli({ QStringLiteral("sync"), QStringLiteral("--db"), db, QStringLiteral("--server"),
                 m_center.url(), QStringLiteral("--ca"), m_center.caFile(), QStringLiteral("--user"),
                 QLatin1String(user), QStringLiteral("--password-file"), m_center.passwordFile(),
@@ -208,8 +209,9 @@ private slots:
             reply.body[QStringLiteral("rest")].toArray().first()[QStringLiteral("resource")].toArray())
             types << r[QStringLiteral("type")].toString();
         QVERIFY(types.contains(QStringLiteral("RiskAssessment")));
-        QVERIFY2(!types.contains(QStringLiteral("ServiceRequest")),
-            "referrals are not served yet and must not be announced");
+        QVERIFY(types.contains(QStringLiteral("ServiceRequest")));
+        QVERIFY(types.contains(QStringLiteral("Task")));
+        QVERIFY2(!types.contains(QStringLiteral("Provenance")), "what is not served must not be announced");
         const Reply codeSystem
             = fhir(QStringLiteral("CodeSystem/five-color-risk"), QStringLiteral("health-platform"));
         QCOMPARE(codeSystem.status, 200);
@@ -244,12 +246,22 @@ private slots:
         const QStringList bigPages
             = idsOf(walk(QStringLiteral("Observation?_count=500"), QStringLiteral("health-platform")));
         QCOMPARE(bigPages, observations); // the same order whatever the page size
-        for (const char *type : { "RiskAssessment", "EpisodeOfCare", "ImagingStudy", "DiagnosticReport" }) {
+        for (const char *type : { "RiskAssessment", "EpisodeOfCare", "ImagingStudy", "DiagnosticReport", "ServiceRequest", "Task" }) {
             const QStringList ids = idsOf(
                 walk(QLatin1String(type) + QStringLiteral("?_count=5"), QStringLiteral("health-platform")));
             QCOMPARE(QSet<QString>(ids.begin(), ids.end()), exportedIds(QLatin1String(type)));
         }
         QVERIFY(!exportedIds(QStringLiteral("RiskAssessment")).isEmpty());
+        // The demo referrals of red and orange women (every fourth would be a draft): a Task
+        // tracks each one sent.
+        const qsizetype requests = exportedIds(QStringLiteral("ServiceRequest")).size();
+        const qsizetype tracked = exportedIds(QStringLiteral("Task")).size();
+        QVERIFY2(requests >= 3 && tracked >= 3 && tracked <= requests, qPrintable(QStringLiteral("%1 %2").arg(requests).arg(tracked)));
+        const QList<QJsonObject> tasks = walk(QStringLiteral("Task"), QStringLiteral("health-platform"));
+        QVERIFY(std::all_of(tasks.cbegin(), tasks.cend(), [](const QJsonObject &t) {
+            return t[QStringLiteral("status")].toString() == QLatin1String("requested")
+                && t[QStringLiteral("focus")][QStringLiteral("reference")].toString().startsWith(QLatin1String("ServiceRequest/"));
+        }));
     }
 
     void clinicReadsOnlyItsOwnWomen()
@@ -316,7 +328,7 @@ private slots:
             QStringLiteral("OperationOutcome"));
         QCOMPARE(fhir(QStringLiteral("Observation?code=718-7"), QStringLiteral("dr-wang")).status, 400);
         QCOMPARE(fhir(QStringLiteral("Patient?_page=garbage"), QStringLiteral("dr-wang")).status, 400);
-        QCOMPARE(fhir(QStringLiteral("ServiceRequest"), QStringLiteral("dr-wang")).status, 404);
+        QCOMPARE(fhir(QStringLiteral("Provenance"), QStringLiteral("dr-wang")).status, 404);
         QCOMPARE(call("POST", QStringLiteral("/fhir/Patient"), QStringLiteral("dr-wang"), "{}").status, 405);
     }
 

@@ -14,7 +14,7 @@ const QString Patient = QStringLiteral("0190a1b2-0000-7000-8000-000000000001");
 
 FhirSourceRecord record(const QString &table, const QString &id, const QJsonObject &fields)
 {
-    return FhirSourceRecord { table, id, QStringLiteral("clinic-a"), Patient, fields, {} };
+    return FhirSourceRecord { table, id, QStringLiteral("clinic-a"), Patient, fields, {}, {} };
 }
 
 QStringList codesOf(const QJsonObject &cc)
@@ -308,6 +308,79 @@ private slots:
                      .first()[QStringLiteral("identifier")][QStringLiteral("value")]
                      .toString(),
             QStringLiteral("urn:oid:1.2.826.0.1.3680043.2.1125.1"));
+    }
+
+    void referralIsAServiceRequestAndATaskThatFollowsItsSteps()
+    {
+        const FhirMapper mapper(FhirCodes::builtIn());
+        FhirSourceRecord r = record(QStringLiteral("referral"), QStringLiteral("r1"),
+            { { QStringLiteral("purpose"), QStringLiteral("referral") }, { QStringLiteral("direction"), QStringLiteral("up") },
+                { QStringLiteral("urgency"), QStringLiteral("emergency") }, { QStringLiteral("target_clinic"), QStringLiteral("center") },
+                { QStringLiteral("reason"), QStringLiteral("血压 160/110 mmHg") }, { QStringLiteral("summary"), QStringLiteral("G1P0") },
+                { QStringLiteral("risk_items"), QStringLiteral("[\"重度子痫前期\"]") },
+                { QStringLiteral("created_at"), QStringLiteral("2026-12-01T08:00:00.000Z") } });
+        // A draft: the request only.
+        QList<QJsonObject> resources = mapper.map(r);
+        QCOMPARE(resources.size(), 1);
+        QCOMPARE(resources.first()[QStringLiteral("status")].toString(), QStringLiteral("draft"));
+        const auto step = [](const char *id, const char *action, const char *clinic, const char *at, const char *reason = "") {
+            return QJsonObject { { QStringLiteral("id"), QLatin1String(id) }, { QStringLiteral("action"), QLatin1String(action) },
+                { QStringLiteral("clinic_id"), QLatin1String(clinic) }, { QStringLiteral("author"), QStringLiteral("dr") },
+                { QStringLiteral("created_at"), QLatin1String(at) }, { QStringLiteral("reason"), QString::fromUtf8(reason) } };
+        };
+        r.children[QStringLiteral("referral_step")] = { step("0190a1b2-0000-7000-8000-000000000011", "send", "clinic-a", "2026-12-01T08:01:00.000Z"),
+            step("0190a1b2-0000-7000-8000-000000000013", "decline", "center", "2026-12-01T09:00:00.000Z", "床位已满"),
+            step("0190a1b2-0000-7000-8000-000000000012", "receive", "center", "2026-12-01T08:02:00.000Z") };
+        r.children[QStringLiteral("referral_attachment")] = { QJsonObject { { QStringLiteral("kind"), QStringLiteral("ctg") },
+            { QStringLiteral("item_ref"), QStringLiteral("t1") }, { QStringLiteral("label"), QStringLiteral("NST") } } };
+        resources = mapper.map(r);
+        QCOMPARE(resources.size(), 2);
+        const QJsonObject request = resources.at(0);
+        QCOMPARE(request[QStringLiteral("resourceType")].toString(), QStringLiteral("ServiceRequest"));
+        QCOMPARE(request[QStringLiteral("status")].toString(), QStringLiteral("active"));
+        QCOMPARE(request[QStringLiteral("priority")].toString(), QStringLiteral("stat"));
+        QCOMPARE(request[QStringLiteral("performer")][0][QStringLiteral("identifier")][QStringLiteral("value")].toString(),
+            QStringLiteral("center"));
+        QCOMPARE(request[QStringLiteral("supportingInfo")][0][QStringLiteral("reference")].toString(), QStringLiteral("Observation/t1"));
+        QVERIFY(request[QStringLiteral("note")][1][QStringLiteral("text")].toString().contains(QStringLiteral("重度子痫前期")));
+        const QJsonObject task = resources.at(1);
+        QCOMPARE(task[QStringLiteral("id")].toString(), QStringLiteral("r1-task"));
+        QCOMPARE(task[QStringLiteral("status")].toString(), QStringLiteral("rejected")); // the steps in time order
+        QCOMPARE(task[QStringLiteral("statusReason")][QStringLiteral("text")].toString(), QStringLiteral("床位已满"));
+        QCOMPARE(task[QStringLiteral("focus")][QStringLiteral("reference")].toString(), QStringLiteral("ServiceRequest/r1"));
+        QCOMPARE(task[QStringLiteral("authoredOn")].toString(), QStringLiteral("2026-12-01T08:01:00Z"));
+        QCOMPARE(task[QStringLiteral("lastModified")].toString(), QStringLiteral("2026-12-01T09:00:00Z"));
+        QCOMPARE(mapper.map(r, QStringLiteral("Task")).size(), 1);
+        // Closed by the sender: the request completed.
+        r.children[QStringLiteral("referral_step")].append(step("0190a1b2-0000-7000-8000-000000000014", "close", "clinic-a", "2026-12-01T10:00:00.000Z"));
+        QCOMPARE(mapper.map(r).first()[QStringLiteral("status")].toString(), QStringLiteral("completed"));
+    }
+
+    void answeredUltrasoundReadingIsACompletedTaskWithTheSignedReport()
+    {
+        const FhirMapper mapper(FhirCodes::builtIn());
+        FhirSourceRecord r = record(QStringLiteral("referral"), QStringLiteral("c1"),
+            { { QStringLiteral("purpose"), QStringLiteral("consultation") },
+                { QStringLiteral("consultation_kind"), QStringLiteral("ultrasound-reading") },
+                { QStringLiteral("urgency"), QStringLiteral("urgent") }, { QStringLiteral("target_clinic"), QStringLiteral("center") } });
+        QJsonObject answer { { QStringLiteral("id"), QStringLiteral("0190a1b2-0000-7000-8000-000000000022") }, { QStringLiteral("action"), QStringLiteral("return-outcome") },
+            { QStringLiteral("clinic_id"), QStringLiteral("center") }, { QStringLiteral("created_at"), QStringLiteral("2026-12-01T09:00:00.000Z") },
+            { QStringLiteral("outcome_diagnosis"), QStringLiteral("羊水过少") },
+            { QStringLiteral("outcome_reading_kind"), QStringLiteral("ultrasound-report") },
+            { QStringLiteral("outcome_reading_id"), QStringLiteral("0190a1b2-0000-7000-8000-0000000000aa") } };
+        r.children[QStringLiteral("referral_step")] = { QJsonObject { { QStringLiteral("id"), QStringLiteral("0190a1b2-0000-7000-8000-000000000021") },
+            { QStringLiteral("action"), QStringLiteral("send") }, { QStringLiteral("clinic_id"), QStringLiteral("clinic-a") },
+            { QStringLiteral("created_at"), QStringLiteral("2026-12-01T08:00:00.000Z") } }, answer };
+        const QList<QJsonObject> resources = mapper.map(r);
+        QCOMPARE(resources.size(), 2);
+        QVERIFY(codesOf(resources.at(0)[QStringLiteral("category")][0].toObject()).contains(QStringLiteral("http://snomed.info/sct|11429006")));
+        const QJsonObject task = resources.at(1);
+        QCOMPARE(task[QStringLiteral("status")].toString(), QStringLiteral("completed"));
+        const QJsonArray output = task[QStringLiteral("output")].toArray();
+        QCOMPARE(output.size(), 2);
+        QCOMPARE(output.at(0)[QStringLiteral("valueString")].toString(), QStringLiteral("羊水过少"));
+        QCOMPARE(output.at(1)[QStringLiteral("valueReference")][QStringLiteral("reference")].toString(),
+            QStringLiteral("DiagnosticReport/0190a1b2-0000-7000-8000-0000000000aa"));
     }
 
     void codeTableWithoutARequiredSystemIsRefused()

@@ -69,9 +69,9 @@ private slots:
             = FhirSearch::parse(QStringLiteral("Observation"), QUrlQuery(QStringLiteral("code=718-7")));
         QVERIFY(!unknown);
         QCOMPARE(FhirOutcome::httpStatus(unknown.error()), 400);
-        const auto referral = FhirSearch::parse(QStringLiteral("ServiceRequest"), QUrlQuery());
-        QVERIFY(!referral);
-        QCOMPARE(referral.error().code, QStringLiteral("fhir.not-supported"));
+        const auto provenance = FhirSearch::parse(QStringLiteral("Provenance"), QUrlQuery());
+        QVERIFY(!provenance);
+        QCOMPARE(provenance.error().code, QStringLiteral("fhir.not-supported"));
     }
 
     void nextQueryKeepsTheFiltersAndCarriesTheCursor()

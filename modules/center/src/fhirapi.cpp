@@ -181,7 +181,7 @@ Result<FhirApi::Page> FhirApi::search(
         while (query.next())
             rows.append(FhirSourceRecord { query.value(0).toString(), query.value(1).toString(),
                 query.value(2).toString(), query.value(3).toString(),
-                QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object(), {} });
+                QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object(), {}, {} });
         query.finish();
         for (FhirSourceRecord &row : rows) {
             const bool resumed = inclusive && row.table == position.table && row.id == position.recordId;
@@ -191,6 +191,12 @@ Result<FhirApi::Page> FhirApi::search(
                 if (!samples)
                     return tl::unexpected(samples.error());
                 row.attachment = *samples;
+            }
+            if (row.table == QLatin1String("referral")) {
+                auto children = referralChildren(row.patientKey, row.id);
+                if (!children)
+                    return tl::unexpected(children.error());
+                row.children = *children;
             }
             const QList<QJsonObject> resources = m_mapper.map(row, search.resourceType);
             for (int i = resumed ? position.skip : 0; i < resources.size(); ++i) {
@@ -206,6 +212,27 @@ Result<FhirApi::Page> FhirApi::search(
         position = FhirPageCursor { rows.last().table, rows.last().id, 0 };
         inclusive = false;
     }
+}
+
+Result<QHash<QString, QList<QJsonObject>>> FhirApi::referralChildren(const QString &patientKey, const QString &referralId) const
+{
+    // Her records of the two tables, narrowed to this referral: the patient_key index finds them.
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT table_name, record_id, fields FROM synced_record WHERE patient_key = ? "
+                                 "AND table_name IN ('referral_step', 'referral_attachment')"));
+    query.addBindValue(patientKey);
+    if (auto done = execute(query, "read a referral's steps"); !done)
+        return tl::unexpected(done.error());
+    QHash<QString, QList<QJsonObject>> children;
+    while (query.next()) {
+        QJsonObject fields = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        if (fields.value(QStringLiteral("referral_id")).toString() != referralId)
+            continue;
+        fields.insert(QStringLiteral("id"), query.value(1).toString());
+        children[query.value(0).toString()].append(fields);
+    }
+    return children;
 }
 
 Result<QByteArray> FhirApi::ctgSamples(const QString &sha256) const

@@ -19,7 +19,7 @@ Result<void> FhirPatientIndex::update(
     const FhirMapper mapper(FhirCodes::builtIn());
     // A deleted record maps to nothing and so leaves no identifier behind.
     for (const QJsonObject &patient : mapper.map(
-             FhirSourceRecord { QStringLiteral("patient"), patientKey, clinicId, patientKey, fields, {} })) {
+             FhirSourceRecord { QStringLiteral("patient"), patientKey, clinicId, patientKey, fields, {}, {} })) {
         for (const QJsonValue &identifier : patient.value(QStringLiteral("identifier")).toArray()) {
             const QString value = identifier[QStringLiteral("value")].toString();
             const QString system = identifier[QStringLiteral("system")].toString();

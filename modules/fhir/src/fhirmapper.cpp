@@ -1,6 +1,7 @@
 #include "fhir/fhirmapper.h"
 
 #include "ctg/ctgfileformat.h"
+#include "referrals/referraltimeline.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -78,7 +79,7 @@ const QStringList &FhirMapper::resourceTypes()
 {
     static const QStringList types { QStringLiteral("Patient"), QStringLiteral("EpisodeOfCare"),
         QStringLiteral("RiskAssessment"), QStringLiteral("Observation"), QStringLiteral("ImagingStudy"),
-        QStringLiteral("DiagnosticReport") };
+        QStringLiteral("DiagnosticReport"), QStringLiteral("ServiceRequest"), QStringLiteral("Task") };
     return types;
 }
 
@@ -98,6 +99,8 @@ QStringList FhirMapper::tablesFor(const QString &resourceType)
         return { QStringLiteral("ultrasound_exam") };
     if (resourceType == QLatin1String("DiagnosticReport"))
         return { QStringLiteral("ultrasound_report") };
+    if (resourceType == QLatin1String("ServiceRequest") || resourceType == QLatin1String("Task"))
+        return { QStringLiteral("referral") };
     return {};
 }
 
@@ -124,6 +127,8 @@ QList<QJsonObject> FhirMapper::map(const FhirSourceRecord &record) const
         return ultrasoundExam(record);
     if (table == QLatin1String("ultrasound_report"))
         return ultrasoundReport(record);
+    if (table == QLatin1String("referral"))
+        return referral(record);
     return {};
 }
 
@@ -504,4 +509,187 @@ QList<QJsonObject> FhirMapper::ultrasoundReport(const FhirSourceRecord &record) 
     if (!conclusion.isEmpty())
         d.insert(QStringLiteral("conclusion"), conclusion.join(QLatin1Char('\n')));
     return { d };
+}
+
+QJsonObject FhirMapper::clinic(const QString &clinicId) const
+{
+    return { { QStringLiteral("identifier"),
+        QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("clinic")) },
+            { QStringLiteral("value"), clinicId } } } };
+}
+
+namespace {
+// A referral's steps as ReferralTimeline reads them, from their synced fields.
+QList<ReferralStep> stepsOf(const QList<QJsonObject> &records)
+{
+    QList<ReferralStep> steps;
+    for (const QJsonObject &f : records) {
+        const auto action = ReferralSteps::actionFromKey(text(f, "action"));
+        if (!action || isDeleted(f))
+            continue;
+        ReferralStep step;
+        step.id = QUuid::fromString(text(f, "id"));
+        step.action = *action;
+        step.clinicId = text(f, "clinic_id");
+        step.author = text(f, "author");
+        step.at = QDateTime::fromString(text(f, "created_at"), Qt::ISODateWithMs);
+        step.reason = text(f, "reason");
+        step.outcome = { text(f, "outcome_diagnosis"), text(f, "outcome_treatment"), text(f, "outcome_plan"),
+            text(f, "outcome_advice"),
+            { ReferralSteps::readingKindFromKey(text(f, "outcome_reading_kind")).value_or(ReadingKind::None),
+                QUuid::fromString(text(f, "outcome_reading_id")) } };
+        steps.append(step);
+    }
+    return steps;
+}
+
+// FHIR R4 Task.status for where the referral stands (docs/referrals.md).
+QString taskStatus(ReferralStatus status)
+{
+    switch (status) {
+    case ReferralStatus::Draft:
+        return QStringLiteral("draft");
+    case ReferralStatus::Sent:
+        return QStringLiteral("requested");
+    case ReferralStatus::Received:
+        return QStringLiteral("received");
+    case ReferralStatus::Accepted:
+        return QStringLiteral("accepted");
+    case ReferralStatus::Declined:
+        return QStringLiteral("rejected");
+    case ReferralStatus::Arrived:
+        return QStringLiteral("in-progress");
+    case ReferralStatus::OutcomeReturned:
+    case ReferralStatus::Closed:
+        return QStringLiteral("completed");
+    case ReferralStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("requested");
+}
+
+QString priorityOf(const QString &urgency)
+{
+    if (urgency == QLatin1String("emergency"))
+        return QStringLiteral("stat");
+    return urgency == QLatin1String("urgent") ? QStringLiteral("urgent") : QStringLiteral("routine");
+}
+
+QJsonObject textConcept(const QString &value)
+{
+    return { { QStringLiteral("text"), value } };
+}
+
+// What the receiver returned, as the Task's output: the return slip, or the consultant's
+// opinion with the signed report it comes from.
+QJsonArray outputOf(const ReferralStep &answer, bool consultation)
+{
+    QStringList parts;
+    for (const QString &part : { answer.outcome.diagnosis, answer.outcome.treatment, answer.outcome.plan, answer.outcome.advice })
+        if (!part.trimmed().isEmpty())
+            parts << part.trimmed();
+    QJsonArray output { QJsonObject { { QStringLiteral("type"),
+                                          textConcept(consultation ? QStringLiteral("consultation opinion")
+                                                                   : QStringLiteral("return slip")) },
+        { QStringLiteral("valueString"), parts.join(QLatin1Char('\n')) } } };
+    if (answer.outcome.reading.kind == ReadingKind::UltrasoundReport)
+        output.append(QJsonObject { { QStringLiteral("type"), textConcept(QStringLiteral("signed ultrasound report")) },
+            { QStringLiteral("valueReference"),
+                reference(QStringLiteral("DiagnosticReport"), answer.outcome.reading.recordId.toString(QUuid::WithoutBraces)) } });
+    return output;
+}
+} // namespace
+
+QList<QJsonObject> FhirMapper::referral(const FhirSourceRecord &record) const
+{
+    const QJsonObject &f = record.fields;
+    const bool consultation = text(f, "purpose") == QLatin1String("consultation");
+    const ReferralTimeline timeline = ReferralTimeline::of(stepsOf(record.children.value(QStringLiteral("referral_step"))),
+        consultation ? ReferralPurpose::Consultation : ReferralPurpose::Referral);
+    const ReferralStatus status = timeline.status();
+    const QString requestStatus = status == ReferralStatus::Draft ? QStringLiteral("draft")
+        : status == ReferralStatus::Cancelled                     ? QStringLiteral("revoked")
+        : status == ReferralStatus::Closed                        ? QStringLiteral("completed")
+                                                                  : QStringLiteral("active");
+    // SNOMED CT 3457005 |Patient referral|, 11429006 |Consultation|.
+    const QJsonObject category { { QStringLiteral("coding"),
+        QJsonArray { QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("snomed")) },
+            { QStringLiteral("code"), consultation ? QStringLiteral("11429006") : QStringLiteral("3457005") },
+            { QStringLiteral("display"), consultation ? QStringLiteral("Consultation") : QStringLiteral("Patient referral") } } } } };
+    const QString what = consultation ? QStringLiteral("consultation: ") + text(f, "consultation_kind")
+                                      : QStringLiteral("referral ") + text(f, "direction");
+    QJsonObject request { { QStringLiteral("resourceType"), QStringLiteral("ServiceRequest") },
+        { QStringLiteral("id"), record.id }, { QStringLiteral("status"), requestStatus },
+        { QStringLiteral("intent"), QStringLiteral("order") }, { QStringLiteral("category"), QJsonArray { category } },
+        { QStringLiteral("priority"), priorityOf(text(f, "urgency")) }, { QStringLiteral("code"), textConcept(what) },
+        { QStringLiteral("subject"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("requester"), clinic(record.clinicId) },
+        { QStringLiteral("performer"), QJsonArray { clinic(text(f, "target_clinic")) } } };
+    insertIfNotEmpty(request, QStringLiteral("authoredOn"), fhirDateTime(text(f, "created_at")));
+    QJsonArray reasons;
+    for (const char *field : { "reason", "diagnosis" })
+        if (!text(f, field).isEmpty())
+            reasons.append(textConcept(text(f, field)));
+    if (!reasons.isEmpty())
+        request.insert(QStringLiteral("reasonCode"), reasons);
+    QStringList notes;
+    if (!text(f, "summary").isEmpty())
+        notes << text(f, "summary");
+    const QJsonArray riskItems = QJsonDocument::fromJson(text(f, "risk_items").toUtf8()).array();
+    QStringList items;
+    for (const QJsonValue &item : riskItems)
+        items << item.toString();
+    if (!items.isEmpty())
+        notes << items.join(QStringLiteral("; "));
+    QJsonArray noteArray;
+    for (const QString &note : notes)
+        noteArray.append(QJsonObject { { QStringLiteral("text"), note } });
+    if (!noteArray.isEmpty())
+        request.insert(QStringLiteral("note"), noteArray);
+    QJsonArray supporting;
+    for (const QJsonObject &a : record.children.value(QStringLiteral("referral_attachment"))) {
+        if (isDeleted(a))
+            continue;
+        const QString kind = text(a, "kind");
+        QJsonObject item { { QStringLiteral("display"), text(a, "label") } };
+        if (kind == QLatin1String("ctg") || kind == QLatin1String("lab"))
+            item.insert(QStringLiteral("reference"), QStringLiteral("Observation/") + text(a, "item_ref"));
+        else if (kind == QLatin1String("ultrasound-report"))
+            item.insert(QStringLiteral("reference"), QStringLiteral("DiagnosticReport/") + text(a, "item_ref"));
+        else if (kind == QLatin1String("study"))
+            item.insert(QStringLiteral("identifier"),
+                QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("dicomUid")) },
+                    { QStringLiteral("value"), QStringLiteral("urn:oid:") + text(a, "item_ref") } });
+        supporting.append(item);
+    }
+    if (!supporting.isEmpty())
+        request.insert(QStringLiteral("supportingInfo"), supporting);
+    if (status == ReferralStatus::Draft)
+        return { request };
+
+    QJsonObject task { { QStringLiteral("resourceType"), QStringLiteral("Task") },
+        { QStringLiteral("id"), resourceId(record.id, QStringLiteral("task")) },
+        { QStringLiteral("status"), taskStatus(status) }, { QStringLiteral("intent"), QStringLiteral("order") },
+        { QStringLiteral("priority"), priorityOf(text(f, "urgency")) },
+        { QStringLiteral("businessStatus"), textConcept(ReferralSteps::key(status)) },
+        { QStringLiteral("focus"), reference(QStringLiteral("ServiceRequest"), record.id) },
+        { QStringLiteral("for"), reference(QStringLiteral("Patient"), record.patientKey) },
+        { QStringLiteral("requester"), clinic(record.clinicId) }, { QStringLiteral("owner"), clinic(text(f, "target_clinic")) } };
+    if (const auto sent = timeline.reachedAt(ReferralStatus::Sent))
+        task.insert(QStringLiteral("authoredOn"), sent->toUTC().toString(Qt::ISODate));
+    task.insert(QStringLiteral("lastModified"), timeline.entries().constLast().step.at.toUTC().toString(Qt::ISODate));
+    for (auto it = timeline.entries().crbegin(); it != timeline.entries().crend(); ++it) {
+        const ReferralStep &step = it->step;
+        if (it->applied && ReferralSteps::needsReason(step.action) && !step.reason.isEmpty()) {
+            task.insert(QStringLiteral("statusReason"), textConcept(step.reason));
+            break;
+        }
+    }
+    for (auto it = timeline.entries().crbegin(); it != timeline.entries().crend(); ++it) {
+        if (it->applied && it->step.action == ReferralAction::ReturnOutcome) {
+            task.insert(QStringLiteral("output"), outputOf(it->step, consultation));
+            break;
+        }
+    }
+    return { request, task };
 }

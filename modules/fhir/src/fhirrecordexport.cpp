@@ -14,7 +14,9 @@
 namespace {
 // The tables of a pregnancy's records that have a FHIR form, each linked by pregnancy_id.
 const char *const PregnancyTables[] = { "antenatal_visit", "lab_result", "risk_assessment", "case_file",
-    "ctg_trace", "ultrasound_exam", "ultrasound_report" };
+    "ctg_trace", "ultrasound_exam", "ultrasound_report", "referral" };
+// The records of a referral that shape its ServiceRequest and Task, each linked by referral_id.
+const char *const ReferralChildTables[] = { "referral_step", "referral_attachment" };
 
 QJsonObject rowFields(const QSqlQuery &query)
 {
@@ -32,6 +34,21 @@ Error readError(const QSqlQuery &query)
 {
     return Error { QStringLiteral("fhir.database"),
         FhirRecordExport::tr("The clinic database cannot be read: %1").arg(query.lastError().text()) };
+}
+
+Result<QHash<QString, QList<QJsonObject>>> referralChildren(const QSqlDatabase &db, const QString &referralId)
+{
+    QHash<QString, QList<QJsonObject>> children;
+    for (const char *table : ReferralChildTables) {
+        QSqlQuery rows(db);
+        rows.prepare(QStringLiteral("SELECT * FROM %1 WHERE referral_id = ?").arg(QLatin1String(table)));
+        rows.addBindValue(referralId);
+        if (!rows.exec())
+            return tl::unexpected(readError(rows));
+        while (rows.next())
+            children[QLatin1String(table)].append(rowFields(rows));
+    }
+    return children;
 }
 } // namespace
 
@@ -68,7 +85,7 @@ Result<QJsonObject> FhirRecordExport::exportPatient(
         const QJsonObject patientFields = rowFields(patient);
         const QString clinicId = patientFields.value(QStringLiteral("clinic_id")).toString();
         resources += m_mapper.map(FhirSourceRecord {
-            QStringLiteral("patient"), patientId, clinicId, patientId, patientFields, {} });
+            QStringLiteral("patient"), patientId, clinicId, patientId, patientFields, {}, {} });
         QSqlQuery pregnancies(db);
         pregnancies.prepare(QStringLiteral("SELECT * FROM pregnancy WHERE patient_id = ? ORDER BY id"));
         pregnancies.addBindValue(patientId);
@@ -80,7 +97,7 @@ Result<QJsonObject> FhirRecordExport::exportPatient(
             const QString id = fields.value(QStringLiteral("id")).toString();
             pregnancyIds << id;
             resources += m_mapper.map(FhirSourceRecord { QStringLiteral("pregnancy"), id,
-                fields.value(QStringLiteral("clinic_id")).toString(), patientId, fields, {} });
+                fields.value(QStringLiteral("clinic_id")).toString(), patientId, fields, {}, {} });
         }
         for (const QString &pregnancyId : pregnancyIds) {
             for (const char *table : PregnancyTables) {
@@ -103,9 +120,15 @@ Result<QJsonObject> FhirRecordExport::exportPatient(
                         samples = rows.value(QStringLiteral("fhir_samples")).toByteArray();
                         fields.remove(QStringLiteral("fhir_samples"));
                     }
-                    resources += m_mapper.map(FhirSourceRecord { QLatin1String(table),
-                        fields.value(QStringLiteral("id")).toString(),
-                        fields.value(QStringLiteral("clinic_id")).toString(), patientId, fields, samples });
+                    FhirSourceRecord source { QLatin1String(table), fields.value(QStringLiteral("id")).toString(),
+                        fields.value(QStringLiteral("clinic_id")).toString(), patientId, fields, samples, {} };
+                    if (qstrcmp(table, "referral") == 0) {
+                        auto children = referralChildren(db, source.id);
+                        if (!children)
+                            return tl::unexpected(children.error());
+                        source.children = *children;
+                    }
+                    resources += m_mapper.map(source);
                 }
             }
         }

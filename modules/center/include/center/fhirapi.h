@@ -33,6 +33,8 @@ private:
     };
     Result<Page> search(const CenterUser &user, const FhirSearch &search, const QStringList &recordIds = {});
     Result<QByteArray> ctgSamples(const QString &sha256) const;
+    // A referral's referral_step and referral_attachment records, with their ids.
+    Result<QHash<QString, QList<QJsonObject>>> referralChildren(const QString &patientKey, const QString &referralId) const;
     QString base(const ApiRequest &request) const;
 
     CenterDatabase &m_database;

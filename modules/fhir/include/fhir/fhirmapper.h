@@ -18,6 +18,8 @@
 //   ctg_trace          → Observation: fetal heart rate as SampledData
 //   ultrasound_exam    → ImagingStudy
 //   ultrasound_report  → DiagnosticReport, once signed
+//   referral           → ServiceRequest, and once sent a Task tracking it (its steps give the
+//                        Task's status, its attachments the ServiceRequest's supportingInfo)
 // A record yields its resources in a fixed order, so a page can stop in the middle of one and
 // the next page go on from there. Deleted records, and those not yet meaningful (an unsigned
 // report, a visit without measurements), yield none.
@@ -46,6 +48,8 @@ private:
     QList<QJsonObject> ctgTrace(const FhirSourceRecord &record) const;
     QList<QJsonObject> ultrasoundExam(const FhirSourceRecord &record) const;
     QList<QJsonObject> ultrasoundReport(const FhirSourceRecord &record) const;
+    QList<QJsonObject> referral(const FhirSourceRecord &record) const;
+    QJsonObject clinic(const QString &clinicId) const;
 
     QJsonObject observation(const FhirSourceRecord &record, const QString &idSuffix,
         const FhirCodes::Code &code, const QString &effective) const;

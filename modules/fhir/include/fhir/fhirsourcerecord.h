@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 // One record of the network as the FHIR mapping needs it, whether it comes from the center's
@@ -16,4 +18,7 @@ struct FhirSourceRecord
     QString patientKey;
     QJsonObject fields;
     QByteArray attachment; // CtgFileFormat bytes of a ctg_trace; empty when not available
+    // The records that belong to this one and shape its resources, by table: a referral's
+    // referral_step and referral_attachment records (their fields, with "id").
+    QHash<QString, QList<QJsonObject>> children;
 };
