@@ -6227,6 +6227,21 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReferralDashboardPanel</name>
+    <message>
+        <source>All referral &amp;figures…</source>
+        <translation>All referral &amp;figures…</translation>
+    </message>
+    <message>
+        <source>Referrals and consultations sent since %1</source>
+        <translation>Referrals and consultations sent since %1</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>None this month.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Referral — %1</source>
@@ -6336,8 +6351,27 @@ Database: %2</translation>
         <translation>Referral figures</translation>
     </message>
     <message>
+        <source>Sent &amp;from</source>
+        <translation>Sent &amp;from</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
+        <translation>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFiguresTable</name>
+    <message>
         <source>Month</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>From</source>
@@ -6368,6 +6402,10 @@ Database: %2</translation>
         <translation>Answered</translation>
     </message>
     <message>
+        <source>Answered in time</source>
+        <translation>Answered in time</translation>
+    </message>
+    <message>
         <source>Hours to receipt</source>
         <translation>Hours to receipt</translation>
     </message>
@@ -6378,18 +6416,6 @@ Database: %2</translation>
     <message>
         <source>Hours to return slip</source>
         <translation>Hours to return slip</translation>
-    </message>
-    <message>
-        <source>Sent &amp;from</source>
-        <translation>Sent &amp;from</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>&amp;to</translation>
-    </message>
-    <message>
-        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
-        <translation>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</translation>
     </message>
 </context>
 <context>

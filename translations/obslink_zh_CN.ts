@@ -6184,6 +6184,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferralDashboardPanel</name>
+    <message>
+        <source>All referral &amp;figures…</source>
+        <translation>全部转诊统计(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Referrals and consultations sent since %1</source>
+        <translation>%1 以来发出的转诊和会诊</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>本月暂无。</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Referral — %1</source>
@@ -6293,8 +6308,27 @@ Database: %2</source>
         <translation>转诊统计</translation>
     </message>
     <message>
+        <source>Sent &amp;from</source>
+        <translation>转出日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
+        <translation>时长为到达各环节的转诊的中位数。接收、拒绝和撤销按曾到达该状态的转诊计数，不论其后如何。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFiguresTable</name>
+    <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>From</source>
@@ -6322,7 +6356,11 @@ Database: %2</source>
     </message>
     <message>
         <source>Answered</source>
-        <translation>已回执</translation>
+        <translation>已回执/答复</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>按时答复</translation>
     </message>
     <message>
         <source>Hours to receipt</source>
@@ -6335,18 +6373,6 @@ Database: %2</source>
     <message>
         <source>Hours to return slip</source>
         <translation>回执时长（小时）</translation>
-    </message>
-    <message>
-        <source>Sent &amp;from</source>
-        <translation>转出日期从(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>至(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Medians over the referrals that reached each stage. Accepted, declined and cancelled count every referral that reached that status, whatever came after.</source>
-        <translation>时长为到达各环节的转诊的中位数。接收、拒绝和撤销按曾到达该状态的转诊计数，不论其后如何。</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,9 @@ int figures(const ReferralRepository &repository, const QDate &from, const QDate
     }
     QJsonArray rows;
     for (const ReferralFigures &f : *computed)
-        rows.append(QJsonObject { { QStringLiteral("month"), f.month }, { QStringLiteral("fromClinic"), f.fromClinic },
+        rows.append(QJsonObject { { QStringLiteral("month"), f.month }, { QStringLiteral("purpose"), Referrals::key(f.purpose) },
+            { QStringLiteral("answeredInTime"), f.purpose == ReferralPurpose::Consultation ? QJsonValue(f.answeredInTime) : QJsonValue() },
+            { QStringLiteral("fromClinic"), f.fromClinic },
             { QStringLiteral("toClinic"), f.toClinic }, { QStringLiteral("sent"), f.sent }, { QStringLiteral("accepted"), f.accepted },
             { QStringLiteral("declined"), f.declined }, { QStringLiteral("cancelled"), f.cancelled },
             { QStringLiteral("outcomeReturned"), f.outcomeReturned },

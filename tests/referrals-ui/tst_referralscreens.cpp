@@ -15,7 +15,10 @@
 #include "dicom-viewer/ultrasoundworkbench.h"
 #include "guitesting.h"
 #include "pdftext.h"
+#include "cases-ui/casesworkbench.h"
+#include "referrals-ui/referraldashboardpanel.h"
 #include "referrals-ui/referraldialog.h"
+#include "referrals-ui/referralfigurestable.h"
 #include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralsview.h"
 #include "referrals-ui/referralstepdialog.h"
@@ -259,15 +262,29 @@ void TestReferralScreens::clinicACloses()
     whenModal<ReferralFiguresDialog>([&counted](ReferralFiguresDialog *dialog) {
         QTableWidget *figures = dialog->table();
         QCOMPARE(figures->rowCount(), 1);
-        QCOMPARE(figures->item(0, 2)->text(), QStringLiteral("西城妇产医院"));
-        QCOMPARE(figures->item(0, 3)->text(), QStringLiteral("1")); // sent
-        QCOMPARE(figures->item(0, 4)->text(), QStringLiteral("1")); // accepted
-        QCOMPARE(figures->item(0, 7)->text(), QStringLiteral("1")); // answered
+        QCOMPARE(figures->item(0, 1)->text(), QStringLiteral("Referral"));
+        QCOMPARE(figures->item(0, 3)->text(), QStringLiteral("西城妇产医院"));
+        QCOMPARE(figures->item(0, 4)->text(), QStringLiteral("1")); // sent
+        QCOMPARE(figures->item(0, 5)->text(), QStringLiteral("1")); // accepted
+        QCOMPARE(figures->item(0, 8)->text(), QStringLiteral("1")); // answered
+        QCOMPARE(figures->item(0, 9)->text(), QStringLiteral("—")); // in time: consultations only
         saveScreenshot(dialog, QStringLiteral("referral-figures"));
         counted = true;
     });
     window.findChild<QAction *>(QStringLiteral("referralFiguresAction"))->trigger();
     QVERIFY(counted);
+    // The same figures, this month's, on the high-risk dashboard, which leads to the whole table.
+    window.cases()->showDashboard();
+    auto *dashboardFigures = child<ReferralDashboardPanel>(window.cases()->dashboard(), QStringLiteral("referralDashboard"));
+    QVERIFY(dashboardFigures->isVisible());
+    QCOMPARE(dashboardFigures->table()->rowCount(), 1);
+    QCOMPARE(dashboardFigures->table()->item(0, 4)->text(), QStringLiteral("1"));
+    saveScreenshot(window.cases()->dashboard(), QStringLiteral("dashboard-referrals"));
+    bool opened = false;
+    whenModal<ReferralFiguresDialog>([&opened](ReferralFiguresDialog *) { opened = true; });
+    QTest::mouseClick(child<QPushButton>(dashboardFigures, QStringLiteral("allReferralFigures")), Qt::LeftButton);
+    QVERIFY(opened);
+    window.cases()->dashboard()->close();
 
     // The return slip, printed for her file.
     const QTemporaryDir files;

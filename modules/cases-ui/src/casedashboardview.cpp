@@ -34,7 +34,7 @@ CaseDashboardView::CaseDashboardView(
         auto *view = new QChartView(this);
         view->setObjectName(QStringLiteral("chart%1").arg(i));
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(420, 300);
+        view->setMinimumSize(400, 220); // four of them and a section below fit 1280×720
         view->setToolTip(tr("Click a bar to list the women behind it"));
         m_views.insert(static_cast<int>(Charts[i]), view);
         grid->addWidget(view, i / 2, i % 2);
@@ -48,6 +48,12 @@ CaseDashboardView::CaseDashboardView(
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(grid, 1);
+}
+
+void CaseDashboardView::addPanel(QWidget *panel)
+{
+    panel->setParent(this);
+    layout()->addWidget(panel);
 }
 
 void CaseDashboardView::setToday(const QDate &today)

@@ -58,6 +58,8 @@ void CasesWorkbench::showDashboard()
         connect(m_dashboard, &CaseDashboardView::openPatient, this, &CasesWorkbench::openPatient);
         connect(m_dashboard, &CaseDashboardView::problem, this, &CasesWorkbench::problem);
         connect(this, &CasesWorkbench::caseChanged, m_dashboard, &CaseDashboardView::refresh);
+        if (m_makePanel)
+            m_dashboard->addPanel(m_makePanel(m_dashboard));
     }
     m_dashboard->setToday(m_today);
     m_dashboard->show();

@@ -1,5 +1,6 @@
 #include "referrals-ui/referralfiguresdialog.h"
 
+#include "referrals-ui/referralfigurestable.h"
 #include "referrals/referralindicators.h"
 #include "ui-common/formwidgets.h"
 #include "ui-common/screenfit.h"
@@ -13,13 +14,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-namespace {
-QString hours(const std::optional<double> &value)
-{
-    return value ? QLocale().toString(*value, 'f', 1) : QStringLiteral("—");
-}
-} // namespace
-
 ReferralFiguresDialog::ReferralFiguresDialog(
     const ReferralRepository &repository, ClinicDirectory directory, const QDate &today, QWidget *parent)
     : QDialog(parent)
@@ -27,7 +21,7 @@ ReferralFiguresDialog::ReferralFiguresDialog(
     , m_directory(std::move(directory))
     , m_from(new QDateEdit(today.addMonths(-12).addDays(1), this))
     , m_to(new QDateEdit(today, this))
-    , m_table(new QTableWidget(0, 11, this))
+    , m_table(new ReferralFiguresTable(this))
     , m_problem(FormWidgets::errorLabel(this))
 {
     setWindowTitle(tr("Referral figures"));
@@ -38,12 +32,6 @@ ReferralFiguresDialog::ReferralFiguresDialog(
     }
     m_from->setObjectName(QStringLiteral("from"));
     m_to->setObjectName(QStringLiteral("to"));
-    m_table->setObjectName(QStringLiteral("figures"));
-    m_table->setHorizontalHeaderLabels({ tr("Month"), tr("From"), tr("To"), tr("Sent"), tr("Accepted"), tr("Declined"),
-        tr("Cancelled"), tr("Answered"), tr("Hours to receipt"), tr("Hours to acceptance"), tr("Hours to return slip") });
-    m_table->verticalHeader()->hide();
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     auto *period = new QHBoxLayout;
     auto *fromLabel = new QLabel(tr("Sent &from"), this);
     fromLabel->setBuddy(m_from);
@@ -78,21 +66,5 @@ void ReferralFiguresDialog::refresh()
         m_problem->setText(figures.error().message);
         return;
     }
-    const ClinicNames names = m_directory.names();
-    m_table->setRowCount(int(figures->size()));
-    for (int row = 0; row < figures->size(); ++row) {
-        const ReferralFigures &f = figures->at(row);
-        const QStringList cells { f.month, names.nameOf(f.fromClinic), names.nameOf(f.toClinic),
-            QString::number(f.sent), QString::number(f.accepted), QString::number(f.declined), QString::number(f.cancelled),
-            QString::number(f.outcomeReturned), hours(f.medianHoursToReceipt), hours(f.medianHoursToAcceptance),
-            hours(f.medianHoursToOutcome) };
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(cells.at(column));
-            if (column >= 3)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(row, column, item);
-        }
-    }
-    m_table->resizeColumnsToContents();
+    m_table->showFigures(*figures, m_directory.names());
 }

@@ -1,6 +1,7 @@
 #include "referrals-ui/referralworkbench.h"
 
 #include "ctg-records/ctgrecords.h"
+#include "referrals-ui/referraldashboardpanel.h"
 #include "referrals-ui/referraldialog.h"
 #include "referrals-ui/referralfiguresdialog.h"
 #include "referrals-ui/referralsview.h"
@@ -101,6 +102,17 @@ QString ReferralWorkbench::bannerNotice() const
             : tr("Referred from %1: %2").arg(directory.nameOf(r.meta.clinicId), status);
     }
     return {};
+}
+
+ReferralDashboardPanel *ReferralWorkbench::dashboardPanel(QWidget *parent)
+{
+    if (!m_dashboardPanel) {
+        m_dashboardPanel = new ReferralDashboardPanel(*m_repository, ClinicDirectory(m_database.connection()), parent);
+        m_dashboardPanel->setToday(m_today.isValid() ? m_today : QDate::currentDate());
+        connect(m_dashboardPanel, &ReferralDashboardPanel::allFiguresRequested, this, &ReferralWorkbench::showFigures);
+        connect(this, &ReferralWorkbench::referralsChanged, m_dashboardPanel, &ReferralDashboardPanel::refresh);
+    }
+    return m_dashboardPanel;
 }
 
 QString ReferralWorkbench::readingNoteForTrace(const QUuid &traceId) const
@@ -294,6 +306,8 @@ void ReferralWorkbench::recordsArrived()
         emit problem(acknowledged.error().message);
     m_view->reload();
     m_worklist->refresh();
+    if (m_dashboardPanel)
+        m_dashboardPanel->refresh();
     if (acknowledged && *acknowledged > 0)
         emit referralsChanged();
 }

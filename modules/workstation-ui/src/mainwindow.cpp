@@ -30,6 +30,7 @@
 #include "cases/highriskregister.h"
 #include "ctg-ui/ctgtracesview.h"
 #include "ctg-ui/ctgworkbench.h"
+#include "referrals-ui/referraldashboardpanel.h"
 #include "referrals-ui/referralworkbench.h"
 #include "referrals-ui/referralworklist.h"
 #include "workstation-ui/patientbanner.h"
@@ -246,6 +247,7 @@ void MainWindow::buildActions()
     // The chart's Case management tab and View → Dashboard (also on the Cases toolbar).
     m_casesWorkbench = new CasesWorkbench(this, m_chartView->tabs(), view, m_database, *m_cases, m_today, &RiskAppearance::color);
     connect(m_casesWorkbench, &CasesWorkbench::openPatient, this, &MainWindow::openPatient);
+    m_casesWorkbench->setDashboardPanel([this](QWidget *dashboard) { return m_referrals->dashboardPanel(dashboard); });
     connect(m_casesWorkbench, &CasesWorkbench::caseChanged, this, &MainWindow::reloadRecords);
     connect(m_casesWorkbench, &CasesWorkbench::problem, this, &MainWindow::showProblem);
     connect(m_chartView, &PatientChartView::recordChanged, m_casesWorkbench->caseFileView(), &CaseFileView::reload);

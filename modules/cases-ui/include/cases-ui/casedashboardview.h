@@ -27,6 +27,8 @@ public:
     QList<DashboardBar> bars(DashboardChart chart) const { return m_bars.value(static_cast<int>(chart)); }
     DashboardListDialog *openList(DashboardChart chart, const QString &key);
     DashboardListDialog *lastList() const { return m_lastList; }
+    // A section of another part of the workstation below the charts (the referral figures).
+    void addPanel(QWidget *panel);
 
 public slots:
     void refresh();

@@ -30,6 +30,8 @@ public:
     CaseFileView *caseFileView() const { return m_caseFile; }
     CaseDashboardView *dashboard() const { return m_dashboard; }
     QAction *dashboardAction() const { return m_dashboardAction; }
+    // Makes a section for the dashboard below its charts when the dashboard is first shown.
+    void setDashboardPanel(std::function<QWidget *(QWidget *dashboard)> make) { m_makePanel = std::move(make); }
     void showPregnancy(const QUuid &pregnancyId, const QString &woman, const QString &level, bool purple);
 
 public slots:
@@ -48,4 +50,5 @@ private:
     CaseFileView *m_caseFile;
     QPointer<CaseDashboardView> m_dashboard;
     QAction *m_dashboardAction;
+    std::function<QWidget *(QWidget *)> m_makePanel;
 };

@@ -7,11 +7,12 @@
 
 class QDateEdit;
 class QLabel;
-class QTableWidget;
+class ReferralFiguresTable;
 
 // View → Referral figures: per month and pair of clinics, how many referrals went, were accepted,
-// declined, cancelled and answered, and the median hours to receipt, acceptance and the return
-// slip, over a chosen period (the last twelve months to begin with).
+// declined, cancelled and answered (consultations: within their target), and the median hours to
+// receipt, acceptance and the return slip, over a chosen period (the last twelve months to
+// begin with).
 class ReferralFiguresDialog : public QDialog
 {
     Q_OBJECT
@@ -19,7 +20,7 @@ public:
     ReferralFiguresDialog(const ReferralRepository &repository, ClinicDirectory directory, const QDate &today,
         QWidget *parent = nullptr);
 
-    QTableWidget *table() const { return m_table; }
+    ReferralFiguresTable *table() const { return m_table; }
 
 private:
     void refresh();
@@ -28,6 +29,6 @@ private:
     ClinicDirectory m_directory;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    QTableWidget *m_table;
+    ReferralFiguresTable *m_table;
     QLabel *m_problem;
 };

@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -15,6 +16,8 @@ class Database;
 class QMainWindow;
 class QMenu;
 class QTabWidget;
+class QWidget;
+class ReferralDashboardPanel;
 class ConsultationReadings;
 class ReferralRepository;
 class ReferralWorklist;
@@ -45,6 +48,8 @@ public:
 
     // View → Referral figures, added to `menu`.
     void addFiguresAction(QMenu *menu);
+    // The high-risk dashboard's referral section, made for it once, kept up to date here.
+    ReferralDashboardPanel *dashboardPanel(QWidget *parent);
 
     // What a viewer shows above the signature when this trace or study is awaited by a reading
     // consultation: signing it answers that consultation. Empty when none awaits it.
@@ -84,6 +89,7 @@ private:
     std::unique_ptr<ConsultationReadings> m_readings;
     ReferralsView *m_view;
     ReferralWorklist *m_worklist;
+    QPointer<ReferralDashboardPanel> m_dashboardPanel;
     std::optional<PatientChart> m_chart;
     QString m_riskLevel;
     QString m_riskLabel;
