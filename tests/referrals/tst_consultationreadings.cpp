@@ -5,6 +5,7 @@
 // answers a referral's return slip; `obslink-cli consultation list|show` print it as JSON.
 #include "referrals/consultationreadings.h"
 
+#include "clijson.h"
 #include "testclinic.h"
 
 #include <QJsonArray>
@@ -165,16 +166,9 @@ private slots:
     void theCliListsConsultationsApartFromReferrals()
     {
         const QString db = m_clinic->path() + QStringLiteral("/clinic.db");
-        const auto run = [](const QStringList &arguments, int *exitCode) {
-            QProcess cli;
-            cli.start(QStringLiteral(OBSLINK_CLI_BINARY), arguments);
-            cli.waitForFinished(30000);
-            *exitCode = cli.exitCode();
-            return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
-        };
         int exitCode = -1;
         const QJsonArray consultations
-            = run({ QStringLiteral("consultation"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode)
+            = cliJson({ QStringLiteral("consultation"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode)
                   .value(QStringLiteral("consultations"))
                   .toArray();
         QCOMPARE(exitCode, 0);
@@ -190,7 +184,7 @@ private slots:
                 answeredId = c.value(QStringLiteral("id")).toString();
         }
         QVERIFY(!answeredId.isEmpty());
-        const QJsonObject shown = run({ QStringLiteral("consultation"), QStringLiteral("show"), QStringLiteral("--db"), db,
+        const QJsonObject shown = cliJson({ QStringLiteral("consultation"), QStringLiteral("show"), QStringLiteral("--db"), db,
                                           QStringLiteral("--id"), answeredId },
             &exitCode);
         QCOMPARE(exitCode, 0);
@@ -200,14 +194,14 @@ private slots:
             QStringLiteral("ctg-interpretation"));
 
         const QJsonArray referrals
-            = run({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode)
+            = cliJson({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode)
                   .value(QStringLiteral("referrals"))
                   .toArray();
         QCOMPARE(referrals.size(), 1);
         // A consultation is not shown as a referral, and consultations have no figures command.
-        run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db, QStringLiteral("--id"), answeredId }, &exitCode);
+        cliJson({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db, QStringLiteral("--id"), answeredId }, &exitCode);
         QCOMPARE(exitCode, 1);
-        run({ QStringLiteral("consultation"), QStringLiteral("figures"), QStringLiteral("--db"), db }, &exitCode);
+        cliJson({ QStringLiteral("consultation"), QStringLiteral("figures"), QStringLiteral("--db"), db }, &exitCode);
         QCOMPARE(exitCode, 2);
     }
 };

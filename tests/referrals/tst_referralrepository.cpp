@@ -5,6 +5,7 @@
 #include "referrals/referralrepository.h"
 
 #include "sqlscalar.h"
+#include "clijson.h"
 #include "testclinic.h"
 
 #include <QJsonArray>
@@ -287,15 +288,8 @@ void TestReferralRepository::theCliListsAndShowsReferralsAsJson()
     const QUuid id = sentTo(ClinicB);
     QVERIFY(ReferralRepository(*m_receiverDatabase).take(id, A::Decline, QStringLiteral("床位已满")));
     const QString db = m_clinic->path() + QStringLiteral("/clinic.db");
-    const auto run = [](const QStringList &arguments, int *exitCode) {
-        QProcess cli;
-        cli.start(QStringLiteral(OBSLINK_CLI_BINARY), arguments);
-        cli.waitForFinished(30000);
-        *exitCode = cli.exitCode();
-        return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
-    };
     int exitCode = -1;
-    const QJsonObject listed = run({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode);
+    const QJsonObject listed = cliJson({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db }, &exitCode);
     QCOMPARE(exitCode, 0);
     const QJsonArray referrals = listed.value(QStringLiteral("referrals")).toArray();
     QCOMPARE(referrals.size(), 1);
@@ -305,7 +299,7 @@ void TestReferralRepository::theCliListsAndShowsReferralsAsJson()
     QCOMPARE(row.value(QStringLiteral("toClinic")).toString(), ClinicB);
     QCOMPARE(row.value(QStringLiteral("urgency")).toString(), QStringLiteral("urgent"));
 
-    const QJsonObject shown = run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db,
+    const QJsonObject shown = cliJson({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db,
                                       QStringLiteral("--id"), id.toString(QUuid::WithoutBraces) },
         &exitCode);
     QCOMPARE(exitCode, 0);
@@ -315,22 +309,22 @@ void TestReferralRepository::theCliListsAndShowsReferralsAsJson()
     QCOMPARE(steps.at(1).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("床位已满"));
     QCOMPARE(steps.at(1).toObject().value(QStringLiteral("clinic")).toString(), ClinicB);
 
-    run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db, QStringLiteral("--id"),
+    cliJson({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db, QStringLiteral("--id"),
             QUuid::createUuid().toString(QUuid::WithoutBraces) },
         &exitCode);
     QCOMPARE(exitCode, 1);
-    run({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db + QStringLiteral(".missing") }, &exitCode);
+    cliJson({ QStringLiteral("referral"), QStringLiteral("list"), QStringLiteral("--db"), db + QStringLiteral(".missing") }, &exitCode);
     QCOMPARE(exitCode, 1);
-    run({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db }, &exitCode);
+    cliJson({ QStringLiteral("referral"), QStringLiteral("show"), QStringLiteral("--db"), db }, &exitCode);
     QCOMPARE(exitCode, 2);
 
-    const QJsonObject figures = run({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db }, &exitCode);
+    const QJsonObject figures = cliJson({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db }, &exitCode);
     QCOMPARE(exitCode, 0);
     const QJsonObject counted = figures.value(QStringLiteral("figures")).toArray().first().toObject();
     QCOMPARE(counted.value(QStringLiteral("sent")).toInt(), 1);
     QCOMPARE(counted.value(QStringLiteral("declined")).toInt(), 1);
     QCOMPARE(counted.value(QStringLiteral("toClinic")).toString(), ClinicB);
-    run({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db, QStringLiteral("--from"),
+    cliJson({ QStringLiteral("referral"), QStringLiteral("figures"), QStringLiteral("--db"), db, QStringLiteral("--from"),
             QStringLiteral("yesterday") },
         &exitCode);
     QCOMPARE(exitCode, 2);

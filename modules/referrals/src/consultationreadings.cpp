@@ -1,14 +1,5 @@
 #include "referrals/consultationreadings.h"
 
-namespace {
-Result<std::optional<ReferralStep>> answered(Result<ReferralStep> step)
-{
-    if (!step)
-        return tl::unexpected(step.error());
-    return std::optional<ReferralStep>(*step);
-}
-} // namespace
-
 ConsultationReadings::ConsultationReadings(ReferralRepository &repository)
     : m_repository(repository)
 {
@@ -56,29 +47,32 @@ Result<std::optional<ReferralStep>> ConsultationReadings::answer(const CtgInterp
 {
     if (!interpretation.isSigned())
         return failure(QStringLiteral("referral.reading-unsigned"), tr("Sign the interpretation before it answers the consultation."));
-    auto consultation = awaitingTrace(interpretation.traceId);
-    if (!consultation)
-        return tl::unexpected(consultation.error());
-    if (!*consultation)
-        return std::optional<ReferralStep>();
     ReferralOutcome opinion;
     opinion.diagnosis = interpretation.text.trimmed();
     opinion.reading = { ReadingKind::CtgInterpretation, interpretation.meta.id };
-    return answered(m_repository.take((*consultation)->meta.id, ReferralAction::ReturnOutcome, {}, opinion));
+    return answerWith(awaitingTrace(interpretation.traceId), opinion);
 }
 
 Result<std::optional<ReferralStep>> ConsultationReadings::answer(const UltrasoundReport &report)
 {
     if (!report.isSigned())
         return failure(QStringLiteral("referral.reading-unsigned"), tr("Sign the report before it answers the consultation."));
-    auto consultation = awaitingStudy(report.studyInstanceUid);
-    if (!consultation)
-        return tl::unexpected(consultation.error());
-    if (!*consultation)
-        return std::optional<ReferralStep>();
     ReferralOutcome opinion;
     // The impression (超声提示) is the answer to the question; the findings stay in the report.
     opinion.diagnosis = report.impression.trimmed().isEmpty() ? report.findings.trimmed() : report.impression.trimmed();
     opinion.reading = { ReadingKind::UltrasoundReport, report.meta.id };
-    return answered(m_repository.take((*consultation)->meta.id, ReferralAction::ReturnOutcome, {}, opinion));
+    return answerWith(awaitingStudy(report.studyInstanceUid), opinion);
+}
+
+Result<std::optional<ReferralStep>> ConsultationReadings::answerWith(
+    const Result<std::optional<Referral>> &consultation, const ReferralOutcome &opinion)
+{
+    if (!consultation)
+        return tl::unexpected(consultation.error());
+    if (!*consultation)
+        return std::optional<ReferralStep>();
+    auto step = m_repository.take((*consultation)->meta.id, ReferralAction::ReturnOutcome, {}, opinion);
+    if (!step)
+        return tl::unexpected(step.error());
+    return std::optional<ReferralStep>(*step);
 }

@@ -32,6 +32,8 @@ public:
     Result<std::optional<ReferralStep>> answer(const UltrasoundReport &report);
 
 private:
+    // Takes the opinion step on the consultation found, if one was.
+    Result<std::optional<ReferralStep>> answerWith(const Result<std::optional<Referral>> &consultation, const ReferralOutcome &opinion);
     Result<std::optional<Referral>> awaiting(ConsultationKind kind, ReferralAttachmentKind attached, const QString &itemRef) const;
 
     ReferralRepository &m_repository;
