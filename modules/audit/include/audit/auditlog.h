@@ -1,0 +1,49 @@
+#pragma once
+
+#include "audit/auditchain.h"
+#include "audit/auditentry.h"
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <functional>
+
+class Database;
+
+// This workstation's audit trail in the clinic cache (audit_entry, schema 18): entries appended
+// in one chain, as this workstation's clinic and user (or the user name a failed sign-in
+// typed), never changed; read back, checked, and handed to the regional center in order.
+class AuditLog
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+public:
+    explicit AuditLog(const Database &database);
+
+    // Appends an entry now: what was done, to which woman (her patient id, or none), and what
+    // more there is to say as a JSON object (the file exported, the form printed).
+    Result<AuditEntry> record(AuditAction action, const QString &patientId = {}, const QJsonObject &detail = {});
+    // The same under another user name than the workstation's: a sign-in, a failed one.
+    Result<AuditEntry> recordAs(const QString &user, AuditAction action, const QString &patientId = {},
+        const QJsonObject &detail = {});
+
+    // Entries after `afterSeq` in order, at most `limit`.
+    Result<QList<AuditEntry>> entries(qint64 afterSeq = 0, int limit = 1000) const;
+    // Entries about one woman, newest first (her access report).
+    Result<QList<AuditEntry>> forPatient(const QString &patientId) const;
+    // The whole chain checked; where it breaks, if it does.
+    Result<std::optional<AuditChain::Break>> verify() const;
+
+    // How far the center has the chain; what it has not yet, in order.
+    Result<qint64> uploadedThrough() const;
+    Result<QList<AuditEntry>> pendingUpload(int limit) const;
+    Result<void> markUploaded(qint64 seq);
+
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+
+private:
+    Result<QList<AuditEntry>> select(const QString &where, const QVariantList &values) const;
+
+    const Database &m_database;
+    std::function<QDateTime()> m_now;
+};

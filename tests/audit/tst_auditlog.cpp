@@ -1,0 +1,120 @@
+// The workstation's audit trail: entries appended in one chain with who, which woman, which
+// workstation and when; refused any change or removal by the cache itself; the check finds an
+// entry altered behind the cache's back (its triggers dropped, as someone with the file could)
+// and says which; upload bookkeeping hands the center each entry once, in order.
+#include "audit/auditlog.h"
+
+#include "testclinic.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void entriesAreChainedWithWhoWhatWhichWomanAndWhere()
+    {
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
+        QVERIFY(clinic.isOpen());
+        AuditLog log(clinic.database());
+        const QDateTime at(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC);
+        log.setClock([at] { return at; });
+        const auto opened = log.record(AuditAction::ChartOpened, QStringLiteral("p-1"));
+        QVERIFY(opened);
+        QCOMPARE(opened->seq, 1);
+        QVERIFY(opened->prevHash.isEmpty());
+        QCOMPARE(opened->user, QStringLiteral("dr-wang"));
+        QCOMPARE(opened->clinicId, QStringLiteral("clinic-a"));
+        QVERIFY(!opened->workstation.isEmpty());
+        const auto exported = log.record(AuditAction::Exported, QStringLiteral("p-1"),
+            { { QStringLiteral("what"), QStringLiteral("case-summary-pdf") } });
+        QVERIFY(exported);
+        QCOMPARE(exported->seq, 2);
+        QCOMPARE(exported->prevHash, opened->hash);
+        QCOMPARE(exported->hash, AuditChain::hashOf(*exported));
+        const auto failed = log.recordAs(QStringLiteral("dr-wnag"), AuditAction::SignInFailed);
+        QVERIFY(failed);
+        QCOMPARE(failed->user, QStringLiteral("dr-wnag"));
+
+        const auto all = log.entries();
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(1).detail, QStringLiteral("{\"what\":\"case-summary-pdf\"}"));
+        QCOMPARE(all->at(1).at, at);
+        QCOMPARE(log.forPatient(QStringLiteral("p-1"))->size(), 2);
+        QCOMPARE(log.forPatient(QStringLiteral("p-1"))->first().action, AuditAction::Exported);
+        QVERIFY(log.verify() && !*log.verify());
+    }
+
+    void theCacheRefusesToChangeOrRemoveAnEntry()
+    {
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
+        AuditLog log(clinic.database());
+        QVERIFY(log.record(AuditAction::ChartOpened, QStringLiteral("p-1")));
+        QSqlQuery change(clinic.database().connection());
+        QVERIFY(!change.exec(QStringLiteral("UPDATE audit_entry SET user_name = 'someone-else'")));
+        QVERIFY(change.lastError().text().contains(QStringLiteral("append-only")));
+        QVERIFY(!change.exec(QStringLiteral("DELETE FROM audit_entry")));
+        QCOMPARE(log.entries()->size(), 1);
+    }
+
+    void anEntryAlteredOrRemovedBehindTheCachesBackBreaksTheChainThere()
+    {
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
+        AuditLog log(clinic.database());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(log.record(AuditAction::ChartOpened, QStringLiteral("p-%1").arg(i)));
+        QSqlQuery tamper(clinic.database().connection());
+        QVERIFY(tamper.exec(QStringLiteral("DROP TRIGGER audit_entry_append_only_update")));
+        QVERIFY(tamper.exec(QStringLiteral("DROP TRIGGER audit_entry_append_only_delete")));
+        QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET patient_id = 'p-other' WHERE seq = 3")));
+        auto broken = log.verify();
+        QVERIFY(broken && *broken);
+        QCOMPARE((*broken)->seq, 3);
+        QVERIFY((*broken)->reason.contains(QStringLiteral("changed")));
+        // Put back, then one removed: the next one says so.
+        QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET patient_id = 'p-2' WHERE seq = 3")));
+        QVERIFY(!*log.verify());
+        QVERIFY(tamper.exec(QStringLiteral("DELETE FROM audit_entry WHERE seq = 4")));
+        broken = log.verify();
+        QCOMPARE((*broken)->seq, 5);
+        QVERIFY((*broken)->reason.contains(QStringLiteral("missing")));
+        // An entry rewritten with a fresh hash still breaks the link to the next one.
+        QVERIFY(tamper.exec(QStringLiteral("DELETE FROM audit_entry WHERE seq = 5")));
+        auto entries = log.entries();
+        AuditEntry forged = entries->at(1);
+        forged.user = QStringLiteral("nobody");
+        forged.hash = AuditChain::hashOf(forged);
+        QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET user_name = 'nobody', hash = '%1' WHERE seq = 2").arg(forged.hash)));
+        broken = log.verify();
+        QCOMPARE((*broken)->seq, 3);
+        QVERIFY((*broken)->reason.contains(QStringLiteral("does not follow")));
+    }
+
+    void theCenterIsHandedEachEntryOnceInOrder()
+    {
+        TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
+        AuditLog log(clinic.database());
+        for (int i = 0; i < 7; ++i)
+            QVERIFY(log.record(AuditAction::ChartOpened, QStringLiteral("p-%1").arg(i)));
+        QCOMPARE(*log.uploadedThrough(), 0);
+        auto pending = log.pendingUpload(5);
+        QCOMPARE(pending->size(), 5);
+        QCOMPARE(pending->first().seq, 1);
+        QVERIFY(log.markUploaded(5));
+        pending = log.pendingUpload(5);
+        QCOMPARE(pending->size(), 2);
+        QCOMPARE(pending->first().seq, 6);
+        QVERIFY(log.markUploaded(3)); // a late answer never goes back
+        QCOMPARE(*log.uploadedThrough(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "tst_auditlog.moc"
