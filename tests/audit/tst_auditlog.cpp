@@ -24,6 +24,7 @@ private slots:
         TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
         QVERIFY(clinic.isOpen());
         AuditLog log(clinic.database());
+        AuditTrail trail(clinic.database().connection());
         const QDateTime at(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC);
         log.setClock([at] { return at; });
         const auto opened = log.record(AuditAction::ChartOpened, QStringLiteral("p-1"));
@@ -43,13 +44,13 @@ private slots:
         QVERIFY(failed);
         QCOMPARE(failed->user, QStringLiteral("dr-wnag"));
 
-        const auto all = log.entries();
+        const auto all = trail.entries();
         QCOMPARE(all->size(), 3);
         QCOMPARE(all->at(1).detail, QStringLiteral("{\"what\":\"case-summary-pdf\"}"));
         QCOMPARE(all->at(1).at, at);
-        QCOMPARE(log.forPatient(QStringLiteral("p-1"))->size(), 2);
-        QCOMPARE(log.forPatient(QStringLiteral("p-1"))->first().action, AuditAction::Exported);
-        QVERIFY(log.verify() && !*log.verify());
+        QCOMPARE(trail.forPatient(QStringLiteral("p-1"))->size(), 2);
+        QCOMPARE(trail.forPatient(QStringLiteral("p-1"))->first().action, AuditAction::Exported);
+        QVERIFY(trail.verify() && !*trail.verify());
     }
 
     void theCacheRefusesToChangeOrRemoveAnEntry()
@@ -61,38 +62,39 @@ private slots:
         QVERIFY(!change.exec(QStringLiteral("UPDATE audit_entry SET user_name = 'someone-else'")));
         QVERIFY(change.lastError().text().contains(QStringLiteral("append-only")));
         QVERIFY(!change.exec(QStringLiteral("DELETE FROM audit_entry")));
-        QCOMPARE(log.entries()->size(), 1);
+        QCOMPARE(AuditTrail(clinic.database().connection()).entries()->size(), 1);
     }
 
     void anEntryAlteredOrRemovedBehindTheCachesBackBreaksTheChainThere()
     {
         TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
         AuditLog log(clinic.database());
+        AuditTrail trail(clinic.database().connection());
         for (int i = 0; i < 5; ++i)
             QVERIFY(log.record(AuditAction::ChartOpened, QStringLiteral("p-%1").arg(i)));
         QSqlQuery tamper(clinic.database().connection());
         QVERIFY(tamper.exec(QStringLiteral("DROP TRIGGER audit_entry_append_only_update")));
         QVERIFY(tamper.exec(QStringLiteral("DROP TRIGGER audit_entry_append_only_delete")));
         QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET patient_id = 'p-other' WHERE seq = 3")));
-        auto broken = log.verify();
+        auto broken = trail.verify();
         QVERIFY(broken && *broken);
         QCOMPARE((*broken)->seq, 3);
         QVERIFY((*broken)->reason.contains(QStringLiteral("changed")));
         // Put back, then one removed: the next one says so.
         QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET patient_id = 'p-2' WHERE seq = 3")));
-        QVERIFY(!*log.verify());
+        QVERIFY(!*trail.verify());
         QVERIFY(tamper.exec(QStringLiteral("DELETE FROM audit_entry WHERE seq = 4")));
-        broken = log.verify();
+        broken = trail.verify();
         QCOMPARE((*broken)->seq, 5);
         QVERIFY((*broken)->reason.contains(QStringLiteral("missing")));
         // An entry rewritten with a fresh hash still breaks the link to the next one.
         QVERIFY(tamper.exec(QStringLiteral("DELETE FROM audit_entry WHERE seq = 5")));
-        auto entries = log.entries();
+        auto entries = trail.entries();
         AuditEntry forged = entries->at(1);
         forged.user = QStringLiteral("nobody");
         forged.hash = AuditChain::hashOf(forged);
         QVERIFY(tamper.exec(QStringLiteral("UPDATE audit_entry SET user_name = 'nobody', hash = '%1' WHERE seq = 2").arg(forged.hash)));
-        broken = log.verify();
+        broken = trail.verify();
         QCOMPARE((*broken)->seq, 3);
         QVERIFY((*broken)->reason.contains(QStringLiteral("does not follow")));
     }
@@ -101,18 +103,19 @@ private slots:
     {
         TestClinic clinic(QStringLiteral("dr-wang"), QStringLiteral("clinic-a"));
         AuditLog log(clinic.database());
+        AuditTrail trail(clinic.database().connection());
         for (int i = 0; i < 7; ++i)
             QVERIFY(log.record(AuditAction::ChartOpened, QStringLiteral("p-%1").arg(i)));
-        QCOMPARE(*log.uploadedThrough(), 0);
-        auto pending = log.pendingUpload(5);
+        QCOMPARE(*trail.uploadedThrough(), 0);
+        auto pending = trail.pendingUpload(5);
         QCOMPARE(pending->size(), 5);
         QCOMPARE(pending->first().seq, 1);
-        QVERIFY(log.markUploaded(5));
-        pending = log.pendingUpload(5);
+        QVERIFY(trail.markUploaded(5));
+        pending = trail.pendingUpload(5);
         QCOMPARE(pending->size(), 2);
         QCOMPARE(pending->first().seq, 6);
-        QVERIFY(log.markUploaded(3)); // a late answer never goes back
-        QCOMPARE(*log.uploadedThrough(), 5);
+        QVERIFY(trail.markUploaded(3)); // a late answer never goes back
+        QCOMPARE(*trail.uploadedThrough(), 5);
     }
 };
 

@@ -11,7 +11,8 @@ inline QJsonObject cliJson(const QStringList &arguments, int *exitCode)
 {
     QProcess cli;
     cli.start(QStringLiteral(OBSLINK_CLI_BINARY), arguments);
-    cli.waitForFinished(30000);
-    *exitCode = cli.exitCode();
+    const bool finished = cli.waitForFinished(30000);
+    // Not started, timed out or crashed: no exit code a test could take for an answer.
+    *exitCode = finished && cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
     return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
 }

@@ -351,9 +351,18 @@ private slots:
         QCOMPARE(task[QStringLiteral("authoredOn")].toString(), QStringLiteral("2026-12-01T08:01:00Z"));
         QCOMPARE(task[QStringLiteral("lastModified")].toString(), QStringLiteral("2026-12-01T09:00:00Z"));
         QCOMPARE(mapper.map(r, QStringLiteral("Task")).size(), 1);
-        // Closed by the sender: the request completed.
+        // Declined, then closed by the sender: never carried out, the refusal kept.
         r.children[QStringLiteral("referral_step")].append(step("0190a1b2-0000-7000-8000-000000000014", "close", "clinic-a", "2026-12-01T10:00:00.000Z"));
-        QCOMPARE(mapper.map(r).first()[QStringLiteral("status")].toString(), QStringLiteral("completed"));
+        resources = mapper.map(r);
+        QCOMPARE(resources.at(0)[QStringLiteral("status")].toString(), QStringLiteral("revoked"));
+        QCOMPARE(resources.at(1)[QStringLiteral("status")].toString(), QStringLiteral("rejected"));
+        QCOMPARE(resources.at(1)[QStringLiteral("statusReason")][QStringLiteral("text")].toString(), QStringLiteral("床位已满"));
+        // Cancelled before it was sent: a revoked request, no Task.
+        r.children[QStringLiteral("referral_step")] = { step("0190a1b2-0000-7000-8000-000000000015", "cancel", "clinic-a",
+            "2026-12-01T08:05:00.000Z", "写错了") };
+        resources = mapper.map(r);
+        QCOMPARE(resources.size(), 1);
+        QCOMPARE(resources.first()[QStringLiteral("status")].toString(), QStringLiteral("revoked"));
     }
 
     void answeredUltrasoundReadingIsACompletedTaskWithTheSignedReport()

@@ -86,7 +86,7 @@ private slots:
     {
         // A center at schema 2: the records are there, the index is not (nor what came after).
         QSqlQuery downgrade(m_database->connection());
-        for (const char *undo : { "DROP TABLE referral_access", "ALTER TABLE shared_patient DROP COLUMN until_at",
+        for (const char *undo : { "DROP TABLE audit_entry", "DROP TABLE referral_access", "ALTER TABLE shared_patient DROP COLUMN until_at",
                  "ALTER TABLE shared_patient DROP COLUMN by_referral", "DROP TABLE fhir_patient_identifier",
                  "DELETE FROM center_schema WHERE version >= 3" })
             QVERIFY2(downgrade.exec(QLatin1String(undo)), undo);

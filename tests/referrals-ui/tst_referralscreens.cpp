@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QSpinBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -427,11 +428,15 @@ void TestReferralScreens::aCtgReadingIsSignedInTheViewerAndTheAskerOpensIt()
     const auto &interpretations = viewer->review().interpretations();
     QVERIFY(std::any_of(interpretations.cbegin(), interpretations.cend(),
         [&](const CtgInterpretation &i) { return i.isSigned() && i.text == text && i.signedBy == QStringLiteral("dr-zhao"); }));
-    // Its attachment opens the same trace from the list.
+    // Its attachment opens the same trace from the list, in a viewer of its own.
     auto *attachments = child<QListWidget>(view, QStringLiteral("referralAttachments"));
     QCOMPARE(attachments->count(), 1);
+    const QPointer<CtgViewer> first = viewer;
     QTest::mouseClick(child<QPushButton>(view, QStringLiteral("openAttachment")), Qt::LeftButton);
+    QVERIFY(first.isNull()); // replaced: one trace at a time
     QVERIFY(window.ctg()->viewer());
+    QTRY_VERIFY(window.ctg()->viewer()->review().isReady());
+    QCOMPARE(window.ctg()->viewer()->review().record().meta.id, trace.meta.id);
 }
 
 void TestReferralScreens::anUltrasoundReadingIsAnsweredBySigningTheReport()

@@ -1,7 +1,8 @@
 // A CTG or ultrasound reading consultation answered by what the consultant signs in the viewer
 // (docs/referrals.md): the consultation that awaits a trace or a study is found by what is
 // attached and what it asks for; a signed interpretation or report answers it once, with its
-// text as the opinion and the signed record named; an unsigned one is refused; a reading never
+// text as the opinion and the signed record named; an unsigned one is refused, one signed by
+// the asking clinic answers nothing, a report filed under another woman is refused; a reading never
 // answers a referral's return slip; `obslink-cli consultation list|show` print it as JSON.
 #include "referrals/consultationreadings.h"
 
@@ -31,6 +32,7 @@ CtgInterpretation signedInterpretation(const QUuid &traceId, const QString &text
 {
     CtgInterpretation i;
     i.meta.id = QUuid::createUuid();
+    i.meta.clinicId = Center; // signed by the consultant
     i.traceId = traceId;
     i.text = text;
     i.signedBy = QStringLiteral("dr-chen");
@@ -102,6 +104,13 @@ private slots:
         QCOMPARE(readings.answer(draft).error().code, QStringLiteral("referral.reading-unsigned"));
         QCOMPARE(consultant.timeline(reading)->status(), S::Sent);
 
+        // The asking clinic's own interpretation, come with the trace, answers nothing.
+        CtgInterpretation theirs = signedInterpretation(m_traceId, QStringLiteral("社区医生的判读"));
+        theirs.meta.clinicId = ClinicA;
+        const auto notAnswer = readings.answer(theirs);
+        QVERIFY(notAnswer && !*notAnswer);
+        QCOMPARE(consultant.timeline(reading)->status(), S::Sent);
+
         const CtgInterpretation signedOne = signedInterpretation(m_traceId, QStringLiteral(" 基线 140，变异减少，NICHD II 类；建议 30 分钟后复查 "));
         const auto answered = readings.answer(signedOne);
         QVERIFY(answered && *answered);
@@ -132,13 +141,16 @@ private slots:
         QCOMPARE((*readings.awaitingStudy(StudyUid))->meta.id, reading);
         UltrasoundReport report;
         report.meta.id = QUuid::createUuid();
-        report.pregnancyId = m_pregnancyId;
+        report.meta.clinicId = Center;
+        report.pregnancyId = QUuid::createUuid(); // filed under another woman
         report.studyInstanceUid = StudyUid;
         report.findings = QStringLiteral("单活胎，头位");
         report.impression = QStringLiteral("宫内妊娠，单活胎，估测孕周 35 周，羊水偏少");
         QCOMPARE(readings.answer(report).error().code, QStringLiteral("referral.reading-unsigned"));
         report.signedBy = QStringLiteral("dr-chen");
         report.signedAt = QDateTime::currentDateTimeUtc();
+        QCOMPARE(readings.answer(report).error().code, QStringLiteral("referral.reading-other-woman"));
+        report.pregnancyId = m_pregnancyId;
         const auto answered = readings.answer(report);
         QVERIFY(answered && *answered);
         QCOMPARE((*answered)->outcome.diagnosis, report.impression);

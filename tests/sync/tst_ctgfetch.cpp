@@ -80,7 +80,7 @@ private slots:
         QVERIFY2(m_center.prepare(), qPrintable(m_center.lastError()));
         QVERIFY2(m_center.start(), qPrintable(m_center.lastError()));
         m_clinicCache = m_center.path(QStringLiteral("clinic-a.db"));
-        m_centerCache = m_center.path(QStringLiteral("center.db"));
+        m_centerCache = m_center.path(QStringLiteral("center-workstation.db")); // not the center's own center.db
         auto clinic
             = Database::open(m_clinicCache, { QStringLiteral("clinic-a"), QStringLiteral("dr-wang") });
         QVERIFY(clinic);

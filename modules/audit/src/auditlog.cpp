@@ -66,9 +66,14 @@ Result<AuditEntry> AuditLog::recordAs(const QString &user, AuditAction action, c
     return e;
 }
 
-Result<QList<AuditEntry>> AuditLog::select(const QString &where, const QVariantList &values) const
+AuditTrail::AuditTrail(QSqlDatabase db)
+    : m_db(std::move(db))
 {
-    QSqlQuery query(m_database.connection());
+}
+
+Result<QList<AuditEntry>> AuditTrail::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where));
     for (const QVariant &value : values)
@@ -97,17 +102,17 @@ Result<QList<AuditEntry>> AuditLog::select(const QString &where, const QVariantL
     return list;
 }
 
-Result<QList<AuditEntry>> AuditLog::entries(qint64 afterSeq, int limit) const
+Result<QList<AuditEntry>> AuditTrail::entries(qint64 afterSeq, int limit) const
 {
     return select(QStringLiteral("WHERE seq > ? ORDER BY seq LIMIT ?"), { afterSeq, limit });
 }
 
-Result<QList<AuditEntry>> AuditLog::forPatient(const QString &patientId) const
+Result<QList<AuditEntry>> AuditTrail::forPatient(const QString &patientId) const
 {
     return select(QStringLiteral("WHERE patient_id = ? ORDER BY seq DESC"), { patientId });
 }
 
-Result<std::optional<AuditChain::Break>> AuditLog::verify() const
+Result<std::optional<AuditChain::Break>> AuditTrail::verify() const
 {
     constexpr int Page = 5000;
     QString previousHash;
@@ -125,16 +130,16 @@ Result<std::optional<AuditChain::Break>> AuditLog::verify() const
     }
 }
 
-Result<qint64> AuditLog::uploadedThrough() const
+Result<qint64> AuditTrail::uploadedThrough() const
 {
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT uploaded_seq FROM audit_upload WHERE id = 1"));
     if (auto done = execute(query, "read the audit upload"); !done)
         return tl::unexpected(done.error());
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-Result<QList<AuditEntry>> AuditLog::pendingUpload(int limit) const
+Result<QList<AuditEntry>> AuditTrail::pendingUpload(int limit) const
 {
     const auto through = uploadedThrough();
     if (!through)
@@ -142,9 +147,9 @@ Result<QList<AuditEntry>> AuditLog::pendingUpload(int limit) const
     return entries(*through, limit);
 }
 
-Result<void> AuditLog::markUploaded(qint64 seq)
+Result<void> AuditTrail::markUploaded(qint64 seq)
 {
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE audit_upload SET uploaded_seq = max(uploaded_seq, ?) WHERE id = 1"));
     query.addBindValue(seq);
     return execute(query, "note the audit upload");

@@ -1,6 +1,7 @@
 #include "center/centerapi.h"
 
 #include "center/attachmentstore.h"
+#include "center/auditstore.h"
 #include "center/centerdatabase.h"
 #include "center/fhirapi.h"
 #include "center/recordstore.h"
@@ -39,8 +40,10 @@ int statusFor(const Error &error)
         return 400;
     if (code == QLatin1String("blob.not-found"))
         return 404;
-    if (code == QLatin1String("blob.offset"))
+    if (code == QLatin1String("blob.offset") || code == QLatin1String("audit.altered") || code == QLatin1String("audit.chain-broken"))
         return 409;
+    if (code == QLatin1String("audit.invalid"))
+        return 400;
     if (code == QLatin1String("blob.chunk-mismatch") || code == QLatin1String("blob.hash-mismatch"))
         return 422;
     if (code == QLatin1String("blob.too-many-uploads"))
@@ -138,7 +141,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
     }
     const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
                             QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me"),
-                            QStringLiteral("clinics")};
+                            QStringLiteral("clinics"), QStringLiteral("audit")};
     if (!known.contains(endpoint))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
     const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me")
@@ -156,6 +159,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         : endpoint == QLatin1String("sync/pull")                   ? pull(*user, request)
         : endpoint == QLatin1String("referrals")                   ? share(*user, request)
         : endpoint == QLatin1String("clinics")                     ? clinics()
+        : endpoint == QLatin1String("audit")                       ? audit(*user, request)
                                                                    : me(*user);
     response.username = user->username;
     return response;
@@ -270,6 +274,17 @@ ApiResponse CenterApi::share(const CenterUser &user, const ApiRequest &request)
     if (!shared)
         return errorResponse(shared.error());
     return ApiResponse{200, json({{QStringLiteral("shared"), true}}), {}};
+}
+
+ApiResponse CenterApi::audit(const CenterUser &user, const ApiRequest &request)
+{
+    const auto upload = AuditWire::decode(request.body);
+    if (!upload)
+        return errorResponse(upload.error());
+    const auto stored = AuditStore(m_database.connection()).receive(user, *upload);
+    if (!stored)
+        return errorResponse(stored.error());
+    return ApiResponse{200, json({{QStringLiteral("storedThrough"), double(*stored)}}), {}};
 }
 
 ApiResponse CenterApi::clinics()

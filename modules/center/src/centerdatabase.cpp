@@ -59,7 +59,8 @@ const QStringList &migrationScripts()
     static const QStringList scripts{QStringLiteral(":/center/migrations/0001_center.sql"),
                                      QStringLiteral(":/center/migrations/0002_blobs.sql"),
                                      QStringLiteral(":/center/migrations/0003_fhir.sql"),
-                                     QStringLiteral(":/center/migrations/0004_referral_access.sql")};
+                                     QStringLiteral(":/center/migrations/0004_referral_access.sql"),
+                                     QStringLiteral(":/center/migrations/0005_audit.sql")};
     return scripts;
 }
 

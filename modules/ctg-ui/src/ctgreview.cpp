@@ -99,8 +99,10 @@ void CtgReview::show(const CtgTraceRecord &record, std::shared_ptr<const CtgPape
 
 std::optional<CtgInterpretation> CtgReview::draft() const
 {
+    // Only this clinician's: a draft another reader wrote (here, or at the clinic that sent the
+    // trace) is theirs to finish, never signed in this one's name.
     for (const CtgInterpretation &i : m_interpretations) {
-        if (!i.isSigned())
+        if (!i.isSigned() && i.meta.author == m_clinician)
             return i;
     }
     return std::nullopt;
@@ -178,17 +180,17 @@ Result<void> CtgReview::saveDraft(const QString &text)
     return {};
 }
 
-Result<void> CtgReview::sign(const QString &text)
+Result<CtgInterpretation> CtgReview::sign(const QString &text)
 {
     if (auto ok = writable(); !ok)
-        return ok;
+        return tl::unexpected(ok.error());
     CtgInterpretation i = draft().value_or(CtgInterpretation {});
     i.traceId = m_record.meta.id;
     i.text = text;
     if (auto signedOne = m_records.sign(i, m_clinician, m_now()); !signedOne)
-        return signedOne;
+        return tl::unexpected(signedOne.error());
     if (auto reloaded = reloadNotes(); !reloaded)
-        return reloaded;
+        return tl::unexpected(reloaded.error());
     emit interpretationsChanged();
-    return {};
+    return i;
 }

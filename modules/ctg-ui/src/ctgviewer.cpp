@@ -95,6 +95,7 @@ CtgViewer::CtgViewer(CtgReview &review, QWidget *parent)
     m_signed->setTextFormat(Qt::RichText);
     m_consultationNote->setObjectName(QStringLiteral("consultationNote"));
     m_consultationNote->setWordWrap(true);
+    m_consultationNote->setTextFormat(Qt::PlainText); // the other clinic's words, never markup
     m_consultationNote->setStyleSheet(QStringLiteral(
         "QLabel { background: #e3f2fd; color: #0d47a1; border: 1px solid #1565c0; padding: 4px; }"));
     m_consultationNote->hide();
@@ -444,18 +445,14 @@ void CtgViewer::signInterpretation()
             tr("Sign this interpretation as %1? Once signed it cannot be changed.").arg(m_review.clinician()))
         != QMessageBox::Yes)
         return;
-    if (auto signedOne = m_review.sign(text); !signedOne) {
+    const auto signedOne = m_review.sign(text);
+    if (!signedOne) {
         emit problem(signedOne.error().message);
         return;
     }
     m_status->setText(tr("Interpretation signed."));
-    // The one just signed: the newest signed interpretation of this trace.
-    const QList<CtgInterpretation> &all = m_review.interpretations();
-    const auto newest = std::max_element(all.cbegin(), all.cend(), [](const CtgInterpretation &a, const CtgInterpretation &b) {
-        return a.isSigned() < b.isSigned() || (a.isSigned() == b.isSigned() && a.signedAt < b.signedAt);
-    });
-    if (newest != all.cend() && newest->isSigned())
-        emit signedInterpretation(*newest);
+    const CtgInterpretation signedCopy = *signedOne; // slots may reload the review meanwhile
+    emit signedInterpretation(signedCopy);
 }
 
 void CtgViewer::setConsultationNote(const QString &note)

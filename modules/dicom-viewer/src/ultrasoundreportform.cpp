@@ -97,6 +97,7 @@ UltrasoundReportForm::UltrasoundReportForm(UltrasoundReportRepository *repositor
     m_title->setWordWrap(true);
     m_consultationNote->setObjectName(QStringLiteral("consultationNote"));
     m_consultationNote->setWordWrap(true);
+    m_consultationNote->setTextFormat(Qt::PlainText); // the other clinic's words, never markup
     m_consultationNote->setStyleSheet(QStringLiteral(
         "QLabel { background: #e3f2fd; color: #0d47a1; border: 1px solid #1565c0; padding: 4px; }"));
     m_consultationNote->hide();
@@ -297,7 +298,8 @@ bool UltrasoundReportForm::signReport()
     showReport();
     showMessage(tr("Report signed; it syncs to the requesting clinic."), false);
     emit reportChanged(m_report.pregnancyId);
-    emit reportSigned(m_report);
+    const UltrasoundReport signedCopy = m_report; // slots may show another report meanwhile
+    emit reportSigned(signedCopy);
     return true;
 }
 

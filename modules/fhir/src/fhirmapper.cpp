@@ -607,10 +607,13 @@ QList<QJsonObject> FhirMapper::referral(const FhirSourceRecord &record) const
     const ReferralTimeline timeline = ReferralTimeline::of(stepsOf(record.children.value(QStringLiteral("referral_step"))),
         consultation ? ReferralPurpose::Consultation : ReferralPurpose::Referral);
     const ReferralStatus status = timeline.status();
-    const QString requestStatus = status == ReferralStatus::Draft ? QStringLiteral("draft")
-        : status == ReferralStatus::Cancelled                     ? QStringLiteral("revoked")
-        : status == ReferralStatus::Closed                        ? QStringLiteral("completed")
-                                                                  : QStringLiteral("active");
+    const bool sent = timeline.reachedAt(ReferralStatus::Sent).has_value();
+    // Declined, then closed by the sender: the request was never carried out.
+    const bool refused = status == ReferralStatus::Closed && timeline.reachedAt(ReferralStatus::Declined).has_value();
+    const QString requestStatus = !sent && status != ReferralStatus::Cancelled ? QStringLiteral("draft")
+        : status == ReferralStatus::Cancelled || refused                       ? QStringLiteral("revoked")
+        : status == ReferralStatus::Closed                                     ? QStringLiteral("completed")
+                                                                               : QStringLiteral("active");
     // SNOMED CT 3457005 |Patient referral|, 11429006 |Consultation|.
     const QJsonObject category { { QStringLiteral("coding"),
         QJsonArray { QJsonObject { { QStringLiteral("system"), m_codes.system(QStringLiteral("snomed")) },
@@ -664,19 +667,20 @@ QList<QJsonObject> FhirMapper::referral(const FhirSourceRecord &record) const
     }
     if (!supporting.isEmpty())
         request.insert(QStringLiteral("supportingInfo"), supporting);
-    if (status == ReferralStatus::Draft)
-        return { request };
+    if (!sent)
+        return { request }; // a draft, or one cancelled before it went: nothing to track
 
     QJsonObject task { { QStringLiteral("resourceType"), QStringLiteral("Task") },
         { QStringLiteral("id"), resourceId(record.id, QStringLiteral("task")) },
-        { QStringLiteral("status"), taskStatus(status) }, { QStringLiteral("intent"), QStringLiteral("order") },
+        { QStringLiteral("status"), refused ? QStringLiteral("rejected") : taskStatus(status) },
+        { QStringLiteral("intent"), QStringLiteral("order") },
         { QStringLiteral("priority"), priorityOf(text(f, "urgency")) },
         { QStringLiteral("businessStatus"), textConcept(ReferralSteps::key(status)) },
         { QStringLiteral("focus"), reference(QStringLiteral("ServiceRequest"), record.id) },
         { QStringLiteral("for"), reference(QStringLiteral("Patient"), record.patientKey) },
         { QStringLiteral("requester"), clinic(record.clinicId) }, { QStringLiteral("owner"), clinic(text(f, "target_clinic")) } };
-    if (const auto sent = timeline.reachedAt(ReferralStatus::Sent))
-        task.insert(QStringLiteral("authoredOn"), sent->toUTC().toString(Qt::ISODate));
+    if (const auto sentAt = timeline.reachedAt(ReferralStatus::Sent))
+        task.insert(QStringLiteral("authoredOn"), sentAt->toUTC().toString(Qt::ISODate));
     task.insert(QStringLiteral("lastModified"), timeline.entries().constLast().step.at.toUTC().toString(Qt::ISODate));
     for (auto it = timeline.entries().crbegin(); it != timeline.entries().crend(); ++it) {
         const ReferralStep &step = it->step;

@@ -84,8 +84,9 @@ ReferralsView::ReferralsView(ReferralRepository &repository, ClinicDirectory dir
         [this](QListWidgetItem *item) { openAttachment(m_attachmentList->row(item)); });
     connect(m_openAttachment, &QPushButton::clicked, this, [this] { openAttachment(m_attachmentList->currentRow()); });
     connect(m_openReading, &QPushButton::clicked, this, [this] {
-        if (!m_reading.isNone())
-            emit readingOpenRequested(m_reading);
+        const SignedReading reading = m_reading; // a copy: a slot may reload this view
+        if (!reading.isNone())
+            emit readingOpenRequested(reading);
     });
 
     auto *top = new QHBoxLayout;
@@ -308,8 +309,10 @@ QString ReferralsView::detailsText() const
 void ReferralsView::openAttachment(int row)
 {
     const std::optional<Referral> r = selected();
-    if (r && row >= 0 && row < m_attachments.size())
-        emit attachmentOpenRequested(*r, m_attachments.at(row));
+    if (!r || row < 0 || row >= m_attachments.size())
+        return;
+    const ReferralAttachment attachment = m_attachments.at(row); // a copy: a slot may reload this view
+    emit attachmentOpenRequested(*r, attachment);
 }
 
 int ReferralsView::readingAttachment(const Referral &referral) const

@@ -47,6 +47,10 @@ Result<std::optional<ReferralStep>> ConsultationReadings::answer(const CtgInterp
 {
     if (!interpretation.isSigned())
         return failure(QStringLiteral("referral.reading-unsigned"), tr("Sign the interpretation before it answers the consultation."));
+    // Only what this clinic signed answers what this clinic was asked: an interpretation that
+    // came with the trace from the asking clinic is not the consultant's opinion.
+    if (interpretation.meta.clinicId != m_repository.clinicId())
+        return std::optional<ReferralStep>();
     ReferralOutcome opinion;
     opinion.diagnosis = interpretation.text.trimmed();
     opinion.reading = { ReadingKind::CtgInterpretation, interpretation.meta.id };
@@ -57,11 +61,19 @@ Result<std::optional<ReferralStep>> ConsultationReadings::answer(const Ultrasoun
 {
     if (!report.isSigned())
         return failure(QStringLiteral("referral.reading-unsigned"), tr("Sign the report before it answers the consultation."));
+    if (report.meta.clinicId != m_repository.clinicId())
+        return std::optional<ReferralStep>();
+    const auto consultation = awaitingStudy(report.studyInstanceUid);
+    // The report must be filed under the woman the consultation is about, or the asker could
+    // never open it from the opinion.
+    if (consultation && *consultation && (*consultation)->pregnancyId != report.pregnancyId)
+        return failure(QStringLiteral("referral.reading-other-woman"),
+            tr("This report is filed under another woman than the consultation asks about: open her chart, then the study's report."));
     ReferralOutcome opinion;
     // The impression (超声提示) is the answer to the question; the findings stay in the report.
     opinion.diagnosis = report.impression.trimmed().isEmpty() ? report.findings.trimmed() : report.impression.trimmed();
     opinion.reading = { ReadingKind::UltrasoundReport, report.meta.id };
-    return answerWith(awaitingStudy(report.studyInstanceUid), opinion);
+    return answerWith(consultation, opinion);
 }
 
 Result<std::optional<ReferralStep>> ConsultationReadings::answerWith(

@@ -34,7 +34,8 @@ void ReferralItemViewers::openAttachment(const ReferralAttachment &attachment)
     case ReferralAttachmentKind::Study:
         // The study is in the regional PACS; once retrieved it shows in the DICOM viewer, whose
         // Report… writes the report a reading consultation waits for.
-        m_viewers.pacs->worklist()->openStudy(attachment.itemRef);
+        if (!m_viewers.pacs->worklist()->openStudy(attachment.itemRef))
+            emit problem(tr("This study is in the regional PACS, and no PACS is set up here: Settings → PACS."));
         return;
     case ReferralAttachmentKind::UltrasoundReport:
         if (!m_viewers.ultrasound->openReport(QUuid::fromString(attachment.itemRef)))

@@ -6,14 +6,15 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSqlDatabase>
 
 #include <functional>
 
 class Database;
 
-// This workstation's audit trail in the clinic cache (audit_entry, schema 18): entries appended
-// in one chain, as this workstation's clinic and user (or the user name a failed sign-in
-// typed), never changed; read back, checked, and handed to the regional center in order.
+// Writes this workstation's audit trail in the clinic cache (audit_entry, schema 18): entries
+// appended in one chain, as this workstation's clinic and user (or the user name a failed
+// sign-in typed), never changed. AuditTrail reads them back.
 class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
@@ -27,6 +28,20 @@ public:
     Result<AuditEntry> recordAs(const QString &user, AuditAction action, const QString &patientId = {},
         const QJsonObject &detail = {});
 
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+
+private:
+    const Database &m_database;
+    std::function<QDateTime()> m_now;
+};
+
+// This workstation's audit trail as stored: read back in order or for one woman, checked
+// whole, and handed to the regional center in order, each entry once.
+class AuditTrail
+{
+public:
+    explicit AuditTrail(QSqlDatabase db);
+
     // Entries after `afterSeq` in order, at most `limit`.
     Result<QList<AuditEntry>> entries(qint64 afterSeq = 0, int limit = 1000) const;
     // Entries about one woman, newest first (her access report).
@@ -39,11 +54,8 @@ public:
     Result<QList<AuditEntry>> pendingUpload(int limit) const;
     Result<void> markUploaded(qint64 seq);
 
-    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-
 private:
     Result<QList<AuditEntry>> select(const QString &where, const QVariantList &values) const;
 
-    const Database &m_database;
-    std::function<QDateTime()> m_now;
+    QSqlDatabase m_db;
 };

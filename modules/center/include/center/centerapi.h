@@ -66,6 +66,7 @@ private:
     ApiResponse share(const CenterUser &user, const ApiRequest &request);
     ApiResponse me(const CenterUser &user);
     ApiResponse clinics(); // the region's clinics, for choosing where to refer
+    ApiResponse audit(const CenterUser &user, const ApiRequest &request); // a workstation's audit entries
     ApiResponse blob(const CenterUser &user, const ApiRequest &request, const QStringList &parts);
     Result<CenterUser> caller(const ApiRequest &request) const;
     Result<CenterUser> syncCaller(const ApiRequest &request) const; // refuses the platform role

@@ -45,15 +45,15 @@ public:
     std::shared_ptr<const CtgPaperData> data() const { return m_data; }
     const QList<CtgAnnotation> &annotations() const { return m_annotations; }
     const QList<CtgInterpretation> &interpretations() const { return m_interpretations; }
-    // The unsigned interpretation being written, if there is one.
+    // The unsigned interpretation this clinician is writing, if there is one.
     std::optional<CtgInterpretation> draft() const;
     QString clinician() const { return m_clinician; }
 
     Result<void> addAnnotation(double seconds, const QString &text);
     Result<void> removeAnnotation(const QUuid &annotationId);
     Result<void> saveDraft(const QString &text);
-    // Signs the draft (saved with `text` first) as the clinician, now.
-    Result<void> sign(const QString &text);
+    // Signs the draft (saved with `text` first) as the clinician, now; the interpretation signed.
+    Result<CtgInterpretation> sign(const QString &text);
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
 public slots:

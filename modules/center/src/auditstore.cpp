@@ -1,0 +1,151 @@
+#include "center/auditstore.h"
+
+#include "storage/sqlerror.h"
+#include "storage/transaction.h"
+
+#include <QSqlQuery>
+
+namespace {
+const QString Columns = QStringLiteral(
+    "seq, id, at, clinic_id, workstation, user_name, action, patient_key, detail, prev_hash, hash");
+} // namespace
+
+AuditStore::AuditStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Result<qint64> AuditStore::receive(const CenterUser &uploader, const AuditWire::Upload &upload)
+{
+    for (const AuditEntry &e : upload.entries) {
+        if (e.clinicId != uploader.clinicId && !uploader.centerStaff)
+            return failure(QStringLiteral("sync.forbidden"), tr("A workstation uploads the audit trail of its own clinic only."));
+    }
+    Transaction transaction(m_db);
+    QSqlQuery last(m_db);
+    last.prepare(QStringLiteral("SELECT seq, hash FROM audit_entry WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+    last.addBindValue(upload.workstation);
+    if (auto done = execute(last, "read the audit chain's end"); !done)
+        return tl::unexpected(done.error());
+    qint64 lastSeq = 0;
+    QString lastHash;
+    if (last.next()) {
+        lastSeq = last.value(0).toLongLong();
+        lastHash = last.value(1).toString();
+    }
+    last.finish();
+    // What the center has already (an upload repeated after a lost answer) must be the same.
+    QList<AuditEntry> fresh;
+    for (const AuditEntry &e : upload.entries) {
+        if (e.seq > lastSeq) {
+            fresh.append(e);
+            continue;
+        }
+        const auto stored = select(QStringLiteral("WHERE workstation = ? AND seq = ?"), { upload.workstation, e.seq });
+        if (!stored)
+            return tl::unexpected(stored.error());
+        if (stored->isEmpty() || stored->first().hash != e.hash)
+            return failure(QStringLiteral("audit.altered"),
+                tr("Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.").arg(e.seq));
+    }
+    if (const auto broken = AuditChain::firstBreak(fresh, lastHash, lastSeq))
+        return failure(QStringLiteral("audit.chain-broken"), broken->reason);
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO audit_entry (%1, received_at, received_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                       .arg(Columns));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const AuditEntry &e : std::as_const(fresh)) {
+        for (const QVariant &value : QVariantList { e.seq, e.id, e.at.toUTC().toString(Qt::ISODateWithMs), e.clinicId, e.workstation,
+                 e.user, AuditActions::key(e.action), e.patientId, e.detail, e.prevHash, e.hash, now, uploader.username })
+            insert.addBindValue(value);
+        if (auto done = execute(insert, "store an audit entry"); !done)
+            return tl::unexpected(done.error());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return tl::unexpected(committed.error());
+    return fresh.isEmpty() ? std::max(lastSeq, upload.entries.isEmpty() ? lastSeq : upload.entries.constLast().seq)
+                           : fresh.constLast().seq;
+}
+
+Result<QList<AuditEntry>> AuditStore::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (auto done = execute(query, "read the audit trail"); !done)
+        return tl::unexpected(done.error());
+    QList<AuditEntry> list;
+    while (query.next()) {
+        AuditEntry e;
+        int c = 0;
+        e.seq = query.value(c++).toLongLong();
+        e.id = query.value(c++).toString();
+        e.at = QDateTime::fromString(query.value(c++).toString(), Qt::ISODateWithMs);
+        e.clinicId = query.value(c++).toString();
+        e.workstation = query.value(c++).toString();
+        e.user = query.value(c++).toString();
+        e.action = AuditActions::fromKey(query.value(c++).toString()).value_or(AuditAction::ChartOpened);
+        e.patientId = query.value(c++).toString();
+        e.detail = query.value(c++).toString();
+        e.prevHash = query.value(c++).toString();
+        e.hash = query.value(c++).toString();
+        list.append(e);
+    }
+    return list;
+}
+
+Result<QList<AuditEntry>> AuditStore::search(const Query &query) const
+{
+    QStringList conditions;
+    QVariantList values;
+    const auto where = [&](const char *condition, const QVariant &value) {
+        conditions << QLatin1String(condition);
+        values << value;
+    };
+    if (!query.patientKey.isEmpty())
+        where("patient_key = ?", query.patientKey);
+    if (!query.user.isEmpty())
+        where("user_name = ?", query.user);
+    if (!query.clinicId.isEmpty())
+        where("clinic_id = ?", query.clinicId);
+    // The stored times are ISO text in UTC with milliseconds: they sort as times.
+    if (query.from.isValid())
+        where("at >= ?", query.from.toUTC().toString(Qt::ISODateWithMs));
+    if (query.to.isValid())
+        where("at <= ?", query.to.toUTC().toString(Qt::ISODateWithMs));
+    values << std::clamp(query.limit, 1, 100000);
+    return select((conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")))
+            + QStringLiteral(" ORDER BY at DESC, workstation, seq DESC LIMIT ?"),
+        values);
+}
+
+Result<QList<AuditStore::ChainState>> AuditStore::verifyAll() const
+{
+    QSqlQuery chains(m_db);
+    chains.setForwardOnly(true);
+    chains.prepare(QStringLiteral("SELECT workstation, min(clinic_id), count(*) FROM audit_entry GROUP BY workstation ORDER BY workstation"));
+    if (auto done = execute(chains, "list the audit chains"); !done)
+        return tl::unexpected(done.error());
+    QList<ChainState> states;
+    while (chains.next())
+        states.append({ chains.value(0).toString(), chains.value(1).toString(), chains.value(2).toLongLong(), std::nullopt });
+    chains.finish();
+    constexpr int Page = 5000;
+    for (ChainState &state : states) {
+        qint64 previousSeq = 0;
+        QString previousHash;
+        for (;;) {
+            const auto page = select(QStringLiteral("WHERE workstation = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                { state.workstation, previousSeq, Page });
+            if (!page)
+                return tl::unexpected(page.error());
+            if ((state.broken = AuditChain::firstBreak(*page, previousHash, previousSeq)) || page->size() < Page)
+                break;
+            previousSeq = page->constLast().seq;
+            previousHash = page->constLast().hash;
+        }
+    }
+    return states;
+}
