@@ -189,6 +189,110 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Chart opened</source>
+        <translation>Chart opened</translation>
+    </message>
+    <message>
+        <source>Record edited</source>
+        <translation>Record edited</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Read through a referral</source>
+        <translation>Read through a referral</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChain</name>
+    <message>
+        <source>Entry %1 follows entry %2: the entries between are missing.</source>
+        <translation>Entry %1 follows entry %2: the entries between are missing.</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it.</source>
+        <translation>Entry %1 does not follow the entry before it.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>Entry %1 was changed after it was written.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditStore</name>
+    <message>
+        <source>A workstation uploads the audit trail of its own clinic only.</source>
+        <translation>A workstation uploads the audit trail of its own clinic only.</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</source>
+        <translation>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWire</name>
+    <message>
+        <source>An audit entry has other fields than expected.</source>
+        <translation>An audit entry has other fields than expected.</translation>
+    </message>
+    <message>
+        <source>The audit entry&apos;s %1 is missing or not valid.</source>
+        <translation>The audit entry&apos;s %1 is missing or not valid.</translation>
+    </message>
+    <message>
+        <source>An audit entry is not valid (seq, time, action, id or hash).</source>
+        <translation>An audit entry is not valid (seq, time, action, id or hash).</translation>
+    </message>
+    <message>
+        <source>The audit upload is not a JSON object.</source>
+        <translation>The audit upload is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The audit upload needs its workstation and its entries, and nothing else.</source>
+        <translation>The audit upload needs its workstation and its entries, and nothing else.</translation>
+    </message>
+    <message>
+        <source>An audit upload carries at most %1 entries.</source>
+        <translation>An audit upload carries at most %1 entries.</translation>
+    </message>
+    <message>
+        <source>An audit entry is not a JSON object.</source>
+        <translation>An audit entry is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>An audit entry names another workstation than its upload.</source>
+        <translation>An audit entry names another workstation than its upload.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSync</name>
     <message>
         <source>Signed out of the regional center on this computer.</source>
@@ -2166,6 +2270,10 @@ See docs/dicom.md.</translation>
     <message>
         <source>Sign the report before it answers the consultation.</source>
         <translation>Sign the report before it answers the consultation.</translation>
+    </message>
+    <message>
+        <source>This report is filed under another woman than the consultation asks about: open her chart, then the study&apos;s report.</source>
+        <translation>This report is filed under another woman than the consultation asks about: open her chart, then the study&apos;s report.</translation>
     </message>
 </context>
 <context>
@@ -6428,6 +6536,10 @@ Database: %2</translation>
         <source>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</source>
         <translation>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</translation>
     </message>
+    <message>
+        <source>This study is in the regional PACS, and no PACS is set up here: Settings → PACS.</source>
+        <translation>This study is in the regional PACS, and no PACS is set up here: Settings → PACS.</translation>
+    </message>
 </context>
 <context>
     <name>ReferralPdf</name>
@@ -8321,6 +8433,10 @@ Database: %2</translation>
     <message>
         <source>The center&apos;s reply cannot be read: %1</source>
         <translation>The center&apos;s reply cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The center did not keep the audit entries it was sent.</source>
+        <translation>The center did not keep the audit entries it was sent.</translation>
     </message>
 </context>
 <context>

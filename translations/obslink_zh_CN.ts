@@ -188,6 +188,110 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Chart opened</source>
+        <translation>打开病历</translation>
+    </message>
+    <message>
+        <source>Record edited</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Read through a referral</source>
+        <translation>经转诊查阅</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>用户变更</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>角色变更</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChain</name>
+    <message>
+        <source>Entry %1 follows entry %2: the entries between are missing.</source>
+        <translation>第 %1 条紧接第 %2 条：中间的记录缺失。</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it.</source>
+        <translation>第 %1 条与前一条不衔接。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>第 %1 条写入后被修改过。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditStore</name>
+    <message>
+        <source>A workstation uploads the audit trail of its own clinic only.</source>
+        <translation>工作站只能上传本机构的审计记录。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</source>
+        <translation>此工作站的第 %1 条审计记录与中心保存的不一致：审计记录不得改写。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWire</name>
+    <message>
+        <source>An audit entry has other fields than expected.</source>
+        <translation>审计记录含有意外的字段。</translation>
+    </message>
+    <message>
+        <source>The audit entry&apos;s %1 is missing or not valid.</source>
+        <translation>审计记录的 %1 缺失或无效。</translation>
+    </message>
+    <message>
+        <source>An audit entry is not valid (seq, time, action, id or hash).</source>
+        <translation>审计记录无效（序号、时间、操作、标识或哈希）。</translation>
+    </message>
+    <message>
+        <source>The audit upload is not a JSON object.</source>
+        <translation>审计上传内容不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The audit upload needs its workstation and its entries, and nothing else.</source>
+        <translation>审计上传只能包含工作站和记录两项。</translation>
+    </message>
+    <message>
+        <source>An audit upload carries at most %1 entries.</source>
+        <translation>每次审计上传最多 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>An audit entry is not a JSON object.</source>
+        <translation>审计记录不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>An audit entry names another workstation than its upload.</source>
+        <translation>审计记录所属工作站与上传不一致。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSync</name>
     <message>
         <source>Signed out of the regional center on this computer.</source>
@@ -2158,6 +2262,10 @@ See docs/dicom.md.</source>
     <message>
         <source>Sign the report before it answers the consultation.</source>
         <translation>报告须先签名，才能作为会诊意见回复。</translation>
+    </message>
+    <message>
+        <source>This report is filed under another woman than the consultation asks about: open her chart, then the study&apos;s report.</source>
+        <translation>此报告归在另一位孕妇名下，与会诊对象不符：请先打开她的病历，再打开该检查的报告。</translation>
     </message>
 </context>
 <context>
@@ -6385,6 +6493,10 @@ Database: %2</source>
         <source>The signed reading is not in this workstation&apos;s records yet; it comes with the next sync.</source>
         <translation>本工作站尚无已签名的判读，将在下次同步时到达。</translation>
     </message>
+    <message>
+        <source>This study is in the regional PACS, and no PACS is set up here: Settings → PACS.</source>
+        <translation>该检查在区域 PACS 中，而本机尚未设置 PACS：设置 → PACS。</translation>
+    </message>
 </context>
 <context>
     <name>ReferralPdf</name>
@@ -8267,6 +8379,10 @@ Database: %2</source>
     <message>
         <source>The center&apos;s reply cannot be read: %1</source>
         <translation>无法读取中心的应答：%1</translation>
+    </message>
+    <message>
+        <source>The center did not keep the audit entries it was sent.</source>
+        <translation>中心未保存发送的审计记录。</translation>
     </message>
 </context>
 <context>
