@@ -5211,6 +5211,10 @@ Database: %2</translation>
         <source>Referrals (%1)</source>
         <translation>Referrals (%1)</translation>
     </message>
+    <message>
+        <source>The audit trail could not be written: %1</source>
+        <translation>The audit trail could not be written: %1</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>

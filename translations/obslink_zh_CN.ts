@@ -5184,6 +5184,10 @@ Database: %2</source>
         <source>Referrals (%1)</source>
         <translation>转诊（%1）</translation>
     </message>
+    <message>
+        <source>The audit trail could not be written: %1</source>
+        <translation>审计记录无法写入：%1</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>

@@ -2,6 +2,7 @@
 // name, reopen her chart and record a visit — driven through the real widgets, offscreen.
 #include "cases/casemanagement.h"
 #include "cases/worklists.h"
+#include "audit/auditlog.h"
 #include "guitesting.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
@@ -529,6 +530,20 @@ void TestWorkstation::registerAndCaseSummaryAreSavedFromTheFileMenu()
     QFile pdf(pdfPath);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.readAll().startsWith("%PDF"));
+
+    // Each left its entry in the audit trail, in order, with the woman where there is one.
+    const auto trail = AuditTrail(m_database->connection()).entries();
+    QVERIFY(trail);
+    QCOMPARE(trail->size(), 3);
+    QCOMPARE(trail->at(0).action, AuditAction::Exported);
+    QVERIFY(trail->at(0).patientId.isEmpty());
+    QVERIFY(trail->at(0).detail.contains(QStringLiteral("2026-10")));
+    QCOMPARE(trail->at(1).action, AuditAction::ChartOpened);
+    QCOMPARE(trail->at(1).patientId, patient.meta.id.toString(QUuid::WithoutBraces));
+    QCOMPARE(trail->at(2).action, AuditAction::Exported);
+    QCOMPARE(trail->at(2).patientId, patient.meta.id.toString(QUuid::WithoutBraces));
+    QVERIFY(trail->at(2).detail.contains(QStringLiteral("case-summary-pdf")));
+    QVERIFY(!*AuditTrail(m_database->connection()).verify());
 }
 
 QTEST_MAIN(TestWorkstation)

@@ -1,5 +1,7 @@
 #include "workstation-ui/mainwindow.h"
 
+#include "audit/auditlog.h"
+
 #include "pacs-ui/pacsworkbench.h"
 #include "pacs-ui/readingworklistmodel.h"
 #include "pacs-ui/readingworklistpanel.h"
@@ -357,6 +359,8 @@ bool MainWindow::openPatient(const QUuid &patientId)
 {
     const bool opened = m_chartView->openChart(patientId);
     if (opened) {
+        // Opening counts as viewing (PIPL): the audit keeps it whatever the chart is used for.
+        audit(AuditAction::ChartOpened, patientId.toString(QUuid::WithoutBraces));
         const auto &chart = m_chartView->chart();
         m_ultrasound->setPregnancy(
             chart->pregnancy ? chart->pregnancy->meta.id : QUuid(), chart->patient.name, chart->patient.nationalId);
@@ -419,6 +423,13 @@ void MainWindow::showGradingEvidence()
     m_chartView->riskPanel()->setOtherEvidence(evidence);
 }
 
+void MainWindow::audit(AuditAction action, const QString &patientId, const QJsonObject &detail)
+{
+    // A trail that cannot be written is said, never silently skipped.
+    if (const auto recorded = AuditLog(m_database).record(action, patientId, detail); !recorded)
+        showProblem(tr("The audit trail could not be written: %1").arg(recorded.error().message));
+}
+
 void MainWindow::exportRegister()
 {
     const QDate lastMonth = m_today.addMonths(-1);
@@ -442,6 +453,7 @@ void MainWindow::exportRegister()
         showProblem(csv ? tr("Cannot write %1.").arg(path) : csv.error().message);
         return;
     }
+    audit(AuditAction::Exported, {}, {{QStringLiteral("what"), QStringLiteral("high-risk-register-csv")}, {QStringLiteral("month"), first.toString(QStringLiteral("yyyy-MM"))}});
     statusBar()->showMessage(tr("Register saved to %1").arg(path), 5000);
 }
 
@@ -466,6 +478,7 @@ void MainWindow::exportCaseSummary()
         showProblem(written.error().message);
         return;
     }
+    audit(AuditAction::Exported, chart->patient.meta.id.toString(QUuid::WithoutBraces), {{QStringLiteral("what"), QStringLiteral("case-summary-pdf")}});
     statusBar()->showMessage(tr("Case summary saved to %1").arg(path), 5000);
 }
 

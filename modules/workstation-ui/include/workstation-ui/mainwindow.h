@@ -1,6 +1,9 @@
 #pragma once
 
+#include "audit/auditentry.h"
+
 #include <QDate>
+#include <QJsonObject>
 #include <QMainWindow>
 
 class CaseManagement;
@@ -67,6 +70,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Adds to this workstation's audit trail (docs/audit.md); a failure is shown.
+    void audit(AuditAction action, const QString &patientId = {}, const QJsonObject &detail = {});
     void buildActions();
     // Records changed under the window (sync, an exam): the list, the worklists and the chart reload.
     void reloadRecords();
