@@ -354,12 +354,7 @@ private slots:
     void anAttachedTraceArrivesWholeAndACenterKilledOnTheWayLosesOrDoublesNothing()
     {
         // Her own referral (after the others: the receipts taken here cover any left unacknowledged).
-        Patient patient;
-        patient.name = QStringLiteral("钱红");
-        patient.birthDate = QDate(1988, 9, 9);
-        Pregnancy pregnancy;
-        pregnancy.lmp = QDate::currentDate().addDays(-230);
-        QVERIFY(ClinicRecords(*m_a->database).registerPregnancy(patient, pregnancy));
+        const Pregnancy pregnancy = registerAtA(QStringLiteral("钱红"));
         CtgTraceRecord trace;
         trace.pregnancyId = pregnancy.meta.id;
         trace.recordedAt = QDateTime::currentDateTimeUtc().addSecs(-1800);
@@ -432,12 +427,7 @@ private slots:
         stranger.open(endpoint, QStringLiteral("not-a-token"));
         QTest::qWait(300); // both requests reach the center before A pushes
 
-        Patient patient;
-        patient.name = QStringLiteral("周燕");
-        patient.birthDate = QDate(1991, 1, 1);
-        Pregnancy pregnancy;
-        pregnancy.lmp = QDate::currentDate().addDays(-240);
-        QVERIFY(ClinicRecords(*m_a->database).registerPregnancy(patient, pregnancy));
+        const Pregnancy pregnancy = registerAtA(QStringLiteral("周燕"));
         Referral r;
         r.pregnancyId = pregnancy.meta.id;
         r.targetClinic = ClinicB;

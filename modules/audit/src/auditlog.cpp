@@ -75,17 +75,7 @@ AuditTrail::AuditTrail(QSqlDatabase db)
 
 Result<QList<AuditEntry>> AuditTrail::select(const QString &where, const QVariantList &values) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (auto done = execute(query, "read the audit trail"); !done)
-        return tl::unexpected(done.error());
-    QList<AuditEntry> list;
-    while (query.next())
-        list.append(auditEntryFrom(query));
-    return list;
+    return selectAuditEntries(m_db, QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where), values);
 }
 
 Result<QList<AuditEntry>> AuditTrail::entries(qint64 afterSeq, int limit) const

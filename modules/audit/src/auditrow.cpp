@@ -1,5 +1,7 @@
 #include "audit/auditrow.h"
 
+#include "storage/sqlerror.h"
+
 #include <QDateTime>
 #include <QVariant>
 
@@ -21,4 +23,19 @@ AuditEntry auditEntryFrom(const QSqlQuery &query)
     e.prevHash = query.value(c++).toString();
     e.hash = query.value(c++).toString();
     return e;
+}
+
+Result<QList<AuditEntry>> selectAuditEntries(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (auto done = execute(query, "read the audit trail"); !done)
+        return tl::unexpected(done.error());
+    QList<AuditEntry> list;
+    while (query.next())
+        list.append(auditEntryFrom(query));
+    return list;
 }

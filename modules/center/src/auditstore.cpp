@@ -71,17 +71,7 @@ Result<qint64> AuditStore::receive(const CenterUser &uploader, const AuditWire::
 
 Result<QList<AuditEntry>> AuditStore::select(const QString &where, const QVariantList &values) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (auto done = execute(query, "read the audit trail"); !done)
-        return tl::unexpected(done.error());
-    QList<AuditEntry> list;
-    while (query.next())
-        list.append(auditEntryFrom(query));
-    return list;
+    return selectAuditEntries(m_db, QStringLiteral("SELECT %1 FROM audit_entry %2").arg(Columns, where), values);
 }
 
 Result<QList<AuditEntry>> AuditStore::search(const Query &query) const
