@@ -1,5 +1,6 @@
 #include "centeradmin.h"
 
+#include "center/auditstore.h"
 #include "center/centerdatabase.h"
 #include "center/identitystore.h"
 #include "credentials/passwordhasher.h"
@@ -107,6 +108,13 @@ Result<QString> CenterAdmin::run(const QCommandLineParser &parser, CenterDatabas
                                             parser.value(displayNameOption()), *password, iterations);
             !added)
             return tl::unexpected(added.error());
+        // Users and roles are part of who could see what: the center's own chain keeps who added whom.
+        const QString operatorName = QStringLiteral("operator:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
+        if (auto kept = AuditStore(database.connection())
+                            .recordAtCenter(operatorName, parser.value(clinicOption()), AuditAction::UserChanged, {},
+                                {{QStringLiteral("added"), name}, {QStringLiteral("role"), parser.value(roleOption())}});
+            !kept)
+            return tl::unexpected(kept.error());
         done << tr("User %1 added.").arg(name);
     }
     if (parser.isSet(demoOption())) {

@@ -7,6 +7,7 @@
 #include "center/identitystore.h"
 #include "center/recordstore.h"
 #include "centeradmin.h"
+#include "centerauditcommands.h"
 #include "i18n/translations.h"
 #include "shutdownsignals.h"
 
@@ -65,6 +66,7 @@ int main(int argc, char *argv[])
         QStringLiteral("days"), QStringLiteral("30"));
     parser.addOptions({dbOption, listenOption, portOption, certOption, keyOption, accessOption, referralAccessOption});
     CenterAdmin::addOptions(parser);
+    CenterAuditCommands::addOptions(parser);
     parser.process(app);
 
     auto database = CenterDatabase::open(parser.value(dbOption));
@@ -76,6 +78,10 @@ int main(int argc, char *argv[])
             return fail(done.error());
         std::printf("%s\n", qPrintable(*done));
         return 0;
+    }
+    if (CenterAuditCommands::wanted(parser)) {
+        const auto exitCode = CenterAuditCommands::run(parser, **database);
+        return exitCode ? *exitCode : fail(exitCode.error());
     }
     if ((*database)->schemaVersion() != CenterDatabase::latestVersion())
         return fail({QStringLiteral("center.schema"),

@@ -14,3 +14,4 @@ int runPacsCommand(const QStringList &arguments);
 int runFhirCommand(const QStringList &arguments);
 int runReferralCommand(const QStringList &arguments);
 int runConsultationCommand(const QStringList &arguments);
+int runAuditCommand(const QStringList &arguments);

@@ -26,6 +26,7 @@ const Command commands[] = {
     {"fhir", QT_TRANSLATE_NOOP("Cli", "one woman's records as a FHIR R4 Bundle (fhir export --db FILE --patient ID)"), runFhirCommand},
     {"referral", QT_TRANSLATE_NOOP("Cli", "the referrals in a clinic database as JSON (referral list|show|figures --db FILE)"), runReferralCommand},
     {"consultation", QT_TRANSLATE_NOOP("Cli", "the remote consultations in a clinic database as JSON (consultation list|show --db FILE)"), runConsultationCommand},
+    {"audit", QT_TRANSLATE_NOOP("Cli", "this workstation's audit trail (audit list|verify|report --db FILE)"), runAuditCommand},
 };
 
 int printUsage()

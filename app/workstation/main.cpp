@@ -9,6 +9,7 @@
 #include "sync/tokenstore.h"
 #include "workstation-ui/mainwindow.h"
 #include "workstation-ui/patientlistmodel.h"
+#include "workstation-ui/sessionaudit.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,10 +27,12 @@ namespace {
 // Asks for the password of the center's user (checked at the center, or offline against the
 // hash of her last sign-in there). Returns the slow hash of the password for the lock screen;
 // an empty one when no center is configured; nothing when the user gave up.
-std::optional<QString> signInToTheRegion(const CenterSettings &center, const Database &database)
+std::optional<QString> signInToTheRegion(const CenterSettings &center, const Database &database, SessionAudit &audit)
 {
-    if (!center.isConfigured())
+    if (!center.isConfigured()) {
+        audit.signedIn(QStringLiteral("unlinked"));
         return QString();
+    }
     const auto deviceId = SyncJournal(database.connection()).deviceId();
     if (!deviceId) {
         QMessageBox::critical(nullptr, QApplication::translate("Workstation", "ObsLink cannot start"),
@@ -37,9 +40,12 @@ std::optional<QString> signInToTheRegion(const CenterSettings &center, const Dat
         return std::nullopt;
     }
     // A managed install (and the demo) signs in with its password file, without asking.
-    if (const auto managed = center.passwordFromFile(); managed && !managed->isEmpty())
+    if (const auto managed = center.passwordFromFile(); managed && !managed->isEmpty()) {
+        audit.signedIn(QStringLiteral("password-file"));
         return PasswordHasher::hash(*managed);
+    }
     SignInDialog dialog(center, *deviceId, std::make_shared<KeychainTokenStore>());
+    audit.watch(dialog);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.sessionVerifier();
@@ -101,12 +107,22 @@ int main(int argc, char *argv[])
             database.error().message);
         return 1;
     }
-    const auto session = signInToTheRegion(center, **database);
+    SessionAudit sessionAudit(**database, author);
+    const auto session = signInToTheRegion(center, **database, sessionAudit);
     if (!session)
         return 0;
     MainWindow window(**database, QDate::currentDate());
     if (!session->isEmpty())
-        new SessionLock(&window, center.username, *session, std::chrono::minutes(center.lockMinutes));
+        sessionAudit.watch(*new SessionLock(&window, center.username, *session, std::chrono::minutes(center.lockMinutes)));
+    // Closing the workstation ends the session, here and at the center.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] {
+        sessionAudit.signedOut(QStringLiteral("closed"));
+        const auto deviceId = SyncJournal((*database)->connection()).deviceId();
+        if (!center.isConfigured() || !deviceId)
+            return;
+        if (const auto ended = WorkstationSignIn(center, *deviceId, std::make_shared<KeychainTokenStore>()).signOut(); !ended)
+            qWarning("%s", qPrintable(ended.error().message));
+    });
     window.show();
     if (parser.isSet(probeOption)) {
         QTimer::singleShot(0, &app, [&] {

@@ -4,7 +4,13 @@
 // and says which; upload bookkeeping hands the center each entry once, in order.
 #include "audit/auditlog.h"
 
+#include "cases/casemanagement.h"
+#include "storage/patientrepository.h"
+#include "storage/syncjournal.h"
 #include "testclinic.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -116,6 +122,69 @@ private slots:
         QCOMPARE(pending->first().seq, 6);
         QVERIFY(trail.markUploaded(3)); // a late answer never goes back
         QCOMPARE(*trail.uploadedThrough(), 5);
+    }
+
+    // Every local write of a clinical record is noted by the cache itself (schema 19) and
+    // chained as `record-edited` under the woman the record belongs to, however deep: the case
+    // file's follow-up contact is hers through the case file and the pregnancy.
+    void everyEditIsChainedUnderTheWomanItBelongsTo()
+    {
+        TestClinic clinic(QStringLiteral("nurse-li"), QStringLiteral("clinic-a"));
+        const auto a = clinic.book(QStringLiteral("王丽"), QDate(1992, 3, 4), QDate(2026, 6, 1));
+        QVERIFY(a);
+        CaseManagement cases(clinic.database(), CaseSettings::defaults());
+        QVERIFY(cases.openCase(a->pregnancy.meta.id, QStringLiteral("orange"), false, QDate(2026, 9, 1)));
+        const auto b = clinic.book(QStringLiteral("李娜"), QDate(1995, 7, 8), QDate(2026, 7, 1));
+        QVERIFY(b);
+        AuditLog log(clinic.database());
+        QCOMPARE(*log.recordNotedEdits(), 2); // hers in one entry, then the other woman's
+        const auto entries = AuditTrail(clinic.database().connection()).entries();
+        QCOMPARE(entries->size(), 2);
+        const AuditEntry &hers = entries->at(0);
+        QCOMPARE(hers.action, AuditAction::RecordEdited);
+        QCOMPARE(hers.user, QStringLiteral("nurse-li"));
+        QCOMPARE(hers.patientId, a->patient.meta.id.toString(QUuid::WithoutBraces));
+        QSet<QString> tables;
+        for (const QJsonValue &record : QJsonDocument::fromJson(hers.detail.toUtf8()).object().value(QStringLiteral("records")).toArray())
+            tables.insert(record.toObject().value(QStringLiteral("table")).toString());
+        QCOMPARE(tables, (QSet<QString> { QStringLiteral("patient"), QStringLiteral("pregnancy"), QStringLiteral("case_file"),
+                             QStringLiteral("follow_up_contact") }));
+        QCOMPARE(entries->at(1).patientId, b->patient.meta.id.toString(QUuid::WithoutBraces));
+        QCOMPARE(*log.recordNotedEdits(), 0); // each edit once
+
+        // An edit is chained before the entry written after it.
+        Patient edited = a->patient;
+        edited.phone = QStringLiteral("13800000000");
+        QVERIFY(PatientRepository(clinic.database()).save(edited));
+        const auto opened = log.record(AuditAction::ChartOpened, hers.patientId);
+        QVERIFY(opened);
+        QCOMPARE(opened->seq, 4);
+        const auto editEntry = AuditTrail(clinic.database().connection()).entries(2)->first();
+        QCOMPARE(editEntry.action, AuditAction::RecordEdited);
+        QVERIFY(editEntry.detail.contains(QStringLiteral("\"operation\":\"update\"")));
+    }
+
+    void changesPulledFromTheCenterOrRepublishedAreNoEdits()
+    {
+        TestClinic clinic(QStringLiteral("nurse-li"), QStringLiteral("clinic-a"));
+        const auto a = clinic.book(QStringLiteral("王丽"), QDate(1992, 3, 4), QDate(2026, 6, 1));
+        QVERIFY(a);
+        AuditLog log(clinic.database());
+        QCOMPARE(*log.recordNotedEdits(), 1);
+        // As the sync engine applies a pulled change.
+        QSqlQuery applying(clinic.database().connection());
+        QVERIFY(applying.exec(QStringLiteral("UPDATE sync_control SET applying = 1")));
+        Patient pulled = a->patient;
+        pulled.address = QStringLiteral("from the center");
+        QVERIFY(PatientRepository(clinic.database()).save(pulled));
+        QVERIFY(applying.exec(QStringLiteral("UPDATE sync_control SET applying = 0")));
+        QVERIFY(SyncJournal(clinic.database().connection()).publishAll());
+        QCOMPARE(*log.recordNotedEdits(), 0);
+        // And the outbox triggers work again after a re-publish.
+        Patient local = pulled;
+        local.address = QStringLiteral("local");
+        QVERIFY(PatientRepository(clinic.database()).save(local));
+        QCOMPARE(*log.recordNotedEdits(), 1);
     }
 };
 

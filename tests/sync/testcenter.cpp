@@ -86,6 +86,11 @@ QString TestCenter::cliBinary()
     return QStringLiteral(OBSLINK_CLI_BINARY);
 }
 
+QString TestCenter::centerBinary()
+{
+    return QStringLiteral(OBSLINK_CENTER_BINARY);
+}
+
 bool TestCenter::run(const QString &program, const QStringList &arguments)
 {
     QProcess process;

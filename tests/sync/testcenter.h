@@ -36,6 +36,7 @@ public:
     QString lastError() const { return m_error; }
     quint16 port() const { return m_port; }
     static QString cliBinary();
+    static QString centerBinary();
 
 private:
     bool createPostgresDatabase(const QString &serverUrl);

@@ -8,6 +8,8 @@
 // no step, nor does a workstation killed part-way through sending its steps; a CTG reading asked
 // of the center is answered with the consultant's signed interpretation, which the asking clinic
 // then holds.
+#include "center/auditstore.h"
+#include "center/centerdatabase.h"
 #include "ctg-records/ctgrecords.h"
 #include "referrals/consultationreadings.h"
 #include "referrals/referralrepository.h"
@@ -222,6 +224,17 @@ private slots:
 
         QVERIFY(m_b->sync());
         QVERIFY(bSeesHer());
+        // The center's audit keeps that clinic B read her records through the referral.
+        auto center = CenterDatabase::open(m_center.databaseLocation());
+        QVERIFY(center);
+        AuditStore::Query readByB;
+        readByB.patientKey = idText(m_patient.meta.id);
+        readByB.clinicId = ClinicB;
+        const auto accesses = AuditStore((*center)->connection()).search(readByB);
+        QVERIFY(accesses && !accesses->isEmpty());
+        QCOMPARE(accesses->last().action, AuditAction::ReferralAccess);
+        QCOMPARE(accesses->last().user, QStringLiteral("dr-zhao"));
+        QCOMPARE(accesses->last().workstation, AuditStore::centerChain());
         ReferralRepository atB = m_b->referrals();
         const auto arrived = atB.find(id);
         QVERIFY(arrived && *arrived);

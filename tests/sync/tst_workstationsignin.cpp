@@ -1,11 +1,16 @@
 // Signing in to the workstation against a real center over HTTPS on 127.0.0.1: at the center,
 // then offline against the kept hash when the center is down; a refusal by the center is final.
+#include "center/auditstore.h"
+#include "center/centerdatabase.h"
 #include "memorytokenstore.h"
+#include "sync/centerconnection.h"
 #include "storage/database.h"
 #include "storage/syncjournal.h"
 #include "sync/workstationsignin.h"
 #include "testcenter.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTest>
 
@@ -87,6 +92,57 @@ private slots:
         QVERIFY(!refused);
         QVERIFY(refused.error().code.startsWith(QLatin1String("auth.")));
         QVERIFY(!signIn.signIn(QString()));
+    }
+
+    // Closing the workstation signs her out at the center too: the device's tokens end there and
+    // its keychain copy goes; her session on another computer goes on. The center's own audit
+    // chain has the sign-in, the refused one and the sign-out.
+    void signingOutEndsTheDevicesSessionAtTheCenterOnly()
+    {
+        auto keychain = std::make_shared<MemoryTokenStore>();
+        const CenterSettings s = settings(m_center.url());
+        WorkstationSignIn signIn(s, QStringLiteral("device-4"), keychain);
+        signIn.setHashIterations(1000);
+        QVERIFY(!signIn.signIn(QStringLiteral("guess")));
+        QVERIFY(signIn.signIn(QStringLiteral("obslink-demo")));
+        const QString refreshToken = keychain->tokens.value(s.tokenKey());
+        QVERIFY(!refreshToken.isEmpty());
+        const CenterEndpoint endpoint { QUrl(m_center.url()), m_center.caFile(), {}, 10000 };
+        CenterConnection sameDevice(endpoint);
+        QVERIFY(sameDevice.login(s.username, QStringLiteral("obslink-demo"), QStringLiteral("device-4")));
+        CenterConnection otherDevice(endpoint);
+        QVERIFY(otherDevice.login(s.username, QStringLiteral("obslink-demo"), QStringLiteral("device-5")));
+
+        const auto ended = signIn.signOut();
+        QVERIFY2(ended, ended ? "" : qPrintable(ended.error().message));
+        QVERIFY(keychain->tokens.value(s.tokenKey()).isEmpty());
+        CenterConnection stolen(endpoint);
+        const auto resumed = stolen.resume(refreshToken, QStringLiteral("device-4"));
+        QVERIFY(!resumed);
+        QVERIFY(resumed.error().code.startsWith(QLatin1String("auth.")));
+        const auto afterSignOut = sameDevice.get(QStringLiteral("/api/v1/me"));
+        QVERIFY(!afterSignOut);
+        QVERIFY(afterSignOut.error().code.startsWith(QLatin1String("auth.")));
+        QVERIFY(otherDevice.get(QStringLiteral("/api/v1/me")));
+
+        auto center = CenterDatabase::open(m_center.databaseLocation());
+        QVERIFY(center);
+        AuditStore::Query hers;
+        hers.user = s.username;
+        const auto entries = AuditStore((*center)->connection()).search(hers);
+        QVERIFY(entries);
+        QMultiMap<AuditAction, QString> devices;
+        for (const AuditEntry &e : *entries) {
+            QCOMPARE(e.workstation, AuditStore::centerChain());
+            devices.insert(e.action, QJsonDocument::fromJson(e.detail.toUtf8()).object().value(QStringLiteral("device")).toString());
+        }
+        QVERIFY(devices.values(AuditAction::SignInFailed).contains(QStringLiteral("device-4")));
+        QVERIFY(devices.values(AuditAction::SignedIn).contains(QStringLiteral("device-5")));
+        QCOMPARE(devices.values(AuditAction::SignedOut), QStringList { QStringLiteral("device-4") });
+        const auto chains = AuditStore((*center)->connection()).verifyAll();
+        QVERIFY(chains);
+        for (const AuditStore::ChainState &chain : *chains)
+            QVERIFY(!chain.broken);
     }
 };
 

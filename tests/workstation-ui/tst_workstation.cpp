@@ -531,18 +531,29 @@ void TestWorkstation::registerAndCaseSummaryAreSavedFromTheFileMenu()
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.readAll().startsWith("%PDF"));
 
-    // Each left its entry in the audit trail, in order, with the woman where there is one.
+    // Her antenatal record from the chart's Handouts menu.
+    auto *chartView = m_window->findChild<PatientChartView *>();
+    QVERIFY(chartView);
+    QVERIFY(chartView->handouts()->writePdf(HandoutExport::Kind::AntenatalRecord, QDir(m_dir->path()).filePath(QStringLiteral("record.pdf"))));
+
+    // Each left its entry in the audit trail, in order, with the woman where there is one: first
+    // her registration and case file, chained as edits before the register went out; opening
+    // her chart graded her, an edit of its own before the chart-opened entry.
+    const QString her = patient.meta.id.toString(QUuid::WithoutBraces);
     const auto trail = AuditTrail(m_database->connection()).entries();
     QVERIFY(trail);
-    QCOMPARE(trail->size(), 3);
-    QCOMPARE(trail->at(0).action, AuditAction::Exported);
-    QVERIFY(trail->at(0).patientId.isEmpty());
-    QVERIFY(trail->at(0).detail.contains(QStringLiteral("2026-10")));
-    QCOMPARE(trail->at(1).action, AuditAction::ChartOpened);
-    QCOMPARE(trail->at(1).patientId, patient.meta.id.toString(QUuid::WithoutBraces));
-    QCOMPARE(trail->at(2).action, AuditAction::Exported);
-    QCOMPARE(trail->at(2).patientId, patient.meta.id.toString(QUuid::WithoutBraces));
-    QVERIFY(trail->at(2).detail.contains(QStringLiteral("case-summary-pdf")));
+    const QList<AuditAction> actions { AuditAction::RecordEdited, AuditAction::Exported, AuditAction::RecordEdited,
+        AuditAction::ChartOpened, AuditAction::Exported, AuditAction::Exported };
+    QCOMPARE(trail->size(), actions.size());
+    for (int i = 0; i < actions.size(); ++i) {
+        QCOMPARE(trail->at(i).action, actions.at(i));
+        QCOMPARE(trail->at(i).patientId, i == 1 ? QString() : her);
+    }
+    QVERIFY(trail->at(0).detail.contains(QStringLiteral("case_file")));
+    QVERIFY(trail->at(1).detail.contains(QStringLiteral("2026-10")));
+    QVERIFY(trail->at(2).detail.contains(QStringLiteral("risk_assessment")));
+    QVERIFY(trail->at(4).detail.contains(QStringLiteral("case-summary-pdf")));
+    QVERIFY(trail->at(5).detail.contains(QStringLiteral("antenatal-record")));
     QVERIFY(!*AuditTrail(m_database->connection()).verify());
 }
 

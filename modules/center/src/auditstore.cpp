@@ -5,7 +5,9 @@
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace {
 const QString Columns = QStringLiteral(
@@ -19,6 +21,8 @@ AuditStore::AuditStore(QSqlDatabase db)
 
 Result<qint64> AuditStore::receive(const CenterUser &uploader, const AuditWire::Upload &upload)
 {
+    if (upload.workstation.startsWith(QLatin1String("center:")))
+        return failure(QStringLiteral("audit.invalid"), tr("The center's own audit chain is written by the center only."));
     for (const AuditEntry &e : upload.entries) {
         if (e.clinicId != uploader.clinicId && !uploader.centerStaff)
             return failure(QStringLiteral("sync.forbidden"), tr("A workstation uploads the audit trail of its own clinic only."));
@@ -52,21 +56,66 @@ Result<qint64> AuditStore::receive(const CenterUser &uploader, const AuditWire::
     }
     if (const auto broken = AuditChain::firstBreak(fresh, lastHash, lastSeq))
         return failure(QStringLiteral("audit.chain-broken"), broken->reason);
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO audit_entry (%1, received_at, received_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                       .arg(Columns));
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const AuditEntry &e : std::as_const(fresh)) {
-        for (const QVariant &value : QVariantList { e.seq, e.id, e.at.toUTC().toString(Qt::ISODateWithMs), e.clinicId, e.workstation,
-                 e.user, AuditActions::key(e.action), e.patientId, e.detail, e.prevHash, e.hash, now, uploader.username })
-            insert.addBindValue(value);
-        if (auto done = execute(insert, "store an audit entry"); !done)
+        if (auto done = insert(e, uploader.username); !done)
             return tl::unexpected(done.error());
     }
     if (auto committed = transaction.commit(); !committed)
         return tl::unexpected(committed.error());
     return fresh.isEmpty() ? std::max(lastSeq, upload.entries.isEmpty() ? lastSeq : upload.entries.constLast().seq)
                            : fresh.constLast().seq;
+}
+
+Result<void> AuditStore::insert(const AuditEntry &e, const QString &receivedFrom)
+{
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO audit_entry (%1, received_at, received_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                       .arg(Columns));
+    // The text columns are NOT NULL with '' for "none"; a null QString would bind as NULL.
+    const auto text = [](const QString &value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); };
+    for (const QVariant &value : QVariantList { e.seq, text(e.id), e.at.toUTC().toString(Qt::ISODateWithMs), text(e.clinicId),
+             text(e.workstation), text(e.user), AuditActions::key(e.action), text(e.patientId), text(e.detail), text(e.prevHash),
+             text(e.hash), QDateTime::currentSecsSinceEpoch(), text(receivedFrom) })
+        insert.addBindValue(value);
+    return execute(insert, "store an audit entry");
+}
+
+Result<AuditEntry> AuditStore::recordAtCenter(
+    const QString &user, const QString &clinicId, AuditAction action, const QString &patientKey, const QJsonObject &detail)
+{
+    AuditEntry e;
+    e.workstation = centerChain();
+    e.at = QDateTime::currentDateTimeUtc();
+    e.clinicId = clinicId;
+    e.user = user;
+    e.action = action;
+    e.patientId = patientKey;
+    e.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    // Another center process may take the same seq at the same moment: the primary key refuses
+    // the second, which reads the chain's end again.
+    constexpr int Attempts = 8;
+    Error lastError;
+    for (int attempt = 0; attempt < Attempts; ++attempt) {
+        Transaction transaction(m_db);
+        QSqlQuery last(m_db);
+        last.prepare(QStringLiteral("SELECT seq, hash FROM audit_entry WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+        last.addBindValue(e.workstation);
+        if (auto done = execute(last, "read the audit chain's end"); !done)
+            return tl::unexpected(done.error());
+        e.seq = last.next() ? last.value(0).toLongLong() + 1 : 1;
+        e.prevHash = e.seq > 1 ? last.value(1).toString() : QString();
+        last.finish();
+        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        e.hash = AuditChain::hashOf(e);
+        auto inserted = insert(e, QStringLiteral("center"));
+        if (inserted) {
+            if (auto committed = transaction.commit(); !committed)
+                return tl::unexpected(committed.error());
+            return e;
+        }
+        lastError = inserted.error();
+    }
+    return tl::unexpected(lastError);
 }
 
 Result<QList<AuditEntry>> AuditStore::select(const QString &where, const QVariantList &values) const

@@ -3,6 +3,7 @@
 #include "center/attachmentstore.h"
 #include "center/auditstore.h"
 #include "center/centerdatabase.h"
+#include "center/centerpatients.h"
 #include "center/fhirapi.h"
 #include "center/recordstore.h"
 #include "centerlog.h"
@@ -141,25 +142,29 @@ ApiResponse CenterApi::route(const ApiRequest &request)
     }
     const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
                             QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me"),
-                            QStringLiteral("clinics"), QStringLiteral("audit")};
+                            QStringLiteral("clinics"), QStringLiteral("audit"), QStringLiteral("logout")};
     if (!known.contains(endpoint))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
     const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me")
         || endpoint == QLatin1String("clinics");
-    if ((wantsGet && !get) || (!wantsGet && !post))
+    // The audit takes a workstation's upload, and answers an administrator's search.
+    const bool takesBoth = endpoint == QLatin1String("audit");
+    if (takesBoth ? !(get || post) : ((wantsGet && !get) || (!wantsGet && !post)))
         return errorResponse({QStringLiteral("api.method"), tr("This endpoint does not accept %1.").arg(QString::fromLatin1(request.method.left(10)))});
     if (endpoint == QLatin1String("login"))
         return login(request);
     if (endpoint == QLatin1String("token/refresh"))
         return refresh(request);
-    const auto user = endpoint == QLatin1String("me") ? caller(request) : syncCaller(request);
+    const auto user = endpoint == QLatin1String("me") || endpoint == QLatin1String("logout") ? caller(request) : syncCaller(request);
     if (!user)
         return errorResponse(user.error());
     ApiResponse response = endpoint == QLatin1String("sync/push") ? push(*user, request)
         : endpoint == QLatin1String("sync/pull")                   ? pull(*user, request)
         : endpoint == QLatin1String("referrals")                   ? share(*user, request)
         : endpoint == QLatin1String("clinics")                     ? clinics()
+        : endpoint == QLatin1String("audit") && get                ? searchAudit(*user, request)
         : endpoint == QLatin1String("audit")                       ? audit(*user, request)
+        : endpoint == QLatin1String("logout")                      ? logout(*user, request)
                                                                    : me(*user);
     response.username = user->username;
     return response;
@@ -203,9 +208,42 @@ ApiResponse CenterApi::login(const ApiRequest &request)
                                 return reader.text(QStringLiteral("password"));
                             })
                             .and_then([&](const QString &password) { return m_identities.login(username, password, deviceId); });
-    if (!tokens)
+    // Sign-ins at the center, refused ones with the name typed, are in the center's own chain;
+    // a request too malformed to name anyone is not a sign-in.
+    if (!tokens) {
+        if (tokens.error().code.startsWith(QLatin1String("auth.")))
+            auditAtCenter(username, {}, AuditAction::SignInFailed, {},
+                {{QStringLiteral("code"), tokens.error().code}, {QStringLiteral("device"), deviceId}});
         return errorResponse(tokens.error());
+    }
+    auditAtCenter(username, tokens->user.clinicId, AuditAction::SignedIn, {}, {{QStringLiteral("device"), deviceId}});
     return ApiResponse{200, json(tokensJson(*tokens)), username};
+}
+
+ApiResponse CenterApi::logout(const CenterUser &user, const ApiRequest &request)
+{
+    const auto body = JsonReader::parseDocument(request.body, m_limits);
+    if (!body)
+        return errorResponse(body.error());
+    const JsonReader reader(*body, QStringLiteral("logout"), m_limits);
+    QString deviceId;
+    const auto revoked = reader.onlyKeys({QStringLiteral("deviceId")})
+                             .and_then([&] { return reader.identifier(QStringLiteral("deviceId")); })
+                             .and_then([&](QString device) {
+                                 deviceId = std::move(device);
+                                 return m_identities.signOut(user.username, deviceId);
+                             });
+    if (!revoked)
+        return errorResponse(revoked.error());
+    auditAtCenter(user.username, user.clinicId, AuditAction::SignedOut, {}, {{QStringLiteral("device"), deviceId}});
+    return ApiResponse{200, json({{QStringLiteral("revoked"), *revoked}}), {}};
+}
+
+void CenterApi::auditAtCenter(const QString &user, const QString &clinicId, AuditAction action, const QString &patientKey,
+                              const QJsonObject &detail)
+{
+    if (const auto recorded = AuditStore(m_database.connection()).recordAtCenter(user, clinicId, action, patientKey, detail); !recorded)
+        qCWarning(lcCenter) << "the center's audit entry was not written:" << recorded.error().message;
 }
 
 ApiResponse CenterApi::refresh(const ApiRequest &request)
@@ -285,6 +323,47 @@ ApiResponse CenterApi::audit(const CenterUser &user, const ApiRequest &request)
     if (!stored)
         return errorResponse(stored.error());
     return ApiResponse{200, json({{QStringLiteral("storedThrough"), double(*stored)}}), {}};
+}
+
+ApiResponse CenterApi::searchAudit(const CenterUser &user, const ApiRequest &request)
+{
+    // Least privilege: the center's administrator searches the region, a clinic's administrator
+    // her own clinic's trail; nobody else reads who looked at whom.
+    const bool centerAdmin = user.role == QLatin1String("center-admin");
+    if (!centerAdmin && user.role != QLatin1String("clinic-admin"))
+        return errorResponse({QStringLiteral("sync.forbidden"), tr("Only an administrator may search the audit trail.")});
+    AuditStore::Query query;
+    query.patientKey = request.query.queryItemValue(QStringLiteral("patient"));
+    query.user = request.query.queryItemValue(QStringLiteral("user"));
+    query.clinicId = centerAdmin ? request.query.queryItemValue(QStringLiteral("clinic")) : user.clinicId;
+    const auto time = [&](const char *key) { return QDateTime::fromString(request.query.queryItemValue(QLatin1String(key)), Qt::ISODateWithMs); };
+    const QString fromText = request.query.queryItemValue(QStringLiteral("from"));
+    const QString toText = request.query.queryItemValue(QStringLiteral("to"));
+    query.from = time("from");
+    query.to = time("to");
+    bool limitOk = true;
+    const QString limitText = request.query.queryItemValue(QStringLiteral("limit"));
+    query.limit = limitText.isEmpty() ? 1000 : limitText.toInt(&limitOk);
+    if ((!fromText.isEmpty() && !query.from.isValid()) || (!toText.isEmpty() && !query.to.isValid()) || !limitOk || query.limit < 1
+        || query.limit > 10000)
+        return errorResponse({QStringLiteral("protocol.invalid"), tr("The audit search takes ISO 8601 times and a limit of 1 to 10000.")});
+    const auto entries = AuditStore(m_database.connection()).search(query);
+    if (!entries)
+        return errorResponse(entries.error());
+    QJsonArray list;
+    for (const AuditEntry &e : *entries)
+        list.append(AuditWire::toJson(e));
+    QJsonObject answer{{QStringLiteral("entries"), list}};
+    if (!query.patientKey.isEmpty()) {
+        const auto woman = CenterPatients(m_database.connection()).find(query.patientKey);
+        if (!woman)
+            return errorResponse(woman.error());
+        if (*woman && (centerAdmin || (*woman)->clinicId == user.clinicId))
+            answer.insert(QStringLiteral("woman"), QJsonObject{{QStringLiteral("name"), (*woman)->name},
+                                                                {QStringLiteral("recordNumber"), (*woman)->recordNumber},
+                                                                {QStringLiteral("clinicId"), (*woman)->clinicId}});
+    }
+    return ApiResponse{200, json(answer), {}};
 }
 
 ApiResponse CenterApi::clinics()

@@ -219,6 +219,18 @@ Result<IssuedTokens> IdentityStore::refresh(const QString &refreshToken, const Q
     return userNamed(username).and_then([&](const CenterUser &user) { return issueTokens(user, deviceId); });
 }
 
+Result<int> IdentityStore::signOut(const QString &username, const QString &deviceId)
+{
+    QSqlQuery revoke(m_database.connection());
+    revoke.prepare(QStringLiteral("DELETE FROM session_token WHERE username = ? AND device_id = ?"));
+    revoke.addBindValue(username);
+    revoke.addBindValue(deviceId);
+    if (auto done = execute(revoke, "sign out"); !done)
+        return tl::unexpected(done.error());
+    logEvent(QStringLiteral("logout"), {{QStringLiteral("user"), username}});
+    return revoke.numRowsAffected();
+}
+
 Result<CenterUser> IdentityStore::authenticate(const QString &accessToken) const
 {
     QSqlQuery query(m_database.connection());

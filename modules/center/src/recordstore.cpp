@@ -1,5 +1,6 @@
 #include "center/recordstore.h"
 
+#include "center/auditstore.h"
 #include "center/centerdatabase.h"
 #include "centerlog.h"
 #include "fhirpatientindex.h"
@@ -13,6 +14,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QUuid>
@@ -582,7 +584,7 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
             : QStringLiteral("AND EXISTS (SELECT 1 FROM shared_patient s WHERE s.patient_key = r.patient_key AND s.clinic_id = :clinic "
                              "AND %1) ").arg(inForce);
     }
-    query.prepare(QStringLiteral("SELECT seq, table_name, record_id, revision, fields FROM synced_record r WHERE seq > :after ")
+    query.prepare(QStringLiteral("SELECT seq, table_name, record_id, revision, fields, patient_key, clinic_id FROM synced_record r WHERE seq > :after ")
                   + visible + QStringLiteral("ORDER BY seq LIMIT :limit"));
     query.bindValue(QStringLiteral(":after"), after);
     if (!user.centerStaff) {
@@ -602,6 +604,9 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
     qint64 bytes = 0;
     int count = 0;
     bool more = false;
+    // Records of a woman written by another clinic reach a clinic only through her referral or
+    // a share: each such woman's records read is an access the center's audit keeps.
+    QMap<QString, int> readThroughReferral;
     while (query.next()) {
         const QByteArray fields = query.value(4).toString().toUtf8();
         if (count == limit || bytes + fields.size() > m_limits.maxBodyBytes / 2) {
@@ -615,6 +620,16 @@ Result<QByteArray> RecordStore::pull(const CenterUser &user, const QString &curs
         page += "{\"sequence\":" + QByteArray::number(last) + ",\"table\":\"" + query.value(1).toString().toLatin1()
             + "\",\"recordId\":\"" + query.value(2).toString().toLatin1() + "\",\"revision\":"
             + QByteArray::number(query.value(3).toLongLong()) + ",\"fields\":" + fields + '}';
+        if (!user.centerStaff && query.value(6).toString() != user.clinicId)
+            ++readThroughReferral[query.value(5).toString()];
+    }
+    query.finish();
+    for (auto it = readThroughReferral.cbegin(); it != readThroughReferral.cend(); ++it) {
+        if (auto kept = AuditStore(m_database.connection())
+                            .recordAtCenter(user.username, user.clinicId, AuditAction::ReferralAccess, it.key(),
+                                { { QStringLiteral("records"), it.value() } });
+            !kept)
+            return tl::unexpected(kept.error());
     }
     if (!more)
         last = std::max(last, reached);

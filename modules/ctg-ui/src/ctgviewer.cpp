@@ -493,5 +493,6 @@ bool CtgViewer::exportPdfTo(const QString &path)
         return false;
     }
     m_status->setText(tr("%n page(s) written at paper scale.", nullptr, *written));
+    emit pdfWritten(path);
     return true;
 }

@@ -117,6 +117,8 @@ CtgViewer *CtgWorkbench::openTrace(const QUuid &traceId)
     m_viewer->setAttribute(Qt::WA_DeleteOnClose, false);
     m_viewer->setWoman(m_womanLabel);
     connect(m_viewer, &CtgViewer::problem, this, &CtgWorkbench::problem);
+    connect(m_viewer, &CtgViewer::pdfWritten, this,
+        [this, traceId] { emit exported(QStringLiteral("ctg_trace"), traceId, QStringLiteral("ctg-trace-pdf")); });
     connect(m_viewer, &CtgViewer::signedInterpretation, this, [this](const CtgInterpretation &interpretation) {
         m_tracesView->refresh();
         emit tracesChanged(m_review->record().pregnancyId);

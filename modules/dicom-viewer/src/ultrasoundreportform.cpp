@@ -332,6 +332,7 @@ bool UltrasoundReportForm::exportPdf(const QString &path)
         return false;
     }
     showMessage(tr("PDF saved: %1").arg(path), false);
+    emit pdfWritten(path);
     return true;
 }
 

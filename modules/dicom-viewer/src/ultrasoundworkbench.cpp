@@ -172,6 +172,10 @@ UltrasoundReportForm *UltrasoundWorkbench::showReport(
     form->setAttribute(Qt::WA_DeleteOnClose);
     connect(form, &UltrasoundReportForm::reportChanged, this, &UltrasoundWorkbench::reportsChanged);
     connect(form, &UltrasoundReportForm::reportSigned, this, &UltrasoundWorkbench::reportSigned);
+    // A draft may not be stored yet: the pregnancy names her in any case.
+    connect(form, &UltrasoundReportForm::pdfWritten, this, [this, form] {
+        emit exported(QStringLiteral("pregnancy"), form->report().pregnancyId, QStringLiteral("ultrasound-report-pdf"));
+    });
     if (m_readingNote) {
         form->setConsultationNote(m_readingNote(report.studyInstanceUid));
         connect(form, &UltrasoundReportForm::reportSigned, form,

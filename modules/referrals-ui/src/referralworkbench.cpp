@@ -297,6 +297,7 @@ void ReferralWorkbench::exportPdf(const Referral &referral, bool returnSlip)
         return;
     }
     m_window->statusBar()->showMessage(tr("Saved to %1").arg(path), 5000);
+    emit exported(QStringLiteral("referral"), referral.meta.id, returnSlip ? QStringLiteral("return-slip-pdf") : QStringLiteral("referral-pdf"));
 }
 
 void ReferralWorkbench::recordsArrived()

@@ -45,6 +45,7 @@ const QList<Migration> &migrations()
             { 16, ":/storage/migrations/0016_consultation.sql", nullptr },
             { 17, ":/storage/migrations/0017_consultation_reading.sql", nullptr },
             { 18, ":/storage/migrations/0018_audit.sql", nullptr },
+            { 19, ":/storage/migrations/0019_audit_edits.sql", nullptr },
         };
         // Applied in version order, whatever order they are listed in.
         std::sort(list.begin(), list.end(),

@@ -447,6 +447,10 @@ Result<int> SyncJournal::publishAll()
     if (!tables)
         return tl::unexpected(tables.error());
     Transaction transaction(m_db);
+    // Sync's own doing, not an edit: the audit does not note these rows (schema 19).
+    if (auto done = executeStatement(m_db, QStringLiteral("UPDATE sync_control SET applying = 2 WHERE id = 1"), "mark a re-publish");
+        !done)
+        return tl::unexpected(done.error());
     // Each record goes out whole, which supersedes any change of it still waiting.
     if (auto done = executeStatement(
             m_db, QStringLiteral("DELETE FROM sync_outbox WHERE rejected_code IS NULL"), "clear the outbox");
@@ -481,6 +485,9 @@ Result<int> SyncJournal::publishAll()
             return tl::unexpected(SqlError::from(queue, "queue records for the center"));
         queued += queue.numRowsAffected();
     }
+    if (auto done = executeStatement(m_db, QStringLiteral("UPDATE sync_control SET applying = 0 WHERE id = 1"), "end a re-publish");
+        !done)
+        return tl::unexpected(done.error());
     if (auto done = transaction.commit(); !done)
         return tl::unexpected(done.error());
     return queued;

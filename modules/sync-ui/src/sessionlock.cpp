@@ -101,6 +101,7 @@ bool SessionLock::unlock(const QString &password)
     if (!PasswordHasher::verify(password, m_verifier)) {
         m_message->setText(tr("The password is not right."));
         m_password->clear();
+        emit unlockFailed();
         return false;
     }
     m_panel->deleteLater();

@@ -64,6 +64,7 @@ void SignInDialog::finish()
         m_message->setText(result.error().message);
         m_password->selectAll();
         m_password->setFocus();
+        emit signInFailed(result.error().code);
         return;
     }
     m_mode = *result;

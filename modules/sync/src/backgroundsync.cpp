@@ -30,6 +30,7 @@ BackgroundSync::BackgroundSync(
     connect(m_worker, &SyncWorker::finished, this, &BackgroundSync::onRoundFinished);
     connect(m_worker, &SyncWorker::attachmentStored, this, &BackgroundSync::attachmentFetched);
     connect(m_worker, &SyncWorker::attachmentFailed, this, &BackgroundSync::attachmentFailed);
+    connect(m_worker, &SyncWorker::centerAnswered, this, &BackgroundSync::centerAnswered);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &BackgroundSync::syncNow);
     connect(m_worker, &SyncWorker::accessTokenChanged, this, [this](const QString &token) {
@@ -106,6 +107,16 @@ void BackgroundSync::signOut()
     m_timer.stop();
     m_channel.close();
     setStatus(status);
+}
+
+int BackgroundSync::askCenter(const QString &pathAndQuery)
+{
+    const int requestId = ++m_lastRequest;
+    const CenterSettings settings = m_settings;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, settings, requestId, pathAndQuery] { worker->askCenter(settings, requestId, pathAndQuery); },
+        Qt::QueuedConnection);
+    return requestId;
 }
 
 void BackgroundSync::fetchAttachment(const QString &sha256)

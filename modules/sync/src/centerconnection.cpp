@@ -176,6 +176,16 @@ Result<CenterConnection::Reply> CenterConnection::authorizedCall(
     return reply;
 }
 
+Result<void> CenterConnection::logout()
+{
+    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("deviceId"), m_deviceId } }).toJson(QJsonDocument::Compact);
+    const auto done = post(QStringLiteral("/api/v1/logout"), body);
+    if (!done)
+        return tl::unexpected(done.error());
+    m_session = {};
+    return {};
+}
+
 Result<QByteArray> CenterConnection::post(const QString &path, const QByteArray &body)
 {
     return authorizedCall("POST", path, body).map([](Reply reply) { return reply.body; });

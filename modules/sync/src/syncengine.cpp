@@ -98,8 +98,11 @@ Result<void> SyncEngine::refreshClinicDirectory()
 
 Result<void> SyncEngine::uploadAudit(SyncSummary &summary)
 {
-    // A chain the center refuses (altered in this cache) stays refused: the records still sync,
-    // and the round says why, for the clinic's IT to look at (docs/audit.md).
+    // A chain the center refuses (altered in this cache, or with entries of another clinic) stays
+    // refused: the records still sync, and the round says why, for the clinic's IT to look at
+    // (docs/audit.md). Edits noted since the last entry are chained first, to go with this round.
+    if (const auto edits = AuditLog(m_cache, m_connection.session().clinicId, m_connection.session().username).recordNotedEdits(); !edits)
+        return tl::unexpected(edits.error());
     AuditTrail trail(m_cache);
     for (;;) {
         const auto pending = trail.pendingUpload(AuditUploadBatch);
@@ -110,7 +113,9 @@ Result<void> SyncEngine::uploadAudit(SyncSummary &summary)
         const auto reply = m_connection.post(QStringLiteral("/api/v1/audit"),
             AuditWire::encode({ pending->constFirst().workstation, *pending }));
         if (!reply) {
-            if (!reply.error().code.startsWith(QLatin1String("audit.")))
+            // A refusal (not a network failure) leaves the chain where it is: the records go on.
+            const QString &code = reply.error().code;
+            if (!code.startsWith(QLatin1String("audit.")) && code != QLatin1String("sync.forbidden"))
                 return tl::unexpected(reply.error());
             summary.auditRefused = reply.error().message;
             qCWarning(lcSync) << "the center refused this workstation's audit trail:" << reply.error().message;

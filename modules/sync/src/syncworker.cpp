@@ -35,6 +35,10 @@ void SyncWorker::runRound(const CenterSettings &settings, const QString &passwor
 
 void SyncWorker::forgetSignIn(const CenterSettings &settings)
 {
+    // The center ends this device's tokens too; unreachable, they end when they expire.
+    if (m_connection && m_signedIn)
+        if (auto ended = m_connection->logout(); !ended)
+            qWarning("%s", qPrintable(ended.error().message));
     m_signedIn = false;
     m_connection.reset();
     m_storedToken.clear();
@@ -154,6 +158,21 @@ void SyncWorker::fetchMissingAttachments(int recordsPulled)
                        << "bytes:" << fetched->bytesReceived;
     for (const QString &address : fetched->stored)
         emit attachmentStored(address);
+}
+
+void SyncWorker::askCenter(const CenterSettings &settings, int requestId, const QString &pathAndQuery)
+{
+    bool attempted = false;
+    const auto deviceId = connectAndSignIn(settings, {}, attempted);
+    if (!deviceId) {
+        emit centerAnswered(requestId, false, {}, deviceId.error().message);
+        return;
+    }
+    const auto answer = m_connection->get(pathAndQuery);
+    keepRefreshToken(settings); // a refresh on the way rotated it
+    if (!answer && answer.error().code.startsWith(QLatin1String("auth.")))
+        m_signedIn = false;
+    emit centerAnswered(requestId, answer.has_value(), answer.value_or(QByteArray()), answer ? QString() : answer.error().message);
 }
 
 void SyncWorker::fetchAttachment(const CenterSettings &settings, const QString &sha256)

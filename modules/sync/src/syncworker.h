@@ -28,8 +28,12 @@ public:
     // The bytes of one attachment now (a reader opened its record): attachmentStored or
     // attachmentFailed follows.
     void fetchAttachment(const CenterSettings &settings, const QString &sha256);
+    // A GET to the center with this workstation's session (an administrator's audit search):
+    // centerAnswered follows with the request's number.
+    void askCenter(const CenterSettings &settings, int requestId, const QString &pathAndQuery);
 
 signals:
+    void centerAnswered(int requestId, bool succeeded, const QByteArray &body, const QString &message);
     void progressed(int recordsDone, qint64 bytesMoved);
     void finished(const SyncStatus &status, int recordsPulled, bool signInAttempted);
     // After a round that reached the center: the access token for the live notices.

@@ -42,6 +42,21 @@ Result<WorkstationSignIn::Mode> WorkstationSignIn::signIn(const QString &passwor
     return Mode::Offline;
 }
 
+Result<void> WorkstationSignIn::signOut()
+{
+    const auto refreshToken = m_keychain->read(m_settings.tokenKey());
+    if (auto removed = m_keychain->remove(m_settings.tokenKey()); !removed)
+        qWarning("%s", qPrintable(removed.error().message));
+    if (!refreshToken || refreshToken->isEmpty())
+        return {};
+    auto endpoint = m_settings.endpoint();
+    if (!endpoint)
+        return tl::unexpected(endpoint.error());
+    endpoint->timeoutMilliseconds = 3000; // the window is closing
+    CenterConnection center(*endpoint);
+    return center.resume(*refreshToken, m_deviceId).and_then([&] { return center.logout(); });
+}
+
 Result<void> WorkstationSignIn::verifyLocally(const QString &password) const
 {
     const auto stored = m_keychain->read(m_settings.offlineVerifierKey());

@@ -31,6 +31,11 @@ Result<void> withHandout(const PatientChart &chart, const HandoutTexts &texts, c
             visit = v;
     return action(VisitSlip(input, visit, texts));
 }
+
+QString auditName(HandoutExport::Kind kind)
+{
+    return kind == HandoutExport::Kind::VisitSlip ? QStringLiteral("visit-slip") : QStringLiteral("antenatal-record");
+}
 } // namespace
 
 HandoutExport::HandoutExport(QWidget *parent)
@@ -72,14 +77,17 @@ void HandoutExport::clear()
     m_chart.reset();
 }
 
-Result<void> HandoutExport::writePdf(Kind kind, const QString &path, const QUuid &visitId) const
+Result<void> HandoutExport::writePdf(Kind kind, const QString &path, const QUuid &visitId)
 {
     if (!m_chart)
         return failure(QStringLiteral("handouts.nochart"), tr("Open her chart first."));
     if (!m_texts)
         return HandoutTexts::load().map([](const HandoutTexts &) {});
-    return withHandout(*m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId,
+    auto written = withHandout(*m_chart, *m_texts, m_level, m_purple, m_today, kind, visitId,
         [&path](const auto &handout) { return handout.writePdf(path); });
+    if (written)
+        emit exported(QStringLiteral("patient"), m_chart->patient.meta.id, auditName(kind));
+    return written;
 }
 
 QString HandoutExport::suggestedFileName(Kind kind, const QUuid &visitId) const
@@ -121,4 +129,6 @@ void HandoutExport::print(Kind kind, const QUuid &visitId)
         });
     if (!printed)
         emit problem(printed.error().message);
+    else
+        emit this->printed(QStringLiteral("patient"), m_chart->patient.meta.id, auditName(kind));
 }

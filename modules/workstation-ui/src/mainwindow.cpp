@@ -1,5 +1,6 @@
 #include "workstation-ui/mainwindow.h"
 
+#include "audit-ui/auditsearchdialog.h"
 #include "audit/auditlog.h"
 
 #include "pacs-ui/pacsworkbench.h"
@@ -13,10 +14,12 @@
 #include "grading/gradingservice.h"
 #include "i18n/translations.h"
 #include "risk/activerules.h"
+#include "storage/clinicdirectory.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/draftstore.h"
 #include "storage/patientsearch.h"
+#include "storage/recordowner.h"
 #include "sync-ui/syncworkbench.h"
 #include "sync/backgroundsync.h"
 #include "ui-common/proportionalsplitter.h"
@@ -29,6 +32,7 @@
 #include "workstation-ui/riskchipdelegate.h"
 #include "workstation-ui/worklistpanel.h"
 #include "workstation-ui/casesummarypdf.h"
+#include "workstation-ui/handoutexport.h"
 #include "cases/highriskregister.h"
 #include "ctg-ui/ctgtracesview.h"
 #include "ctg-ui/ctgworkbench.h"
@@ -224,6 +228,16 @@ void MainWindow::buildActions()
     importCtg->setObjectName(QStringLiteral("importCtgAction"));
     connect(m_ctg, &CtgWorkbench::tracesChanged, this, &MainWindow::showCtgFindings);
     connect(m_ctg, &CtgWorkbench::problem, this, &MainWindow::showProblem);
+    // What leaves the workstation, on paper or as a file, is in the audit trail (PIPL).
+    const auto exported = [this](const QString &table, const QUuid &recordId, const QString &what) {
+        auditDisclosure(AuditAction::Exported, table, recordId, what);
+    };
+    connect(m_ctg, &CtgWorkbench::exported, this, exported);
+    connect(m_ultrasound, &UltrasoundWorkbench::exported, this, exported);
+    connect(m_chartView->handouts(), &HandoutExport::exported, this, exported);
+    connect(m_chartView->handouts(), &HandoutExport::printed, this, [this](const QString &table, const QUuid &recordId, const QString &what) {
+        auditDisclosure(AuditAction::Printed, table, recordId, what);
+    });
 
     // The chart's Referrals tab, File → Refer her… and the Worklists tab's referral lists.
     m_referrals = new ReferralWorkbench(this, m_chartView->tabs(), file, m_database);
@@ -234,6 +248,7 @@ void MainWindow::buildActions()
     });
     connect(m_referrals, &ReferralWorkbench::openPatient, this, &MainWindow::openPatient);
     connect(m_referrals, &ReferralWorkbench::problem, this, &MainWindow::showProblem);
+    connect(m_referrals, &ReferralWorkbench::exported, this, exported);
     connect(m_referrals, &ReferralWorkbench::referralsChanged, this,
             [this] { m_chartView->banner()->setReferralNotice(m_referrals->bannerNotice()); });
 
@@ -302,6 +317,9 @@ void MainWindow::buildActions()
         [sync = m_sync->sync()](const QString &sha256) { sync->fetchAttachment(sha256); });
     connect(m_sync->sync(), &BackgroundSync::attachmentFetched, m_ctg, &CtgWorkbench::samplesStored);
     connect(m_sync->sync(), &BackgroundSync::attachmentFailed, m_ctg, &CtgWorkbench::samplesNotFetched);
+    // An administrator's search of the region's audit trail, at the center.
+    QAction *auditAction = settingsMenu->addAction(tr("&Audit trail of the region…"), this, &MainWindow::showAuditSearch);
+    auditAction->setObjectName(QStringLiteral("auditSearchAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -428,6 +446,32 @@ void MainWindow::audit(AuditAction action, const QString &patientId, const QJson
     // A trail that cannot be written is said, never silently skipped.
     if (const auto recorded = AuditLog(m_database).record(action, patientId, detail); !recorded)
         showProblem(tr("The audit trail could not be written: %1").arg(recorded.error().message));
+}
+
+void MainWindow::auditDisclosure(AuditAction action, const QString &table, const QUuid &recordId, const QString &what)
+{
+    const QString id = recordId.toString(QUuid::WithoutBraces);
+    const auto patientId = RecordOwner(m_database.connection()).patientOf(table, id);
+    if (!patientId) {
+        showProblem(tr("The audit trail could not be written: %1").arg(patientId.error().message));
+        return;
+    }
+    audit(action, *patientId, { { QStringLiteral("what"), what }, { QStringLiteral("table"), table }, { QStringLiteral("record"), id } });
+}
+
+AuditSearchDialog *MainWindow::showAuditSearch()
+{
+    const ClinicNames names = ClinicDirectory(m_database.connection()).names();
+    auto *dialog = new AuditSearchDialog(*m_sync->sync(), [names](const QString &id) { return names.nameOf(id); },
+        names.nameOf(m_database.identity().clinicId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto &chart = m_chartView->chart())
+        dialog->setWoman(chart->patient.meta.id.toString(QUuid::WithoutBraces), chart->patient.name);
+    connect(dialog, &AuditSearchDialog::reportWritten, this, [this](const QString &, const QString &patientId) {
+        audit(AuditAction::Exported, patientId, { { QStringLiteral("what"), QStringLiteral("access-report-pdf") } });
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::exportRegister()

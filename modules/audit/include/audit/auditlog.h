@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <QString>
+
 #include <functional>
 
 class Database;
@@ -20,6 +22,9 @@ class AuditLog
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
 public:
     explicit AuditLog(const Database &database);
+    // The same on a connection of its own (the sync engine's): entries of `clinicId` by
+    // `user` unless another is named.
+    AuditLog(QSqlDatabase db, QString clinicId, QString user);
 
     // Appends an entry now: what was done, to which woman (her patient id, or none), and what
     // more there is to say as a JSON object (the file exported, the form printed).
@@ -28,10 +33,21 @@ public:
     Result<AuditEntry> recordAs(const QString &user, AuditAction action, const QString &patientId = {},
         const QJsonObject &detail = {});
 
+    // Chains the edits the cache has noted since (audit_edit, schema 19) as `record-edited`
+    // entries, one per woman and user in turn, at the time of the edit. record() does this
+    // first, and the sync engine before each upload; returns how many entries were written.
+    Result<int> recordNotedEdits();
+
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
 private:
-    const Database &m_database;
+    // Within the caller's transaction: the entry given its place at the chain's end, written.
+    Result<void> append(AuditEntry &entry, const QString &workstation);
+    Result<int> chainNotedEdits(const QString &workstation);
+
+    QSqlDatabase m_db;
+    QString m_clinicId;
+    QString m_user;
     std::function<QDateTime()> m_now;
 };
 

@@ -6,6 +6,7 @@
 #include "domain/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 // The region's audit trail at the center (center schema 5, docs/audit.md): each workstation's
@@ -22,6 +23,14 @@ public:
     // Refused: entries of another clinic than the uploader's ("sync.forbidden"), an entry
     // rewritten ("audit.altered"), a gap or a broken link ("audit.chain-broken").
     Result<qint64> receive(const CenterUser &uploader, const AuditWire::Upload &upload);
+
+    // The center's own chain (workstation "center:regional"): what happened at the center
+    // itself — sign-ins there, refused ones, sign-outs, records read through a referral, users
+    // added. Safe with several center processes on one database: a seq taken by another is
+    // retried. `user` is who did it (the name typed, for a refused sign-in).
+    Result<AuditEntry> recordAtCenter(const QString &user, const QString &clinicId, AuditAction action,
+        const QString &patientKey = {}, const QJsonObject &detail = {});
+    static QString centerChain() { return QStringLiteral("center:regional"); }
 
     struct Query
     {
@@ -44,6 +53,7 @@ public:
     Result<QList<ChainState>> verifyAll() const;
 
 private:
+    Result<void> insert(const AuditEntry &entry, const QString &receivedFrom);
     Result<QList<AuditEntry>> select(const QString &where, const QVariantList &values) const;
 
     QSqlDatabase m_db;

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "audit/auditentry.h"
 #include "center/identitystore.h"
 #include "domain/result.h"
 #include "sync-protocol/protocollimits.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QUrlQuery>
 
 #include <memory>
@@ -61,12 +63,17 @@ private:
     ApiResponse route(const ApiRequest &request);
     ApiResponse login(const ApiRequest &request);
     ApiResponse refresh(const ApiRequest &request);
+    ApiResponse logout(const CenterUser &user, const ApiRequest &request);
+    // The center's own audit chain; a failure to write it is logged, never the caller's problem.
+    void auditAtCenter(const QString &user, const QString &clinicId, AuditAction action, const QString &patientKey,
+        const QJsonObject &detail);
     ApiResponse push(const CenterUser &user, const ApiRequest &request);
     ApiResponse pull(const CenterUser &user, const ApiRequest &request);
     ApiResponse share(const CenterUser &user, const ApiRequest &request);
     ApiResponse me(const CenterUser &user);
     ApiResponse clinics(); // the region's clinics, for choosing where to refer
     ApiResponse audit(const CenterUser &user, const ApiRequest &request); // a workstation's audit entries
+    ApiResponse searchAudit(const CenterUser &user, const ApiRequest &request); // an administrator's search
     ApiResponse blob(const CenterUser &user, const ApiRequest &request, const QStringList &parts);
     Result<CenterUser> caller(const ApiRequest &request) const;
     Result<CenterUser> syncCaller(const ApiRequest &request) const; // refuses the platform role

@@ -57,6 +57,8 @@ public:
                          const QString &displayName, const QString &password, int hashIterations);
     Result<IssuedTokens> login(const QString &username, const QString &password, const QString &deviceId);
     Result<IssuedTokens> refresh(const QString &refreshToken, const QString &deviceId);
+    // Sign-out: every token of hers on that device ends now; returns how many there were.
+    Result<int> signOut(const QString &username, const QString &deviceId);
     Result<CenterUser> authenticate(const QString &accessToken) const;
     Result<bool> clinicExists(const QString &clinicId) const;
     Result<QList<RegionClinic>> clinics() const; // the center first, then by name

@@ -55,6 +55,7 @@ public slots:
 signals:
     void problem(const QString &message);
     void signedInterpretation(const CtgInterpretation &interpretation);
+    void pdfWritten(const QString &path); // for the audit: the trace left the workstation
 
 private:
     void showTrace();

@@ -70,6 +70,8 @@ signals:
     void imported(const QUuid &traceId);
     void interpretationSigned(const CtgInterpretation &interpretation);
     void problem(const QString &message);
+    // A record written out of the workstation (the audit keeps it): what, of which record.
+    void exported(const QString &table, const QUuid &recordId, const QString &what);
 
 private:
     void importFinished();

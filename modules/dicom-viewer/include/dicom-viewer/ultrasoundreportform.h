@@ -59,6 +59,7 @@ public slots:
 signals:
     void reportChanged(const QUuid &pregnancyId);
     void reportSigned(const UltrasoundReport &report);
+    void pdfWritten(const QString &path); // for the audit: the report left the workstation
 
 private:
     void showReport();

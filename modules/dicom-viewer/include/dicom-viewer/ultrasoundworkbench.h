@@ -70,6 +70,8 @@ signals:
     void growthFindingsChanged();
     void reportsChanged();
     void reportSigned(const UltrasoundReport &report);
+    // A record written out of the workstation (the audit keeps it): what, of which record.
+    void exported(const QString &table, const QUuid &recordId, const QString &what);
     void recordChanged(const QUuid &pregnancyId);
 
 private:

@@ -70,6 +70,8 @@ signals:
     void referralsChanged(); // a step or draft saved here: sync soon, refresh the banner
     void openPatient(const QUuid &patientId);
     void problem(const QString &message);
+    // A record written out of the workstation (the audit keeps it): what, of which record.
+    void exported(const QString &table, const QUuid &recordId, const QString &what);
     // From the chart's Referrals tab: an attachment, or the reading an opinion was signed as,
     // to show in its viewer.
     void attachmentOpenRequested(const Referral &referral, const ReferralAttachment &attachment);

@@ -27,6 +27,7 @@ public:
 
 signals:
     void lockedChanged(bool locked);
+    void unlockFailed(); // a wrong password on the lock screen
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -25,6 +25,10 @@ public:
     WorkstationSignIn::Mode mode() const { return m_mode; }
     QString sessionVerifier() const { return m_signIn.sessionVerifier(); }
 
+signals:
+    // A sign-in refused (the error's code: "auth.invalid-credentials", "signin.wrong", …).
+    void signInFailed(const QString &code);
+
 private:
     void start();
     void finish();

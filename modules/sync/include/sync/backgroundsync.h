@@ -46,7 +46,13 @@ public slots:
     // round also fetches missing attachments, a bounded amount at a time.
     void fetchAttachment(const QString &sha256);
 
+public:
+    // A GET to the center with this workstation's session, off the UI thread; centerAnswered
+    // follows with the number returned here.
+    int askCenter(const QString &pathAndQuery);
+
 signals:
+    void centerAnswered(int requestId, bool succeeded, const QByteArray &body, const QString &message);
     void statusChanged(const SyncStatus &status);
     // Records from the center were written to the cache: lists and charts should reload.
     void recordsArrived(int count);
@@ -75,4 +81,5 @@ private:
     bool m_again = false;
     QString m_waitingPassword; // a sign-in asked for while a round ran
     int m_failuresInARow = 0;
+    int m_lastRequest = 0;
 };

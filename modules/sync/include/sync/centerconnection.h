@@ -33,6 +33,8 @@ public:
     Result<void> login(const QString &username, const QString &password, const QString &deviceId);
     Result<void> resume(const QString &refreshToken, const QString &deviceId);
     const CenterSession &session() const { return m_session; }
+    // Ends the session at the center: every token of this user on this device is revoked.
+    Result<void> logout();
 
     Result<QByteArray> post(const QString &path, const QByteArray &body);
     Result<QByteArray> get(const QString &path);

@@ -23,6 +23,11 @@ public:
     WorkstationSignIn(CenterSettings settings, QString deviceId, std::shared_ptr<TokenStore> keychain);
 
     Result<Mode> signIn(const QString &password);
+    // Closing the workstation: the center revokes this device's tokens for her, and the refresh
+    // token kept in the keychain is removed, so that nothing left on this computer can sync as
+    // her. Unreachable center: the keychain copy still goes, and the center's tokens end when
+    // they expire (docs/audit.md).
+    Result<void> signOut();
     // The lock screen: the local hash only, no network.
     Result<void> verifyLocally(const QString &password) const;
     // After a sign-in: the slow hash of the password, kept in memory for the lock screen (which

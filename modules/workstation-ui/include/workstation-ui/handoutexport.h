@@ -27,12 +27,15 @@ public:
     QMenu *menu() const { return m_menu; }
 
     // visitId: the visit of the slip (default: her newest).
-    Result<void> writePdf(Kind kind, const QString &path, const QUuid &visitId = {}) const;
+    Result<void> writePdf(Kind kind, const QString &path, const QUuid &visitId = {});
     void exportPdf(Kind kind, const QUuid &visitId = {});
     void print(Kind kind, const QUuid &visitId = {});
 
 signals:
     void problem(const QString &message);
+    // A handout of hers written to a file or sent to a printer (the audit keeps it).
+    void exported(const QString &table, const QUuid &recordId, const QString &what);
+    void printed(const QString &table, const QUuid &recordId, const QString &what);
 
 private:
     QString suggestedFileName(Kind kind, const QUuid &visitId) const;

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+class AuditSearchDialog;
 class CaseManagement;
 class CasesWorkbench;
 class ClinicRecords;
@@ -65,6 +66,8 @@ public slots:
     bool openPatient(const QUuid &patientId);
     void exportRegister();
     void exportCaseSummary();
+    // Settings → Audit trail of the region…; the dialog shown (deleted on close).
+    AuditSearchDialog *showAuditSearch();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +75,8 @@ protected:
 private:
     // Adds to this workstation's audit trail (docs/audit.md); a failure is shown.
     void audit(AuditAction action, const QString &patientId = {}, const QJsonObject &detail = {});
+    // A record of hers exported or printed by a workbench: the audit names her through the record.
+    void auditDisclosure(AuditAction action, const QString &table, const QUuid &recordId, const QString &what);
     void buildActions();
     // Records changed under the window (sync, an exam): the list, the worklists and the chart reload.
     void reloadRecords();
