@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessReport</name>
+    <message>
+        <source>case summary (PDF)</source>
+        <translation>case summary (PDF)</translation>
+    </message>
+    <message>
+        <source>monthly high-risk register (CSV)</source>
+        <translation>monthly high-risk register (CSV)</translation>
+    </message>
+    <message>
+        <source>fetal heart trace (PDF)</source>
+        <translation>fetal heart trace (PDF)</translation>
+    </message>
+    <message>
+        <source>ultrasound report (PDF)</source>
+        <translation>ultrasound report (PDF)</translation>
+    </message>
+    <message>
+        <source>referral form (PDF)</source>
+        <translation>referral form (PDF)</translation>
+    </message>
+    <message>
+        <source>referral return slip (PDF)</source>
+        <translation>referral return slip (PDF)</translation>
+    </message>
+    <message>
+        <source>visit slip</source>
+        <translation>visit slip</translation>
+    </message>
+    <message>
+        <source>antenatal record</source>
+        <translation>antenatal record</translation>
+    </message>
+    <message>
+        <source>records as a FHIR bundle</source>
+        <translation>records as a FHIR bundle</translation>
+    </message>
+    <message>
+        <source>her access report (PDF)</source>
+        <translation>her access report (PDF)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) saved</source>
+        <translation>
+            <numerusform>%n record saved</numerusform>
+            <numerusform>%n records saved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrong password on the lock screen</source>
+        <translation>wrong password on the lock screen</translation>
+    </message>
+    <message>
+        <source>password refused</source>
+        <translation>password refused</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>the beginning</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>Up to %1</translation>
+    </message>
+    <message>
+        <source>Access to her health record</source>
+        <translation>Access to her health record</translation>
+    </message>
+    <message>
+        <source>Woman:</source>
+        <translation>Woman:</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>Every time her record was opened, changed, exported or printed in the regional obstetric network, as its audit trail keeps it: who, at which clinic, when and what.</source>
+        <translation>Every time her record was opened, changed, exported or printed in the regional obstetric network, as its audit trail keeps it: who, at which clinic, when and what.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinic(s)</source>
+        <translation>
+            <numerusform>%n clinic</numerusform>
+            <numerusform>%n clinics</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody has accessed her record in this period.</source>
+        <translation>Nobody has accessed her record in this period.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Issued by %1 on %2.</source>
+        <translation>Issued by %1 on %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit record(s)</source>
+        <translation>
+            <numerusform>%n audit record</numerusform>
+            <numerusform>%n audit records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccessReportPdf</name>
+    <message>
+        <source>Access to her health record</source>
+        <translation>Access to her health record</translation>
+    </message>
+    <message>
+        <source>The access report could not be written to %1.</source>
+        <translation>The access report could not be written to %1.</translation>
+    </message>
+</context>
+<context>
     <name>ActiveRules</name>
     <message>
         <source>Regional rule set %1 (%2): %3</source>
@@ -247,6 +393,120 @@
     </message>
 </context>
 <context>
+    <name>AuditSearchDialog</name>
+    <message>
+        <source>Only between</source>
+        <translation>Only between</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Print her access report…</source>
+        <translation>&amp;Print her access report…</translation>
+    </message>
+    <message>
+        <source>Audit trail of the region</source>
+        <translation>Audit trail of the region</translation>
+    </message>
+    <message>
+        <source>patient id: her records, and nobody else&apos;s</source>
+        <translation>patient id: her records, and nobody else&apos;s</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>clinic id</source>
+        <translation>clinic id</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>Woman:</source>
+        <translation>Woman:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Clinic:</source>
+        <translation>Clinic:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>The period ends before it begins.</translation>
+    </message>
+    <message>
+        <source>Searching at the regional center…</source>
+        <translation>Searching at the regional center…</translation>
+    </message>
+    <message>
+        <source>The center&apos;s answer could not be read.</source>
+        <translation>The center&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>Access report saved to %1</source>
+        <translation>Access report saved to %1</translation>
+    </message>
+    <message>
+        <source>Save her access report</source>
+        <translation>Save her access report</translation>
+    </message>
+    <message>
+        <source>access-report.pdf</source>
+        <translation>access-report.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit record(s) found.</source>
+        <translation>
+            <numerusform>%n audit record found.</numerusform>
+            <numerusform>%n audit records found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditStore</name>
     <message>
         <source>A workstation uploads the audit trail of its own clinic only.</source>
@@ -255,6 +515,10 @@
     <message>
         <source>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</source>
         <translation>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</translation>
+    </message>
+    <message>
+        <source>The center&apos;s own audit chain is written by the center only.</source>
+        <translation>The center&apos;s own audit chain is written by the center only.</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1773,77 @@
         <source>The platform role reads the region through /fhir only.</source>
         <translation>The platform role reads the region through /fhir only.</translation>
     </message>
+    <message>
+        <source>Only an administrator may search the audit trail.</source>
+        <translation>Only an administrator may search the audit trail.</translation>
+    </message>
+    <message>
+        <source>The audit search takes ISO 8601 times and a limit of 1 to 10000.</source>
+        <translation>The audit search takes ISO 8601 times and a limit of 1 to 10000.</translation>
+    </message>
+</context>
+<context>
+    <name>CenterAuditCommands</name>
+    <message>
+        <source>Print the audit entries that match --patient, --user, --audit-clinic, --from and --to (JSON).</source>
+        <translation>Print the audit entries that match --patient, --user, --audit-clinic, --from and --to (JSON).</translation>
+    </message>
+    <message>
+        <source>Check every audit chain; exit 1 if one is broken.</source>
+        <translation>Check every audit chain; exit 1 if one is broken.</translation>
+    </message>
+    <message>
+        <source>Write the access report of the woman given by --patient (HTML, to --out or stdout).</source>
+        <translation>Write the access report of the woman given by --patient (HTML, to --out or stdout).</translation>
+    </message>
+    <message>
+        <source>The woman&apos;s patient id.</source>
+        <translation>The woman&apos;s patient id.</translation>
+    </message>
+    <message>
+        <source>A user name.</source>
+        <translation>A user name.</translation>
+    </message>
+    <message>
+        <source>A clinic id.</source>
+        <translation>A clinic id.</translation>
+    </message>
+    <message>
+        <source>From this time (ISO 8601, UTC if no offset).</source>
+        <translation>From this time (ISO 8601, UTC if no offset).</translation>
+    </message>
+    <message>
+        <source>Up to this time (ISO 8601).</source>
+        <translation>Up to this time (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>At most this many entries.</source>
+        <translation>At most this many entries.</translation>
+    </message>
+    <message>
+        <source>Write to this file.</source>
+        <translation>Write to this file.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a time written 2026-12-07T09:30:00Z or a date 2026-12-07.</source>
+        <translation>--%1 takes a time written 2026-12-07T09:30:00Z or a date 2026-12-07.</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number, 1 or more.</source>
+        <translation>--limit takes a whole number, 1 or more.</translation>
+    </message>
+    <message>
+        <source>--audit-report needs --patient.</source>
+        <translation>--audit-report needs --patient.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>The database schema is not current; run obslink-center --init first.</translation>
+    </message>
 </context>
 <context>
     <name>CenterConnection</name>
@@ -2054,6 +2389,20 @@ See docs/dicom.md.</translation>
     <message>
         <source>No consultation %1 in this database.</source>
         <translation>No consultation %1 in this database.</translation>
+    </message>
+    <message>
+        <source>this workstation&apos;s audit trail (audit list|verify|report --db FILE)</source>
+        <translation>this workstation&apos;s audit trail (audit list|verify|report --db FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli audit list --db FILE [--patient ID] [--after SEQ] [--limit N]
+       obslink-cli audit verify --db FILE
+       obslink-cli audit report --db FILE --patient ID [--out FILE.html]
+This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the check of its hash chain (exit 1 where it is broken), or a woman&apos;s access report as a page to print.</source>
+        <translation>Usage: obslink-cli audit list --db FILE [--patient ID] [--after SEQ] [--limit N]
+       obslink-cli audit verify --db FILE
+       obslink-cli audit report --db FILE --patient ID [--out FILE.html]
+This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the check of its hash chain (exit 1 where it is broken), or a woman&apos;s access report as a page to print.</translation>
     </message>
 </context>
 <context>
@@ -5214,6 +5563,10 @@ Database: %2</translation>
     <message>
         <source>The audit trail could not be written: %1</source>
         <translation>The audit trail could not be written: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail of the region…</source>
+        <translation>&amp;Audit trail of the region…</translation>
     </message>
 </context>
 <context>

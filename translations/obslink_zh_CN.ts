@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessReport</name>
+    <message>
+        <source>case summary (PDF)</source>
+        <translation>高危个案小结（PDF）</translation>
+    </message>
+    <message>
+        <source>monthly high-risk register (CSV)</source>
+        <translation>高危孕产妇月报登记表（CSV）</translation>
+    </message>
+    <message>
+        <source>fetal heart trace (PDF)</source>
+        <translation>胎心监护图（PDF）</translation>
+    </message>
+    <message>
+        <source>ultrasound report (PDF)</source>
+        <translation>超声报告（PDF）</translation>
+    </message>
+    <message>
+        <source>referral form (PDF)</source>
+        <translation>转诊单（PDF）</translation>
+    </message>
+    <message>
+        <source>referral return slip (PDF)</source>
+        <translation>转诊回执单（PDF）</translation>
+    </message>
+    <message>
+        <source>visit slip</source>
+        <translation>产检记录单</translation>
+    </message>
+    <message>
+        <source>antenatal record</source>
+        <translation>孕产期保健手册记录</translation>
+    </message>
+    <message>
+        <source>records as a FHIR bundle</source>
+        <translation>以 FHIR 数据包导出的记录</translation>
+    </message>
+    <message>
+        <source>her access report (PDF)</source>
+        <translation>本人访问记录报告（PDF）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) saved</source>
+        <translation>
+            <numerusform>保存了 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrong password on the lock screen</source>
+        <translation>锁屏时密码错误</translation>
+    </message>
+    <message>
+        <source>password refused</source>
+        <translation>密码被拒绝</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Access to her health record</source>
+        <translation>个人健康档案访问记录</translation>
+    </message>
+    <message>
+        <source>Woman:</source>
+        <translation>孕产妇：</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>档案号：</translation>
+    </message>
+    <message>
+        <source>Every time her record was opened, changed, exported or printed in the regional obstetric network, as its audit trail keeps it: who, at which clinic, when and what.</source>
+        <translation>本报告列出区域产科协作网络审计日志中记录的、您的档案每一次被打开、修改、导出或打印的情况：由谁、在哪家机构、何时、做了什么。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinic(s)</source>
+        <translation>
+            <numerusform>%n 家机构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody has accessed her record in this period.</source>
+        <translation>此期间无人访问您的档案。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Issued by %1 on %2.</source>
+        <translation>由 %1 于 %2 出具。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit record(s)</source>
+        <translation>
+            <numerusform>%n 条审计记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n 名用户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccessReportPdf</name>
+    <message>
+        <source>Access to her health record</source>
+        <translation>个人健康档案访问记录</translation>
+    </message>
+    <message>
+        <source>The access report could not be written to %1.</source>
+        <translation>无法将访问记录报告写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ActiveRules</name>
     <message>
         <source>Regional rule set %1 (%2): %3</source>
@@ -246,6 +388,119 @@
     </message>
 </context>
 <context>
+    <name>AuditSearchDialog</name>
+    <message>
+        <source>Only between</source>
+        <translation>仅限</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print her access report…</source>
+        <translation>打印本人访问记录报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Audit trail of the region</source>
+        <translation>区域审计日志</translation>
+    </message>
+    <message>
+        <source>patient id: her records, and nobody else&apos;s</source>
+        <translation>患者 ID：只查她本人的记录</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>clinic id</source>
+        <translation>机构 ID</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Woman:</source>
+        <translation>孕产妇：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Clinic:</source>
+        <translation>机构：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Woman</source>
+        <translation>孕产妇</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Searching at the regional center…</source>
+        <translation>正在区域中心查询…</translation>
+    </message>
+    <message>
+        <source>The center&apos;s answer could not be read.</source>
+        <translation>无法读取中心的答复。</translation>
+    </message>
+    <message>
+        <source>Access report saved to %1</source>
+        <translation>访问记录报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save her access report</source>
+        <translation>保存本人访问记录报告</translation>
+    </message>
+    <message>
+        <source>access-report.pdf</source>
+        <translation>访问记录报告.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit record(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 条审计记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditStore</name>
     <message>
         <source>A workstation uploads the audit trail of its own clinic only.</source>
@@ -254,6 +509,10 @@
     <message>
         <source>Audit entry %1 of this workstation differs from the one the center holds: entries are never rewritten.</source>
         <translation>此工作站的第 %1 条审计记录与中心保存的不一致：审计记录不得改写。</translation>
+    </message>
+    <message>
+        <source>The center&apos;s own audit chain is written by the center only.</source>
+        <translation>中心自身的审计链只能由中心写入。</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1763,77 @@
         <source>The platform role reads the region through /fhir only.</source>
         <translation>平台角色只能通过 /fhir 读取本区域数据。</translation>
     </message>
+    <message>
+        <source>Only an administrator may search the audit trail.</source>
+        <translation>只有管理员可以查询审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit search takes ISO 8601 times and a limit of 1 to 10000.</source>
+        <translation>审计查询的时间须为 ISO 8601 格式，条数上限为 1 至 10000。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterAuditCommands</name>
+    <message>
+        <source>Print the audit entries that match --patient, --user, --audit-clinic, --from and --to (JSON).</source>
+        <translation>输出符合 --patient、--user、--audit-clinic、--from 和 --to 条件的审计记录（JSON）。</translation>
+    </message>
+    <message>
+        <source>Check every audit chain; exit 1 if one is broken.</source>
+        <translation>校验每一条审计链；若有断裂则以 1 退出。</translation>
+    </message>
+    <message>
+        <source>Write the access report of the woman given by --patient (HTML, to --out or stdout).</source>
+        <translation>生成 --patient 指定孕产妇的访问记录报告（HTML，写入 --out 或标准输出）。</translation>
+    </message>
+    <message>
+        <source>The woman&apos;s patient id.</source>
+        <translation>孕产妇的患者 ID。</translation>
+    </message>
+    <message>
+        <source>A user name.</source>
+        <translation>用户名。</translation>
+    </message>
+    <message>
+        <source>A clinic id.</source>
+        <translation>机构 ID。</translation>
+    </message>
+    <message>
+        <source>From this time (ISO 8601, UTC if no offset).</source>
+        <translation>起始时间（ISO 8601，无时区时按 UTC）。</translation>
+    </message>
+    <message>
+        <source>Up to this time (ISO 8601).</source>
+        <translation>截止时间（ISO 8601）。</translation>
+    </message>
+    <message>
+        <source>At most this many entries.</source>
+        <translation>最多返回的条数。</translation>
+    </message>
+    <message>
+        <source>Write to this file.</source>
+        <translation>写入此文件。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a time written 2026-12-07T09:30:00Z or a date 2026-12-07.</source>
+        <translation>--%1 需要形如 2026-12-07T09:30:00Z 的时间或形如 2026-12-07 的日期。</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number, 1 or more.</source>
+        <translation>--limit 需要不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>--audit-report needs --patient.</source>
+        <translation>--audit-report 需要 --patient。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database schema is not current; run obslink-center --init first.</source>
+        <translation>数据库结构不是最新版本；请先运行 obslink-center --init。</translation>
+    </message>
 </context>
 <context>
     <name>CenterConnection</name>
@@ -2046,6 +2376,20 @@ See docs/dicom.md.</source>
     <message>
         <source>No consultation %1 in this database.</source>
         <translation>此数据库中没有会诊 %1。</translation>
+    </message>
+    <message>
+        <source>this workstation&apos;s audit trail (audit list|verify|report --db FILE)</source>
+        <translation>本工作站的审计日志（audit list|verify|report --db 文件）</translation>
+    </message>
+    <message>
+        <source>Usage: obslink-cli audit list --db FILE [--patient ID] [--after SEQ] [--limit N]
+       obslink-cli audit verify --db FILE
+       obslink-cli audit report --db FILE --patient ID [--out FILE.html]
+This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the check of its hash chain (exit 1 where it is broken), or a woman&apos;s access report as a page to print.</source>
+        <translation>用法：obslink-cli audit list --db 文件 [--patient ID] [--after 序号] [--limit N]
+      obslink-cli audit verify --db 文件
+      obslink-cli audit report --db 文件 --patient ID [--out 文件.html]
+本工作站的审计日志（docs/audit.md）：以 JSON 输出记录、校验其哈希链（断裂时以 1 退出），或生成可打印的孕产妇访问记录报告。</translation>
     </message>
 </context>
 <context>
@@ -5187,6 +5531,10 @@ Database: %2</source>
     <message>
         <source>The audit trail could not be written: %1</source>
         <translation>审计记录无法写入：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail of the region…</source>
+        <translation>区域审计日志(&amp;A)…</translation>
     </message>
 </context>
 <context>

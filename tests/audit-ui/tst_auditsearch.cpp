@@ -83,6 +83,7 @@ private slots:
             actions << dialog.results()->item(row, 4)->text();
             QCOMPARE(dialog.results()->item(row, 1)->text(), QStringLiteral("东区诊所"));
             QCOMPARE(dialog.results()->item(row, 3)->text(), QStringLiteral("dr-wang"));
+            QCOMPARE(dialog.results()->item(row, 5)->text(), QStringLiteral("孙丽华")); // her name, as the center holds it
         }
         QCOMPARE(actions, (QStringList { AuditActions::label(AuditAction::Printed), AuditActions::label(AuditAction::ChartOpened),
                               AuditActions::label(AuditAction::RecordEdited) }));

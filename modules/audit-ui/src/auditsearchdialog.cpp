@@ -151,7 +151,7 @@ void AuditSearchDialog::answered(int requestId, bool succeeded, const QByteArray
     m_entries = entries;
     showEntries(entries);
     m_report->setEnabled(!m_searchedPatient.isEmpty());
-    m_message->setText(tr("%n entries found.", nullptr, int(entries.size())));
+    m_message->setText(tr("%n audit record(s) found.", nullptr, int(entries.size())));
     emit searched();
 }
 
@@ -160,10 +160,15 @@ void AuditSearchDialog::showEntries(const QList<AuditEntry> &entries)
     m_results->setRowCount(int(entries.size()));
     for (int row = 0; row < entries.size(); ++row) {
         const AuditEntry &e = entries.at(row);
+        // Ids are for the tooltip: the woman by her name where the center gave it, the
+        // workstation by the start of its id, enough to tell two apart.
+        const bool named = !m_womanName.isEmpty() && e.patientId == m_searchedPatient;
         const QStringList cells { e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), m_clinicName ? m_clinicName(e.clinicId) : e.clinicId,
-            e.workstation, e.user, AuditActions::label(e.action), e.patientId, AccessReport::whatWasDone(e) };
+            e.workstation.left(8), e.user, AuditActions::label(e.action), named ? m_womanName : e.patientId, AccessReport::whatWasDone(e) };
         for (int column = 0; column < ColumnCount; ++column)
             m_results->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        m_results->item(row, Workstation)->setToolTip(e.workstation);
+        m_results->item(row, Woman)->setToolTip(e.patientId);
     }
     m_results->resizeColumnsToContents();
 }

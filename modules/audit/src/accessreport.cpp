@@ -90,8 +90,8 @@ QString AccessReport::html(const Heading &heading, const QList<AuditEntry> &entr
                 .arg(escaped(tr("Every time her record was opened, changed, exported or printed in the regional obstetric network, as its "
                                 "audit trail keeps it: who, at which clinic, when and what.")));
     page += QStringLiteral("<p><b>%1</b></p>")
-                .arg(escaped(tr("%n entries", nullptr, int(entries.size())) + QStringLiteral(" · ")
-                    + tr("%n people", nullptr, int(people.size())) + QStringLiteral(" · ") + tr("%n clinic(s)", nullptr, int(clinics.size()))));
+                .arg(escaped(tr("%n audit record(s)", nullptr, int(entries.size())) + QStringLiteral(" · ")
+                    + tr("%n user(s)", nullptr, int(people.size())) + QStringLiteral(" · ") + tr("%n clinic(s)", nullptr, int(clinics.size()))));
     if (entries.isEmpty()) {
         page += QStringLiteral("<p>%1</p>").arg(escaped(tr("Nobody has accessed her record in this period.")));
     } else {
