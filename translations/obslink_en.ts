@@ -2420,6 +2420,27 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     </message>
 </context>
 <context>
+    <name>ClockCheck</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the regional center&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind the regional center&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind the regional center&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the regional center&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead of the regional center&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead of the regional center&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The times it writes on visits, referrals and the audit trail are wrong by as much: ask your IT to set the clock.</source>
+        <translation>The times it writes on visits, referrals and the audit trail are wrong by as much: ask your IT to set the clock.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Another value:</source>
@@ -8882,6 +8903,13 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Sign in…</source>
         <translation>Sign in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Clock off by %n min</source>
+        <translation>
+            <numerusform>⚠ Clock off by %n min</numerusform>
+            <numerusform>⚠ Clock off by %n min</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2407,6 +2407,25 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     </message>
 </context>
 <context>
+    <name>ClockCheck</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the regional center&apos;s.</source>
+        <translation>
+            <numerusform>本机时钟比区域中心慢 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the regional center&apos;s.</source>
+        <translation>
+            <numerusform>本机时钟比区域中心快 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The times it writes on visits, referrals and the audit trail are wrong by as much: ask your IT to set the clock.</source>
+        <translation>本机在产检、转诊和审计日志上记录的时间会有同样的误差：请联系信息科校准时钟。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Another value:</source>
@@ -8819,6 +8838,12 @@ Next attempt at %2. Work goes on here and is sent when the center is reachable.<
     <message>
         <source>Sign in…</source>
         <translation>登录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Clock off by %n min</source>
+        <translation>
+            <numerusform>⚠ 时钟偏差 %n 分钟</numerusform>
+        </translation>
     </message>
 </context>
 <context>

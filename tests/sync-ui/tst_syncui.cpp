@@ -128,6 +128,17 @@ private slots:
         status.openConflicts = 0;
         indicator.show(status);
         QVERIFY(!indicator.conflictsButton()->isVisibleTo(&indicator));
+
+        // This computer's clock: within five minutes of the center's nothing shows; beyond, a
+        // warning that says how far and what to do.
+        status.clockOffsetSeconds = 290;
+        indicator.show(status);
+        QVERIFY(!indicator.clockWarning()->isVisibleTo(&indicator));
+        status.clockOffsetSeconds = -7 * 60;
+        indicator.show(status);
+        QVERIFY(indicator.clockWarning()->isVisibleTo(&indicator));
+        QVERIFY(indicator.clockWarning()->text().contains(QLatin1Char('7')));
+        QVERIFY(indicator.clockWarning()->toolTip().contains(QStringLiteral("ahead")));
     }
 
     void theConflictDialogShowsBothValuesAndSavesTheChoice()

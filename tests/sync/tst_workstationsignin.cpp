@@ -112,6 +112,9 @@ private slots:
         QVERIFY(sameDevice.login(s.username, QStringLiteral("obslink-demo"), QStringLiteral("device-4")));
         CenterConnection otherDevice(endpoint);
         QVERIFY(otherDevice.login(s.username, QStringLiteral("obslink-demo"), QStringLiteral("device-5")));
+        // Every answer carries the center's time: on one machine the clocks agree.
+        QVERIFY(otherDevice.clockOffsetSeconds());
+        QVERIFY(qAbs(*otherDevice.clockOffsetSeconds()) <= 2);
 
         const auto ended = signIn.signOut();
         QVERIFY2(ended, ended ? "" : qPrintable(ended.error().message));

@@ -4,6 +4,7 @@
 #include "center/notificationhub.h"
 #include "centerlog.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
@@ -128,11 +130,14 @@ bool CenterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const ApiResponse response = m_api.handle(apiRequest);
     QHttpServerResponder responder = makeResponder(request, socket);
     const auto status = QHttpServerResponder::StatusCode(response.status);
+    // Date: the center's clock, by which each workstation checks its own (ClockCheck).
+    const QByteArray date = QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
     if (response.contentSha256.isEmpty())
-        responder.write(response.body, {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}}, status);
+        responder.write(response.body, {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}, {"Date", date}}, status);
     else
         responder.write(response.body,
-                        {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}, {"X-Content-SHA256", response.contentSha256}},
+                        {{"Content-Type", response.contentType}, {"Cache-Control", "no-store"}, {"Date", date},
+                         {"X-Content-SHA256", response.contentSha256}},
                         status);
     QJsonObject fields{{QStringLiteral("method"), QString::fromLatin1(apiRequest.method)},
                        {QStringLiteral("path"), apiRequest.path.left(100)},

@@ -1,5 +1,7 @@
 #include "sync-ui/syncstatusindicator.h"
 
+#include "sync/clockcheck.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -35,6 +37,7 @@ SyncStatusIndicator::SyncStatusIndicator(QWidget *parent)
     : QWidget(parent)
     , m_mark(new QLabel(this))
     , m_state(new QLabel(this))
+    , m_clock(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_conflicts(new QToolButton(this))
     , m_syncNow(new QToolButton(this))
@@ -45,6 +48,9 @@ SyncStatusIndicator::SyncStatusIndicator(QWidget *parent)
     m_progress->setMaximumWidth(140);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_clock->setObjectName(QStringLiteral("clockWarning"));
+    m_clock->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+    m_clock->hide();
     m_conflicts->setAutoRaise(true);
     m_conflicts->setStyleSheet(QStringLiteral("QToolButton { color: #b71c1c; font-weight: bold; }"));
     m_conflicts->hide();
@@ -55,6 +61,7 @@ SyncStatusIndicator::SyncStatusIndicator(QWidget *parent)
     layout->addWidget(m_mark);
     layout->addWidget(m_state);
     layout->addWidget(m_progress);
+    layout->addWidget(m_clock);
     layout->addWidget(m_conflicts);
     layout->addWidget(m_syncNow);
     connect(m_syncNow, &QToolButton::clicked, this, [this] {
@@ -113,6 +120,13 @@ void SyncStatusIndicator::show(const SyncStatus &status)
     // A round's total is not known in advance (the feed is paged): a busy bar, counts in words.
     m_progress->setVisible(status.state == SyncStatus::State::Syncing);
     m_progress->setRange(0, 0);
+
+    const bool clockOff = status.clockOffsetSeconds && ClockCheck::isOff(*status.clockOffsetSeconds);
+    m_clock->setVisible(clockOff);
+    if (clockOff) {
+        m_clock->setText(tr("⚠ Clock off by %n min", nullptr, int(qAbs(*status.clockOffsetSeconds) / 60)));
+        m_clock->setToolTip(ClockCheck::warning(*status.clockOffsetSeconds));
+    }
 
     m_conflicts->setVisible(status.openConflicts > 0);
     m_conflicts->setText(tr("⚠ %n conflict(s)", nullptr, status.openConflicts));

@@ -1,5 +1,7 @@
 #include "sync/centerconnection.h"
 
+#include "sync/clockcheck.h"
+
 #include "regional-tls/regionaltrust.h"
 #include "sync-protocol/jsonreader.h"
 #include "sync-protocol/protocollimits.h"
@@ -53,6 +55,7 @@ Result<CenterConnection::Reply> CenterConnection::send(
     request.setTransferTimeout(m_endpoint.timeoutMilliseconds);
     if (authorized)
         request.setRawHeader("Authorization", "Bearer " + m_session.accessToken.toLatin1());
+    const QDateTime sentAt = QDateTime::currentDateTimeUtc();
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     std::optional<Error> pinError;
     QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] {
@@ -83,6 +86,8 @@ Result<CenterConnection::Reply> CenterConnection::send(
         return failure(QStringLiteral("sync.offline"),
             tr("The regional center cannot be reached (%1).").arg(reply->errorString()));
     }
+    if (const auto offset = ClockCheck::offsetSeconds(reply->rawHeader("Date"), sentAt, QDateTime::currentDateTimeUtc()))
+        m_clockOffsetSeconds = offset;
     Reply result { status, reply->readAll(), reply->rawHeader("X-Content-SHA256") };
     m_bytesReceived += result.body.size();
     return result;

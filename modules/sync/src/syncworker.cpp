@@ -75,6 +75,7 @@ SyncWorker::Outcome SyncWorker::round(const CenterSettings &settings, const QStr
             summary = engine.syncOnce();
     }
     keepRefreshToken(settings); // rotated on every refresh: the old one no longer works
+    status.clockOffsetSeconds = m_connection->clockOffsetSeconds();
     if (!summary) {
         const bool refused = summary.error().code.startsWith(QLatin1String("auth."));
         if (refused)

@@ -19,6 +19,7 @@ public:
 
     void show(const SyncStatus &status);
     QString stateText() const;
+    QLabel *clockWarning() const { return m_clock; }
     QToolButton *conflictsButton() const { return m_conflicts; }
     QToolButton *syncNowButton() const { return m_syncNow; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -31,6 +32,7 @@ signals:
 private:
     QLabel *m_mark;
     QLabel *m_state;
+    QLabel *m_clock; // shown when this computer's clock is far from the center's
     QProgressBar *m_progress;
     QToolButton *m_conflicts;
     QToolButton *m_syncNow;

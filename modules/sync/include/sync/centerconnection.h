@@ -8,6 +8,8 @@
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 
+#include <optional>
+
 class QNetworkReply;
 
 struct CenterSession
@@ -47,6 +49,8 @@ public:
     Result<QByteArray> putBytes(const QString &path, const QByteArray &bytes);
     Result<Bytes> getBytes(const QString &path);
 
+    // How far this computer's clock is behind the center's, as of the last answer (ClockCheck).
+    std::optional<qint64> clockOffsetSeconds() const { return m_clockOffsetSeconds; }
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 bytesReceived() const { return m_bytesReceived; }
 
@@ -70,6 +74,7 @@ private:
     QNetworkAccessManager m_network;
     CenterSession m_session;
     QString m_deviceId;
+    std::optional<qint64> m_clockOffsetSeconds;
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
 };

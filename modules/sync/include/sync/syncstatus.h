@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 // What the workstation shows about sync: one state, what is waiting on either side, and the
 // progress of a round under way.
 struct SyncStatus
@@ -24,5 +26,7 @@ struct SyncStatus
     qint64 bytesMoved = 0;
     QDateTime lastSynced;
     QDateTime nextAttempt;
+    // This computer's clock behind (+) or ahead (−) of the center's at the last answer, seconds.
+    std::optional<qint64> clockOffsetSeconds;
 };
 Q_DECLARE_METATYPE(SyncStatus)
