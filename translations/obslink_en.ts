@@ -4992,6 +4992,25 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     </message>
 </context>
 <context>
+    <name>IdentityMatch</name>
+    <message>
+        <source>same ID number</source>
+        <translation>same ID number</translation>
+    </message>
+    <message>
+        <source>same name and birth date</source>
+        <translation>same name and birth date</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>same name and phone</translation>
+    </message>
+    <message>
+        <source>same phone and birth date</source>
+        <translation>same phone and birth date</translation>
+    </message>
+</context>
+<context>
     <name>IdentityStore</name>
     <message>
         <source>The user name or password is wrong.</source>
@@ -6331,6 +6350,65 @@ Database: %2</translation>
             <numerusform>Frame %1 is missing from the pixel data, which holds only %n complete frame.</numerusform>
             <numerusform>Frame %1 is missing from the pixel data, which holds only %n complete frames.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PossibleDuplicatesDialog</name>
+    <message>
+        <source>&amp;Open the existing record</source>
+        <translation>&amp;Open the existing record</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new record anyway</source>
+        <translation>&amp;Register a new record anyway</translation>
+    </message>
+    <message>
+        <source>She may already have a record</source>
+        <translation>She may already have a record</translation>
+    </message>
+    <message>
+        <source>A woman with the same ID number is already registered here. One woman keeps one record: open hers and book the new pregnancy there.</source>
+        <translation>A woman with the same ID number is already registered here. One woman keeps one record: open hers and book the new pregnancy there.</translation>
+    </message>
+    <message>
+        <source>These registrations look like the same woman. If one is her, open it instead of starting a second record.</source>
+        <translation>These registrations look like the same woman. If one is her, open it instead of starting a second record.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Matched on</translation>
+    </message>
+    <message>
+        <source>Why she needs a new record (for example: a different woman, her mother&apos;s phone)</source>
+        <translation>Why she needs a new record (for example: a different woman, her mother&apos;s phone)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+        <source>Not her?</source>
+        <translation>Not her?</translation>
     </message>
 </context>
 <context>

@@ -4964,6 +4964,25 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     </message>
 </context>
 <context>
+    <name>IdentityMatch</name>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>same name and birth date</source>
+        <translation>姓名和出生日期相同</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>姓名和电话相同</translation>
+    </message>
+    <message>
+        <source>same phone and birth date</source>
+        <translation>电话和出生日期相同</translation>
+    </message>
+</context>
+<context>
     <name>IdentityStore</name>
     <message>
         <source>The user name or password is wrong.</source>
@@ -6286,6 +6305,65 @@ Database: %2</source>
         <translation>
             <numerusform>像素数据中缺少第 %1 帧，其中只有 %n 个完整帧。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PossibleDuplicatesDialog</name>
+    <message>
+        <source>&amp;Open the existing record</source>
+        <translation>打开已有档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new record anyway</source>
+        <translation>仍然新建档案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>She may already have a record</source>
+        <translation>她可能已经建档</translation>
+    </message>
+    <message>
+        <source>A woman with the same ID number is already registered here. One woman keeps one record: open hers and book the new pregnancy there.</source>
+        <translation>本机构已有相同身份证号的孕产妇档案。一人一档：请打开她的档案，在其中登记本次妊娠。</translation>
+    </message>
+    <message>
+        <source>These registrations look like the same woman. If one is her, open it instead of starting a second record.</source>
+        <translation>以下档案可能是同一人。如果其中有她，请打开该档案，不要再新建一份。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>档案号</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>相同项</translation>
+    </message>
+    <message>
+        <source>Why she needs a new record (for example: a different woman, her mother&apos;s phone)</source>
+        <translation>新建档案的理由（例如：不是同一人、登记的是她母亲的电话）</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>返回表单(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Not her?</source>
+        <translation>不是她？</translation>
     </message>
 </context>
 <context>

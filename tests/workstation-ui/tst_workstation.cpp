@@ -4,6 +4,7 @@
 #include "cases/worklists.h"
 #include "audit/auditlog.h"
 #include "guitesting.h"
+#include "sqlscalar.h"
 #include "storage/clinicrecords.h"
 #include "storage/database.h"
 #include "storage/draftstore.h"
@@ -14,6 +15,7 @@
 #include "workstation-ui/patientbanner.h"
 #include "workstation-ui/patientchartview.h"
 #include "workstation-ui/patientlistmodel.h"
+#include "workstation-ui/possibleduplicatesdialog.h"
 #include "workstation-ui/riskchip.h"
 #include "workstation-ui/riskpanel.h"
 #include "workstation-ui/visitdialog.h"
@@ -102,6 +104,7 @@ private slots:
     void longWorklistShowsItsMostUrgentPageAndSaysHowManyMore();
     void caseSummaryPdfIsWrittenWithHistoryContactsAndOutcome();
     void registerAndCaseSummaryAreSavedFromTheFileMenu();
+    void aWomanAlreadyRegisteredIsOfferedInsteadOfASecondRecord();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -555,6 +558,57 @@ void TestWorkstation::registerAndCaseSummaryAreSavedFromTheFileMenu()
     QVERIFY(trail->at(4).detail.contains(QStringLiteral("case-summary-pdf")));
     QVERIFY(trail->at(5).detail.contains(QStringLiteral("antenatal-record")));
     QVERIFY(!*AuditTrail(m_database->connection()).verify());
+}
+
+void TestWorkstation::aWomanAlreadyRegisteredIsOfferedInsteadOfASecondRecord()
+{
+    Patient existing;
+    existing.name = QStringLiteral("孙敏");
+    existing.birthDate = QDate(1991, 5, 5);
+    existing.phone = QStringLiteral("13700001111");
+    Pregnancy pregnancy;
+    pregnancy.lmp = Today.addDays(-100);
+    QVERIFY(ClinicRecords(*m_database).registerPregnancy(existing, pregnancy));
+    const auto registerAgain = [](const std::function<void(PossibleDuplicatesDialog *)> &choose) {
+        whenDialogOpens([choose](QDialog *dialog) {
+            typeChinese(field<QLineEdit>(dialog, "name"), QStringLiteral("孙敏"));
+            field<QDateEdit>(dialog, "birthDate")->setDate(QDate(1991, 5, 5));
+            field<QDateEdit>(dialog, "lmp")->setDate(Today.addDays(-60));
+            whenModal<PossibleDuplicatesDialog>([choose](PossibleDuplicatesDialog *check) { choose(check); });
+            clickSave(dialog);
+        });
+    };
+
+    // The usual answer: she is the woman on record, whose chart opens; no second record.
+    bool offered = false;
+    registerAgain([&](PossibleDuplicatesDialog *check) {
+        offered = true;
+        QCOMPARE(check->matchesTable()->rowCount(), 1);
+        QVERIFY(check->matchesTable()->item(0, 5)->text().contains(IdentityMatch::label(IdentityMatch::Rule::NameAndBirthDate)));
+        QVERIFY(!check->registerButton()->isEnabled()); // not without a reason
+        check->openButton()->click();
+    });
+    QTest::keySequence(m_window.get(), QKeySequence::New);
+    QVERIFY(offered);
+    QVERIFY(m_window->chartView()->chart().has_value());
+    QCOMPARE(m_window->chartView()->chart()->patient.meta.id, existing.meta.id);
+    QCOMPARE(sqlNumber(m_database->connection(), QStringLiteral("SELECT count(*) FROM patient")), 1);
+
+    // A namesake born the same day: registered, with the reason in the audit trail.
+    m_window->activateWindow(); // back at the main window, as a window manager would do
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    registerAgain([](PossibleDuplicatesDialog *check) {
+        check->reasonField()->setText(QStringLiteral("另一位同名同日生孕妇"));
+        check->registerButton()->click();
+    });
+    QTest::keySequence(m_window.get(), QKeySequence::New);
+    QCOMPARE(sqlNumber(m_database->connection(), QStringLiteral("SELECT count(*) FROM patient")), 2);
+    QVERIFY(m_window->chartView()->chart()->patient.meta.id != existing.meta.id);
+    const auto trail = AuditTrail(m_database->connection()).forPatient(m_window->chartView()->chart()->patient.meta.id.toString(QUuid::WithoutBraces));
+    QVERIFY(trail);
+    QVERIFY(std::any_of(trail->cbegin(), trail->cend(), [](const AuditEntry &e) {
+        return e.detail.contains(QStringLiteral("registered-despite-possible-duplicate")) && e.detail.contains(QStringLiteral("另一位同名同日生孕妇"));
+    }));
 }
 
 QTEST_MAIN(TestWorkstation)

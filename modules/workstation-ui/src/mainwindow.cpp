@@ -51,6 +51,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -361,6 +362,12 @@ void MainWindow::registerPregnancy()
     RegistrationDialog dialog(*m_records, *m_drafts, m_today, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // A second record of one woman is registered on purpose only, and the trail says why.
+    if (!dialog.duplicateReason().isEmpty())
+        audit(AuditAction::RecordEdited, dialog.savedPatientId().toString(QUuid::WithoutBraces),
+            { { QStringLiteral("what"), QStringLiteral("registered-despite-possible-duplicate") },
+                { QStringLiteral("reason"), dialog.duplicateReason() },
+                { QStringLiteral("similarTo"), QJsonArray::fromStringList(dialog.similarRecords()) } });
     m_listModel->refresh();
     openPatient(dialog.savedPatientId());
 }

@@ -1,5 +1,9 @@
 #include "workstation-ui/registrationdialog.h"
 
+#include "storage/database.h"
+#include "storage/duplicatefinder.h"
+#include "workstation-ui/possibleduplicatesdialog.h"
+
 #include "domain/bodymass.h"
 #include "domain/nationalid.h"
 #include "storage/draftstore.h"
@@ -247,6 +251,8 @@ void RegistrationDialog::accept()
         FormFields::showErrors(this, m_errors, errors);
         return;
     }
+    if (!checkForDuplicates(patient))
+        return;
     if (auto saved = m_records.registerPregnancy(patient, pregnancy); !saved) {
         FormFields::showErrors(this, m_errors, {{QStringLiteral("recordNumber"), saved.error().message}});
         return;
@@ -254,6 +260,34 @@ void RegistrationDialog::accept()
     m_savedPatientId = patient.meta.id;
     m_draft->discard();
     QDialog::accept();
+}
+
+bool RegistrationDialog::checkForDuplicates(const Patient &patient)
+{
+    if (!m_duplicateReason.isEmpty())
+        return true; // asked already, and the nurse said why she registers anyway
+    const auto matches = DuplicateFinder(m_records.database().connection()).find(patient);
+    if (!matches) {
+        FormFields::showErrors(this, m_errors, {FieldError{QStringLiteral("name"), matches.error().message}});
+        return false;
+    }
+    if (matches->isEmpty())
+        return true;
+    PossibleDuplicatesDialog check(*matches, this);
+    const int choice = check.exec();
+    if (choice == PossibleDuplicatesDialog::OpenExisting && !check.chosenRecord().isNull()) {
+        m_savedPatientId = check.chosenRecord();
+        m_openedExisting = true;
+        m_draft->discard();
+        QDialog::accept();
+        return false;
+    }
+    if (choice != PossibleDuplicatesDialog::RegisterAnyway)
+        return false;
+    m_duplicateReason = check.reason();
+    for (const DuplicateFinder::Match &match : *matches)
+        m_similarRecords << match.existing.meta.id.toString(QUuid::WithoutBraces);
+    return true;
 }
 
 void RegistrationDialog::reject()

@@ -33,6 +33,7 @@ class ClinicRecords
     Q_DECLARE_TR_FUNCTIONS(ClinicRecords)
 public:
     explicit ClinicRecords(const Database &database);
+    const Database &database() const { return m_database; }
 
     Result<void> registerPregnancy(Patient &patient, Pregnancy &pregnancy);
     Result<void> saveVisit(AntenatalVisit &visit, const Pregnancy &pregnancy);

@@ -24,7 +24,13 @@ class RegistrationDialog : public QDialog
 public:
     RegistrationDialog(ClinicRecords &records, DraftStore &drafts, const QDate &today, QWidget *parent = nullptr);
 
+    // The record to open once accepted: the one just saved, or the existing record of hers the
+    // nurse chose to open instead (openedExisting()).
     QUuid savedPatientId() const { return m_savedPatientId; }
+    bool openedExisting() const { return m_openedExisting; }
+    // Registered although she looked like an existing woman: why, and which records.
+    QString duplicateReason() const { return m_duplicateReason; }
+    QStringList similarRecords() const { return m_similarRecords; }
     bool restoredDraft() const { return m_restoredDraft; }
 
     void accept() override;
@@ -35,12 +41,17 @@ private:
     void updateDating();
     void nationalIdEdited();
     bool collect(Patient &patient, Pregnancy &pregnancy, QList<FieldError> &errors) const;
+    // Before a first save: is she already registered? False when the form is not to be saved now.
+    bool checkForDuplicates(const Patient &patient);
 
     ClinicRecords &m_records;
     QDate m_today;
     FormDraft *m_draft = nullptr;
     QUuid m_savedPatientId;
     bool m_restoredDraft = false;
+    bool m_openedExisting = false;
+    QString m_duplicateReason;
+    QStringList m_similarRecords;
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_nationalId = nullptr;
