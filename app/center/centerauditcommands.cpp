@@ -1,6 +1,7 @@
 #include "centerauditcommands.h"
 
 #include "audit/accessreport.h"
+#include "audit/auditwire.h"
 #include "center/auditstore.h"
 #include "center/centerdatabase.h"
 #include "center/centerpatients.h"
@@ -65,14 +66,6 @@ void print(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
-QJsonObject entryJson(const AuditEntry &e)
-{
-    return { { QStringLiteral("workstation"), e.workstation }, { QStringLiteral("seq"), double(e.seq) },
-        { QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs) }, { QStringLiteral("clinic"), e.clinicId },
-        { QStringLiteral("user"), e.user }, { QStringLiteral("action"), AuditActions::key(e.action) },
-        { QStringLiteral("patientId"), e.patientId }, { QStringLiteral("detail"), QJsonDocument::fromJson(e.detail.toUtf8()).object() } };
-}
-
 Result<QDateTime> timeOption(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     if (!parser.isSet(option))
@@ -83,7 +76,7 @@ Result<QDateTime> timeOption(const QCommandLineParser &parser, const QCommandLin
     if (!at.isValid())
         return failure(QStringLiteral("admin.time"),
             CenterAuditCommands::tr("--%1 takes a time written 2026-12-07T09:30:00Z or a date 2026-12-07.").arg(option.names().first()));
-    if (at.timeSpec() == Qt::LocalTime && !parser.value(option).contains(QLatin1Char('+')))
+    if (at.timeSpec() == Qt::LocalTime) // written without an offset (one with "Z" or "+08:00" keeps it)
         at.setTimeSpec(Qt::UTC);
     return at;
 }
@@ -194,7 +187,7 @@ Result<int> CenterAuditCommands::run(const QCommandLineParser &parser, CenterDat
         return tl::unexpected(entries.error());
     QJsonArray out;
     for (const AuditEntry &e : *entries)
-        out.append(entryJson(e));
+        out.append(AuditWire::toListing(e));
     print(QJsonDocument(out).toJson());
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "audit/accessreport.h"
+#include "audit/auditwire.h"
 #include "audit/auditlog.h"
 #include "storage/clinicdirectory.h"
 #include "storage/database.h"
@@ -27,15 +28,6 @@ QString usage()
         "where it is broken), or a woman's access report as a page to print.");
 }
 
-QJsonObject entryJson(const AuditEntry &e)
-{
-    return { { QStringLiteral("seq"), double(e.seq) }, { QStringLiteral("id"), e.id },
-        { QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs) }, { QStringLiteral("clinic"), e.clinicId },
-        { QStringLiteral("workstation"), e.workstation }, { QStringLiteral("user"), e.user },
-        { QStringLiteral("action"), AuditActions::key(e.action) }, { QStringLiteral("patientId"), e.patientId },
-        { QStringLiteral("detail"), QJsonDocument::fromJson(e.detail.toUtf8()).object() }, { QStringLiteral("hash"), e.hash } };
-}
-
 int list(const AuditTrail &trail, const QString &patientId, qint64 after, int limit)
 {
     const auto entries = patientId.isEmpty() ? trail.entries(after, limit) : trail.forPatient(patientId);
@@ -45,7 +37,7 @@ int list(const AuditTrail &trail, const QString &patientId, qint64 after, int li
     }
     QJsonArray out;
     for (const AuditEntry &e : *entries)
-        out.append(entryJson(e));
+        out.append(AuditWire::toListing(e));
     printJson(QJsonDocument(out));
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "storage/database.h"
 #include "storage/recordowner.h"
+#include "storage/recordtable.h"
 #include "storage/sqlerror.h"
 #include "storage/syncjournal.h"
 #include "storage/transaction.h"
@@ -14,12 +15,6 @@
 #include <QUuid>
 
 namespace {
-// The text columns are NOT NULL with '' for "none"; a null QString would bind as NULL.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
 const QString Columns = QStringLiteral("seq, id, at, clinic_id, workstation, user_name, action, patient_id, detail, prev_hash, hash");
 
 } // namespace
@@ -163,8 +158,8 @@ Result<void> AuditLog::append(AuditEntry &e, const QString &workstation)
     e.hash = AuditChain::hashOf(e);
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO audit_entry (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(Columns));
-    for (const QVariant &value : QVariantList { e.seq, e.id, e.at.toString(Qt::ISODateWithMs), text(e.clinicId), text(e.workstation),
-             text(e.user), AuditActions::key(e.action), text(e.patientId), e.detail, text(e.prevHash), e.hash })
+    for (const QVariant &value : QVariantList { e.seq, e.id, e.at.toString(Qt::ISODateWithMs), sqlText(e.clinicId), sqlText(e.workstation),
+             sqlText(e.user), AuditActions::key(e.action), sqlText(e.patientId), e.detail, sqlText(e.prevHash), e.hash })
         insert.addBindValue(value);
     return execute(insert, "write an audit entry");
 }

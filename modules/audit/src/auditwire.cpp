@@ -21,6 +21,13 @@ QJsonObject AuditWire::toJson(const AuditEntry &e)
         { QStringLiteral("detail"), e.detail }, { QStringLiteral("prevHash"), e.prevHash }, { QStringLiteral("hash"), e.hash } };
 }
 
+QJsonObject AuditWire::toListing(const AuditEntry &e)
+{
+    QJsonObject listing = toJson(e);
+    listing.insert(QStringLiteral("detail"), QJsonDocument::fromJson(e.detail.toUtf8()).object());
+    return listing;
+}
+
 Result<AuditEntry> AuditWire::fromJson(const QJsonObject &json)
 {
     static const QStringList keys { QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("clinicId"),

@@ -2,6 +2,7 @@
 
 #include "audit/auditrow.h"
 
+#include "storage/recordtable.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
@@ -71,11 +72,9 @@ Result<void> AuditStore::insert(const AuditEntry &e, const QString &receivedFrom
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO audit_entry (%1, received_at, received_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                        .arg(Columns));
-    // The text columns are NOT NULL with '' for "none"; a null QString would bind as NULL.
-    const auto text = [](const QString &value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); };
-    for (const QVariant &value : QVariantList { e.seq, text(e.id), e.at.toUTC().toString(Qt::ISODateWithMs), text(e.clinicId),
-             text(e.workstation), text(e.user), AuditActions::key(e.action), text(e.patientId), text(e.detail), text(e.prevHash),
-             text(e.hash), QDateTime::currentSecsSinceEpoch(), text(receivedFrom) })
+    for (const QVariant &value : QVariantList { e.seq, sqlText(e.id), e.at.toUTC().toString(Qt::ISODateWithMs), sqlText(e.clinicId),
+             sqlText(e.workstation), sqlText(e.user), AuditActions::key(e.action), sqlText(e.patientId), sqlText(e.detail), sqlText(e.prevHash),
+             sqlText(e.hash), QDateTime::currentSecsSinceEpoch(), sqlText(receivedFrom) })
         insert.addBindValue(value);
     return execute(insert, "store an audit entry");
 }

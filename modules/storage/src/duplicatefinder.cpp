@@ -25,13 +25,12 @@ Result<QList<DuplicateFinder::Match>> DuplicateFinder::find(const Patient &candi
     query.prepare(QStringLiteral("SELECT id, name, national_id, birth_date, phone, record_number, address, clinic_id FROM patient "
                                  "WHERE deleted = 0 AND id <> ? AND ((? <> '' AND national_id = ?) OR birth_date = ? "
                                  "OR (? <> '' AND phone_reversed >= ? AND phone_reversed < ?)) LIMIT 500"));
-    // Never a null QString: it binds as NULL, and "id <> NULL" holds for no row.
-    query.addBindValue(except.isNull() ? QStringLiteral("") : except.toString(QUuid::WithoutBraces));
-    const QString id = nationalId.isEmpty() ? QStringLiteral("") : nationalId;
-    query.addBindValue(id);
-    query.addBindValue(id);
+    // Never a null QString (sqlText): it binds as NULL, and "id <> NULL" holds for no row.
+    query.addBindValue(sqlText(except.isNull() ? QString() : except.toString(QUuid::WithoutBraces)));
+    query.addBindValue(sqlText(nationalId));
+    query.addBindValue(sqlText(nationalId));
     query.addBindValue(sqlDate(candidate.birthDate));
-    query.addBindValue(phone.size() >= 7 ? reversedPhone : QStringLiteral(""));
+    query.addBindValue(sqlText(phone.size() >= 7 ? reversedPhone : QString()));
     // The stored digits that begin with hers: ':' is the character after '9'.
     query.addBindValue(reversedPhone);
     query.addBindValue(reversedPhone + QLatin1Char(':'));

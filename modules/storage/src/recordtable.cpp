@@ -183,6 +183,11 @@ RecordMeta RecordTable::readMeta(const QSqlQuery &query)
     return meta;
 }
 
+QVariant sqlText(const QString &text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
 QVariant sqlDate(const QDate &date)
 {
     if (!date.isValid())

@@ -25,5 +25,7 @@ public:
     static QByteArray encode(const Upload &upload);
     static Result<Upload> decode(const QByteArray &body);
     static QJsonObject toJson(const AuditEntry &entry);
+    // For people and scripts (the command lines): the same fields, the detail as an object.
+    static QJsonObject toListing(const AuditEntry &entry);
     static Result<AuditEntry> fromJson(const QJsonObject &json);
 };

@@ -53,6 +53,8 @@ private:
 
 // Conversions between domain values and SQL columns.
 QVariant sqlDate(const QDate &date);
+// Text for a NOT NULL column: '' for a null QString, which would otherwise bind as NULL.
+QVariant sqlText(const QString &text);
 QDate dateFromSql(const QVariant &value);
 template <typename T> QVariant sqlOptional(const std::optional<T> &value)
 {
