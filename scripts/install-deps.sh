@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  build-essential cmake ninja-build ccache git pkg-config
+  # toolchain; clang with its sanitizer and libFuzzer runtimes for the fuzzers (scripts/fuzz.sh)
+  build-essential cmake ninja-build ccache git pkg-config clang libclang-rt-14-dev
   # Qt 6.4 (Charts needs the OpenGL development files; HttpServer needs WebSockets)
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
   qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

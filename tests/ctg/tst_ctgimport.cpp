@@ -3,6 +3,7 @@
 #include "ctg/ctgimporter.h"
 #include "ctg/ctgsynthesizer.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -183,6 +184,21 @@ private slots:
         const QString format212 = wfdb(QStringLiteral("fmt"), 40, "fmt 2 4 40\nfmt.dat 212 100 12 0 0 0 0 FHR\nfmt.dat 212 100 12 0 0 0 0 UC\n");
         QVERIFY(CtgImporter::readWfdb(format212).error().message.contains(QLatin1String("16")));
         QVERIFY(!CtgImporter::readWfdb(m_dir.filePath(QStringLiteral("nothing.hea"))));
+    }
+
+    void wfdbHeaderCannotReachFilesElsewhere()
+    {
+        // A valid signal file one folder up: a header naming it by a path is refused all the same.
+        wfdb(QStringLiteral("outside"), 40);
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("inner")));
+        for (const char *name : { "../outside.dat", "inner/../../outside.dat", "..\\outside.dat" }) {
+            const QByteArray dat(name);
+            const QString hea = file(QStringLiteral("inner/reach.hea"),
+                "reach 2 4 40\n" + dat + " 16 100 12 0 0 0 0 FHR\n" + dat + " 16 100 12 0 0 0 0 UC\n");
+            const auto read = CtgImporter::readWfdb(hea);
+            QVERIFY2(!read, name);
+            QVERIFY2(read.error().message.contains(QLatin1String("beside")), qPrintable(read.error().message));
+        }
     }
 
     void cliReportsTimesInTheFilesOwnClock()

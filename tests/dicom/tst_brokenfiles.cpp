@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QtEndian>
 
 #include <set>
 
@@ -56,6 +57,8 @@ bool sameFrames(const QString &path, const QString &reference)
     }
     return true;
 }
+
+constexpr int RleFragmentBytes = 200;
 
 struct Source
 {
@@ -253,6 +256,36 @@ private slots:
         auto missing = (*file)->renderFrame(3);
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, QStringLiteral("dicom.truncated"));
+    }
+
+    void damagedRleHeadersAreRefusedBeforeDecoding_data()
+    {
+        QTest::addColumn<QList<quint32>>("header"); // segment count, then the offsets
+        // Found by fuzz_dicom: DCMTK read far outside its buffer for an offset past the frame.
+        QTest::newRow("segment beyond the frame") << QList<quint32> { 3, 64, 100, 0x21000000 };
+        QTest::newRow("segments out of order") << QList<quint32> { 3, 64, 120, 100 };
+        QTest::newRow("first segment not after the header") << QList<quint32> { 3, 32, 100, 120 };
+        QTest::newRow("too few segments for RGB") << QList<quint32> { 1, 64 };
+        QTest::newRow("sixteen segments") << QList<quint32> { 16, 64 };
+    }
+
+    void damagedRleHeadersAreRefusedBeforeDecoding()
+    {
+        QFETCH(QList<quint32>, header);
+        const QString path = write(DicomSynth::rgb(3, 1), SynthSyntax::Rle);
+        QByteArray fragment(RleFragmentBytes, '\x01');
+        for (int i = 0; i < 16; ++i)
+            qToLittleEndian<quint32>(i < header.size() ? header[i] : 0, fragment.data() + 4 * i);
+        QString error;
+        QVERIFY2(DicomEditor::replaceFragment(path, 2, fragment, &error), qPrintable(error));
+        auto file = DicomFile::open(path);
+        QVERIFY(file);
+        QVERIFY((*file)->renderFrame(0)); // the frames around it still show
+        QVERIFY((*file)->renderFrame(2));
+        const auto damaged = (*file)->renderFrame(1);
+        QVERIFY(!damaged);
+        QCOMPARE(damaged.error().code, QStringLiteral("dicom.render"));
+        QVERIFY2(damaged.error().message.contains(QStringLiteral("RLE")), qPrintable(damaged.error().message));
     }
 
     void filesThatAreNotDicomAreRefused_data()

@@ -52,6 +52,11 @@ private slots:
                                            << "protocol.invalid";
         QTest::newRow("fractional revision") << QByteArray(R"({"deviceId":"d","mutations":[{"mutationId":"m","table":"patient","recordId":"r","operation":"update","baseRevision":1.5,"fields":{}}]})")
                                              << "protocol.invalid";
+        // Found by the fuzzer: converting a number beyond 64 bits was undefined behaviour.
+        QTest::newRow("revision beyond 64 bits") << QByteArray(R"({"deviceId":"d","mutations":[{"mutationId":"m","table":"patient","recordId":"r","operation":"update","baseRevision":5.5e99,"fields":{}}]})")
+                                                 << "protocol.invalid";
+        QTest::newRow("revision beyond the exact range") << QByteArray(R"({"deviceId":"d","mutations":[{"mutationId":"m","table":"patient","recordId":"r","operation":"update","baseRevision":4503599627370497,"fields":{}}]})")
+                                                         << "protocol.invalid";
         QTest::newRow("field name with dot") << QByteArray(R"({"deviceId":"d","mutations":[{"mutationId":"m","table":"patient","recordId":"r","operation":"insert","baseRevision":0,"fields":{"a.b":1}}]})")
                                              << "protocol.invalid";
     }

@@ -229,6 +229,10 @@ Result<CtgTrace> CtgImporter::readWfdb(const QString &path)
                 != QLatin1String("16"))
             return tl::unexpected(formatError(
                 tr("Signal %1 is not stored in WFDB format 16, the only one supported.").arg(s + 1)));
+        // The signal file sits beside its header: a name with a folder in it would make the
+        // header a way to read any file the user can.
+        if (f[0].contains(QLatin1Char('/')) || f[0].contains(QLatin1Char('\\')) || f[0] == QLatin1String(".."))
+            return tl::unexpected(formatError(tr("The signal file \"%1\" must be beside its header.").arg(f[0])));
         if (datFile.isEmpty())
             datFile = f[0];
         else if (datFile != f[0])

@@ -7,6 +7,7 @@
 #include "framerenderer.h"
 #include "jpeg2000decoder.h"
 #include "pixellayout.h"
+#include "rleheader.h"
 #include "segmentedpalette.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfcache.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
@@ -165,10 +167,41 @@ struct DicomFile::Private
             if (auto frames = indexedFrames(context))
                 start = static_cast<Uint32>((*frames)->firstItem(frame));
         }
+        if (auto checked = checkRleFrame(context, frame, start); !checked)
+            return tl::unexpected(checked.error());
         auto image = FrameRenderer::renderCompressedFrame(*context.file.getDataset(), frame, start);
         context.nextFrame = image ? frame + 1 : -1;
         context.nextFragment = start;
         return image;
+    }
+
+    // An RLE frame's header, before DCMTK trusts it (RleHeader). The frame starts at fragment
+    // `start` (0: DCMTK's choice, one fragment per frame) and may run to the last fragment.
+    Result<void> checkRleFrame(DecoderContext &context, int frame, Uint32 start) const
+    {
+        DcmDataset &dataset = *context.file.getDataset();
+        if (dataset.getOriginalXfer() != EXS_RLELossless)
+            return {};
+        DcmPixelSequence *sequence = pixelSequence(dataset);
+        const unsigned long first = start > 0 ? start : static_cast<unsigned long>(frame) + 1;
+        DcmPixelItem *item = nullptr;
+        if (!sequence || sequence->getItem(item, first).bad() || !item)
+            return failure(QStringLiteral("dicom.render"), DicomFile::tr("Frame %1 has no compressed data.").arg(frame));
+        const bool onePerFrame = sequence->card() == static_cast<unsigned long>(info.frames) + 1;
+        quint64 frameBytes = item->getLength();
+        for (unsigned long i = first + 1; !onePerFrame && i < sequence->card(); ++i) {
+            DcmPixelItem *next = nullptr;
+            if (sequence->getItem(next, i).good() && next)
+                frameBytes += next->getLength();
+        }
+        QByteArray header;
+        if (item->getLength() >= quint32(RleHeader::Size)) {
+            header.resize(RleHeader::Size);
+            DcmFileCache cache;
+            if (item->getPartialValue(header.data(), 0, RleHeader::Size, &cache).bad())
+                header.clear();
+        }
+        return RleHeader::check(header, frameBytes, info.samplesPerPixel * ((info.bitsAllocated + 7) / 8));
     }
 
     Result<QImage> render(DecoderContext &context, int frame) const

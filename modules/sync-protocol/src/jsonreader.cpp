@@ -1,5 +1,7 @@
 #include "sync-protocol/jsonreader.h"
 
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -76,7 +78,8 @@ Result<qint64> JsonReader::integer(const QString &key, qint64 minimum, qint64 ma
 {
     return required(key).and_then([&](const QJsonValue &value) -> Result<qint64> {
         const double number = value.toDouble(-1.0);
-        if (!value.isDouble() || number != double(qint64(number)) || qint64(number) < minimum || qint64(number) > maximum)
+        // Compared as doubles first: converting one outside qint64's range is undefined.
+        if (!value.isDouble() || !(number >= double(minimum) && number <= double(maximum)) || number != std::trunc(number))
             return tl::unexpected(invalid(key, QCoreApplication::translate("JsonReader", "must be a whole number from %1 to %2").arg(minimum).arg(maximum)));
         return qint64(number);
     });
