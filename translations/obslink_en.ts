@@ -1730,6 +1730,30 @@
         <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</source>
         <translation>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</translation>
     </message>
+    <message>
+        <source>The added user&apos;s password is her own or a service account&apos;s: no change at the first sign-in.</source>
+        <translation>The added user&apos;s password is her own or a service account&apos;s: no change at the first sign-in.</translation>
+    </message>
+    <message>
+        <source>Give this user a temporary password (--password-file), to be changed at her next sign-in; her sessions end.</source>
+        <translation>Give this user a temporary password (--password-file), to be changed at her next sign-in; her sessions end.</translation>
+    </message>
+    <message>
+        <source>Let this user try her password again at once from every computer.</source>
+        <translation>Let this user try her password again at once from every computer.</translation>
+    </message>
+    <message>
+        <source>User %1 added; she chooses her own password at her first sign-in.</source>
+        <translation>User %1 added; she chooses her own password at her first sign-in.</translation>
+    </message>
+    <message>
+        <source>Temporary password set for %1; she chooses her own at her next sign-in.</source>
+        <translation>Temporary password set for %1; she chooses her own at her next sign-in.</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again at once.</source>
+        <translation>%1 may sign in again at once.</translation>
+    </message>
 </context>
 <context>
     <name>CenterApi</name>
@@ -1890,6 +1914,14 @@
     <message>
         <source>Your account may not do this at the center.</source>
         <translation>Your account may not do this at the center.</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own password now.</source>
+        <translation>Your password was set by an administrator: choose your own password now.</translation>
+    </message>
+    <message>
+        <source>The center did not accept the new password: %1</source>
+        <translation>The center did not accept the new password: %1</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2937,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
         <source>The WFDB record has a maternal heart rate but no fetal heart rate signal.</source>
         <translation>The WFDB record has a maternal heart rate but no fetal heart rate signal.</translation>
     </message>
+    <message>
+        <source>The signal file &quot;%1&quot; must be beside its header.</source>
+        <translation>The signal file &quot;%1&quot; must be beside its header.</translation>
+    </message>
 </context>
 <context>
     <name>CtgPaperPainter</name>
@@ -3744,6 +3780,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     <message>
         <source>The pixel data is not encapsulated.</source>
         <translation>The pixel data is not encapsulated.</translation>
+    </message>
+    <message>
+        <source>Frame %1 has no compressed data.</source>
+        <translation>Frame %1 has no compressed data.</translation>
     </message>
 </context>
 <context>
@@ -5024,13 +5064,6 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
         <source>A password needs at least 8 characters.</source>
         <translation>A password needs at least 8 characters.</translation>
     </message>
-    <message numerus="yes">
-        <source>This account is locked after repeated wrong passwords; try again in %n minute(s).</source>
-        <translation>
-            <numerusform>This account is locked after repeated wrong passwords; try again in %n minute.</numerusform>
-            <numerusform>This account is locked after repeated wrong passwords; try again in %n minutes.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The session has ended; please log in again.</source>
         <translation>The session has ended; please log in again.</translation>
@@ -5042,6 +5075,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     <message>
         <source>The access token has expired.</source>
         <translation>The access token has expired.</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own to sign in.</source>
+        <translation>Your password was set by an administrator: choose your own to sign in.</translation>
     </message>
 </context>
 <context>
@@ -6121,6 +6158,29 @@ Database: %2</translation>
             <numerusform>The study %1 (%2) is on this workstation: %n image in %3.</numerusform>
             <numerusform>The study %1 (%2) is on this workstation: %n images in %3.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>The password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The password needs three of: capital letters, small letters, digits, other signs.</source>
+        <translation>The password needs three of: capital letters, small letters, digits, other signs.</translation>
+    </message>
+    <message>
+        <source>The password may not contain the user name.</source>
+        <translation>The password may not contain the user name.</translation>
+    </message>
+    <message>
+        <source>The password was one of your last %1; choose another.</source>
+        <translation>The password was one of your last %1; choose another.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, with three of: capital letters, small letters, digits, other signs; not your user name, and none of your last %2 passwords.</source>
+        <translation>At least %1 characters, with three of: capital letters, small letters, digits, other signs; not your user name, and none of your last %2 passwords.</translation>
     </message>
 </context>
 <context>
@@ -8348,6 +8408,25 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RleHeader</name>
+    <message>
+        <source>The RLE-compressed frame is damaged: %1.</source>
+        <translation>The RLE-compressed frame is damaged: %1.</translation>
+    </message>
+    <message>
+        <source>its header is incomplete</source>
+        <translation>its header is incomplete</translation>
+    </message>
+    <message>
+        <source>it has %1 segments where the image needs %2</source>
+        <translation>it has %1 segments where the image needs %2</translation>
+    </message>
+    <message>
+        <source>segment %1 starts outside the frame</source>
+        <translation>segment %1 starts outside the frame</translation>
+    </message>
+</context>
+<context>
     <name>RuleSet</name>
     <message>
         <source>Rule %1: a condition must be an object.</source>
@@ -8796,6 +8875,32 @@ Database: %2</translation>
     <message>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Repeat it:</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type the same one twice.</source>
+        <translation>The two new passwords differ; type the same one twice.</translation>
+    </message>
+    <message>
+        <source>Change and sign in</source>
+        <translation>Change and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SignInThrottle</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords from this computer; try again in %n minute(s), or ask your administrator to unlock the account.</source>
+        <translation>
+            <numerusform>Too many wrong passwords from this computer; try again in %n minute, or ask your administrator to unlock the account.</numerusform>
+            <numerusform>Too many wrong passwords from this computer; try again in %n minutes, or ask your administrator to unlock the account.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1720,6 +1720,30 @@
         <source>Demo region added: clinics center, clinic-a, clinic-b; users center-admin, dr-wang, nurse-li, dr-zhao, us-chen, health-platform (password obslink-demo).</source>
         <translation>已添加演示区域：机构 center、clinic-a、clinic-b；用户 center-admin、dr-wang、nurse-li、dr-zhao、us-chen、health-platform（密码 obslink-demo）。</translation>
     </message>
+    <message>
+        <source>The added user&apos;s password is her own or a service account&apos;s: no change at the first sign-in.</source>
+        <translation>所添加用户的密码为其本人或服务账号所有：首次登录时无需修改。</translation>
+    </message>
+    <message>
+        <source>Give this user a temporary password (--password-file), to be changed at her next sign-in; her sessions end.</source>
+        <translation>为该用户设置临时密码（--password-file），下次登录时须修改；其现有会话全部结束。</translation>
+    </message>
+    <message>
+        <source>Let this user try her password again at once from every computer.</source>
+        <translation>让该用户立即可在任何计算机上再次尝试登录。</translation>
+    </message>
+    <message>
+        <source>User %1 added; she chooses her own password at her first sign-in.</source>
+        <translation>已添加用户 %1；她将在首次登录时设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>Temporary password set for %1; she chooses her own at her next sign-in.</source>
+        <translation>已为 %1 设置临时密码；她将在下次登录时设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again at once.</source>
+        <translation>%1 现在即可再次登录。</translation>
+    </message>
 </context>
 <context>
     <name>CenterApi</name>
@@ -1880,6 +1904,14 @@
     <message>
         <source>Your account may not do this at the center.</source>
         <translation>您的账户无权在区域中心执行此操作。</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own password now.</source>
+        <translation>您的密码由管理员设置：请现在设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>The center did not accept the new password: %1</source>
+        <translation>中心未接受新密码：%1</translation>
     </message>
 </context>
 <context>
@@ -2890,6 +2922,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
         <source>The WFDB record has a maternal heart rate but no fetal heart rate signal.</source>
         <translation>该 WFDB 记录只有母体心率，没有胎心率信号。</translation>
     </message>
+    <message>
+        <source>The signal file &quot;%1&quot; must be beside its header.</source>
+        <translation>信号文件“%1”必须与其头文件位于同一文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>CtgPaperPainter</name>
@@ -3720,6 +3756,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     <message>
         <source>The pixel data is not encapsulated.</source>
         <translation>像素数据不是封装格式。</translation>
+    </message>
+    <message>
+        <source>Frame %1 has no compressed data.</source>
+        <translation>第 %1 帧没有压缩数据。</translation>
     </message>
 </context>
 <context>
@@ -4996,12 +5036,6 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
         <source>A password needs at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
-    <message numerus="yes">
-        <source>This account is locked after repeated wrong passwords; try again in %n minute(s).</source>
-        <translation>
-            <numerusform>多次密码错误，此账户已锁定；请在 %n 分钟后重试。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The session has ended; please log in again.</source>
         <translation>会话已结束，请重新登录。</translation>
@@ -5013,6 +5047,10 @@ This workstation&apos;s audit trail (docs/audit.md): its entries as JSON, the ch
     <message>
         <source>The access token has expired.</source>
         <translation>访问令牌已过期。</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own to sign in.</source>
+        <translation>您的密码由管理员设置：请设置您自己的密码后登录。</translation>
     </message>
 </context>
 <context>
@@ -6079,6 +6117,29 @@ Database: %2</source>
         <translation>
             <numerusform>检查 %1（%2）已保存到本工作站：%n 幅图像，位于 %3。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs three of: capital letters, small letters, digits, other signs.</source>
+        <translation>密码需包含以下四类中的三类：大写字母、小写字母、数字、其他符号。</translation>
+    </message>
+    <message>
+        <source>The password may not contain the user name.</source>
+        <translation>密码不得包含用户名。</translation>
+    </message>
+    <message>
+        <source>The password was one of your last %1; choose another.</source>
+        <translation>该密码是您最近 %1 个密码之一，请另选一个。</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, with three of: capital letters, small letters, digits, other signs; not your user name, and none of your last %2 passwords.</source>
+        <translation>至少 %1 个字符，包含大写字母、小写字母、数字、其他符号中的三类；不得包含用户名，也不得与最近 %2 个密码相同。</translation>
     </message>
 </context>
 <context>
@@ -8292,6 +8353,25 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>RleHeader</name>
+    <message>
+        <source>The RLE-compressed frame is damaged: %1.</source>
+        <translation>RLE 压缩帧已损坏：%1。</translation>
+    </message>
+    <message>
+        <source>its header is incomplete</source>
+        <translation>帧头不完整</translation>
+    </message>
+    <message>
+        <source>it has %1 segments where the image needs %2</source>
+        <translation>帧中有 %1 个段，而图像需要 %2 个</translation>
+    </message>
+    <message>
+        <source>segment %1 starts outside the frame</source>
+        <translation>第 %1 段的起点超出了帧的范围</translation>
+    </message>
+</context>
+<context>
     <name>RuleSet</name>
     <message>
         <source>Rule %1: a condition must be an object.</source>
@@ -8735,6 +8815,31 @@ Database: %2</source>
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type the same one twice.</source>
+        <translation>两次输入的新密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Change and sign in</source>
+        <translation>修改并登录</translation>
+    </message>
+</context>
+<context>
+    <name>SignInThrottle</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords from this computer; try again in %n minute(s), or ask your administrator to unlock the account.</source>
+        <translation>
+            <numerusform>此计算机上密码错误次数过多；请在 %n 分钟后重试，或请管理员解锁账号。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,22 @@ QCommandLineOption passwordFileOption()
             QCoreApplication::translate("CenterAdmin", "Read the new user's password from this file (first line), never from the command line."),
             QStringLiteral("file")};
 }
+QCommandLineOption keepPasswordOption()
+{
+    return {QStringLiteral("keep-password"),
+            QCoreApplication::translate("CenterAdmin", "The added user's password is her own or a service account's: no change at the first sign-in.")};
+}
+QCommandLineOption resetPasswordOption()
+{
+    return {QStringLiteral("reset-password"),
+            QCoreApplication::translate("CenterAdmin", "Give this user a temporary password (--password-file), to be changed at her next sign-in; her sessions end."),
+            QStringLiteral("name")};
+}
+QCommandLineOption unlockOption()
+{
+    return {QStringLiteral("unlock-user"),
+            QCoreApplication::translate("CenterAdmin", "Let this user try her password again at once from every computer."), QStringLiteral("name")};
+}
 QCommandLineOption demoOption()
 {
     return {QStringLiteral("demo-region"),
@@ -63,12 +79,14 @@ QCommandLineOption iterationsOption()
 void CenterAdmin::addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({initOption(), addClinicOption(), clinicNameOption(), regionCenterOption(), addUserOption(), clinicOption(),
-                       roleOption(), displayNameOption(), passwordFileOption(), demoOption(), iterationsOption()});
+                       roleOption(), displayNameOption(), passwordFileOption(), keepPasswordOption(), resetPasswordOption(),
+                       unlockOption(), demoOption(), iterationsOption()});
 }
 
 bool CenterAdmin::wantsAdmin(const QCommandLineParser &parser)
 {
-    return parser.isSet(initOption()) || parser.isSet(addClinicOption()) || parser.isSet(addUserOption()) || parser.isSet(demoOption());
+    return parser.isSet(initOption()) || parser.isSet(addClinicOption()) || parser.isSet(addUserOption()) || parser.isSet(demoOption())
+        || parser.isSet(resetPasswordOption()) || parser.isSet(unlockOption());
 }
 
 Result<QString> CenterAdmin::readPassword(const QCommandLineParser &parser)
@@ -104,18 +122,38 @@ Result<QString> CenterAdmin::run(const QCommandLineParser &parser, CenterDatabas
         if (!password)
             return tl::unexpected(password.error());
         const QString name = parser.value(addUserOption());
+        const auto initial = parser.isSet(keepPasswordOption()) ? IdentityStore::InitialPassword::Kept
+                                                                : IdentityStore::InitialPassword::ChangeAtFirstSignIn;
         if (auto added = identities.addUser(name, parser.value(clinicOption()), parser.value(roleOption()),
-                                            parser.value(displayNameOption()), *password, iterations);
+                                            parser.value(displayNameOption()), *password, iterations, initial);
             !added)
             return tl::unexpected(added.error());
         // Users and roles are part of who could see what: the center's own chain keeps who added whom.
-        const QString operatorName = QStringLiteral("operator:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
-        if (auto kept = AuditStore(database.connection())
-                            .recordAtCenter(operatorName, parser.value(clinicOption()), AuditAction::UserChanged, {},
-                                {{QStringLiteral("added"), name}, {QStringLiteral("role"), parser.value(roleOption())}});
+        if (auto kept = auditUserChange(database, parser.value(clinicOption()),
+                                        {{QStringLiteral("added"), name}, {QStringLiteral("role"), parser.value(roleOption())}});
             !kept)
             return tl::unexpected(kept.error());
-        done << tr("User %1 added.").arg(name);
+        done << (initial == IdentityStore::InitialPassword::Kept ? tr("User %1 added.").arg(name)
+                                                                 : tr("User %1 added; she chooses her own password at her first sign-in.").arg(name));
+    }
+    if (parser.isSet(resetPasswordOption())) {
+        const auto password = readPassword(parser);
+        if (!password)
+            return tl::unexpected(password.error());
+        const QString name = parser.value(resetPasswordOption());
+        if (auto reset = identities.resetPassword(name, *password, iterations); !reset)
+            return tl::unexpected(reset.error());
+        if (auto kept = auditUserChange(database, {}, {{QStringLiteral("passwordReset"), name}}); !kept)
+            return tl::unexpected(kept.error());
+        done << tr("Temporary password set for %1; she chooses her own at her next sign-in.").arg(name);
+    }
+    if (parser.isSet(unlockOption())) {
+        const QString name = parser.value(unlockOption());
+        if (auto unlocked = identities.unlock(name); !unlocked)
+            return tl::unexpected(unlocked.error());
+        if (auto kept = auditUserChange(database, {}, {{QStringLiteral("unlocked"), name}}); !kept)
+            return tl::unexpected(kept.error());
+        done << tr("%1 may sign in again at once.").arg(name);
     }
     if (parser.isSet(demoOption())) {
         const auto demo = addDemoRegion(database, iterations);
@@ -124,6 +162,12 @@ Result<QString> CenterAdmin::run(const QCommandLineParser &parser, CenterDatabas
         done << *demo;
     }
     return done.join(QLatin1Char('\n'));
+}
+
+Result<void> CenterAdmin::auditUserChange(CenterDatabase &database, const QString &clinicId, const QJsonObject &detail)
+{
+    const QString operatorName = QStringLiteral("operator:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    return AuditStore(database.connection()).recordAtCenter(operatorName, clinicId, AuditAction::UserChanged, {}, detail).map([](auto &&) {});
 }
 
 Result<QString> CenterAdmin::addDemoRegion(CenterDatabase &database, int iterations)
@@ -154,7 +198,8 @@ Result<QString> CenterAdmin::addDemoRegion(CenterDatabase &database, int iterati
                                 {"health-platform", "center", "platform", tr("Regional health platform (FHIR, read-only)")}};
     for (const DemoUser &user : users) {
         if (auto added = identities.addUser(QString::fromLatin1(user.name), QString::fromLatin1(user.clinic), QString::fromLatin1(user.role),
-                                            user.displayName, QStringLiteral("obslink-demo"), iterations);
+                                            user.displayName, QStringLiteral("obslink-demo"), iterations,
+                                            IdentityStore::InitialPassword::WellKnown);
             !added)
             return tl::unexpected(added.error());
     }

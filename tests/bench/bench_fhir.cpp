@@ -78,11 +78,14 @@ int main(int argc, char *argv[])
     identities.addClinic(QStringLiteral("clinic-a"), QStringLiteral("A"), false);
     identities.addClinic(QStringLiteral("clinic-b"), QStringLiteral("B"), false);
     identities.addUser(QStringLiteral("platform"), QStringLiteral("center"), QStringLiteral("platform"),
-        QStringLiteral("P"), QStringLiteral("bench-password"), 1000);
+        QStringLiteral("P"), QStringLiteral("bench-password"), 1000,
+        IdentityStore::InitialPassword::WellKnown);
     identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin"),
-        QStringLiteral("A"), QStringLiteral("bench-password"), 1000);
+        QStringLiteral("A"), QStringLiteral("bench-password"), 1000,
+        IdentityStore::InitialPassword::WellKnown);
     identities.addUser(QStringLiteral("admin-b"), QStringLiteral("clinic-b"), QStringLiteral("clinic-admin"),
-        QStringLiteral("B"), QStringLiteral("bench-password"), 1000);
+        QStringLiteral("B"), QStringLiteral("bench-password"), 1000,
+        IdentityStore::InitialPassword::WellKnown);
     const auto platform = identities.login(
         QStringLiteral("platform"), QStringLiteral("bench-password"), QStringLiteral("d0"));
     const auto clinicA

@@ -23,6 +23,7 @@
 #include <QMutex>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryFile>
 #include <QThread>
 #include <QUuid>
 
@@ -190,6 +191,9 @@ qint64 countOf(const Database &db, const char *table)
         : -1;
 }
 
+// The bench clinics' users are added as an administrator would, with a password the policy accepts.
+const QString BenchClinicPassword = QStringLiteral("Bench-clinic-2026");
+
 // One clinic's client: registers a woman, then pushes a change to her and pulls its feed in
 // turn, timing every request.
 void clinicClient(const TestCenter &center, int index, QList<double> *latencies, QString *error)
@@ -198,7 +202,7 @@ void clinicClient(const TestCenter &center, int index, QList<double> *latencies,
     const QString clinic = QStringLiteral("bench-clinic-%1").arg(index);
     const QString device = QStringLiteral("bench-device-%1").arg(index);
     CenterConnection connection(CenterEndpoint { QUrl(center.url()), center.caFile(), {}, 120000 });
-    if (auto loggedIn = connection.login(user, QStringLiteral("obslink-demo"), device); !loggedIn) {
+    if (auto loggedIn = connection.login(user, BenchClinicPassword, device); !loggedIn) {
         *error = loggedIn.error().message;
         return;
     }
@@ -333,6 +337,9 @@ int main(int argc, char *argv[])
 
     // 50 clinics at once.
     {
+        QTemporaryFile passwordFile;
+        if (!passwordFile.open() || passwordFile.write(BenchClinicPassword.toUtf8() + '\n') <= 0 || !passwordFile.flush())
+            fail(QStringLiteral("cannot write the bench users' password file"));
         for (int i = 0; i < Clients; ++i) {
             QProcess admin;
             admin.start(QStringLiteral(OBSLINK_CENTER_BINARY),
@@ -343,7 +350,8 @@ int main(int argc, char *argv[])
                     QStringLiteral("bench-clinic-%1").arg(i), QStringLiteral("--role"),
                     QStringLiteral("nurse"), QStringLiteral("--display-name"),
                     QStringLiteral("Bench %1").arg(i), QStringLiteral("--password-file"),
-                    center.passwordFile(), QStringLiteral("--hash-iterations"), QStringLiteral("1000") });
+                    passwordFile.fileName(), QStringLiteral("--keep-password"), QStringLiteral("--hash-iterations"),
+                    QStringLiteral("1000") });
             if (!admin.waitForFinished(60000) || admin.exitCode() != 0)
                 fail(QString::fromUtf8(admin.readAllStandardError()));
         }

@@ -86,7 +86,9 @@ private slots:
     {
         // A center at schema 2: the records are there, the index is not (nor what came after).
         QSqlQuery downgrade(m_database->connection());
-        for (const char *undo : { "DROP TABLE audit_entry", "DROP TABLE referral_access", "ALTER TABLE shared_patient DROP COLUMN until_at",
+        for (const char *undo : { "DROP TABLE known_device", "DROP TABLE login_throttle", "DROP TABLE password_history",
+                 "ALTER TABLE app_user DROP COLUMN password_changed_at", "ALTER TABLE app_user DROP COLUMN must_change_password",
+                 "DROP TABLE audit_entry", "DROP TABLE referral_access", "ALTER TABLE shared_patient DROP COLUMN until_at",
                  "ALTER TABLE shared_patient DROP COLUMN by_referral", "DROP TABLE fhir_patient_identifier",
                  "DELETE FROM center_schema WHERE version >= 3" })
             QVERIFY2(downgrade.exec(QLatin1String(undo)), undo);
@@ -100,7 +102,7 @@ private slots:
         IdentityStore identities(*m_database);
         QVERIFY(identities.addUser(QStringLiteral("admin-a"), QStringLiteral("clinic-a"),
             QStringLiteral("clinic-admin"), QStringLiteral("A"), QStringLiteral("index-test-password"),
-            1000));
+            1000, IdentityStore::InitialPassword::WellKnown));
         const auto tokens = identities.login(
             QStringLiteral("admin-a"), QStringLiteral("index-test-password"), QStringLiteral("d"));
         QVERIFY(tokens);

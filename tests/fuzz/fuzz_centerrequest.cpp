@@ -46,7 +46,7 @@ Center &center()
             { QStringLiteral("admin"), QStringLiteral("clinic-a"), QStringLiteral("clinic-admin") },
             { QStringLiteral("regional"), QStringLiteral("center"), QStringLiteral("center-admin") } };
         for (const QStringList &user : users)
-            c.identities->addUser(user[0], user[1], user[2], user[0], Password, 1000);
+            c.identities->addUser(user[0], user[1], user[2], user[0], Password, 1000, IdentityStore::InitialPassword::Kept);
         return c;
     }();
     return instance;

@@ -19,6 +19,7 @@
 #include "sync/syncengine.h"
 #include "testtranslation.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -264,6 +265,54 @@ private slots:
         QTest::keyClick(offline.passwordField(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(offline.result(), int(QDialog::Accepted), 15000);
         QCOMPARE(offline.mode(), WorkstationSignIn::Mode::Offline);
+    }
+
+    void aFirstSignInReplacesTheAdministratorsPasswordWithHerOwn()
+    {
+        TestCenter center;
+        QVERIFY2(center.prepare(), qPrintable(center.lastError()));
+        QVERIFY2(center.start(), qPrintable(center.lastError()));
+        QFile temporary(center.path(QStringLiteral("temporary")));
+        QVERIFY(temporary.open(QIODevice::WriteOnly));
+        temporary.write("Given-by-admin-7\n");
+        temporary.close();
+        QCOMPARE(center.admin({ QStringLiteral("--add-user"), QStringLiteral("nurse-new"), QStringLiteral("--clinic"),
+                     QStringLiteral("clinic-a"), QStringLiteral("--role"), QStringLiteral("nurse"), QStringLiteral("--display-name"),
+                     QStringLiteral("New nurse"), QStringLiteral("--password-file"), temporary.fileName(),
+                     QStringLiteral("--hash-iterations"), QStringLiteral("1000") }),
+            0);
+        CenterSettings settings;
+        settings.url = center.url();
+        settings.caFile = center.caFile();
+        settings.username = QStringLiteral("nurse-new");
+        auto keychain = std::make_shared<MemoryTokenStore>();
+        SignInDialog dialog(settings, QStringLiteral("device-new"), keychain);
+        dialog.show();
+        QVERIFY(!dialog.newPasswordField()->isVisible());
+        dialog.passwordField()->setText(QStringLiteral("Given-by-admin-7"));
+        QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
+        // The center asks for her own: the dialog shows the rules and two fields.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.newPasswordField()->isVisible(), 15000);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        dialog.newPasswordField()->setText(QStringLiteral("Mine-at-last-1"));
+        dialog.repeatPasswordField()->setText(QStringLiteral("Mine-at-last-2"));
+        QTest::keyClick(dialog.repeatPasswordField(), Qt::Key_Return);
+        QVERIFY2(dialog.messageLabel()->text().contains(QLatin1String("differ")), qPrintable(dialog.messageLabel()->text()));
+        // A weak one is explained before anything is sent.
+        dialog.newPasswordField()->setText(QStringLiteral("mine"));
+        dialog.repeatPasswordField()->setText(QStringLiteral("mine"));
+        QTest::keyClick(dialog.repeatPasswordField(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messageLabel()->text().contains(QLatin1String("10 characters")), 15000);
+        saveScreenshot(&dialog, QStringLiteral("obslink-sign-in-new-password"));
+        dialog.newPasswordField()->setText(QStringLiteral("Mine-at-last-1"));
+        dialog.repeatPasswordField()->setText(QStringLiteral("Mine-at-last-1"));
+        QTest::keyClick(dialog.repeatPasswordField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        // The lock screen and offline sign-ins know her new password, and the center too.
+        QVERIFY(PasswordHasher::verify(QStringLiteral("Mine-at-last-1"), dialog.sessionVerifier()));
+        WorkstationSignIn again(settings, QStringLiteral("device-new"), keychain);
+        QVERIFY(again.signIn(QStringLiteral("Mine-at-last-1")));
+        QVERIFY(!again.signIn(QStringLiteral("Given-by-admin-7")));
     }
 
     void theWorkbenchSyncsWithARealCenterAndShowsIt()

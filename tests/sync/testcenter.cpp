@@ -1,11 +1,17 @@
 #include "testcenter.h"
 
 #include <QFile>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUrl>
 #include <QUuid>
 
@@ -185,4 +191,49 @@ bool TestCenter::stop()
 QString TestCenter::url() const
 {
     return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+}
+
+QString CenterReply::errorCode() const
+{
+    return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+CenterReply TestCenter::request(const QByteArray &method, const QString &path, const QByteArray &body, const QString &token,
+    const QList<QPair<QByteArray, QByteArray>> &headers, const QString &base) const
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl((base.isEmpty() ? url() : base) + path));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(QSslCertificate::fromPath(caFile()));
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    CenterReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.bytes = reply->readAll();
+    result.body = QJsonDocument::fromJson(result.bytes).object();
+    delete reply;
+    return result;
+}
+
+int TestCenter::admin(const QStringList &arguments, QString *output) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(centerBinary(), QStringList{QStringLiteral("--db"), m_database} + arguments);
+    if (!process.waitForFinished(60000))
+        return -1;
+    if (output)
+        *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -12,6 +16,15 @@
 // the service on a free loopback port. Database: SQLite in the temporary folder, or, when
 // OBSLINK_TEST_POSTGRES (postgres://…) names a PostgreSQL server, a database of its own there,
 // created for this instance and dropped afterwards, so tests running side by side never meet.
+// One answer of the center's HTTPS API.
+struct CenterReply
+{
+    int status = 0;
+    QJsonObject body; // the JSON answer, empty if it was not JSON
+    QByteArray bytes;
+    QString errorCode() const; // body.error.code
+};
+
 class TestCenter
 {
 public:
@@ -28,6 +41,13 @@ public:
     QString startAnotherInstance();
 
     QString url() const;
+    // One request to this center (or to `base`, another instance's address), trusting the test
+    // CA; a bearer token when given. Waits up to 20 s.
+    CenterReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+        const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+        const QString &base = {}) const;
+    // `obslink-center --db <this center's database> <arguments>`: its exit code and its output.
+    int admin(const QStringList &arguments, QString *output = nullptr) const;
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
     QString selfSignedCaFile() const { return m_dir.filePath(QStringLiteral("other-ca.pem")); }
     QString passwordFile() const { return m_dir.filePath(QStringLiteral("password")); }

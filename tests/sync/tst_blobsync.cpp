@@ -26,16 +26,11 @@
 #include <QTest>
 
 namespace {
-struct HttpReply
-{
-    int status = 0;
-    QJsonObject body;
-    QByteArray bytes;
-};
+using HttpReply = CenterReply;
 
 QString errorCode(const HttpReply &reply)
 {
-    return reply.body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return reply.errorCode();
 }
 
 // Forty minutes at 4 Hz with a wandering baseline and noise: bytes that do not compress away.
@@ -85,47 +80,22 @@ private:
     HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body,
         const QString &token, const QByteArray &contentSha256 = {})
     {
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_center.url() + path));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
-        request.setSslConfiguration(tls);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QList<QPair<QByteArray, QByteArray>> headers { { "Content-Type", "application/octet-stream" } };
         if (!contentSha256.isEmpty())
-            request.setRawHeader("X-Content-SHA256", contentSha256);
-        QNetworkReply *reply = network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(20000);
-        HttpReply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.bytes = reply->readAll();
-        result.body = QJsonDocument::fromJson(result.bytes).object();
-        delete reply;
-        return result;
+            headers.append({ "X-Content-SHA256", contentSha256 });
+        return m_center.request(method, path, body, token, headers);
     }
 
     QString login(const QString &user)
     {
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_center.url() + QStringLiteral("/api/v1/login")));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(m_center.caFile()));
-        request.setSslConfiguration(tls);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = network.post(request,
-            QJsonDocument(QJsonObject { { QStringLiteral("username"), user },
-                              { QStringLiteral("password"), QStringLiteral("obslink-demo") },
-                              { QStringLiteral("deviceId"), QStringLiteral("raw-") + user } })
-                .toJson());
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(20000);
-        const QString token = QJsonDocument::fromJson(reply->readAll())
-                                  .object()
-                                  .value(QStringLiteral("accessToken"))
-                                  .toString();
-        delete reply;
-        return token;
+        return m_center
+            .request("POST", QStringLiteral("/api/v1/login"),
+                QJsonDocument(QJsonObject { { QStringLiteral("username"), user },
+                                  { QStringLiteral("password"), QStringLiteral("obslink-demo") },
+                                  { QStringLiteral("deviceId"), QStringLiteral("raw-") + user } })
+                    .toJson())
+            .body.value(QStringLiteral("accessToken"))
+            .toString();
     }
 
     HttpReply putChunk(const QString &token, const QString &sha256, qint64 size, qint64 offset,

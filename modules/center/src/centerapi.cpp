@@ -27,9 +27,11 @@ int statusFor(const Error &error)
     const QString &code = error.code;
     if (code == QLatin1String("protocol.too-large"))
         return 413;
-    if (code.startsWith(QLatin1String("protocol.")) || code == QLatin1String("auth.role") || code == QLatin1String("sync.invalid"))
+    if (code.startsWith(QLatin1String("protocol.")) || code == QLatin1String("auth.role") || code == QLatin1String("sync.invalid")
+        || code == QLatin1String("auth.weak-password"))
         return 400;
-    if (code == QLatin1String("auth.locked") || code == QLatin1String("sync.forbidden"))
+    if (code == QLatin1String("auth.locked") || code == QLatin1String("sync.forbidden")
+        || code == QLatin1String("auth.password-change-required"))
         return 403;
     if (code.startsWith(QLatin1String("auth.")))
         return 401;
@@ -142,7 +144,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
     }
     const QStringList known{QStringLiteral("login"), QStringLiteral("token/refresh"), QStringLiteral("sync/push"),
                             QStringLiteral("sync/pull"), QStringLiteral("referrals"), QStringLiteral("me"),
-                            QStringLiteral("clinics"), QStringLiteral("audit"), QStringLiteral("logout")};
+                            QStringLiteral("clinics"), QStringLiteral("audit"), QStringLiteral("logout"), QStringLiteral("password")};
     if (!known.contains(endpoint))
         return errorResponse({QStringLiteral("api.not-found"), tr("No such endpoint.")});
     const bool wantsGet = endpoint == QLatin1String("sync/pull") || endpoint == QLatin1String("me")
@@ -155,7 +157,9 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         return login(request);
     if (endpoint == QLatin1String("token/refresh"))
         return refresh(request);
-    const auto user = endpoint == QLatin1String("me") || endpoint == QLatin1String("logout") ? caller(request) : syncCaller(request);
+    const auto user = endpoint == QLatin1String("me") || endpoint == QLatin1String("logout") || endpoint == QLatin1String("password")
+        ? caller(request)
+        : syncCaller(request);
     if (!user)
         return errorResponse(user.error());
     ApiResponse response = endpoint == QLatin1String("sync/push") ? push(*user, request)
@@ -165,6 +169,7 @@ ApiResponse CenterApi::route(const ApiRequest &request)
         : endpoint == QLatin1String("audit") && get                ? searchAudit(*user, request)
         : endpoint == QLatin1String("audit")                       ? audit(*user, request)
         : endpoint == QLatin1String("logout")                      ? logout(*user, request)
+        : endpoint == QLatin1String("password")                    ? changePassword(*user, request)
                                                                    : me(*user);
     response.username = user->username;
     return response;
@@ -197,7 +202,11 @@ ApiResponse CenterApi::login(const ApiRequest &request)
     const JsonReader reader(*body, QStringLiteral("login"), m_limits);
     QString username;
     QString deviceId;
-    const auto tokens = reader.onlyKeys({QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("deviceId")})
+    QString password;
+    // A first sign-in with a password an administrator set brings her own as newPassword.
+    const bool changing = body->contains(QStringLiteral("newPassword"));
+    const auto tokens = reader.onlyKeys({QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("deviceId"),
+                                         QStringLiteral("newPassword")})
                             .and_then([&] { return reader.identifier(QStringLiteral("username")); })
                             .and_then([&](QString name) {
                                 username = std::move(name);
@@ -207,7 +216,13 @@ ApiResponse CenterApi::login(const ApiRequest &request)
                                 deviceId = std::move(device);
                                 return reader.text(QStringLiteral("password"));
                             })
-                            .and_then([&](const QString &password) { return m_identities.login(username, password, deviceId); });
+                            .and_then([&](QString typed) {
+                                password = std::move(typed);
+                                return changing ? reader.text(QStringLiteral("newPassword")) : Result<QString>(QString());
+                            })
+                            .and_then([&](const QString &newPassword) {
+                                return m_identities.login(username, password, deviceId, newPassword);
+                            });
     // Sign-ins at the center, refused ones with the name typed, are in the center's own chain;
     // a request too malformed to name anyone is not a sign-in.
     if (!tokens) {
@@ -218,6 +233,34 @@ ApiResponse CenterApi::login(const ApiRequest &request)
     }
     auditAtCenter(username, tokens->user.clinicId, AuditAction::SignedIn, {}, {{QStringLiteral("device"), deviceId}});
     return ApiResponse{200, json(tokensJson(*tokens)), username};
+}
+
+ApiResponse CenterApi::changePassword(const CenterUser &user, const ApiRequest &request)
+{
+    const auto body = JsonReader::parseDocument(request.body, m_limits);
+    if (!body)
+        return errorResponse(body.error());
+    const JsonReader reader(*body, QStringLiteral("password"), m_limits);
+    QString password;
+    QString deviceId;
+    const auto changed = reader.onlyKeys({QStringLiteral("password"), QStringLiteral("newPassword"), QStringLiteral("deviceId")})
+                             .and_then([&] { return reader.identifier(QStringLiteral("deviceId")); })
+                             .and_then([&](QString device) {
+                                 deviceId = std::move(device);
+                                 return reader.text(QStringLiteral("password"));
+                             })
+                             .and_then([&](QString typed) {
+                                 password = std::move(typed);
+                                 return reader.text(QStringLiteral("newPassword"));
+                             })
+                             .and_then([&](const QString &newPassword) {
+                                 return m_identities.changePassword(user.username, password, newPassword, deviceId);
+                             });
+    if (!changed)
+        return errorResponse(changed.error());
+    auditAtCenter(user.username, user.clinicId, AuditAction::UserChanged, {},
+        {{QStringLiteral("passwordChanged"), user.username}, {QStringLiteral("device"), deviceId}});
+    return ApiResponse{200, json({{QStringLiteral("changed"), true}}), {}};
 }
 
 ApiResponse CenterApi::logout(const CenterUser &user, const ApiRequest &request)

@@ -60,7 +60,8 @@ const QStringList &migrationScripts()
                                      QStringLiteral(":/center/migrations/0002_blobs.sql"),
                                      QStringLiteral(":/center/migrations/0003_fhir.sql"),
                                      QStringLiteral(":/center/migrations/0004_referral_access.sql"),
-                                     QStringLiteral(":/center/migrations/0005_audit.sql")};
+                                     QStringLiteral(":/center/migrations/0005_audit.sql"),
+                                     QStringLiteral(":/center/migrations/0006_passwords.sql")};
     return scripts;
 }
 

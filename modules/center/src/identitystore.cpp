@@ -2,6 +2,7 @@
 
 #include "center/centerdatabase.h"
 #include "credentials/passwordhasher.h"
+#include "credentials/passwordpolicy.h"
 #include "centerlog.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
@@ -89,20 +90,66 @@ Result<QList<RegionClinic>> IdentityStore::clinics() const
 }
 
 Result<void> IdentityStore::addUser(const QString &username, const QString &clinicId, const QString &role,
-                                    const QString &displayName, const QString &password, int hashIterations)
+                                    const QString &displayName, const QString &password, int hashIterations,
+                                    InitialPassword initial)
 {
     if (!roles().contains(role))
         return failure(QStringLiteral("auth.role"), tr("Unknown role \"%1\"; use one of: %2.").arg(role, roles().join(QStringLiteral(", "))));
-    if (password.size() < 8)
+    if (initial != InitialPassword::WellKnown) {
+        if (auto strong = PasswordPolicy::check(password, username); !strong)
+            return strong;
+    } else if (password.size() < 8) {
         return failure(QStringLiteral("auth.weak-password"), tr("A password needs at least 8 characters."));
+    }
+    const QString hash = PasswordHasher::hash(password, hashIterations);
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("INSERT INTO app_user (username, clinic_id, role, display_name, password_hash) VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO app_user (username, clinic_id, role, display_name, password_hash, "
+                                 "must_change_password, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(username);
     query.addBindValue(clinicId);
     query.addBindValue(role);
     query.addBindValue(displayName);
-    query.addBindValue(PasswordHasher::hash(password, hashIterations));
-    return execute(query, "add a user");
+    query.addBindValue(hash);
+    query.addBindValue(initial == InitialPassword::ChangeAtFirstSignIn ? 1 : 0);
+    query.addBindValue(now());
+    if (auto done = execute(query, "add a user"); !done)
+        return done;
+    return rememberPassword(username, hash);
+}
+
+Result<void> IdentityStore::storePassword(const QString &username, const QString &password, int hashIterations, bool mustChange)
+{
+    const QString hash = PasswordHasher::hash(password, hashIterations);
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE app_user SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE username = ?"));
+    update.addBindValue(hash);
+    update.addBindValue(mustChange ? 1 : 0);
+    update.addBindValue(now());
+    update.addBindValue(username);
+    if (auto done = execute(update, "store a password"); !done)
+        return done;
+    if (update.numRowsAffected() != 1)
+        return tl::unexpected(invalidCredentials());
+    return rememberPassword(username, hash);
+}
+
+Result<void> IdentityStore::rememberPassword(const QString &username, const QString &hash)
+{
+    QSqlQuery history(m_database.connection());
+    history.prepare(QStringLiteral("INSERT INTO password_history (username, password_hash, changed_at) VALUES (?, ?, ?)"));
+    history.addBindValue(username);
+    history.addBindValue(hash);
+    history.addBindValue(now());
+    if (auto done = execute(history, "store a password"); !done)
+        return done;
+    // Only the last ones are needed to refuse a reuse.
+    QSqlQuery prune(m_database.connection());
+    prune.prepare(QStringLiteral("DELETE FROM password_history WHERE username = ? AND changed_at < "
+                                 "(SELECT min(changed_at) FROM (SELECT changed_at FROM password_history WHERE username = ? "
+                                 "ORDER BY changed_at DESC LIMIT %1) AS newest)").arg(PasswordPolicy::HistoryKept));
+    prune.addBindValue(username);
+    prune.addBindValue(username);
+    return execute(prune, "store a password");
 }
 
 Result<CenterUser> IdentityStore::userNamed(const QString &username) const
@@ -126,10 +173,18 @@ Result<CenterUser> IdentityStore::userNamed(const QString &username) const
     return user;
 }
 
-Result<IssuedTokens> IdentityStore::login(const QString &username, const QString &password, const QString &deviceId)
+Result<IssuedTokens> IdentityStore::login(const QString &username, const QString &password, const QString &deviceId,
+                                          const QString &newPassword)
 {
+    SignInThrottle throttle(m_database.connection(), m_policy.signIn);
+    if (const auto wait = throttle.waitBefore(username, deviceId); !wait) {
+        return tl::unexpected(wait.error());
+    } else if (*wait > 0) {
+        logEvent(QStringLiteral("login-refused"), {{QStringLiteral("user"), username}, {QStringLiteral("reason"), QStringLiteral("locked")}});
+        return tl::unexpected(SignInThrottle::locked(*wait));
+    }
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT password_hash, failed_logins, locked_until FROM app_user WHERE username = ?"));
+    query.prepare(QStringLiteral("SELECT password_hash, must_change_password FROM app_user WHERE username = ?"));
     query.addBindValue(username);
     if (auto done = execute(query, "log in"); !done)
         return tl::unexpected(done.error());
@@ -139,37 +194,87 @@ Result<IssuedTokens> IdentityStore::login(const QString &username, const QString
         return tl::unexpected(invalidCredentials());
     }
     const QString stored = query.value(0).toString();
-    const int failed = query.value(1).toInt();
-    const qint64 lockedUntil = query.value(2).toLongLong();
-    if (lockedUntil > now()) {
-        logEvent(QStringLiteral("login-refused"), {{QStringLiteral("user"), username}, {QStringLiteral("reason"), QStringLiteral("locked")}});
-        return failure(QStringLiteral("auth.locked"),
-                       tr("This account is locked after repeated wrong passwords; try again in %n minute(s).", nullptr,
-                          int((lockedUntil - now() + 59) / 60)));
-    }
+    const bool mustChange = query.value(1).toInt() != 0;
     if (!PasswordHasher::verify(password, stored)) {
-        if (auto recorded = recordFailedLogin(username, failed + 1); !recorded)
-            return tl::unexpected(recorded.error());
-        logEvent(QStringLiteral("login-failed"), {{QStringLiteral("user"), username}, {QStringLiteral("failures"), failed + 1}});
+        if (auto counted = throttle.failed(username, deviceId); !counted)
+            return tl::unexpected(counted.error());
+        logEvent(QStringLiteral("login-failed"), {{QStringLiteral("user"), username}});
         return tl::unexpected(invalidCredentials());
     }
-    QSqlQuery reset(m_database.connection());
-    reset.prepare(QStringLiteral("UPDATE app_user SET failed_logins = 0, locked_until = 0 WHERE username = ?"));
-    reset.addBindValue(username);
-    if (auto done = execute(reset, "log in"); !done)
-        return tl::unexpected(done.error());
+    if (auto opened = throttle.succeeded(username, deviceId); !opened)
+        return tl::unexpected(opened.error());
+    if (mustChange && newPassword.isEmpty())
+        return failure(QStringLiteral("auth.password-change-required"),
+                       tr("Your password was set by an administrator: choose your own to sign in."));
+    if (!newPassword.isEmpty()) {
+        if (auto changed = changePassword(username, password, newPassword, deviceId); !changed)
+            return tl::unexpected(changed.error());
+    }
     return userNamed(username).and_then([&](const CenterUser &user) { return issueTokens(user, deviceId); });
 }
 
-Result<void> IdentityStore::recordFailedLogin(const QString &username, int failedSoFar)
+Result<void> IdentityStore::changePassword(const QString &username, const QString &password, const QString &newPassword,
+                                           const QString &deviceId)
 {
-    const bool lock = failedSoFar >= m_policy.maxFailedLogins;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE username = ?"));
-    query.addBindValue(lock ? 0 : failedSoFar);
-    query.addBindValue(lock ? now() + m_policy.lockoutSeconds : 0);
-    query.addBindValue(username);
-    return execute(query, "record a failed login");
+    QSqlQuery current(m_database.connection());
+    current.prepare(QStringLiteral("SELECT password_hash FROM app_user WHERE username = ?"));
+    current.addBindValue(username);
+    if (auto done = execute(current, "change a password"); !done)
+        return done;
+    if (!current.next() || !PasswordHasher::verify(password, current.value(0).toString()))
+        return tl::unexpected(invalidCredentials());
+    QStringList previous;
+    QSqlQuery history(m_database.connection());
+    history.prepare(QStringLiteral("SELECT password_hash FROM password_history WHERE username = ?"));
+    history.addBindValue(username);
+    if (auto done = execute(history, "change a password"); !done)
+        return done;
+    while (history.next())
+        previous.append(history.value(0).toString());
+    previous.append(current.value(0).toString());
+    if (auto strong = PasswordPolicy::check(newPassword, username, previous); !strong)
+        return strong;
+    // The new hash costs what the administrator chose for the old one.
+    const int iterations = current.value(0).toString().section(QLatin1Char('$'), 1, 1).toInt();
+    Transaction transaction(m_database.connection());
+    if (auto stored = storePassword(username, newPassword, std::max(iterations, 1000), false); !stored)
+        return stored;
+    if (auto ended = endSessions(username, deviceId); !ended)
+        return ended;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    logEvent(QStringLiteral("password-changed"), {{QStringLiteral("user"), username}});
+    return {};
+}
+
+Result<void> IdentityStore::resetPassword(const QString &username, const QString &temporaryPassword, int hashIterations)
+{
+    if (auto strong = PasswordPolicy::check(temporaryPassword, username); !strong)
+        return strong;
+    Transaction transaction(m_database.connection());
+    if (auto stored = storePassword(username, temporaryPassword, hashIterations, true); !stored)
+        return stored;
+    if (auto ended = endSessions(username, {}); !ended)
+        return ended;
+    if (auto cleared = SignInThrottle(m_database.connection(), m_policy.signIn).clear(username); !cleared)
+        return cleared;
+    return transaction.commit();
+}
+
+Result<void> IdentityStore::unlock(const QString &username)
+{
+    if (auto user = userNamed(username); !user)
+        return tl::unexpected(user.error());
+    return SignInThrottle(m_database.connection(), m_policy.signIn).clear(username);
+}
+
+Result<void> IdentityStore::endSessions(const QString &username, const QString &exceptDevice)
+{
+    QSqlQuery revoke(m_database.connection());
+    revoke.prepare(QStringLiteral("DELETE FROM session_token WHERE username = ? AND device_id <> ?"));
+    revoke.addBindValue(username);
+    revoke.addBindValue(exceptDevice.isEmpty() ? QStringLiteral("*none*") : exceptDevice);
+    return execute(revoke, "end sessions");
 }
 
 Result<IssuedTokens> IdentityStore::issueTokens(const CenterUser &user, const QString &deviceId)

@@ -1,5 +1,7 @@
 #include "sync-ui/signindialog.h"
 
+#include "credentials/passwordpolicy.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -13,6 +15,9 @@ SignInDialog::SignInDialog(const CenterSettings &settings, const QString &device
     : QDialog(parent)
     , m_signIn(settings, deviceId, std::move(keychain))
     , m_password(new QLineEdit(this))
+    , m_newPassword(new QLineEdit(this))
+    , m_repeatPassword(new QLineEdit(this))
+    , m_newPasswordRows(new QWidget(this))
     , m_message(new QLabel(this))
     , m_submit(new QPushButton(tr("Sign in"), this))
 {
@@ -25,6 +30,18 @@ SignInDialog::SignInDialog(const CenterSettings &settings, const QString &device
     auto *form = new QFormLayout;
     form->addRow(tr("User:"), who);
     form->addRow(tr("Password:"), m_password);
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    m_repeatPassword->setEchoMode(QLineEdit::Password);
+    auto *rules = new QLabel(PasswordPolicy::describe(), m_newPasswordRows);
+    rules->setWordWrap(true);
+    auto *newForm = new QFormLayout;
+    newForm->addRow(tr("New password:"), m_newPassword);
+    newForm->addRow(tr("Repeat it:"), m_repeatPassword);
+    auto *newRows = new QVBoxLayout(m_newPasswordRows);
+    newRows->setContentsMargins(0, 0, 0, 0);
+    newRows->addLayout(newForm);
+    newRows->addWidget(rules);
+    m_newPasswordRows->hide();
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_submit, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
@@ -37,6 +54,7 @@ SignInDialog::SignInDialog(const CenterSettings &settings, const QString &device
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addLayout(form);
+    layout->addWidget(m_newPasswordRows);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     setMinimumWidth(460);
@@ -48,11 +66,28 @@ SignInDialog::SignInDialog(const CenterSettings &settings, const QString &device
 
 void SignInDialog::start()
 {
+    const bool changing = m_newPasswordRows->isVisible();
+    if (changing && m_newPassword->text() != m_repeatPassword->text()) {
+        m_message->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        m_message->setText(tr("The two new passwords differ; type the same one twice."));
+        m_repeatPassword->selectAll();
+        m_repeatPassword->setFocus();
+        return;
+    }
     m_submit->setEnabled(false);
     m_message->setStyleSheet(QString());
     m_message->setText(tr("Signing in…"));
     const QString password = m_password->text();
-    m_watcher.setFuture(QtConcurrent::run([this, password] { return m_signIn.signIn(password); }));
+    const QString newPassword = changing ? m_newPassword->text() : QString();
+    m_watcher.setFuture(QtConcurrent::run([this, password, newPassword] { return m_signIn.signIn(password, newPassword); }));
+}
+
+void SignInDialog::askForNewPassword()
+{
+    m_newPasswordRows->show();
+    m_submit->setText(tr("Change and sign in"));
+    m_newPassword->setFocus();
+    adjustSize();
 }
 
 void SignInDialog::finish()
@@ -62,9 +97,17 @@ void SignInDialog::finish()
     if (!result) {
         m_message->setStyleSheet(QStringLiteral("color: #b71c1c;"));
         m_message->setText(result.error().message);
-        m_password->selectAll();
-        m_password->setFocus();
-        emit signInFailed(result.error().code);
+        const QString &code = result.error().code;
+        if (code == QLatin1String("auth.password-change-required")) {
+            askForNewPassword();
+        } else if (code == QLatin1String("auth.weak-password")) {
+            m_newPassword->selectAll();
+            m_newPassword->setFocus();
+        } else {
+            m_password->selectAll();
+            m_password->setFocus();
+        }
+        emit signInFailed(code);
         return;
     }
     m_mode = *result;

@@ -109,6 +109,12 @@ Error CenterConnection::errorFromReply(const Reply &reply)
             tr("This account is locked for a while after repeated wrong passwords; try again later or ask "
                "the "
                "center's administrator.") };
+    if (code == QLatin1String("auth.password-change-required"))
+        return { code, tr("Your password was set by an administrator: choose your own password now.") };
+    if (code == QLatin1String("auth.weak-password"))
+        return { code,
+            tr("The center did not accept the new password: %1")
+                .arg(error.value(QStringLiteral("message")).toString().left(300)) };
     if (code == QLatin1String("auth.refresh") || code == QLatin1String("auth.expired"))
         return { code, tr("The sign-in to the center has expired; please sign in again.") };
     if (code == QLatin1String("auth.role"))
@@ -134,13 +140,14 @@ Result<void> CenterConnection::takeTokens(const QByteArray &body)
 }
 
 Result<void> CenterConnection::login(
-    const QString &username, const QString &password, const QString &deviceId)
+    const QString &username, const QString &password, const QString &deviceId, const QString &newPassword)
 {
     m_deviceId = deviceId;
-    const QByteArray body = QJsonDocument(
-        QJsonObject { { QStringLiteral("username"), username }, { QStringLiteral("password"), password },
-            { QStringLiteral("deviceId"),
-                deviceId } }).toJson(QJsonDocument::Compact);
+    QJsonObject request { { QStringLiteral("username"), username }, { QStringLiteral("password"), password },
+        { QStringLiteral("deviceId"), deviceId } };
+    if (!newPassword.isEmpty())
+        request.insert(QStringLiteral("newPassword"), newPassword);
+    const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
     const auto reply = send("POST", QStringLiteral("/api/v1/login"), body, false);
     if (!reply)
         return tl::unexpected(reply.error());

@@ -1,6 +1,7 @@
 #include "sync/workstationsignin.h"
 
 #include "credentials/passwordhasher.h"
+#include "credentials/passwordpolicy.h"
 #include "sync/centerconnection.h"
 #include "sync/tokenstore.h"
 
@@ -13,18 +14,23 @@ WorkstationSignIn::WorkstationSignIn(
 {
 }
 
-Result<WorkstationSignIn::Mode> WorkstationSignIn::signIn(const QString &password)
+Result<WorkstationSignIn::Mode> WorkstationSignIn::signIn(const QString &password, const QString &newPassword)
 {
     if (password.isEmpty())
         return failure(QStringLiteral("signin.empty"), tr("Enter your password."));
+    if (!newPassword.isEmpty()) {
+        if (auto strong = PasswordPolicy::check(newPassword, m_settings.username); !strong)
+            return tl::unexpected(strong.error());
+    }
     auto endpoint = m_settings.endpoint();
     if (!endpoint)
         return tl::unexpected(endpoint.error());
     endpoint->timeoutMilliseconds = 10000; // a person is waiting
     CenterConnection center(*endpoint);
-    const auto atCenter = center.login(m_settings.username, password, m_deviceId);
+    const auto atCenter = center.login(m_settings.username, password, m_deviceId, newPassword);
     if (atCenter) {
-        m_sessionVerifier = PasswordHasher::hash(password, m_iterations);
+        // From now on she signs in with the password she chose.
+        m_sessionVerifier = PasswordHasher::hash(newPassword.isEmpty() ? password : newPassword, m_iterations);
         // Failing to keep these only costs a sign-in later; it does not stop this one.
         if (auto kept = m_keychain->write(m_settings.tokenKey(), center.session().refreshToken); !kept)
             qWarning("%s", qPrintable(kept.error().message));

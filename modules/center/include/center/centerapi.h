@@ -64,6 +64,7 @@ private:
     ApiResponse login(const ApiRequest &request);
     ApiResponse refresh(const ApiRequest &request);
     ApiResponse logout(const CenterUser &user, const ApiRequest &request);
+    ApiResponse changePassword(const CenterUser &user, const ApiRequest &request); // her own, signed in
     // The center's own audit chain; a failure to write it is logged, never the caller's problem.
     void auditAtCenter(const QString &user, const QString &clinicId, AuditAction action, const QString &patientKey,
         const QJsonObject &detail);

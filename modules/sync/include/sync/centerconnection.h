@@ -32,7 +32,9 @@ public:
     explicit CenterConnection(CenterEndpoint endpoint);
     ~CenterConnection();
 
-    Result<void> login(const QString &username, const QString &password, const QString &deviceId);
+    // `newPassword`: her own, replacing one an administrator set ("auth.password-change-required").
+    Result<void> login(const QString &username, const QString &password, const QString &deviceId,
+        const QString &newPassword = {});
     Result<void> resume(const QString &refreshToken, const QString &deviceId);
     const CenterSession &session() const { return m_session; }
     // Ends the session at the center: every token of this user on this device is revoked.

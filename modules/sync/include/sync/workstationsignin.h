@@ -22,7 +22,9 @@ public:
 
     WorkstationSignIn(CenterSettings settings, QString deviceId, std::shared_ptr<TokenStore> keychain);
 
-    Result<Mode> signIn(const QString &password);
+    // `newPassword`: her own, when the center asks for one at the first sign-in (checked
+    // against PasswordPolicy here first, so she learns what is wrong without a round trip).
+    Result<Mode> signIn(const QString &password, const QString &newPassword = {});
     // Closing the workstation: the center revokes this device's tokens for her, and the refresh
     // token kept in the keychain is removed, so that nothing left on this computer can sync as
     // her. Unreachable center: the keychain copy still goes, and the center's tokens end when
