@@ -66,13 +66,6 @@ QByteArray bearerOf(const QString &username)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    FuzzInput::startQt();
-    center();
-    return 0;
-}
-
 // Input: method, path, query, caller ("nurse", "admin", "regional", or else the Authorization
 // header itself) and body, separated by NULs.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

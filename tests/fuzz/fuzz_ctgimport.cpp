@@ -15,12 +15,6 @@ void analyse(const Result<CtgTrace> &trace)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    FuzzInput::startQt();
-    return 0;
-}
-
 // Input: a selector byte ('c' CSV, 'w' WFDB, anything else the compact form), then the file;
 // for WFDB the header, a NUL, and the signal file "record.dat".
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -5,12 +5,6 @@
 #include "dicom/structuredreport.h"
 #include "fuzzinput.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    FuzzInput::startQt();
-    return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString path = FuzzInput::writeScratch(QStringLiteral("input.dcm"),

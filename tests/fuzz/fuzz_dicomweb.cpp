@@ -66,12 +66,6 @@ void parseMultipart(const QByteArray &contentType, const QByteArray &body, qsize
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    FuzzInput::startQt();
-    return 0;
-}
-
 // Input: a selector byte ('j' a QIDO-RS JSON list; otherwise its value sets the chunk size),
 // then for multipart the Content-Type, a NUL and the body.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -18,12 +18,6 @@ void roundTrip(const QByteArray &body, Decode decode)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
-{
-    FuzzInput::startQt();
-    return 0;
-}
-
 // Input: a selector byte ('q' a push request, 's' a push response, anything else a pull
 // response), then the JSON body.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

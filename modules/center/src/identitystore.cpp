@@ -235,7 +235,7 @@ Result<void> IdentityStore::changePassword(const QString &username, const QStrin
     if (auto strong = PasswordPolicy::check(newPassword, username, previous); !strong)
         return strong;
     // The new hash costs what the administrator chose for the old one.
-    const int iterations = current.value(0).toString().section(QLatin1Char('$'), 1, 1).toInt();
+    const int iterations = PasswordHasher::iterationsOf(current.value(0).toString());
     Transaction transaction(m_database.connection());
     if (auto stored = storePassword(username, newPassword, std::max(iterations, 1000), false); !stored)
         return stored;

@@ -50,4 +50,10 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
+int iterationsOf(const QString &stored)
+{
+    const QStringList parts = stored.split(QLatin1Char('$'));
+    return parts.size() == 4 && parts[0] == QLatin1String("pbkdf2-sha256") ? parts[1].toInt() : 0;
+}
+
 } // namespace PasswordHasher

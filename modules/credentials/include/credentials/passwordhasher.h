@@ -11,5 +11,7 @@ inline constexpr int DefaultIterations = 200000;
 
 QString hash(const QString &password, int iterations = DefaultIterations);
 bool verify(const QString &password, const QString &stored);
+// The work factor a stored hash was made with; 0 if it is not one of ours.
+int iterationsOf(const QString &stored);
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 } // namespace PasswordHasher
